@@ -1,0 +1,72 @@
+"""The ``lawdiff`` command: a thin layer over the functions a Python user can call too."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .documents import load_document
+from .errors import LawdiffError
+from .files import write_atomic
+from .manifest import Corpus
+from .outline import outline
+
+
+class _Group(click.Group):
+    """Bad input ends in one line naming the file and the problem, and exit status 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except LawdiffError as e:
+            click.echo(f"lawdiff: {e}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group)
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
+              envvar="LAWDIFF_CORPUS", default="corpus", show_default=True,
+              help="Folder holding instruments.toml and the raw texts.")
+@click.pass_context
+def main(ctx: click.Context, corpus_dir: Path) -> None:
+    """Compare legislative instruments: provision trees, redlines, provision matrices."""
+    ctx.obj = {"corpus_dir": corpus_dir}
+
+
+def corpus_from(ctx: click.Context, required: bool = False) -> Corpus | None:
+    """The corpus named by --corpus; None where there is none and none is required."""
+    try:
+        return Corpus.load(ctx.obj["corpus_dir"])
+    except LawdiffError:
+        if required or (ctx.obj["corpus_dir"] / "instruments.toml").exists():
+            raise
+        return None
+
+
+def emit(data: str | bytes, out: Path | None) -> None:
+    """Write to ``out`` whole, or to standard output."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(out, data)
+
+
+def to_json(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+@main.command("parse")
+@click.argument("ref")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> None:
+    """Parse REF (a file or a corpus id) into its provision tree."""
+    doc = load_document(ref, corpus_from(ctx))
+    emit(to_json(doc.to_dict()) if fmt == "json" else outline(doc), out)

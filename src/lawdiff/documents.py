@@ -1,0 +1,71 @@
+"""Load an instrument by corpus id or path: bytes -> read -> parse -> ``Document``."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import LawdiffError
+from .manifest import Corpus
+from .parse import parse
+from .read import read
+from .tree import Document
+
+
+def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Document:
+    """Parse the bytes of one instrument; ``meta`` is its manifest entry, if it has one."""
+    meta = dict(meta or {})
+    reading = read(data, source)
+    tree, facts = parse(reading, meta.get("kind"))
+    meta.setdefault("id", Path(str(source)).stem)
+    meta.setdefault("kind", facts["kind"])
+    meta.update(reading.meta)
+    meta["source"] = str(source)
+    meta["sha256"] = hashlib.sha256(data).hexdigest()
+    meta["line_numbers"] = reading.line_numbers
+    meta["structure"] = facts["structure"]
+    return Document(meta=meta, tree=tree)
+
+
+def load_document(ref: str, corpus: Corpus | None = None) -> Document:
+    """``ref`` is a file path or a corpus id (``193-h2288``)."""
+    path = Path(ref)
+    if path.is_file():
+        if corpus is None:
+            corpus = _try_corpus()
+        entry = corpus.entry_for_path(path) if corpus else None
+        return parse_bytes(_read_bytes(path), path, entry)
+    if path.exists():
+        raise LawdiffError(ref, "not a file")
+    corpus = corpus or _try_corpus()
+    entry = corpus.entries.get(ref) if corpus else None
+    if entry is None:
+        raise LawdiffError(ref, "no such file or corpus id")
+    raw = corpus.raw_path(entry)
+    if raw is None:
+        raise LawdiffError(ref, f"no text in the corpus yet (lawdiff fetch {ref} downloads it)")
+    data = _read_bytes(raw)
+    actual = hashlib.sha256(data).hexdigest()
+    if entry.get("sha256") and entry["sha256"] != actual:
+        raise LawdiffError(raw, f"sha256 {actual} does not match the manifest's {entry['sha256']}")
+    return parse_bytes(data, raw, entry)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LawdiffError(path, "file not found") from None
+    except IsADirectoryError:
+        raise LawdiffError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise LawdiffError(path, "permission denied") from None
+    except OSError as e:
+        raise LawdiffError(path, e.strerror or str(e)) from None
+
+
+def _try_corpus() -> Corpus | None:
+    try:
+        return Corpus.load()
+    except LawdiffError:
+        return None

@@ -1,0 +1,356 @@
+"""Parse stage: ``Reading`` (lines) -> provision tree (``Node``).
+
+The text is cut into units: a printed line of a bill, or a paragraph of text
+without printed numbers.  Each unit is placed in one of three zones (preface,
+preamble, body); in the body a unit that starts with a structure marker
+("SECTION 2.", "Section 63.", "(a)", "(1)", "(i)", "(A)", a defined term in
+quotes) opens a node, and any other unit continues the node before it.
+
+A marker only counts at a unit start that is also a sentence boundary, so a
+wrapped line that happens to begin "(ii)" mid-sentence stays text.  Every word
+of the reading lands in exactly one node, in order (tests check this).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from .eids import assign_eids
+from .read.lines import Reading
+from .tree import Node
+
+BILL_SECTION = re.compile(r"^(SECTION (?:\d+[A-Z]?|[IVXLC]+)\.)(?=\s|$)")
+SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]?(?:½)?\.)(?=\s|$)")
+SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\))(?=\s|$)")
+DEFINITION = re.compile(r"^[“\"]([^”\"]+?),?[”\"],?(?=\s|$)")
+DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have the following meanings|As used in this", re.I)
+RECITAL = re.compile(r"^WHEREAS\b")
+FORMULA = re.compile(r"^(Be it enacted\b|NOW,? THEREFORE\b)")
+TERMINAL = re.compile(r"(?:[.:;]|:-|[;,] (?:and|or))[\"”’)]*$")
+ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+# Level of a marker below the frame it stands in (the body, or a quoted structure).
+LEVELS = {"section": 1, "subsection": 2, "paragraph": 3, "clause": 4, "subclause": 5}
+P_RANK = 99.0  # a plain paragraph holds no structure: any marker closes it
+HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
+HEADING_LINE_SHARE = 0.75  # a heading line is shorter than this share of a full printed line
+
+
+@dataclass
+class Unit:
+    text: str
+    first: int | None
+    last: int | None
+    printed: bool
+
+
+def parse(reading: Reading, kind: str | None = None) -> tuple[Node, dict]:
+    """Build the tree; returns (root, facts) where facts tell what was recognised."""
+    units = _units(reading)
+    root_type = _root_type(kind, units)
+    builder = _Builder(root_type, units)
+    root = builder.build()
+    assign_eids(root)
+    _set_extents(root, builder.extents)
+    facts = {
+        "structure": builder.structured,
+        "kind": kind or {"doc": "executive-order" if builder.ordered else "document"}.get(root_type, root_type),
+    }
+    return root, facts
+
+
+def _units(reading: Reading) -> list[Unit]:
+    units: list[Unit] = []
+    printed_doc = reading.line_numbers == "printed"
+    paragraph: list = []
+
+    def close_paragraph():
+        if paragraph:
+            first, last = (None, None) if printed_doc else (paragraph[0].src, paragraph[-1].src)
+            units.append(Unit(" ".join(l.text for l in paragraph), first, last, False))
+            paragraph.clear()
+
+    for line in reading.lines:
+        if line.number is not None:
+            close_paragraph()
+            if not line.text:
+                continue
+            if units and units[-1].printed and units[-1].first == line.number:
+                units[-1].text += " " + line.text  # the printed line continues
+            else:
+                units.append(Unit(line.text, line.number, line.number, True))
+        elif line.text:
+            paragraph.append(line)
+        else:
+            close_paragraph()
+    close_paragraph()
+    return units
+
+
+def _root_type(kind: str | None, units: list[Unit]) -> str:
+    if kind in ("bill", "act"):
+        return kind
+    if kind == "executive-order":
+        return "doc"
+    if any(u.text.startswith("Be it enacted") for u in units):
+        return "bill"
+    return "doc"
+
+
+def _marker(text: str) -> tuple[str, str, str] | None:
+    """(type, num, rest) for a structure marker at the start of ``text``."""
+    if m := BILL_SECTION.match(text):
+        return "billSection", m.group(1), text[m.end():].lstrip()
+    if m := SECTION.match(text):
+        return "section", m.group(1), text[m.end():].lstrip()
+    if m := SUBDIVISION.match(text):
+        label = m.group(2)
+        if label[0].isdigit():
+            kind = "paragraph"
+        elif label.isupper():
+            kind = "subclause"
+        elif ROMAN.match(label):
+            kind = "clause"  # "(i)" after "(h)" is corrected by the builder
+        else:
+            kind = "subsection"
+        return kind, m.group(1), text[m.end():].lstrip()
+    return None
+
+
+class _Builder:
+    def __init__(self, root_type: str, units: list[Unit]):
+        self.units = units
+        self.root = Node(root_type)
+        self.preface = Node("preface")
+        self.preamble = Node("preamble")
+        self.body = Node("body")
+        self.extents: dict[int, list[int]] = {}
+        self.structured = False
+        self.ordered = False  # an executive order's "do hereby order"
+        self.stack: list[tuple[Node, float]] = [(self.body, 0.0)]
+        self.last_label: dict[int, str] = {}  # id(parent) -> last subsection label under it
+        self.previous_heading = False
+        printed = [len(u.text) for u in units if u.printed]
+        self.full_line = statistics.median(printed) if printed else 0
+
+    # -- zones -------------------------------------------------------------
+    def build(self) -> Node:
+        zone = "preface"
+        for i, unit in enumerate(self.units):
+            if zone != "body":
+                if RECITAL.match(unit.text):
+                    zone = "preamble"
+                    self._recital(unit)
+                    continue
+                if FORMULA.match(unit.text):
+                    self._formula(unit)
+                    zone = "body"
+                    continue
+                if zone == "preamble" and not unit.printed and not _marker(unit.text):
+                    self._add_text(self.preamble.children[-1].children[-1], unit)
+                    continue
+                if zone == "preface" and not unit.printed and not _marker(unit.text):
+                    self._preface(unit)
+                    continue
+                zone = "body"
+            self._body_unit(i, unit)
+        if not self.structured:
+            self._flatten_to_paragraphs()
+        for part in (self.preface, self.preamble, self.body):
+            if part.children:
+                self.root.children.append(part)
+        for node in self.root.walk():
+            node.text = " ".join(node.text.split())
+        return self.root
+
+    def _flatten_to_paragraphs(self) -> None:
+        """No structure recognised: the document is its paragraphs, in order."""
+        for node in self.preface.children + self.body.children:
+            node.type = "p"
+        self.body.children = self.preface.children + self.body.children
+        self.preface.children = []
+
+    def _preface(self, unit: Unit) -> None:
+        text = unit.text
+        if re.match(r"^(?:An Act\b|An Resolve\b|Resolve\b|Executive Order No\. ?\d)", text):
+            kind = "longTitle"
+        elif re.match(r"^By (Representative|Senator|Mr\.|Ms\.|Mrs\.)", text):
+            kind = "summary"
+        elif re.match(r"^In the .* General Court\b", text):
+            kind = "session"
+        elif re.match(r"^(HOUSE|SENATE) DOCKET\b|^(HOUSE|SENATE)( \.)+ No\.", text):
+            kind = "docket"
+        else:
+            kind = "p"
+        node = Node(kind)
+        self.preface.children.append(node)
+        self._add_text(node, unit)
+
+    def _recital(self, unit: Unit) -> None:
+        if not self.preamble.children or self.preamble.children[-1].type != "recitals":
+            self.preamble.children.append(Node("recitals"))
+        recital = Node("recital")
+        self.preamble.children[-1].children.append(recital)
+        self._add_text(recital, unit)
+        self.structured = True
+
+    def _formula(self, unit: Unit) -> None:
+        formula = Node("formula")
+        self.preamble.children.append(formula)
+        self._add_text(formula, unit)
+        self.structured = True
+        self.ordered = "hereby order" in unit.text
+
+    # -- body --------------------------------------------------------------
+    def _body_unit(self, i: int, unit: Unit) -> None:
+        text = unit.text
+        # "SECTION 2." opens a bill section wherever a line starts with it; other
+        # markers need a sentence boundary before them.
+        boundary = (not unit.printed or self.previous_heading or self._at_boundary()
+                    or bool(BILL_SECTION.match(text)))
+        self.previous_heading = False
+        opened = None
+        while boundary and text:
+            found = self._open(text, unit)
+            if not found:
+                break
+            opened, text = found
+            if opened.type == "definition":
+                break
+        if opened is not None and text and self._is_heading(text, i, unit):
+            opened.heading = text
+            self._extend(opened, unit)
+            self.previous_heading = True
+            return
+        if opened is None:
+            self._container_for_text(unit)
+        node = self.stack[-1][0]
+        self._add_text(node, unit, text)
+        if text.rstrip().endswith(":-") and self._next_opens(i):
+            self._push(Node("quotedStructure"), self.stack[-1][1] + 0.5)
+
+    def _open(self, text: str, unit: Unit) -> tuple[Node, str] | None:
+        """Open the node whose marker starts ``text``; returns it and the rest of the text."""
+        base = self._frame_base()
+        marker = _marker(text)
+        if marker:
+            kind, num, rest = marker
+            if kind == "billSection":
+                self._pop_to(1.0)
+                node, rank = Node("section", num=num), 1.0
+            else:
+                kind = self._letter_or_roman(kind, num)
+                rank = base + LEVELS[kind]
+                self._pop_to(rank)
+                node = Node(kind, num=num)
+                if kind == "subsection":
+                    self.last_label[id(self.stack[-1][0])] = num.strip("()")
+            self._push(node, rank)
+            self._extend(node, unit)
+            self.structured = True
+            return node, rest
+        m = DEFINITION.match(text)
+        if m and self._definitions_expected():
+            while any(n.type == "definition" for n, _ in self.stack):
+                self.stack.pop()
+            node = Node("definition", term=m.group(1).strip())
+            self._push(node, self.stack[-1][1] + 0.5)
+            self._extend(node, unit)
+            self.structured = True
+            return node, text  # the term stays in the definition's text, as printed
+        return None
+
+    def _letter_or_roman(self, kind: str, num: str) -> str:
+        """"(i)" is a clause unless it continues a run of lettered subsections ("(h)", "(i)")."""
+        label = num.strip("()")
+        if kind != "clause":
+            return kind
+        for node, _ in reversed(self.stack):
+            if node.type == "paragraph":
+                return kind  # "(1) ... (i)": a clause of the paragraph
+            previous = self.last_label.get(id(node))
+            if previous:
+                if len(previous) == len(label) and ord(label[-1]) - ord(previous[-1]) == 1:
+                    return "subsection"
+                break
+        return kind
+
+    def _frame_base(self) -> float:
+        for node, rank in reversed(self.stack):
+            if node.type == "quotedStructure":
+                return rank
+        return 0.0
+
+    def _pop_to(self, rank: float) -> None:
+        while len(self.stack) > 1 and self.stack[-1][1] >= rank:
+            self.stack.pop()
+
+    def _push(self, node: Node, rank: float) -> None:
+        self.stack[-1][0].children.append(node)
+        self.stack.append((node, rank))
+
+    def _definitions_expected(self) -> bool:
+        return any(DEFINITIONS_INTRO.search(n.text) or n.type == "definition" for n, _ in self.stack)
+
+    def _container_for_text(self, unit: Unit) -> None:
+        """Text with no marker before it: in a bill, an unnumbered section; elsewhere a paragraph."""
+        top = self.stack[-1][0]
+        if top is self.body:
+            if self.root.type in ("bill", "act"):
+                self._push(Node("section"), 1.0)
+            else:
+                self._push(Node("p"), P_RANK)
+        elif top.type == "p" and not unit.printed:
+            self.stack.pop()
+            self._push(Node("p"), P_RANK)
+
+    def _at_boundary(self) -> bool:
+        node = self.stack[-1][0]
+        return not node.text or bool(TERMINAL.search(node.text.rstrip()))
+
+    def _is_heading(self, rest: str, i: int, unit: Unit) -> bool:
+        if TERMINAL.search(rest) or rest.endswith(",") or not (rest[0].isupper() or rest[0].isdigit()):
+            return False
+        if unit.printed:
+            if len(unit.text) >= HEADING_LINE_SHARE * self.full_line:
+                return False
+        elif len(rest) > HEADING_MAX_CHARS:
+            return False
+        # A heading is followed by its own text or a lower level, never by a sibling.
+        following = self.units[i + 1].text if i + 1 < len(self.units) else ""
+        marker = _marker(following)
+        if not following:
+            return False
+        if marker:
+            kind = "section" if marker[0] == "billSection" else marker[0]
+            return LEVELS[kind] > LEVELS.get(self.stack[-1][0].type, 0) or self.stack[-1][0].type == "definition"
+        return True
+
+    def _next_opens(self, i: int) -> bool:
+        following = self.units[i + 1].text if i + 1 < len(self.units) else ""
+        marker = _marker(following)
+        return bool(marker) and marker[0] != "billSection"
+
+    # -- text and line extents --------------------------------------------
+    def _add_text(self, node: Node, unit: Unit, text: str | None = None) -> None:
+        text = unit.text if text is None else text
+        if text:
+            node.text = f"{node.text} {text}" if node.text else text
+        self._extend(node, unit)
+
+    def _extend(self, node: Node, unit: Unit) -> None:
+        if unit.first is None:
+            return
+        extent = self.extents.setdefault(id(node), [unit.first, unit.last])
+        extent[0] = min(extent[0], unit.first)
+        extent[1] = max(extent[1], unit.last)
+
+
+def _set_extents(node: Node, extents: dict[int, list[int]]) -> list[int] | None:
+    """A node's lines cover its own text and all its children."""
+    spans = [extents.get(id(node))] + [_set_extents(c, extents) for c in node.children]
+    spans = [s for s in spans if s]
+    node.lines = [min(s[0] for s in spans), max(s[1] for s in spans)] if spans else None
+    return node.lines

@@ -1,0 +1,177 @@
+"""Plain text -> ``Reading``.
+
+Handles text copied from a web page and text extracted from a bill PDF, where
+the printed line numbers are glued to the words (``2is hereby``), trail the
+previous line (``section:- 3``) or stand alone; page labels (``2 of 6``) and the
+repeated docket header are mixed in; and words may be hyphenated across lines.
+
+Only what is page furniture is removed.  Everything else stays as printed:
+curly quotes, section signs and punctuation are never touched.
+"""
+
+import re
+
+from .lines import Line, Reading, fold
+
+# The feedback box that closes every mass.gov page; it and what follows are not the order.
+_MASS_GOV_FEEDBACK = re.compile(r"^Help Us Improve Mass\.gov\b")
+_RULE = re.compile(r"^_{3,}$")
+_PAGE_LABEL = re.compile(r"(?<!\S)(\d{1,4}) of (\d{1,4})(?!\S)")
+_DOCKET_HEADER = (
+    re.compile(r"^(HOUSE|SENATE) DOCKET, NO\. ?\d+ FILED ON: [\d/]+$"),
+    re.compile(r"^(HOUSE|SENATE)(?: \.)+ No\. ?\d+$"),
+)
+# A line whose number was printed after the previous line's text: "section:- 3".
+_HYPHENATED_END = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)-$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# How many printed numbers in a row prove that a document numbers its lines.
+_NUMBERED_PROOF = 3
+
+
+def read_text(text: str) -> Reading:
+    lines = [Line(fold(s), None, i + 1) for i, s in enumerate(text.splitlines())]
+    lines = _drop_mass_gov_feedback(lines)
+    _blank_rules(lines)
+    _drop_page_labels(lines)
+    _drop_repeated_headers(lines)
+    printed = _take_printed_numbers(lines)
+    _repair_hyphenation(lines)
+    return Reading(lines=lines, line_numbers="printed" if printed else "source")
+
+
+def _drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
+    for i, line in enumerate(lines):
+        if _MASS_GOV_FEEDBACK.match(line.text):
+            return lines[:i]
+    return lines
+
+
+def _blank_rules(lines: list[Line]) -> None:
+    """A rule of underscores is typography: it separates blocks and holds no words."""
+    for line in lines:
+        if _RULE.match(line.text):
+            line.text = ""
+
+
+def _drop_page_labels(lines: list[Line]) -> None:
+    """Remove ``N of M`` page labels, wherever extraction put them.
+
+    ``N of M`` also occurs in legal text ("2 of 3 members"), so a match counts as
+    a label only as part of a run 1, 2, 3 ... of the same M in document order,
+    the run at least two long (or standing alone on a line).
+    """
+    matches = [(i, m) for i, line in enumerate(lines) for m in _PAGE_LABEL.finditer(line.text)]
+    accepted: list[tuple[int, re.Match]] = []
+    for total in sorted({int(m.group(2)) for _, m in matches}):
+        run = []
+        for i, m in matches:
+            if int(m.group(2)) == total and int(m.group(1)) == len(run) + 1:
+                run.append((i, m))
+        alone = any(m.group(0) == lines[i].text for i, m in run)
+        if len(run) >= 2 or alone:
+            accepted.extend(run)
+    # Remove right to left so earlier match offsets stay valid.
+    for i, m in sorted(accepted, key=lambda im: (im[0], -im[1].start())):
+        text = lines[i].text
+        lines[i].text = fold(text[: m.start()] + " " + text[m.end():])
+
+
+def _drop_repeated_headers(lines: list[Line]) -> None:
+    """The docket header is printed on every page; the first one is the document's own."""
+    seen = set()
+    for line in lines:
+        if any(p.match(line.text) for p in _DOCKET_HEADER):
+            if line.text in seen:
+                line.text = ""
+            seen.add(line.text)
+
+
+def _leading(text: str, n: int) -> str | None:
+    """The rest of ``text`` if it starts with the number ``n`` (glued or spaced), else None."""
+    s = str(n)
+    if text.startswith(s) and (len(text) == len(s) or not text[len(s)].isdigit()):
+        return text[len(s):].lstrip()
+    return None
+
+
+def _take_printed_numbers(lines: list[Line]) -> bool:
+    """Move printed line numbers out of the text into ``Line.number``.
+
+    Numbers are recognised only as the sequence 1, 2, 3 ... so that a figure in
+    the text ("8 U.S.C.", "90 days") is never taken for a line number.
+    """
+    for start, line in enumerate(lines):
+        if _leading(line.text, 1) is not None and _numbered_from(lines, start, dry_run=True) >= _NUMBERED_PROOF:
+            _numbered_from(lines, start, dry_run=False)
+            return True
+    return False
+
+
+def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
+    """Number lines from ``start`` on; returns how many numbers were found.
+
+    With ``dry_run`` nothing is changed and only the first few lines are tried.
+    """
+    expected, current, pending, found = 1, None, None, 0
+    nonblank = [i for i in range(start, len(lines)) if lines[i].text]
+    if dry_run:
+        nonblank = nonblank[: 2 * _NUMBERED_PROOF + 2]
+    for k, i in enumerate(nonblank):
+        text = lines[i].text
+        if pending is not None:
+            number, pending = pending, None
+        elif (rest := _leading(text, expected)) is not None:
+            number, text = expected, rest
+        else:
+            number = current  # a continuation of the printed line before
+        if number == expected:
+            expected, found = expected + 1, found + 1
+        current = number
+        # "... the following section:- 3": the number belongs to the next line.
+        following = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else None
+        tail = f" {expected}"
+        if following is not None and text.endswith(tail) and _leading(following, expected) is None:
+            text, pending = text[: -len(tail)], expected
+        elif following is not None and text == str(expected) and _leading(following, expected) is None:
+            text, pending = "", expected  # the number alone on its own line
+        if not dry_run:
+            lines[i].text, lines[i].number = text, number
+    return found
+
+
+def _repair_hyphenation(lines: list[Line]) -> None:
+    """Join a word hyphenated across two lines onto the first line.
+
+    The hyphen is dropped only where the joined word occurs elsewhere in the
+    document and the hyphenated form does not ("investi-gation"); a compound
+    ("non-federal", "Inter-Governmental") keeps it.
+    """
+    words = {w.lower() for line in lines for w in _WORD.findall(line.text)}
+    for a, b in _consecutive(lines):
+        m = _HYPHENATED_END.search(a.text)
+        if not m or not b.text[:1].isalpha():
+            continue
+        head = m.group(1)
+        first, _, rest = b.text.partition(" ")
+        tail = _WORD.match(first)
+        tail_letters = tail.group(0) if tail else ""
+        soft = (
+            b.text[0].islower()
+            and (head + tail_letters).lower() in words
+            and f"{head}-{tail_letters}".lower() not in words
+        )
+        a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
+        b.text = rest
+
+
+def _consecutive(lines: list[Line]):
+    """Pairs of lines that continue one another: adjacent lines, or printed lines with only blanks between."""
+    previous = None
+    for line in lines:
+        if not line.text:
+            if previous is not None and previous.number is None:
+                previous = None  # a blank line ends an unnumbered paragraph
+            continue
+        if previous is not None:
+            yield previous, line
+        previous = line

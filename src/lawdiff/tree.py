@@ -1,0 +1,91 @@
+"""The provision tree: one ``Node`` class, named after Akoma Ntoso elements.
+
+Types used (AKN element names, so the AKN export is a direct mapping):
+
+- document: ``bill``, ``act``, ``doc`` (an executive order)
+- ``preface`` with ``longTitle``, ``summary``, ``session``, ``docket``, ``p``
+- ``preamble`` with ``recitals`` > ``recital`` and ``formula`` (enacting formula)
+- ``body`` with ``section`` > ``subsection`` > ``paragraph`` > ``clause`` > ``subclause``
+- ``quotedStructure``: text an amending instruction inserts (after ``:-``)
+- ``definition``: a defined term, ``term`` holding the word(s) defined
+- ``p``: a paragraph of a document with no recognisable structure
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+
+@dataclass
+class Node:
+    type: str
+    eid: str | None = None
+    num: str | None = None
+    """The number as printed, e.g. "SECTION 2.", "(a)"."""
+    heading: str | None = None
+    text: str = ""
+    """The node's own words, children excluded, whitespace folded."""
+    lines: list[int] | None = None
+    """[first, last] line of the node and its children (see Document.meta["line_numbers"])."""
+    term: str | None = None
+    children: list[Node] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, eid: str) -> Node | None:
+        return next((n for n in self.walk() if n.eid == eid), None)
+
+    def own_words(self) -> list[str]:
+        return " ".join(p for p in (self.num, self.heading, self.text) if p).split()
+
+    def words(self) -> list[str]:
+        """Every word of the subtree in document order: num, heading, text, then children."""
+        return [w for n in self.walk() for w in n.own_words()]
+
+    def full_text(self) -> str:
+        return " ".join(self.words())
+
+    def to_dict(self) -> dict:
+        return {
+            "type": self.type,
+            "eid": self.eid,
+            "num": self.num,
+            "heading": self.heading,
+            "text": self.text,
+            "lines": list(self.lines) if self.lines else None,
+            "term": self.term,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Node:
+        return cls(
+            type=d["type"],
+            eid=d.get("eid"),
+            num=d.get("num"),
+            heading=d.get("heading"),
+            text=d.get("text", ""),
+            lines=list(d["lines"]) if d.get("lines") else None,
+            term=d.get("term"),
+            children=[cls.from_dict(c) for c in d.get("children", [])],
+        )
+
+
+@dataclass
+class Document:
+    """A parsed instrument: what the manifest and reader know of it, and its tree."""
+
+    meta: dict
+    tree: Node
+
+    def to_dict(self) -> dict:
+        return {"meta": self.meta, "tree": self.tree.to_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Document:
+        return cls(meta=d["meta"], tree=Node.from_dict(d["tree"]))
