@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .eids import assign_eids
 from .read.lines import Reading
+from .read.text import is_docket_header
 from .tree import Node
 
 BILL_SECTION = re.compile(r"^(SECTION (?:\d+[A-Z]?|[IVXLC]+)\.)(?=\s|$)")
@@ -81,6 +82,10 @@ def _units(reading: Reading) -> list[Unit]:
                 units[-1].text += " " + line.text  # the printed line continues
             else:
                 units.append(Unit(line.text, line.number, line.number, True))
+        elif is_docket_header(line.text):
+            close_paragraph()  # a header line is a block of its own, whatever follows it
+            paragraph.append(line)
+            close_paragraph()
         elif line.text:
             paragraph.append(line)
         else:
@@ -180,7 +185,7 @@ class _Builder:
             kind = "summary"
         elif re.match(r"^In the .* General Court\b", text):
             kind = "session"
-        elif re.match(r"^(HOUSE|SENATE) DOCKET\b|^(HOUSE|SENATE)( \.)+ No\.", text):
+        elif is_docket_header(text):
             kind = "docket"
         else:
             kind = "p"
