@@ -24,7 +24,8 @@ def test_preface(eo650):
         ("p", "Executive Order", [1, 1]),
         ("longTitle", "Executive Order No. 650: Protecting Access to Essential Services and Keeping "
                       "Massachusetts Communities Safe", [3, 3]),
-        ("p", "Date: 01/29/2026 Issuer: Maura Healey", [5, 6]),
+        ("p", "Date: 01/29/2026", [5, 5]),
+        ("p", "Issuer: Maura Healey", [6, 6]),
     ]
 
 

@@ -27,6 +27,8 @@ SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]?(?:½)?\.)(?=\s|$)")
 SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\))(?=\s|$)")
 DEFINITION = re.compile(r"^[“\"]([^”\"]+?),?[”\"],?(?=\s|$)")
 DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have the following meanings|As used in this", re.I)
+# A labelled field of a web page's header: "Date: 01/29/2026", "Issuer: Maura Healey".
+FIELD = re.compile(r"^(?:Date|Issuer|Issued|Signed|Effective Date|Filed|Docket|Bill Number|Sponsor|Presented by): \S")
 RECITAL = re.compile(r"^WHEREAS\b")
 FORMULA = re.compile(r"^(Be it enacted\b|NOW,? THEREFORE\b)")
 TERMINAL = re.compile(r"(?:[.:;]|:-|[;,] (?:and|or))[\"”’)]*$")
@@ -82,8 +84,8 @@ def _units(reading: Reading) -> list[Unit]:
                 units[-1].text += " " + line.text  # the printed line continues
             else:
                 units.append(Unit(line.text, line.number, line.number, True))
-        elif is_docket_header(line.text):
-            close_paragraph()  # a header line is a block of its own, whatever follows it
+        elif is_docket_header(line.text) or FIELD.match(line.text):
+            close_paragraph()  # a header or field line is a block of its own
             paragraph.append(line)
             close_paragraph()
         elif line.text:
