@@ -19,7 +19,8 @@ def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Docume
     tree, facts = parse(reading, meta.get("kind"))
     meta.setdefault("id", Path(str(source)).stem)
     meta.setdefault("kind", facts["kind"])
-    meta.update(reading.meta)
+    for key, value in reading.meta.items():
+        meta.setdefault(key, value)  # the curated manifest wins over what the reader found
     meta["source"] = str(source)
     meta["sha256"] = hashlib.sha256(data).hexdigest()
     meta["line_numbers"] = reading.line_numbers

@@ -12,18 +12,15 @@ curly quotes, section signs and punctuation are never touched.
 import re
 
 from .lines import Line, Reading, fold
+from .words import blank_rules, repair_hyphenation
 
 # The feedback box that closes every mass.gov page; it and what follows are not the order.
 _MASS_GOV_FEEDBACK = re.compile(r"^Help Us Improve Mass\.gov\b")
-_RULE = re.compile(r"^_{3,}$")
 _PAGE_LABEL = re.compile(r"(?<!\S)(\d{1,4}) of (\d{1,4})(?!\S)")
 _DOCKET_HEADER = (
     re.compile(r"^(HOUSE|SENATE) DOCKET, NO\. ?\d+ FILED ON: [\d/]+$"),
     re.compile(r"^(HOUSE|SENATE)(?: \.)+ No\. ?\d+$"),
 )
-# A line whose number was printed after the previous line's text: "section:- 3".
-_HYPHENATED_END = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)-$")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # How many printed numbers in a row prove that a document numbers its lines.
 _NUMBERED_PROOF = 3
 
@@ -31,11 +28,11 @@ _NUMBERED_PROOF = 3
 def read_text(text: str) -> Reading:
     lines = [Line(fold(s), None, i + 1) for i, s in enumerate(text.splitlines())]
     lines = _drop_mass_gov_feedback(lines)
-    _blank_rules(lines)
+    blank_rules(lines)
     _drop_page_labels(lines)
     _drop_repeated_headers(lines)
     printed = _take_printed_numbers(lines)
-    _repair_hyphenation(lines)
+    repair_hyphenation(lines)
     return Reading(lines=lines, line_numbers="printed" if printed else "source")
 
 
@@ -44,13 +41,6 @@ def _drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
         if _MASS_GOV_FEEDBACK.match(line.text):
             return lines[:i]
     return lines
-
-
-def _blank_rules(lines: list[Line]) -> None:
-    """A rule of underscores is typography: it separates blocks and holds no words."""
-    for line in lines:
-        if _RULE.match(line.text):
-            line.text = ""
 
 
 def _drop_page_labels(lines: list[Line]) -> None:
@@ -137,41 +127,3 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
         if not dry_run:
             lines[i].text, lines[i].number = text, number
     return found
-
-
-def _repair_hyphenation(lines: list[Line]) -> None:
-    """Join a word hyphenated across two lines onto the first line.
-
-    The hyphen is dropped only where the joined word occurs elsewhere in the
-    document and the hyphenated form does not ("investi-gation"); a compound
-    ("non-federal", "Inter-Governmental") keeps it.
-    """
-    words = {w.lower() for line in lines for w in _WORD.findall(line.text)}
-    for a, b in _consecutive(lines):
-        m = _HYPHENATED_END.search(a.text)
-        if not m or not b.text[:1].isalpha():
-            continue
-        head = m.group(1)
-        first, _, rest = b.text.partition(" ")
-        tail = _WORD.match(first)
-        tail_letters = tail.group(0) if tail else ""
-        soft = (
-            b.text[0].islower()
-            and (head + tail_letters).lower() in words
-            and f"{head}-{tail_letters}".lower() not in words
-        )
-        a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
-        b.text = rest
-
-
-def _consecutive(lines: list[Line]):
-    """Pairs of lines that continue one another: adjacent lines, or printed lines with only blanks between."""
-    previous = None
-    for line in lines:
-        if not line.text:
-            if previous is not None and previous.number is None:
-                previous = None  # a blank line ends an unnumbered paragraph
-            continue
-        if previous is not None:
-            yield previous, line
-        previous = line
