@@ -15,6 +15,7 @@ only the body becomes lines.  A later text with no cover is all body.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -79,6 +80,8 @@ def _pages(data: bytes, source: object) -> list[list[_VLine]]:
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
+    # pdfminer logs every oddity of a damaged file; the one error lawdiff raises says enough.
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     if b"%%EOF" not in data[-2048:]:
         raise LawdiffError(source, "truncated PDF (no %%EOF end marker): download it again")
     try:

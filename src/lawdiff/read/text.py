@@ -27,7 +27,7 @@ _NUMBERED_PROOF = 3
 
 def read_text(text: str) -> Reading:
     lines = [Line(fold(s), None, i + 1) for i, s in enumerate(text.splitlines())]
-    lines = _drop_mass_gov_feedback(lines)
+    lines = drop_mass_gov_feedback(lines)
     blank_rules(lines)
     _drop_page_labels(lines)
     _drop_repeated_headers(lines)
@@ -36,7 +36,7 @@ def read_text(text: str) -> Reading:
     return Reading(lines=lines, line_numbers="printed" if printed else "source")
 
 
-def _drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
+def drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
         if _MASS_GOV_FEEDBACK.match(line.text):
             return lines[:i]
