@@ -58,7 +58,7 @@ def test_session_law_page(parts, h2288):
     assert doc.meta["approved"] == "August 5, 2099"
     words = " ".join(doc.tree.words())
     assert words.startswith("Chapter 999 AN ACT TO PROTECT")
-    for chrome in ("Skip to main", "Legislators", "Home", "Related Bills", "Site Policy", "dataLayer", "Approved"):
+    for chrome in ("Skip to main", "Legislators", "Session Laws", "Related Bills", "Site Policy", "dataLayer", "Approved"):
         assert chrome not in words
 
 
