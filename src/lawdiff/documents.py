@@ -15,6 +15,7 @@ from .tree import Document
 def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Document:
     """Parse the bytes of one instrument; ``meta`` is its manifest entry, if it has one."""
     meta = dict(meta or {})
+    meta.pop("fetched", None)  # when a file was downloaded is no part of the document: output stays reproducible
     reading = read(data, source)
     tree, facts = parse(reading, meta.get("kind"))
     meta.setdefault("id", Path(str(source)).stem)
