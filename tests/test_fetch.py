@@ -1,6 +1,7 @@
 """``lawdiff fetch`` and ``lawdiff add`` against a loopback HTTP server serving fixtures built here."""
 
 import hashlib
+import io
 import http.server
 import os
 import shutil
@@ -10,8 +11,9 @@ import threading
 import tomllib
 
 import pytest
+from reportlab.pdfgen import canvas
 
-from billhtml import error_page, mass_gov_eo_page
+from billhtml import error_page, h2288_parts, malegislature_bill_page, mass_gov_eo_page
 from billpdf import h2288_bill, render
 from conftest import CORPUS, EO650, H2288
 from lawdiff import load_document
@@ -25,6 +27,14 @@ def plumbing_pdf(docket: str, number_line: str) -> bytes:
     bill = h2288_bill(H2288.read_text(encoding="utf-8"))
     bill.docket, bill.number_line = docket, number_line
     return render(bill)
+
+
+def scan_pdf() -> bytes:
+    c = canvas.Canvas(buf := io.BytesIO(), invariant=1)
+    c.rect(72, 72, 400, 600, fill=1)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
 
 
 class Site:
@@ -46,6 +56,10 @@ def site():
         "/Bills/194/H5620.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4\n" + b"0" * 300_000 + b"%%EOF"),
         "/Bills/193/H1401.pdf": (200, {"Content-Type": "application/pdf"},
                                  plumbing_pdf("HOUSE DOCKET, NO. 3902", "HOUSE . . . . . . . . No. 1401")[:4000]),
+        # A scanned PDF (no text layer): fetch falls back to the whole-bill HTML page.
+        "/Bills/194/H2580.pdf": (200, {"Content-Type": "application/pdf"}, scan_pdf()),
+        "/Bills/194/H2580.Html": (200, {"Content-Type": "text/html"}, malegislature_bill_page(
+            *h2288_parts(H2288.read_text(encoding="utf-8")), [("Manny Cruz", "7th Essex", "1/17/2025")]).encode()),
         EO_PATH: (200, {"Content-Type": "text/html; charset=utf-8"},
                   mass_gov_eo_page(EO650.read_text(encoding="utf-8")).encode()),
     })
@@ -107,7 +121,8 @@ def test_fetch_each_instrument_on_its_own(site, corpus_dir):
     assert out.stdout.startswith("193-s997: fetched raw/193-s997.pdf from https://malegislature.gov/Bills/193/S997.pdf")
     errors = out.stderr.splitlines()
     assert len(errors) == 4
-    assert errors[0] == f"lawdiff: 194-s1681: {site.base}/Bills/194/S1681.pdf: HTTP 404 Not Found"
+    assert errors[0] == (f"lawdiff: 194-s1681: {site.base}/Bills/194/S1681.pdf: HTTP 404 Not Found; "
+                         f"then {site.base}/Bills/194/S1681.Html: HTTP 404 Not Found")
     assert errors[1].startswith(f"lawdiff: 194-h5316: {site.base}/Bills/194/H5316.pdf: redirect loop")
     assert errors[2] == f"lawdiff: 194-s3072: {site.base}/Bills/194/S3072.pdf: an error page (Page Not Found), not an instrument"
     assert errors[3].startswith(f"lawdiff: 193-h1401: {site.base}/Bills/193/H1401.pdf: truncated PDF")
@@ -137,6 +152,18 @@ def test_fetch_each_instrument_on_its_own(site, corpus_dir):
     assert doc.tree.find("sec_3__qstr_1__sec_40").lines == [85, 97]
     out = lawdiff(corpus_dir, "parse", "193-s997", "--format", "text")
     assert out.returncode == 0 and "lines 85–97  [sec_3__qstr_1__sec_40]" in out.stdout
+
+
+def test_fetch_falls_back_to_the_html_page_when_the_pdf_is_a_scan(site, corpus_dir, h2288):
+    out = lawdiff(corpus_dir, "fetch", "194-h2580", base=site.base)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("194-h2580: fetched raw/194-h2580.html from https://malegislature.gov/Bills/194/H2580.Html")
+    h2580 = entry(corpus_dir, "194-h2580")
+    assert h2580["format"] == "html" and h2580["source_url"].endswith("/Bills/194/H2580.Html")
+    assert not (corpus_dir / "raw/194-h2580.pdf").exists()
+    doc = load_document("194-h2580", Corpus.load(corpus_dir))
+    assert doc.meta["line_numbers"] == "source"  # the HTML prints no line numbers: none are claimed
+    assert doc.tree.words() == h2288.tree.words()
 
 
 def test_fetch_is_idempotent(site, corpus_dir):

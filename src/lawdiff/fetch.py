@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -30,6 +31,7 @@ from .read import sniff
 MAX_BYTES = 50 * 1024 * 1024
 TIMEOUT = 60
 _EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt"}
+_FALL_BACK = re.compile(r"^HTTP 404\b|no text layer")
 _USER_AGENT = "lawdiff (+https://github.com/lawdiff/lawdiff; fetches official texts)"
 
 
@@ -48,14 +50,20 @@ class Outcome:
         return f"{self.id}: {self.status} {self.path} from {self.url} (sha256 {self.sha256[:12]})"
 
 
-def official_url(entry: dict) -> str:
-    """The official text's URL: a bill's PDF, else the entry's own ``url``."""
+def official_urls(entry: dict) -> list[str]:
+    """Where the official text is, best first: a bill's PDF (printed line numbers), then its whole-bill
+    HTML page (same words, no line numbers); anything else, the entry's own ``url``."""
     if entry.get("kind") == "bill" and entry.get("session") and entry.get("number"):
         number = entry["number"].replace(".", "").replace(" ", "")
-        return f"https://malegislature.gov/Bills/{entry['session']}/{number}.pdf"
+        page = f"https://malegislature.gov/Bills/{entry['session']}/{number}"
+        return [f"{page}.pdf", f"{page}.Html"]
     if entry.get("url"):
-        return entry["url"]
+        return [entry["url"]]
     raise LawdiffError(entry["id"], "no official URL in the manifest; download the text yourself and use lawdiff add")
+
+
+def official_url(entry: dict) -> str:
+    return official_urls(entry)[0]
 
 
 def rebase(url: str, base: str | None) -> str:
@@ -103,10 +111,18 @@ def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = 
     raw = corpus.raw_path(entry)
     if not force and raw is not None and raw.is_file() and entry.get("sha256") == _sha256(raw.read_bytes()):
         return Outcome(entry_id, "up to date", entry["path"])
-    official = official_url(entry)
-    url = rebase(official, base)
-    data = download(url, max_bytes, timeout)
-    return _store(corpus, entry_id, data, url, source_url=official)
+    problems = []
+    for official in official_urls(entry):
+        url = rebase(official, base)
+        try:
+            data = download(url, max_bytes, timeout)
+            return _store(corpus, entry_id, data, url, source_url=official)
+        except LawdiffError as e:
+            # Only a missing PDF or a scan sends us on to the HTML page; any other failure is reported as is.
+            problems.append(str(e))
+            if not _FALL_BACK.search(e.problem):
+                break
+    raise LawdiffError(entry_id, "; then ".join(problems))
 
 
 def add(corpus: Corpus, file: Path, entry_id: str, fields: dict | None = None) -> Outcome:
