@@ -140,3 +140,14 @@ def test_bad_pdfs_give_one_clear_error(tmp_path, pdf_bytes):
         assert out.returncode == 2, name
         assert out.stdout == ""
         assert out.stderr.count("\n") == 1 and out.stderr.startswith(f"lawdiff: {path}: "), out.stderr
+
+
+def test_huge_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.pdf"
+    with open(path, "wb") as f:
+        f.write(b"%PDF-1.4\n")
+        f.truncate(200 * 1024 * 1024)  # sparse: nothing is written to disk
+    out = subprocess.run([sys.executable, "-m", "lawdiff", "parse", str(path)], capture_output=True, text=True,
+                         cwd=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr == f"lawdiff: {path}: file is 209,715,200 bytes, over the 104,857,600-byte limit for one instrument\n"

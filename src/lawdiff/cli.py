@@ -78,7 +78,7 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
 @click.option("--base-url", envvar="LAWDIFF_BASE_URL",
               help="Fetch from this scheme://host instead of the official sites (a mirror).")
 @click.option("--force", is_flag=True, help="Download again even when the file on disk matches the manifest.")
-@click.option("--max-mb", type=float, default=50, show_default=True, help="Refuse larger downloads.")
+@click.option("--max-mb", type=float, default=100, show_default=True, help="Refuse larger downloads.")
 @click.option("--timeout", type=float, default=60, show_default=True, help="Seconds to wait for an answer.")
 @click.pass_context
 def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout) -> None:

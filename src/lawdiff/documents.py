@@ -8,7 +8,7 @@ from pathlib import Path
 from .errors import LawdiffError
 from .manifest import Corpus
 from .parse import parse
-from .read import read
+from .read import MAX_BYTES, read
 from .tree import Document
 
 
@@ -55,6 +55,9 @@ def load_document(ref: str, corpus: Corpus | None = None) -> Document:
 
 def _read_bytes(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # checked before reading: a huge file is refused, not loaded
+            raise LawdiffError(path, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one instrument")
         return path.read_bytes()
     except FileNotFoundError:
         raise LawdiffError(path, "file not found") from None

@@ -26,9 +26,8 @@ from .errors import LawdiffError
 from .files import write_atomic
 from .manifest import Corpus
 from .manifest_edit import append_entry, set_fields
-from .read import sniff
+from .read import MAX_BYTES, sniff
 
-MAX_BYTES = 50 * 1024 * 1024
 TIMEOUT = 60
 _EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt"}
 _FALL_BACK = re.compile(r"^HTTP 404\b|no text layer")

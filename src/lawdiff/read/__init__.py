@@ -10,8 +10,12 @@ import re
 from .lines import Line, Reading, fold
 from .text import read_text
 from ..decode import decode
+from ..errors import LawdiffError
 
-__all__ = ["Line", "Reading", "fold", "read", "read_text", "sniff"]
+__all__ = ["MAX_BYTES", "Line", "Reading", "fold", "read", "read_text", "sniff"]
+
+MAX_BYTES = 100 * 1024 * 1024
+"""The largest instrument read (the longest budget bills are a few tens of MB as PDF)."""
 
 _HTML_START = re.compile(
     rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|section|article|main|table|h[1-6]|span|meta|title)\b",
@@ -34,6 +38,8 @@ def sniff(data: bytes) -> str:
 
 def read(data: bytes, source: object) -> Reading:
     """Read ``data`` (the bytes of ``source``, named in errors) into lines."""
+    if len(data) > MAX_BYTES:
+        raise LawdiffError(source, f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for one instrument")
     kind = sniff(data)
     if kind == "pdf":
         from .pdf import read_pdf
