@@ -151,3 +151,14 @@ def test_huge_file_is_refused_before_it_is_read(tmp_path):
                          cwd=tmp_path)
     assert out.returncode == 2
     assert out.stderr == f"lawdiff: {path}: file is 209,715,200 bytes, over the 104,857,600-byte limit for one instrument\n"
+
+
+def test_later_text_without_cover_and_header_on_two_lines(h2288):
+    # A new draft has no cover pages; here the docket and the filing date also sit on separate lines.
+    bill = h2288_fixture(cover=None, petition=[])
+    bill.filed = ""
+    bill.preface = ["FILED ON: 1/19/2023"] + bill.preface
+    reading = read(render(bill), "draft.pdf")
+    assert reading.meta == {"docket": "HD.3198", "number": "H.2288", "filed": "2023-01-19"}
+    doc = parse_bytes(render(bill), "draft.pdf", {"kind": "bill"})
+    assert nodes(doc.tree) == nodes(h2288.tree)

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 
 DOCKET = re.compile(r"^(HOUSE|SENATE) DOCKET, NO\. ?(\d+)\s+FILED ON: ?(\d{1,2})/(\d{1,2})/(\d{4})$")
+# The docket and the filing date can also sit on lines of their own.
+DOCKET_ONLY = re.compile(r"^(HOUSE|SENATE) DOCKET, NO\. ?(\d+)$")
+FILED_ONLY = re.compile(r"^FILED ON: ?(\d{1,2})/(\d{1,2})/(\d{4})$")
 NUMBER = re.compile(r"^(HOUSE|SENATE)(?: ?\.)+ ?No\. ?(\d+)$")
 PRESENTED = re.compile(r"^PRESENTED BY:?$")
 PETITION_OF = re.compile(r"^PETITION OF:?$")
@@ -27,7 +30,7 @@ _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 def is_header(text: str) -> bool:
     """The docket header or the bill-number line: printed on every page, data for ``meta``."""
-    return bool(DOCKET.match(text) or NUMBER.match(text))
+    return any(p.match(text) for p in (DOCKET, DOCKET_ONLY, FILED_ONLY, NUMBER))
 
 
 def header_meta(text: str) -> dict:
@@ -35,6 +38,11 @@ def header_meta(text: str) -> dict:
     if m := DOCKET.match(text):
         chamber, num, month, day, year = m.groups()
         return {"docket": f"{chamber[0]}D.{num}", "filed": f"{year}-{int(month):02d}-{int(day):02d}"}
+    if m := DOCKET_ONLY.match(text):
+        return {"docket": f"{m.group(1)[0]}D.{m.group(2)}"}
+    if m := FILED_ONLY.match(text):
+        month, day, year = m.groups()
+        return {"filed": f"{year}-{int(month):02d}-{int(day):02d}"}
     if m := NUMBER.match(text):
         return {"number": f"{m.group(1)[0]}.{m.group(2)}"}
     return {}

@@ -114,7 +114,8 @@ def _strip_junk(root) -> None:
         classes = f"{el.get('class', '')} {el.get('id', '')}"
         hidden = el.get("hidden") is not None or el.get("aria-hidden") == "true" or \
             re.search(r"display:\s*none", el.get("style", ""))
-        if el.tag in _JUNK_TAGS or _JUNK_CLASS.search(classes) or hidden:
+        banner = el.tag == "header" and el.get("role") == "banner"
+        if el.tag in _JUNK_TAGS or _JUNK_CLASS.search(classes) or hidden or banner:
             el.drop_tree() if el.getparent() is not None else None
     for el in root.xpath(".//comment() | .//processing-instruction()"):
         if el.getparent() is not None:
