@@ -107,7 +107,6 @@ def _pages(data: bytes, source: object) -> list[list[_VLine]]:
 def _visual_lines(page, index: int) -> list[_VLine]:
     """Words grouped into lines: a word joins a line when their vertical middles are close."""
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    words.sort(key=lambda w: (round(w["top"], 1), w["x0"]))
     lines: list[_VLine] = []
     for word in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
         middle = (word["top"] + word["bottom"]) / 2

@@ -11,16 +11,13 @@ curly quotes, section signs and punctuation are never touched.
 
 import re
 
+from .cover import is_header
 from .lines import Line, Reading, fold
 from .words import blank_rules, repair_hyphenation
 
 # The feedback box that closes every mass.gov page; it and what follows are not the order.
 _MASS_GOV_FEEDBACK = re.compile(r"^Help Us Improve Mass\.gov\b")
 _PAGE_LABEL = re.compile(r"(?<!\S)(\d{1,4}) of (\d{1,4})(?!\S)")
-_DOCKET_HEADER = (
-    re.compile(r"^(HOUSE|SENATE) DOCKET, NO\. ?\d+ FILED ON: [\d/]+$"),
-    re.compile(r"^(HOUSE|SENATE)(?: \.)+ No\. ?\d+$"),
-)
 # How many printed numbers in a row prove that a document numbers its lines.
 _NUMBERED_PROOF = 3
 
@@ -70,7 +67,7 @@ def _drop_repeated_headers(lines: list[Line]) -> None:
     """The docket header is printed on every page; the first one is the document's own."""
     seen = set()
     for line in lines:
-        if any(p.match(line.text) for p in _DOCKET_HEADER):
+        if is_header(line.text):
             if line.text in seen:
                 line.text = ""
             seen.add(line.text)
