@@ -1,12 +1,15 @@
 """The PDF reader: H.2288 rendered in the malegislature.gov layout reads back to the text's tree."""
 
+import io
 import re
 import subprocess
 import sys
 
+import pdfplumber
 import pytest
 from reportlab.pdfgen import canvas
 
+import billpdf
 from billpdf import RULE, h2288_bill, render
 from conftest import H2288
 from lawdiff import LawdiffError, parse_bytes
@@ -161,4 +164,18 @@ def test_later_text_without_cover_and_header_on_two_lines(h2288):
     reading = read(render(bill), "draft.pdf")
     assert reading.meta == {"docket": "HD.3198", "number": "H.2288", "filed": "2023-01-19"}
     doc = parse_bytes(render(bill), "draft.pdf", {"kind": "bill"})
+    assert nodes(doc.tree) == nodes(h2288.tree)
+
+
+def test_line_numbers_set_close_to_the_text(h2288, monkeypatch):
+    # Numbers ending 1 pt before the text column are extracted glued to it ("827 of chapter"):
+    # the reader still splits them at the column edge.
+    monkeypatch.setattr(billpdf, "NUMBER_RIGHT", billpdf.TEXT_X - 1)
+    data = render(h2288_fixture())
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = [w["text"] for page in pdf.pages for w in page.extract_words()]
+    assert "827" in words and "1SECTION" in words  # the glue is real
+    lines = {line.number: line.text for line in read(data, "tight.pdf").lines if line.number}
+    assert lines[82].startswith("7 of chapter 4,") and lines[1].startswith("SECTION 1.")
+    doc = parse_bytes(data, "tight.pdf", {"kind": "bill"})
     assert nodes(doc.tree) == nodes(h2288.tree)

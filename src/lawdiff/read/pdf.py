@@ -26,7 +26,6 @@ from .lines import Line, Reading, fold
 from .words import blank_rules, repair_hyphenation
 
 _PAGE_LABEL = re.compile(r"^(\d{1,4}) of (\d{1,4})$")
-_DIGITS = re.compile(r"^\d{1,5}$")
 _TABLE_HEADER = ("NAME:", "DISTRICT/ADDRESS:", "DATE")
 # Lines in these top/bottom shares of a page may be running headers or footers.
 _MARGIN_BAND = 0.1
@@ -106,7 +105,7 @@ def _pages(data: bytes, source: object) -> list[list[_VLine]]:
 
 def _visual_lines(page, index: int) -> list[_VLine]:
     """Words grouped into lines: a word joins a line when their vertical middles are close."""
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
     lines: list[_VLine] = []
     for word in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
         middle = (word["top"] + word["bottom"]) / 2
@@ -198,21 +197,47 @@ def _drop_running_furniture(pages: list[list[_VLine]]) -> None:
 
 
 def _take_margin_numbers(lines: list[_VLine]) -> bool:
-    """A number alone left of the text column is the printed line number."""
-    def candidate(line):
-        return len(line.words) >= 1 and _DIGITS.match(line.words[0]["text"])
+    """Digits printed left of the text column are the line number.
 
-    text_x = [w["x0"] for line in lines for k, w in enumerate(line.words) if k > 0 or not candidate(line)]
-    if not text_x:
+    Decided character by character, so a number set close enough to the text to be
+    extracted as one word with it ("82" + "7 of chapter" -> "827") still splits at
+    the column edge.
+    """
+    text_left = _text_left(lines)
+    if text_left is None:
         return False
-    text_left = min(text_x)
     found = False
     for line in lines:
-        if candidate(line) and line.words[0]["x1"] < text_left - 1:
-            line.number = int(line.words[0]["text"])
+        if not line.words:
+            continue
+        first = line.words[0]
+        chars = first["chars"]
+        k = 0
+        while k < len(chars) and chars[k]["text"].isdigit() and chars[k]["x1"] < text_left - 0.5:
+            k += 1
+        if k == 0 or k > 5:
+            continue
+        line.number = int("".join(c["text"] for c in chars[:k]))
+        if k == len(chars):
             line.words = line.words[1:]
-            found = True
+        else:
+            rest = chars[k:]
+            line.words[0] = {**first, "text": "".join(c["text"] for c in rest), "x0": rest[0]["x0"], "chars": rest}
+        found = True
     return found
+
+
+def _text_left(lines: list[_VLine]) -> float | None:
+    """Where the text column starts: the leftmost character that is not a leading digit of a line."""
+    xs = []
+    for line in lines:
+        for k, word in enumerate(line.words):
+            chars = word["chars"]
+            if k == 0:
+                chars = chars[next((n for n, c in enumerate(chars) if not c["text"].isdigit()), len(chars)):]
+            if chars:
+                xs.append(chars[0]["x0"])
+    return min(xs) if xs else None
 
 
 def _to_lines(pages: list[list[_VLine]]) -> list[Line]:
