@@ -179,3 +179,11 @@ def test_line_numbers_set_close_to_the_text(h2288, monkeypatch):
     assert lines[82].startswith("7 of chapter 4,") and lines[1].startswith("SECTION 1.")
     doc = parse_bytes(data, "tight.pdf", {"kind": "bill"})
     assert nodes(doc.tree) == nodes(h2288.tree)
+
+
+def test_line_numbers_that_skip_are_an_error_not_a_wrong_citation():
+    bill = h2288_fixture()
+    bill.body = [(n + (1 if n >= 40 else 0), text) for n, text in bill.body]  # 39 then 41
+    with pytest.raises(LawdiffError) as e:
+        read(render(bill), "skip.pdf")
+    assert e.value.problem.startswith("printed line numbers are not continuous: 41 follows 39 (page ")

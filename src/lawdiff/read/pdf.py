@@ -67,6 +67,8 @@ def read_pdf(data: bytes, source: object) -> Reading:
             line.words = []
     _drop_running_furniture(body_pages)
     printed = _take_margin_numbers(body)
+    if printed:
+        _check_continuous(body, source)
     lines = _to_lines(body_pages)
     blank_rules(lines)
     repair_hyphenation(lines)
@@ -225,6 +227,18 @@ def _take_margin_numbers(lines: list[_VLine]) -> bool:
             line.words[0] = {**first, "text": "".join(c["text"] for c in rest), "x0": rest[0]["x0"], "chars": rest}
         found = True
     return found
+
+
+def _check_continuous(lines: list[_VLine], source: object) -> None:
+    """Printed numbers run 1, 2, 3 ... through the body; anything else would make citations wrong."""
+    expected = None
+    for line in lines:
+        if line.number is None:
+            continue
+        if expected is not None and line.number != expected:
+            raise LawdiffError(source, f"printed line numbers are not continuous: {line.number} follows "
+                                       f"{expected - 1} (page {line.page + 1}); citations would be wrong")
+        expected = line.number + 1
 
 
 def _text_left(lines: list[_VLine]) -> float | None:
