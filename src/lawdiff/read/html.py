@@ -66,13 +66,15 @@ class _Block:
 def read_html(data: bytes, source: object) -> Reading:
     doc = _parse(data, source)
     title = fold(" ".join(doc.xpath("//title//text()")))
-    if doc.xpath("//input[translate(@type, 'PASSWORD', 'password')='password']"):
-        raise LawdiffError(source, f"a login page ({title or 'password form'}), not an instrument")
+    password = bool(doc.xpath("//input[translate(@type, 'PASSWORD', 'password')='password']"))
     root = next((found[0] for xp in _MAIN if (found := doc.xpath(xp))), doc)
     _strip_junk(root)
     blocks = _blocks(root)
     texts = [t for b in blocks for t, _ in b.texts()]
+    # A site may put a sign-in box on every page: a password field alone does not make a login page.
     if not any(_INSTRUMENT.search(t) for t in texts):
+        if password:
+            raise LawdiffError(source, f"a login page ({title or 'password form'}), not an instrument")
         heading = fold(" ".join(doc.xpath("//h1//text()"))) or title
         if _ERROR_TITLE.search(f"{title} {heading}"):
             raise LawdiffError(source, f"an error page ({heading or title}), not an instrument")
