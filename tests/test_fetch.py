@@ -196,6 +196,13 @@ def test_fetch_offline_and_oversized(site, corpus_dir):
     assert out.returncode == 2 and out.stdout == ""
     lines = out.stderr.splitlines()
     assert len(lines) == 2 and all("cannot connect" in line and "offline?" in line for line in lines)
+    with socket_closed() as base:
+        out = lawdiff(corpus_dir, "fetch", "--all", base=base)
+    assert out.returncode == 2
+    assert out.stdout.splitlines() == ["eo-650: up to date (raw/eo-650.txt)", "193-h2288: up to date (raw/193-h2288.txt)",
+                                       "boston-eo-2026-02-05: skipped (no official URL in the manifest)"]
+    failed = [line.split(":")[1].strip() for line in out.stderr.splitlines()]
+    assert failed == [i for i in Corpus.load(CORPUS).entries if i not in ("eo-650", "193-h2288", "boston-eo-2026-02-05")]
     out = lawdiff(corpus_dir, "fetch", "194-h5620", "--max-mb", "0.1", base=site.base)
     assert out.returncode == 2
     assert out.stderr == f"lawdiff: 194-h5620: {site.base}/Bills/194/H5620.pdf: file is 300,014 bytes, over the 104,857-byte limit\n"
