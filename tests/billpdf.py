@@ -38,6 +38,8 @@ class Bill:
     """(printed number, text) for each numbered line."""
     cover: list[str | None] | None = None
     petition: list[tuple[str, str, str]] = field(default_factory=list)
+    footer: str | None = None
+    """A running footer on every page, if any."""
     """Petition table rows: (name, district, date added); an empty name continues the row above."""
 
 
@@ -81,6 +83,8 @@ def _furniture(c, bill: Bill, page: int, pages: int) -> None:
     c.drawRightString(WIDTH - 72, HEIGHT - 40, bill.filed)
     c.drawCentredString(WIDTH / 2, HEIGHT - 54, bill.number_line)
     c.drawCentredString(WIDTH / 2, 36, f"{page} of {pages}")
+    if bill.footer:
+        c.drawString(TEXT_X, 24, bill.footer)
 
 
 def _text(x: float, text: str, centred: bool = False):

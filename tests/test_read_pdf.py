@@ -187,3 +187,9 @@ def test_line_numbers_that_skip_are_an_error_not_a_wrong_citation():
     with pytest.raises(LawdiffError) as e:
         read(render(bill), "skip.pdf")
     assert e.value.problem.startswith("printed line numbers are not continuous: 41 follows 39 (page ")
+
+
+def test_running_footer_is_dropped(h2288):
+    bill = h2288_fixture(footer="Safe Communities Act - House Docket 3198 - draft of 1/19/2023")
+    doc = parse_bytes(render(bill), "footer.pdf", {"kind": "bill"})
+    assert nodes(doc.tree) == nodes(h2288.tree)

@@ -18,7 +18,7 @@ import io
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import LawdiffError
 from . import cover
@@ -42,7 +42,6 @@ class _VLine:
     page: int
     page_height: float
     number: int | None = None
-    cells: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -191,10 +190,13 @@ def _drop_running_furniture(pages: list[list[_VLine]]) -> None:
     def key(line):
         return re.sub(r"\d+", "#", line.text)
 
-    counts = Counter(key(line) for page in pages for line in {key(l): l for l in page if _in_band(l) and l.words}.values())
+    if len(pages) < 2:
+        return
+    # How many pages each banded line appears on (once per page).
+    counts = Counter(k for page in pages for k in {key(line) for line in page if line.words and _in_band(line)})
     for page in pages:
         for line in page:
-            if line.words and _in_band(line) and counts[key(line)] >= 2 and len(pages) >= 2:
+            if line.words and _in_band(line) and counts[key(line)] >= 2:
                 line.words = []
 
 
