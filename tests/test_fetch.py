@@ -253,3 +253,24 @@ def test_add_refuses_what_it_cannot_read(corpus_dir, tmp_path):
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "a login page" in out.stderr
     assert (corpus_dir / "instruments.toml").read_bytes() == manifest
     assert files(corpus_dir) == files(CORPUS)
+
+
+def test_add_refuses_an_id_that_is_not_a_file_name(corpus_dir, tmp_path):
+    out = lawdiff(corpus_dir, "add", str(EO650), "--id", "../escape")
+    assert out.returncode == 2 and "an id is letters, digits" in out.stderr
+    assert files(corpus_dir) == files(CORPUS) and not (corpus_dir.parent / "escape.txt").exists()
+
+
+def test_manifest_failure_leaves_the_raw_file_as_it_was(corpus_dir, tmp_path):
+    # 194-s1681's title spans two lines here: the manifest edit refuses to touch it, and add is undone.
+    manifest = corpus_dir / "instruments.toml"
+    text = manifest.read_text(encoding="utf-8").replace(
+        'title = "Safe Communities Act"\nsponsors = ["Sen. Eldridge", "Sen. Miranda"]',
+        'title = """Safe Communities\nAct"""\nsponsors = ["Sen. Eldridge", "Sen. Miranda"]')
+    assert text != manifest.read_text(encoding="utf-8")
+    manifest.write_text(text, encoding="utf-8")
+    out = lawdiff(corpus_dir, "add", str(EO650), "--id", "194-s1681", "--title", "x")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and out.stderr.startswith(f"lawdiff: {manifest}: ")
+    assert manifest.read_text(encoding="utf-8") == text
+    assert files(corpus_dir) == files(CORPUS)

@@ -30,6 +30,7 @@ from .read import MAX_BYTES, sniff
 
 TIMEOUT = 60
 _EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt"}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _FALL_BACK = re.compile(r"^HTTP 404\b|no text layer")
 _USER_AGENT = "lawdiff (+https://github.com/lawdiff/lawdiff; fetches official texts)"
 
@@ -135,30 +136,41 @@ def add(corpus: Corpus, file: Path, entry_id: str, fields: dict | None = None) -
 
 def _store(corpus: Corpus, entry_id: str, data: bytes, source: str, source_url: str | None = None,
            fields: dict | None = None) -> Outcome:
+    if not _ID.match(entry_id):
+        raise LawdiffError(entry_id, "an id is letters, digits, '.', '_' and '-' (it names the file in corpus/raw/)")
     entry = corpus.entries.get(entry_id)
     fmt = sniff(data)
     # Read it as parse will, before anything is written: an error page or a scan stops here.
     doc = parse_bytes(data, source, {**(entry or {}), **(fields or {}), "id": entry_id})
     rel = f"raw/{entry_id}{_EXTENSIONS[fmt]}"
-    sha = hashlib.sha256(data).hexdigest()
+    sha = _sha256(data)
     target = corpus.root / rel
     unchanged = entry is not None and entry.get("path") == rel and entry.get("sha256") == sha and target.is_file() \
         and _sha256(target.read_bytes()) == sha
     if unchanged and not fields:
         return Outcome(entry_id, "unchanged", rel, sha, source_url or source)
     target.parent.mkdir(exist_ok=True)
-    if not target.is_file() or target.read_bytes() != data:
+    previous = target.read_bytes() if target.is_file() else None
+    if previous != data:
         write_atomic(target, data)
     record = {**(fields or {}), "format": fmt, "path": rel, "sha256": sha}
     if source_url:
         record["source_url"] = source_url
         record["fetched"] = datetime.date.today().isoformat()
     manifest = corpus.root / "instruments.toml"
-    if entry is None:
-        kind = (fields or {}).get("kind") or doc.meta["kind"]
-        append_entry(manifest, {"id": entry_id, "kind": kind, **record})
-    else:
-        set_fields(manifest, entry_id, record)
+    try:
+        if entry is None:
+            kind = (fields or {}).get("kind") or doc.meta["kind"]
+            append_entry(manifest, {"id": entry_id, "kind": kind, **record})
+        else:
+            set_fields(manifest, entry_id, record)
+    except BaseException:
+        # The manifest was not changed: put the raw file back as it was, so the two still agree.
+        if previous is None:
+            target.unlink(missing_ok=True)
+        elif previous != data:
+            write_atomic(target, previous)
+        raise
     return Outcome(entry_id, "fetched" if source_url else "added", rel, sha, source_url or source)
 
 

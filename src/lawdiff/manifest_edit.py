@@ -44,7 +44,7 @@ def set_fields(manifest: Path, entry_id: str, fields: dict) -> None:
         new_line = f"{key} = {toml_value(value)}\n"
         found = next((k for k in range(start, end) if _KEY.match(lines[k]) and _KEY.match(lines[k]).group(1) == key), None)
         if found is not None:
-            if lines[found].rstrip().endswith("[") or "[" in lines[found] and "]" not in lines[found]:
+            if _spans_lines(lines[found]):
                 raise LawdiffError(manifest, f"{entry_id}: {key} spans several lines; edit it by hand")
             lines[found] = new_line
             continue
@@ -53,6 +53,12 @@ def set_fields(manifest: Path, entry_id: str, fields: dict) -> None:
         lines.insert(anchor + 1, new_line)
         end += 1
     _write_checked(manifest, "".join(lines), entry_id, fields)
+
+
+def _spans_lines(line: str) -> bool:
+    """A value continued on the next lines (an array or a multi-line string): not edited by line."""
+    value = line.split("=", 1)[1]
+    return ("[" in value and "]" not in value) or value.count('"""') == 1 or value.count("'''") == 1
 
 
 def append_entry(manifest: Path, fields: dict) -> None:
