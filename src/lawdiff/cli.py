@@ -70,3 +70,60 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
     """Parse REF (a file or a corpus id) into its provision tree."""
     doc = load_document(ref, corpus_from(ctx))
     emit(to_json(doc.to_dict()) if fmt == "json" else outline(doc), out)
+
+
+@main.command("fetch")
+@click.argument("ids", nargs=-1)
+@click.option("--all", "all_", is_flag=True, help="Every instrument of the manifest with an official URL.")
+@click.option("--base-url", envvar="LAWDIFF_BASE_URL",
+              help="Fetch from this scheme://host instead of the official sites (a mirror).")
+@click.option("--force", is_flag=True, help="Download again even when the file on disk matches the manifest.")
+@click.option("--max-mb", type=float, default=100, show_default=True, help="Refuse larger downloads.")
+@click.option("--timeout", type=float, default=60, show_default=True, help="Seconds to wait for an answer.")
+@click.pass_context
+def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout) -> None:
+    """Download the official text of IDS (manifest ids) into the corpus and record it in the manifest."""
+    from .fetch import fetch, official_url
+
+    corpus = corpus_from(ctx, required=True)
+    named = tuple(ids)
+    if all_:
+        ids = named + tuple(i for i in corpus.entries if i not in named)
+    if not ids:
+        raise click.UsageError("name at least one id, or --all")
+    failed = False
+    for entry_id in ids:
+        try:
+            if entry_id not in named:
+                try:
+                    official_url(corpus.entries[entry_id])
+                except LawdiffError:
+                    click.echo(f"{entry_id}: skipped (no official URL in the manifest)")
+                    continue
+            outcome = fetch(corpus, entry_id, base_url, force, int(max_mb * 1024 * 1024), timeout)
+            click.echo(outcome.message())
+        except LawdiffError as e:
+            click.echo(f"lawdiff: {entry_id}: {e.problem if e.source == entry_id else e}", err=True)
+            failed = True
+        corpus = corpus_from(ctx, required=True)  # the manifest just changed
+    if failed:
+        ctx.exit(2)
+
+
+@main.command("add")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "entry_id", required=True, help="Manifest id: existing, or new.")
+@click.option("--kind", type=click.Choice(["bill", "act", "executive-order"]))
+@click.option("--title")
+@click.option("--number", help='As printed, e.g. "S.1681".')
+@click.option("--session", type=int, help="General Court number, e.g. 194.")
+@click.option("--url", help="Official page.")
+@click.option("--date", help="ISO date (filed or signed).")
+@click.pass_context
+def add_command(ctx, file, entry_id, kind, title, number, session, url, date) -> None:
+    """Register FILE (a PDF, HTML page or text you already have) as the text of instrument ID."""
+    from .fetch import add
+
+    fields = {k: v for k, v in dict(kind=kind, title=title, number=number, session=session, url=url,
+                                     date=date).items() if v is not None}
+    click.echo(add(corpus_from(ctx, required=True), file, entry_id, fields).message())

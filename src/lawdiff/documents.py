@@ -8,18 +8,20 @@ from pathlib import Path
 from .errors import LawdiffError
 from .manifest import Corpus
 from .parse import parse
-from .read import read
+from .read import MAX_BYTES, read
 from .tree import Document
 
 
 def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Document:
     """Parse the bytes of one instrument; ``meta`` is its manifest entry, if it has one."""
     meta = dict(meta or {})
+    meta.pop("fetched", None)  # when a file was downloaded is no part of the document: output stays reproducible
     reading = read(data, source)
     tree, facts = parse(reading, meta.get("kind"))
     meta.setdefault("id", Path(str(source)).stem)
     meta.setdefault("kind", facts["kind"])
-    meta.update(reading.meta)
+    for key, value in reading.meta.items():
+        meta.setdefault(key, value)  # the curated manifest wins over what the reader found
     meta["source"] = str(source)
     meta["sha256"] = hashlib.sha256(data).hexdigest()
     meta["line_numbers"] = reading.line_numbers
@@ -53,6 +55,9 @@ def load_document(ref: str, corpus: Corpus | None = None) -> Document:
 
 def _read_bytes(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # checked before reading: a huge file is refused, not loaded
+            raise LawdiffError(path, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one instrument")
         return path.read_bytes()
     except FileNotFoundError:
         raise LawdiffError(path, "file not found") from None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .eids import assign_eids
 from .read.lines import Reading
-from .read.text import is_docket_header
+from .read.cover import is_header
 from .tree import Node
 
 BILL_SECTION = re.compile(r"^(SECTION (?:\d+[A-Z]?|[IVXLC]+)\.)(?=\s|$)")
@@ -84,7 +84,7 @@ def _units(reading: Reading) -> list[Unit]:
                 units[-1].text += " " + line.text  # the printed line continues
             else:
                 units.append(Unit(line.text, line.number, line.number, True))
-        elif is_docket_header(line.text) or FIELD.match(line.text):
+        elif is_header(line.text) or FIELD.match(line.text):
             close_paragraph()  # a header or field line is a block of its own
             paragraph.append(line)
             close_paragraph()
@@ -187,7 +187,7 @@ class _Builder:
             kind = "summary"
         elif re.match(r"^In the .* General Court\b", text):
             kind = "session"
-        elif is_docket_header(text):
+        elif is_header(text):
             kind = "docket"
         else:
             kind = "p"

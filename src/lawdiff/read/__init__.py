@@ -1,16 +1,52 @@
 """Read stage: source bytes -> ``Reading`` (lines with their printed numbers).
 
-One reader per format, chosen by the content of the bytes rather than by the
-file name.  Every reader returns the same ``Reading`` shape.
+One reader per format (``text``, ``pdf``, ``html``), chosen by the content of
+the bytes rather than by the file name.  Every reader returns the same
+``Reading`` shape, so the parser never knows which format it came from.
 """
+
+import re
 
 from .lines import Line, Reading, fold
 from .text import read_text
 from ..decode import decode
+from ..errors import LawdiffError
 
-__all__ = ["Line", "Reading", "fold", "read", "read_text"]
+__all__ = ["MAX_BYTES", "Line", "Reading", "fold", "read", "read_text", "sniff"]
+
+MAX_BYTES = 100 * 1024 * 1024
+"""The largest instrument read (the longest budget bills are a few tens of MB as PDF)."""
+
+_HTML_START = re.compile(
+    rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|section|article|main|table|h[1-6]|span|meta|title)\b",
+    re.I | re.S,
+)
+
+
+def sniff(data: bytes) -> str:
+    """``pdf``, ``html`` or ``text``, from the bytes themselves."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    for bom in (b"\xef\xbb\xbf",):
+        if head.startswith(bom):
+            head = head[len(bom):]
+    if _HTML_START.match(head.lstrip()):
+        return "html"
+    return "text"
 
 
 def read(data: bytes, source: object) -> Reading:
     """Read ``data`` (the bytes of ``source``, named in errors) into lines."""
+    if len(data) > MAX_BYTES:
+        raise LawdiffError(source, f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for one instrument")
+    kind = sniff(data)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, source)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(data, source)
     return read_text(decode(data, source))

@@ -11,46 +11,33 @@ curly quotes, section signs and punctuation are never touched.
 
 import re
 
+from .cover import is_header
 from .lines import Line, Reading, fold
+from .words import blank_rules, repair_hyphenation
 
 # The feedback box that closes every mass.gov page; it and what follows are not the order.
 _MASS_GOV_FEEDBACK = re.compile(r"^Help Us Improve Mass\.gov\b")
-_RULE = re.compile(r"^_{3,}$")
 _PAGE_LABEL = re.compile(r"(?<!\S)(\d{1,4}) of (\d{1,4})(?!\S)")
-_DOCKET_HEADER = (
-    re.compile(r"^(HOUSE|SENATE) DOCKET, NO\. ?\d+ FILED ON: [\d/]+$"),
-    re.compile(r"^(HOUSE|SENATE)(?: \.)+ No\. ?\d+$"),
-)
-# A line whose number was printed after the previous line's text: "section:- 3".
-_HYPHENATED_END = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)-$")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # How many printed numbers in a row prove that a document numbers its lines.
 _NUMBERED_PROOF = 3
 
 
 def read_text(text: str) -> Reading:
     lines = [Line(fold(s), None, i + 1) for i, s in enumerate(text.splitlines())]
-    lines = _drop_mass_gov_feedback(lines)
-    _blank_rules(lines)
+    lines = drop_mass_gov_feedback(lines)
+    blank_rules(lines)
     _drop_page_labels(lines)
     _drop_repeated_headers(lines)
     printed = _take_printed_numbers(lines)
-    _repair_hyphenation(lines)
+    repair_hyphenation(lines)
     return Reading(lines=lines, line_numbers="printed" if printed else "source")
 
 
-def _drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
+def drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
         if _MASS_GOV_FEEDBACK.match(line.text):
             return lines[:i]
     return lines
-
-
-def _blank_rules(lines: list[Line]) -> None:
-    """A rule of underscores is typography: it separates blocks and holds no words."""
-    for line in lines:
-        if _RULE.match(line.text):
-            line.text = ""
 
 
 def _drop_page_labels(lines: list[Line]) -> None:
@@ -76,16 +63,11 @@ def _drop_page_labels(lines: list[Line]) -> None:
         lines[i].text = fold(text[: m.start()] + " " + text[m.end():])
 
 
-def is_docket_header(text: str) -> bool:
-    """"HOUSE DOCKET, NO. 3902 FILED ON: 1/20/2023" or "HOUSE . . . . No. 1401"."""
-    return any(p.match(text) for p in _DOCKET_HEADER)
-
-
 def _drop_repeated_headers(lines: list[Line]) -> None:
     """The docket header is printed on every page; the first one is the document's own."""
     seen = set()
     for line in lines:
-        if is_docket_header(line.text):
+        if is_header(line.text):
             if line.text in seen:
                 line.text = ""
             seen.add(line.text)
@@ -143,41 +125,3 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
         if not dry_run:
             lines[i].text, lines[i].number = text, number
     return found
-
-
-def _repair_hyphenation(lines: list[Line]) -> None:
-    """Join a word hyphenated across two lines onto the first line.
-
-    The hyphen is dropped only where the joined word occurs elsewhere in the
-    document and the hyphenated form does not ("investi-gation"); a compound
-    ("non-federal", "Inter-Governmental") keeps it.
-    """
-    words = {w.lower() for line in lines for w in _WORD.findall(line.text)}
-    for a, b in _consecutive(lines):
-        m = _HYPHENATED_END.search(a.text)
-        if not m or not b.text[:1].isalpha():
-            continue
-        head = m.group(1)
-        first, _, rest = b.text.partition(" ")
-        tail = _WORD.match(first)
-        tail_letters = tail.group(0) if tail else ""
-        soft = (
-            b.text[0].islower()
-            and (head + tail_letters).lower() in words
-            and f"{head}-{tail_letters}".lower() not in words
-        )
-        a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
-        b.text = rest
-
-
-def _consecutive(lines: list[Line]):
-    """Pairs of lines that continue one another: adjacent lines, or printed lines with only blanks between."""
-    previous = None
-    for line in lines:
-        if not line.text:
-            if previous is not None and previous.number is None:
-                previous = None  # a blank line ends an unnumbered paragraph
-            continue
-        if previous is not None:
-            yield previous, line
-        previous = line

@@ -1,0 +1,276 @@
+"""A malegislature.gov bill PDF -> ``Reading``, by the position of each word (pdfplumber).
+
+Position settles what extracted text cannot: a printed line number is a number
+standing alone LEFT of the text column (so "7 of chapter 4" at the start of a
+line is text, and "82" in the margin beside it is the line number); the petition
+table's cells are split at the x of its column headers; page labels, docket
+headers and footers are whole lines of their own.
+
+Layout handled (see shared facts on instruments): cover ("petition") pages
+paginated ``1 of 2``, then body pages paginated again from ``1 of M``, each
+with the docket header repeated on top.  The cover becomes ``Reading.meta``;
+only the body becomes lines.  A later text with no cover is all body.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..errors import LawdiffError
+from . import cover
+from .lines import Line, Reading, fold
+from .words import blank_rules, repair_hyphenation
+
+_PAGE_LABEL = re.compile(r"^(\d{1,4}) of (\d{1,4})$")
+_TABLE_HEADER = ("NAME:", "DISTRICT/ADDRESS:", "DATE")
+# Lines in these top/bottom shares of a page may be running headers or footers.
+_MARGIN_BAND = 0.1
+_TERMINAL = re.compile(r"(?:[.:;]|:-)[\"”’)]*$")
+
+
+@dataclass
+class _VLine:
+    """One visual line of a page: its words left to right, and where it sits."""
+
+    words: list[dict]
+    top: float
+    bottom: float
+    page: int
+    page_height: float
+    number: int | None = None
+
+    @property
+    def text(self) -> str:
+        return fold(" ".join(w["text"] for w in self.words))
+
+
+def read_pdf(data: bytes, source: object) -> Reading:
+    pages = _pages(data, source)
+    if not any(line.words for page in pages for line in page):
+        raise LawdiffError(source, "PDF has no text layer (a scanned image?); run OCR on it first or use the HTML text")
+    labels = _take_page_labels(pages)
+    cover_pages, body_pages = _split_cover(pages, labels)
+    meta: dict = {}
+    if cover_pages:
+        texts = [line.text for page in cover_pages for line in page]
+        meta.update(cover.cover_meta(texts, _petition_rows(cover_pages)))
+    body = [line for page in body_pages for line in page]
+    for line in body:
+        if line.words and cover.is_header(line.text):
+            for key, value in cover.header_meta(line.text).items():
+                meta.setdefault(key, value)
+            line.words = []
+    _drop_running_furniture(body_pages)
+    printed = _take_margin_numbers(body)
+    if printed:
+        _check_continuous(body, source)
+    lines = _to_lines(body_pages)
+    blank_rules(lines)
+    repair_hyphenation(lines)
+    return Reading(lines=lines, line_numbers="printed" if printed else "source", meta=meta)
+
+
+def _pages(data: bytes, source: object) -> list[list[_VLine]]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    # pdfminer logs every oddity of a damaged file; the one error lawdiff raises says enough.
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
+    if b"%%EOF" not in data[-2048:]:
+        raise LawdiffError(source, "truncated PDF (no %%EOF end marker): download it again")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if not pdf.pages:
+                raise LawdiffError(source, "PDF has no pages")
+            return [_visual_lines(page, i) for i, page in enumerate(pdf.pages)]
+    except LawdiffError:
+        raise
+    except Exception as e:
+        # pdfplumber wraps pdfminer's errors; look at the original one.
+        cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise LawdiffError(source, "encrypted PDF (needs a password); lawdiff cannot read it") from None
+        damaged = (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError,
+                   IndexError, AssertionError, RecursionError, OverflowError)
+        if isinstance(cause, damaged) or type(e).__module__.startswith(("pdfminer", "pdfplumber")):
+            detail = str(cause) or type(cause).__name__
+            raise LawdiffError(source, f"corrupt PDF, cannot be read ({detail})") from None
+        raise
+
+
+def _visual_lines(page, index: int) -> list[_VLine]:
+    """Words grouped into lines: a word joins a line when their vertical middles are close."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
+    lines: list[_VLine] = []
+    for word in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
+        middle = (word["top"] + word["bottom"]) / 2
+        height = word["bottom"] - word["top"]
+        if lines and abs((lines[-1].top + lines[-1].bottom) / 2 - middle) < height / 2:
+            line = lines[-1]
+            line.words.append(word)
+            line.top, line.bottom = min(line.top, word["top"]), max(line.bottom, word["bottom"])
+        else:
+            lines.append(_VLine([word], word["top"], word["bottom"], index, float(page.height)))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _take_page_labels(pages: list[list[_VLine]]) -> list[tuple[int, int] | None]:
+    """Remove each page's ``N of M`` label line; returns (N, M) per page, or None."""
+    labels: list[tuple[int, int] | None] = []
+    for page in pages:
+        found = None
+        for line in page:
+            m = _PAGE_LABEL.match(line.text)
+            if m and _in_band(line):
+                found = (int(m.group(1)), int(m.group(2)))
+                page.remove(line)
+                break
+        labels.append(found)
+    return labels
+
+
+def _split_cover(pages, labels) -> tuple[list, list]:
+    """Cover pages are the first run of page labels (``1 of 2``, ``2 of 2``) when they hold a petition."""
+    restart = next((i for i in range(1, len(pages)) if labels[i] and labels[i][0] == 1), None)
+    if restart is None:
+        # No second pagination: the cover runs to the last page naming PETITION OF, if any.
+        marks = [i for i, page in enumerate(pages) if cover.is_cover([line.text for line in page])]
+        restart = marks[-1] + 1 if marks and marks[-1] + 1 < len(pages) else None
+    if restart is None:
+        return [], pages
+    head = pages[:restart]
+    if not cover.is_cover([line.text for page in head for line in page]):
+        return [], pages
+    return head, pages[restart:]
+
+
+def _petition_rows(cover_pages) -> list[list[str]]:
+    """The PETITION OF table: each line's words assigned to the column whose header they fall under."""
+    rows: list[list[str]] = []
+    columns: list[float] | None = None
+    after_petition = False
+    for line in (line for page in cover_pages for line in page):
+        texts = [w["text"] for w in line.words]
+        if cover.PETITION_OF.match(line.text):
+            after_petition = True
+            continue
+        if not after_petition:
+            continue
+        if texts[:1] == ["NAME:"]:
+            columns = []
+            for head in _TABLE_HEADER:
+                word = next((w for w in line.words if w["text"].startswith(head)), None)
+                if word is not None:
+                    columns.append(word["x0"])
+            continue
+        if columns is None or cover.is_header(line.text):
+            continue
+        cells = [[] for _ in columns]
+        for word in line.words:
+            col = max((k for k, x in enumerate(columns) if word["x0"] >= x - 2), default=0)
+            cells[col].append(word["text"])
+        rows.append([" ".join(c) for c in cells])
+    return rows
+
+
+def _in_band(line: _VLine) -> bool:
+    return line.top < _MARGIN_BAND * line.page_height or line.bottom > (1 - _MARGIN_BAND) * line.page_height
+
+
+def _drop_running_furniture(pages: list[list[_VLine]]) -> None:
+    """A line in the top or bottom band that recurs (digits aside) on several pages is a running header or footer."""
+    def key(line):
+        return re.sub(r"\d+", "#", line.text)
+
+    if len(pages) < 2:
+        return
+    # How many pages each banded line appears on (once per page).
+    counts = Counter(k for page in pages for k in {key(line) for line in page if line.words and _in_band(line)})
+    for page in pages:
+        for line in page:
+            if line.words and _in_band(line) and counts[key(line)] >= 2:
+                line.words = []
+
+
+def _take_margin_numbers(lines: list[_VLine]) -> bool:
+    """Digits printed left of the text column are the line number.
+
+    Decided character by character, so a number set close enough to the text to be
+    extracted as one word with it ("82" + "7 of chapter" -> "827") still splits at
+    the column edge.
+    """
+    text_left = _text_left(lines)
+    if text_left is None:
+        return False
+    found = False
+    for line in lines:
+        if not line.words:
+            continue
+        first = line.words[0]
+        chars = first["chars"]
+        k = 0
+        while k < len(chars) and chars[k]["text"].isdigit() and chars[k]["x1"] < text_left - 0.5:
+            k += 1
+        if k == 0 or k > 5:
+            continue
+        line.number = int("".join(c["text"] for c in chars[:k]))
+        if k == len(chars):
+            line.words = line.words[1:]
+        else:
+            rest = chars[k:]
+            line.words[0] = {**first, "text": "".join(c["text"] for c in rest), "x0": rest[0]["x0"], "chars": rest}
+        found = True
+    return found
+
+
+def _check_continuous(lines: list[_VLine], source: object) -> None:
+    """Printed numbers run 1, 2, 3 ... through the body; anything else would make citations wrong."""
+    expected = None
+    for line in lines:
+        if line.number is None:
+            continue
+        if expected is not None and line.number != expected:
+            raise LawdiffError(source, f"printed line numbers are not continuous: {line.number} follows "
+                                       f"{expected - 1} (page {line.page + 1}); citations would be wrong")
+        expected = line.number + 1
+
+
+def _text_left(lines: list[_VLine]) -> float | None:
+    """Where the text column starts: the leftmost character that is not a leading digit of a line."""
+    xs = []
+    for line in lines:
+        for k, word in enumerate(line.words):
+            chars = word["chars"]
+            if k == 0:
+                chars = chars[next((n for n, c in enumerate(chars) if not c["text"].isdigit()), len(chars)):]
+            if chars:
+                xs.append(chars[0]["x0"])
+    return min(xs) if xs else None
+
+
+def _to_lines(pages: list[list[_VLine]]) -> list[Line]:
+    """Visual lines -> ``Line``s, a blank line where the vertical gap marks a new paragraph."""
+    out: list[Line] = []
+    previous: _VLine | None = None
+    for page in pages:
+        kept = [line for line in page if line.words or line.number is not None]
+        for line in kept:
+            if previous is not None:
+                if previous.page == line.page:
+                    gap = line.top - previous.bottom
+                    new_paragraph = gap > 0.8 * (previous.bottom - previous.top)
+                else:
+                    new_paragraph = bool(_TERMINAL.search(previous.text))
+                if new_paragraph:
+                    out.append(Line("", None, len(out) + 1))
+            out.append(Line(line.text, line.number, len(out) + 1))
+            previous = line
+    return out

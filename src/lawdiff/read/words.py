@@ -1,0 +1,57 @@
+"""Word-level repairs every reader applies to its lines: rules of underscores, hyphenation.
+
+Shared so that text, PDF and HTML readers treat the same printed words the same way.
+"""
+
+import re
+
+from .lines import Line
+
+_RULE = re.compile(r"^_{3,}$")
+_HYPHENATED_END = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)-$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def blank_rules(lines: list[Line]) -> None:
+    """A rule of underscores is typography: it separates blocks and holds no words."""
+    for line in lines:
+        if _RULE.match(line.text):
+            line.text = ""
+
+
+def repair_hyphenation(lines: list[Line]) -> None:
+    """Join a word hyphenated across two lines onto the first line.
+
+    The hyphen is dropped only where the joined word occurs elsewhere in the
+    document and the hyphenated form does not ("investi-gation"); a compound
+    ("non-federal", "Inter-Governmental") keeps it.
+    """
+    words = {w.lower() for line in lines for w in _WORD.findall(line.text)}
+    for a, b in _consecutive(lines):
+        m = _HYPHENATED_END.search(a.text)
+        if not m or not b.text[:1].isalpha():
+            continue
+        head = m.group(1)
+        first, _, rest = b.text.partition(" ")
+        tail = _WORD.match(first)
+        tail_letters = tail.group(0) if tail else ""
+        soft = (
+            b.text[0].islower()
+            and (head + tail_letters).lower() in words
+            and f"{head}-{tail_letters}".lower() not in words
+        )
+        a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
+        b.text = rest
+
+
+def _consecutive(lines: list[Line]):
+    """Pairs of lines that continue one another: adjacent lines, or printed lines with only blanks between."""
+    previous = None
+    for line in lines:
+        if not line.text:
+            if previous is not None and previous.number is None:
+                previous = None  # a blank line ends an unnumbered paragraph
+            continue
+        if previous is not None:
+            yield previous, line
+        previous = line

@@ -1,0 +1,195 @@
+"""The PDF reader: H.2288 rendered in the malegislature.gov layout reads back to the text's tree."""
+
+import io
+import re
+import subprocess
+import sys
+
+import pdfplumber
+import pytest
+from reportlab.pdfgen import canvas
+
+import billpdf
+from billpdf import RULE, h2288_bill, render
+from conftest import H2288
+from lawdiff import LawdiffError, parse_bytes
+from lawdiff.read import read, sniff
+
+COVER = [
+    "The Commonwealth of Massachusetts", None, RULE, None,
+    "PRESENTED BY:", "Ruth B. Balser and Manny Cruz", RULE,
+    "To the Honorable Senate and House of Representatives of the Commonwealth of Massachusetts in General",
+    "Court assembled:",
+    "The undersigned legislators and/or citizens respectfully petition for the adoption of the accompanying bill:",
+    None, "An Act to protect the civil rights and safety of all Massachusetts residents.", RULE,
+]
+# Docket number, dates and the third row are illustrative fixture values, not the bill's real cover.
+PETITION = [
+    ("Ruth B. Balser", "12th Middlesex", "1/19/2023"),
+    ("Manny Cruz", "7th Essex", "1/19/2023"),
+    ("Jane Q. Example", "Sample District and", "2/1/2023"),
+    ("", "Other Town", ""),  # a district cell wrapped onto a second line
+]
+
+
+def h2288_fixture(**changes):
+    bill = h2288_bill(H2288.read_text(encoding="utf-8"))
+    bill.cover, bill.petition = COVER, PETITION
+    for key, value in changes.items():
+        setattr(bill, key, value)
+    return bill
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes():
+    return render(h2288_fixture())
+
+
+def nodes(tree, with_lines=True):
+    return [(n.type, n.eid, n.num, n.heading, n.text, n.term) + ((n.lines,) if with_lines else ())
+            for n in tree.walk()]
+
+
+def test_pdf_tree_equals_text_tree(pdf_bytes, h2288):
+    doc = parse_bytes(pdf_bytes, "h2288.pdf", {"kind": "bill"})
+    assert doc.meta["line_numbers"] == "printed"
+    assert nodes(doc.tree) == nodes(h2288.tree)
+    assert doc.tree.words() == h2288.tree.words()
+    # The 287(g) ban cites the printed lines 85-97, as in the text.
+    assert doc.tree.find("sec_3__qstr_1__sec_40").lines == [85, 97]
+
+
+def test_cover_becomes_metadata(pdf_bytes):
+    meta = read(pdf_bytes, "h2288.pdf").meta
+    assert meta["docket"] == "HD.3198"
+    assert meta["filed"] == "2023-01-19"
+    assert meta["number"] == "H.2288"
+    assert meta["title"] == "An Act to protect the civil rights and safety of all Massachusetts residents."
+    assert meta["presented_by"] == ["Ruth B. Balser", "Manny Cruz"]
+    assert meta["petitioners"] == [
+        {"name": "Ruth B. Balser", "district": "12th Middlesex", "date_added": "2023-01-19"},
+        {"name": "Manny Cruz", "district": "7th Essex", "date_added": "2023-01-19"},
+        {"name": "Jane Q. Example", "district": "Sample District and Other Town", "date_added": "2023-02-01"},
+    ]
+
+
+def test_line_numbers_come_from_the_margin_not_from_digits_in_the_text(pdf_bytes):
+    lines = {line.number: line.text for line in read(pdf_bytes, "h2288.pdf").lines if line.number}
+    assert sorted(lines) == list(range(1, 98))
+    # Line 82 starts with a figure of the text: it stays text.
+    assert lines[82].startswith("7 of chapter 4, provided that personal")
+    assert lines[91].endswith("shall, within 90")
+
+
+def test_page_furniture_is_dropped(pdf_bytes):
+    texts = [line.text for line in read(pdf_bytes, "h2288.pdf").lines]
+    assert not any(re.fullmatch(r"\d+ of \d+", t) for t in texts)
+    assert not any("DOCKET" in t or "No. 2288" == t[-8:] for t in texts)
+    assert not any(t.startswith(("PRESENTED BY", "PETITION OF", "Jane Q. Example")) for t in texts)
+
+
+def test_words_split_across_lines_are_repaired(h2288):
+    bill = h2288_fixture()
+    body = dict(bill.body)
+    # "investi-" / "gation," (a word broken by the typesetter) and "non-" / "federal" (a compound).
+    body[76] += " investi-"
+    body[77] = body[77].replace("investigation,", "gation,", 1)
+    body[10] = body[10].replace("non-federal entity in the", "non-")
+    body[11] = "federal entity in the " + body[11]
+    bill.body = sorted(body.items())
+    doc = parse_bytes(render(bill), "hyphenated.pdf", {"kind": "bill"})
+    assert doc.tree.words() == h2288.tree.words()
+    assert nodes(doc.tree) == nodes(h2288.tree)
+
+
+def test_reader_is_chosen_by_content_not_name(pdf_bytes, tmp_path):
+    assert sniff(pdf_bytes) == "pdf"
+    misnamed = tmp_path / "bill.txt"
+    misnamed.write_bytes(pdf_bytes)
+    out = subprocess.run([sys.executable, "-m", "lawdiff", "parse", str(misnamed), "--format", "text"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "[sec_3__qstr_1__sec_40]" in out.stdout and "lines 85–97" in out.stdout
+
+
+def scan_pdf(tmp_path) -> bytes:
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.rect(72, 72, 400, 600, fill=1)  # an image-like page: marks, no text
+    c.showPage()
+    c.save()
+    return path.read_bytes()
+
+
+def bad_pdfs(tmp_path, good: bytes):
+    middle = len(good) // 2
+    return {
+        "scan": (scan_pdf(tmp_path), "no text layer"),
+        "encrypted": (render(h2288_fixture(), encrypt="secret"), "encrypted PDF"),
+        "truncated": (good[:middle], "truncated PDF"),
+        "corrupt": (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\ngarbage\n%%EOF\n", "PDF"),
+    }
+
+
+def test_bad_pdfs_give_one_clear_error(tmp_path, pdf_bytes):
+    for name, (data, problem) in bad_pdfs(tmp_path, pdf_bytes).items():
+        with pytest.raises(LawdiffError) as e:
+            read(data, f"{name}.pdf")
+        assert problem in e.value.problem, name
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(data)
+        out = subprocess.run([sys.executable, "-m", "lawdiff", "parse", str(path)],
+                             capture_output=True, text=True, cwd=tmp_path)
+        assert out.returncode == 2, name
+        assert out.stdout == ""
+        assert out.stderr.count("\n") == 1 and out.stderr.startswith(f"lawdiff: {path}: "), out.stderr
+
+
+def test_huge_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.pdf"
+    with open(path, "wb") as f:
+        f.write(b"%PDF-1.4\n")
+        f.truncate(200 * 1024 * 1024)  # sparse: nothing is written to disk
+    out = subprocess.run([sys.executable, "-m", "lawdiff", "parse", str(path)], capture_output=True, text=True,
+                         cwd=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr == f"lawdiff: {path}: file is 209,715,200 bytes, over the 104,857,600-byte limit for one instrument\n"
+
+
+def test_later_text_without_cover_and_header_on_two_lines(h2288):
+    # A new draft has no cover pages; here the docket and the filing date also sit on separate lines.
+    bill = h2288_fixture(cover=None, petition=[])
+    bill.filed = ""
+    bill.preface = ["FILED ON: 1/19/2023"] + bill.preface
+    reading = read(render(bill), "draft.pdf")
+    assert reading.meta == {"docket": "HD.3198", "number": "H.2288", "filed": "2023-01-19"}
+    doc = parse_bytes(render(bill), "draft.pdf", {"kind": "bill"})
+    assert nodes(doc.tree) == nodes(h2288.tree)
+
+
+def test_line_numbers_set_close_to_the_text(h2288, monkeypatch):
+    # Numbers ending 1 pt before the text column are extracted glued to it ("827 of chapter"):
+    # the reader still splits them at the column edge.
+    monkeypatch.setattr(billpdf, "NUMBER_RIGHT", billpdf.TEXT_X - 1)
+    data = render(h2288_fixture())
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = [w["text"] for page in pdf.pages for w in page.extract_words()]
+    assert "827" in words and "1SECTION" in words  # the glue is real
+    lines = {line.number: line.text for line in read(data, "tight.pdf").lines if line.number}
+    assert lines[82].startswith("7 of chapter 4,") and lines[1].startswith("SECTION 1.")
+    doc = parse_bytes(data, "tight.pdf", {"kind": "bill"})
+    assert nodes(doc.tree) == nodes(h2288.tree)
+
+
+def test_line_numbers_that_skip_are_an_error_not_a_wrong_citation():
+    bill = h2288_fixture()
+    bill.body = [(n + (1 if n >= 40 else 0), text) for n, text in bill.body]  # 39 then 41
+    with pytest.raises(LawdiffError) as e:
+        read(render(bill), "skip.pdf")
+    assert e.value.problem.startswith("printed line numbers are not continuous: 41 follows 39 (page ")
+
+
+def test_running_footer_is_dropped(h2288):
+    bill = h2288_fixture(footer="Safe Communities Act - House Docket 3198 - draft of 1/19/2023")
+    doc = parse_bytes(render(bill), "footer.pdf", {"kind": "bill"})
+    assert nodes(doc.tree) == nodes(h2288.tree)
