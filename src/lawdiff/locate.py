@@ -212,6 +212,14 @@ def _word_at(starts: list[int], offset: int) -> int:
     return lo
 
 
+def instrument_label(entry: dict) -> str:
+    """A short name for citations and column heads: "EO 650", "H.2288"."""
+    number = entry.get("number") or entry.get("id", "")
+    if entry.get("kind") == "executive-order" and number.startswith("No. "):
+        return "EO " + number[4:]
+    return number
+
+
 def citation(doc: Document, node: Node, lines: list[int] | None, parents=None) -> str:
     """What a reader cites: the numbers on the way down, then the lines, e.g.
     "H.2288 SECTION 3, Section 40, lines 85–97"."""
@@ -222,7 +230,7 @@ def citation(doc: Document, node: Node, lines: list[int] | None, parents=None) -
         label = f"{label}, definition of “{node.term}”" if label else f"definition of “{node.term}”"
     elif node.type == "recital":
         label = "preamble, recital"
-    head = doc.meta.get("number") or doc.meta.get("id", "")
+    head = instrument_label(doc.meta)
     text = f"{head} {label}" if label else head
     where = _lines_label(lines, doc.meta.get("line_numbers") == "printed")
     return f"{text}, {where}" if where else text
@@ -266,4 +274,5 @@ def _provision(doc, node, parents, printed, reading, sents, matched, *, role, sc
         "score": score,
         "patterns": patterns,
         "passages": passages,
+        "qualifies": [],
     }
