@@ -195,10 +195,22 @@ def test_287g_row_covers_every_instrument_of_the_manifest(matrix, corpus):
     assert "UNVERIFIED" in cell(matrix, "287g", "194-h5620")["summary"]
 
 
-def test_unannotated_cells_say_what_they_are(matrix):
-    assert cell(matrix, "training", "193-h2288")["status"] == "not-annotated"
-    assert cell(matrix, "courthouse-arrests", "eo-650")["status"] == "no-match"
+def test_every_cell_of_a_text_in_the_corpus_is_annotated(matrix):
+    for topic in matrix["topics"]:
+        for c in topic["cells"]:
+            if c["has_text"]:
+                assert c["annotated"] and c["basis"] == "checked", (topic["id"], c["instrument"])
     assert cell(matrix, "training", "194-s1681")["status"] == "text-not-in-corpus"
+    assert not cell(matrix, "training", "194-s1681")["annotated"]
+
+
+def test_unannotated_cells_say_what_they_are(corpus_copy):
+    (corpus_copy / "annotations.toml").unlink()
+    m = build_matrix(Corpus.load(corpus_copy), ["training", "courthouse-arrests"])
+    assert cell(m, "training", "193-h2288")["status"] == "not-annotated"
+    assert cell(m, "training", "193-h2288")["provisions"][0]["eid"] == "sec_2__qstr_1__sec_63__subsec_f"
+    assert cell(m, "courthouse-arrests", "eo-650")["status"] == "no-match"
+    assert cell(m, "training", "194-s1681")["status"] == "text-not-in-corpus"
 
 
 def test_selecting_topics_and_instruments(corpus):
