@@ -394,3 +394,38 @@ def test_standalone_html_from_the_cli():
     assert out.startswith("<!doctype html>")
     assert "href=\"../instruments/" not in out  # no site around it
     assert "pays a daily fee for each person detained there." in out
+
+
+# -- compare view: one cell's provision redlined against another's -----------
+
+def test_287g_compare_redlines_the_eo_rule_against_the_bill_ban(matrix, eo650, h2288):
+    (c,) = matrix["topics"][0]["comparisons"]
+    assert (c["old"]["instrument"], c["old"]["eid"]) == ("eo-650", "sec_5")
+    assert (c["new"]["instrument"], c["new"]["eid"]) == ("193-h2288", SEC40)
+    old_node, new_node = eo650.tree.find("sec_5"), h2288.tree.find(SEC40)
+    tokens = [t for ch in c["changes"] for t in ch["tokens"]]
+    assert "".join(t for op, t in tokens if op in "=-") == f"{old_node.heading} {old_node.text}"
+    assert "".join(t for op, t in tokens if op in "=+") == new_node.text
+    shared = " ".join(t for op, t in tokens if op == "=")
+    assert "section" in shared and "(g)" in shared
+    assert c["shared_words"] > 0 and not c["degraded"]
+
+
+def test_silent_cells_are_not_compared(matrix):
+    det = next(t for t in matrix["topics"] if t["id"] == "detention-contracts")
+    assert det["comparisons"] == []  # EO 650 is silent on detention contracts
+
+
+def test_topic_page_shows_the_compare_view(matrix):
+    from lxml import html as lhtml
+
+    from lawdiff.render.matrix_html import render_topic_page
+    tree = lhtml.fromstring(render_topic_page(matrix, "287g"))
+    anchor = f"compare-287g--eo-650~sec_5--193-h2288~{SEC40}"
+    (article,) = tree.xpath(f"//article[@id='{anchor}']")
+    assert f"#{anchor}" in tree.xpath("//tr[@id='cell-287g--eo-650']//a/@href")
+    dels = " ".join(article.xpath(".//del/text()"))
+    ins = " ".join(article.xpath(".//ins/text()"))
+    assert "Executive Department shall execute any new agreement" in dels
+    assert "Inter-Governmental Service Agreement" in ins
+    assert "Section 5." in dels and "Section 40." in ins
