@@ -224,10 +224,13 @@ def test_selecting_topics_and_instruments(corpus):
 
 
 def test_output_is_deterministic(corpus, matrix):
-    from lawdiff.render.matrix_tables import to_csv
+    from lawdiff.render.matrix_html import render_overview, render_topic_page
+    from lawdiff.render.matrix_tables import to_csv, to_markdown
     again = build_matrix(corpus)
     assert json.dumps(again) == json.dumps(matrix)
-    assert to_csv(again) == to_csv(matrix)
+    assert to_csv(again) == to_csv(matrix) and to_markdown(again) == to_markdown(matrix)
+    assert render_overview(again) == render_overview(matrix)
+    assert render_topic_page(again, "287g") == render_topic_page(matrix, "287g")
 
 
 # -- annotations cannot drift from the text --------------------------------
