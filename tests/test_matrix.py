@@ -432,3 +432,26 @@ def test_topic_page_shows_the_compare_view(matrix):
     assert "Executive Department shall execute any new agreement" in dels
     assert "Inter-Governmental Service Agreement" in ins
     assert "Section 5." in dels and "Section 40." in ins
+
+
+def test_cli_bad_output_folder_writes_nothing(tmp_path):
+    target = tmp_path / "missing" / "m.csv"
+    result = CliRunner().invoke(main, ["--corpus", str(CORPUS), "matrix", "--format", "csv", "--out", str(target)])
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert not (tmp_path / "missing").exists()
+
+
+def test_cli_writes_the_csv_file(tmp_path):
+    target = tmp_path / "m.csv"
+    result = CliRunner().invoke(main, ["--corpus", str(CORPUS), "matrix", "--format", "csv", "--out", str(target)])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert len(rows) == 11 * 13  # every topic-instrument pair
+    assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+
+
+def test_missing_topics_file_is_an_error(corpus_copy):
+    (corpus_copy / "topics.toml").unlink()
+    result = CliRunner().invoke(main, ["--corpus", str(corpus_copy), "matrix"])
+    assert result.exit_code == 2
+    assert "topics.toml: no topics file here" in result.output
