@@ -455,3 +455,20 @@ def test_missing_topics_file_is_an_error(corpus_copy):
     result = CliRunner().invoke(main, ["--corpus", str(corpus_copy), "matrix"])
     assert result.exit_code == 2
     assert "topics.toml: no topics file here" in result.output
+
+
+@pytest.mark.parametrize("iid", ["eo-650", "193-h2288"])
+def test_every_word_of_every_provision_has_its_line(corpus, iid):
+    """Sentence citations come from a word-by-word match of each provision against the
+    reading; on the real texts it never falls back to the whole provision's span."""
+    from lawdiff import load_document
+    from lawdiff.locate import line_words, own_word_lines
+    doc = load_document(iid, corpus)
+    index = line_words(read(corpus.raw_path(corpus.entries[iid]).read_bytes(), iid),
+                       doc.meta["line_numbers"] == "printed")
+    nodes = [n for n in doc.tree.walk() if n.eid and n.lines and n.own_words()]
+    assert nodes
+    for n in nodes:
+        lines = own_word_lines(n, index)
+        assert lines is not None, n.eid
+        assert lines == sorted(lines) and n.lines[0] <= lines[0] and lines[-1] <= n.lines[1]
