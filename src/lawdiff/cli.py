@@ -127,3 +127,48 @@ def add_command(ctx, file, entry_id, kind, title, number, session, url, date) ->
     fields = {k: v for k, v in dict(kind=kind, title=title, number=number, session=session, url=url,
                                      date=date).items() if v is not None}
     click.echo(add(corpus_from(ctx, required=True), file, entry_id, fields).message())
+
+
+def _provision_ref(ref: str, corpus: Corpus | None):
+    """``A#EID`` names one provision of A; a plain ref names the whole document."""
+    if "#" in ref and not Path(ref).exists():
+        doc_ref, eid = ref.rsplit("#", 1)
+        return (load_document(doc_ref, corpus), eid)
+    return load_document(ref, corpus)
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | None) -> None:
+    """Redline OLD against NEW (files, corpus ids, or ID#EID for one provision)."""
+    from .changes import compare
+    from .render.markdown import render_markdown
+
+    corpus = corpus_from(ctx)
+    model = compare(_provision_ref(old, corpus), _provision_ref(new, corpus))
+    emit(to_json(model) if fmt == "json" else render_markdown(model), out)
+
+
+@main.command("matrix")
+@click.option("--topic", "topics", multiple=True, metavar="ID", help="A topic of corpus/topics.toml (repeatable; default: all).")
+@click.option("--instruments", metavar="ID,...", help="Comma-separated instrument ids (default: every instrument of the manifest).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md", "html"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def matrix_command(ctx: click.Context, topics: tuple[str, ...], instruments: str | None, fmt: str, out: Path | None) -> None:
+    """How each instrument treats each topic, with exact text and citations."""
+    from .matrix import build_matrix
+    from .render.matrix_tables import to_csv, to_markdown
+
+    ids = [i.strip() for i in instruments.split(",") if i.strip()] if instruments else None
+    m = build_matrix(corpus_from(ctx, required=True), list(topics) or None, ids)
+    if fmt == "html":
+        from .render.matrix_html import render_standalone
+        data = render_standalone(m)
+    else:
+        data = {"json": to_json, "csv": to_csv, "md": to_markdown}[fmt](m)
+    emit(data, out)
