@@ -130,7 +130,7 @@ def main() -> None:
         figures[scale] = t
         s = model["stats"]
         print(f"{n} provisions, {old.stat().st_size:,} bytes: lawdiff {t:.3f} s in process; "
-              f"{s['modify']} modified, {s['move']} moved, {s['renumber']} renumbered, "
+              f"{s['modify']} modified, {s['move']} moved, {s['renumbered']} renumbered, "
               f"{s['insert']} inserted, {s['delete']} deleted, {s['words_inserted']} words changed; "
               f"degraded pairs: {s['degraded']}")
         if scale == 1:

@@ -204,3 +204,18 @@ def test_moved_definition_carrying_an_edit(original, body):
         [change] = not_equal(model)
         assert change["kind"] == "move" and eids(change["new"]) == DEFN + "immigration-enforcement"
         assert (joined(change, "-"), joined(change, "+")) == (minus, plus)
+
+
+def test_swapped_subsections_move_the_shorter_one(original, body):
+    """(e) (lines 57-70) and (f) (lines 71-82) swapped, letters kept: one move, the shorter (f)."""
+    b = list(body)
+    assert line(b, 57).startswith("(e) Guidelines") and line(b, 71).startswith("(f) Implementation")
+    b = b[:56] + b[70:82] + b[56:70] + b[82:]
+    sub = "sec_2__qstr_1__sec_63__subsec_"
+    for old_doc, new_doc in ((original, bill(b)), (bill(b), original)):
+        model = compare(old_doc, new_doc)
+        [change] = not_equal(model)
+        assert (change["kind"], eids(change["old"]), eids(change["new"])) == ("move", sub + "f", sub + "f")
+    model = compare(original, bill(b))
+    [change] = not_equal(model)
+    assert change["old"]["lines"] == [71, 82] and change["new"]["lines"] == [57, 68]

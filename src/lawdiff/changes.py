@@ -44,6 +44,7 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
     for c in changes:
         c.pop("_new", None)
     stats = {k: sum(1 for c in changes if c["kind"] == k) for k in KINDS}
+    stats["renumbered"] = sum(1 for c in changes if c["renumbered"])
     stats["degraded"] = sum(1 for c in changes if c["degraded"])
     stats["words_deleted"] = sum(_words(c, "-") for c in changes)
     stats["words_inserted"] = sum(_words(c, "+") for c in changes)
