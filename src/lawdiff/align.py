@@ -207,6 +207,8 @@ def _outdone(old, new, po, pn, o, n) -> bool:
     s = similarity(old[o], new[n])
     if s < WEAK:
         return True
+    if s > 1 - MARGIN:
+        return False  # no rival can beat it by the margin
     co, cn = old[po].children, new[pn].children
     i, j = co.index(o), cn.index(n)
     rivals = [similarity(old[o], new[c]) for c in cn[max(0, j - WINDOW):j + WINDOW + 1] if c != n]
