@@ -102,6 +102,10 @@ def render_markdown(model: dict) -> str:
         out.append("")
         if change["kind"] == "renumber":
             out.append("Text unchanged.")
+        elif change["kind"] == "move" and all(op == "=" for op, _ in change["tokens"]):
+            out.append("Text unchanged:")
+            out.append("")
+            out.append(_paragraph(_tokens(change["tokens"])) or "(no text)")
         else:
             out.append(_paragraph(_tokens(change["tokens"])) or "(no text)")
         out.append("")
