@@ -53,6 +53,7 @@ def test_markdown_redline(tmp_path):
     md = run.stdout
     assert md.startswith("# Redline: H.2288 → h2288-refiled")
     assert "## Modified: Section 40. · `sec_3__qstr_1__sec_40` · old lines 85–97, new lines 85–97" in md
+    assert "Changed on old line 91, new line 91." in md
     assert "shall, within ~~90~~**60** days, inform the other party" in md
     assert "1 modified, 0 inserted, 0 deleted, 0 moved, 0 renumbered, 18 unchanged" in md
     assert md.count("## ") == 1  # unchanged provisions are counted, not printed
