@@ -69,25 +69,29 @@ class WordLines:
         span = own_lines(node)
         if self.lines is None or span is None or not has_content(node):
             return None
-        printed = [(w, n) for n in range(span[0], span[1] + 1) for w in self.lines.get(n, [])]
+        words: list[str] = []
+        lines: list[int] = []
+        for n in range(span[0], span[1] + 1):
+            on_line = self.lines.get(n, ())
+            words.extend(on_line)
+            lines.extend([n] * len(on_line))
         text = content(node)
         want = text.split()
-        if not want:
+        m = len(want)
+        if not m or " ".join(want) != text:
             return None
         # The node's words follow its number (and, on a shared first line, its parent's).
-        for k in range(0, len(printed) - len(want) + 1):
-            if printed[k][0] == want[0] and [w for w, _ in printed[k:k + len(want)]] == want:
+        for k in range(0, len(words) - m + 1):
+            if words[k] == want[0] and words[k:k + m] == want:
                 break
         else:
             return None
-        starts, ends, lines, at = [], [], [], 0
-        for w, (_, n) in zip(want, printed[k:k + len(want)]):
-            at = text.index(w, at)
+        starts, ends, at = [], [], 0
+        for w in want:
             starts.append(at)
             ends.append(at + len(w))
-            lines.append(n)
-            at += len(w)
-        return starts, ends, lines
+            at += len(w) + 1
+        return starts, ends, lines[k:k + m]
 
 
 def _line_at(located, offset: int, length: int, text: str) -> int | None:
