@@ -106,3 +106,7 @@ def test_degraded_pair_flags_the_model(h2288):
     flagged = [c for c in model["changes"] if c["degraded"]]
     assert model["degraded"] and flagged and model["stats"]["degraded"] == len(flagged)
     assert not compare(h2288, bill(body))["degraded"]
+
+
+def test_parsed_json_compares_like_the_document(h2288, eo650):
+    assert compare(h2288.to_dict(), (eo650.to_dict(), "sec_5")) == compare(h2288, (eo650, "sec_5"))
