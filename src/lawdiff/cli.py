@@ -129,3 +129,24 @@ def serve_command(site: Path, port: int) -> None:
         pass
     finally:
         server.server_close()
+
+
+@main.command("matrix")
+@click.option("--topic", "topics", multiple=True, metavar="ID", help="A topic of corpus/topics.toml (repeatable; default: all).")
+@click.option("--instruments", metavar="ID,...", help="Comma-separated instrument ids (default: every instrument of the manifest).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md", "html"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def matrix_command(ctx: click.Context, topics: tuple[str, ...], instruments: str | None, fmt: str, out: Path | None) -> None:
+    """How each instrument treats each topic, with exact text and citations."""
+    from .matrix import build_matrix
+    from .render.matrix_tables import to_csv, to_markdown
+
+    ids = [i.strip() for i in instruments.split(",") if i.strip()] if instruments else None
+    m = build_matrix(corpus_from(ctx, required=True), list(topics) or None, ids)
+    if fmt == "html":
+        from .render.matrix_html import render_standalone
+        data = render_standalone(m)
+    else:
+        data = {"json": to_json, "csv": to_csv, "md": to_markdown}[fmt](m)
+    emit(data, out)
