@@ -89,6 +89,30 @@ def render_job(spec: dict) -> dict:
     raise ValueError(spec["kind"])
 
 
+def render_matrix_pages(corpus_root: str) -> dict:
+    """Every matrix page: {"pages": {path: html}, "topics": [{"id", "label"}]}."""
+    from .matrix import build_matrix
+    from .render.matrix_html import render_overview, render_topic_page
+    matrix = build_matrix(Corpus.load(corpus_root))
+    pages = {"matrix/index.html": render_overview(matrix)}
+    for topic in matrix["topics"]:
+        pages[f"matrix/{topic['id']}.html"] = render_topic_page(matrix, topic["id"])
+    return {"pages": pages, "topics": [{"id": t["id"], "label": t["label"]} for t in matrix["topics"]]}
+
+
+def _matrix_key(code: str, corpus: Corpus, sources: dict) -> str | None:
+    """The matrix reads the manifest, topics, annotations and every text: all are in its key."""
+    topics = corpus.root / "topics.toml"
+    if not topics.exists():
+        return None
+    h = hashlib.sha256(code.encode() + b"\0matrix\0")
+    for name in ("instruments.toml", "topics.toml", "annotations.toml"):
+        path = corpus.root / name
+        h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
+    h.update(_canonical(sorted((i, s["sha256"]) for i, s in sources.items())))
+    return h.hexdigest()
+
+
 def _run_batch(specs: list[dict]) -> list[dict]:
     return [render_job(s) for s in specs]
 
@@ -238,6 +262,7 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
     keys = [_key(code, spec) for _, spec in pages]
     hits = {k: cache.get(k) for k in keys}
     missing = [(p, s) for (p, s), k in zip(pages, keys) if hits[k] is None]
+    matrix_key = _matrix_key(code, corpus, sources)
     report.timings["plan"] = time.perf_counter() - start
 
     bar = None
@@ -267,9 +292,24 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
         for name in STATIC_FILES:
             shutil.copyfile(STATIC / name, tmp / "static" / name)
         infos = {path: hits[k][1] for (path, _), k in zip(pages, keys)}
-        index = lambda with_search: render_index(corpus, found, infos, search=with_search)  # noqa: E731
+        matrices = []
+        if matrix_key:
+            matrix = cache.get(matrix_key)
+            if matrix is None:
+                result = render_matrix_pages(str(corpus.root))
+                matrix = (cache.put(matrix_key, {"html": "", "info": result}), result)
+                report.rendered += 1
+            else:
+                report.cached += 1
+            for path, html in matrix[1]["pages"].items():
+                (tmp / path).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / path).write_text(html, encoding="utf-8")
+            report.pages += len(matrix[1]["pages"])
+            matrices = [{"href": "matrix/index.html", "label": "Overview: every topic against every instrument"}] + [
+                {"href": f"matrix/{t['id']}.html", "label": t["label"]} for t in matrix[1]["topics"]]
+        index = lambda with_search: render_index(corpus, found, infos, search=with_search, matrices=matrices)  # noqa: E731
         (tmp / "index.html").write_text(index(search), encoding="utf-8")
-        report.pages = len(pages) + 1
+        report.pages += len(pages) + 1
         if search:
             t = time.perf_counter()
             report.search = run_pagefind(tmp)
