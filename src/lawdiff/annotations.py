@@ -12,6 +12,7 @@ STATUSES = {
     "prohibits": "Prohibits",
     "restricts": "Restricts with conditions",
     "permits": "Permits",
+    "requires": "Requires",
     "preserves-existing": "Preserves existing",
     "silent": "Silent",
     "text-not-in-corpus": "Text not in corpus",

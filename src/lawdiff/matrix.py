@@ -10,6 +10,7 @@ fails the build instead of leaving a cell pointing nowhere.
 from __future__ import annotations
 
 from .annotations import COMPUTED_STATUSES, STATUSES, load_annotations
+from .changes import compare
 from .documents import load_document
 from .errors import LawdiffError
 from .locate import instrument_label, locate, provision
@@ -59,12 +60,48 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
             "description": topic.description,
             "patterns": [p.source for p in topic.patterns],
             "cells": cells,
+            "comparisons": _comparisons(cells, docs),
         })
     return {
         "instruments": [_instrument(corpus.entries[i]) for i in instrument_ids],
         "statuses": {**STATUSES, **COMPUTED_STATUSES},
         "topics": out_topics,
     }
+
+
+# A cell whose status says the instrument does not treat the topic has nothing to compare.
+NOT_COMPARED = {"silent", "no-match", "text-not-in-corpus"}
+
+
+def primary(cell: dict) -> dict | None:
+    """The provision that stands for a cell in a comparison: the first one cited, else the
+    best-ranked rule; None when the instrument does not treat the topic."""
+    if cell["status"] in NOT_COMPARED or not cell["provisions"]:
+        return None
+    rules = [p for p in cell["provisions"] if p.get("cited")] or [p for p in cell["provisions"] if p["role"] == "rule"]
+    return rules[0] if rules else None
+
+
+def _comparisons(cells: list[dict], docs: dict) -> list[dict]:
+    """A redline (the change model of ``lawdiff.changes.compare``) of each pair of cells'
+    primary provisions, in column order: shared language stands out where two
+    instruments borrow from each other."""
+    sides = [(c, primary(c)) for c in cells]
+    sides = [(c, p) for c, p in sides if p is not None]
+    out = []
+    for i, (a, pa) in enumerate(sides):
+        for b, pb in sides[i + 1:]:
+            model = compare((docs[a["instrument"]], pa["eid"]), (docs[b["instrument"]], pb["eid"]))
+            out.append({
+                "id": f"{a['instrument']}~{pa['eid']}--{b['instrument']}~{pb['eid']}",
+                "old": {"instrument": a["instrument"], "label": a["label"], "eid": pa["eid"], "citation": pa["citation"]},
+                "new": {"instrument": b["instrument"], "label": b["label"], "eid": pb["eid"], "citation": pb["citation"]},
+                "shared_words": sum(len(t.split()) for c in model["changes"] for op, t in c["tokens"] if op == "="),
+                "degraded": model["degraded"],
+                "stats": model["stats"],
+                "changes": model["changes"],
+            })
+    return out
 
 
 def _pick(wanted: list[str] | None, known: dict, path, noun: str) -> list[str]:

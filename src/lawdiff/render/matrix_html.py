@@ -15,8 +15,9 @@ from .templates import environment
 STATUS_STYLE = {
     "prohibits": ("#b2182b", "cross", "PRO"),
     "restricts": ("#ef8a62", "diagonal", "RES"),
-    "permits": ("#2166ac", "dots", "PER"),
+    "permits": ("#a6dba0", "dots", "PER"),
     "preserves-existing": ("#67a9cf", "horizontal", "PRE"),
+    "requires": ("#c2a5cf", "grid", "REQ"),
     "silent": ("#f7f7f7", None, "SIL"),
     "text-not-in-corpus": ("#ffffff", None, "N/T"),
     "not-annotated": ("#fddbc7", "vertical", "LOC"),
