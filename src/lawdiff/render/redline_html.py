@@ -84,6 +84,30 @@ def _rows(model: dict) -> tuple[list[dict], list[dict]]:
     return rows, top
 
 
+_PARTS = {"formula": "Enacting formula", "longtitle": "Title", "summary": "Summary", "session": "Session",
+          "docket": "Docket", "p": "Paragraph", "rec": "Recital", "preamble": "Preamble", "preface": "Front matter"}
+
+
+def ref_label(ref: dict) -> str:
+    """A reader's name for a provision from its eid: "Section 63(a)", "Section 1, definition of
+    “civil arrest”", "Recital 3" (the eid itself is the fallback)."""
+    eid = ref.get("eid") or ""
+    section, subdivisions, tail = None, "", None
+    for part in eid.split("__"):
+        alias, _, value = part.partition("_")
+        if alias == "sec":
+            section, subdivisions = value, ""
+        elif alias in ("subsec", "para", "cl", "subcl"):
+            subdivisions += f"({value})"
+        elif alias == "defn":
+            tail = f"definition of “{value.replace('-', ' ')}”"
+        elif alias in _PARTS and alias not in ("preamble", "preface"):
+            tail = _PARTS[alias] + (f" {value}" if alias == "rec" else "")
+    head = f"Section {section}{subdivisions}" if section and not section.startswith("nn") else ""
+    label = ", ".join(p for p in (head, tail) if p)
+    return label or ref.get("num") or eid
+
+
 def _groups(rows: list[dict]) -> list[dict]:
     """Runs of unchanged provisions (collapsible) between changed ones."""
     groups: list[dict] = []
@@ -118,4 +142,4 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
     return render_page(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
-        href=href, cite=cite, linked=linked)
+        href=href, cite=cite, linked=linked, ref_label=ref_label)
