@@ -185,3 +185,39 @@ def test_cli_build_and_bad_input(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "no instrument nope" in result.output
+
+
+def test_moves_and_renumbering_link_both_places():
+    """The refile edits of tests/h2288_edits: “Immigration enforcement” (lines 12-14) moved
+    before “Law enforcement agency”; a new SECTION 3 makes the old one SECTION 4."""
+    from h2288_edits import bill, printed_lines
+    from test_changes import definition_moved, section_inserted
+
+    from lawdiff.changes import compare
+    from lawdiff.render.redline_html import render_redline
+
+    _, body = printed_lines()
+    model = compare(bill(body, "h2288"), bill(section_inserted(definition_moved(body))))
+    html = render_redline(model)  # standalone: CSS and script inlined, no links out of the page
+    doc = lxml.html.fromstring(html)
+    assert doc.cssselect("link[rel=stylesheet]") == [] and doc.cssselect("style")
+    ids = set(doc.xpath("//@id"))
+    for href in doc.xpath("//a/@href"):
+        assert href.startswith("#") and href[1:] in ids, href
+    for view in ("sbs", "inline"):
+        [moved] = [r for r in doc.cssselect(f"table.view-{view} tbody tr[data-change]")
+                   if "Moved" in [text(b) for b in r.cssselect(".badge")]]
+        assert "“Immigration enforcement”" in text(moved)
+        stub = doc.get_element_by_id(f"was-{view}-{moved.get('id').split('-')[-1]}")
+        assert f"#{moved.get('id')}" in stub.xpath(".//a/@href")
+        assert f"#{stub.get('id')}" in moved.xpath(".//a/@href")
+        # the stub stands where the definition stood: right after subsection (a)'s own row
+        before = stub.getprevious()
+        assert "Section 63(a)" in text(before.cssselect(".cell-head")[0])
+    inline = doc.cssselect("table.view-inline tbody tr[data-change]")
+    renumbered = [r for r in inline if [text(d) for d in r.cssselect(".num del")] == ["SECTION 3."]]
+    assert len(renumbered) == 1 and [text(i) for i in renumbered[0].cssselect(".num ins")] == ["SECTION 4."]
+    assert "Renumbered" in [text(b) for b in renumbered[0].cssselect(".badge")]
+    inserted = [r for r in inline if "Inserted" in [text(b) for b in r.cssselect(".badge")]]
+    assert [text(i) for r in inserted for i in r.cssselect(".cell-text ins")] == [
+        "Section 18 of chapter 6 of the General Laws is hereby repealed."]
