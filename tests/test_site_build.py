@@ -221,3 +221,21 @@ def test_moves_and_renumbering_link_both_places():
     inserted = [r for r in inline if "Inserted" in [text(b) for b in r.cssselect(".badge")]]
     assert [text(i) for r in inserted for i in r.cssselect(".cell-text ins")] == [
         "Section 18 of chapter 6 of the General Laws is hereby repealed."]
+
+
+def test_serve_previews_the_site_on_loopback(site):
+    import threading
+    import urllib.request
+
+    from lawdiff.serve import make_server
+
+    server = make_server(site, 0)
+    assert server.server_address[0] == "127.0.0.1"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{REDLINE_287G.replace('~', '%7E')}"
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert b"287(g) agreements" in response.read()
+    finally:
+        server.shutdown()
+        server.server_close()
