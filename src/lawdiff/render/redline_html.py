@@ -11,7 +11,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from .page import instrument_href, line_cite, render_page
+from .page import instrument_href, line_cite, ref_label, render_page
 
 KIND_LABELS = {"equal": "Unchanged", "modify": "Amended", "insert": "Inserted", "delete": "Struck",
                "move": "Moved", "renumber": "Renumbered"}
@@ -95,30 +95,6 @@ def _rows(model: dict) -> tuple[list[dict], list[dict]]:
             r["moved"] = True
             (in_old[k - 1]["stub_after"] if k else top).append(r)
     return rows, top
-
-
-_PARTS = {"formula": "Enacting formula", "longtitle": "Title", "summary": "Summary", "session": "Session",
-          "docket": "Docket", "p": "Paragraph", "rec": "Recital", "preamble": "Preamble", "preface": "Front matter"}
-
-
-def ref_label(ref: dict) -> str:
-    """A reader's name for a provision from its eid: "Section 63(a)", "Section 1, definition of
-    “civil arrest”", "Recital 3" (the eid itself is the fallback)."""
-    eid = ref.get("eid") or ""
-    section, subdivisions, tail = None, "", None
-    for part in eid.split("__"):
-        alias, _, value = part.partition("_")
-        if alias == "sec":
-            section, subdivisions = value, ""
-        elif alias in ("subsec", "para", "cl", "subcl"):
-            subdivisions += f"({value})"
-        elif alias == "defn":
-            tail = f"definition of “{value.replace('-', ' ')}”"
-        elif alias in _PARTS and alias not in ("preamble", "preface"):
-            tail = _PARTS[alias] + (f" {value}" if alias == "rec" else "")
-    head = f"Section {section}{subdivisions}" if section and not section.startswith("nn") else ""
-    label = ", ".join(p for p in (head, tail) if p)
-    return label or ref.get("num") or eid
 
 
 def _groups(rows: list[dict]) -> list[dict]:
