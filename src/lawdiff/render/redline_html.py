@@ -128,10 +128,11 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
         return line_cite(ref.get("lines"), meta.get("line_numbers", "source")) if ref else None
 
     def changed_at(meta: dict, lines: list[int]) -> str | None:
-        """"edits on lines 91, 93": where to look in the printed text."""
+        """"edits begin on lines 91, 93": where to look in the printed text (the change
+        model gives the line of each edit's first word, not of its last)."""
         if not lines or meta.get("line_numbers") != "printed":
             return None
-        return ("edit on line " if len(lines) == 1 else "edits on lines ") + ", ".join(map(str, lines))
+        return ("edit begins on line " if len(lines) == 1 else "edits begin on lines ") + ", ".join(map(str, lines))
 
     title = label or f"{_label(old)} → {_label(new)}"
     return render_page(
