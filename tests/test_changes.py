@@ -219,3 +219,15 @@ def test_swapped_subsections_move_the_shorter_one(original, body):
     model = compare(original, bill(b))
     [change] = not_equal(model)
     assert change["old"]["lines"] == [71, 82] and change["new"]["lines"] == [57, 68]
+
+
+def test_heading_reworded_is_a_modify(original, body):
+    """(b)'s heading (line 19) reworded, its text kept: the same subsection, modified."""
+    b = list(body)
+    assert line(b, 19) == "(b) Community relations with law enforcement agencies"
+    b[18] = "(b) Relations with law enforcement agencies"
+    for old_doc, new_doc, minus, plus in ((original, bill(b), "Community relations", "Relations"),
+                                         (bill(b), original, "Relations", "Community relations")):
+        [change] = not_equal(compare(old_doc, new_doc))
+        assert change["kind"] == "modify" and eids(change["new"]) == "sec_2__qstr_1__sec_63__subsec_b"
+        assert (joined(change, "-"), joined(change, "+")) == (minus, plus)

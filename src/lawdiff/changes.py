@@ -25,7 +25,11 @@ META_KEYS = ("id", "title", "number", "kind", "session", "date", "source", "sha2
 
 
 def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
-    """Compare two ``Document``s, or two provisions given as ``(Document, eid)``."""
+    """Compare two ``Document``s, or two provisions given as ``(Document, eid)``.
+
+    A ``Document`` may also be given as its dict (``Document.to_dict()``, the
+    output of ``lawdiff parse --format json``).
+    """
     old_doc, old_root, old_eid = _side(old)
     new_doc, new_root, new_eid = _side(new)
     alignment = align(old_root, new_root)
@@ -58,9 +62,13 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
 
 
 def _side(side) -> tuple[Document, Node, str | None]:
+    if isinstance(side, dict):  # a parsed document as JSON (lawdiff parse --format json)
+        side = Document.from_dict(side)
     if isinstance(side, Document):
         return side, side.tree, None
     doc, eid = side
+    if isinstance(doc, dict):
+        doc = Document.from_dict(doc)
     node = doc.tree.find(eid) if eid else doc.tree
     if node is None:
         raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid (lawdiff parse lists them)")
