@@ -231,3 +231,22 @@ def test_heading_reworded_is_a_modify(original, body):
         [change] = not_equal(compare(old_doc, new_doc))
         assert change["kind"] == "modify" and eids(change["new"]) == "sec_2__qstr_1__sec_63__subsec_b"
         assert (joined(change, "-"), joined(change, "+")) == (minus, plus)
+
+
+def test_provision_emptied_of_every_word_is_a_deletion(eo650):
+    """EO 650's "Date: 01/29/2026" line loses all its words: it is deleted, never silently dropped."""
+    import copy
+
+    from lawdiff.tree import Document
+
+    tree = copy.deepcopy(eo650.tree)
+    tree.find("preface__p_2").text = ""
+    edited = Document(dict(eo650.meta, id="edited"), tree)
+    for old, new, kind in ((eo650, edited, "delete"), (edited, eo650, "insert")):
+        changes = compare(old, new)["changes"]
+        date = [c for c in changes if (c["old"] or c["new"])["eid"] == "preface__p_2" and c["kind"] != "equal"]
+        assert [(c["kind"], c["tokens"]) for c in date] == [(kind, [["-" if kind == "delete" else "+", "Date: 01/29/2026"]])]
+    # Every provision with words of its own is in the model, on each side.
+    changes = compare(eo650, edited)["changes"]
+    assert sorted(c["old"]["eid"] for c in changes if c["old"]) == sorted(
+        n.eid for n in eo650.tree.walk() if n.num or n.heading or n.text)

@@ -188,6 +188,8 @@ def _by_number(old, new, pairs, how) -> None:
                 if c in used:
                     continue
                 n = items[c].node
+                if not (n.num or n.heading or n.term):
+                    continue  # nothing to match by: left to the similarity and position passes
                 seen.setdefault((n.type, n.num, n.heading, n.term), []).append(c)
             return {k: v[0] for k, v in seen.items() if len(v) == 1}
 
@@ -279,6 +281,10 @@ def _by_position(old, new, pairs, how) -> None:
                 continue
             for o, n in zip(gap_o, gap_n):
                 if old[o].key and new[n].key and similarity(old[o], new[n]) < WEAK:
+                    continue
+                # A provision whose every word went is deleted, not edited into a
+                # container: pairing it with an empty node would drop it from the model.
+                if has_content(old[o].node) != has_content(new[n].node):
                     continue
                 _pair(o, n, "position", pairs, how)
                 taken.add(n)
