@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from .akn import to_akn
 from .documents import load_document
 from .errors import LawdiffError
 from .files import write_atomic
@@ -63,10 +64,14 @@ def to_json(obj: object) -> str:
 
 @main.command("parse")
 @click.argument("ref")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text", "akn"]), default="json", show_default=True,
+              help="akn: Akoma Ntoso 3.0 XML (lawdiff parse FILE.xml reads it back).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
 @click.pass_context
 def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> None:
     """Parse REF (a file or a corpus id) into its provision tree."""
     doc = load_document(ref, corpus_from(ctx))
-    emit(to_json(doc.to_dict()) if fmt == "json" else outline(doc), out)
+    if fmt == "akn":
+        emit(to_akn(doc), out)
+    else:
+        emit(to_json(doc.to_dict()) if fmt == "json" else outline(doc), out)

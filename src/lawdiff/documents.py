@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .akn import is_akn, read_akn
 from .errors import LawdiffError
 from .manifest import Corpus
 from .parse import parse
@@ -14,6 +15,8 @@ from .tree import Document
 
 def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Document:
     """Parse the bytes of one instrument; ``meta`` is its manifest entry, if it has one."""
+    if is_akn(data):
+        return read_akn(data, source, meta)  # already a tree: no line reading or parsing
     meta = dict(meta or {})
     reading = read(data, source)
     tree, facts = parse(reading, meta.get("kind"))
