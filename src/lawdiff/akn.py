@@ -74,7 +74,8 @@ def validate(root: etree._Element, source: object) -> None:
     s = schema()
     if not s.validate(root):
         err = s.error_log[0]
-        raise LawdiffError(source, f"not valid Akoma Ntoso 3.0 (line {err.line}: {err.message})")
+        message = err.message.replace(f"{{{AKN_NS}}}", "")  # element names without the namespace
+        raise LawdiffError(source, f"not valid Akoma Ntoso 3.0 (line {err.line}: {message})")
 
 
 # -- writing -------------------------------------------------------------------
