@@ -75,3 +75,27 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
         emit(to_akn(doc), out)
     else:
         emit(to_json(doc.to_dict()) if fmt == "json" else outline(doc), out)
+
+
+def _provision_ref(ref: str, corpus: Corpus | None):
+    """``A#EID`` names one provision of A; a plain ref names the whole document."""
+    if "#" in ref and not Path(ref).exists():
+        doc_ref, eid = ref.rsplit("#", 1)
+        return (load_document(doc_ref, corpus), eid)
+    return load_document(ref, corpus)
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | None) -> None:
+    """Redline OLD against NEW (files, corpus ids, or ID#EID for one provision)."""
+    from .changes import compare
+    from .render.markdown import render_markdown
+
+    corpus = corpus_from(ctx)
+    model = compare(_provision_ref(old, corpus), _provision_ref(new, corpus))
+    emit(to_json(model) if fmt == "json" else render_markdown(model), out)

@@ -1,0 +1,276 @@
+"""Align two provision trees before any text is compared.
+
+Passes, in order, each only over what earlier passes left unpaired:
+
+1. ``text``: the same normalised own text (heading and text), unique on both
+   sides and long enough to be a real identifier (a bare heading is not).
+2. ``number``: inside a pair of aligned parents, children with the same type,
+   number and heading (a definition's term counts as its number), unique among
+   their siblings.  A bare number (no heading, no term) must also share some
+   words, so that a new SECTION 3 does not take the place of the old SECTION 3
+   that it pushed down to SECTION 4.
+3. ``similar``: same type, word similarity at least ``SIMILAR`` and ahead of the
+   runner-up (for both nodes) by ``MARGIN``.
+4. ``position``: inside aligned parents, the unpaired children between the
+   same two aligned neighbours, when both sides hold the same number of them
+   with the same types, and they share some words.
+
+Passes 2 to 4 repeat until nothing changes, since each new pair of parents lets
+their children be paired.  The roots are always paired (for a provision pair,
+the two provisions the user chose).
+
+A pair is *moved* when its parents are not paired with each other, or when,
+among the children of paired parents, it falls outside the longest run kept in
+order.  Only pairs found by ``text`` or ``similar`` can be moved: a number or a
+position says nothing about a provision's identity across places.  The longest
+run is weighted by text length, so of two swapped provisions the shorter one is
+the one reported as moved.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .tree import Node
+
+MIN_TEXT_WORDS = 6  # pass 1: shorter texts ("Definitions") are not identifiers
+SIMILAR = 0.6  # pass 3: Dice similarity of the word multisets
+MARGIN = 0.15  # pass 3: lead over the runner-up
+WEAK = 0.25  # passes 2 (bare numbers) and 4: the least similarity to pair at all
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_WORD = re.compile(r"\w+")
+
+
+def content(node: Node) -> str:
+    """The string of a node that a change's tokens reconstruct: heading and own text."""
+    return " ".join(p for p in (node.heading, node.text) if p)
+
+
+def has_content(node: Node) -> bool:
+    return bool(node.num or node.heading or node.text)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+@dataclass
+class Item:
+    """One node of a tree, with what the passes need."""
+
+    node: Node
+    index: int  # document order
+    parent: int | None  # index of the parent item
+    children: list[int] = field(default_factory=list)
+    key: str = ""
+    bag: Counter | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.key)
+
+
+def _items(root: Node) -> list[Item]:
+    items: list[Item] = []
+
+    def visit(node: Node, parent: int | None) -> None:
+        item = Item(node, len(items), parent, key=_normal(content(node)))
+        items.append(item)
+        if parent is not None:
+            items[parent].children.append(item.index)
+        for child in node.children:
+            visit(child, item.index)
+
+    visit(root, None)
+    return items
+
+
+def _bag(item: Item) -> Counter:
+    if item.bag is None:
+        item.bag = Counter(_WORD.findall(item.key))
+    return item.bag
+
+
+def similarity(a: Item, b: Item) -> float:
+    """Dice coefficient of the two word multisets (1.0: the same words)."""
+    ba, bb = _bag(a), _bag(b)
+    total = sum(ba.values()) + sum(bb.values())
+    if not total:
+        return 1.0 if a.key == b.key else 0.0
+    return 2 * sum((ba & bb).values()) / total
+
+
+@dataclass
+class Alignment:
+    old: list[Item]
+    new: list[Item]
+    pairs: dict[int, int]  # old index -> new index
+    how: dict[int, str]  # new index -> pass that paired it
+    moved: set[int]  # new indexes of moved pairs
+
+    @property
+    def back(self) -> dict[int, int]:
+        return {n: o for o, n in self.pairs.items()}
+
+
+def align(old_root: Node, new_root: Node) -> Alignment:
+    old, new = _items(old_root), _items(new_root)
+    pairs: dict[int, int] = {0: 0}
+    how: dict[int, str] = {0: "root"}
+    _by_text(old, new, pairs, how)
+    while True:
+        before = len(pairs)
+        _by_number(old, new, pairs, how)
+        _by_similarity(old, new, pairs, how)
+        _by_position(old, new, pairs, how)
+        if len(pairs) == before:
+            break
+    moved = _moves(old, new, pairs, how)
+    return Alignment(old, new, pairs, how, moved)
+
+
+def _pair(o: int, n: int, why: str, pairs: dict[int, int], how: dict[int, str]) -> None:
+    pairs[o] = n
+    how[n] = why
+
+
+def _by_text(old, new, pairs, how) -> None:
+    def unique(items):
+        seen: dict[tuple, list[int]] = {}
+        for it in items[1:]:
+            if len(it.key.split()) >= MIN_TEXT_WORDS:
+                seen.setdefault((it.node.type, it.key), []).append(it.index)
+        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+    uo, un = unique(old), unique(new)
+    for k, o in uo.items():
+        if k in un:
+            _pair(o, un[k], "text", pairs, how)
+
+
+def _parent_pairs(pairs):
+    return list(pairs.items())
+
+
+def _by_number(old, new, pairs, how) -> None:
+    taken = set(pairs.values())
+    for po, pn in _parent_pairs(pairs):
+        def keyed(items, parent, used):
+            seen: dict[tuple, list[int]] = {}
+            for c in items[parent].children:
+                if c in used:
+                    continue
+                n = items[c].node
+                seen.setdefault((n.type, n.num, n.heading, n.term), []).append(c)
+            return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+        ko = keyed(old, po, pairs)
+        kn = keyed(new, pn, taken)
+        for k, o in ko.items():
+            n = kn.get(k)
+            if n is None:
+                continue
+            _, num, heading, term = k
+            bare = not heading and not term
+            if bare and num and old[o].key and new[n].key and similarity(old[o], new[n]) < WEAK:
+                continue
+            _pair(o, n, "number", pairs, how)
+            taken.add(n)
+
+
+def _by_similarity(old, new, pairs, how) -> None:
+    taken = set(pairs.values())
+    lo = [it for it in old[1:] if it.index not in pairs and it.key]
+    ln = [it for it in new[1:] if it.index not in taken and it.key]
+    if not lo or not ln:
+        return
+    scores: dict[tuple[int, int], float] = {}
+    for a in lo:
+        for b in ln:
+            if a.node.type == b.node.type:
+                scores[a.index, b.index] = similarity(a, b)
+    best_o: dict[int, list[float]] = {}
+    best_n: dict[int, list[float]] = {}
+    for (o, n), s in scores.items():
+        best_o.setdefault(o, []).append(s)
+        best_n.setdefault(n, []).append(s)
+
+    def lead(values: list[float], s: float) -> float:
+        rest = sorted(values, reverse=True)
+        runner = rest[1] if len(rest) > 1 else 0.0
+        return s - runner if rest[0] == s else -1.0
+
+    for (o, n), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if s < SIMILAR or o in pairs or n in taken:
+            continue
+        if lead(best_o[o], s) >= MARGIN and lead(best_n[n], s) >= MARGIN:
+            _pair(o, n, "similar", pairs, how)
+            taken.add(n)
+
+
+def _by_position(old, new, pairs, how) -> None:
+    taken = set(pairs.values())
+    for po, pn in _parent_pairs(pairs):
+        co, cn = old[po].children, new[pn].children
+        # Cut both child lists at children paired with each other (in order).
+        anchors = [(i, cn.index(pairs[c])) for i, c in enumerate(co) if c in pairs and pairs[c] in cn]
+        anchors = _increasing(anchors)
+        bounds = [(-1, -1)] + anchors + [(len(co), len(cn))]
+        for (ao, an), (bo, bn) in zip(bounds, bounds[1:]):
+            gap_o = [c for c in co[ao + 1:bo] if c not in pairs]
+            gap_n = [c for c in cn[an + 1:bn] if c not in taken]
+            if not gap_o or len(gap_o) != len(gap_n):
+                continue
+            if any(old[o].node.type != new[n].node.type for o, n in zip(gap_o, gap_n)):
+                continue
+            for o, n in zip(gap_o, gap_n):
+                if old[o].key and new[n].key and similarity(old[o], new[n]) < WEAK:
+                    continue
+                _pair(o, n, "position", pairs, how)
+                taken.add(n)
+
+
+def _increasing(points: list[tuple[int, int]], weights: list[int] | None = None) -> list[tuple[int, int]]:
+    """The heaviest subsequence of ``points`` (sorted by first) increasing in second."""
+    if not points:
+        return []
+    weights = weights or [1] * len(points)
+    # O(n^2) is fine: siblings number in the tens.
+    best = [0] * len(points)
+    prev = [-1] * len(points)
+    for i, (_, y) in enumerate(points):
+        best[i] = weights[i]
+        for j in range(i):
+            if points[j][1] < y and best[j] + weights[i] > best[i]:
+                best[i], prev[i] = best[j] + weights[i], j
+    i = max(range(len(points)), key=lambda k: (best[k], -k))
+    out = []
+    while i != -1:
+        out.append(points[i])
+        i = prev[i]
+    return out[::-1]
+
+
+def _moves(old, new, pairs, how) -> set[int]:
+    moved: set[int] = set()
+    for o, n in pairs.items():
+        if how[n] not in ("text", "similar"):
+            continue
+        po, pn = old[o].parent, new[n].parent
+        if po is not None and pairs.get(po) != pn:
+            moved.add(n)
+    for po, pn in pairs.items():
+        co = old[po].children
+        cn = new[pn].children
+        position = {c: i for i, c in enumerate(cn)}
+        points = [(i, position[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in position]
+        weights = [max(1, old[co[i]].size + len(old[co[i]].children)) for i, _ in points]
+        kept = set(_increasing(points, weights))
+        for i, j in points:
+            n = cn[j]
+            if (i, j) not in kept and how[n] in ("text", "similar"):
+                moved.add(n)
+    return moved

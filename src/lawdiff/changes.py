@@ -1,0 +1,153 @@
+"""The change model: the one thing every redline renderer reads.
+
+``compare(old, new)`` aligns the two trees (``align``), diffs the words of each
+aligned pair (``tokens``) and returns a plain dict (JSON as is)::
+
+    {"old": META, "new": META, "degraded": bool, "stats": {...}, "changes": [CHANGE, ...]}
+
+One CHANGE per provision with content of its own (a number, heading or text),
+in the new document's order; a deleted provision stands where it stood in the
+old document (after the change of the provision that preceded it there).
+``tokens`` reconstruct ``content(node)``: the heading and the own text joined
+by one space; the number is in ``old.num``/``new.num``.  See README.md.
+"""
+
+from __future__ import annotations
+
+from .align import align, content, has_content
+from .errors import LawdiffError
+from .tokens import DEFAULT_TIMEOUT, word_diff
+from .tree import Document, Node
+
+KINDS = ("equal", "modify", "insert", "delete", "move", "renumber")
+META_KEYS = ("id", "title", "number", "kind", "session", "date", "source", "sha256", "line_numbers")
+
+
+def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
+    """Compare two ``Document``s, or two provisions given as ``(Document, eid)``."""
+    old_doc, old_root, old_eid = _side(old)
+    new_doc, new_root, new_eid = _side(new)
+    alignment = align(old_root, new_root)
+    back = alignment.back
+    changes_new: list[dict] = []
+    for item in alignment.new:
+        if not has_content(item.node) and item.index != 0:
+            continue
+        if item.index == 0 and not has_content(item.node):
+            continue
+        o = back.get(item.index)
+        change = _change(alignment.old[o].node if o is not None else None, item.node,
+                         item.index in alignment.moved, alignment.how.get(item.index), timeout)
+        change["_new"] = item.index
+        changes_new.append(change)
+    changes = _place_deletions(alignment, changes_new, timeout)
+    for c in changes:
+        c.pop("_new", None)
+    stats = {k: sum(1 for c in changes if c["kind"] == k) for k in KINDS}
+    stats["degraded"] = sum(1 for c in changes if c["degraded"])
+    stats["words_deleted"] = sum(_words(c, "-") for c in changes)
+    stats["words_inserted"] = sum(_words(c, "+") for c in changes)
+    return {
+        "old": _meta(old_doc, old_eid),
+        "new": _meta(new_doc, new_eid),
+        "degraded": stats["degraded"] > 0,
+        "stats": stats,
+        "changes": changes,
+    }
+
+
+def _side(side) -> tuple[Document, Node, str | None]:
+    if isinstance(side, Document):
+        return side, side.tree, None
+    doc, eid = side
+    node = doc.tree.find(eid) if eid else doc.tree
+    if node is None:
+        raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid (lawdiff parse lists them)")
+    return doc, node, eid
+
+
+def _meta(doc: Document, eid: str | None) -> dict:
+    meta = {k: doc.meta[k] for k in META_KEYS if k in doc.meta}
+    meta["eid"] = eid
+    return meta
+
+
+def own_lines(node: Node) -> list[int] | None:
+    """The printed lines of the node's own words (its children excluded).
+
+    A node's own words come before its children, and a child opens at the
+    start of a line unless it opens on its parent's first line.
+    """
+    if not node.lines:
+        return None
+    first, last = node.lines
+    starts = [c.lines[0] for c in node.children if c.lines]
+    if starts:
+        last = max(first, min(starts) - 1) if min(starts) > first else first
+    return [first, last]
+
+
+def _ref(node: Node | None) -> dict | None:
+    if node is None:
+        return None
+    return {"eid": node.eid, "num": node.num, "lines": own_lines(node)}
+
+
+def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, timeout: float) -> dict:
+    if old is None:
+        tokens, degraded, kind = ([["+", content(new)]] if content(new) else []), False, "insert"
+    elif new is None:
+        tokens, degraded, kind = ([["-", content(old)]] if content(old) else []), False, "delete"
+    else:
+        diff = word_diff(content(old), content(new), timeout)
+        tokens, degraded = diff.tokens, diff.degraded
+        edited = content(old) != content(new)
+        if moved:
+            kind = "move"
+        elif edited:
+            kind = "modify"
+        elif old.num != new.num:
+            kind = "renumber"
+        else:
+            kind = "equal"
+    return {
+        "kind": kind,
+        "old": _ref(old),
+        "new": _ref(new),
+        "tokens": tokens,
+        "degraded": degraded,
+        "renumbered": old is not None and new is not None and old.num != new.num,
+        "matched_by": how if old is not None and new is not None else None,
+    }
+
+
+def _place_deletions(alignment, changes_new: list[dict], timeout: float) -> list[dict]:
+    """Insert each deleted provision after the change of the old provision before it."""
+    pairs, moved = alignment.pairs, alignment.moved
+    after: dict[int | None, list[dict]] = {}
+    anchor = None  # new index of the last old provision that kept its place
+    for item in alignment.old:
+        if item.index == 0 or not has_content(item.node):
+            if item.index in pairs and pairs[item.index] not in moved:
+                anchor = pairs[item.index]
+            continue
+        n = pairs.get(item.index)
+        if n is None:
+            after.setdefault(anchor, []).append(_change(item.node, None, False, None, timeout))
+        elif n not in moved:
+            anchor = n
+    out = list(after.get(None, []))
+    for c in changes_new:
+        out.append(c)
+        out.extend(after.get(c["_new"], []))
+    # An anchor without a change of its own (a container) is placed before its first child.
+    placed = {id(c) for c in out}
+    for n, dels in sorted((k, v) for k, v in after.items() if k is not None):
+        if any(id(d) not in placed for d in dels):
+            i = next((k for k, c in enumerate(out) if c.get("_new") is not None and c["_new"] > n), len(out))
+            out[i:i] = [d for d in dels if id(d) not in placed]
+    return out
+
+
+def _words(change: dict, op: str) -> int:
+    return sum(len(t.split()) for o, t in change["tokens"] if o == op)
