@@ -1,0 +1,106 @@
+"""``lawdiff diff``: JSON and markdown output, provision pairs, bad input, degraded pairs."""
+
+import json
+import subprocess
+import sys
+
+from conftest import CORPUS, ROOT
+from h2288_edits import bill, printed_lines, print_bill
+
+from lawdiff.changes import compare
+from lawdiff.tokens import word_diff
+
+SEC40 = "sec_3__qstr_1__sec_40"
+
+
+def lawdiff(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "lawdiff", "--corpus", str(CORPUS), *args],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def figure_changed():
+    header, body = printed_lines()
+    body[90] = body[90].replace("within 90", "within 60")
+    return header, body
+
+
+def figure_changed_file(tmp_path):
+    path = tmp_path / "h2288-refiled.txt"
+    path.write_bytes(print_bill(*figure_changed()))
+    return path
+
+
+def test_json_is_the_change_model(tmp_path, h2288):
+    path = figure_changed_file(tmp_path)
+    run = lawdiff("diff", "193-h2288", str(path), "--format", "json")
+    assert run.returncode == 0, run.stderr
+    model = json.loads(run.stdout)
+    assert set(model) >= {"old", "new", "degraded", "stats", "changes"}
+    assert model["old"]["id"] == "193-h2288" and model["old"]["number"] == "H.2288"
+    assert model["new"]["id"] == "h2288-refiled" and model["new"]["eid"] is None
+    [change] = [c for c in model["changes"] if c["kind"] != "equal"]
+    assert change["kind"] == "modify" and change["new"]["eid"] == SEC40
+    assert ["-", "90"] in change["tokens"] and ["+", "60"] in change["tokens"]
+    # the same as the Python call, and the same bytes twice
+    assert model["changes"] == compare(h2288, bill(figure_changed()[1]))["changes"]
+    assert lawdiff("diff", "193-h2288", str(path), "--format", "json").stdout == run.stdout
+
+
+def test_markdown_redline(tmp_path):
+    run = lawdiff("diff", "193-h2288", str(figure_changed_file(tmp_path)), "--format", "md")
+    assert run.returncode == 0, run.stderr
+    md = run.stdout
+    assert md.startswith("# Redline: H.2288 → h2288-refiled")
+    assert "## Modified: Section 40. · `sec_3__qstr_1__sec_40` · old lines 85–97, new lines 85–97" in md
+    assert "shall, within ~~90~~**60** days, inform the other party" in md
+    assert "1 modified, 0 inserted, 0 deleted, 0 moved, 0 renumbered, 18 unchanged" in md
+    assert md.count("## ") == 1  # unchanged provisions are counted, not printed
+
+
+def test_provision_against_provision_across_instruments():
+    run = lawdiff("diff", "eo-650#sec_5", f"193-h2288#{SEC40}", "--format", "json")
+    assert run.returncode == 0, run.stderr
+    model = json.loads(run.stdout)
+    assert model["old"]["eid"] == "sec_5" and model["new"]["eid"] == SEC40
+    [change] = model["changes"]
+    assert change["kind"] == "modify" and change["matched_by"] == "root"
+    assert change["old"] == {"eid": "sec_5", "num": "Section 5.", "lines": [50, 52]}
+    assert change["new"] == {"eid": SEC40, "num": "Section 40.", "lines": [85, 97]}
+    old = "".join(t for op, t in change["tokens"] if op in "=-")
+    assert old.startswith("287(g) Agreements No office or agency of the Executive Department")
+    assert old.endswith("sunsets not later than 12 months after its issuance.")
+    # words the two share stay equal: "section", "(g)", the closing period
+    assert ["=", "("] in change["tokens"] or any(op == "=" and "(g" in t for op, t in change["tokens"])
+
+
+def test_bad_input_is_one_line_and_status_2(tmp_path):
+    for args, problem in (
+        (("diff", "193-h2288", str(tmp_path / "missing.txt")), "no such file or corpus id"),
+        (("diff", "193-h2288#sec_99", "eo-650"), "no provision with this eid"),
+    ):
+        run = lawdiff(*args, "--out", str(tmp_path / "out.json"))
+        assert run.returncode == 2
+        assert run.stderr.count("\n") == 1 and problem in run.stderr and "Traceback" not in run.stderr
+        assert not (tmp_path / "out.json").exists()
+
+
+def test_timeout_is_detected_and_flagged(h2288):
+    """A word diff that runs out of time is retried sentence by sentence, else flagged."""
+    old = " ".join(n.text for n in h2288.tree.walk() if n.text)
+    words = old.split(" ")
+    new = " ".join(w.upper() if i % 7 == 0 else w for i, w in enumerate(words))
+    fine = word_diff(old, new)
+    assert not fine.degraded and sum(op == "=" for op, _ in fine.tokens) > 100
+    coarse = word_diff(old, new, timeout=1e-9)
+    assert coarse.degraded
+    assert "".join(t for op, t in coarse.tokens if op in "=-") == old
+    assert "".join(t for op, t in coarse.tokens if op in "=+") == new
+
+
+def test_degraded_pair_flags_the_model(h2288):
+    header, body = printed_lines()
+    body = [" ".join(w.upper() if i % 5 == 0 else w for i, w in enumerate(s.split(" "))) for s in body]
+    model = compare(h2288, bill(body), timeout=1e-9)
+    flagged = [c for c in model["changes"] if c["degraded"]]
+    assert model["degraded"] and flagged and model["stats"]["degraded"] == len(flagged)
+    assert not compare(h2288, bill(body))["degraded"]
