@@ -88,7 +88,8 @@ def _provision_ref(ref: str, corpus: Corpus | None):
 @main.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "docx"]), default="json", show_default=True,
+              help="docx: a Word document with tracked changes (needs --out).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
 @click.pass_context
 def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | None) -> None:
@@ -96,6 +97,20 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
     from .changes import compare
     from .render.markdown import render_markdown
 
+    if fmt == "docx" and out is None:
+        raise click.UsageError("--format docx needs --out FILE.docx")
+    if out is not None and not out.parent.is_dir():
+        raise LawdiffError(out, f"folder {out.parent} does not exist")  # before any work is done
     corpus = corpus_from(ctx)
-    model = compare(_provision_ref(old, corpus), _provision_ref(new, corpus))
-    emit(to_json(model) if fmt == "json" else render_markdown(model), out)
+    old_side, new_side = _provision_ref(old, corpus), _provision_ref(new, corpus)
+    model = compare(old_side, new_side)
+    if fmt == "docx":
+        from .render.docx import render_docx
+
+        emit(render_docx(model, _document(old_side), _document(new_side)), out)
+    else:
+        emit(to_json(model) if fmt == "json" else render_markdown(model), out)
+
+
+def _document(side):
+    return side[0] if isinstance(side, tuple) else side
