@@ -229,11 +229,13 @@ class _Builder:
         self.doc.add_paragraph(
             f"Old: {_title(old)}{' — ' + old['title'] if old.get('title') else ''}. "
             f"New: {_title(new)}{' — ' + new['title'] if new.get('title') else ''}.")
-        numbering = ("Comments cite the printed line numbers" if new.get("line_numbers") == "printed"
-                     else "Comments cite the lines of the source file")
+        def numbering(meta):
+            return "printed line numbers" if meta.get("line_numbers") == "printed" else "lines of the source file"
+
         self.doc.add_paragraph(
             "Every difference is a tracked change by “lawdiff”: accept all changes to get the new text, "
-            f"reject all to get the old one. {numbering} of the new version (and of the old one). "
+            f"reject all to get the old one. Comments on each change cite the new version’s {numbering(new)} "
+            f"and the old version’s {numbering(old)}. "
             "A moved provision is deleted where it stood and inserted where it stands now; "
             "a comment on each names the other.")
 
