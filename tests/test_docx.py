@@ -124,8 +124,11 @@ def test_revision_markup(redline):
     comment_ids = {c.get(f"{{{W}}}id") for c in root.iter(f"{{{W}}}commentReference")}
     assert comment_ids and not comment_ids & set(ids)
     assert {m.get(f"{{{W}}}author") for m in marks} == {"lawdiff"}
-    # The inputs carry no date, so none is invented.
+    # The inputs carry no date, so none is invented (nor taken from the clock).
     assert all(m.get(f"{{{W}}}date") is None for m in marks)
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        comments = z.read("word/comments.xml").decode()
+    assert "w:comment " in comments and "w:date" not in comments
     for d in root.iter(f"{{{W}}}del"):
         assert not list(d.iter(f"{{{W}}}t"))
     for t in root.iter(f"{{{W}}}delText"):
@@ -175,6 +178,7 @@ def test_revision_date_comes_from_the_inputs(versions, body):
     assert marks and {m.get(f"{{{W}}}date") for m in marks} == {"2025-01-17T00:00:00Z"}
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert "2025-01-17T00:00:00Z" in z.read("docProps/core.xml").decode()
+        assert 'w:date="2025-01-17T00:00:00Z"' in z.read("word/comments.xml").decode()
 
 
 def test_libreoffice_opens_it_and_reads_the_same_changes(versions, redline, tmp_path):

@@ -67,6 +67,7 @@ class Item:
     children: list[int] = field(default_factory=list)
     key: str = ""
     bag: Counter | None = None
+    words: int = 0
 
     @property
     def size(self) -> int:
@@ -91,16 +92,24 @@ def _items(root: Node) -> list[Item]:
 def _bag(item: Item) -> Counter:
     if item.bag is None:
         item.bag = Counter(_WORD.findall(item.key))
+        item.words = sum(item.bag.values())
     return item.bag
 
 
 def similarity(a: Item, b: Item) -> float:
     """Dice coefficient of the two word multisets (1.0: the same words)."""
     ba, bb = _bag(a), _bag(b)
-    total = sum(ba.values()) + sum(bb.values())
+    total = a.words + b.words
     if not total:
         return 1.0 if a.key == b.key else 0.0
-    return 2 * sum((ba & bb).values()) / total
+    if len(ba) > len(bb):
+        ba, bb = bb, ba
+    common = 0
+    for w, k in ba.items():
+        other = bb.get(w)
+        if other:
+            common += k if k < other else other
+    return 2 * common / total
 
 
 @dataclass
@@ -125,7 +134,8 @@ def align(old_root: Node, new_root: Node) -> Alignment:
         before = len(pairs)
         _by_number(old, new, pairs, how)
         _by_similarity(old, new, pairs, how)
-        _by_position(old, new, pairs, how)
+        if len(pairs) == before:
+            _by_position(old, new, pairs, how)
         if len(pairs) == before:
             break
     moved = _moves(old, new, pairs, how)
@@ -152,7 +162,15 @@ def _by_text(old, new, pairs, how) -> None:
 
 
 def _parent_pairs(pairs):
-    return list(pairs.items())
+    """Every pair, including the ones added while this runs (children after their parents)."""
+    done = set()
+    while True:
+        todo = [(o, n) for o, n in pairs.items() if o not in done]
+        if not todo:
+            return
+        for o, n in todo:
+            done.add(o)
+            yield o, n
 
 
 def _by_number(old, new, pairs, how) -> None:
@@ -188,10 +206,23 @@ def _by_similarity(old, new, pairs, how) -> None:
     if not lo or not ln:
         return
     scores: dict[tuple[int, int], float] = {}
+    # Dice <= 2 min / (a + b): a pair whose word counts are too far apart cannot
+    # reach SIMILAR - MARGIN, so it can neither match nor stand as runner-up.
+    floor = SIMILAR - MARGIN
+    for it in lo + ln:
+        _bag(it)
+    ln.sort(key=lambda it: it.words)
+    sizes = [it.words for it in ln]
     for a in lo:
-        for b in ln:
+        low = a.words * floor / (2 - floor)
+        high = a.words * (2 - floor) / floor if floor else float("inf")
+        for b in ln[bisect_left(sizes, low):]:
+            if b.words > high:
+                break
             if a.node.type == b.node.type:
-                scores[a.index, b.index] = similarity(a, b)
+                s = similarity(a, b)
+                if s >= floor:
+                    scores[a.index, b.index] = s
     best_o: dict[int, list[float]] = {}
     best_n: dict[int, list[float]] = {}
     for (o, n), s in scores.items():
@@ -213,10 +244,11 @@ def _by_similarity(old, new, pairs, how) -> None:
 
 def _by_position(old, new, pairs, how) -> None:
     taken = set(pairs.values())
-    for po, pn in _parent_pairs(pairs):
+    for po, pn in list(pairs.items()):
         co, cn = old[po].children, new[pn].children
         # Cut both child lists at children paired with each other (in order).
-        anchors = [(i, cn.index(pairs[c])) for i, c in enumerate(co) if c in pairs and pairs[c] in cn]
+        where = {c: j for j, c in enumerate(cn)}
+        anchors = [(i, where[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in where]
         anchors = _increasing(anchors)
         bounds = [(-1, -1)] + anchors + [(len(co), len(cn))]
         for (ao, an), (bo, bn) in zip(bounds, bounds[1:]):
@@ -234,18 +266,31 @@ def _by_position(old, new, pairs, how) -> None:
 
 
 def _increasing(points: list[tuple[int, int]], weights: list[int] | None = None) -> list[tuple[int, int]]:
-    """The heaviest subsequence of ``points`` (sorted by first) increasing in second."""
+    """The heaviest subsequence of ``points`` (sorted by first) increasing in second.
+
+    O(n log n): a Fenwick tree over the second coordinate holds, for each value,
+    the heaviest run ending below it (ties go to the earliest point).
+    """
     if not points:
         return []
     weights = weights or [1] * len(points)
-    # O(n^2) is fine: siblings number in the tens.
-    best = [0] * len(points)
-    prev = [-1] * len(points)
+    ranks = {y: r + 1 for r, y in enumerate(sorted({y for _, y in points}))}
+    size = len(ranks)
+    tree = [(0, -1)] * (size + 1)  # (weight, point index)
+    best, prev = [0] * len(points), [-1] * len(points)
     for i, (_, y) in enumerate(points):
-        best[i] = weights[i]
-        for j in range(i):
-            if points[j][1] < y and best[j] + weights[i] > best[i]:
-                best[i], prev[i] = best[j] + weights[i], j
+        r = ranks[y] - 1  # strictly below y
+        top = (0, -1)
+        while r > 0:
+            if tree[r][0] > top[0]:
+                top = tree[r]
+            r -= r & -r
+        best[i], prev[i] = top[0] + weights[i], top[1]
+        r = ranks[y]
+        while r <= size:
+            if best[i] > tree[r][0]:
+                tree[r] = (best[i], i)
+            r += r & -r
     i = max(range(len(points)), key=lambda k: (best[k], -k))
     out = []
     while i != -1:

@@ -114,3 +114,59 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
 
 def _document(side):
     return side[0] if isinstance(side, tuple) else side
+
+
+@main.command("build")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="build", show_default=True,
+              help="Folder the site is written to (replaced whole when the build succeeds).")
+@click.option("--jobs", type=int, default=None, help="Worker processes (default: one per core).")
+@click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
+@click.pass_context
+def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bool) -> None:
+    """Build the comparison site of the corpus: instruments, redlines, matrices."""
+    from .site import build_site
+    report = build_site(corpus_from(ctx, required=True), out, jobs=jobs, search=not no_search, progress=True)
+    click.echo(f"lawdiff: built {report.pages} pages into {out}/ ({report.rendered} rendered, "
+               f"{report.cached} from cache{', search index' if report.search else ', no search index'}) "
+               f"in {report.seconds:.2f} s", err=True)
+
+
+@main.command("serve")
+@click.option("--dir", "site", type=click.Path(file_okay=False, exists=True, path_type=Path), default="build",
+              show_default=True, help="The built site.")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve_command(site: Path, port: int) -> None:
+    """Preview the built site on http://127.0.0.1:PORT/."""
+    from .serve import make_server
+    try:
+        server = make_server(site, port)
+    except OSError as e:
+        raise LawdiffError(f"127.0.0.1:{port}", e.strerror or str(e)) from None
+    click.echo(f"Serving {site}/ on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command("matrix")
+@click.option("--topic", "topics", multiple=True, metavar="ID", help="A topic of corpus/topics.toml (repeatable; default: all).")
+@click.option("--instruments", metavar="ID,...", help="Comma-separated instrument ids (default: every instrument of the manifest).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md", "html"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def matrix_command(ctx: click.Context, topics: tuple[str, ...], instruments: str | None, fmt: str, out: Path | None) -> None:
+    """How each instrument treats each topic, with exact text and citations."""
+    from .matrix import build_matrix
+    from .render.matrix_tables import to_csv, to_markdown
+
+    ids = [i.strip() for i in instruments.split(",") if i.strip()] if instruments else None
+    m = build_matrix(corpus_from(ctx, required=True), list(topics) or None, ids)
+    if fmt == "html":
+        from .render.matrix_html import render_standalone
+        data = render_standalone(m)
+    else:
+        data = {"json": to_json, "csv": to_csv, "md": to_markdown}[fmt](m)
+    emit(data, out)

@@ -103,12 +103,33 @@ def word_diff(old: str, new: str, timeout: float = DEFAULT_TIMEOUT) -> WordDiff:
 
 
 def _diff_tokens(a: list[str], b: list[str], timeout: float) -> tuple[list[tuple[str, str]], bool]:
-    codec = _Codec()
-    ca, cb = codec.encode(a), codec.encode(b)
+    # The common ends are cut off first: most provisions change in a few words.
+    head = 0
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    ma, mb = a[head:len(a) - tail], b[head:len(b) - tail]
+    codes = {t: _char(i) for i, t in enumerate(dict.fromkeys(ma + mb))}
     dmp = _DMP(timeout)
-    diffs = dmp.diff_main(ca, cb, False)
+    diffs = dmp.diff_main("".join([codes[t] for t in ma]), "".join([codes[t] for t in mb]), False)
     dmp.diff_cleanupSemantic(diffs)
-    return [(OPS[op], "".join(codec.decode(chars))) for op, chars in diffs], dmp.timed_out
+    # Each piece is a run of ``ma`` (for "=" and "-") or of ``mb`` (for "+"), in order.
+    pieces = [("=", "".join(a[:head]))]
+    i = j = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if op == 1:
+            pieces.append(("+", "".join(mb[j:j + n])))
+            j += n
+        else:
+            pieces.append((OPS[op], "".join(ma[i:i + n])))
+            i += n
+            if op == 0:
+                j += n
+    pieces.append(("=", "".join(a[len(a) - tail:])))
+    return pieces, dmp.timed_out
 
 
 def _sentences(text: str) -> list[str]:

@@ -375,6 +375,12 @@ class _Builder:
 
     def _comment(self, p, text: str) -> None:
         comment = self.doc.comments.add_comment(text=text, author=AUTHOR, initials="LD")
+        # python-docx stamps comments with the clock; the inputs' date (or none) keeps output reproducible.
+        element = comment._comment_elm
+        if self.when:
+            element.set(qn("w:date"), self.when)
+        elif qn("w:date") in element.attrib:
+            del element.attrib[qn("w:date")]
         cid = str(comment.comment_id)
         start = OxmlElement("w:commentRangeStart")
         start.set(qn("w:id"), cid)

@@ -1,0 +1,75 @@
+"""Curated matrix cells (``corpus/annotations.toml``): status, summary and citation per topic and instrument."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from .errors import LawdiffError
+
+# Statuses a curator may give a cell, and how pages name them.
+STATUSES = {
+    "prohibits": "Prohibits",
+    "restricts": "Restricts with conditions",
+    "permits": "Permits",
+    "requires": "Requires",
+    "preserves-existing": "Preserves existing",
+    "silent": "Silent",
+    "text-not-in-corpus": "Text not in corpus",
+}
+# Statuses the matrix gives a cell nobody has annotated.
+COMPUTED_STATUSES = {
+    "not-annotated": "Provisions located, not yet annotated",
+    "no-match": "No matching provision found",
+}
+BASES = ("checked", "reported")
+SOURCE_KEYS = ("url", "date", "note")
+
+
+def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Path, dict[tuple[str, str], dict]]:
+    """(path, {(topic, instrument): annotation}) in file order; checks everything that can be
+    checked without the texts (eids are checked against the parsed trees by the matrix)."""
+    path = Path(root) / "annotations.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return path, {}
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise LawdiffError(path, f"not a valid annotations file: {e}") from None
+    out: dict[tuple[str, str], dict] = {}
+    for a in data.get("annotation", []):
+        topic, instrument = a.get("topic"), a.get("instrument")
+        where = f"annotation {topic}/{instrument}"
+        if topic not in topics:
+            raise LawdiffError(path, f"{where}: no topic {topic!r} in topics.toml")
+        if instrument not in entries:
+            raise LawdiffError(path, f"{where}: no instrument {instrument!r} in instruments.toml")
+        if (topic, instrument) in out:
+            raise LawdiffError(path, f"{where} is given twice")
+        if a.get("status") not in STATUSES:
+            raise LawdiffError(path, f"{where}: status {a.get('status')!r} is not one of {', '.join(STATUSES)}")
+        if not isinstance(a.get("summary"), str) or not a["summary"].strip():
+            raise LawdiffError(path, f"{where}: no summary")
+        if a.get("basis") not in BASES:
+            raise LawdiffError(path, f"{where}: basis must be checked or reported")
+        cite = a.get("cite", [])
+        if not isinstance(cite, list) or not all(isinstance(e, str) for e in cite):
+            raise LawdiffError(path, f"{where}: cite must be a list of eids")
+        has_text = bool(entries[instrument].get("path"))
+        if cite and not has_text:
+            raise LawdiffError(path, f"{where}: cites eids but {instrument} has no text in the corpus to check them against")
+        if has_text and not cite and a["status"] not in ("silent",):
+            raise LawdiffError(path, f"{where}: {instrument} has text in the corpus, so the annotation must cite its eids")
+        source = a.get("source", {})
+        if not isinstance(source, dict) or set(source) - set(SOURCE_KEYS):
+            raise LawdiffError(path, f"{where}: source may only have {', '.join(SOURCE_KEYS)}")
+        if not has_text and not (source.get("url") or source.get("note")):
+            raise LawdiffError(path, f"{where}: {instrument} has no text in the corpus, so the annotation needs a source")
+        out[(topic, instrument)] = {
+            "status": a["status"],
+            "summary": " ".join(a["summary"].split()),
+            "basis": a["basis"],
+            "cite": list(cite),
+            "source": {k: (str(source[k]) if source.get(k) is not None else None) for k in SOURCE_KEYS},
+        }
+    return path, out

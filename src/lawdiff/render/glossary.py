@@ -1,0 +1,120 @@
+"""Defined terms of an instrument, and links from each use of a term to its definition.
+
+A definition applies where its introduction says: "As used in this section"
+limits it to the enclosing section; "this act", "this chapter", "this Order"
+and anything else to the whole instrument.  Only uses inside that scope link.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ..tree import Node
+
+QUOTED_TERMS = re.compile(r"^\s*(?:[“\"]([^”\"]+?),?[”\"],?\s*(?:or\s+|and\s+)?)+")
+ONE_QUOTED = re.compile(r"[“\"]([^”\"]+?),?[”\"]")
+
+
+@dataclass
+class Term:
+    term: str
+    aliases: list[str]
+    eid: str
+    scope: str | None
+    """eid of the node the definition applies in; None for the whole instrument."""
+    meaning: str
+    """The definition's text after the term(s) it defines."""
+    lines: list[int] | None
+
+
+def _parents(root: Node) -> dict[int, Node]:
+    return {id(c): n for n in root.walk() for c in n.children}
+
+
+def terms(root: Node) -> list[Term]:
+    parents = _parents(root)
+    found = []
+    for node in root.walk():
+        if node.type != "definition" or not node.term or not node.eid:
+            continue
+        head = QUOTED_TERMS.match(node.text)
+        names = ONE_QUOTED.findall(head.group(0)) if head else []
+        names = [n.strip() for n in names] or [node.term]
+        meaning = node.text[head.end():] if head else node.text
+        found.append(Term(node.term, [n for n in names if n != node.term], node.eid,
+                          _scope(node, parents), meaning.strip(), node.lines))
+    return found
+
+
+def _scope(defn: Node, parents: dict[int, Node]) -> str | None:
+    chain = []
+    node = parents.get(id(defn))
+    while node is not None:
+        chain.append(node)
+        node = parents.get(id(node))
+    intro = " ".join(n.text for n in chain[:2] if n.type != "definition")
+    if re.search(r"\bthis section\b", intro, re.I):
+        section = next((n for n in chain if n.type == "section"), None)
+        return section.eid if section else None
+    return None
+
+
+def _pattern(name: str) -> str:
+    words = [re.escape(w) for w in name.split()]
+    last = words[-1]
+    # plurals of the last word: agency -> agencies, officer -> officers
+    if name[-1:] == "y" and not name.isupper():
+        last = re.escape(name.split()[-1][:-1]) + "(?:y|ies)"
+    elif not name.isupper():
+        last += "s?"
+    return r"\s+".join(words[:-1] + [last])
+
+
+class Linker:
+    """Wraps uses of defined terms in links, escaping everything else."""
+
+    def __init__(self, root: Node, found: list[Term]):
+        self.parents = _parents(root)
+        self.terms = found
+        self._compiled = {}
+        for t in found:
+            names = sorted([t.term, *t.aliases], key=len, reverse=True)
+            parts = [(_pattern(n), n.isupper()) for n in names]
+            insensitive = "|".join(p for p, upper in parts if not upper)
+            sensitive = "|".join(p for p, upper in parts if upper)
+            alts = []
+            if insensitive:
+                alts.append(f"(?i:{insensitive})")
+            if sensitive:
+                alts.append(sensitive)
+            self._compiled[t.eid] = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+    def _in_scope(self, node: Node, scope: str | None) -> bool:
+        if scope is None:
+            return True
+        while node is not None:
+            if node.eid == scope:
+                return True
+            node = self.parents.get(id(node))
+        return False
+
+    def link(self, node: Node, text: str) -> Markup:
+        applicable = [t for t in self.terms if t.eid != node.eid and self._in_scope(node, t.scope)]
+        spans: list[tuple[int, int, Term]] = []
+        # longest terms first, so "judicial warrant or judicial order" wins over a shorter overlap
+        for t in sorted(applicable, key=lambda t: -len(t.term)):
+            for m in self._compiled[t.eid].finditer(text):
+                if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
+                    spans.append((m.start(), m.end(), t))
+        spans.sort(key=lambda s: s[0])
+        out, pos = [], 0
+        for start, end, t in spans:
+            out.append(escape(text[pos:start]))
+            out.append(Markup('<a class="term" href="#{}" title="Defined term: {}">{}</a>').format(
+                t.eid, t.term, text[start:end]))
+            pos = end
+        out.append(escape(text[pos:]))
+        return Markup("").join(out)

@@ -1,0 +1,44 @@
+"""The index page: instruments, their relations, the redlines and matrices."""
+
+from __future__ import annotations
+
+from ..comparisons import Comparison
+from ..manifest import Corpus
+from .instrument_html import KIND_LABELS
+from .page import render_page
+
+FORWARD = {"refiled_from": "refiled from", "version_of": "version of", "companion": "companion of"}
+BACKWARD = {"refiled_from": "refiled as", "version_of": "has version"}
+
+
+def _relations(corpus: Corpus) -> dict[str, list[tuple[str, str]]]:
+    rel: dict[str, list[tuple[str, str]]] = {i: [] for i in corpus.entries}
+    for entry in corpus.entries.values():
+        for relation, verb in FORWARD.items():
+            for other in entry.get(relation, []):
+                rel[entry["id"]].append((verb, other))
+                if relation in BACKWARD:
+                    rel[other].append((BACKWARD[relation], entry["id"]))
+    return rel
+
+
+def render_index(corpus: Corpus, found: list[Comparison], infos: dict[str, dict], *,
+                 search: bool = False, matrices: list[dict] | None = None) -> str:
+    relations = _relations(corpus)
+    instruments = []
+    for entry in corpus.entries.values():
+        instruments.append({
+            "id": entry["id"], "number": entry.get("number", entry["id"]), "title": entry.get("title", ""),
+            "kind": KIND_LABELS.get(entry.get("kind"), entry.get("kind", "")),
+            "date": entry.get("date", ""), "status": entry.get("status", ""),
+            "has_text": bool(entry.get("path")),
+            "relations": [(verb, other, corpus.entries[other].get("number", other), bool(corpus.entries[other].get("path")))
+                          for verb, other in relations[entry["id"]]],
+        })
+    redlines = [{"slug": c.slug, "label": c.label, "relation": c.relation,
+                 "old": c.old, "new": c.new,
+                 "old_number": corpus.entries[c.old.id].get("number", c.old.id),
+                 "new_number": corpus.entries[c.new.id].get("number", c.new.id),
+                 "info": infos.get(f"redlines/{c.slug}.html", {})} for c in found]
+    return render_page("site/index.html", root="", instruments=instruments, redlines=redlines,
+                       matrices=matrices or [], search=search, has_matrices=bool(matrices))

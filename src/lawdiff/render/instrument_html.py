@@ -1,0 +1,64 @@
+"""The instrument page: the whole text as its structure, with TOC, anchors, citations, glossary."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..tree import Document, Node
+from .glossary import Linker, terms
+from .page import line_cite, render_page
+
+KIND_LABELS = {"bill": "Bill", "act": "Act", "executive-order": "Executive order", "document": "Document"}
+TOC_TYPES = {"section", "subsection", "recitals", "formula", "preface", "preamble"}
+PART_LABELS = {"preface": "Front matter", "preamble": "Preamble", "recitals": "Recitals", "formula": "Enacting formula"}
+
+
+def _toc(root: Node, numbering: str) -> list[dict]:
+    items = []
+
+    def visit(node: Node, level: int) -> None:
+        for child in node.children:
+            if child.type in TOC_TYPES and child.eid:
+                label = " ".join(p for p in (child.num, child.heading) if p) or PART_LABELS.get(child.type, child.type)
+                if not child.heading and child.text and child.type in ("section", "subsection"):
+                    label = f"{child.num or ''} {child.text[:60]}{'…' if len(child.text) > 60 else ''}".strip()
+                items.append({"eid": child.eid, "label": label, "level": min(level, 3),
+                              "cite": line_cite(child.lines, numbering)})
+                if child.type not in ("preface", "recitals"):
+                    visit(child, level + 1)
+            elif child.type in ("body", "quotedStructure"):
+                visit(child, level)
+
+    visit(root, 1)
+    return items
+
+
+def render_instrument(doc: Document, *, root: str | None = None, related: list | None = None) -> str:
+    """The HTML page of one instrument.  ``root`` is the path from the page to the site's
+    top ("../" in the site); None gives a standalone page with CSS inlined."""
+    numbering = doc.meta.get("line_numbers", "source")
+    found = terms(doc.tree)
+    linker = Linker(doc.tree, found)
+
+    def text_html(node: Node) -> Markup:
+        if node.type == "definition" and node.term:
+            # the defined term where the definition prints it, as <dfn>
+            head = node.text.find(node.term)
+            if head >= 0:
+                end = head + len(node.term)
+                return (linker.link(node, node.text[:head])
+                        + Markup("<dfn>{}</dfn>").format(node.text[head:end])
+                        + linker.link(node, node.text[end:]))
+        return linker.link(node, node.text)
+
+    def scope_label(eid: str) -> str:
+        node = doc.tree.find(eid)
+        return node.num.rstrip(".") if node is not None and node.num else eid
+
+    return render_page(
+        "site/instrument.html", root=root, meta=doc.meta, tree=doc.tree,
+        kind_label=KIND_LABELS.get(doc.meta.get("kind"), "Instrument"),
+        toc=_toc(doc.tree, numbering), glossary=found, related=related or [],
+        text_html=text_html, scope_label=scope_label,
+        line_cite=lambda node: line_cite(node.lines, numbering),
+        line_cite_of=lambda lines: line_cite(lines, numbering))

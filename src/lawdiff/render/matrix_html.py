@@ -1,0 +1,69 @@
+"""HTML pages of the matrix: one page per topic, an overview grid, a standalone page.
+
+The site (``lawdiff.site.build_site``) writes ``render_topic_page`` to
+``matrix/<topic>.html`` and ``render_overview`` to ``matrix/index.html``; links
+are relative to that folder (``../instruments/<id>.html#<eid>``).
+"""
+
+from __future__ import annotations
+
+from .matrix_tables import status_text
+from .templates import environment
+
+# Per status: fill colour, SVG pattern drawn over it, and the code printed in the
+# cell, so the grid reads in black and white and without colour vision.
+STATUS_STYLE = {
+    "prohibits": ("#b2182b", "cross", "PRO"),
+    "restricts": ("#ef8a62", "diagonal", "RES"),
+    "permits": ("#a6dba0", "dots", "PER"),
+    "preserves-existing": ("#67a9cf", "horizontal", "PRE"),
+    "requires": ("#c2a5cf", "grid", "REQ"),
+    "silent": ("#f7f7f7", None, "SIL"),
+    "text-not-in-corpus": ("#ffffff", None, "N/T"),
+    "not-annotated": ("#fddbc7", "vertical", "LOC"),
+    "no-match": ("#d9d9d9", None, "NO"),
+}
+CELL_W, CELL_H, LABEL_W, HEAD_H = 84, 34, 280, 170
+
+
+def _style(status: str) -> dict:
+    fill, pattern, code = STATUS_STYLE[status]
+    return {"fill": fill, "pattern": pattern, "code": code}
+
+
+def _context(matrix: dict) -> dict:
+    statuses = [s for s in STATUS_STYLE if s in matrix["statuses"]]
+    return {
+        "matrix": matrix,
+        "styles": {s: _style(s) for s in STATUS_STYLE},
+        "legend": [(s, matrix["statuses"][s]) for s in statuses],
+        "status_text": status_text,
+        "geom": {"cw": CELL_W, "ch": CELL_H, "lw": LABEL_W, "hh": HEAD_H,
+                 "width": LABEL_W + CELL_W * len(matrix["instruments"]) + HEAD_H,  # room for the last slanted label
+                 "height": HEAD_H + CELL_H * len(matrix["topics"]) + 10},
+    }
+
+
+def _topic(matrix: dict, topic_id: str) -> dict:
+    for t in matrix["topics"]:
+        if t["id"] == topic_id:
+            return t
+    raise KeyError(topic_id)
+
+
+def render_topic_page(matrix: dict, topic_id: str, links: bool = True) -> str:
+    """The page ``matrix/<topic_id>.html``: a row per instrument with status, summary and cited text."""
+    ctx = _context(matrix)
+    return environment().get_template("matrix/topic.html").render(
+        **ctx, topic=_topic(matrix, topic_id), links=links)
+
+
+def render_overview(matrix: dict) -> str:
+    """The page ``matrix/index.html``: the topics-by-instruments grid (SVG) and its text legend."""
+    return environment().get_template("matrix/index.html").render(**_context(matrix), links=True)
+
+
+def render_standalone(matrix: dict) -> str:
+    """One self-contained page (``lawdiff matrix --format html``): grid and every topic,
+    with links to the official texts rather than to site pages."""
+    return environment().get_template("matrix/standalone.html").render(**_context(matrix), links=False)

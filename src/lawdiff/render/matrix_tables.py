@@ -1,0 +1,78 @@
+"""CSV and Markdown exports of the matrix: one row per topic-instrument pair, for reports and spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+COLUMNS = ["topic", "topic_label", "instrument", "instrument_label", "status", "basis",
+           "summary", "citation", "text", "source_url", "source_date", "source_note"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
+
+
+def status_text(cell: dict) -> str:
+    return f"{cell['status_label']} (reported)" if cell["basis"] == "reported" else cell["status_label"]
+
+
+def provision_words(p: dict) -> str:
+    return " ".join(x for x in (p["num"], p["heading"], p["text"]) if x)
+
+
+def rows(matrix: dict):
+    """One dict per topic-instrument pair, in matrix order."""
+    for topic in matrix["topics"]:
+        for cell in topic["cells"]:
+            provs = cell["provisions"]
+            yield {
+                "topic": topic["id"],
+                "topic_label": topic["label"],
+                "instrument": cell["instrument"],
+                "instrument_label": cell["label"],
+                "status": status_text(cell),
+                "basis": cell["basis"] or "",
+                "summary": cell["summary"],
+                "citation": "; ".join(f"{p['citation']} [{p['eid']}]" for p in provs),
+                "text": "\n\n".join(f"{p['citation']}: {provision_words(p)}" for p in provs),
+                "source_url": cell["source"].get("url") or "",
+                "source_date": cell["source"].get("date") or "",
+                "source_note": cell["source"].get("note") or "",
+            }
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet would evaluate (=, +, -, @ ...) is shown as text: a leading
+    apostrophe, which spreadsheets hide; the words themselves are unchanged."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def to_csv(matrix: dict) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    w.writeheader()
+    for row in rows(matrix):
+        w.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
+    return buf.getvalue()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(text: str) -> str:
+    """Text shows verbatim in a Markdown table: specials escaped, line breaks as <br>."""
+    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
+
+
+def to_markdown(matrix: dict) -> str:
+    out = ["# Provision matrix", ""]
+    for topic in matrix["topics"]:
+        out += [f"## {md_escape(topic['label'])}", ""]
+        if topic.get("description"):
+            out += [md_escape(topic["description"]), ""]
+        out += ["| Instrument | Status | Summary | Source | Citation | Text |", "|---|---|---|---|---|---|"]
+        for row in (r for r in rows(matrix) if r["topic"] == topic["id"]):
+            source = "; ".join(x for x in (row["source_url"], row["source_date"], row["source_note"]) if x)
+            cells = [row["instrument_label"], row["status"], row["summary"], source, row["citation"], row["text"]]
+            out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
+        out.append("")
+    return "\n".join(out)

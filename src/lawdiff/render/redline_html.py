@@ -1,0 +1,121 @@
+"""The redline page of one change model: side by side and inline, three switchable styles.
+
+Reads only the change model (``lawdiff.changes.compare``'s dict).  Deletions and
+insertions are real ``<del>``/``<ins>`` elements; the words between them are
+escaped text, so nothing from a source document reaches the page as markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from .page import instrument_href, line_cite, render_page
+
+KIND_LABELS = {"equal": "Unchanged", "modify": "Amended", "insert": "Inserted", "delete": "Struck",
+               "move": "Moved", "renumber": "Renumbered"}
+_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+
+
+def _mark(tag: str, text: str) -> Markup:
+    """``<del>``/``<ins>`` around the words only: the brackets of the congressional
+    style then hug the words, and the whitespace stays between them."""
+    lead, core, trail = _EDGE.match(text).groups()
+    if not core:
+        return escape(text)
+    return escape(lead) + Markup(f"<{tag}>") + escape(core) + Markup(f"</{tag}>") + escape(trail)
+
+
+def side_html(tokens: list, side: str) -> Markup:
+    """One side of a change: "old" shows = and - tokens, "new" = and +, "inline" all."""
+    out = []
+    for op, text in tokens:
+        if op == "=":
+            out.append(escape(text))
+        elif op == "-" and side in ("old", "inline"):
+            out.append(_mark("del", text))
+        elif op == "+" and side in ("new", "inline"):
+            out.append(_mark("ins", text))
+    return Markup("").join(out)
+
+
+def _num_html(change: dict, side: str) -> Markup:
+    old = (change.get("old") or {}).get("num")
+    new = (change.get("new") or {}).get("num")
+    if side == "old":
+        return escape(old or "")
+    if side == "new":
+        return escape(new or "")
+    if old == new or old is None or new is None:
+        return escape(new or old or "")
+    return _mark("del", old) + Markup(" ") + _mark("ins", new)
+
+
+def _rows(model: dict) -> tuple[list[dict], list[dict]]:
+    changes = model.get("changes", [])
+    rows = []
+    n = 0
+    for i, change in enumerate(changes):
+        kind = change["kind"]
+        number = None
+        if kind != "equal":
+            n += 1
+            number = n
+        rows.append({"i": i, "kind": kind, "label": KIND_LABELS.get(kind, kind), "number": number,
+                     "old": change.get("old"), "new": change.get("new"),
+                     "renumbered": bool(change.get("renumbered")) or (
+                         change.get("old") and change.get("new") and change["old"].get("num") != change["new"].get("num")),
+                     "degraded": bool(change.get("degraded")),
+                     "old_html": side_html(change.get("tokens", []), "old"),
+                     "new_html": side_html(change.get("tokens", []), "new"),
+                     "inline_html": side_html(change.get("tokens", []), "inline"),
+                     "old_num": _num_html(change, "old"), "new_num": _num_html(change, "new"),
+                     "inline_num": _num_html(change, "inline"), "stub_after": [], "moved": False})
+    # Where a moved provision used to stand: a stub after the provision that preceded it
+    # in the old document, linking to the row where it now is (and back).
+    in_old = sorted((r for r in rows if r["old"] and r["old"].get("lines")),
+                    key=lambda r: (r["old"]["lines"][0], r["i"]))
+    top: list[dict] = []
+    for k, r in enumerate(in_old):
+        if r["kind"] == "move":
+            r["moved"] = True
+            (in_old[k - 1]["stub_after"] if k else top).append(r)
+    return rows, top
+
+
+def _groups(rows: list[dict]) -> list[dict]:
+    """Runs of unchanged provisions (collapsible) between changed ones."""
+    groups: list[dict] = []
+    for row in rows:
+        equal = row["kind"] == "equal"
+        if not groups or groups[-1]["equal"] != equal or not equal:
+            groups.append({"equal": equal, "rows": []})
+        groups[-1]["rows"].append(row)
+    return groups
+
+
+def _label(meta: dict) -> str:
+    return meta.get("number") or meta.get("id") or "document"
+
+
+def render_redline(model: dict, *, root: str | None = None, label: str | None = None) -> str:
+    """The HTML page of one change model.  ``root`` is the path from the page to the
+    site's top ("../" in the site); None gives a standalone page (CSS and script
+    inlined, no links to other pages) that prints as it shows."""
+    old, new = model["old"], model["new"]
+    rows, top_stubs = _rows(model)
+    total = sum(1 for r in rows if r["number"])
+    linked = root is not None
+
+    def href(meta: dict, eid: str | None) -> str | None:
+        return instrument_href(root, meta["id"], eid) if linked and meta.get("id") else None
+
+    def cite(meta: dict, ref: dict | None) -> str | None:
+        return line_cite(ref.get("lines"), meta.get("line_numbers", "source")) if ref else None
+
+    title = label or f"{_label(old)} → {_label(new)}"
+    return render_page(
+        "site/redline.html", root=root, model=model, old=old, new=new, title=title,
+        rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
+        href=href, cite=cite, linked=linked)

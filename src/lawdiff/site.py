@@ -1,0 +1,324 @@
+"""``lawdiff build``: the static comparison site, built whole or not at all.
+
+Each page is a pure function of its inputs (the manifest entries and raw bytes
+it reads, the code and templates), so its content hash names it in a cache:
+a rebuild re-parses and re-renders only pages whose inputs changed, and the
+missing pages are rendered in parallel on every core.  The site is written to
+a temporary folder beside ``out_dir`` and swapped in only when complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .comparisons import Comparison, comparisons
+from .documents import parse_bytes
+from .errors import LawdiffError
+from .manifest import Corpus
+from .render.page import STATIC, STATIC_FILES
+from .render.templates import TEMPLATES
+
+MARKER = ".lawdiff-build"
+IN_PROCESS_MAX = 4  # fewer pages than this render faster without starting workers
+
+
+@dataclass
+class BuildReport:
+    out_dir: Path
+    pages: int = 0
+    rendered: int = 0
+    cached: int = 0
+    search: bool = False
+    seconds: float = 0.0
+    timings: dict = field(default_factory=dict)
+
+
+def code_fingerprint() -> str:
+    """Hash of the code and templates: a page rendered by other code is another page."""
+    h = hashlib.sha256()
+    for base in (Path(__file__).parent, TEMPLATES):
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _canonical(obj) -> bytes:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str).encode()
+
+
+# -- the work of one page: pure functions of their spec ------------------------
+
+_parsed: dict[str, object] = {}  # per process: a document parsed once serves every page that needs it
+
+
+def _document(source: dict):
+    key = source["sha256"]
+    if key not in _parsed:
+        data = Path(source["path"]).read_bytes()
+        if hashlib.sha256(data).hexdigest() != source["sha256"]:
+            raise LawdiffError(source["path"], "changed while the site was being built")
+        _parsed[key] = parse_bytes(data, source["path"], source["entry"])
+    return _parsed[key]
+
+
+def render_job(spec: dict) -> dict:
+    """Render one page from its spec; returns {"html": str, "info": dict}."""
+    if spec["kind"] == "instrument":
+        from .render.instrument_html import render_instrument
+        doc = _document(spec["doc"])
+        return {"html": render_instrument(doc, root="../", related=spec["related"]), "info": {}}
+    if spec["kind"] == "redline":
+        from .changes import compare
+        from .render.redline_html import render_redline
+        old, new = _document(spec["old"]), _document(spec["new"])
+        model = compare((old, spec["old_eid"]) if spec["old_eid"] else old,
+                        (new, spec["new_eid"]) if spec["new_eid"] else new)
+        info = {"stats": model["stats"], "degraded": model["degraded"],
+                "changes": sum(1 for c in model["changes"] if c["kind"] != "equal")}
+        return {"html": render_redline(model, root="../", label=spec["label"]), "info": info}
+    raise ValueError(spec["kind"])
+
+
+def render_matrix_pages(corpus_root: str) -> dict:
+    """Every matrix page: {"pages": {path: html}, "topics": [{"id", "label"}]}."""
+    from .matrix import build_matrix
+    from .render.matrix_html import render_overview, render_topic_page
+    matrix = build_matrix(Corpus.load(corpus_root))
+    pages = {"matrix/index.html": render_overview(matrix)}
+    for topic in matrix["topics"]:
+        pages[f"matrix/{topic['id']}.html"] = render_topic_page(matrix, topic["id"])
+    return {"pages": pages, "topics": [{"id": t["id"], "label": t["label"]} for t in matrix["topics"]]}
+
+
+def _matrix_key(code: str, corpus: Corpus, sources: dict) -> str | None:
+    """The matrix reads the manifest, topics, annotations and every text: all are in its key."""
+    topics = corpus.root / "topics.toml"
+    if not topics.exists():
+        return None
+    h = hashlib.sha256(code.encode() + b"\0matrix\0")
+    for name in ("instruments.toml", "topics.toml", "annotations.toml"):
+        path = corpus.root / name
+        h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
+    h.update(_canonical(sorted((i, s["sha256"]) for i, s in sources.items())))
+    return h.hexdigest()
+
+
+def _run_batch(specs: list[dict]) -> list[dict]:
+    return [render_job(s) for s in specs]
+
+
+# -- the cache -------------------------------------------------------------------
+
+class Cache:
+    """Rendered pages by content hash: ``<key>.html`` and ``<key>.json`` (what the index needs)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        folder = self.root / key[:2]
+        return folder / f"{key}.html", folder / f"{key}.json"
+
+    def get(self, key: str) -> tuple[Path, dict] | None:
+        html, info = self._paths(key)
+        if not html.exists():
+            return None
+        try:
+            return html, json.loads(info.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, result: dict) -> Path:
+        from .files import write_atomic
+        html, info = self._paths(key)
+        html.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(html, result["html"].encode("utf-8"))
+        write_atomic(info, _canonical(result["info"]))  # info last: it marks the entry complete
+        return html
+
+
+def _place(src: Path, dest: Path) -> None:
+    """A page from the cache into the new site: a hard link where possible."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copyfile(src, dest)
+
+
+# -- the build -------------------------------------------------------------------
+
+def _sources(corpus: Corpus) -> dict[str, dict]:
+    sources = {}
+    for entry in corpus.with_text():
+        path = corpus.raw_path(entry)
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise LawdiffError(path, e.strerror or "cannot be read") from None
+        sha = hashlib.sha256(data).hexdigest()
+        if entry.get("sha256") and entry["sha256"] != sha:
+            raise LawdiffError(path, f"sha256 {sha} does not match the manifest's {entry['sha256']}")
+        sources[entry["id"]] = {"path": str(path), "sha256": sha, "entry": entry}
+    return sources
+
+
+def _specs(corpus: Corpus, sources: dict, found: list[Comparison]) -> list[tuple[str, dict]]:
+    """(output path, spec) of every page rendered from the documents."""
+    pages = []
+    for id_, source in sources.items():
+        related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
+        pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related}))
+    for c in found:
+        pages.append((f"redlines/{c.slug}.html", {
+            "kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
+            "old_eid": c.old.eid, "new_eid": c.new.eid}))
+    return pages
+
+
+def _key(code: str, spec: dict) -> str:
+    """The spec without file paths (they do not change the page), plus the code."""
+    def strip(obj):
+        if isinstance(obj, dict):
+            return {k: strip(v) for k, v in obj.items() if k != "path"}
+        if isinstance(obj, list):
+            return [strip(v) for v in obj]
+        return obj
+    return hashlib.sha256(code.encode() + b"\0" + _canonical(strip(spec))).hexdigest()
+
+
+def _render_missing(missing: list[tuple[str, dict]], jobs: int, progress) -> list[dict]:
+    if len(missing) < IN_PROCESS_MAX or jobs <= 1:
+        out = []
+        for _, spec in missing:
+            out.append(render_job(spec))
+            progress(1)
+        return out
+    # Batches of pages that share a document run in one worker, which parses it once.
+    batch = max(1, min(16, len(missing) // (jobs * 8)))
+    groups = [missing[i:i + batch] for i in range(0, len(missing), batch)]
+    results: list[list[dict] | None] = [None] * len(groups)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_run_batch, [s for _, s in g]): i for i, g in enumerate(groups)}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            progress(len(groups[futures[future]]))
+    return [r for group in results for r in group]
+
+
+def _replace_dir(tmp: Path, out_dir: Path) -> None:
+    old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+    if out_dir.exists():
+        os.rename(out_dir, old)
+    try:
+        os.rename(tmp, out_dir)
+    except OSError:
+        if old.exists():
+            os.rename(old, out_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def run_pagefind(site: Path) -> bool:
+    """Index the site for search; False (and the site works without search) if it cannot."""
+    try:
+        proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir",
+                               "pagefind", "--keep-index-url", "--silent"],
+                              capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return proc.returncode == 0 and (site / "pagefind" / "pagefind-ui.js").exists()
+
+
+def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | None = None,
+               search: bool = True, cache_dir: Path | str | None = None, progress: bool = False) -> BuildReport:
+    """Build the site of ``corpus`` into ``out_dir``; returns what was done."""
+    from .render.index_html import render_index
+
+    start = time.perf_counter()
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not (out_dir / MARKER).exists() and any(out_dir.iterdir()):
+        raise LawdiffError(out_dir, "exists and is not a lawdiff build; not replacing it")
+    if not out_dir.parent.is_dir():
+        raise LawdiffError(out_dir, f"folder {out_dir.parent} does not exist")
+    cache = Cache(Path(cache_dir) if cache_dir else out_dir.parent / ".cache" / "lawdiff-build")
+    jobs = jobs or os.cpu_count() or 1
+    report = BuildReport(out_dir=out_dir)
+
+    code = code_fingerprint()
+    sources = _sources(corpus)
+    found = comparisons(corpus)
+    pages = _specs(corpus, sources, found)
+    keys = [_key(code, spec) for _, spec in pages]
+    hits = {k: cache.get(k) for k in keys}
+    missing = [(p, s) for (p, s), k in zip(pages, keys) if hits[k] is None]
+    matrix_key = _matrix_key(code, corpus, sources)
+    report.timings["plan"] = time.perf_counter() - start
+
+    bar = None
+    if progress and len(missing) > 5 and sys.stderr.isatty():
+        import click
+        bar = click.progressbar(length=len(missing), label="Rendering", file=sys.stderr)
+        bar.__enter__()
+    try:
+        results = _render_missing(missing, jobs, bar.update if bar else (lambda n: None))
+    finally:
+        if bar:
+            bar.__exit__(None, None, None)
+    missing_keys = [k for (_, _), k in zip(pages, keys) if hits[k] is None]
+    for k, result in zip(missing_keys, results):
+        hits[k] = (cache.put(k, result), result["info"])
+    report.rendered, report.cached = len(missing), len(pages) - len(missing)
+    report.timings["render"] = time.perf_counter() - start - report.timings["plan"]
+
+    tmp = out_dir.with_name(f".{out_dir.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir()
+        (tmp / MARKER).write_text("lawdiff site build; replaced whole by the next build\n")
+        for (path, _), k in zip(pages, keys):
+            _place(hits[k][0], tmp / path)
+        (tmp / "static").mkdir()
+        for name in STATIC_FILES:
+            shutil.copyfile(STATIC / name, tmp / "static" / name)
+        infos = {path: hits[k][1] for (path, _), k in zip(pages, keys)}
+        matrices = []
+        if matrix_key:
+            matrix = cache.get(matrix_key)
+            if matrix is None:
+                result = render_matrix_pages(str(corpus.root))
+                matrix = (cache.put(matrix_key, {"html": "", "info": result}), result)
+                report.rendered += 1
+            else:
+                report.cached += 1
+            for path, html in matrix[1]["pages"].items():
+                (tmp / path).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / path).write_text(html, encoding="utf-8")
+            report.pages += len(matrix[1]["pages"])
+            matrices = [{"href": "matrix/index.html", "label": "Overview: every topic against every instrument"}] + [
+                {"href": f"matrix/{t['id']}.html", "label": t["label"]} for t in matrix[1]["topics"]]
+        index = lambda with_search: render_index(corpus, found, infos, search=with_search, matrices=matrices)  # noqa: E731
+        (tmp / "index.html").write_text(index(search), encoding="utf-8")
+        report.pages += len(pages) + 1
+        if search:
+            t = time.perf_counter()
+            report.search = run_pagefind(tmp)
+            report.timings["search"] = time.perf_counter() - t
+            if not report.search:
+                (tmp / "index.html").write_text(index(False), encoding="utf-8")
+        _replace_dir(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report.seconds = time.perf_counter() - start
+    return report

@@ -1,0 +1,229 @@
+"""The built site in a real browser: Chromium driven by Playwright, served on loopback.
+
+Needs /usr/bin/chromium and axe-core under .cache/npm (scripts/test.sh installs both).
+Screenshots for people to look at go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from lawdiff import Corpus
+from lawdiff.serve import make_server
+from lawdiff.site import build_site
+from site_corpus import IMG, SCRIPT, make_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+REDLINE_287G = "redlines/eo-650~sec_5--193-h2288~sec_3__qstr_1__sec_40.html"
+REDLINE_XSS = "redlines/193-h2288--xss-h2288.html"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """The shipped corpus's site and the hostile test corpus's, both under a sub-path of one server."""
+    top = tmp_path_factory.mktemp("www")
+    build_site(Corpus.load(ROOT / "corpus"), top / "shipped", cache_dir=top / "cache1")
+    corpus = make_corpus(tmp_path_factory.mktemp("hostile"))
+    (top / "deep" / "sub").mkdir(parents=True)
+    build_site(Corpus.load(corpus), top / "deep" / "sub" / "site", search=False, cache_dir=top / "cache2")
+    server = make_server(top, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    yield {"shipped": base + "shipped/", "hostile": base + "deep/sub/site/", "top": top}
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(sites):
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page that records console errors, page errors, failed requests and dialogs."""
+
+    def __init__(self, browser):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"failed {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
+
+        def dialog(d):
+            self.dialogs.append(d.message)
+            d.dismiss()
+        self.page.on("dialog", dialog)
+
+    def goto(self, url: str):
+        response = self.page.goto(url)
+        assert response is None or response.ok, url
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+
+@pytest.fixture
+def watched(browser):
+    w = Watched(browser)
+    yield w
+    w.context.close()
+
+
+def all_pages(top: Path, site: str) -> list[str]:
+    folder = top / site
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_pages_load_without_console_errors(sites, watched):
+    for site, folder in (("shipped", "shipped"), ("hostile", "deep/sub/site")):
+        for path in all_pages(sites["top"], folder):
+            page = watched.goto(sites[site] + path)
+            assert page.title(), path
+    assert watched.errors == []
+    assert watched.dialogs == []
+
+
+def test_styles_load_under_a_sub_path_and_from_file(sites, watched):
+    page = watched.goto(sites["hostile"] + REDLINE_XSS)
+    assert "Georgia" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    page = watched.goto((sites["top"] / "shipped" / REDLINE_287G).as_uri())
+    assert "Georgia" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    page.click("a[href$='instruments/193-h2288.html#sec_3__qstr_1__sec_40']")
+    page.wait_for_load_state()
+    assert page.url.endswith("instruments/193-h2288.html#sec_3__qstr_1__sec_40")
+    assert watched.errors == []
+
+
+def test_links_in_the_browser_reach_their_anchors(sites, watched):
+    page = watched.goto(sites["shipped"] + "index.html")
+    hrefs = page.eval_on_selector_all("main a[href]", "els => els.map(e => e.href)")
+    internal = sorted({h for h in hrefs if h.startswith(sites["shipped"])})
+    assert len(internal) > 5
+    for href in internal:
+        page = watched.goto(href)
+        if "#" in href:
+            anchor = href.split("#", 1)[1]
+            assert page.locator(f"[id='{anchor}']").count() == 1, href
+    assert watched.errors == []
+
+
+def test_hostile_text_shows_as_text_and_never_runs(sites, watched):
+    page = watched.goto(sites["hostile"] + "instruments/xss-h2288.html")
+    sub_b = page.locator("[id='sec_2__qstr_1__sec_63__subsec_b'] > p.text")
+    assert SCRIPT in sub_b.inner_text() and IMG in sub_b.inner_text()
+    assert page.locator("img").count() == 0
+    assert page.locator("script").count() == 1  # the site's own script
+    assert "<script>alert(1)</script>" in page.locator("h1").inner_text()
+    page = watched.goto(sites["hostile"] + REDLINE_XSS)
+    assert f"{SCRIPT} {IMG}" in page.locator("table.view-sbs tbody ins").all_inner_texts()
+    page.click("text=Inline")
+    page.wait_for_timeout(200)
+    watched.goto(sites["hostile"] + "index.html")
+    assert watched.dialogs == []
+    assert watched.errors == []
+
+
+def test_change_navigator_moves_between_changes(sites, watched):
+    page = watched.goto(sites["hostile"] + REDLINE_XSS)
+    pos = page.locator(".nav-pos")
+    assert pos.inner_text() == "– of 3"
+    page.click(".nav-next")
+    assert pos.inner_text() == "1 of 3"
+    first = page.evaluate("location.hash")
+    assert page.locator(f"{first}").get_attribute("data-change") == "1"
+    assert SCRIPT in page.locator(f"{first}").inner_text()  # the first change: hostile text in (b)
+    page.click(".nav-next")
+    assert pos.inner_text() == "2 of 3"
+    second = page.evaluate("location.hash")
+    assert "6" in page.locator(f"{second} ins").all_inner_texts()
+    assert page.locator(f"{second}").is_visible()
+    page.click(".nav-next")
+    page.click(".nav-next")  # stays on the last
+    assert pos.inner_text() == "3 of 3"
+    page.click(".nav-prev")
+    assert pos.inner_text() == "2 of 3" and page.evaluate("location.hash") == second
+    page.keyboard.press("n")
+    assert pos.inner_text() == "3 of 3"
+    # the inline view has its own rows
+    page.check("input[value='inline']")
+    assert page.locator("table.view-sbs").is_hidden() and page.locator("table.view-inline").is_visible()
+    page.click(".nav-next")
+    assert pos.inner_text() == "1 of 3"
+    assert page.evaluate("location.hash").startswith("#inline-")
+    assert watched.errors == []
+
+
+def test_unchanged_provisions_collapse_and_open(sites, watched):
+    page = watched.goto(sites["hostile"] + REDLINE_XSS)
+    equal = page.locator("table.view-sbs tr.equal").first
+    assert equal.is_hidden()
+    page.locator("table.view-sbs .run-toggle").first.click()
+    assert equal.is_visible()
+
+
+def style_of(page, selector: str, prop: str, pseudo: str | None = None) -> str:
+    return page.evaluate(
+        "([s, p, ps]) => getComputedStyle(document.querySelector(s), ps).getPropertyValue(p)",
+        [selector, prop, pseudo])
+
+
+def test_style_switching(sites, watched):
+    page = watched.goto(sites["hostile"] + REDLINE_XSS)
+    d, i = "table.view-sbs tbody del", "table.view-sbs tbody ins"
+    assert "line-through" in style_of(page, d, "text-decoration-line")
+    assert "underline" in style_of(page, i, "text-decoration-line")
+    page.check("input[value='congress']")
+    assert page.evaluate("document.documentElement.dataset.rlStyle") == "congress"
+    assert style_of(page, d, "content", "::before") == '"["'
+    assert style_of(page, d, "content", "::after") == '"]"'
+    assert style_of(page, i, "font-style") == "italic"
+    assert style_of(page, d, "color") == "rgb(0, 0, 0)"
+    page.check("input[value='colour']")
+    assert style_of(page, d, "color") == "rgb(138, 0, 0)"
+    assert "line-through" in style_of(page, d, "text-decoration-line")  # readable without the colour
+    page.reload()  # the choice is remembered
+    assert page.evaluate("document.documentElement.dataset.rlStyle") == "colour"
+    page.check("input[value='strike']")
+
+
+def test_accessibility_no_serious_violations(sites, watched):
+    assert AXE.is_file(), "axe-core missing: run scripts/test.sh (npm install --prefix .cache/npm axe-core@4)"
+    problems = []
+    for site, path in (("shipped", "index.html"), ("shipped", "instruments/193-h2288.html"),
+                       ("shipped", "instruments/eo-650.html"), ("shipped", REDLINE_287G),
+                       ("hostile", REDLINE_XSS), ("shipped", "matrix/index.html"), ("shipped", "matrix/287g.html")):
+        page = watched.goto(sites[site] + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        for v in result["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                problems.append((path, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]))
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_screenshots_for_people(sites, watched):
+    ARTIFACTS.mkdir(exist_ok=True)
+    shots = {"index": "index.html", "instrument": "instruments/193-h2288.html", "redline": REDLINE_287G}
+    for name, path in shots.items():
+        page = watched.goto(sites["shipped"] + path)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page = watched.goto(sites["hostile"] + REDLINE_XSS)
+    page.screenshot(path=str(ARTIFACTS / "redline-versions.png"), full_page=True)
+    page.pdf(path=str(ARTIFACTS / "redline-versions.pdf"), format="Letter")
+    for name in shots:
+        assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000

@@ -1,0 +1,187 @@
+"""The site build: reproducible, atomic, cached, relative links, accurate pages (no browser)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urldefrag
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+
+from lawdiff import Corpus, LawdiffError
+from lawdiff.cli import main
+from lawdiff.site import build_site
+from site_corpus import IMG, SCRIPT, make_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+REDLINE_287G = "redlines/eo-650~sec_5--193-h2288~sec_3__qstr_1__sec_40.html"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site") / "build"
+    build_site(Corpus.load(ROOT / "corpus"), out, search=False, cache_dir=out.parent / "cache")
+    return out
+
+
+def page(site: Path, path: str):
+    return lxml.html.fromstring((site / path).read_bytes())
+
+
+def text(el) -> str:
+    return " ".join(el.text_content().split())
+
+
+def test_shipped_corpus_pages(site):
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    assert "index.html" in pages
+    assert "instruments/193-h2288.html" in pages and "instruments/eo-650.html" in pages
+    assert REDLINE_287G in pages  # the [[comparison]] listed in corpus/instruments.toml
+    assert "matrix/index.html" in pages
+
+
+def test_every_internal_link_resolves(site):
+    ids: dict[Path, set] = {}
+
+    def anchors(path: Path) -> set:
+        if path not in ids:
+            ids[path] = set(page(site, str(path.relative_to(site))).xpath("//@id"))
+        return ids[path]
+
+    checked = 0
+    for html in site.rglob("*.html"):
+        doc = page(site, str(html.relative_to(site)))
+        for attr in doc.xpath("//a/@href | //link/@href | //script/@src | //img/@src"):
+            if re.match(r"^[a-z]+:", attr):  # http(s):, data:, mailto:
+                assert not attr.startswith(("http://127", "http://localhost", "file:")), attr
+                continue
+            assert not attr.startswith("/"), f"{html}: absolute link {attr}"
+            target, fragment = urldefrag(attr)
+            dest = (html.parent / unquote(target)).resolve() if target else html
+            assert dest.is_file(), f"{html.relative_to(site)}: {attr} points nowhere"
+            if fragment and dest.suffix == ".html":
+                assert unquote(fragment) in anchors(dest), f"{html.relative_to(site)}: no #{fragment} in {dest.name}"
+            checked += 1
+    assert checked > 100
+
+
+def test_instrument_page_structure_and_citations(site, h2288):
+    doc = page(site, "instruments/193-h2288.html")
+    for node in h2288.tree.walk():
+        if node.eid:
+            assert doc.get_element_by_id(node.eid) is not None, node.eid
+    # SECTION 3's Section 40 is printed on lines 85-97 of H.2288; SECTION 1 on line 1.
+    sec40 = doc.get_element_by_id("sec_3__qstr_1__sec_40")
+    assert text(sec40.cssselect(".cite")[0]).startswith("lines 85–97")
+    assert text(doc.get_element_by_id("sec_1").cssselect(".cite")[0]).startswith("line 1")
+    assert "does not" not in text(sec40)
+    assert "Section 40." in text(sec40) and "null and void" in text(sec40)
+    toc = [a.get("href") for a in doc.cssselect("nav.toc a")]
+    assert "#sec_2__qstr_1__sec_63__subsec_c" in toc
+    prov = text(doc.cssselect(".provenance")[0])
+    assert "Derived from the official text; not an official copy." in prov
+    assert "05580d1f91c4166d02cd1735b6ba70cc6603d8f3aec58d5d9ec5ce0a9631a457" in prov
+    assert "https://malegislature.gov/Bills/193/H2288" in prov
+
+
+def test_glossary_links_uses_inside_the_definitions_scope(site):
+    doc = page(site, "instruments/193-h2288.html")
+    defn = "sec_2__qstr_1__sec_63__subsec_a__defn_law-enforcement-agency"
+    # (b) uses "law enforcement agencies" (plural) in its heading's subsection text
+    sub_b = doc.get_element_by_id("sec_2__qstr_1__sec_63__subsec_b")
+    assert f"#{defn}" in [a.get("href") for a in sub_b.cssselect("a.term")]
+    # Section 63's definitions apply "in this section": none link from SECTION 3's Section 40
+    assert doc.get_element_by_id("sec_3__qstr_1__sec_40").cssselect("a.term") == []
+    glossary = [a.get("href") for a in doc.cssselect(".glossary dt a")]
+    assert glossary == [f"#{defn}", "#sec_2__qstr_1__sec_63__subsec_a__defn_immigration-enforcement",
+                        "#sec_2__qstr_1__sec_63__subsec_a__defn_united-states-department-of-homeland-security"]
+    eo = page(site, "instruments/eo-650.html")
+    # EO 650's definitions apply to the whole Order: Section 2 uses "civil arrests" and "state facilities"
+    hrefs = [a.get("href") for a in eo.get_element_by_id("sec_2").cssselect("a.term")]
+    assert "#sec_1__defn_civil-arrest" in hrefs and "#sec_1__defn_state-facility" in hrefs
+
+
+def test_redline_columns_rebuild_both_texts_exactly(site, eo650, h2288):
+    doc = page(site, REDLINE_287G)
+    row = doc.cssselect("table.view-sbs tbody tr[data-change]")
+    assert len(row) == 1
+    old_cell, new_cell = row[0].cssselect("td .cell-text")
+    old_node, new_node = eo650.tree.find("sec_5"), h2288.tree.find("sec_3__qstr_1__sec_40")
+    assert text(old_cell) == " ".join([old_node.num, old_node.heading, old_node.text])
+    assert text(new_cell) == " ".join([new_node.num, new_node.text])
+    # struck words are in <del> only in the old column, new words in <ins> only in the new one
+    assert old_cell.cssselect("ins") == [] and new_cell.cssselect("del") == []
+    assert "Executive Department shall execute any new agreement" in " ".join(text(d) for d in old_cell.cssselect("del"))
+    assert "within 90 days" in " ".join(text(i) for i in new_cell.cssselect("ins"))
+    legend = text(doc.cssselect("thead .legend-box")[0])
+    assert "deleted words" in legend and "inserted words" in legend
+    assert "1 of" not in text(doc.cssselect(".navigator")[0]) and "– of 1" in text(doc.cssselect(".navigator")[0])
+
+
+def test_hostile_text_is_escaped(tmp_path):
+    corpus = make_corpus(tmp_path)
+    out = tmp_path / "build"
+    build_site(Corpus.load(corpus), out, search=False, cache_dir=tmp_path / "cache")
+    for html in out.rglob("*.html"):
+        raw = html.read_text(encoding="utf-8")
+        assert "<script>alert" not in raw and "<img src=x" not in raw and "<b>test" not in raw, html
+    inst = page(out, "instruments/xss-h2288.html")
+    assert SCRIPT in text(inst.get_element_by_id("sec_2__qstr_1__sec_63__subsec_b"))
+    assert IMG in text(inst.get_element_by_id("sec_2__qstr_1__sec_63__subsec_b"))
+    red = page(out, "redlines/193-h2288--xss-h2288.html")
+    inserted = [text(i) for i in red.cssselect("table.view-sbs tbody ins")]
+    assert f"{SCRIPT} {IMG}" in inserted and "6" in inserted and "60" in inserted
+    assert [text(d) for d in red.cssselect("table.view-sbs tbody del")] == ["12", "90"]
+
+
+def test_builds_are_byte_identical_and_cached(tmp_path):
+    corpus = Corpus.load(make_corpus(tmp_path))
+    a = build_site(corpus, tmp_path / "a", cache_dir=tmp_path / "cache-a")
+    b = build_site(corpus, tmp_path / "b", cache_dir=tmp_path / "cache-b")
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b and len(files_a) > 10
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+    assert a.rendered == b.rendered == 5  # 3 instruments, 2 redlines
+    again = build_site(corpus, tmp_path / "a", cache_dir=tmp_path / "cache-a")
+    assert (again.rendered, again.cached) == (0, 5)
+    # one document changed: its page and the redline that reads it, nothing else
+    raw = corpus.root / "raw" / "eo-650.txt"
+    raw.write_text(raw.read_text(encoding="utf-8").replace("Section 7.", "Section 7. ", 1) + "\n", encoding="utf-8")
+    changed = build_site(Corpus.load(corpus.root), tmp_path / "a", cache_dir=tmp_path / "cache-a")
+    assert (changed.rendered, changed.cached) == (2, 3)
+
+
+def test_failed_build_leaves_previous_site(tmp_path):
+    corpus_dir = make_corpus(tmp_path)
+    out = tmp_path / "build"
+    build_site(Corpus.load(corpus_dir), out, search=False, cache_dir=tmp_path / "cache")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    manifest = corpus_dir / "instruments.toml"
+    manifest.write_text(manifest.read_text().replace('new = "193-h2288#sec_3__qstr_1__sec_40"', 'new = "193-h2288#sec_99"'))
+    with pytest.raises(LawdiffError, match="sec_99"):
+        build_site(Corpus.load(corpus_dir), out, search=False, cache_dir=tmp_path / "cache")
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".build")] == []
+
+
+def test_cli_build_and_bad_input(tmp_path, monkeypatch):
+    corpus_dir = make_corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--no-search"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "build" / "index.html").is_file()
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    result = CliRunner().invoke(main, ["build", "--out", "mine"])
+    assert result.exit_code == 2 and "not a lawdiff build" in result.output
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+    manifest = corpus_dir / "instruments.toml"
+    manifest.write_text(manifest.read_text().replace('old = "eo-650#sec_5"', 'old = "nope#sec_5"'))
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "no instrument nope" in result.output
