@@ -236,3 +236,13 @@ def test_cli_refuses_a_missing_folder_and_writes_nothing(tmp_path):
 def test_cli_docx_needs_an_out_file():
     done = run("diff", "193-h2288", "193-h2288", "--format", "docx")
     assert done.returncode == 2 and "--out" in done.stderr and done.stdout == ""
+
+
+def test_an_incomplete_model_is_refused_not_rendered(versions, model):
+    """A redline missing a provision could not give the texts back: no file rather than a wrong one."""
+    from lawdiff import LawdiffError
+
+    broken = dict(model, changes=[c for c in model["changes"]
+                                  if (c["old"] or {}).get("eid") != "sec_2__qstr_1__sec_63__subsec_c"])
+    with pytest.raises(LawdiffError, match="leaves out old provision"):
+        render_docx(broken, *versions)

@@ -54,6 +54,7 @@ def render_docx(model: dict, old: Document, new: Document) -> bytes:
     """The Word redline of ``model`` (from ``compare(old, new)``), as .docx bytes."""
     old_root = _root(old, model["old"])
     new_root = _root(new, model["new"])
+    _check_complete(model, old_root, new_root)
     slots = _slots(model, old_root, new_root)
     builder = _Builder(model, _revision_date(model))
     builder.old_nodes = {n.eid: n for n in old_root.walk() if n.eid}
@@ -71,6 +72,17 @@ def _root(doc: Document, meta: dict) -> Node:
     if node is None:
         raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid")
     return node
+
+
+def _check_complete(model: dict, old_root: Node, new_root: Node) -> None:
+    """Accept-all and reject-all can only be exact if every provision with words is in the model."""
+    for side, root in (("old", old_root), ("new", new_root)):
+        covered = {c[side]["eid"] for c in model["changes"] if c[side]}
+        missing = [n.eid for n in root.walk() if has_content(n) and n.eid not in covered]
+        if missing:
+            raise LawdiffError(f"{_title(model['old'])} → {_title(model['new'])}",
+                               f"the change model leaves out {side} provision(s) {', '.join(missing[:3])}; "
+                               "no Word redline is written rather than one that drops words")
 
 
 def _revision_date(model: dict) -> str | None:
