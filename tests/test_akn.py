@@ -80,6 +80,27 @@ def test_definitions_use_def_and_tlcterm(exports):
     assert len(terms) == 3
 
 
+def test_uses_of_defined_terms_are_marked_within_their_scope(exports):
+    eo = etree.fromstring(exports["eo-650"])
+    # EO 650 Section 3 (line 44) opens "State facilities, including parking lots ..." and uses
+    # "federal immigration officers": "For purposes of this Executive Order" defines both.
+    p = eo.find(".//a:section[@eId='sec_3']/a:content/a:p", NS)
+    terms = [(t.text, t.get("refersTo"), t.get("eId")) for t in p.iterfind("a:term", NS)]
+    assert terms[:2] == [("State facilities", "#term-state-facility", "sec_3__term_1"),
+                         ("federal immigration officers", "#term-federal-immigration-officer", "sec_3__term_2")]
+    assert "".join(p.itertext()).startswith("State facilities, including parking lots and parking garages,")
+    bill = etree.fromstring(exports["193-h2288"])
+    # H.2288's definitions apply "As used in this section" (Section 63): Section 40 also names the
+    # United States Department of Homeland Security (lines 94 and 96) but is outside their scope.
+    sec40 = bill.find(".//a:section[@eId='sec_3__qstr_1__sec_40']", NS)
+    assert "United States Department of Homeland Security" in "".join(sec40.itertext())
+    assert sec40.find(".//a:term", NS) is None
+    sec63 = bill.find(".//a:section[@eId='sec_2__qstr_1__sec_63']", NS)
+    used = {t.get("refersTo") for t in sec63.iterfind(".//a:term", NS)}
+    assert used == {"#term-law-enforcement-agency", "#term-united-states-department-of-homeland-security",
+                    "#term-immigration-enforcement"}
+
+
 def test_executive_order_is_a_doc_with_main_body(exports):
     root = etree.fromstring(exports["eo-650"])
     doc = root.find("a:doc", NS)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -44,7 +45,8 @@ ROOTS = {"bill", "act", "doc"}
 # An AKN document name for each lawdiff kind (the ``name`` attribute of the root).
 DOC_NAMES = {"executive-order": "executiveOrder", "bill": "bill", "act": "act", "document": "document"}
 KINDS = {v: k for k, v in DOC_NAMES.items()}
-WRAPPER = "lawdiff-block"  # an hcontainer that only carries a block a hierarchy cannot hold directly
+WRAPPER = "lawdiff-block"
+_TERMS: ContextVar[dict] = ContextVar("lawdiff_akn_terms", default={})  # an hcontainer that only carries a block a hierarchy cannot hold directly
 
 
 # -- detection and schema ----------------------------------------------------
@@ -120,6 +122,7 @@ def _document_element(doc: Document) -> etree._Element:
     # The document element takes no foreign attributes: its lines are its parts' span, recomputed on reading.
     top = etree.SubElement(A.akomaNtoso(), f"{{{AKN_NS}}}{tree.type}", name=name)
     definitions = [n for n in tree.walk() if n.type == "definition" and n.term]
+    _TERMS.set(_term_scopes(tree))
     top.append(_meta(meta, definitions))
     for part in tree.children:
         if part.type == "body":
@@ -208,17 +211,68 @@ def _ids(el: etree._Element, node: Node) -> etree._Element:
 
 
 def _p(text: str, node: Node | None = None) -> etree._Element:
-    """A paragraph of text; a definition's term is wrapped in ``def``."""
+    """A paragraph of a node's text: its defined term in ``def``, uses of terms defined for it in ``term``."""
     p = A.p()
+    spans: list[tuple[int, int, etree._Element]] = []
     if node is not None and node.type == "definition" and node.term and node.term in text:
-        before, _, after = text.partition(node.term)
-        p.text = before
-        d = etree.SubElement(p, f"{{{AKN_NS}}}def", refersTo=f"#{_term_id(node.term)}")
-        d.text = node.term
-        d.tail = after
-    else:
-        p.text = text
+        start = text.index(node.term)
+        spans.append((start, start + len(node.term), A("def", refersTo=f"#{_term_id(node.term)}")))
+    uses = _TERMS.get().get(id(node), []) if node is not None and node.eid else []
+    for term, term_id in uses:  # longest first, so the longer of two overlapping terms wins
+        for m in _term_pattern(term).finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), A("term", refersTo=f"#{term_id}")))
+    spans.sort(key=lambda s: s[0])
+    p.text = text[: spans[0][0]] if spans else text
+    n = 0
+    for k, (a, b, inline) in enumerate(spans):
+        if etree.QName(inline).localname == "term":
+            n += 1
+            inline.set("eId", f"{node.eid}__term_{n}")
+        inline.text = text[a:b]
+        inline.tail = text[b: spans[k + 1][0] if k + 1 < len(spans) else len(text)]
+        p.append(inline)
     return p
+
+
+@lru_cache(maxsize=256)
+def _term_pattern(term: str) -> re.Pattern:
+    """A use of ``term``: the whole words, any case, singular or plural ("State facilities")."""
+    stem = re.escape(term)
+    plural = stem[:-1] + "(?:y|ies)" if term.endswith("y") else stem + "(?:s|es)?"
+    return re.compile(r"(?<!\w)" + plural + r"(?!\w)", re.I)
+
+
+def _term_scopes(tree: Node) -> dict[int, list[tuple[str, str]]]:
+    """For each node (by id), the defined terms whose uses in its text are marked.
+
+    A term defined "as used in this section" applies in the section holding the
+    definitions; one in text a bill inserts, in that quoted structure; otherwise
+    in the whole document.
+    """
+    parents = {id(c): n for n in tree.walk() for c in n.children}
+
+    def ancestors(node):
+        while id(node) in parents:
+            node = parents[id(node)]
+            yield node
+
+    out: dict[int, list[tuple[str, str]]] = {}
+    for defn in (n for n in tree.walk() if n.type == "definition" and n.term):
+        chain = list(ancestors(defn))
+        intro = chain[0].text if chain else ""
+        scope = None
+        if re.search(r"\bthis section\b", intro, re.I):
+            scope = next((a for a in chain if a.type == "section"), None)
+        if scope is None:
+            scope = next((a for a in chain if a.type == "quotedStructure"), tree)
+        entry = (defn.term, _term_id(defn.term))
+        for node in scope.walk():
+            if entry not in out.setdefault(id(node), []):
+                out[id(node)].append(entry)
+    for uses in out.values():
+        uses.sort(key=lambda u: -len(u[0]))  # the longest term wins where two overlap
+    return out
 
 
 def _preface(node: Node) -> etree._Element:
@@ -246,12 +300,12 @@ def _preamble(node: Node) -> etree._Element:
         if child.type == "recitals":
             recitals = _ids(A.recitals(), child)
             for recital in child.children:
-                recitals.append(_ids(A.recital(_p(recital.text)), recital))
+                recitals.append(_ids(A.recital(_p(recital.text, recital)), recital))
             el.append(recitals)
         elif child.type == "formula":
-            el.append(_ids(A.formula(_p(child.text), name="enactingFormula"), child))
+            el.append(_ids(A.formula(_p(child.text, child), name="enactingFormula"), child))
         else:
-            el.append(_ids(_p(child.text), child))
+            el.append(_ids(_p(child.text, child), child))
     return el
 
 
@@ -292,7 +346,7 @@ def _quoted(node: Node) -> etree._Element:
 def _children(el: etree._Element, node: Node, blocks_ok: bool) -> None:
     for child in node.children:
         if child.type == "p" and blocks_ok and not child.children:
-            el.append(_ids(_p(child.text), child))
+            el.append(_ids(_p(child.text, child), child))
         elif child.type in ("p", "quotedStructure"):
             # A bare paragraph or quoted structure among hierarchical siblings needs a container.
             inner = A.p(A.mod(_quoted(child))) if child.type == "quotedStructure" else _ids(_p(child.text), child)
