@@ -8,6 +8,7 @@ next paragraph.  Rejecting is the mirror image.
 import io
 import zipfile
 
+import docx
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -15,8 +16,8 @@ NS = {"w": W}
 
 
 def document_xml(data: bytes) -> etree._Element:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return etree.fromstring(z.read("word/document.xml"))
+    """The main document part, as python-docx opens it (its element tree is lxml)."""
+    return docx.Document(io.BytesIO(data)).element
 
 
 def paragraphs(data: bytes, accept: bool) -> list[str]:

@@ -60,8 +60,10 @@ def render_docx(model: dict, old: Document, new: Document) -> bytes:
     builder.old_nodes = {n.eid: n for n in old_root.walk() if n.eid}
     builder.new_nodes = {n.eid: n for n in new_root.walk() if n.eid}
     builder.front_matter()
+    old_depth, new_depth = _depths(old_root), _depths(new_root)
     for slot in slots:
-        builder.paragraph(slot, _depth(old_root if slot.role == "old" else new_root, slot))
+        depth = old_depth[id(slot.old)] if slot.role == "old" else new_depth[id(slot.new)]
+        builder.paragraph(slot, depth)
     builder.end()
     return builder.save()
 
@@ -185,19 +187,18 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return out
 
 
-def _depth(root: Node, slot: Slot) -> int:
-    """How many provisions with words of their own enclose this one (containers do not count)."""
-    target = slot.new if slot.role != "old" else slot.old
-    path: list[Node] = []
+def _depths(root: Node) -> dict[int, int]:
+    """For each node (by id): how many provisions with words of their own enclose it (containers do not count)."""
+    out: dict[int, int] = {}
 
-    def visit(node: Node, trail: list[Node]) -> bool:
-        if node is target:
-            path.extend(trail)
-            return True
-        return any(visit(c, trail + [node]) for c in node.children)
+    def visit(node: Node, depth: int) -> None:
+        out[id(node)] = depth
+        inner = depth + (1 if node is not root and has_content(node) else 0)
+        for child in node.children:
+            visit(child, inner)
 
-    visit(root, [])
-    return sum(1 for n in path if n is not root and has_content(n))
+    visit(root, 0)
+    return out
 
 
 # -- building the document -----------------------------------------------------------
