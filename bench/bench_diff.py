@@ -126,11 +126,11 @@ def main() -> None:
         old.write_bytes(print_bill(old_s))
         new.write_bytes(print_bill(new_s))
         model = lawdiff_in_process(old, new)
-        t = timed(lambda: lawdiff_in_process(old, new), 3 if scale == 1 else 1)
+        t = timed(lambda: lawdiff_in_process(old, new), 3)
         figures[scale] = t
         s = model["stats"]
         print(f"{n} provisions, {old.stat().st_size:,} bytes: lawdiff {t:.3f} s in process; "
-              f"{s['modify']} modified, {s['move']} moved, {s['renumber']} renumbered, "
+              f"{s['modify']} modified, {s['move']} moved, {s['renumbered']} renumbered, "
               f"{s['insert']} inserted, {s['delete']} deleted, {s['words_inserted']} words changed; "
               f"degraded pairs: {s['degraded']}")
         if scale == 1:

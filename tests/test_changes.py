@@ -180,3 +180,54 @@ def test_boilerplate_is_not_a_move(original, body):
         model = compare(old_doc, new_doc)
         assert model["stats"]["move"] == 0
         assert sorted(c["kind"] for c in not_equal(model)) == ["delete", "insert"]
+
+
+def test_section_inserted_before_an_edited_section(original, body):
+    """The pushed-down section also changed: it is paired by its words, not by the number it lost."""
+    b = section_inserted(body)
+    assert b[83].startswith("SECTION 4. Chapter 126 of the General Laws is hereby amended by inserting after")
+    b[83] = b[83].replace("Chapter 126", "Chapter 127")
+    model = compare(original, bill(b))
+    got = [(c["kind"], eids(c["old"]), eids(c["new"]), c["renumbered"]) for c in not_equal(model)]
+    assert got == [("insert", None, "sec_3", False), ("modify", "sec_3", "sec_4", True)]
+    modified = not_equal(model)[1]
+    assert [t for t in modified["tokens"] if t[0] != "="] == [["-", "126"], ["+", "127"]]
+    assert modified["old"]["num"] == "SECTION 3." and modified["new"]["num"] == "SECTION 4."
+
+
+def test_moved_definition_carrying_an_edit(original, body):
+    b = definition_moved(body)
+    assert line(b, 8).startswith("“Immigration enforcement”, any and all efforts")
+    b[7] = b[7].replace("any and all efforts", "all efforts")
+    for old_doc, new_doc, minus, plus in ((original, bill(b), "any and ", ""), (bill(b), original, "", "any and ")):
+        model = compare(old_doc, new_doc)
+        [change] = not_equal(model)
+        assert change["kind"] == "move" and eids(change["new"]) == DEFN + "immigration-enforcement"
+        assert (joined(change, "-"), joined(change, "+")) == (minus, plus)
+
+
+def test_swapped_subsections_move_the_shorter_one(original, body):
+    """(e) (lines 57-70) and (f) (lines 71-82) swapped, letters kept: one move, the shorter (f)."""
+    b = list(body)
+    assert line(b, 57).startswith("(e) Guidelines") and line(b, 71).startswith("(f) Implementation")
+    b = b[:56] + b[70:82] + b[56:70] + b[82:]
+    sub = "sec_2__qstr_1__sec_63__subsec_"
+    for old_doc, new_doc in ((original, bill(b)), (bill(b), original)):
+        model = compare(old_doc, new_doc)
+        [change] = not_equal(model)
+        assert (change["kind"], eids(change["old"]), eids(change["new"])) == ("move", sub + "f", sub + "f")
+    model = compare(original, bill(b))
+    [change] = not_equal(model)
+    assert change["old"]["lines"] == [71, 82] and change["new"]["lines"] == [57, 68]
+
+
+def test_heading_reworded_is_a_modify(original, body):
+    """(b)'s heading (line 19) reworded, its text kept: the same subsection, modified."""
+    b = list(body)
+    assert line(b, 19) == "(b) Community relations with law enforcement agencies"
+    b[18] = "(b) Relations with law enforcement agencies"
+    for old_doc, new_doc, minus, plus in ((original, bill(b), "Community relations", "Relations"),
+                                         (bill(b), original, "Relations", "Community relations")):
+        [change] = not_equal(compare(old_doc, new_doc))
+        assert change["kind"] == "modify" and eids(change["new"]) == "sec_2__qstr_1__sec_63__subsec_b"
+        assert (joined(change, "-"), joined(change, "+")) == (minus, plus)

@@ -7,6 +7,7 @@ import sys
 from conftest import CORPUS, ROOT
 from h2288_edits import bill, printed_lines, print_bill
 
+from lawdiff import load_document
 from lawdiff.changes import compare
 from lawdiff.tokens import word_diff
 
@@ -42,7 +43,7 @@ def test_json_is_the_change_model(tmp_path, h2288):
     assert change["kind"] == "modify" and change["new"]["eid"] == SEC40
     assert ["-", "90"] in change["tokens"] and ["+", "60"] in change["tokens"]
     # the same as the Python call, and the same bytes twice
-    assert model["changes"] == compare(h2288, bill(figure_changed()[1]))["changes"]
+    assert model == json.loads(json.dumps(compare(h2288, load_document(str(path)))))
     assert lawdiff("diff", "193-h2288", str(path), "--format", "json").stdout == run.stdout
 
 
@@ -52,6 +53,7 @@ def test_markdown_redline(tmp_path):
     md = run.stdout
     assert md.startswith("# Redline: H.2288 → h2288-refiled")
     assert "## Modified: Section 40. · `sec_3__qstr_1__sec_40` · old lines 85–97, new lines 85–97" in md
+    assert "Changed on old line 91, new line 91." in md
     assert "shall, within ~~90~~**60** days, inform the other party" in md
     assert "1 modified, 0 inserted, 0 deleted, 0 moved, 0 renumbered, 18 unchanged" in md
     assert md.count("## ") == 1  # unchanged provisions are counted, not printed
@@ -104,3 +106,7 @@ def test_degraded_pair_flags_the_model(h2288):
     flagged = [c for c in model["changes"] if c["degraded"]]
     assert model["degraded"] and flagged and model["stats"]["degraded"] == len(flagged)
     assert not compare(h2288, bill(body))["degraded"]
+
+
+def test_parsed_json_compares_like_the_document(h2288, eo650):
+    assert compare(h2288.to_dict(), (eo650.to_dict(), "sec_5")) == compare(h2288, (eo650, "sec_5"))

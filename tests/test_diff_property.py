@@ -30,9 +30,9 @@ def _parents(root):
 
 
 @st.composite
-def edited_tree(draw, doc):
+def edited_tree(draw, doc, ops=tuple(OPS)):
     tree = copy.deepcopy(doc.tree)
-    for op in draw(st.lists(st.sampled_from(OPS), min_size=1, max_size=6)):
+    for op in draw(st.lists(st.sampled_from(ops), min_size=1, max_size=6)):
         nodes = _content_nodes(tree)
         if not nodes:
             break
@@ -131,3 +131,14 @@ def test_word_diff_is_exact_and_never_splits_a_token(old, new):
             at_old += len(t)
         if op in "=+":
             at_new += len(t)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_nothing_moves_when_nothing_changed_place(h2288, eo650, data):
+    """Word edits and renumbering only: every provision stays paired, none is called moved."""
+    doc = data.draw(st.sampled_from([h2288, eo650]))
+    new = data.draw(edited_tree(doc, ops=("word", "word", "renumber")))
+    for model in (compare(doc, new), compare(new, doc)):
+        kinds = {c["kind"] for c in model["changes"]}
+        assert not kinds & {"move", "insert", "delete"}, kinds

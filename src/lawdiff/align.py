@@ -6,9 +6,11 @@ Passes, in order, each only over what earlier passes left unpaired:
    sides and long enough to be a real identifier (a bare heading is not).
 2. ``number``: inside a pair of aligned parents, children with the same type,
    number and heading (a definition's term counts as its number), unique among
-   their siblings.  A bare number (no heading, no term) must also share some
-   words, so that a new SECTION 3 does not take the place of the old SECTION 3
-   that it pushed down to SECTION 4.
+   their siblings.  A bare number (no heading, no term: a bill's SECTION 4)
+   says little once sections are renumbered, so the pair must also share some
+   words, and no sibling within ``WINDOW`` places may resemble either node
+   better by ``MARGIN``: a new SECTION 3 must not take the place of an edited
+   old SECTION 3 that it pushed down to SECTION 4.
 3. ``similar``: same type, word similarity at least ``SIMILAR`` and ahead of the
    runner-up (for both nodes) by ``MARGIN``.
 4. ``position``: inside aligned parents, the unpaired children between the
@@ -21,8 +23,9 @@ the two provisions the user chose).
 
 A pair is *moved* when its parents are not paired with each other, or when,
 among the children of paired parents, it falls outside the longest run kept in
-order.  Only pairs found by ``text`` or ``similar`` can be moved: a number or a
-position says nothing about a provision's identity across places.  The longest
+order.  Only pairs whose words say they are the same provision can be moved
+(found by ``text``, or similar by at least ``SIMILAR``): a number or a position
+says nothing about a provision's identity across places.  The longest
 run is weighted by text length, so of two swapped provisions the shorter one is
 the one reported as moved.
 """
@@ -40,6 +43,7 @@ MIN_TEXT_WORDS = 6  # pass 1: shorter texts ("Definitions") are not identifiers
 SIMILAR = 0.6  # pass 3: Dice similarity of the word multisets
 MARGIN = 0.15  # pass 3: lead over the runner-up
 WEAK = 0.25  # passes 2 (bare numbers) and 4: the least similarity to pair at all
+WINDOW = 3  # pass 2 (bare numbers): how many siblings either side may compete
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _WORD = re.compile(r"\w+")
 
@@ -192,11 +196,24 @@ def _by_number(old, new, pairs, how) -> None:
             if n is None:
                 continue
             _, num, heading, term = k
-            bare = not heading and not term
-            if bare and num and old[o].key and new[n].key and similarity(old[o], new[n]) < WEAK:
+            if not heading and not term and old[o].key and new[n].key and _outdone(old, new, po, pn, o, n):
                 continue
             _pair(o, n, "number", pairs, how)
             taken.add(n)
+
+
+def _outdone(old, new, po, pn, o, n) -> bool:
+    """Does a nearby sibling resemble ``o`` or ``n`` clearly better than they resemble each other?"""
+    s = similarity(old[o], new[n])
+    if s < WEAK:
+        return True
+    if s > 1 - MARGIN:
+        return False  # no rival can beat it by the margin
+    co, cn = old[po].children, new[pn].children
+    i, j = co.index(o), cn.index(n)
+    rivals = [similarity(old[o], new[c]) for c in cn[max(0, j - WINDOW):j + WINDOW + 1] if c != n]
+    rivals += [similarity(old[c], new[n]) for c in co[max(0, i - WINDOW):i + WINDOW + 1] if c != o]
+    return any(r >= s + MARGIN for r in rivals)
 
 
 def _by_similarity(old, new, pairs, how) -> None:
@@ -301,8 +318,10 @@ def _increasing(points: list[tuple[int, int]], weights: list[int] | None = None)
 
 def _moves(old, new, pairs, how) -> set[int]:
     moved: set[int] = set()
+    same = {n for o, n in pairs.items()
+            if how[n] in ("text", "similar") or (how[n] != "root" and similarity(old[o], new[n]) >= SIMILAR)}
     for o, n in pairs.items():
-        if how[n] not in ("text", "similar"):
+        if n not in same:
             continue
         po, pn = old[o].parent, new[n].parent
         if po is not None and pairs.get(po) != pn:
@@ -316,6 +335,6 @@ def _moves(old, new, pairs, how) -> set[int]:
         kept = set(_increasing(points, weights))
         for i, j in points:
             n = cn[j]
-            if (i, j) not in kept and how[n] in ("text", "similar"):
+            if (i, j) not in kept and n in same:
                 moved.add(n)
     return moved

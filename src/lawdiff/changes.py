@@ -15,6 +15,7 @@ by one space; the number is in ``old.num``/``new.num``.  See README.md.
 from __future__ import annotations
 
 from .align import align, content, has_content
+from .citations import WordLines, own_lines, token_lines
 from .errors import LawdiffError
 from .tokens import DEFAULT_TIMEOUT, word_diff
 from .tree import Document, Node
@@ -24,26 +25,30 @@ META_KEYS = ("id", "title", "number", "kind", "session", "date", "source", "sha2
 
 
 def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
-    """Compare two ``Document``s, or two provisions given as ``(Document, eid)``."""
+    """Compare two ``Document``s, or two provisions given as ``(Document, eid)``.
+
+    A ``Document`` may also be given as its dict (``Document.to_dict()``, the
+    output of ``lawdiff parse --format json``).
+    """
     old_doc, old_root, old_eid = _side(old)
     new_doc, new_root, new_eid = _side(new)
     alignment = align(old_root, new_root)
     back = alignment.back
+    located = (WordLines(old_doc), WordLines(new_doc))
     changes_new: list[dict] = []
     for item in alignment.new:
-        if not has_content(item.node) and item.index != 0:
-            continue
-        if item.index == 0 and not has_content(item.node):
+        if not has_content(item.node):
             continue
         o = back.get(item.index)
         change = _change(alignment.old[o].node if o is not None else None, item.node,
-                         item.index in alignment.moved, alignment.how.get(item.index), timeout)
+                         item.index in alignment.moved, alignment.how.get(item.index), timeout, located)
         change["_new"] = item.index
         changes_new.append(change)
-    changes = _place_deletions(alignment, changes_new, timeout)
+    changes = _place_deletions(alignment, changes_new, timeout, located)
     for c in changes:
         c.pop("_new", None)
     stats = {k: sum(1 for c in changes if c["kind"] == k) for k in KINDS}
+    stats["renumbered"] = sum(1 for c in changes if c["renumbered"])
     stats["degraded"] = sum(1 for c in changes if c["degraded"])
     stats["words_deleted"] = sum(_words(c, "-") for c in changes)
     stats["words_inserted"] = sum(_words(c, "+") for c in changes)
@@ -57,9 +62,13 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
 
 
 def _side(side) -> tuple[Document, Node, str | None]:
+    if isinstance(side, dict):  # a parsed document as JSON (lawdiff parse --format json)
+        side = Document.from_dict(side)
     if isinstance(side, Document):
         return side, side.tree, None
     doc, eid = side
+    if isinstance(doc, dict):
+        doc = Document.from_dict(doc)
     node = doc.tree.find(eid) if eid else doc.tree
     if node is None:
         raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid (lawdiff parse lists them)")
@@ -72,28 +81,14 @@ def _meta(doc: Document, eid: str | None) -> dict:
     return meta
 
 
-def own_lines(node: Node) -> list[int] | None:
-    """The printed lines of the node's own words (its children excluded).
-
-    A node's own words come before its children, and a child opens at the
-    start of a line unless it opens on its parent's first line.
-    """
-    if not node.lines:
-        return None
-    first, last = node.lines
-    starts = [c.lines[0] for c in node.children if c.lines]
-    if starts:
-        last = max(first, min(starts) - 1) if min(starts) > first else first
-    return [first, last]
-
-
 def _ref(node: Node | None) -> dict | None:
     if node is None:
         return None
     return {"eid": node.eid, "num": node.num, "lines": own_lines(node)}
 
 
-def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, timeout: float) -> dict:
+def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, timeout: float,
+            located: tuple[WordLines, WordLines]) -> dict:
     if old is None:
         tokens, degraded, kind = ([["+", content(new)]] if content(new) else []), False, "insert"
     elif new is None:
@@ -118,10 +113,11 @@ def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, ti
         "degraded": degraded,
         "renumbered": old is not None and new is not None and old.num != new.num,
         "matched_by": how if old is not None and new is not None else None,
+        "token_lines": token_lines(tokens, old, new, *located),
     }
 
 
-def _place_deletions(alignment, changes_new: list[dict], timeout: float) -> list[dict]:
+def _place_deletions(alignment, changes_new: list[dict], timeout: float, located) -> list[dict]:
     """Insert each deleted provision after the change of the old provision before it."""
     pairs, moved = alignment.pairs, alignment.moved
     after: dict[int | None, list[dict]] = {}
@@ -133,7 +129,7 @@ def _place_deletions(alignment, changes_new: list[dict], timeout: float) -> list
             continue
         n = pairs.get(item.index)
         if n is None:
-            after.setdefault(anchor, []).append(_change(item.node, None, False, None, timeout))
+            after.setdefault(anchor, []).append(_change(item.node, None, False, None, timeout, located))
         elif n not in moved:
             anchor = n
     out = list(after.get(None, []))

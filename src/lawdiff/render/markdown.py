@@ -64,6 +64,30 @@ def _paragraph(text: str) -> str:
     return "\\" + text
 
 
+def _changed_on(change: dict) -> str:
+    """"Changed on old line 91 (new line 92)": where the edits are, as amendments cite them."""
+    cites = change.get("token_lines")
+    if not cites or change["kind"] in ("insert", "delete", "equal", "renumber"):
+        return ""
+    old, new = set(), set()
+    for (op, _), (lo, ln) in zip(change["tokens"], cites):
+        if op != "=":
+            old.add(lo)
+            new.add(ln)
+    old.discard(None)
+    new.discard(None)
+    if not old and not new:
+        return ""
+
+    def span(lines):
+        lines = sorted(lines)
+        word = "line" if len(lines) == 1 else "lines"
+        return f"{word} {', '.join(map(str, lines))}"
+
+    parts = [f"old {span(old)}" if old else "", f"new {span(new)}" if new else ""]
+    return "Changed on " + ", ".join(p for p in parts if p) + "."
+
+
 def _tokens(tokens: list) -> str:
     out = []
     for op, text in tokens:
@@ -102,7 +126,14 @@ def render_markdown(model: dict) -> str:
         out.append("")
         if change["kind"] == "renumber":
             out.append("Text unchanged.")
+        elif change["kind"] == "move" and all(op == "=" for op, _ in change["tokens"]):
+            out.append("Text unchanged:")
+            out.append("")
+            out.append(_paragraph(_tokens(change["tokens"])) or "(no text)")
         else:
+            if _changed_on(change):
+                out.append(_changed_on(change))
+                out.append("")
             out.append(_paragraph(_tokens(change["tokens"])) or "(no text)")
         out.append("")
     if not shown:
