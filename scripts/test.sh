@@ -17,4 +17,11 @@ fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
 
+# axe-core (accessibility checks the browser tests inject into each page), from npm
+# into the git-ignored .cache/npm.
+if [ ! -f .cache/npm/node_modules/axe-core/axe.min.js ]; then
+    command -v npm >/dev/null 2>&1 || { apt-get update -q; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; }
+    npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4
+fi
+
 python3 -m pytest "$@"

@@ -224,10 +224,13 @@ def test_selecting_topics_and_instruments(corpus):
 
 
 def test_output_is_deterministic(corpus, matrix):
-    from lawdiff.render.matrix_tables import to_csv
+    from lawdiff.render.matrix_html import render_overview, render_topic_page
+    from lawdiff.render.matrix_tables import to_csv, to_markdown
     again = build_matrix(corpus)
     assert json.dumps(again) == json.dumps(matrix)
-    assert to_csv(again) == to_csv(matrix)
+    assert to_csv(again) == to_csv(matrix) and to_markdown(again) == to_markdown(matrix)
+    assert render_overview(again) == render_overview(matrix)
+    assert render_topic_page(again, "287g") == render_topic_page(matrix, "287g")
 
 
 # -- annotations cannot drift from the text --------------------------------
@@ -429,3 +432,43 @@ def test_topic_page_shows_the_compare_view(matrix):
     assert "Executive Department shall execute any new agreement" in dels
     assert "Inter-Governmental Service Agreement" in ins
     assert "Section 5." in dels and "Section 40." in ins
+
+
+def test_cli_bad_output_folder_writes_nothing(tmp_path):
+    target = tmp_path / "missing" / "m.csv"
+    result = CliRunner().invoke(main, ["--corpus", str(CORPUS), "matrix", "--format", "csv", "--out", str(target)])
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert not (tmp_path / "missing").exists()
+
+
+def test_cli_writes_the_csv_file(tmp_path):
+    target = tmp_path / "m.csv"
+    result = CliRunner().invoke(main, ["--corpus", str(CORPUS), "matrix", "--format", "csv", "--out", str(target)])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert len(rows) == 11 * 13  # every topic-instrument pair
+    assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+
+
+def test_missing_topics_file_is_an_error(corpus_copy):
+    (corpus_copy / "topics.toml").unlink()
+    result = CliRunner().invoke(main, ["--corpus", str(corpus_copy), "matrix"])
+    assert result.exit_code == 2
+    assert "topics.toml: no topics file here" in result.output
+
+
+@pytest.mark.parametrize("iid", ["eo-650", "193-h2288"])
+def test_every_word_of_every_provision_has_its_line(corpus, iid):
+    """Sentence citations come from a word-by-word match of each provision against the
+    reading; on the real texts it never falls back to the whole provision's span."""
+    from lawdiff import load_document
+    from lawdiff.locate import line_words, own_word_lines
+    doc = load_document(iid, corpus)
+    index = line_words(read(corpus.raw_path(corpus.entries[iid]).read_bytes(), iid),
+                       doc.meta["line_numbers"] == "printed")
+    nodes = [n for n in doc.tree.walk() if n.eid and n.lines and n.own_words()]
+    assert nodes
+    for n in nodes:
+        lines = own_word_lines(n, index)
+        assert lines is not None, n.eid
+        assert lines == sorted(lines) and n.lines[0] <= lines[0] and lines[-1] <= n.lines[1]

@@ -135,6 +135,12 @@ def test_hostile_text_is_escaped(tmp_path):
     inserted = [text(i) for i in red.cssselect("table.view-sbs tbody ins")]
     assert f"{SCRIPT} {IMG}" in inserted and "6" in inserted and "60" in inserted
     assert [text(d) for d in red.cssselect("table.view-sbs tbody del")] == ["12", "90"]
+    # printed lines of the edits, as in corpus/raw/193-h2288.txt: the hostile text goes in
+    # after "crimes," on line 22, "12 months" is on line 73, "within 90" ends line 91
+    heads = [text(h) for h in red.cssselect("table.view-sbs tbody tr[data-change] .cell-head")]
+    assert heads == ["Section 63(b) lines 19–24 Amended", "Section 63(b) lines 19–24 (edit on line 22)",
+                     "Section 63(f) lines 71–82 (edit on line 73) Amended", "Section 63(f) lines 71–82 (edit on line 73)",
+                     "Section 40 lines 85–97 (edit on line 91) Amended", "Section 40 lines 85–97 (edit on line 91)"]
 
 
 def test_builds_are_byte_identical_and_cached(tmp_path):
@@ -185,3 +191,57 @@ def test_cli_build_and_bad_input(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "no instrument nope" in result.output
+
+
+def test_moves_and_renumbering_link_both_places():
+    """The refile edits of tests/h2288_edits: “Immigration enforcement” (lines 12-14) moved
+    before “Law enforcement agency”; a new SECTION 3 makes the old one SECTION 4."""
+    from h2288_edits import bill, printed_lines
+    from test_changes import definition_moved, section_inserted
+
+    from lawdiff.changes import compare
+    from lawdiff.render.redline_html import render_redline
+
+    _, body = printed_lines()
+    model = compare(bill(body, "h2288"), bill(section_inserted(definition_moved(body))))
+    html = render_redline(model)  # standalone: CSS and script inlined, no links out of the page
+    doc = lxml.html.fromstring(html)
+    assert doc.cssselect("link[rel=stylesheet]") == [] and doc.cssselect("style")
+    ids = set(doc.xpath("//@id"))
+    for href in doc.xpath("//a/@href"):
+        assert href.startswith("#") and href[1:] in ids, href
+    for view in ("sbs", "inline"):
+        [moved] = [r for r in doc.cssselect(f"table.view-{view} tbody tr[data-change]")
+                   if "Moved" in [text(b) for b in r.cssselect(".badge")]]
+        assert "“Immigration enforcement”" in text(moved)
+        stub = doc.get_element_by_id(f"was-{view}-{moved.get('id').split('-')[-1]}")
+        assert f"#{moved.get('id')}" in stub.xpath(".//a/@href")
+        assert f"#{stub.get('id')}" in moved.xpath(".//a/@href")
+        # the stub stands where the definition stood: right after subsection (a)'s own row
+        before = stub.getprevious()
+        assert "Section 63(a)" in text(before.cssselect(".cell-head")[0])
+    inline = doc.cssselect("table.view-inline tbody tr[data-change]")
+    renumbered = [r for r in inline if [text(d) for d in r.cssselect(".num del")] == ["SECTION 3."]]
+    assert len(renumbered) == 1 and [text(i) for i in renumbered[0].cssselect(".num ins")] == ["SECTION 4."]
+    assert "Renumbered" in [text(b) for b in renumbered[0].cssselect(".badge")]
+    inserted = [r for r in inline if "Inserted" in [text(b) for b in r.cssselect(".badge")]]
+    assert [text(i) for r in inserted for i in r.cssselect(".cell-text ins")] == [
+        "Section 18 of chapter 6 of the General Laws is hereby repealed."]
+
+
+def test_serve_previews_the_site_on_loopback(site):
+    import threading
+    import urllib.request
+
+    from lawdiff.serve import make_server
+
+    server = make_server(site, 0)
+    assert server.server_address[0] == "127.0.0.1"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{REDLINE_287G.replace('~', '%7E')}"
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert b"287(g) agreements" in response.read()
+    finally:
+        server.shutdown()
+        server.server_close()

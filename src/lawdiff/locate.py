@@ -66,17 +66,25 @@ def sentences(node: Node) -> list[Sentence]:
     return out
 
 
-def own_word_lines(node: Node, reading: Reading | None, printed: bool) -> list[int] | None:
-    """The line of each of the node's own words, or None when the words cannot be matched
-    one to one against the reading (then only the node's own line span is cited)."""
-    if reading is None or not node.lines:
+def line_words(reading: Reading | None, printed: bool) -> dict[int, list[str]] | None:
+    """Line number -> its words (printed numbers for a bill, source lines otherwise)."""
+    if reading is None:
         return None
-    first, last = node.lines
-    flat: list[tuple[str, int]] = []
+    index: dict[int, list[str]] = {}
     for line in reading.lines:
         key = line.number if printed else line.src
-        if key is not None and first <= key <= last:
-            flat.extend((w, key) for w in line.text.split())
+        if key is not None:
+            index.setdefault(key, []).extend(line.text.split())
+    return index
+
+
+def own_word_lines(node: Node, index: dict[int, list[str]] | None) -> list[int] | None:
+    """The line of each of the node's own words, or None when the words cannot be matched
+    one to one against the reading (then only the node's own line span is cited)."""
+    if index is None or not node.lines:
+        return None
+    first, last = node.lines
+    flat = [(w, n) for n in range(first, last + 1) for w in index.get(n, ())]
     if [w for w, _ in flat] != node.words():
         return None
     return [n for _, n in flat[: len(node.own_words())]]
@@ -114,6 +122,7 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
     """The provisions of ``doc`` that treat ``topic``, ranked: rules, then qualifiers,
     definitions and recitals; within each, the strongest match first, then document order."""
     printed = doc.meta.get("line_numbers") == "printed"
+    index = line_words(reading, printed)
     parents = _parents(doc.tree)
     order = {id(n): i for i, n in enumerate(doc.tree.walk())}
     skipped = {id(d) for n in doc.tree.walk() if n.type in SKIP_TYPES for d in n.walk()}
@@ -134,10 +143,10 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
         in_heading = any(w < heading_words for w in hit_words)
         distinct = sorted({p.source for p, _ in hits}, key=lambda s: [p.source for p in topic.patterns].index(s))
         score = 2 * len(distinct) + len(hits) + (3 if in_heading else 0)
-        found[id(node)] = _provision(doc, node, parents, printed, reading, sents, matched,
+        found[id(node)] = _provision(doc, node, parents, printed, index, sents, matched,
                                      role=_role(node, matched), score=score, patterns=distinct)
         nodes[id(node)] = node
-    _add_qualifiers(doc, found, nodes, parents, printed, reading)
+    _add_qualifiers(doc, found, nodes, parents, printed, index)
     ranked = sorted(found.values(), key=lambda p: (ROLE_ORDER[p["role"]], -p["score"], order[p["_id"]]))
     for p in ranked:
         del p["_id"]
@@ -147,13 +156,13 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
 def provision(doc: Document, node: Node, reading: Reading | None = None) -> dict:
     """A provision that no pattern found (e.g. one an annotation cites), in the same shape."""
     printed = doc.meta.get("line_numbers") == "printed"
-    p = _provision(doc, node, _parents(doc.tree), printed, reading, sentences(node), [],
+    p = _provision(doc, node, _parents(doc.tree), printed, line_words(reading, printed), sentences(node), [],
                    role="rule", score=0, patterns=[])
     del p["_id"]
     return p
 
 
-def _add_qualifiers(doc, found, nodes, parents, printed, reading) -> None:
+def _add_qualifiers(doc, found, nodes, parents, printed, index) -> None:
     """Savings clauses and "shall not apply" provisions whose reach covers a matched provision."""
     matched_rules = [nodes[k] for k, p in found.items() if p["role"] == "rule"]
     if not matched_rules:
@@ -179,7 +188,7 @@ def _add_qualifiers(doc, found, nodes, parents, printed, reading) -> None:
             continue
         sents = sentences(node)
         qual = [s for s in sents if QUALIFIER_SENTENCE.search(s.text) or SCOPE.search(s.text) or SIBLINGS.search(s.text)]
-        p = _provision(doc, node, parents, printed, reading, sents, qual, role="qualifier", score=0, patterns=[])
+        p = _provision(doc, node, parents, printed, index, sents, qual, role="qualifier", score=0, patterns=[])
         p["qualifies"] = eids
         found[id(node)] = p
         nodes[id(node)] = node
@@ -244,8 +253,8 @@ def _lines_label(lines: list[int] | None, printed: bool) -> str:
     return f"{noun} {a}" if a == b else f"{noun} {a}–{b}"
 
 
-def _provision(doc, node, parents, printed, reading, sents, matched, *, role, score, patterns) -> dict:
-    word_lines = own_word_lines(node, reading, printed)
+def _provision(doc, node, parents, printed, index, sents, matched, *, role, score, patterns) -> dict:
+    word_lines = own_word_lines(node, index)
     if word_lines:
         lines = _span(word_lines)
     else:

@@ -107,6 +107,8 @@ def _comparisons(cells: list[dict], docs: dict) -> list[dict]:
 def _pick(wanted: list[str] | None, known: dict, path, noun: str) -> list[str]:
     if not wanted:
         return list(known)
+    if isinstance(wanted, str):
+        wanted = [wanted]
     for w in wanted:
         if w not in known:
             raise LawdiffError(path, f"no {noun} {w!r} (known: {', '.join(known)})")

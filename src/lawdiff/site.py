@@ -113,14 +113,23 @@ def _matrix_key(code: str, corpus: Corpus, sources: dict) -> str | None:
     return h.hexdigest()
 
 
-def _run_batch(specs: list[dict]) -> list[dict]:
-    return [render_job(s) for s in specs]
+def _run_batch(cache_root: str, batch: list[tuple[str, dict]]) -> list[dict]:
+    """Render a batch of pages into the cache (workers write the pages themselves, so
+    only the small index infos travel back to the parent)."""
+    cache = Cache(Path(cache_root))
+    infos = []
+    for key, spec in batch:
+        result = render_job(spec)
+        cache.put(key, result)
+        infos.append(result["info"])
+    return infos
 
 
 # -- the cache -------------------------------------------------------------------
 
 class Cache:
-    """Rendered pages by content hash: ``<key>.html`` and ``<key>.json`` (what the index needs)."""
+    """Rendered pages by content hash: ``<key>.html``, and ``<key>.json`` for what the index
+    needs of a page (written first: the page's file marks the entry complete)."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -134,7 +143,7 @@ class Cache:
         if not html.exists():
             return None
         try:
-            return html, json.loads(info.read_text(encoding="utf-8"))
+            return html, json.loads(info.read_text(encoding="utf-8")) if info.exists() else {}
         except (OSError, ValueError):
             return None
 
@@ -142,8 +151,9 @@ class Cache:
         from .files import write_atomic
         html, info = self._paths(key)
         html.parent.mkdir(parents=True, exist_ok=True)
+        if result["info"]:
+            write_atomic(info, _canonical(result["info"]))
         write_atomic(html, result["html"].encode("utf-8"))
-        write_atomic(info, _canonical(result["info"]))  # info last: it marks the entry complete
         return html
 
 
@@ -197,23 +207,28 @@ def _key(code: str, spec: dict) -> str:
     return hashlib.sha256(code.encode() + b"\0" + _canonical(strip(spec))).hexdigest()
 
 
-def _render_missing(missing: list[tuple[str, dict]], jobs: int, progress) -> list[dict]:
+def _neighbourhood(spec: dict, order: dict) -> tuple:
+    """Render a document's page next to the redlines that read it, so a batch parses it once."""
+    if spec["kind"] == "instrument":
+        return (order[spec["doc"]["entry"]["id"]], 0)
+    return (order[spec["new"]["entry"]["id"]], 1)
+
+
+def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, progress) -> None:
+    """Render every (key, spec) into the cache, in parallel when there is enough to do."""
     if len(missing) < IN_PROCESS_MAX or jobs <= 1:
-        out = []
-        for _, spec in missing:
-            out.append(render_job(spec))
+        for item in missing:
+            _run_batch(str(cache.root), [item])
             progress(1)
-        return out
-    # Batches of pages that share a document run in one worker, which parses it once.
-    batch = max(1, min(16, len(missing) // (jobs * 8)))
-    groups = [missing[i:i + batch] for i in range(0, len(missing), batch)]
-    results: list[list[dict] | None] = [None] * len(groups)
+        return
+    # Batches of neighbouring pages share documents: a worker parses each one once.
+    size = max(1, min(16, len(missing) // (jobs * 8)))
+    batches = [missing[i:i + size] for i in range(0, len(missing), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_run_batch, [s for _, s in g]): i for i, g in enumerate(groups)}
+        futures = {pool.submit(_run_batch, str(cache.root), b): len(b) for b in batches}
         for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            progress(len(groups[futures[future]]))
-    return [r for group in results for r in group]
+            future.result()
+            progress(futures[future])
 
 
 def _replace_dir(tmp: Path, out_dir: Path) -> None:
@@ -261,7 +276,7 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
     pages = _specs(corpus, sources, found)
     keys = [_key(code, spec) for _, spec in pages]
     hits = {k: cache.get(k) for k in keys}
-    missing = [(p, s) for (p, s), k in zip(pages, keys) if hits[k] is None]
+    missing = [k for k in keys if hits[k] is None]
     matrix_key = _matrix_key(code, corpus, sources)
     report.timings["plan"] = time.perf_counter() - start
 
@@ -271,13 +286,19 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
         bar = click.progressbar(length=len(missing), label="Rendering", file=sys.stderr)
         bar.__enter__()
     try:
-        results = _render_missing(missing, jobs, bar.update if bar else (lambda n: None))
+        order = {id_: i for i, id_ in enumerate(sources)}
+        todo = sorted(((k, spec) for (_, spec), k in zip(pages, keys) if hits[k] is None),
+                      key=lambda item: _neighbourhood(item[1], order))
+        _render_missing(todo, cache, jobs,
+                        bar.update if bar else (lambda n: None))
     finally:
         if bar:
             bar.__exit__(None, None, None)
-    missing_keys = [k for (_, _), k in zip(pages, keys) if hits[k] is None]
-    for k, result in zip(missing_keys, results):
-        hits[k] = (cache.put(k, result), result["info"])
+    for k in keys:
+        if hits[k] is None:
+            hits[k] = cache.get(k)
+            if hits[k] is None:
+                raise LawdiffError(cache.root, f"page {k} missing from the cache after rendering")
     report.rendered, report.cached = len(missing), len(pages) - len(missing)
     report.timings["render"] = time.perf_counter() - start - report.timings["plan"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..comparisons import Comparison
 from ..manifest import Corpus
 from .instrument_html import KIND_LABELS
-from .page import render_page
+from .page import ref_label, render_page
 
 FORWARD = {"refiled_from": "refiled from", "version_of": "version of", "companion": "companion of"}
 BACKWARD = {"refiled_from": "refiled as", "version_of": "has version"}
@@ -41,4 +41,5 @@ def render_index(corpus: Corpus, found: list[Comparison], infos: dict[str, dict]
                  "new_number": corpus.entries[c.new.id].get("number", c.new.id),
                  "info": infos.get(f"redlines/{c.slug}.html", {})} for c in found]
     return render_page("site/index.html", root="", instruments=instruments, redlines=redlines,
-                       matrices=matrices or [], search=search, has_matrices=bool(matrices))
+                       matrices=matrices or [], search=search, has_matrices=bool(matrices),
+                       ref_label=lambda eid: ref_label({"eid": eid}))

@@ -39,3 +39,27 @@ def render_page(template: str, *, root: str | None, **context) -> str:
     return environment().get_template(template).render(
         root=root if root is not None else "", standalone=root is None, inline=inline,
         instrument_href=instrument_href, redline_href=redline_href, **context)
+
+
+_PARTS = {"formula": "Enacting formula", "longtitle": "Title", "summary": "Summary", "session": "Session",
+          "docket": "Docket", "p": "Paragraph", "rec": "Recital", "preamble": "Preamble", "preface": "Front matter"}
+
+
+def ref_label(ref: dict) -> str:
+    """A reader's name for a provision from its eid: "Section 63(a)", "Section 1, definition of
+    “civil arrest”", "Recital 3" (the eid itself is the fallback)."""
+    eid = ref.get("eid") or ""
+    section, subdivisions, tail = None, "", None
+    for part in eid.split("__"):
+        alias, _, value = part.partition("_")
+        if alias == "sec":
+            section, subdivisions = value, ""
+        elif alias in ("subsec", "para", "cl", "subcl"):
+            subdivisions += f"({value})"
+        elif alias == "defn":
+            tail = f"definition of “{value.replace('-', ' ')}”"
+        elif alias in _PARTS and alias not in ("preamble", "preface"):
+            tail = _PARTS[alias] + (f" {value}" if alias == "rec" else "")
+    head = f"Section {section}{subdivisions}" if section and not section.startswith("nn") else ""
+    label = ", ".join(p for p in (head, tail) if p)
+    return label or ref.get("num") or eid

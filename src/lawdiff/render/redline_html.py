@@ -11,7 +11,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from .page import instrument_href, line_cite, render_page
+from .page import instrument_href, line_cite, ref_label, render_page
 
 KIND_LABELS = {"equal": "Unchanged", "modify": "Amended", "insert": "Inserted", "delete": "Struck",
                "move": "Moved", "renumber": "Renumbered"}
@@ -52,6 +52,18 @@ def _num_html(change: dict, side: str) -> Markup:
     return _mark("del", old) + Markup(" ") + _mark("ins", new)
 
 
+def _changed_lines(change: dict, op: str, side: int) -> list[int]:
+    """The lines (of the old side for "-", the new for "+") on which edited words stand."""
+    lines = change.get("token_lines")
+    if not lines or change["kind"] in ("insert", "delete"):
+        return []
+    found = set()
+    for (o, _), at in zip(change["tokens"], lines):
+        if o == op and at and at[side] is not None:
+            found.add(at[side])
+    return sorted(found)
+
+
 def _rows(model: dict) -> tuple[list[dict], list[dict]]:
     changes = model.get("changes", [])
     rows = []
@@ -71,7 +83,8 @@ def _rows(model: dict) -> tuple[list[dict], list[dict]]:
                      "new_html": side_html(change.get("tokens", []), "new"),
                      "inline_html": side_html(change.get("tokens", []), "inline"),
                      "old_num": _num_html(change, "old"), "new_num": _num_html(change, "new"),
-                     "inline_num": _num_html(change, "inline"), "stub_after": [], "moved": False})
+                     "inline_num": _num_html(change, "inline"), "stub_after": [], "moved": False,
+                     "old_at": _changed_lines(change, "-", 0), "new_at": _changed_lines(change, "+", 1)})
     # Where a moved provision used to stand: a stub after the provision that preceded it
     # in the old document, linking to the row where it now is (and back).
     in_old = sorted((r for r in rows if r["old"] and r["old"].get("lines")),
@@ -114,8 +127,14 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
     def cite(meta: dict, ref: dict | None) -> str | None:
         return line_cite(ref.get("lines"), meta.get("line_numbers", "source")) if ref else None
 
+    def changed_at(meta: dict, lines: list[int]) -> str | None:
+        """"edits on lines 91, 93": where to look in the printed text."""
+        if not lines or meta.get("line_numbers") != "printed":
+            return None
+        return ("edit on line " if len(lines) == 1 else "edits on lines ") + ", ".join(map(str, lines))
+
     title = label or f"{_label(old)} → {_label(new)}"
     return render_page(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
-        href=href, cite=cite, linked=linked)
+        href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label)
