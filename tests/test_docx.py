@@ -211,6 +211,11 @@ def test_cli_writes_the_redline(body, tmp_path):
     done = run("diff", str(old), str(new), "--format", "docx", "--out", str(out))
     assert done.returncode == 0, done.stderr
     first = out.read_bytes()
+    # Read from files, the model knows each edit's printed line: the comment cites it.
+    # "within 90" ends printed line 91; four lines fewer and one more above it: line 88 now.
+    notes = [c.text for c in docx.Document(io.BytesIO(first)).comments]
+    assert ("Changed: sec_4__qstr_1__sec_40 (new lines 82–94, old lines 85–97). "
+            "Struck on old line 91; inserted on new line 88.") in notes
     accepted = bill_text(paragraphs(first, accept=True))
     assert any(p.endswith("shall, within 60 days, inform the other party or parties that the contract is null and "
                           "void under Massachusetts law. Nothing in this section shall prohibit the department of "

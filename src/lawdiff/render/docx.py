@@ -378,7 +378,7 @@ class _Builder:
         if kind == "renumber":
             label = f"Renumbered {old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}"
         cites = ", ".join(c for c in (cite_new, cite_old) if c)
-        return f"{label}: {(new or old)['eid']}" + (f" ({cites})" if cites else "") + "."
+        return f"{label}: {(new or old)['eid']}" + (f" ({cites})" if cites else "") + "." + _edit_lines(change)
 
     def partner_old(self, slot: Slot) -> Node | None:
         return self.old_nodes.get(slot.change["old"]["eid"]) if slot.change["old"] else None
@@ -423,6 +423,28 @@ class _Builder:
         for el in self.body.iter(qn("w:ins"), qn("w:del")):
             el.set(qn("w:id"), str(n))
             n += 1
+
+
+def _edit_lines(change: dict) -> str:
+    """" Struck on old line 91; inserted on new line 88." from the model's ``token_lines``, where known."""
+    token_lines = change.get("token_lines")
+    if change["kind"] != "modify" or not token_lines:
+        return ""
+    struck = sorted({tl[0] for (op, _), tl in zip(change["tokens"], token_lines) if op == "-" and tl and tl[0]})
+    added = sorted({tl[1] for (op, _), tl in zip(change["tokens"], token_lines) if op == "+" and tl and tl[1]})
+    parts = []
+    if struck:
+        parts.append(f"struck on old {_numbers(struck)}")
+    if added:
+        parts.append(f"inserted on new {_numbers(added)}")
+    if not parts:
+        return ""
+    sentence = "; ".join(parts)
+    return " " + sentence[0].upper() + sentence[1:] + "."
+
+
+def _numbers(lines: list[int]) -> str:
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(str(n) for n in lines)
 
 
 def _prefix(node: Node) -> str:
