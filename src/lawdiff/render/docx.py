@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from docx import Document as new_docx
@@ -47,7 +48,6 @@ class Slot:
     old: Node | None
     new: Node | None
     role: str  # "both", "old" (deleted or moved away), "new" (inserted or moved here)
-    comments: list[str] = field(default_factory=list)
 
 
 def render_docx(model: dict, old: Document, new: Document) -> bytes:
@@ -56,9 +56,7 @@ def render_docx(model: dict, old: Document, new: Document) -> bytes:
     new_root = _root(new, model["new"])
     _check_complete(model, old_root, new_root)
     slots = _slots(model, old_root, new_root)
-    builder = _Builder(model, _revision_date(model))
-    builder.old_nodes = {n.eid: n for n in old_root.walk() if n.eid}
-    builder.new_nodes = {n.eid: n for n in new_root.walk() if n.eid}
+    builder = _Builder(model, _revision_date(model), old_root, new_root)
     builder.front_matter()
     old_depth, new_depth = _depths(old_root), _depths(new_root)
     for slot in slots:
@@ -109,17 +107,17 @@ def _slots(model: dict, old_root: Node, new_root: Node) -> list[Slot]:
     side only goes between them, so that the old-side paragraphs read in the
     old document's order and the new-side paragraphs in the new one's.
     """
-    old_nodes = {n.eid: n for n in old_root.walk() if n.eid} | {None: old_root}
-    new_nodes = {n.eid: n for n in new_root.walk() if n.eid} | {None: new_root}
+    old_nodes = {n.eid: n for n in old_root.walk()} | {None: old_root}
+    new_nodes = {n.eid: n for n in new_root.walk()} | {None: new_root}
     old_order = {id(n): i for i, n in enumerate(old_root.walk())}
 
     def node(nodes, ref):
         if ref is None:
             return None
-        found = nodes.get(ref["eid"]) if ref["eid"] is not None else None
-        if found is None and ref["eid"] is None:
-            found = nodes[None]
-        return found
+        if ref["eid"] not in nodes:
+            raise LawdiffError(f"{_title(model['old'])} → {_title(model['new'])}",
+                               f"the change model names {ref['eid']}, which the document does not have")
+        return nodes[ref["eid"]]
 
     both, old_only, new_seq = [], [], []
     for change in model["changes"]:
@@ -166,8 +164,6 @@ def _deletions_first(slots: list[Slot]) -> list[Slot]:
 
 def _longest_increasing(values: list[int]) -> set[int]:
     """Indexes of one longest strictly increasing subsequence of ``values``."""
-    from bisect import bisect_left
-
     tails: list[int] = []
     tail_index: list[int] = []
     previous = [-1] * len(values)
@@ -225,9 +221,11 @@ def _title(meta: dict) -> str:
 
 
 class _Builder:
-    def __init__(self, model: dict, when: str | None):
+    def __init__(self, model: dict, when: str | None, old_root: Node, new_root: Node):
         self.model = model
         self.when = when
+        self.old_nodes = {n.eid: n for n in old_root.walk() if n.eid}
+        self.new_nodes = {n.eid: n for n in new_root.walk() if n.eid}
         self.doc = new_docx()
         self.body = self.doc.element.body
         self.next_id = 1
