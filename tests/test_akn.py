@@ -214,3 +214,13 @@ def test_export_to_a_missing_folder_is_an_error(tmp_path):
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "does not exist" in done.stderr
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_reread_export_redlines_as_unchanged(h2288, exports):
+    """The tree read back from AKN compares equal to the parsed text, provision by provision."""
+    from lawdiff.changes import compare
+
+    back = read_akn(exports["193-h2288"], "h2288.xml")
+    model = compare(h2288, back)
+    assert {c["kind"] for c in model["changes"]} == {"equal"}
+    assert len(model["changes"]) == len([n for n in h2288.tree.walk() if n.num or n.heading or n.text])
