@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .eids import assign_eids
 from .read.lines import Reading
+from .read.text import is_docket_header
 from .tree import Node
 
 BILL_SECTION = re.compile(r"^(SECTION (?:\d+[A-Z]?|[IVXLC]+)\.)(?=\s|$)")
@@ -26,6 +27,8 @@ SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]?(?:½)?\.)(?=\s|$)")
 SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\))(?=\s|$)")
 DEFINITION = re.compile(r"^[“\"]([^”\"]+?),?[”\"],?(?=\s|$)")
 DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have the following meanings|As used in this", re.I)
+# A labelled field of a web page's header: "Date: 01/29/2026", "Issuer: Maura Healey".
+FIELD = re.compile(r"^(?:Date|Issuer|Issued|Signed|Effective Date|Filed|Docket|Bill Number|Sponsor|Presented by): \S")
 RECITAL = re.compile(r"^WHEREAS\b")
 FORMULA = re.compile(r"^(Be it enacted\b|NOW,? THEREFORE\b)")
 TERMINAL = re.compile(r"(?:[.:;]|:-|[;,] (?:and|or))[\"”’)]*$")
@@ -81,6 +84,10 @@ def _units(reading: Reading) -> list[Unit]:
                 units[-1].text += " " + line.text  # the printed line continues
             else:
                 units.append(Unit(line.text, line.number, line.number, True))
+        elif is_docket_header(line.text) or FIELD.match(line.text):
+            close_paragraph()  # a header or field line is a block of its own
+            paragraph.append(line)
+            close_paragraph()
         elif line.text:
             paragraph.append(line)
         else:
@@ -130,7 +137,7 @@ class _Builder:
         self.structured = False
         self.ordered = False  # an executive order's "do hereby order"
         self.stack: list[tuple[Node, float]] = [(self.body, 0.0)]
-        self.last_label: dict[int, str] = {}  # id(parent) -> last subsection label under it
+        self.last_label: dict[tuple[int, str], str] = {}  # (id(parent), kind) -> last label opened under it
         self.previous_heading = False
         printed = [len(u.text) for u in units if u.printed]
         self.full_line = statistics.median(printed) if printed else 0
@@ -180,7 +187,7 @@ class _Builder:
             kind = "summary"
         elif re.match(r"^In the .* General Court\b", text):
             kind = "session"
-        elif re.match(r"^(HOUSE|SENATE) DOCKET\b|^(HOUSE|SENATE)( \.)+ No\.", text):
+        elif is_docket_header(text):
             kind = "docket"
         else:
             kind = "p"
@@ -245,8 +252,7 @@ class _Builder:
                 rank = base + LEVELS[kind]
                 self._pop_to(rank)
                 node = Node(kind, num=num)
-                if kind == "subsection":
-                    self.last_label[id(self.stack[-1][0])] = num.strip("()")
+                self.last_label[(id(self.stack[-1][0]), kind)] = num.strip("()")
             self._push(node, rank)
             self._extend(node, unit)
             self.structured = True
@@ -263,19 +269,31 @@ class _Builder:
         return None
 
     def _letter_or_roman(self, kind: str, num: str) -> str:
-        """"(i)" is a clause unless it continues a run of lettered subsections ("(h)", "(i)")."""
+        """Decide whether "(i)", "(v)", "(x)", "(c)" ... is a clause or the next lettered subsection.
+
+        A list introduced by a colon starts with clause (i); a running roman
+        sequence continues; otherwise a letter that follows the last subsection
+        letter ("(h)" then "(i)", "(b)" then "(c)") is a subsection.
+        """
         label = num.strip("()")
         if kind != "clause":
             return kind
-        for node, _ in reversed(self.stack):
-            if node.type == "paragraph":
-                return kind  # "(1) ... (i)": a clause of the paragraph
-            previous = self.last_label.get(id(node))
-            if previous:
-                if len(previous) == len(label) and ord(label[-1]) - ord(previous[-1]) == 1:
-                    return "subsection"
-                break
+        top = self.stack[-1][0]
+        if label == "i" and re.search(r"(:|:-|—)$", top.text):
+            return kind
+        previous_clause = self._last_label("clause")
+        if previous_clause and _roman_value(label) == _roman_value(previous_clause) + 1:
+            return kind
+        previous_letter = self._last_label("subsection")
+        if previous_letter and _next_letter(previous_letter) == label:
+            return "subsection"
         return kind
+
+    def _last_label(self, kind: str) -> str | None:
+        for node, _ in reversed(self.stack):
+            if (id(node), kind) in self.last_label:
+                return self.last_label[(id(node), kind)]
+        return None
 
     def _frame_base(self) -> float:
         for node, rank in reversed(self.stack):
@@ -346,6 +364,23 @@ class _Builder:
         extent = self.extents.setdefault(id(node), [unit.first, unit.last])
         extent[0] = min(extent[0], unit.first)
         extent[1] = max(extent[1], unit.last)
+
+
+def _roman_value(label: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    if not ROMAN.match(label):
+        return -1
+    total = 0
+    for a, b in zip(label, label[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def _next_letter(label: str) -> str | None:
+    """"h" -> "i", "aa" -> "bb"; None after "z"."""
+    if len(set(label)) != 1 or label[0] >= "z":
+        return None
+    return chr(ord(label[0]) + 1) * len(label)
 
 
 def _set_extents(node: Node, extents: dict[int, list[int]]) -> list[int] | None:

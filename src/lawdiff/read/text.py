@@ -76,11 +76,16 @@ def _drop_page_labels(lines: list[Line]) -> None:
         lines[i].text = fold(text[: m.start()] + " " + text[m.end():])
 
 
+def is_docket_header(text: str) -> bool:
+    """"HOUSE DOCKET, NO. 3902 FILED ON: 1/20/2023" or "HOUSE . . . . No. 1401"."""
+    return any(p.match(text) for p in _DOCKET_HEADER)
+
+
 def _drop_repeated_headers(lines: list[Line]) -> None:
     """The docket header is printed on every page; the first one is the document's own."""
     seen = set()
     for line in lines:
-        if any(p.match(line.text) for p in _DOCKET_HEADER):
+        if is_docket_header(line.text):
             if line.text in seen:
                 line.text = ""
             seen.add(line.text)
@@ -89,7 +94,8 @@ def _drop_repeated_headers(lines: list[Line]) -> None:
 def _leading(text: str, n: int) -> str | None:
     """The rest of ``text`` if it starts with the number ``n`` (glued or spaced), else None."""
     s = str(n)
-    if text.startswith(s) and (len(text) == len(s) or not text[len(s)].isdigit()):
+    # "1." and "1)" number a list item, not a printed line.
+    if text.startswith(s) and (len(text) == len(s) or text[len(s)] not in "0123456789.,)"):
         return text[len(s):].lstrip()
     return None
 

@@ -1,0 +1,55 @@
+"""Massachusetts drafting patterns the shipped texts do not show, on a small hand-written bill.
+
+tests/fixtures/single-section-bill.txt is shaped like S.1122: one unnumbered
+section inserting a new General Laws section with definitions, paragraphs (1),
+clauses (i), and lettered subsections running past (h) to (i) and (j).
+"""
+
+from pathlib import Path
+
+from lawdiff import parse_bytes
+from lawdiff.read import read
+
+FIXTURE = Path(__file__).parent / "fixtures" / "single-section-bill.txt"
+SEC = "sec_nn_1__qstr_1__sec_223"
+
+
+def parsed():
+    return parse_bytes(FIXTURE.read_bytes(), FIXTURE)
+
+
+def test_unnumbered_section_holds_the_inserted_section():
+    body = parsed().tree.children[-1]
+    assert [(s.type, s.eid, s.num) for s in body.children] == [("section", "sec_nn_1", None)]
+    assert body.children[0].text.endswith("inserting after section 222 the following section:-")
+    inserted = body.children[0].children[0].children[0]
+    assert (inserted.eid, inserted.num, inserted.heading, inserted.text) == (SEC, "Section 223.", None, "")
+
+
+def test_levels_and_the_letter_i():
+    tree = parsed().tree
+    sec = tree.find(SEC)
+    assert [c.num for c in sec.children] == ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)", "(i)", "(j)"]
+    assert all(c.type == "subsection" for c in sec.children)
+    assert [(d.type, d.term) for d in tree.find(SEC + "__subsec_a").children] == [
+        ("definition", "Covered entity"), ("definition", "Immigration collaboration agreement")]
+    para2 = tree.find(SEC + "__subsec_b__para_2")
+    assert (para2.type, para2.text) == ("paragraph", "renew such an agreement, except:")
+    assert [(c.type, c.eid, c.text) for c in para2.children] == [
+        ("clause", SEC + "__subsec_b__para_2__cl_i", "as required by law; or"),
+        ("clause", SEC + "__subsec_b__para_2__cl_ii", "for a period not exceeding 90 days."),
+    ]
+    assert tree.find(SEC + "__subsec_i").text == "The attorney general shall enforce this section."
+
+
+def test_lossless():
+    data = FIXTURE.read_bytes()
+    assert parsed().tree.words() == [w for line in read(data, FIXTURE).lines for w in line.text.split()]
+
+
+def test_inline_substitution_is_not_a_quoted_structure():
+    text = ("SECTION 1. Section 5 of chapter 9 is hereby amended by striking out the figure “45” and "
+            "inserting in place thereof the following figure:- 35.\n\nSECTION 2. This act shall take effect upon passage.\n")
+    body = parse_bytes(text.encode(), "subst.txt").tree.children[-1]
+    assert [(s.eid, s.children) for s in body.children] == [("sec_1", []), ("sec_2", [])]
+    assert body.children[0].text.endswith("the following figure:- 35.")
