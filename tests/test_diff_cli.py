@@ -110,3 +110,16 @@ def test_degraded_pair_flags_the_model(h2288):
 
 def test_parsed_json_compares_like_the_document(h2288, eo650):
     assert compare(h2288.to_dict(), (eo650.to_dict(), "sec_5")) == compare(h2288, (eo650, "sec_5"))
+
+
+def test_markdown_keeps_legal_text_from_turning_into_markup():
+    from lawdiff.render.markdown import render_markdown
+
+    model = {"old": {"id": "a", "eid": None}, "new": {"id": "b", "eid": None}, "degraded": False,
+             "stats": {k: 0 for k in ("modify", "insert", "delete", "move", "renumber", "equal", "degraded",
+                                      "words_deleted", "words_inserted")},
+             "changes": [{"kind": "modify", "old": {"eid": "sec_1", "num": "1.", "lines": None},
+                          "new": {"eid": "sec_1", "num": "1.", "lines": None}, "degraded": False,
+                          "tokens": [["=", "1. under * rule_5 "], ["-", "[x]"], ["+", "~y~"]]}]}
+    md = render_markdown(model)
+    assert "1\\. under \\* rule\\_5 ~~\\[x\\]~~**\\~y\\~**" in md

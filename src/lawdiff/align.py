@@ -72,6 +72,7 @@ class Item:
     key: str = ""
     bag: Counter | None = None
     words: int = 0
+    rank: int = 0  # place among its siblings
 
     @property
     def size(self) -> int:
@@ -85,6 +86,7 @@ def _items(root: Node) -> list[Item]:
         item = Item(node, len(items), parent, key=_normal(content(node)))
         items.append(item)
         if parent is not None:
+            item.rank = len(items[parent].children)
             items[parent].children.append(item.index)
         for child in node.children:
             visit(child, item.index)
@@ -210,7 +212,7 @@ def _outdone(old, new, po, pn, o, n) -> bool:
     if s > 1 - MARGIN:
         return False  # no rival can beat it by the margin
     co, cn = old[po].children, new[pn].children
-    i, j = co.index(o), cn.index(n)
+    i, j = old[o].rank, new[n].rank
     rivals = [similarity(old[o], new[c]) for c in cn[max(0, j - WINDOW):j + WINDOW + 1] if c != n]
     rivals += [similarity(old[c], new[n]) for c in co[max(0, i - WINDOW):i + WINDOW + 1] if c != o]
     return any(r >= s + MARGIN for r in rivals)

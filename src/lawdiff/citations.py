@@ -40,8 +40,22 @@ def _reading_lines(doc: Document) -> dict[int, list[str]] | None:
     if not source or not Path(source).is_file():
         return None
     data = Path(source).read_bytes()
-    if hashlib.sha256(data).hexdigest() != doc.meta.get("sha256"):
+    sha256 = hashlib.sha256(data).hexdigest()
+    if sha256 != doc.meta.get("sha256"):
         return None
+    key = (str(source), sha256)
+    if key not in _CACHE:
+        if len(_CACHE) >= 16:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = _words_by_line(data, source)
+    return _CACHE[key]
+
+
+# (source, sha256) -> words by line: a site compares each instrument with several others.
+_CACHE: dict[tuple[str, str], dict[int, list[str]]] = {}
+
+
+def _words_by_line(data: bytes, source: str) -> dict[int, list[str]]:
     reading = read(data, source)
     printed = reading.line_numbers == "printed"
     words: dict[int, list[str]] = {}
