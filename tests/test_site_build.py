@@ -169,8 +169,9 @@ def test_failed_build_leaves_previous_site(tmp_path):
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     manifest = corpus_dir / "instruments.toml"
     manifest.write_text(manifest.read_text().replace('new = "193-h2288#sec_3__qstr_1__sec_40"', 'new = "193-h2288#sec_99"'))
-    with pytest.raises(LawdiffError, match="sec_99"):
-        build_site(Corpus.load(corpus_dir), out, search=False, cache_dir=tmp_path / "cache")
+    for jobs in (1, 2):  # in this process, and in worker processes (an empty cache: every page renders)
+        with pytest.raises(LawdiffError, match="sec_99"):
+            build_site(Corpus.load(corpus_dir), out, search=False, jobs=jobs, cache_dir=tmp_path / f"cache{jobs}")
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".build")] == []
 

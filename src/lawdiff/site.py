@@ -58,7 +58,8 @@ def _canonical(obj) -> bytes:
 
 # -- the work of one page: pure functions of their spec ------------------------
 
-_parsed: dict[str, object] = {}  # per process: a document parsed once serves every page that needs it
+_parsed: dict[str, object] = {}  # per process: a document parsed once serves the pages beside it
+PARSED_KEPT = 64
 
 
 def _document(source: dict):
@@ -67,6 +68,8 @@ def _document(source: dict):
         data = Path(source["path"]).read_bytes()
         if hashlib.sha256(data).hexdigest() != source["sha256"]:
             raise LawdiffError(source["path"], "changed while the site was being built")
+        if len(_parsed) >= PARSED_KEPT:
+            del _parsed[next(iter(_parsed))]  # the oldest: pages are rendered in document order
         _parsed[key] = parse_bytes(data, source["path"], source["entry"])
     return _parsed[key]
 
@@ -119,10 +122,19 @@ def _run_batch(cache_root: str, batch: list[tuple[str, dict]]) -> list[dict]:
     cache = Cache(Path(cache_root))
     infos = []
     for key, spec in batch:
-        result = render_job(spec)
+        try:
+            result = render_job(spec)
+        except LawdiffError as e:  # carried back as plain data: the parent raises it again
+            return [{"error": [e.source, e.problem]}]
         cache.put(key, result)
         infos.append(result["info"])
     return infos
+
+
+def _raise_errors(infos: list[dict]) -> None:
+    for info in infos:
+        if "error" in info:
+            raise LawdiffError(*info["error"])
 
 
 # -- the cache -------------------------------------------------------------------
@@ -218,7 +230,7 @@ def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, pr
     """Render every (key, spec) into the cache, in parallel when there is enough to do."""
     if len(missing) < IN_PROCESS_MAX or jobs <= 1:
         for item in missing:
-            _run_batch(str(cache.root), [item])
+            _raise_errors(_run_batch(str(cache.root), [item]))
             progress(1)
         return
     # Batches of neighbouring pages share documents: a worker parses each one once.
@@ -227,7 +239,7 @@ def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, pr
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(_run_batch, str(cache.root), b): len(b) for b in batches}
         for future in as_completed(futures):
-            future.result()
+            _raise_errors(future.result())
             progress(futures[future])
 
 
