@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from docx import Document as new_docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 from ..align import content, has_content
@@ -226,6 +226,8 @@ class _Builder:
         self.when = when
         self.old_nodes = {n.eid: n for n in old_root.walk() if n.eid}
         self.new_nodes = {n.eid: n for n in new_root.walk() if n.eid}
+        self.comments = None
+        self.comment_count = 0
         self.doc = new_docx()
         self.body = self.doc.element.body
         self.next_id = 1
@@ -385,14 +387,21 @@ class _Builder:
         return self.new_nodes.get(slot.change["new"]["eid"]) if slot.change["new"] else None
 
     def _comment(self, p, text: str) -> None:
-        comment = self.doc.comments.add_comment(text=text, author=AUTHOR, initials="LD")
-        # python-docx stamps comments with the clock; the inputs' date (or none) keeps output reproducible.
-        element = comment._comment_elm
+        # Made here rather than by python-docx's add_comment, which looks for a free id with an
+        # XPath over every comment (quadratic on a long bill) and stamps the clock's date.
+        if self.comments is None:
+            self.comments = self.doc.comments._comments_elm  # creates the comments part
+        cid = str(self.comment_count)
+        self.comment_count += 1
+        comment = parse_xml(
+            f'<w:comment {nsdecls("w")} w:id="{cid}" w:author="{AUTHOR}" w:initials="LD">'
+            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+            '<w:r><w:t xml:space="preserve"></w:t></w:r></w:p></w:comment>')
         if self.when:
-            element.set(qn("w:date"), self.when)
-        elif qn("w:date") in element.attrib:
-            del element.attrib[qn("w:date")]
-        cid = str(comment.comment_id)
+            comment.set(qn("w:date"), self.when)  # the inputs' date, never the clock's
+        comment.findall(qn("w:p") + "/" + qn("w:r"))[-1].find(qn("w:t")).text = text
+        self.comments.append(comment)
         start = OxmlElement("w:commentRangeStart")
         start.set(qn("w:id"), cid)
         p_pr = p.find(qn("w:pPr"))
@@ -417,7 +426,7 @@ class _Builder:
 
     def _renumber_revisions(self) -> None:
         """Revision ids follow the comment ids, so no two annotations share an id."""
-        n = len(self.doc.comments)
+        n = self.comment_count
         for el in self.body.iter(qn("w:ins"), qn("w:del")):
             el.set(qn("w:id"), str(n))
             n += 1
