@@ -159,6 +159,15 @@ def test_comments_cite_lines_and_link_the_move(redline):
             "inserted here (new lines 8–10).") in notes
     assert "Renumbered SECTION 3. → SECTION 4.: sec_4 (new lines 80–81, old lines 83–84)." in notes
     assert "Inserted: sec_3 (new line 79)." in notes
+    # Unchanged provisions cite their new lines too: SECTION 1 is line 1; subsection (c), printed
+    # on lines 25-48, comes after the four deleted lines 15-18: lines 21-44 now.
+    assert "Line 1" in notes and "Lines 21–44" in notes
+    document_root = document_xml(redline)
+    [para] = [p for p in document_root.iter(f"{{{W}}}p")
+              if "".join(t.text for t in p.iter(f"{{{W}}}t")).startswith("(c) Due process protections")]
+    [ref] = para.iter(f"{{{W}}}commentReference")
+    by_id = {str(c.comment_id): c.text for c in document.comments}
+    assert by_id[ref.get(f"{{{W}}}id")] == "Lines 21–44"
 
 
 def test_byte_reproducible_with_fixed_zip_times(versions, model, redline):

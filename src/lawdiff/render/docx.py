@@ -242,13 +242,14 @@ class _Builder:
         self.doc.add_paragraph(
             f"Old: {_title(old)}{' — ' + old['title'] if old.get('title') else ''}. "
             f"New: {_title(new)}{' — ' + new['title'] if new.get('title') else ''}.")
+
         def numbering(meta):
             return "printed line numbers" if meta.get("line_numbers") == "printed" else "lines of the source file"
 
         self.doc.add_paragraph(
             "Every difference is a tracked change by “lawdiff”: accept all changes to get the new text, "
-            f"reject all to get the old one. Comments on each change cite the new version’s {numbering(new)} "
-            f"and the old version’s {numbering(old)}. "
+            f"reject all to get the old one. A comment on every provision cites the new version’s "
+            f"{numbering(new)}; on a changed one, also the old version’s {numbering(old)}. "
             "A moved provision is deleted where it stood and inserted where it stands now; "
             "a comment on each names the other.")
 
@@ -362,7 +363,7 @@ class _Builder:
         new_name = _name(slot.new or self.partner_new(slot), change["new"])
         old, new, kind = change["old"], change["new"], change["kind"]
         if kind == "equal":
-            return ""
+            return _lines(new).capitalize()  # unchanged: its printed lines in the new version, for citing
         cite_new = f"new {_lines(new)}" if _lines(new) else ""
         cite_old = f"old {_lines(old)}" if _lines(old) else ""
         if kind == "move":
