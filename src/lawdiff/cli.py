@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from .akn import to_akn
 from .documents import load_document
 from .errors import LawdiffError
 from .files import write_atomic
@@ -63,13 +64,22 @@ def to_json(obj: object) -> str:
 
 @main.command("parse")
 @click.argument("ref")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text", "akn", "pdf"]), default="json", show_default=True,
+              help="akn: Akoma Ntoso 3.0 XML (lawdiff parse FILE.xml reads it back); pdf: the printable page (needs --out).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
 @click.pass_context
 def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> None:
     """Parse REF (a file or a corpus id) into its provision tree."""
+    _check_binary_out(fmt, out)
     doc = load_document(ref, corpus_from(ctx))
-    emit(to_json(doc.to_dict()) if fmt == "json" else outline(doc), out)
+    if fmt == "akn":
+        emit(to_akn(doc), out)
+    elif fmt == "pdf":
+        from .render.pdf import instrument_pdf
+
+        emit(instrument_pdf(doc), out)
+    else:
+        emit(to_json(doc.to_dict()) if fmt == "json" else outline(doc), out)
 
 
 @main.command("fetch")
@@ -140,7 +150,8 @@ def _provision_ref(ref: str, corpus: Corpus | None):
 @main.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "docx", "pdf"]), default="json", show_default=True,
+              help="docx: Word with tracked changes; pdf: the printable redline (both need --out).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
 @click.pass_context
 def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | None) -> None:
@@ -148,9 +159,32 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
     from .changes import compare
     from .render.markdown import render_markdown
 
+    _check_binary_out(fmt, out)
     corpus = corpus_from(ctx)
-    model = compare(_provision_ref(old, corpus), _provision_ref(new, corpus))
-    emit(to_json(model) if fmt == "json" else render_markdown(model), out)
+    old_side, new_side = _provision_ref(old, corpus), _provision_ref(new, corpus)
+    model = compare(old_side, new_side)
+    if fmt == "docx":
+        from .render.docx import render_docx
+
+        emit(render_docx(model, _document(old_side), _document(new_side)), out)
+    elif fmt == "pdf":
+        from .render.pdf import redline_pdf
+
+        emit(redline_pdf(model), out)
+    else:
+        emit(to_json(model) if fmt == "json" else render_markdown(model), out)
+
+
+def _check_binary_out(fmt: str, out: Path | None) -> None:
+    """Binary formats go to a file; a missing folder is refused before any work is done."""
+    if fmt in ("docx", "pdf") and out is None:
+        raise click.UsageError(f"--format {fmt} needs --out FILE.{fmt}")
+    if out is not None and not out.parent.is_dir():
+        raise LawdiffError(out, f"folder {out.parent} does not exist")
+
+
+def _document(side):
+    return side[0] if isinstance(side, tuple) else side
 
 
 @main.command("build")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .akn import foreign_xml_root, is_akn, read_akn
 from .errors import LawdiffError
 from .manifest import Corpus
 from .parse import parse
@@ -14,6 +15,10 @@ from .tree import Document
 
 def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Document:
     """Parse the bytes of one instrument; ``meta`` is its manifest entry, if it has one."""
+    if is_akn(data):
+        return read_akn(data, source, meta)  # already a tree: no line reading or parsing
+    if root := foreign_xml_root(data):
+        raise LawdiffError(source, f"XML with root <{root}>, not Akoma Ntoso (root <akomaNtoso>)")
     meta = dict(meta or {})
     meta.pop("fetched", None)  # when a file was downloaded is no part of the document: output stays reproducible
     reading = read(data, source)

@@ -1,0 +1,498 @@
+"""A change model as a Word document whose changes are real tracked changes.
+
+Every provision is one paragraph: its number, its heading (bold) and its text,
+indented by its depth in the bill.  Deleted words are ``w:del`` runs (text in
+``w:delText``), inserted words ``w:ins`` runs, one revision per token of the
+change model; a changed number is one deletion and one insertion.  A provision
+that exists on one side only also has its paragraph mark tracked, so that
+accepting every change gives exactly the new text, paragraph for paragraph,
+and rejecting every change exactly the old one.  A moved provision is deleted
+where it stood and inserted where it now stands, with a comment on each
+naming the other.  Comments on each changed provision cite its printed lines.
+
+python-docx builds the package and the comments; it cannot write revisions, so
+the revision elements are made with its lxml element classes.  Output is
+byte-reproducible: revision dates come from the inputs (omitted where they
+carry none), zip entries have a fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from docx import Document as new_docx
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
+
+from ..align import content, has_content
+from ..errors import LawdiffError
+from ..tree import Document, Node
+
+AUTHOR = "lawdiff"
+INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FRONT_MATTER_PARAGRAPHS = 3  # title, sources, how to read; the bill's text follows
+END_NOTE = "End of redline."
+
+
+@dataclass
+class Slot:
+    """One paragraph of the redline: a provision on the old side, the new side, or both."""
+
+    change: dict
+    old: Node | None
+    new: Node | None
+    role: str  # "both", "old" (deleted or moved away), "new" (inserted or moved here)
+
+
+def render_docx(model: dict, old: Document, new: Document) -> bytes:
+    """The Word redline of ``model`` (from ``compare(old, new)``), as .docx bytes."""
+    old_root = _root(old, model["old"])
+    new_root = _root(new, model["new"])
+    _check_complete(model, old_root, new_root)
+    slots = _slots(model, old_root, new_root)
+    builder = _Builder(model, _revision_date(model), old_root, new_root)
+    builder.front_matter()
+    old_depth, new_depth = _depths(old_root), _depths(new_root)
+    for slot in slots:
+        depth = old_depth[id(slot.old)] if slot.role == "old" else new_depth[id(slot.new)]
+        builder.paragraph(slot, depth)
+    builder.end()
+    return builder.save()
+
+
+def _root(doc: Document, meta: dict) -> Node:
+    eid = meta.get("eid")
+    node = doc.tree.find(eid) if eid else doc.tree
+    if node is None:
+        raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid")
+    return node
+
+
+def _check_complete(model: dict, old_root: Node, new_root: Node) -> None:
+    """Accept-all and reject-all can only be exact if every provision with words is in the model."""
+    for side, root in (("old", old_root), ("new", new_root)):
+        covered = {c[side]["eid"] for c in model["changes"] if c[side]}
+        missing = [n.eid for n in root.walk() if has_content(n) and n.eid not in covered]
+        if missing:
+            raise LawdiffError(f"{_title(model['old'])} → {_title(model['new'])}",
+                               f"the change model leaves out {side} provision(s) {', '.join(missing[:3])}; "
+                               "no Word redline is written rather than one that drops words")
+
+
+def _revision_date(model: dict) -> str | None:
+    """The newer input's date (ISO), else the older one's; None when neither has one."""
+    for side in ("new", "old"):
+        value = model[side].get("date")
+        if value:
+            try:
+                day = date.fromisoformat(str(value)[:10])
+            except ValueError:
+                continue
+            return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None
+
+
+# -- the order of paragraphs ------------------------------------------------------
+
+def _slots(model: dict, old_root: Node, new_root: Node) -> list[Slot]:
+    """Paragraphs in an order that reads as the new text with the old text's removals in place.
+
+    Provisions on both sides keep the model's (new) order; what exists on one
+    side only goes between them, so that the old-side paragraphs read in the
+    old document's order and the new-side paragraphs in the new one's.
+    """
+    old_nodes = {n.eid: n for n in old_root.walk()} | {None: old_root}
+    new_nodes = {n.eid: n for n in new_root.walk()} | {None: new_root}
+    old_order = {id(n): i for i, n in enumerate(old_root.walk())}
+
+    def node(nodes, ref):
+        if ref is None:
+            return None
+        if ref["eid"] not in nodes:
+            raise LawdiffError(f"{_title(model['old'])} → {_title(model['new'])}",
+                               f"the change model names {ref['eid']}, which the document does not have")
+        return nodes[ref["eid"]]
+
+    both, old_only, new_seq = [], [], []
+    for change in model["changes"]:
+        o, n = node(old_nodes, change["old"]), node(new_nodes, change["new"])
+        if o is not None and n is not None and change["kind"] != "move":
+            slot = Slot(change, o, n, "both")
+            both.append(slot)
+            new_seq.append(slot)
+            continue
+        if o is not None:
+            old_only.append(Slot(change, o, None, "old"))
+        if n is not None:
+            new_seq.append(Slot(change, None, n, "new"))
+    # Pairs kept in place must also be in the old order; any that is not is shown as moved.
+    kept = _longest_increasing([old_order[id(s.old)] for s in both])
+    for i, slot in enumerate(both):
+        if i not in kept:
+            old_only.append(Slot(slot.change, slot.old, None, "old"))
+            new_seq[new_seq.index(slot)] = Slot(slot.change, None, slot.new, "new")
+    old_only.sort(key=lambda s: old_order[id(s.old)])
+    out: list[Slot] = []
+    for slot in new_seq:
+        if slot.role == "both":
+            here = old_order[id(slot.old)]
+            while old_only and old_order[id(old_only[0].old)] < here:
+                out.append(old_only.pop(0))
+        out.append(slot)
+    out.extend(old_only)
+    return _deletions_first(out)
+
+
+def _deletions_first(slots: list[Slot]) -> list[Slot]:
+    out, gap = [], []
+    for slot in slots:
+        if slot.role == "both":
+            out.extend(sorted(gap, key=lambda s: s.role != "old"))  # stable: old order, new order kept
+            gap = []
+            out.append(slot)
+        else:
+            gap.append(slot)
+    out.extend(sorted(gap, key=lambda s: s.role != "old"))
+    return out
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence of ``values``."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_index.append(i)
+        else:
+            tails[k] = v
+            tail_index[k] = i
+        previous[i] = tail_index[k - 1] if k else -1
+    out, i = set(), tail_index[-1] if tail_index else -1
+    while i != -1:
+        out.add(i)
+        i = previous[i]
+    return out
+
+
+def _depths(root: Node) -> dict[int, int]:
+    """For each node (by id): how many provisions with words of their own enclose it (containers do not count)."""
+    out: dict[int, int] = {}
+
+    def visit(node: Node, depth: int) -> None:
+        out[id(node)] = depth
+        inner = depth + (1 if node is not root and has_content(node) else 0)
+        for child in node.children:
+            visit(child, inner)
+
+    visit(root, 0)
+    return out
+
+
+# -- building the document -----------------------------------------------------------
+
+def _lines(ref: dict | None) -> str:
+    if not ref or not ref.get("lines"):
+        return ""
+    a, b = ref["lines"]
+    return f"line {a}" if a == b else f"lines {a}–{b}"
+
+
+def _name(node: Node | None, ref: dict | None) -> str:
+    """How a note names a provision: its number, a definition's term, else its eid."""
+    if node is not None and node.num:
+        return node.num
+    if node is not None and node.term:
+        return f"the definition of “{node.term}”"
+    return (ref or {}).get("eid") or "(untitled)"
+
+
+def _title(meta: dict) -> str:
+    name = str(meta.get("number") or meta.get("id") or "?")
+    return f"{name} {meta['eid']}" if meta.get("eid") else name
+
+
+class _Builder:
+    def __init__(self, model: dict, when: str | None, old_root: Node, new_root: Node):
+        self.model = model
+        self.when = when
+        self.old_nodes = {n.eid: n for n in old_root.walk() if n.eid}
+        self.new_nodes = {n.eid: n for n in new_root.walk() if n.eid}
+        self.comments = None
+        self.comment_count = 0
+        self.doc = new_docx()
+        self.body = self.doc.element.body
+        self.next_id = 1
+        style = self.doc.styles["Normal"]
+        style.font.name = "Times New Roman"
+        style.font.size = Pt(12)
+
+    # The bill's text is what lies between the front matter and the end note: tests rely on this.
+    def front_matter(self) -> None:
+        old, new = self.model["old"], self.model["new"]
+        self.doc.add_paragraph(f"Redline: {_title(old)} → {_title(new)}", style="Title")
+        self.doc.add_paragraph(
+            f"Old: {_title(old)}{' — ' + old['title'] if old.get('title') else ''}. "
+            f"New: {_title(new)}{' — ' + new['title'] if new.get('title') else ''}.")
+
+        def numbering(meta):
+            return "printed line numbers" if meta.get("line_numbers") == "printed" else "lines of the source file"
+
+        self.doc.add_paragraph(
+            "Every difference is a tracked change by “lawdiff”: accept all changes to get the new text, "
+            f"reject all to get the old one. A comment on every provision cites the new version’s "
+            f"{numbering(new)}; on a changed one, also the old version’s {numbering(old)}. "
+            "A moved provision is deleted where it stood and inserted where it stands now; "
+            "a comment on each names the other.")
+
+    def end(self) -> None:
+        self.doc.add_paragraph(END_NOTE)
+        settings = self.doc.settings.element
+        # Further edits by the reader are tracked too.
+        proof = settings.find(qn("w:proofState"))
+        track = OxmlElement("w:trackRevisions")
+        if proof is not None:
+            proof.addnext(track)  # the schema's order: after proofState, before defaultTabStop
+        else:
+            settings.insert(0, track)
+        props = self.doc.core_properties
+        props.title = f"Redline: {_title(self.model['old'])} → {_title(self.model['new'])}"
+        props.author = props.last_modified_by = AUTHOR
+        props.revision = 1
+        for child in list(props._element):  # no clock time in the package
+            if child.tag in (qn("dcterms:created"), qn("dcterms:modified")):
+                props._element.remove(child)
+        if self.when:
+            props.created = props.modified = datetime.fromisoformat(self.when.replace("Z", "+00:00"))
+
+    def revision(self, tag: str) -> OxmlElement:
+        el = OxmlElement(tag)
+        el.set(qn("w:id"), str(self.next_id))
+        self.next_id += 1
+        el.set(qn("w:author"), AUTHOR)
+        if self.when:
+            el.set(qn("w:date"), self.when)
+        return el
+
+    def paragraph(self, slot: Slot, depth: int) -> None:
+        change = slot.change
+        p = self.doc.add_paragraph()._p
+        p_pr = p.get_or_add_pPr()
+        node = slot.new if slot.role != "old" else slot.old
+        if node.type == "section" and depth == 0:
+            keep = OxmlElement("w:keepNext")
+            p_pr.append(keep)
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:before"), "240")
+            p_pr.append(spacing)
+        ind = OxmlElement("w:ind")
+        ind.set(qn("w:left"), str(INDENT_TWIPS * depth))
+        p_pr.append(ind)
+        if node.heading or (node.type == "section" and depth == 0):
+            level = OxmlElement("w:outlineLvl")  # the navigation pane follows the bill's structure
+            level.set(qn("w:val"), str(min(depth, 8)))
+            p_pr.append(level)
+        if slot.role in ("old", "new"):
+            # The paragraph itself exists on one side only: track its mark too.
+            r_pr = OxmlElement("w:rPr")
+            r_pr.append(self.revision("w:del" if slot.role == "old" else "w:ins"))
+            p_pr.append(r_pr)
+
+        if slot.role == "both":
+            self._prefix(p, _prefix(slot.old), _prefix(slot.new))
+            self._tokens(p, change["tokens"], slot.old, slot.new)
+        elif slot.role == "old":
+            text = _prefix(slot.old) + content(slot.old)
+            self._wrapped(p, "w:del", _styled(text, len(_prefix(slot.old)), slot.old))
+        else:
+            text = _prefix(slot.new) + content(slot.new)
+            self._wrapped(p, "w:ins", _styled(text, len(_prefix(slot.new)), slot.new))
+        note = self._note(slot)
+        if note:
+            self._comment(p, note)
+
+    def _prefix(self, p, old: str, new: str) -> None:
+        if old == new:
+            if new:
+                p.append(_run(new, bold=True))
+            return
+        if old:
+            self._wrapped(p, "w:del", [(old, True)])
+        if new:
+            self._wrapped(p, "w:ins", [(new, True)])
+
+    def _tokens(self, p, tokens: list, old: Node, new: Node) -> None:
+        old_heading = len(old.heading) if old.heading else 0
+        new_heading = len(new.heading) if new.heading else 0
+        at_old = at_new = 0
+        for op, text in tokens:
+            if op == "=":
+                for piece, bold in _split(text, at_new, new_heading):
+                    if piece:
+                        p.append(_run(piece, bold=bold))
+                at_old += len(text)
+                at_new += len(text)
+            elif op == "-":
+                self._wrapped(p, "w:del", _split(text, at_old, old_heading))
+                at_old += len(text)
+            else:
+                self._wrapped(p, "w:ins", _split(text, at_new, new_heading))
+                at_new += len(text)
+
+    def _wrapped(self, p, tag: str, pieces: list[tuple[str, bool]]) -> None:
+        """One revision holding the pieces (a token split where a heading ends stays one revision)."""
+        pieces = [(t, b) for t, b in pieces if t]
+        if not pieces:
+            return
+        wrapper = self.revision(tag)
+        for text, bold in pieces:
+            wrapper.append(_run(text, bold=bold, deleted=tag == "w:del"))
+        p.append(wrapper)
+
+    def _note(self, slot: Slot) -> str:
+        change = slot.change
+        old_name = _name(slot.old or self.partner_old(slot), change["old"])
+        new_name = _name(slot.new or self.partner_new(slot), change["new"])
+        old, new, kind = change["old"], change["new"], change["kind"]
+        if kind == "equal":
+            return _lines(new).capitalize()  # unchanged: its printed lines in the new version, for citing
+        cite_new = f"new {_lines(new)}" if _lines(new) else ""
+        cite_old = f"old {_lines(old)}" if _lines(old) else ""
+        if kind == "move":
+            if slot.role == "old":
+                return f"Moved to {new_name} ({cite_new or new['eid']}); deleted here ({cite_old or old['eid']})."
+            edited = " with edits" if any(op != "=" for op, _ in change["tokens"]) else ""
+            return f"Moved{edited} from {old_name} ({cite_old or old['eid']}); inserted here ({cite_new or new['eid']})."
+        if slot.role == "old" and new is not None:
+            return f"Now at {new_name} ({cite_new or new['eid']}); deleted here ({cite_old or old['eid']})."
+        if slot.role == "new" and old is not None:
+            return f"Was at {old_name} ({cite_old or old['eid']}); inserted here ({cite_new or new['eid']})."
+        label = {"modify": "Changed", "renumber": "Renumbered", "insert": "Inserted", "delete": "Deleted"}[kind]
+        if kind == "renumber":
+            label = f"Renumbered {old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}"
+        cites = ", ".join(c for c in (cite_new, cite_old) if c)
+        return f"{label}: {(new or old)['eid']}" + (f" ({cites})" if cites else "") + "." + _edit_lines(change)
+
+    def partner_old(self, slot: Slot) -> Node | None:
+        return self.old_nodes.get(slot.change["old"]["eid"]) if slot.change["old"] else None
+
+    def partner_new(self, slot: Slot) -> Node | None:
+        return self.new_nodes.get(slot.change["new"]["eid"]) if slot.change["new"] else None
+
+    def _comment(self, p, text: str) -> None:
+        # Made here rather than by python-docx's add_comment, which looks for a free id with an
+        # XPath over every comment (quadratic on a long bill) and stamps the clock's date.
+        if self.comments is None:
+            self.comments = self.doc.comments._comments_elm  # creates the comments part
+        cid = str(self.comment_count)
+        self.comment_count += 1
+        comment = parse_xml(
+            f'<w:comment {nsdecls("w")} w:id="{cid}" w:author="{AUTHOR}" w:initials="LD">'
+            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+            '<w:r><w:t xml:space="preserve"></w:t></w:r></w:p></w:comment>')
+        if self.when:
+            comment.set(qn("w:date"), self.when)  # the inputs' date, never the clock's
+        comment.findall(qn("w:p") + "/" + qn("w:r"))[-1].find(qn("w:t")).text = text
+        self.comments.append(comment)
+        start = OxmlElement("w:commentRangeStart")
+        start.set(qn("w:id"), cid)
+        p_pr = p.find(qn("w:pPr"))
+        if p_pr is not None:
+            p_pr.addnext(start)
+        else:
+            p.insert(0, start)
+        end = OxmlElement("w:commentRangeEnd")
+        end.set(qn("w:id"), cid)
+        p.append(end)
+        ref_run = OxmlElement("w:r")
+        ref = OxmlElement("w:commentReference")
+        ref.set(qn("w:id"), cid)
+        ref_run.append(ref)
+        p.append(ref_run)
+
+    def save(self) -> bytes:
+        self._renumber_revisions()
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return _fixed_zip(buffer.getvalue())
+
+    def _renumber_revisions(self) -> None:
+        """Revision ids follow the comment ids, so no two annotations share an id."""
+        n = self.comment_count
+        for el in self.body.iter(qn("w:ins"), qn("w:del")):
+            el.set(qn("w:id"), str(n))
+            n += 1
+
+
+def _edit_lines(change: dict) -> str:
+    """" Struck on old line 91; inserted on new line 88." from the model's ``token_lines``, where known."""
+    token_lines = change.get("token_lines")
+    if change["kind"] != "modify" or not token_lines:
+        return ""
+    struck = sorted({tl[0] for (op, _), tl in zip(change["tokens"], token_lines) if op == "-" and tl and tl[0]})
+    added = sorted({tl[1] for (op, _), tl in zip(change["tokens"], token_lines) if op == "+" and tl and tl[1]})
+    parts = []
+    if struck:
+        parts.append(f"struck on old {_numbers(struck)}")
+    if added:
+        parts.append(f"inserted on new {_numbers(added)}")
+    if not parts:
+        return ""
+    sentence = "; ".join(parts)
+    return " " + sentence[0].upper() + sentence[1:] + "."
+
+
+def _numbers(lines: list[int]) -> str:
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(str(n) for n in lines)
+
+
+def _prefix(node: Node) -> str:
+    """The number and the space after it, as the paragraph prints them."""
+    if not node.num:
+        return ""
+    return node.num + (" " if content(node) else "")
+
+
+def _styled(text: str, prefix_len: int, node: Node) -> list[tuple[str, bool]]:
+    heading_end = prefix_len + (len(node.heading) if node.heading else 0)
+    return [(text[:heading_end], True), (text[heading_end:], False)]
+
+
+def _split(text: str, at: int, heading_len: int) -> list[tuple[str, bool]]:
+    """Cut ``text`` (which starts at offset ``at`` of a provision's content) where its heading ends."""
+    cut = max(0, min(len(text), heading_len - at))
+    return [(text[:cut], True), (text[cut:], False)]
+
+
+def _run(text: str, bold: bool = False, deleted: bool = False) -> OxmlElement:
+    r = OxmlElement("w:r")
+    if bold:
+        r_pr = OxmlElement("w:rPr")
+        r_pr.append(OxmlElement("w:b"))
+        r.append(r_pr)
+    t = OxmlElement("w:delText" if deleted else "w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    r.append(t)
+    return r
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same package with every entry stamped with one fixed time, so output is byte-reproducible."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            zout.writestr(fixed, zin.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,71 @@
+"""Printable PDFs of the site's own pages, printed by headless Chromium.
+
+The PDF of a redline or an instrument is the standalone page the site renders
+(``render_redline``/``render_instrument`` with ``root=None``: CSS inlined, the
+print stylesheet applies), so print and screen never disagree.  Chromium stamps
+the file with the clock; those two dates are blanked in place (same length, so
+the cross-reference offsets stay right) and the same page prints to the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import LawdiffError
+
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-extensions", "--no-pdf-header-footer",
+)
+TIMEOUT_S = 120
+_CLOCK = re.compile(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)")
+# A link to another page of the site ("index.html") means nothing on paper, and would print as the
+# temporary file's path; links within the page ("#sec_2") and to the web stay.
+_RELATIVE_HREF = re.compile(r'\shref="(?!#|[A-Za-z][\w+.-]*:)[^"]*"')
+
+
+def chromium() -> str:
+    """The Chromium to print with: $LAWDIFF_CHROMIUM, else chromium on the PATH."""
+    found = os.environ.get("LAWDIFF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        raise LawdiffError("chromium", "not found; PDF output needs headless Chromium (scripts/test.sh installs it)")
+    return found
+
+
+def html_to_pdf(html: str, name: object = "page") -> bytes:
+    """Print one self-contained HTML page (no links to other files) to PDF bytes."""
+    browser = chromium()
+    with tempfile.TemporaryDirectory(prefix="lawdiff-pdf-") as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_text(_RELATIVE_HREF.sub("", html), encoding="utf-8")
+        out = Path(tmp) / "page.pdf"
+        cmd = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
+               f"--print-to-pdf={out}", page.as_uri()]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise LawdiffError(name, f"Chromium did not print the page within {TIMEOUT_S} s") from None
+        if not out.is_file() or out.stat().st_size == 0:
+            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+            raise LawdiffError(name, f"Chromium could not print the page ({detail[0]})")
+        data = out.read_bytes()
+    return _CLOCK.sub(lambda m: b" " * len(m.group(0)), data)
+
+
+def redline_pdf(model: dict) -> bytes:
+    from .redline_html import render_redline
+
+    return html_to_pdf(render_redline(model), f"{model['old'].get('id')} → {model['new'].get('id')}")
+
+
+def instrument_pdf(doc) -> bytes:
+    from .instrument_html import render_instrument
+
+    return html_to_pdf(render_instrument(doc), doc.meta.get("id", "document"))
