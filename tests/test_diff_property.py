@@ -8,7 +8,7 @@ follow the new document's order.
 
 import copy
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from lawdiff.align import content, has_content
@@ -139,6 +139,8 @@ def test_nothing_moves_when_nothing_changed_place(h2288, eo650, data):
     """Word edits and renumbering only: every provision stays paired, none is called moved."""
     doc = data.draw(st.sampled_from([h2288, eo650]))
     new = data.draw(edited_tree(doc, ops=("word", "word", "renumber")))
+    # A provision stripped of every word is gone, and rightly shown as deleted.
+    assume(len(_content_nodes(new.tree)) == len(_content_nodes(doc.tree)))
     for model in (compare(doc, new), compare(new, doc)):
         kinds = {c["kind"] for c in model["changes"]}
         assert not kinds & {"move", "insert", "delete"}, kinds
