@@ -81,6 +81,7 @@ def test_instrument_page_structure_and_citations(site, h2288):
     assert "Section 40." in text(sec40) and "null and void" in text(sec40)
     toc = [a.get("href") for a in doc.cssselect("nav.toc a")]
     assert "#sec_2__qstr_1__sec_63__subsec_c" in toc
+    assert "193rd General Court" in text(doc.cssselect(".kicker")[0])  # H.2288 is of the 193rd
     prov = text(doc.cssselect(".provenance")[0])
     assert "Derived from the official text; not an official copy." in prov
     assert "05580d1f91c4166d02cd1735b6ba70cc6603d8f3aec58d5d9ec5ce0a9631a457" in prov

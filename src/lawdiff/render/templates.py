@@ -10,9 +10,16 @@ import jinja2
 TEMPLATES = Path(str(files("lawdiff.templates")))
 
 
+def ordinal(n: int | str) -> str:
+    """193 -> "193rd", 194 -> "194th": "the 193rd General Court"."""
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # every template, whatever its name: source text never reaches a page raw
         undefined=jinja2.StrictUndefined,
@@ -20,3 +27,5 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["ordinal"] = ordinal
+    return env
