@@ -66,6 +66,8 @@ def test_provision_against_provision_across_instruments():
     assert model["old"]["eid"] == "sec_5" and model["new"]["eid"] == SEC40
     [change] = model["changes"]
     assert change["kind"] == "modify" and change["matched_by"] == "root"
+    # Two provisions chosen by the user: their numbers differ by choice, not by renumbering.
+    assert change["renumbered"] is False and model["stats"]["renumbered"] == 0
     assert change["old"] == {"eid": "sec_5", "num": "Section 5.", "lines": [50, 52]}
     assert change["new"] == {"eid": SEC40, "num": "Section 40.", "lines": [85, 97]}
     old = "".join(t for op, t in change["tokens"] if op in "=-")

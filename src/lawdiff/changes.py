@@ -115,7 +115,7 @@ def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, ti
             kind = "move"
         elif edited:
             kind = "modify"
-        elif old.num != new.num:
+        elif _renumbered(old, new, how):
             kind = "renumber"
         else:
             kind = "equal"
@@ -125,10 +125,16 @@ def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, ti
         "new": _ref(new),
         "tokens": tokens,
         "degraded": degraded,
-        "renumbered": old is not None and new is not None and old.num != new.num,
+        "renumbered": old is not None and new is not None and _renumbered(old, new, how),
         "matched_by": how if old is not None and new is not None else None,
         "token_lines": token_lines(tokens, old, new, *located),
     }
+
+
+def _renumbered(old: Node, new: Node, how: str | None) -> bool:
+    # The roots are the two provisions the user chose to compare (EO 650 Section 5
+    # against H.2288 Section 40): their numbers differ by choice, not by renumbering.
+    return how != "root" and old.num != new.num
 
 
 def _place_deletions(alignment, changes_new: list[dict], timeout: float, located) -> list[dict]:
