@@ -53,3 +53,17 @@ def test_inline_substitution_is_not_a_quoted_structure():
     body = parse_bytes(text.encode(), "subst.txt").tree.children[-1]
     assert [(s.eid, s.children) for s in body.children] == [("sec_1", []), ("sec_2", [])]
     assert body.children[0].text.endswith("the following figure:- 35.")
+
+
+def test_struck_subsection_not_relettered():
+    """H.2288 with subsection (b) struck and the rest left as printed: (c) follows (a) and is still a subsection."""
+    from h2288_edits import bill, printed_lines
+
+    _, body = printed_lines()
+    assert body[18].startswith("(b) Community relations") and body[24].startswith("(c) Due process")
+    doc = bill(body[:18] + body[24:])  # printed lines 19-24 are (b)
+    sec63 = doc.tree.find("sec_2__qstr_1__sec_63")
+    assert [(c.type, c.num) for c in sec63.children] == [
+        ("subsection", "(a)"), ("subsection", "(c)"), ("subsection", "(d)"), ("subsection", "(e)"), ("subsection", "(f)")]
+    assert [d.term for d in sec63.children[0].children] == [
+        "Law enforcement agency", "Immigration enforcement", "United States Department of Homeland Security"]

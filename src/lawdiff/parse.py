@@ -269,11 +269,13 @@ class _Builder:
         return None
 
     def _letter_or_roman(self, kind: str, num: str) -> str:
-        """Decide whether "(i)", "(v)", "(x)", "(c)" ... is a clause or the next lettered subsection.
+        """Decide whether "(i)", "(v)", "(x)", "(c)" ... is a clause or a lettered subsection.
 
-        A list introduced by a colon starts with clause (i); a running roman
-        sequence continues; otherwise a letter that follows the last subsection
-        letter ("(h)" then "(i)", "(b)" then "(c)") is a subsection.
+        In order: a list introduced by a colon starts with clause (i); a running
+        roman sequence continues; the letter right after the last subsection
+        letter ("(h)" then "(i)") is a subsection; inside a paragraph it is a
+        clause; a later letter ("(a)" then "(c)", where (b) was struck) is a
+        subsection.
         """
         label = num.strip("()")
         if kind != "clause":
@@ -286,6 +288,10 @@ class _Builder:
             return kind
         previous_letter = self._last_label("subsection")
         if previous_letter and _next_letter(previous_letter) == label:
+            return "subsection"
+        if any(node.type == "paragraph" for node, _ in self.stack):
+            return kind
+        if previous_letter and len(label) == 1 and len(previous_letter) == 1 and label > previous_letter:
             return "subsection"
         return kind
 
