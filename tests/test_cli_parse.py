@@ -107,3 +107,19 @@ def test_corrupted_corpus_file_is_refused(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 2
     assert "eo-650.txt: sha256" in run.stderr and "does not match the manifest" in run.stderr
+
+
+def test_out_where_nothing_can_be_written():
+    # /proc refuses new files even to root: the error is one line, not a traceback.
+    run = lawdiff("parse", "eo-650", "--out", "/proc/lawdiff-test.json")
+    assert run.returncode == 2
+    assert run.stderr.startswith("lawdiff: /proc/lawdiff-test.json: cannot write here: ") and run.stderr.count("\n") == 1
+
+
+def test_error_survives_a_worker_process():
+    import pickle
+
+    from lawdiff import LawdiffError
+
+    e = pickle.loads(pickle.dumps(LawdiffError("corpus/raw/x.txt", "empty file")))
+    assert (e.source, e.problem, str(e)) == ("corpus/raw/x.txt", "empty file", "corpus/raw/x.txt: empty file")

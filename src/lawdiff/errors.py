@@ -10,3 +10,7 @@ class LawdiffError(Exception):
         self.source = str(source)
         self.problem = problem
         super().__init__(f"{self.source}: {problem}")
+
+    def __reduce__(self):
+        # Survives the trip back from a worker process (the site builds on every core).
+        return (type(self), (self.source, self.problem))

@@ -122,19 +122,10 @@ def _run_batch(cache_root: str, batch: list[tuple[str, dict]]) -> list[dict]:
     cache = Cache(Path(cache_root))
     infos = []
     for key, spec in batch:
-        try:
-            result = render_job(spec)
-        except LawdiffError as e:  # carried back as plain data: the parent raises it again
-            return [{"error": [e.source, e.problem]}]
+        result = render_job(spec)
         cache.put(key, result)
         infos.append(result["info"])
     return infos
-
-
-def _raise_errors(infos: list[dict]) -> None:
-    for info in infos:
-        if "error" in info:
-            raise LawdiffError(*info["error"])
 
 
 # -- the cache -------------------------------------------------------------------
@@ -230,7 +221,7 @@ def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, pr
     """Render every (key, spec) into the cache, in parallel when there is enough to do."""
     if len(missing) < IN_PROCESS_MAX or jobs <= 1:
         for item in missing:
-            _raise_errors(_run_batch(str(cache.root), [item]))
+            _run_batch(str(cache.root), [item])
             progress(1)
         return
     # Batches of neighbouring pages share documents: a worker parses each one once.
@@ -239,7 +230,7 @@ def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, pr
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(_run_batch, str(cache.root), b): len(b) for b in batches}
         for future in as_completed(futures):
-            _raise_errors(future.result())
+            future.result()
             progress(futures[future])
 
 
