@@ -6,13 +6,14 @@ cd "$(dirname "$0")/.."
 
 # System packages: headless Chromium (browser tests, PDF printing),
 # LibreOffice (opens the Word redlines), poppler (looks at PDFs).
+# Installed with Debian's recommended packages (fonts among them), as tested.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" fonts-dejavu-core
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
