@@ -67,3 +67,26 @@ def test_struck_subsection_not_relettered():
         ("subsection", "(a)"), ("subsection", "(c)"), ("subsection", "(d)"), ("subsection", "(e)"), ("subsection", "(f)")]
     assert [d.term for d in sec63.children[0].children] == [
         "Law enforcement agency", "Immigration enforcement", "United States Department of Homeland Security"]
+
+
+FORMS = Path(__file__).parent / "fixtures" / "amending-forms.txt"
+
+
+def test_amending_forms():
+    """tests/fixtures/amending-forms.txt: an emergency preamble, a struck-and-replaced subsection,
+    two sections inserted by one instruction, bill-level subsections, a Roman-numbered SECTION."""
+    doc = parse_bytes(FORMS.read_bytes(), FORMS)
+    tree = doc.tree
+    assert [c.type for c in tree.children] == ["preamble", "body"]
+    recital = tree.find("preamble__recs_1__rec_1")
+    assert recital.text.startswith("Whereas, The deferred operation of this act")
+    replaced = tree.find("sec_1__qstr_1__subsec_b")
+    assert replaced.text == "The department shall not enter into any agreement under 8 U.S.C. section 1357(g)."
+    inserted = tree.find("sec_2__qstr_1")
+    assert [(c.eid, c.num) for c in inserted.children] == [
+        ("sec_2__qstr_1__sec_223", "Section 223."), ("sec_2__qstr_1__sec_224", "Section 224.")]
+    assert [c.num for c in inserted.children[0].children] == ["(a)", "(b)"]
+    assert [n.eid for n in tree.find("sec_3").walk()] == [
+        "sec_3", "sec_3__subsec_a", "sec_3__subsec_b", "sec_3__subsec_b__para_1", "sec_3__subsec_b__para_2"]
+    assert tree.find("sec_iv").text == "This act shall take effect upon its passage."
+    assert tree.words() == [w for line in read(FORMS.read_bytes(), FORMS).lines for w in line.text.split()]

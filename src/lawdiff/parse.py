@@ -29,7 +29,7 @@ DEFINITION = re.compile(r"^[“\"]([^”\"]+?),?[”\"],?(?=\s|$)")
 DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have the following meanings|As used in this", re.I)
 # A labelled field of a web page's header: "Date: 01/29/2026", "Issuer: Maura Healey".
 FIELD = re.compile(r"^(?:Date|Issuer|Issued|Signed|Effective Date|Filed|Docket|Bill Number|Sponsor|Presented by): \S")
-RECITAL = re.compile(r"^WHEREAS\b")
+RECITAL = re.compile(r"^WHEREAS\b", re.I)  # "Whereas," opens an emergency preamble
 FORMULA = re.compile(r"^(Be it enacted\b|NOW,? THEREFORE\b)")
 TERMINAL = re.compile(r"(?:[.:;]|:-|[;,] (?:and|or))[\"”’)]*$")
 ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
