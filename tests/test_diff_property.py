@@ -7,11 +7,13 @@ follow the new document's order.
 """
 
 import copy
+import re
+from collections import Counter
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from lawdiff.align import content, has_content
+from lawdiff.align import WEAK, content, has_content
 from lawdiff.changes import compare
 from lawdiff.eids import assign_eids
 from lawdiff.tokens import tokenize, word_diff
@@ -23,6 +25,19 @@ OPS = ["word", "word", "word", "delete", "insert", "swap", "renumber"]
 
 def _content_nodes(root):
     return [n for n in root.walk() if n is not root and has_content(n)]
+
+
+def _recognisable(old_root, new_root):
+    """Word edits keep the tree's shape: does each edited provision keep its words to the
+    aligner's documented threshold (Dice similarity of the word multisets at least WEAK)?"""
+    for a, b in zip(old_root.walk(), new_root.walk()):
+        if has_content(a) != has_content(b):
+            return False
+        wa, wb = (Counter(re.findall(r"\w+", content(n).casefold())) for n in (a, b))
+        total = sum(wa.values()) + sum(wb.values())
+        if total and 2 * sum((wa & wb).values()) / total < WEAK:
+            return False
+    return True
 
 
 def _parents(root):
@@ -139,8 +154,9 @@ def test_nothing_moves_when_nothing_changed_place(h2288, eo650, data):
     """Word edits and renumbering only: every provision stays paired, none is called moved."""
     doc = data.draw(st.sampled_from([h2288, eo650]))
     new = data.draw(edited_tree(doc, ops=("word", "word", "renumber")))
-    # A provision stripped of every word is gone, and rightly shown as deleted.
-    assume(len(_content_nodes(new.tree)) == len(_content_nodes(doc.tree)))
+    # A provision stripped of every word is gone, and one whose words were nearly all
+    # replaced is not recognisably the same: the engine rightly shows deletion and insertion.
+    assume(_recognisable(doc.tree, new.tree))
     for model in (compare(doc, new), compare(new, doc)):
         kinds = {c["kind"] for c in model["changes"]}
         assert not kinds & {"move", "insert", "delete"}, kinds
