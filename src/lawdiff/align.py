@@ -15,7 +15,8 @@ Passes, in order, each only over what earlier passes left unpaired:
    runner-up (for both nodes) by ``MARGIN``.
 4. ``position``: inside aligned parents, the unpaired children between the
    same two aligned neighbours, when both sides hold the same number of them
-   with the same types, and they share some words.
+   with the same types, and they share some words or the same number and term
+   (a provision rewritten in place).
 
 Passes 2 to 4 repeat until nothing changes, since each new pair of parents lets
 their children be paired.  The roots are always paired (for a provision pair,
@@ -280,7 +281,10 @@ def _by_position(old, new, pairs, how) -> None:
             if any(old[o].node.type != new[n].node.type for o, n in zip(gap_o, gap_n)):
                 continue
             for o, n in zip(gap_o, gap_n):
-                if old[o].key and new[n].key and similarity(old[o], new[n]) < WEAK:
+                # Rewritten words keep their place if the number (or term) says it is the same
+                # provision: "Executive Order" -> "Order", or Section 40 grown tenfold.
+                same_name = (old[o].node.num, old[o].node.term) == (new[n].node.num, new[n].node.term)
+                if old[o].key and new[n].key and similarity(old[o], new[n]) < WEAK and not same_name:
                     continue
                 # A provision whose every word went is deleted, not edited into a
                 # container: pairing it with an empty node would drop it from the model.
