@@ -124,6 +124,7 @@ def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, ti
         "old": _ref(old),
         "new": _ref(new),
         "tokens": tokens,
+        "heading": [old.heading if old is not None else None, new.heading if new is not None else None],
         "degraded": degraded,
         "renumbered": old is not None and new is not None and _renumbered(old, new, how),
         "matched_by": how if old is not None and new is not None else None,
