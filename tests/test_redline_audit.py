@@ -253,3 +253,21 @@ def test_provision_grown_tenfold_in_place_is_amended_not_replaced(tmp_path, orig
     [change] = changed(compare(original, new))
     assert "".join(t for op, t in change["tokens"] if op == "-") == ""
     assert change["new"]["lines"] == [85, 97 + 40 * 7]
+
+
+def test_subsection_split_in_two_keeps_its_number_and_heading(tmp_path, original, body):
+    """(f) Implementation and training (lines 71-82) split: its complaints rule (from line 75,
+    "An individual may file a complaint") becomes a new (g).  (f) keeps its number and
+    heading, so it is (f) that loses those sentences and (g) that is new, not the reverse."""
+    b = list(body)
+    assert line(b, 71) == "(f) Implementation and training"
+    assert line(b, 75).startswith("An individual may file a complaint for a violation of this section")
+    b[74] = "(g) Complaints " + b[74]
+    new = printed(tmp_path, b, "split")
+    got = [(c["kind"], c["old"] and c["old"]["eid"], c["new"] and c["new"]["eid"]) for c in changed(compare(original, new))]
+    assert got == [("modify", SUB + "f", SUB + "f"), ("insert", None, SUB + "g")]
+    [modified, inserted] = changed(compare(original, new))
+    struck = "".join(t for op, t in modified["tokens"] if op == "-")
+    assert struck.strip().startswith("An individual may file a complaint") and "".join(
+        t for op, t in modified["tokens"] if op == "+") == ""
+    assert modified["new"]["lines"] == [71, 74] and inserted["new"]["lines"] == [75, 82]

@@ -6,7 +6,7 @@ Passes, in order, each only over what earlier passes left unpaired:
    sides and long enough to be a real identifier (a bare heading is not).
 2. ``number``: inside a pair of aligned parents, children with the same type,
    number and heading (a definition's term counts as its number), unique among
-   their siblings.  A bare number (no heading, no term: a bill's SECTION 4)
+   their siblings; and a container without words, the only one of its type.  A bare number (no heading, no term: a bill's SECTION 4)
    says little once sections are renumbered, so the pair must also share some
    words, and no sibling within ``WINDOW`` places may resemble either node
    better by ``MARGIN``: a new SECTION 3 must not take the place of an edited
@@ -189,6 +189,12 @@ def _by_number(old, new, pairs, how) -> None:
                 if c in used:
                     continue
                 n = items[c].node
+                if not (n.num or n.heading or n.term or n.text):
+                    # A container (body, quotedStructure) has no words: the only one of its
+                    # type under paired parents is the same container.  Pairing it now lets
+                    # its children be paired by number before the similarity pass looks at them.
+                    seen.setdefault((n.type, None, None, None), []).append(c)
+                    continue
                 if not (n.num or n.heading or n.term):
                     continue  # nothing to match by: left to the similarity and position passes
                 seen.setdefault((n.type, n.num, n.heading, n.term), []).append(c)
