@@ -271,3 +271,19 @@ def test_subsection_split_in_two_keeps_its_number_and_heading(tmp_path, original
     assert struck.strip().startswith("An individual may file a complaint") and "".join(
         t for op, t in modified["tokens"] if op == "+") == ""
     assert modified["new"]["lines"] == [71, 74] and inserted["new"]["lines"] == [75, 82]
+
+
+def test_provision_emptied_to_reserved_keeps_the_next_one(tmp_path, original, body):
+    """(d) (lines 49-56) emptied to "(d) [Reserved]", no full stop: (e) Guidelines (line 57)
+    still opens its own subsection, since the short line before it ended a paragraph."""
+    b = list(body)
+    assert line(b, 49).startswith("(d) The preceding") and line(b, 57) == "(e) Guidelines for reporting release information"
+    new = printed(tmp_path, b[:48] + ["(d) [Reserved]"] + b[56:], "reserved")
+    e = new.tree.find(SUB + "e")
+    assert e is not None and e.heading == "Guidelines for reporting release information" and e.lines == [50, 63]
+    for old_doc, new_doc in ((original, new), (new, original)):
+        [change] = changed(compare(old_doc, new_doc))
+        assert change["kind"] == "modify" and change["old"]["eid"] == change["new"]["eid"] == SUB + "d"
+    [change] = changed(compare(original, new))
+    assert "".join(t for op, t in change["tokens"] if op == "+") == "[Reserved]"
+    assert change["new"]["lines"] == [49, 49]

@@ -216,7 +216,7 @@ class _Builder:
         # "SECTION 2." opens a bill section wherever a line starts with it; other
         # markers need a sentence boundary before them.
         boundary = (not unit.printed or self.previous_heading or self._at_boundary()
-                    or bool(BILL_SECTION.match(text)))
+                    or bool(BILL_SECTION.match(text)) or self._after_short_line(i))
         self.previous_heading = False
         opened = None
         while boundary and text:
@@ -342,6 +342,15 @@ class _Builder:
     def _at_boundary(self) -> bool:
         node = self.stack[-1][0]
         return not node.text or bool(TERMINAL.search(node.text.rstrip()))
+
+    def _after_short_line(self, i: int) -> bool:
+        """Did the printed line before this one stop well short of the margin?  Type is only
+        wrapped at the margin, so its paragraph ended there even without a full stop
+        ("(d) [Reserved]" then "(e) Guidelines ...")."""
+        if i == 0 or not self.full_line:
+            return False
+        before = self.units[i - 1]
+        return before.printed and len(before.text) < HEADING_LINE_SHARE * self.full_line
 
     def _is_heading(self, rest: str, i: int, unit: Unit) -> bool:
         if TERMINAL.search(rest) or rest.endswith(",") or not (rest[0].isupper() or rest[0].isdigit()):
