@@ -287,3 +287,18 @@ def test_provision_emptied_to_reserved_keeps_the_next_one(tmp_path, original, bo
     [change] = changed(compare(original, new))
     assert "".join(t for op, t in change["tokens"] if op == "+") == "[Reserved]"
     assert change["new"]["lines"] == [49, 49]
+
+
+def test_duplicated_provision_is_one_insertion(tmp_path, original, body):
+    """(e) (lines 57-70) printed twice: the first copy is the old (e), unchanged; the
+    second (eid ..._e_2, lines 71-84) is the only change."""
+    b = list(body)
+    assert line(b, 57).startswith("(e) Guidelines") and line(b, 71).startswith("(f) Implementation")
+    new = printed(tmp_path, b[:70] + b[56:70] + b[70:], "dup")
+    model = compare(original, new)
+    [change] = changed(model)
+    assert (change["kind"], change["new"]["eid"], change["new"]["lines"]) == ("insert", SUB + "e_2", [71, 84])
+    [first] = [c for c in model["changes"] if c["new"] and c["new"]["eid"] == SUB + "e"]
+    assert first["kind"] == "equal" and first["old"]["lines"] == [57, 70] and first["new"]["lines"] == [57, 70]
+    [back] = changed(compare(new, original))
+    assert (back["kind"], back["old"]["eid"]) == ("delete", SUB + "e_2")

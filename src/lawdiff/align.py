@@ -140,6 +140,7 @@ def align(old_root: Node, new_root: Node) -> Alignment:
     while True:
         before = len(pairs)
         _by_number(old, new, pairs, how)
+        _by_repeated_text(old, new, pairs, how)
         _by_similarity(old, new, pairs, how)
         if len(pairs) == before:
             _by_position(old, new, pairs, how)
@@ -211,6 +212,26 @@ def _by_number(old, new, pairs, how) -> None:
                 continue
             _pair(o, n, "number", pairs, how)
             taken.add(n)
+
+
+def _by_repeated_text(old, new, pairs, how) -> None:
+    """Under paired parents, children with the same words that pass 1 could not pair because
+    the text is repeated (a provision duplicated): the first with the first, in order.  Only
+    among siblings, so a repeated clause is never paired across sections and called moved."""
+    taken = set(pairs.values())
+    for po, pn in list(pairs.items()):
+        def groups(items, parent, used):
+            out: dict[tuple, list[int]] = {}
+            for c in items[parent].children:
+                if c not in used and items[c].key:
+                    out.setdefault((items[c].node.type, items[c].node.num, items[c].key), []).append(c)
+            return out
+
+        go, gn = groups(old, po, pairs), groups(new, pn, taken)
+        for k, os_ in go.items():
+            for o, n in zip(os_, gn.get(k, ())):
+                _pair(o, n, "text", pairs, how)
+                taken.add(n)
 
 
 def _outdone(old, new, po, pn, o, n) -> bool:
