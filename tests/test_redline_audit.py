@@ -302,3 +302,15 @@ def test_duplicated_provision_is_one_insertion(tmp_path, original, body):
     assert first["kind"] == "equal" and first["old"]["lines"] == [57, 70] and first["new"]["lines"] == [57, 70]
     [back] = changed(compare(new, original))
     assert (back["kind"], back["old"]["eid"]) == ("delete", SUB + "e_2")
+
+
+def test_own_lines_end_on_the_last_word_not_a_blank_line(eo650):
+    """EO 650's source: Section 1's heading on line 26, its sentence on line 28, a blank line
+    29, the first definition on line 30.  Section 1's own words are on lines 26-28."""
+    from lawdiff.changes import compare as compare_
+    from lawdiff.citations import own_lines
+
+    sec1 = eo650.tree.find("sec_1")
+    assert sec1.text.startswith("For purposes of this Executive Order") and own_lines(sec1) == [26, 29]
+    [change] = [c for c in compare_(eo650, eo650)["changes"] if c["new"]["eid"] == "sec_1"]
+    assert change["old"]["lines"] == change["new"]["lines"] == [26, 28]
