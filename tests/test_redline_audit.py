@@ -314,3 +314,13 @@ def test_own_lines_end_on_the_last_word_not_a_blank_line(eo650):
     assert sec1.text.startswith("For purposes of this Executive Order") and own_lines(sec1) == [26, 29]
     [change] = [c for c in compare_(eo650, eo650)["changes"] if c["new"]["eid"] == "sec_1"]
     assert change["old"]["lines"] == change["new"]["lines"] == [26, 28]
+
+
+def test_markdown_paragraph_never_opens_a_block():
+    """A provision whose words begin like markdown block syntax stays one paragraph of text."""
+    from lawdiff.render.markdown import _paragraph, _tokens
+
+    md = MarkdownIt("commonmark").enable("strikethrough")
+    for text in ("---", "1.", "=== Definitions", "- the", "> 5 days", "# 12", "1) any"):
+        html = md.render(_paragraph(_tokens([["=", text]])))
+        assert html == f"<p>{text.replace('>', '&gt;')}</p>\n", text

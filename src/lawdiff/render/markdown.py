@@ -13,7 +13,9 @@ import re
 import unicodedata
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|&])")
-_BLOCK_START = re.compile(r"^(?:#|[-+>](?=\s)|\d+(?=[.)]\s))")
+# What would open a block at the start of a paragraph: a heading, a list item, a quote,
+# a rule ("---"), a setext underline ("==="); "1." alone is an (empty) ordered item too.
+_BLOCK_START = re.compile(r"^(?:#|[-+>=]|\d+(?=[.)](?:\s|$)))")
 _LABEL = {"modify": "modified", "insert": "inserted", "delete": "deleted", "move": "moved",
           "renumber": "renumbered", "equal": "unchanged"}
 
@@ -39,9 +41,9 @@ def _where(change: dict) -> str:
     parts = []
     if old and new:
         if old["num"] != new["num"]:
-            parts.append(f"{old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}")
+            parts.append(f"{escape(old['num'] or '(unnumbered)')} → {escape(new['num'] or '(unnumbered)')}")
         elif new["num"]:
-            parts.append(new["num"])
+            parts.append(escape(new["num"]))
         if old["eid"] != new["eid"]:
             parts.append(f"`{old['eid']}` → `{new['eid']}`")
         else:
@@ -50,7 +52,7 @@ def _where(change: dict) -> str:
     else:
         ref = old or new
         if ref["num"]:
-            parts.append(ref["num"])
+            parts.append(escape(ref["num"]))
         parts.append(f"`{ref['eid']}`")
         cites = [f"{'old' if old else 'new'} {_lines(ref)}" if _lines(ref) else ""]
     cites = [c for c in cites if c]
@@ -136,7 +138,7 @@ def _tokens(tokens: list) -> str:
 
 def render_markdown(model: dict) -> str:
     old, new, stats = model["old"], model["new"], model["stats"]
-    out = [f"# Redline: {_title(old)} → {_title(new)}", ""]
+    out = [f"# Redline: {escape(_title(old))} → {escape(_title(new))}", ""]
     for label, meta in (("Old", old), ("New", new)):
         title = f" — {meta['title']}" if meta.get("title") else ""
         out.append(f"- {label}: {escape(_title(meta))}{escape(title)} (`{meta.get('source', '')}`)")
