@@ -6,7 +6,7 @@ Passes, in order, each only over what earlier passes left unpaired:
    sides and long enough to be a real identifier (a bare heading is not).
 2. ``number``: inside a pair of aligned parents, children with the same type,
    number and heading (a definition's term counts as its number), unique among
-   their siblings.  A bare number (no heading, no term: a bill's SECTION 4)
+   their siblings; and a container without words, the only one of its type.  A bare number (no heading, no term: a bill's SECTION 4)
    says little once sections are renumbered, so the pair must also share some
    words, and no sibling within ``WINDOW`` places may resemble either node
    better by ``MARGIN``: a new SECTION 3 must not take the place of an edited
@@ -15,7 +15,8 @@ Passes, in order, each only over what earlier passes left unpaired:
    runner-up (for both nodes) by ``MARGIN``.
 4. ``position``: inside aligned parents, the unpaired children between the
    same two aligned neighbours, when both sides hold the same number of them
-   with the same types, and they share some words.
+   with the same types, and they share some words or the same number and term
+   (a provision rewritten in place).
 
 Passes 2 to 4 repeat until nothing changes, since each new pair of parents lets
 their children be paired.  The roots are always paired (for a provision pair,
@@ -139,6 +140,7 @@ def align(old_root: Node, new_root: Node) -> Alignment:
     while True:
         before = len(pairs)
         _by_number(old, new, pairs, how)
+        _by_repeated_text(old, new, pairs, how)
         _by_similarity(old, new, pairs, how)
         if len(pairs) == before:
             _by_position(old, new, pairs, how)
@@ -188,6 +190,12 @@ def _by_number(old, new, pairs, how) -> None:
                 if c in used:
                     continue
                 n = items[c].node
+                if not (n.num or n.heading or n.term or n.text):
+                    # A container (body, quotedStructure) has no words: the only one of its
+                    # type under paired parents is the same container.  Pairing it now lets
+                    # its children be paired by number before the similarity pass looks at them.
+                    seen.setdefault((n.type, None, None, None), []).append(c)
+                    continue
                 if not (n.num or n.heading or n.term):
                     continue  # nothing to match by: left to the similarity and position passes
                 seen.setdefault((n.type, n.num, n.heading, n.term), []).append(c)
@@ -204,6 +212,26 @@ def _by_number(old, new, pairs, how) -> None:
                 continue
             _pair(o, n, "number", pairs, how)
             taken.add(n)
+
+
+def _by_repeated_text(old, new, pairs, how) -> None:
+    """Under paired parents, children with the same words that pass 1 could not pair because
+    the text is repeated (a provision duplicated): the first with the first, in order.  Only
+    among siblings, so a repeated clause is never paired across sections and called moved."""
+    taken = set(pairs.values())
+    for po, pn in list(pairs.items()):
+        def groups(items, parent, used):
+            out: dict[tuple, list[int]] = {}
+            for c in items[parent].children:
+                if c not in used and items[c].key:
+                    out.setdefault((items[c].node.type, items[c].node.num, items[c].key), []).append(c)
+            return out
+
+        go, gn = groups(old, po, pairs), groups(new, pn, taken)
+        for k, os_ in go.items():
+            for o, n in zip(os_, gn.get(k, ())):
+                _pair(o, n, "text", pairs, how)
+                taken.add(n)
 
 
 def _outdone(old, new, po, pn, o, n) -> bool:
@@ -280,7 +308,10 @@ def _by_position(old, new, pairs, how) -> None:
             if any(old[o].node.type != new[n].node.type for o, n in zip(gap_o, gap_n)):
                 continue
             for o, n in zip(gap_o, gap_n):
-                if old[o].key and new[n].key and similarity(old[o], new[n]) < WEAK:
+                # Rewritten words keep their place if the number (or term) says it is the same
+                # provision: "Executive Order" -> "Order", or Section 40 grown tenfold.
+                same_name = (old[o].node.num, old[o].node.term) == (new[n].node.num, new[n].node.term)
+                if old[o].key and new[n].key and similarity(old[o], new[n]) < WEAK and not same_name:
                     continue
                 # A provision whose every word went is deleted, not edited into a
                 # container: pairing it with an empty node would drop it from the model.

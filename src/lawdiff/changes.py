@@ -95,10 +95,16 @@ def _meta(doc: Document, eid: str | None) -> dict:
     return meta
 
 
-def _ref(node: Node | None) -> dict | None:
+def _ref(node: Node | None, located: WordLines) -> dict | None:
     if node is None:
         return None
-    return {"eid": node.eid, "num": node.num, "lines": own_lines(node)}
+    lines = own_lines(node)
+    words = located.of(node)
+    if lines and words and words[2]:
+        # The tree knows where the next provision starts, not where these words end: in a
+        # source with blank lines between paragraphs that is a blank line.
+        lines = [lines[0], max(lines[0], words[2][-1])]
+    return {"eid": node.eid, "num": node.num, "lines": lines}
 
 
 def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, timeout: float,
@@ -121,9 +127,10 @@ def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, ti
             kind = "equal"
     return {
         "kind": kind,
-        "old": _ref(old),
-        "new": _ref(new),
+        "old": _ref(old, located[0]),
+        "new": _ref(new, located[1]),
         "tokens": tokens,
+        "heading": [old.heading if old is not None else None, new.heading if new is not None else None],
         "degraded": degraded,
         "renumbered": old is not None and new is not None and _renumbered(old, new, how),
         "matched_by": how if old is not None and new is not None else None,

@@ -216,7 +216,7 @@ class _Builder:
         # "SECTION 2." opens a bill section wherever a line starts with it; other
         # markers need a sentence boundary before them.
         boundary = (not unit.printed or self.previous_heading or self._at_boundary()
-                    or bool(BILL_SECTION.match(text)))
+                    or bool(BILL_SECTION.match(text)) or self._after_short_line(i))
         self.previous_heading = False
         opened = None
         while boundary and text:
@@ -249,6 +249,8 @@ class _Builder:
                 node, rank = Node("section", num=num), 1.0
             else:
                 kind = self._letter_or_roman(kind, num)
+                if kind is None:
+                    return None
                 rank = base + LEVELS[kind]
                 self._pop_to(rank)
                 node = Node(kind, num=num)
@@ -268,14 +270,15 @@ class _Builder:
             return node, text  # the term stays in the definition's text, as printed
         return None
 
-    def _letter_or_roman(self, kind: str, num: str) -> str:
+    def _letter_or_roman(self, kind: str, num: str) -> str | None:
         """Decide whether "(i)", "(v)", "(x)", "(c)" ... is a clause or a lettered subsection.
 
         In order: a list introduced by a colon starts with clause (i); a running
         roman sequence continues; the letter right after the last subsection
         letter ("(h)" then "(i)") is a subsection; inside a paragraph it is a
         clause; a later letter ("(a)" then "(c)", where (b) was struck) is a
-        subsection.
+        subsection; a later numeral with no clause before it ("(iv)") is not a
+        marker (None).
         """
         label = num.strip("()")
         if kind != "clause":
@@ -293,6 +296,12 @@ class _Builder:
             return kind
         if previous_letter and len(label) == 1 and len(previous_letter) == 1 and label > previous_letter:
             return "subsection"
+        if len(label) > 1 and top.type != "quotedStructure":
+            # "(iv)" with no clause (iii) before it: a list never begins mid-way, so this is
+            # running text that a new print happens to wrap at the start of a line ("...; and
+            # (iv) the person may..."); as a clause it would turn a re-wrapped bill into a new
+            # provision.  An amendment's quoted text may begin anywhere ("clause (iv)").
+            return None
         return kind
 
     def _last_label(self, kind: str) -> str | None:
@@ -333,6 +342,15 @@ class _Builder:
     def _at_boundary(self) -> bool:
         node = self.stack[-1][0]
         return not node.text or bool(TERMINAL.search(node.text.rstrip()))
+
+    def _after_short_line(self, i: int) -> bool:
+        """Did the printed line before this one stop well short of the margin?  Type is only
+        wrapped at the margin, so its paragraph ended there even without a full stop
+        ("(d) [Reserved]" then "(e) Guidelines ...")."""
+        if i == 0 or not self.full_line:
+            return False
+        before = self.units[i - 1]
+        return before.printed and len(before.text) < HEADING_LINE_SHARE * self.full_line
 
     def _is_heading(self, rest: str, i: int, unit: Unit) -> bool:
         if TERMINAL.search(rest) or rest.endswith(",") or not (rest[0].isupper() or rest[0].isdigit()):

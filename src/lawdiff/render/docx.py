@@ -38,6 +38,8 @@ INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FRONT_MATTER_PARAGRAPHS = 3  # title, sources, how to read; the bill's text follows
 END_NOTE = "End of redline."
+COARSE_NOTE = ("Coarse comparison: the word diff ran out of time, so larger stretches are shown deleted and "
+               "inserted than may have changed; read this provision against the official texts.")
 
 
 @dataclass
@@ -251,7 +253,10 @@ class _Builder:
             f"reject all to get the old one. A comment on every provision cites the new version’s "
             f"{numbering(new)}; on a changed one, also the old version’s {numbering(old)}. "
             "A moved provision is deleted where it stood and inserted where it stands now; "
-            "a comment on each names the other.")
+            "a comment on each names the other."
+            + (f" Warning: {self.model['stats'].get('degraded', 0)} provision(s) could only be compared coarsely "
+               "(the word comparison ran out of time); their comments say so: read them against the official texts."
+               if self.model.get("degraded") else ""))
 
     def end(self) -> None:
         self.doc.add_paragraph(END_NOTE)
@@ -316,6 +321,8 @@ class _Builder:
             text = _prefix(slot.new) + content(slot.new)
             self._wrapped(p, "w:ins", _styled(text, len(_prefix(slot.new)), slot.new))
         note = self._note(slot)
+        if change.get("degraded"):
+            note = (note + " " if note else "") + COARSE_NOTE
         if note:
             self._comment(p, note)
 

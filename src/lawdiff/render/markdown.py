@@ -1,16 +1,21 @@
 """A change model as a markdown redline, for a terminal or a pull request.
 
 Deleted words are ``~~struck~~``, inserted words **bold** (GitHub-flavoured
-markdown); characters markdown would read as markup are escaped.  Unchanged
+markdown), or ``<del>``/``<ins>`` where markdown's flanking rules would not let
+``~~``/``**`` open or close (a comma struck between two words); characters
+markdown would read as markup, ``&`` included, are escaped.  Unchanged
 provisions are counted, not printed.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
-_BLOCK_START = re.compile(r"^(?:#|[-+>](?=\s)|\d+(?=[.)]\s))")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>~|&])")
+# What would open a block at the start of a paragraph: a heading, a list item, a quote,
+# a rule ("---"), a setext underline ("==="); "1." alone is an (empty) ordered item too.
+_BLOCK_START = re.compile(r"^(?:#|[-+>=]|\d+(?=[.)](?:\s|$)))")
 _LABEL = {"modify": "modified", "insert": "inserted", "delete": "deleted", "move": "moved",
           "renumber": "renumbered", "equal": "unchanged"}
 
@@ -36,9 +41,9 @@ def _where(change: dict) -> str:
     parts = []
     if old and new:
         if old["num"] != new["num"]:
-            parts.append(f"{old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}")
+            parts.append(f"{escape(old['num'] or '(unnumbered)')} → {escape(new['num'] or '(unnumbered)')}")
         elif new["num"]:
-            parts.append(new["num"])
+            parts.append(escape(new["num"]))
         if old["eid"] != new["eid"]:
             parts.append(f"`{old['eid']}` → `{new['eid']}`")
         else:
@@ -47,7 +52,7 @@ def _where(change: dict) -> str:
     else:
         ref = old or new
         if ref["num"]:
-            parts.append(ref["num"])
+            parts.append(escape(ref["num"]))
         parts.append(f"`{ref['eid']}`")
         cites = [f"{'old' if old else 'new'} {_lines(ref)}" if _lines(ref) else ""]
     cites = [c for c in cites if c]
@@ -88,25 +93,52 @@ def _changed_on(change: dict) -> str:
     return "Changed on " + ", ".join(p for p in parts if p) + "."
 
 
+def _punct(c: str) -> bool:
+    return unicodedata.category(c)[0] in "PS"
+
+
+def _flanks(before: str, core: str, after: str) -> bool:
+    """Would ``~~`` or ``**`` around ``core`` open and close emphasis, given the characters
+    rendered just before and after?  CommonMark's flanking rules: an opener followed by
+    punctuation must follow whitespace or punctuation, a closer after punctuation must be
+    followed by whitespace or punctuation (``agency~~,~~**;**`` opens nothing)."""
+    opens = not _punct(core[0]) or not before or before.isspace() or _punct(before)
+    closes = not _punct(core[-1]) or not after or after.isspace() or _punct(after)
+    return opens and closes
+
+
 def _tokens(tokens: list) -> str:
     out = []
-    for op, text in tokens:
+    for k, (op, text) in enumerate(tokens):
         # Keep surrounding spaces outside the markup, or markdown will not see it.
         core = text.strip()
         lead = text[: len(text) - len(text.lstrip())]
         trail = text[len(text.rstrip()):]
         if not core or op == "=":
             out.append(escape(text))
-        elif op == "-":
-            out.append(f"{lead}~~{escape(core)}~~{trail}")
+            continue
+        before = lead[-1:] or (out[-1][-1:] if out else "")
+        if trail:
+            after = trail[0]
+        elif k + 1 < len(tokens):
+            nop, ntext = tokens[k + 1]
+            # a marked neighbour starts with its delimiter; an escaped character with a backslash
+            after = "~" if nop != "=" and ntext[:1].strip() else escape(ntext)[:1]
         else:
-            out.append(f"{lead}**{escape(core)}**{trail}")
+            after = ""
+        body = escape(core)
+        if _flanks(before, core, after):
+            mark = "~~" if op == "-" else "**"
+            out.append(f"{lead}{mark}{body}{mark}{trail}")
+        else:
+            tag = "del" if op == "-" else "ins"  # GitHub renders these where ~~ and ** cannot open or close
+            out.append(f"{lead}<{tag}>{body}</{tag}>{trail}")
     return "".join(out)
 
 
 def render_markdown(model: dict) -> str:
     old, new, stats = model["old"], model["new"], model["stats"]
-    out = [f"# Redline: {_title(old)} → {_title(new)}", ""]
+    out = [f"# Redline: {escape(_title(old))} → {escape(_title(new))}", ""]
     for label, meta in (("Old", old), ("New", new)):
         title = f" — {meta['title']}" if meta.get("title") else ""
         out.append(f"- {label}: {escape(_title(meta))}{escape(title)} (`{meta.get('source', '')}`)")
@@ -114,7 +146,7 @@ def render_markdown(model: dict) -> str:
     out.append(f"- Provisions: {counts}; {stats['words_deleted']} words deleted, {stats['words_inserted']} inserted")
     if model["degraded"]:
         out.append(f"- **Warning**: {stats['degraded']} provision pair(s) could not be diffed word by word in time; "
-                   "they are shown as a whole deletion and insertion where marked *degraded*.")
+                   "their edits are shown coarser (sentence by sentence, or whole) where marked *degraded*: read those against the official texts.")
     out.append("")
     shown = 0
     for change in model["changes"]:

@@ -18,25 +18,73 @@ KIND_LABELS = {"equal": "Unchanged", "modify": "Amended", "insert": "Inserted", 
 _EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
 
 
-def _mark(tag: str, text: str) -> Markup:
+def _mark(tag: str, text: str, spaces: bool = False) -> Markup:
     """``<del>``/``<ins>`` around the words only: the brackets of the congressional
-    style then hug the words, and the whitespace stays between them."""
+    style then hug the words, and the whitespace stays between them.  With ``spaces``
+    (the inline view, where both sides show) the whitespace is marked too, in its own
+    ``class="ws"`` element, so that the marked and unmarked text rebuild each side exactly."""
     lead, core, trail = _EDGE.match(text).groups()
+
+    def space(ws: str) -> Markup:
+        return Markup(f'<{tag} class="ws">') + escape(ws) + Markup(f"</{tag}>") if ws and spaces else escape(ws)
+
     if not core:
-        return escape(text)
-    return escape(lead) + Markup(f"<{tag}>") + escape(core) + Markup(f"</{tag}>") + escape(trail)
+        return space(text)
+    return space(lead) + Markup(f"<{tag}>") + escape(core) + Markup(f"</{tag}>") + space(trail)
 
 
-def side_html(tokens: list, side: str) -> Markup:
-    """One side of a change: "old" shows = and - tokens, "new" = and +, "inline" all."""
+def _zones(text: str, at: int, heading: str | None) -> list[tuple[str, str]]:
+    """``text``, which starts at offset ``at`` of a provision's content (heading, one
+    space, text), cut into ("heading" | "sep" | "text", piece)."""
+    if not heading:
+        return [("text", text)]
+    end = len(heading)
     out = []
+    for zone, lo, hi in (("heading", 0, end), ("sep", end, end + 1), ("text", end + 1, None)):
+        a = max(lo - at, 0)
+        b = len(text) if hi is None else min(max(hi - at, 0), len(text))
+        if a < b:
+            out.append((zone, text[a:b]))
+    return out
+
+
+def side_html(tokens: list, side: str, headings: list | None = None) -> Markup:
+    """One side of a change: "old" shows = and - tokens, "new" = and +, "inline" all.
+
+    The heading (``headings``: [old, new], as ``content`` joins it to the text) is
+    set apart as on the instrument page: a bold ``span.rl-heading``, then the joining
+    space in a ``span.rl-sep`` that the stylesheet turns into a line break.  The
+    page's text is still exactly the provision's content.
+    """
+    old_heading, new_heading = headings or (None, None)
+    pieces: list[tuple[str, Markup]] = []
+    at_old = at_new = 0
     for op, text in tokens:
-        if op == "=":
-            out.append(escape(text))
-        elif op == "-" and side in ("old", "inline"):
-            out.append(_mark("del", text))
-        elif op == "+" and side in ("new", "inline"):
-            out.append(_mark("ins", text))
+        if op == "-" and side == "new" or op == "+" and side == "old":
+            at_old += len(text) if op == "-" else 0
+            at_new += len(text) if op == "+" else 0
+            continue
+        # Where the piece stands: in the new text for "=" and "+" (the old one for "-",
+        # or for anything on the old side).
+        on_old = op == "-" or (op == "=" and side == "old")
+        for zone, piece in _zones(text, at_old if on_old else at_new, old_heading if on_old else new_heading):
+            if op == "=":
+                html = escape(piece)
+            else:
+                html = _mark("del" if op == "-" else "ins", piece, spaces=side == "inline")
+            pieces.append((zone, html))
+        at_old += len(text) if op in "=-" else 0
+        at_new += len(text) if op in "=+" else 0
+    out: list[Markup] = []
+    k = 0
+    while k < len(pieces):
+        zone = pieces[k][0]
+        run = []
+        while k < len(pieces) and pieces[k][0] == zone:
+            run.append(pieces[k][1])
+            k += 1
+        body = Markup("").join(run)
+        out.append(body if zone == "text" else Markup(f'<span class="rl-{zone}">') + body + Markup("</span>"))
     return Markup("").join(out)
 
 
@@ -47,9 +95,10 @@ def _num_html(change: dict, side: str) -> Markup:
         return escape(old or "")
     if side == "new":
         return escape(new or "")
-    if old == new or old is None or new is None:
-        return escape(new or old or "")
-    return _mark("del", old) + Markup(" ") + _mark("ins", new)
+    if old == new or change.get("old") is None or change.get("new") is None:
+        return escape(new or old or "")  # the same number, or a provision on one side only
+    # A number that one side lacks is marked too: unmarked, it would read as in both.
+    return Markup(" ").join(_mark(tag, num) for tag, num in (("del", old), ("ins", new)) if num)
 
 
 def _changed_lines(change: dict, op: str, side: int) -> list[int]:
@@ -79,9 +128,9 @@ def _rows(model: dict) -> tuple[list[dict], list[dict]]:
                      "renumbered": bool(change.get("renumbered")) or (
                          change.get("old") and change.get("new") and change["old"].get("num") != change["new"].get("num")),
                      "degraded": bool(change.get("degraded")),
-                     "old_html": side_html(change.get("tokens", []), "old"),
-                     "new_html": side_html(change.get("tokens", []), "new"),
-                     "inline_html": side_html(change.get("tokens", []), "inline"),
+                     "old_html": side_html(change.get("tokens", []), "old", change.get("heading")),
+                     "new_html": side_html(change.get("tokens", []), "new", change.get("heading")),
+                     "inline_html": side_html(change.get("tokens", []), "inline", change.get("heading")),
                      "old_num": _num_html(change, "old"), "new_num": _num_html(change, "new"),
                      "inline_num": _num_html(change, "inline"), "stub_after": [], "moved": False,
                      "old_at": _changed_lines(change, "-", 0), "new_at": _changed_lines(change, "+", 1)})
