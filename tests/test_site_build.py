@@ -264,6 +264,9 @@ def test_search_index_rebuilds_only_the_changed_shard(tmp_path, monkeypatch):
     assert [json.loads(e.read_text())["languages"]["en"]["page_count"] for e in entries] == [1, 1, 1]
     assert '["pagefind/shard-13/", "pagefind/shard-15/"]' in (out / "index.html").read_text()
     before = {p: p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    other = build_site(corpus, tmp_path / "other", cache_dir=tmp_path / "cache-other")  # reproducible
+    assert {p.relative_to(out): b for p, b in before.items()} == {
+        p.relative_to(other.out_dir): p.read_bytes() for p in (other.out_dir / "pagefind").rglob("*") if p.is_file()}
     assert (build_site(corpus, out, cache_dir=cache).search_built) == 0
     raw = corpus.root / "raw" / "eo-650.txt"
     raw.write_text(raw.read_text(encoding="utf-8").replace("civil arrests", "civil arrests and detentions", 1), encoding="utf-8")
