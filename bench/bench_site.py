@@ -114,12 +114,12 @@ def main() -> None:
 
         raw = corpus / "raw" / f"gen-{args.bills // 2:04d}.txt"
         edit(raw, "within one year")
-        report, wall_1, _ = timed_build(corpus, out, folder / "cache", search=False)
-        print(f"one bill changed, rebuild: {wall_1:.2f} s ({report.rendered} pages rendered, {report.cached} cached); "
+        report, wall_1, cpu_1 = timed_build(corpus, out, folder / "cache", search=False)
+        print(f"one bill changed, rebuild: {wall_1:.2f} s, CPU {cpu_1:.2f} s ({report.rendered} pages rendered, {report.cached} cached); "
               f"goal < 2 s: {'met' if wall_1 < 2 else 'MISSED'}")
         edit(raw, "within two years")
-        report, wall_1s, _ = timed_build(corpus, out, folder / "cache", search=True)
-        print(f"one bill changed, rebuild with Pagefind index: {wall_1s:.2f} s (index {report.timings.get('search', 0):.2f} s, "
+        report, wall_1s, cpu_1s = timed_build(corpus, out, folder / "cache", search=True)
+        print(f"one bill changed, rebuild with Pagefind index: {wall_1s:.2f} s, CPU {cpu_1s:.2f} s (index {report.timings.get('search', 0):.2f} s, "
               f"{report.search_built} of {report.search_shards} shards re-indexed); goal < 2 s: {'met' if wall_1s < 2 else 'MISSED'}")
     finally:
         if not args.keep:
