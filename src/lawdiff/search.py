@@ -1,8 +1,8 @@
 """The site's search index, in shards that rebuild independently.
 
 Pagefind indexes a whole site at once, so one changed document would re-index
-every page.  Instead each instrument page goes to one of ``SHARDS`` buckets by a
-stable hash of its document id; each bucket is a separate Pagefind index, cached
+every page.  Instead each instrument page goes to one of ``shard_count`` buckets by
+a stable hash of its document id; each bucket is a separate Pagefind index, cached
 under the hash of its pages' cache keys (themselves content hashes of each
 page's inputs and of the code), so a rebuild re-indexes only the buckets whose
 pages changed.  The search page merges the buckets' indexes at search time
