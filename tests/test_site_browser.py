@@ -14,6 +14,8 @@ from playwright.sync_api import sync_playwright
 
 from lawdiff import Corpus
 from lawdiff.serve import make_server
+import lawdiff.search
+from lawdiff.search import shard_of
 from lawdiff.site import build_site
 from site_corpus import IMG, SCRIPT, make_corpus
 
@@ -25,6 +27,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 REDLINE_287G = "redlines/eo-650~sec_5--193-h2288~sec_3__qstr_1__sec_40.html"
 REDLINE_XSS = "redlines/193-h2288--xss-h2288.html"
+SHARDS = 16  # search index shards of a corpus of thousands
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +35,16 @@ def sites(tmp_path_factory):
     """The shipped corpus's site and the hostile test corpus's, both under a sub-path of one server."""
     top = tmp_path_factory.mktemp("www")
     build_site(Corpus.load(ROOT / "corpus"), top / "shipped", cache_dir=top / "cache1")
+    with pytest.MonkeyPatch.context() as mp:  # as a corpus of thousands is split: each instrument in a shard of its own
+        mp.setattr(lawdiff.search, "shard_count", lambda documents: SHARDS)
+        build_site(Corpus.load(ROOT / "corpus"), top / "sharded", cache_dir=top / "cache1")
     corpus = make_corpus(tmp_path_factory.mktemp("hostile"))
     (top / "deep" / "sub").mkdir(parents=True)
     build_site(Corpus.load(corpus), top / "deep" / "sub" / "site", search=False, cache_dir=top / "cache2")
     server = make_server(top, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    yield {"shipped": base + "shipped/", "hostile": base + "deep/sub/site/", "top": top}
+    yield {"shipped": base + "shipped/", "sharded": base + "sharded/", "hostile": base + "deep/sub/site/", "top": top}
     server.shutdown()
     server.server_close()
 
@@ -199,6 +205,75 @@ def test_style_switching(sites, watched):
     page.reload()  # the choice is remembered
     assert page.evaluate("document.documentElement.dataset.rlStyle") == "colour"
     page.check("input[value='strike']")
+
+
+def search(page, phrase: str) -> list[str]:
+    """Type ``phrase`` into the index page's search box; the result links, best first."""
+    page.fill("#search input", phrase)
+    # done when the message reads "N results for <phrase>" (or "No results ...") and the
+    # first page of them (five) is shown
+    page.wait_for_function("""p => {
+        const m = document.querySelector('.pagefind-ui__message');
+        if (!m || !m.textContent.includes(p) || !/^(\\d+|No) results? for /.test(m.textContent.trim())) return false;
+        const n = parseInt(m.textContent, 10) || 0;
+        return document.querySelectorAll(PAGES).length === Math.min(n, 5);
+    }""".replace("PAGES", repr(PAGE_LINKS)), arg=phrase, timeout=10_000)
+    return page.eval_on_selector_all(PAGE_LINKS, "els => els.map(e => e.href)")
+
+
+PAGE_LINKS = ".pagefind-ui__result-title:not(.pagefind-ui__result-nested *) > .pagefind-ui__result-link"
+PROVISION_LINKS = ".pagefind-ui__result-nested .pagefind-ui__result-link"
+
+
+def test_search_finds_the_instrument_page(sites, watched):
+    shipped = sites["shipped"]
+    page = watched.goto(shipped + "index.html")
+    # H.2288 line 94 (the proposed Section 40); EO 650 never says "Inter-Governmental"
+    assert search(page, "Inter-Governmental Service Agreement") == [shipped + "instruments/193-h2288.html"]
+    # EO 650 Section 1's definition and Sections 2, 4 and 6; H.2288 never says "warrant"
+    assert search(page, "judicial warrant") == [shipped + "instruments/eo-650.html"]
+    # the provisions that hold it are linked below the page's result, at their headings
+    # (Pagefind's interface shows the first three)
+    within = page.eval_on_selector_all(PROVISION_LINKS, "els => els.map(e => [e.textContent.trim(), e.href])")
+    assert within == [[f"Section {n}. {title}", f"{shipped}instruments/eo-650.html#h-sec_{n}"] for n, title in (
+        (1, "Definitions"), (2, "Access by Federal Immigration Officers to State Facilities"),
+        (4, "Protection and Preparation for State and Non-State Entities"))]
+    assert "judicial warrant" in page.locator(".pagefind-ui__result-excerpt").first.inner_text().lower()
+    page.click(".pagefind-ui__result-link")
+    page.wait_for_load_state()
+    assert page.url == shipped + "instruments/eo-650.html"
+    # only EO 650 names 287(g) (H.2288 cites 8 U.S.C. 1357(g)): the redline that quotes
+    # both texts is not indexed, nor is the index page that lists it
+    page = watched.goto(shipped + "index.html")
+    assert search(page, "287(g)") == [shipped + "instruments/eo-650.html"]
+    assert search(page, "1357(g)") == [shipped + "instruments/193-h2288.html"]
+    # what the index holds of a page: its text, not the table of contents, glossary,
+    # provenance box or the citation links beside each provision
+    indexed = page.evaluate("""async () => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        const found = await pagefind.search('judicial warrant');
+        return (await found.results[0].data()).content; }""")
+    assert "Except as authorized by a judicial warrant or judicial order, civil arrests" in indexed
+    for word in ("Contents", "Defined terms", "sha256", "Official text", "link to", "throughout"):
+        assert word not in indexed, word
+    assert watched.errors == []
+
+
+def test_search_merges_the_index_shards(sites, watched):
+    # the two instruments in different shards: the page merges the second into the first
+    primary, merged = shard_of("193-h2288", SHARDS), shard_of("eo-650", SHARDS)
+    assert primary < merged and (sites["top"] / "sharded" / "pagefind" / f"shard-{merged:02d}").is_dir()
+    assert not (sites["top"] / "sharded" / "pagefind" / f"shard-{primary:02d}").exists()
+    sharded = sites["sharded"]
+    page = watched.goto(sharded + "index.html")
+    assert search(page, "judicial warrant") == [sharded + "instruments/eo-650.html"]
+    # stemmed to "detain": H.2288 says "detained" on lines 11 (Section 63(a)) and 97
+    # (Section 40); EO 650 never says "detain"
+    assert search(page, "detainer") == [sharded + "instruments/193-h2288.html"]
+    page.click(".pagefind-ui__result-link")
+    page.wait_for_load_state()
+    assert page.url == sharded + "instruments/193-h2288.html"
+    assert watched.errors == []
 
 
 def test_accessibility_no_serious_violations(sites, watched):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -12,7 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from lawdiff import Corpus, LawdiffError
+import lawdiff.search
 from lawdiff.cli import main
+from lawdiff.search import shard_count, shard_of
 from lawdiff.site import build_site
 from site_corpus import IMG, SCRIPT, make_corpus
 
@@ -247,3 +250,48 @@ def test_serve_previews_the_site_on_loopback(site):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_search_index_rebuilds_only_the_changed_shard(tmp_path, monkeypatch):
+    monkeypatch.setattr(lawdiff.search, "shard_count", lambda documents: 16)
+    shards = {i: shard_of(i, 16) for i in ("193-h2288", "eo-650", "xss-h2288")}
+    assert sorted(shards.values()) == [5, 13, 15]  # the primary bundle is shard 5's
+    corpus = Corpus.load(make_corpus(tmp_path))
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    first = build_site(corpus, out, cache_dir=cache)
+    assert first.search and (first.search_shards, first.search_built) == (3, 3)
+    entries = [out / "pagefind" / "pagefind-entry.json"] + [out / "pagefind" / f"shard-{n:02d}" / "pagefind-entry.json" for n in (13, 15)]
+    assert [json.loads(e.read_text())["languages"]["en"]["page_count"] for e in entries] == [1, 1, 1]
+    assert '["pagefind/shard-13/", "pagefind/shard-15/"]' in (out / "index.html").read_text()
+    before = {p: p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    other = build_site(corpus, tmp_path / "other", cache_dir=tmp_path / "cache-other")  # reproducible
+    assert {p.relative_to(out): b for p, b in before.items()} == {
+        p.relative_to(other.out_dir): p.read_bytes() for p in (other.out_dir / "pagefind").rglob("*") if p.is_file()}
+    assert (build_site(corpus, out, cache_dir=cache).search_built) == 0
+    raw = corpus.root / "raw" / "eo-650.txt"
+    raw.write_text(raw.read_text(encoding="utf-8").replace("civil arrests", "civil arrests and detentions", 1), encoding="utf-8")
+    changed = build_site(Corpus.load(corpus.root), out, cache_dir=cache)
+    assert (changed.search_shards, changed.search_built) == (3, 1)
+    after = {p: p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    differ = {p.relative_to(out).parts[1] for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    assert differ == {"shard-13"}
+
+
+def test_shard_count_steps_by_powers_of_two():
+    assert [shard_count(n) for n in (0, 2, 127, 128, 255, 256, 1000, 2048, 10**6)] == [1, 1, 1, 2, 2, 4, 8, 16, 16]
+
+
+def test_matrix_pages_carry_the_site_header(site):
+    for path in ("matrix/index.html", "matrix/287g.html"):
+        doc = page(site, path)
+        assert doc.xpath("//header[@class='site-header']/a[@class='brand']/@href") == ["../index.html"], path
+        nav = doc.xpath("//header//nav//a/@href")
+        assert nav == ["../index.html#instruments", "../index.html#comparisons", "../matrix/index.html"], path
+        assert doc.xpath("//link[@rel='stylesheet']/@href") == ["../static/site.css"], path
+        assert doc.xpath("//main[@id='main']//svg | //main[@id='main']//table"), path
+    # the standalone page (lawdiff matrix --format html) links nowhere inside a site
+    from lawdiff.matrix import build_matrix
+    from lawdiff.render.matrix_html import render_standalone
+    alone = lxml.html.fromstring(render_standalone(build_matrix(Corpus.load(ROOT / "corpus"))))
+    assert not alone.xpath("//header[@class='site-header']")
+    assert not [h for h in alone.xpath("//@href") if h.startswith("../")]

@@ -197,9 +197,10 @@ def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bo
     """Build the comparison site of the corpus: instruments, redlines, matrices."""
     from .site import build_site
     report = build_site(corpus_from(ctx, required=True), out, jobs=jobs, search=not no_search, progress=True)
+    search = (f"search index: {report.search_built} of {report.search_shards} shards indexed"
+              if report.search else "no search index")
     click.echo(f"lawdiff: built {report.pages} pages into {out}/ ({report.rendered} rendered, "
-               f"{report.cached} from cache{', search index' if report.search else ', no search index'}) "
-               f"in {report.seconds:.2f} s", err=True)
+               f"{report.cached} from cache; {search}) in {report.seconds:.2f} s", err=True)
 
 
 @main.command("serve")

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -38,6 +37,8 @@ class BuildReport:
     rendered: int = 0
     cached: int = 0
     search: bool = False
+    search_shards: int = 0  # non-empty index shards
+    search_built: int = 0  # shards indexed by this build (the others came from the cache)
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
 
@@ -247,17 +248,6 @@ def _replace_dir(tmp: Path, out_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def run_pagefind(site: Path) -> bool:
-    """Index the site for search; False (and the site works without search) if it cannot."""
-    try:
-        proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir",
-                               "pagefind", "--keep-index-url", "--silent"],
-                              capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return proc.returncode == 0 and (site / "pagefind" / "pagefind-ui.js").exists()
-
-
 def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | None = None,
                search: bool = True, cache_dir: Path | str | None = None, progress: bool = False) -> BuildReport:
     """Build the site of ``corpus`` into ``out_dir``; returns what was done."""
@@ -331,15 +321,22 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
             report.pages += len(matrix[1]["pages"])
             matrices = [{"href": "matrix/index.html", "label": "Overview: every topic against every instrument"}] + [
                 {"href": f"matrix/{t['id']}.html", "label": t["label"]} for t in matrix[1]["topics"]]
-        index = lambda with_search: render_index(corpus, found, infos, search=with_search, matrices=matrices)  # noqa: E731
-        (tmp / "index.html").write_text(index(search), encoding="utf-8")
-        report.pages += len(pages) + 1
+        found_search = None
         if search:
+            from .search import build_search
             t = time.perf_counter()
-            report.search = run_pagefind(tmp)
+            indexed = [(spec["doc"]["entry"]["id"], path, k, hits[k][0])
+                       for (path, spec), k in zip(pages, keys) if spec["kind"] == "instrument"]
+            found_search = build_search(tmp, indexed, cache.root, jobs)
             report.timings["search"] = time.perf_counter() - t
-            if not report.search:
-                (tmp / "index.html").write_text(index(False), encoding="utf-8")
+            if found_search:
+                report.search = True
+                report.search_shards, report.search_built = found_search.shards, found_search.built
+        (tmp / "index.html").write_text(
+            render_index(corpus, found, infos, search=found_search is not None,
+                         merge=found_search.merge if found_search else [], matrices=matrices),
+            encoding="utf-8")
+        report.pages += len(pages) + 1
         _replace_dir(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,14 +1,18 @@
 """HTML pages of the matrix: one page per topic, an overview grid, a standalone page.
 
 The site (``lawdiff.site.build_site``) writes ``render_topic_page`` to
-``matrix/<topic>.html`` and ``render_overview`` to ``matrix/index.html``; links
-are relative to that folder (``../instruments/<id>.html#<eid>``).
+``matrix/<topic>.html`` and ``render_overview`` to ``matrix/index.html``, with the
+site's header, stylesheet and navigation; links are relative to that folder
+(``../instruments/<id>.html#<eid>``).  ``render_standalone`` stays self-contained.
 """
 
 from __future__ import annotations
 
 from .matrix_tables import status_text
+from .page import render_page
 from .templates import environment
+
+SITE_ROOT = "../"  # the site pages live in matrix/: the site's header links back up from there
 
 # Per status: fill colour, SVG pattern drawn over it, and the code printed in the
 # cell, so the grid reads in black and white and without colour vision.
@@ -53,14 +57,13 @@ def _topic(matrix: dict, topic_id: str) -> dict:
 
 def render_topic_page(matrix: dict, topic_id: str, links: bool = True) -> str:
     """The page ``matrix/<topic_id>.html``: a row per instrument with status, summary and cited text."""
-    ctx = _context(matrix)
-    return environment().get_template("matrix/topic.html").render(
-        **ctx, topic=_topic(matrix, topic_id), links=links)
+    return render_page("matrix/topic.html", root=SITE_ROOT, has_matrices=True,
+                       **_context(matrix), topic=_topic(matrix, topic_id), links=links)
 
 
 def render_overview(matrix: dict) -> str:
     """The page ``matrix/index.html``: the topics-by-instruments grid (SVG) and its text legend."""
-    return environment().get_template("matrix/index.html").render(**_context(matrix), links=True)
+    return render_page("matrix/index.html", root=SITE_ROOT, has_matrices=True, **_context(matrix), links=True)
 
 
 def render_standalone(matrix: dict) -> str:
