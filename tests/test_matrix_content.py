@@ -135,3 +135,115 @@ def test_reported_dates_and_figures_match_the_gathered_facts(annotations, corpus
     assert corpus.entries["194-s3072"]["status"] == "passed Senate 2026-05-07, 37-3 (reported)"
     s997 = annotations[("287g", "193-s997")]["summary"]
     assert "at most 90 days" in s997 and "Attorney General" in s997
+
+
+# -- every topic finds what the texts say on it -------------------------------
+
+S63 = "sec_2__qstr_1__sec_63"
+# The rules each topic must find, per the facts file's pointers and a reading of the
+# two texts: EO 650 Sections 2 and 3 (state facilities), 4 (sensitive locations),
+# 2 and 4 (training); H.2288 section 63(b) status questions, (c) custody interviews,
+# (e) release notifications and its information proviso, (f) training and complaints,
+# and section 40 (287(g), and its detention-contract exception).  An empty set: the
+# text does not treat the topic.
+RULES = {
+    ("287g", "eo-650"): {"sec_5"},
+    ("287g", "193-h2288"): {"sec_3__qstr_1__sec_40"},
+    ("state-facilities", "eo-650"): {"sec_2", "sec_3"},
+    ("state-facilities", "193-h2288"): set(),
+    ("courthouse-arrests", "eo-650"): set(),
+    ("courthouse-arrests", "193-h2288"): set(),
+    ("sensitive-locations", "eo-650"): {"sec_4"},
+    ("sensitive-locations", "193-h2288"): set(),
+    ("status-questions", "eo-650"): set(),
+    ("status-questions", "193-h2288"): {f"{S63}__subsec_b"},
+    ("custody-interviews", "eo-650"): set(),
+    ("custody-interviews", "193-h2288"): {f"{S63}__subsec_c"},
+    ("detainers", "eo-650"): set(),
+    ("detainers", "193-h2288"): {f"{S63}__subsec_e"},
+    ("data-sharing", "eo-650"): set(),
+    ("data-sharing", "193-h2288"): {f"{S63}__subsec_e"},
+    ("detention-contracts", "eo-650"): set(),
+    ("detention-contracts", "193-h2288"): set(),  # both places are exceptions, below
+    ("training", "eo-650"): {"sec_2", "sec_4"},
+    ("training", "193-h2288"): {f"{S63}__subsec_f"},
+    ("complaints-enforcement", "eo-650"): set(),
+    ("complaints-enforcement", "193-h2288"): {f"{S63}__subsec_f"},
+}
+
+
+@pytest.fixture(scope="module")
+def located_all(corpus, eo650, h2288):
+    from lawdiff.locate import locate
+    from lawdiff.read import read
+    from lawdiff.topics import load_topics
+    topics = load_topics(CORPUS)
+    out = {}
+    for iid, doc in (("eo-650", eo650), ("193-h2288", h2288)):
+        reading = read(corpus.raw_path(corpus.entries[iid]).read_bytes(), iid)
+        for tid, topic in topics.items():
+            out[(tid, iid)] = {p["eid"]: p for p in locate(doc, topic, reading)}
+    return topics, out
+
+
+def test_the_facts_files_topics_all_exist(located_all):
+    topics, _ = located_all
+    assert list(topics) == ["287g", "state-facilities", "courthouse-arrests", "sensitive-locations",
+                            "status-questions", "custody-interviews", "detainers", "data-sharing",
+                            "detention-contracts", "training", "complaints-enforcement"]
+    for t in topics.values():
+        assert t.label and t.description and t.patterns
+
+
+@pytest.mark.parametrize("key", sorted(RULES))
+def test_each_topic_finds_the_rules_the_texts_hold(located_all, key):
+    _, found = located_all
+    assert {e for e, p in found[key].items() if p["role"] == "rule"} == RULES[key]
+
+
+def test_topics_find_the_exceptions_and_the_words_that_matter(located_all):
+    _, found = located_all
+    # Detention contracts: the IGSA exception of section 40 (printed lines 93-97) and
+    # 63(d)'s exemption and booking advisement (printed lines 49-56).
+    det = found[("detention-contracts", "193-h2288")]
+    assert set(det) == {"sec_3__qstr_1__sec_40", f"{S63}__subsec_d"}
+    assert [s["lines"] for s in det["sec_3__qstr_1__sec_40"]["passages"] if s["matched"]] == [[93, 97]]
+    assert det[f"{S63}__subsec_d"]["lines"] == [49, 56]
+    # Custody interviews: 63(d) exempts IGSA detainees from the consent rule.
+    assert f"{S63}__subsec_c" in found[("custody-interviews", "193-h2288")][f"{S63}__subsec_d"]["qualifies"]
+    # Release notifications: the federal forms of printed line 67 are found.
+    e = found[("detainers", "193-h2288")][f"{S63}__subsec_e"]
+    assert "\\bI-247[A-Z]?\\b" in e["patterns"]
+    assert [s["lines"] for s in e["passages"] if s["matched"]] == [[57, 57], [58, 64], [65, 70]]
+    # Data sharing: the proviso of printed lines 62-64, inside 63(e)'s first sentence.
+    d = found[("data-sharing", "193-h2288")][f"{S63}__subsec_e"]
+    (sentence,) = [s for s in d["passages"] if s["matched"]]
+    assert sentence["lines"] == [58, 64] and "sending to, or receiving from" in sentence["text"]
+    # Training: 63(f)'s heading and its first sentence (printed lines 71, 72-74).
+    f = found[("training", "193-h2288")][f"{S63}__subsec_f"]
+    assert [s["lines"] for s in f["passages"] if s["matched"]] == [[71, 71], [72, 74]]
+    # Complaints: printed lines 75-76 and 78-80.
+    c = found[("complaints-enforcement", "193-h2288")][f"{S63}__subsec_f"]
+    assert [s["lines"] for s in c["passages"] if s["matched"]] == [[75, 76], [78, 80]]
+    # State facilities: the definition (source line 36) and EO-wide savings section.
+    sf = found[("state-facilities", "eo-650")]
+    assert sf["sec_1__defn_state-facility"]["role"] == "definition"
+    assert sf["sec_6"]["qualifies"] == ["sec_2", "sec_3"]
+
+
+def test_topics_match_plurals_and_form_letters(located_all):
+    """Words the gathered facts use for the texts not yet in the corpus (S.997's
+    "immigration collaboration agreements", "intergovernmental service agreements")
+    and the forms H.2288 names (I-247A, I-247N) are found in the plural and with letters."""
+    topics, _ = located_all
+    for tid, words in (("287g", "entering immigration collaboration agreements"),
+                       ("detention-contracts", "immigration detention agreements, including intergovernmental service agreements"),
+                       ("detention-contracts", "IGSAs"),
+                       ("detainers", "honor immigration detainers"),
+                       ("detainers", "federal form I-247N"),
+                       ("courthouse-arrests", "civil arrests at courthouses"),
+                       ("sensitive-locations", "churches and daycares"),
+                       ("data-sharing", "state databases"),
+                       ("custody-interviews", "signed consent forms")):
+        assert topics[tid].matches(words), (tid, words)
+    assert not topics["detainers"].matches("form I-2470")  # a different number, not a letter
