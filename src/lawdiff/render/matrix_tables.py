@@ -46,8 +46,16 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+# Excel reads a CSV file without a byte order mark in the machine's legacy code page,
+# turning the texts' curly quotes and the citations' en dashes into mojibake; with
+# it, Excel, LibreOffice and Google Sheets all read UTF-8.
+BOM = "\ufeff"
+
+
 def to_csv(matrix: dict) -> str:
+    """RFC 4180 CSV, one row per topic-instrument pair, opening with a UTF-8 byte order mark."""
     buf = io.StringIO()
+    buf.write(BOM)
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     w.writeheader()
     for row in rows(matrix):
@@ -55,12 +63,15 @@ def to_csv(matrix: dict) -> str:
     return buf.getvalue()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# Everything Markdown (CommonMark and GitHub's tables) could read as markup: "&"
+# starts an entity ("&amp;" would show as "&"), "~~" strikes text through.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
 
 
 def md_escape(text: str) -> str:
-    """Text shows verbatim in a Markdown table: specials escaped, line breaks as <br>."""
-    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
+    """Text shows verbatim in a Markdown table: specials escaped, line breaks (any
+    convention) as <br>, so one cell stays on one table row."""
+    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in re.split(r"\r\n|\r|\n|\u2028|\u2029", text))
 
 
 def to_markdown(matrix: dict) -> str:
