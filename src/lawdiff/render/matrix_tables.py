@@ -41,8 +41,9 @@ def rows(matrix: dict):
 
 
 def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet would evaluate (=, +, -, @ ...) is shown as text: a leading
-    apostrophe, which spreadsheets hide; the words themselves are unchanged."""
+    """A cell a spreadsheet would evaluate (=, +, -, @ ...) is kept as text by a leading
+    apostrophe.  Opened from CSV the apostrophe stays visible (LibreOffice Calc shows
+    "'=1+1"), a small price for never running a formula; the words are unchanged."""
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
