@@ -247,3 +247,12 @@ def test_topics_match_plurals_and_form_letters(located_all):
                        ("custody-interviews", "signed consent forms")):
         assert topics[tid].matches(words), (tid, words)
     assert not topics["detainers"].matches("form I-2470")  # a different number, not a letter
+
+
+def test_every_checked_cell_names_the_official_text(corpus):
+    from lawdiff.matrix import build_matrix
+    m = build_matrix(corpus, ["training", "state-facilities"], ["eo-650", "193-h2288", "boston-eo-2026-02-05"])
+    urls = {(t["id"], c["instrument"]): c["source"]["url"] for t in m["topics"] for c in t["cells"]}
+    assert urls[("training", "193-h2288")] == "https://malegislature.gov/Bills/193/H2288"
+    assert urls[("training", "eo-650")] == corpus.entries["eo-650"]["url"]
+    assert urls[("state-facilities", "boston-eo-2026-02-05")] is None  # no official page in the manifest
