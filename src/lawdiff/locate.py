@@ -223,7 +223,7 @@ def _add_qualifiers(doc, found, nodes, parents, printed, index, binding) -> None
     if not matched_rules:
         return
     for node in doc.tree.walk():
-        if not node.eid or not node.text:
+        if not node.eid or not node.text or not (SCOPE.search(node.text) or SIBLINGS.search(node.text)):
             continue
         targets: list[Node] = []
         sents = sentences(node)
