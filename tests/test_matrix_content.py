@@ -256,3 +256,13 @@ def test_every_checked_cell_names_the_official_text(corpus):
     assert urls[("training", "193-h2288")] == "https://malegislature.gov/Bills/193/H2288"
     assert urls[("training", "eo-650")] == corpus.entries["eo-650"]["url"]
     assert urls[("state-facilities", "boston-eo-2026-02-05")] is None  # no official page in the manifest
+
+
+def test_manifest_statuses_say_what_the_facts_say(corpus):
+    # Word for word from the facts gathered for the manifest.
+    assert corpus.entries["194-s1122"]["status"] == "Judiciary committee (reported)"
+    assert corpus.entries["194-s1681"]["status"] == (
+        "hearing 2025-11-25, Joint Committee on Public Safety and Homeland Security (reported)")
+    assert corpus.entries["193-h2288"]["status"] == (
+        "reported favorably May 2024, sent to House Ways and Means; died with the session (reported)")
+    assert "UNVERIFIED" in corpus.entries["194-h5620"]["status"]
