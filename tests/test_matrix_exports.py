@@ -135,3 +135,21 @@ def test_markdown_keeps_hostile_text_in_one_cell():
 def matrix_all(corpus):
     from lawdiff.matrix import build_matrix
     return build_matrix(corpus)
+
+
+def test_exports_say_what_a_qualifier_qualifies(matrix_all):
+    """H.2288 63(d) and (e) in the status-questions row are qualifiers of 63(b), not rules
+    on status questions; the pasted citation says so."""
+    row = next(r for r in rows(matrix_all) if r["topic"] == "status-questions" and r["instrument"] == "193-h2288")
+    b, d, e = row["citation"].split("; ")
+    assert b == "H.2288 SECTION 2, Section 63, (b), lines 19–24 [sec_2__qstr_1__sec_63__subsec_b]"
+    assert d == ("H.2288 SECTION 2, Section 63, (d), lines 49–56 [sec_2__qstr_1__sec_63__subsec_d] "
+                 "(qualifies H.2288 SECTION 2, Section 63, (b), lines 19–24)")
+    assert e.endswith("(qualifies H.2288 SECTION 2, Section 63, (b), lines 19–24)")
+
+
+def test_topic_page_names_what_a_qualifier_qualifies_by_its_citation(matrix_all):
+    from lawdiff.render.matrix_html import render_topic_page
+    page = lhtml.fromstring(render_topic_page(matrix_all, "287g"))
+    (small,) = page.xpath("//tr[@id='cell-287g--eo-650']//small")
+    assert small.text_content() == "qualifies EO 650 Section 5, source lines 50–52"

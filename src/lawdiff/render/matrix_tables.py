@@ -19,6 +19,16 @@ def provision_words(p: dict) -> str:
     return " ".join(x for x in (p["num"], p["heading"], p["text"]) if x)
 
 
+def citation_text(p: dict, provisions: list[dict]) -> str:
+    """A provision's citation and eid; a qualifier also says what it qualifies, so a
+    savings clause pasted into a report is not read as a rule on the topic."""
+    text = f"{p['citation']} [{p['eid']}]"
+    if p.get("qualifies"):
+        cites = {q["eid"]: q["citation"] for q in provisions}
+        text += " (qualifies " + ", ".join(cites.get(e, e) for e in p["qualifies"]) + ")"
+    return text
+
+
 def rows(matrix: dict):
     """One dict per topic-instrument pair, in matrix order."""
     for topic in matrix["topics"]:
@@ -32,7 +42,7 @@ def rows(matrix: dict):
                 "status": status_text(cell),
                 "basis": cell["basis"] or "",
                 "summary": cell["summary"],
-                "citation": "; ".join(f"{p['citation']} [{p['eid']}]" for p in provs),
+                "citation": "; ".join(citation_text(p, provs) for p in provs),
                 "text": "\n\n".join(f"{p['citation']}: {provision_words(p)}" for p in provs),
                 "source_url": cell["source"].get("url") or "",
                 "source_date": cell["source"].get("date") or "",
