@@ -128,3 +128,20 @@ def test_section_40_marks_its_own_detention_contract_exception(h2288, topics, co
     marks = {tuple(s["lines"]): s["text"] for s in sec40["passages"] if s["matched"]}
     assert set(marks) == {(85, 89), (93, 97)}  # the ban and its IGSA exception
     assert marks[(93, 97)].startswith("Nothing in this section shall prohibit the department of correction")
+
+
+def test_a_heading_without_words_below_it_keeps_its_qualifiers():
+    """A part whose heading names the topic and whose rules sit in its sections: how it
+    binds is unknown at the part, so no savings clause reaching it is dropped."""
+    from lawdiff.topics import Pattern, Topic
+    from lawdiff.tree import Document, Node
+    import re as _re
+    part = Node("part", "part_1", "PART I.", "287(g) agreements", "", [1, 2], None,
+                [Node("section", "part_1__sec_1", "Section 1.", None, "Agencies shall report each agreement.", [2, 2])])
+    saving = Node("section", "sec_2", "Section 2.", None,
+                  "Nothing in this act shall prohibit the renewal of an existing agreement.", [3, 3])
+    doc = Document({"id": "x", "number": "X", "line_numbers": "source"},
+                   Node("body", "body", children=[part, saving]))
+    topic = Topic("287g", "287(g)", "", [Pattern("287(g)", _re.compile(r"287\(g\)", _re.I))])
+    found = {p["eid"]: p for p in locate(doc, topic)}
+    assert found["sec_2"]["role"] == "qualifier" and found["sec_2"]["qualifies"] == ["part_1"]

@@ -192,9 +192,10 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
                                      role=_role(node, matched), score=score, patterns=distinct)
         nodes[id(node)] = node
         # What a qualifier would have to limit: the matched sentences, or the whole body
-        # when only the heading matched (the rule is in the body).
+        # when only the heading matched (the rule is in the body); a heading with no
+        # words of its own below it (a part over its sections) might bind either way.
         body = [s for s in matched if s.start >= heading_words] or [s for s in sents if s.start >= heading_words]
-        binding[id(node)] = binds([s.text for s in body])
+        binding[id(node)] = binds([s.text for s in body]) if body else {"restraint", "duty"}
     _add_qualifiers(doc, found, nodes, parents, printed, index, binding)
     ranked = sorted(found.values(), key=lambda p: (ROLE_ORDER[p["role"]], -p["score"], order[p["_id"]]))
     for p in ranked:
