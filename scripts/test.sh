@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: headless Chromium (browser tests, PDF printing),
-# LibreOffice (opens the Word redlines), poppler (looks at PDFs).
+# LibreOffice (opens the Word redlines and the matrix CSV), poppler (looks at PDFs).
 # Installed with Debian's recommended packages (fonts among them), as tested.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# Calc opens the matrix CSV export the way an advocate's spreadsheet would.
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -q

@@ -35,6 +35,28 @@ QUALIFIER_SENTENCE = re.compile(
 SCOPE = re.compile(
     r"nothing\s+(?:in|contained\s+in)\s+this\s+(section|subsection|paragraph|act|chapter|executive\s+order|order)\b", re.I
 )
+# What a savings clause keeps the instrument from doing decides what it can qualify
+# ("logic" beside "reach"): "nothing in this section shall prohibit or restrain ..."
+# limits prohibitions and restraints, so it cannot qualify a duty to train staff;
+# "shall be construed to require ..." limits duties; "to impact or interfere with
+# ..." or a verb not listed here limits anything, so nothing real is lost.
+SAVED_FROM_VERBS = {
+    "prohibit": "restraint", "restrain": "restraint", "restrict": "restraint", "prevent": "restraint",
+    "bar": "restraint", "limit": "restraint", "preclude": "restraint", "forbid": "restraint",
+    "interfere": "restraint",
+    "require": "duty", "compel": "duty", "mandate": "duty", "obligate": "duty",
+}
+# The verb right after "shall (be construed to)", and each verb coordinated with it:
+# ", to diminish", "or to require" (any verb), "prohibit or restrain" (a listed verb).
+SAVED_VERB = re.compile(
+    r"\bshall\s+(?:be\s+(?:construed|interpreted|deemed)\s+(?:so\s+as\s+)?to\s+)?([a-z]+)"
+    r"|(?:,\s*|\b(?:or|and)\s+)(to\s+)?([a-z]+)", re.I)
+# How a provision binds: a prohibition or condition ("no officer ... shall", "shall
+# not be used", "only if"), or a duty ("shall ensure", "are directed to").
+RESTRAINT = re.compile(
+    r"\bno\b[^.;]{0,200}?\bshall\b|\bshall\s+not\s+(?!be\s+(?:a|an|the|construed|deemed|interpreted)\b|apply\b)"
+    r"|\bmay\s+not\b|\bonly\s+(?:if|when|upon|after)\b|\bnull\s+and\s+void\b|\bprohibit(?:s|ed)?\b", re.I)
+DUTY = re.compile(r"\b(?:shall|must)\b(?!\s+not\b)|\b(?:is|are)\s+(?:hereby\s+)?(?:\w+\s+)?(?:directed|required)\s+to\b", re.I)
 SIBLINGS = re.compile(r"(?:sub)?sections?\s+((?:\([a-z0-9]+\)(?:,?\s+(?:and|or)\s+|,\s*)?)+)\s*shall\s+not\s+apply", re.I)
 ABBREVIATIONS = {"u.s.c.", "u.s.", "no.", "nos.", "sec.", "secs.", "st.", "e.g.", "i.e.", "mr.", "ms.", "dr.", "inc.", "v.", "c.", "ch."}
 
@@ -108,6 +130,28 @@ def _ancestors(node: Node, parents: dict[int, Node]):
         node = parents.get(id(node))
 
 
+def saved_from(clause: str) -> set[str]:
+    """What the savings clause after "nothing in this ..." keeps the instrument from
+    doing: {"restraint"}, {"duty"}, both, or {"any"} when a verb says no more."""
+    kinds = set()
+    for m in SAVED_VERB.finditer(clause):
+        verb = (m.group(1) or m.group(3)).lower()
+        if m.group(1) or m.group(2) or verb in SAVED_FROM_VERBS:
+            kinds.add(SAVED_FROM_VERBS.get(verb, "any"))
+    return kinds or {"any"}
+
+
+def binds(sentences_: list[str]) -> set[str]:
+    """How the sentences bind: {"restraint", "duty"} or a part of it."""
+    kinds = set()
+    for text in sentences_:
+        if RESTRAINT.search(text):
+            kinds.add("restraint")
+        elif DUTY.search(text):
+            kinds.add("duty")
+    return kinds
+
+
 def _role(node: Node, matched_sentences: list[Sentence]) -> str:
     if node.type == "definition":
         return "definition"
@@ -128,6 +172,7 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
     skipped = {id(d) for n in doc.tree.walk() if n.type in SKIP_TYPES for d in n.walk()}
     found: dict[int, dict] = {}
     nodes: dict[int, Node] = {}
+    binding: dict[int, set[str]] = {}
     for node in doc.tree.walk():
         if id(node) in skipped or not node.eid or not node.own_words():
             continue
@@ -146,7 +191,12 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
         found[id(node)] = _provision(doc, node, parents, printed, index, sents, matched,
                                      role=_role(node, matched), score=score, patterns=distinct)
         nodes[id(node)] = node
-    _add_qualifiers(doc, found, nodes, parents, printed, index)
+        # What a qualifier would have to limit: the matched sentences, or the whole body
+        # when only the heading matched (the rule is in the body); a heading with no
+        # words of its own below it (a part over its sections) might bind either way.
+        body = [s for s in matched if s.start >= heading_words] or [s for s in sents if s.start >= heading_words]
+        binding[id(node)] = binds([s.text for s in body]) if body else {"restraint", "duty"}
+    _add_qualifiers(doc, found, nodes, parents, printed, index, binding)
     ranked = sorted(found.values(), key=lambda p: (ROLE_ORDER[p["role"]], -p["score"], order[p["_id"]]))
     for p in ranked:
         del p["_id"]
@@ -156,38 +206,64 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
 def provision(doc: Document, node: Node, reading: Reading | None = None) -> dict:
     """A provision that no pattern found (e.g. one an annotation cites), in the same shape."""
     printed = doc.meta.get("line_numbers") == "printed"
-    p = _provision(doc, node, _parents(doc.tree), printed, line_words(reading, printed), sentences(node), [],
-                   role="rule", score=0, patterns=[])
+    sents = sentences(node)
+    head = len(" ".join(x for x in (node.num, node.heading) if x).split())
+    body = [s for s in sents if s.start >= head]
+    role = _role(node, body)  # a cited definition stays a definition, a savings section a qualifier
+    p = _provision(doc, node, _parents(doc.tree), printed, line_words(reading, printed), sents, [],
+                   role=role, score=0, patterns=[])
     del p["_id"]
     return p
 
 
-def _add_qualifiers(doc, found, nodes, parents, printed, index) -> None:
-    """Savings clauses and "shall not apply" provisions whose reach covers a matched provision."""
+def _add_qualifiers(doc, found, nodes, parents, printed, index, binding) -> None:
+    """Savings clauses and "shall not apply" provisions that qualify a matched provision:
+    its reach ("this section") must cover the provision, and what it saves from
+    (prohibiting, requiring, anything) must be how the provision binds."""
     matched_rules = [nodes[k] for k, p in found.items() if p["role"] == "rule"]
     if not matched_rules:
         return
     for node in doc.tree.walk():
-        if not node.eid or not node.text:
+        if not node.eid or not node.text or not (SCOPE.search(node.text) or SIBLINGS.search(node.text)):
             continue
         targets: list[Node] = []
-        for m in SCOPE.finditer(node.text):
-            scope = _scope(node, m.group(1).lower(), parents, doc.tree)
-            if scope is not None:
-                targets += [n for n in matched_rules if n is not node and any(a is scope for a in _ancestors(n, parents))]
-        if m := SIBLINGS.search(node.text):
-            labels = set(re.findall(r"\([a-z0-9]+\)", m.group(1)))
-            parent = parents.get(id(node))
-            siblings = [c for c in (parent.children if parent else []) if c.num in labels]
-            targets += [n for n in matched_rules if any(a in siblings for a in _ancestors(n, parents))]
-        if not targets:
+        sents = sentences(node)
+        applying: list[Sentence] = []  # the sentences that do the qualifying
+        for s in sents:
+            for m in SCOPE.finditer(s.text):
+                scope = _scope(node, m.group(1).lower(), parents, doc.tree)
+                if scope is None:
+                    continue
+                saves = saved_from(s.text[m.end():])
+                hit = [n for n in matched_rules
+                       if any(a is scope for a in _ancestors(n, parents))
+                       and ("any" in saves or saves & binding.get(id(n), set()))]
+                if hit:
+                    # A rule that carries its own exception (H.2288 section 40's
+                    # detention-contract clause) shows it beside the rule.
+                    targets += [n for n in hit if n is not node]
+                    applying.append(s)
+            if m := SIBLINGS.search(s.text):
+                labels = set(re.findall(r"\([a-z0-9]+\)", m.group(1)))
+                parent = parents.get(id(node))
+                siblings = [c for c in (parent.children if parent else []) if c.num in labels]
+                hit = [n for n in matched_rules if any(a in siblings for a in _ancestors(n, parents))]
+                if hit:
+                    targets += hit
+                    applying.append(s)
+        if not applying:
             continue
         eids = list(dict.fromkeys(t.eid for t in targets))
         if id(node) in found:
+            # Found by the topic's words and a qualifier too (EO 650 Section 6): the
+            # sentences that qualify are marked beside the one that matched, so the
+            # Department of Correction carve-out shows next to the renewal clause.
             found[id(node)]["qualifies"] = [e for e in eids if e != node.eid]
+            starts = {s.start for s in applying}
+            for passage, s in zip(found[id(node)]["passages"], sents):
+                passage["matched"] = passage["matched"] or s.start in starts
             continue
-        sents = sentences(node)
-        qual = [s for s in sents if QUALIFIER_SENTENCE.search(s.text) or SCOPE.search(s.text) or SIBLINGS.search(s.text)]
+        qual = list({s.start: s for s in applying}.values())
         p = _provision(doc, node, parents, printed, index, sents, qual, role="qualifier", score=0, patterns=[])
         p["qualifies"] = eids
         found[id(node)] = p

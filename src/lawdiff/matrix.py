@@ -142,6 +142,9 @@ def _cell(entry: dict, ann: dict | None, provisions: list[dict]) -> dict:
     has_text = bool(entry.get("path"))
     if ann:
         status, summary, basis, source = ann["status"], ann["summary"], ann["basis"], dict(ann["source"])
+        if basis == "checked" and has_text and not source["url"]:
+            # Checked against the text in the corpus: its official page is the source.
+            source["url"] = entry.get("url")
     else:
         status = ("not-annotated" if provisions else "no-match") if has_text else "text-not-in-corpus"
         summary, basis = "", None

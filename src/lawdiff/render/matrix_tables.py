@@ -19,6 +19,16 @@ def provision_words(p: dict) -> str:
     return " ".join(x for x in (p["num"], p["heading"], p["text"]) if x)
 
 
+def citation_text(p: dict, provisions: list[dict]) -> str:
+    """A provision's citation and eid; a qualifier also says what it qualifies, so a
+    savings clause pasted into a report is not read as a rule on the topic."""
+    text = f"{p['citation']} [{p['eid']}]"
+    if p.get("qualifies"):
+        cites = {q["eid"]: q["citation"] for q in provisions}
+        text += " (qualifies " + ", ".join(cites.get(e, e) for e in p["qualifies"]) + ")"
+    return text
+
+
 def rows(matrix: dict):
     """One dict per topic-instrument pair, in matrix order."""
     for topic in matrix["topics"]:
@@ -32,7 +42,7 @@ def rows(matrix: dict):
                 "status": status_text(cell),
                 "basis": cell["basis"] or "",
                 "summary": cell["summary"],
-                "citation": "; ".join(f"{p['citation']} [{p['eid']}]" for p in provs),
+                "citation": "; ".join(citation_text(p, provs) for p in provs),
                 "text": "\n\n".join(f"{p['citation']}: {provision_words(p)}" for p in provs),
                 "source_url": cell["source"].get("url") or "",
                 "source_date": cell["source"].get("date") or "",
@@ -41,13 +51,22 @@ def rows(matrix: dict):
 
 
 def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet would evaluate (=, +, -, @ ...) is shown as text: a leading
-    apostrophe, which spreadsheets hide; the words themselves are unchanged."""
+    """A cell a spreadsheet would evaluate (=, +, -, @ ...) is kept as text by a leading
+    apostrophe.  Opened from CSV the apostrophe stays visible (LibreOffice Calc shows
+    "'=1+1"), a small price for never running a formula; the words are unchanged."""
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+# Excel reads a CSV file without a byte order mark in the machine's legacy code page,
+# turning the texts' curly quotes and the citations' en dashes into mojibake; with
+# it, Excel, LibreOffice and Google Sheets all read UTF-8.
+BOM = "\ufeff"
+
+
 def to_csv(matrix: dict) -> str:
+    """RFC 4180 CSV, one row per topic-instrument pair, opening with a UTF-8 byte order mark."""
     buf = io.StringIO()
+    buf.write(BOM)
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     w.writeheader()
     for row in rows(matrix):
@@ -55,12 +74,15 @@ def to_csv(matrix: dict) -> str:
     return buf.getvalue()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# Everything Markdown (CommonMark and GitHub's tables) could read as markup: "&"
+# starts an entity ("&amp;" would show as "&"), "~~" strikes text through.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
 
 
 def md_escape(text: str) -> str:
-    """Text shows verbatim in a Markdown table: specials escaped, line breaks as <br>."""
-    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
+    """Text shows verbatim in a Markdown table: specials escaped, line breaks (any
+    convention) as <br>, so one cell stays on one table row."""
+    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in re.split(r"\r\n|\r|\n|\u2028|\u2029", text))
 
 
 def to_markdown(matrix: dict) -> str:
