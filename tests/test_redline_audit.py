@@ -11,7 +11,8 @@ import pytest
 from docx_revisions import paragraphs
 from h2288_edits import line, print_bill, printed_lines
 from lxml import html as lhtml
-from markdown_it import MarkdownIt
+import cmarkgfm
+from cmarkgfm.cmark import Options
 
 from lawdiff import load_document
 from lawdiff.align import content
@@ -46,10 +47,15 @@ def changed(model):
     return [c for c in model["changes"] if c["kind"] != "equal"]
 
 
+def github_html(markdown):
+    """Markdown as GitHub renders it (cmark-gfm), raw <del>/<ins> kept as GitHub keeps them."""
+    return cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+
+
 def rendered_markdown_sides(model):
     """For each changed provision: its redline paragraph as GitHub would show it, read back
     as (old text, new text): struck and deleted words kept for old, bold and inserted for new."""
-    html = MarkdownIt("commonmark").enable("strikethrough").render(render_markdown(model))
+    html = github_html(render_markdown(model))
     root = lhtml.fromstring(f"<div>{html}</div>")
     out = []
     for h2 in root.iter("h2"):
@@ -320,7 +326,6 @@ def test_markdown_paragraph_never_opens_a_block():
     """A provision whose words begin like markdown block syntax stays one paragraph of text."""
     from lawdiff.render.markdown import _paragraph, _tokens
 
-    md = MarkdownIt("commonmark").enable("strikethrough")
     for text in ("---", "1.", "=== Definitions", "- the", "> 5 days", "# 12", "1) any"):
-        html = md.render(_paragraph(_tokens([["=", text]])))
+        html = github_html(_paragraph(_tokens([["=", text]])))
         assert html == f"<p>{text.replace('>', '&gt;')}</p>\n", text
