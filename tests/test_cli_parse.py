@@ -123,3 +123,27 @@ def test_error_survives_a_worker_process():
 
     e = pickle.loads(pickle.dumps(LawdiffError("corpus/raw/x.txt", "empty file")))
     assert (e.source, e.problem, str(e)) == ("corpus/raw/x.txt", "empty file", "corpus/raw/x.txt: empty file")
+
+
+def test_broken_manifest_is_one_line_exit_2(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    manifest = corpus / "instruments.toml"
+    for text, problem in (
+        ('[[instrument]]\nid = "eo-650"\nkind = \n', "not a valid corpus manifest: "),
+        ('comparison = "eo-650 against 193-h2288"\n', "comparison must be [[comparison]] tables"),
+        ('[[instrument]]\nid = "a"\n[[instrument]]\nid = "a"\n', "instrument a is listed twice"),
+    ):
+        manifest.write_text(text, encoding="utf-8")
+        run = subprocess.run([sys.executable, "-m", "lawdiff", "--corpus", str(corpus), "parse", "eo-650"],
+                             capture_output=True, text=True)
+        assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+        assert run.stderr.startswith(f"lawdiff: {manifest}: {problem}") and run.stderr.count("\n") == 1, run.stderr
+    manifest.unlink()
+    run = subprocess.run([sys.executable, "-m", "lawdiff", "--corpus", str(corpus), "parse", "eo-650"],
+                         capture_output=True, text=True)
+    # Without a manifest a file still parses, but ids are not looked up in some other corpus.
+    assert run.returncode == 2 and run.stderr == "lawdiff: eo-650: no such file or corpus id\n", run.stderr
+    run = subprocess.run([sys.executable, "-m", "lawdiff", "--corpus", str(corpus), "parse",
+                          str(CORPUS / "raw" / "eo-650.txt"), "--format", "text"], capture_output=True, text=True)
+    assert run.returncode == 0 and "sec_5" in run.stdout, run.stderr

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from .errors import LawdiffError
+from .files import read_toml
 
 # Statuses a curator may give a cell, and how pages name them.
 STATUSES = {
@@ -30,12 +30,7 @@ def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Pat
     """(path, {(topic, instrument): annotation}) in file order; checks everything that can be
     checked without the texts (eids are checked against the parsed trees by the matrix)."""
     path = Path(root) / "annotations.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return path, {}
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise LawdiffError(path, f"not a valid annotations file: {e}") from None
+    data = read_toml(path, "annotations file", missing={})
     out: dict[tuple[str, str], dict] = {}
     for a in data.get("annotation", []):
         topic, instrument = a.get("topic"), a.get("instrument")

@@ -37,14 +37,15 @@ def main(ctx: click.Context, corpus_dir: Path) -> None:
     ctx.obj = {"corpus_dir": corpus_dir}
 
 
-def corpus_from(ctx: click.Context, required: bool = False) -> Corpus | None:
-    """The corpus named by --corpus; None where there is none and none is required."""
+def corpus_from(ctx: click.Context, required: bool = False) -> Corpus:
+    """The corpus named by --corpus.  Where it has no manifest and none is required, an empty
+    corpus: files still parse, and no other folder's corpus is consulted behind the user's back."""
     try:
         return Corpus.load(ctx.obj["corpus_dir"])
     except LawdiffError:
         if required or (ctx.obj["corpus_dir"] / "instruments.toml").exists():
             raise
-        return None
+        return Corpus(root=ctx.obj["corpus_dir"], entries={}, comparisons=[])
 
 
 def emit(data: str | bytes, out: Path | None) -> None:
@@ -139,7 +140,7 @@ def add_command(ctx, file, entry_id, kind, title, number, session, url, date) ->
     click.echo(add(corpus_from(ctx, required=True), file, entry_id, fields).message())
 
 
-def _provision_ref(ref: str, corpus: Corpus | None):
+def _provision_ref(ref: str, corpus: Corpus):
     """``A#EID`` names one provision of A; a plain ref names the whole document."""
     if "#" in ref and not Path(ref).exists():
         doc_ref, eid = ref.rsplit("#", 1)

@@ -12,7 +12,6 @@ when both instruments have text.  Users add comparisons of their own with
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 
 from .errors import LawdiffError
@@ -90,8 +89,7 @@ def comparisons(corpus: Corpus) -> list[Comparison]:
                 add(Comparison(old, new, f"{_short(corpus, new)} ({verb} {_short(corpus, old)})", relation))
 
     path = corpus.root / "instruments.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))  # Corpus.load has already validated it
-    for i, table in enumerate(data.get("comparison", []), 1):
+    for i, table in enumerate(corpus.comparisons, 1):
         where = f"{path} [[comparison]] #{i}"
         old = _side(table.get("old"), corpus, where)
         new = _side(table.get("new"), corpus, where)

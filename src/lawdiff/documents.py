@@ -44,7 +44,8 @@ def load_document(ref: str, corpus: Corpus | None = None) -> Document:
         return parse_bytes(_read_bytes(path), path, entry)
     if path.exists():
         raise LawdiffError(ref, "not a file")
-    corpus = corpus or _try_corpus()
+    if corpus is None:
+        corpus = _try_corpus()
     entry = corpus.entries.get(ref) if corpus else None
     if entry is None:
         raise LawdiffError(ref, "no such file or corpus id")

@@ -1,10 +1,24 @@
-"""Writing output files whole or not at all."""
+"""Reading the corpus TOML files; writing output files whole or not at all."""
 
 import os
 import tempfile
+import tomllib
 from pathlib import Path
 
 from .errors import LawdiffError
+
+
+def read_toml(path: Path, what: str, missing: dict | None = None) -> dict:
+    """The TOML file at ``path``; a missing file is ``missing`` when given, else an error.
+    ``what`` names the file in errors ("manifest", "topics file")."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        if missing is not None:
+            return missing
+        raise LawdiffError(path, f"no {what} here") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise LawdiffError(path, f"not a valid {what}: {e}") from None
 
 
 def write_atomic(path: Path | str, data: bytes) -> None:

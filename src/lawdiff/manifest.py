@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LawdiffError
+from .files import read_toml
 
 RELATIONS = ("companion", "refiled_from", "version_of")
 
@@ -21,17 +21,14 @@ class Corpus:
     root: Path
     entries: dict[str, dict]
     """id -> manifest entry, in manifest order."""
+    comparisons: list[dict]
+    """The ``[[comparison]]`` tables as written (checked by ``lawdiff.comparisons``)."""
 
     @classmethod
     def load(cls, root: Path | str | None = None) -> Corpus:
         root = Path(root) if root is not None else default_corpus_dir()
         path = root / "instruments.toml"
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise LawdiffError(path, "no corpus manifest here") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise LawdiffError(path, f"not a valid manifest: {e}") from None
+        data = read_toml(path, "corpus manifest")
         entries: dict[str, dict] = {}
         for entry in data.get("instrument", []):
             if "id" not in entry:
@@ -44,7 +41,10 @@ class Corpus:
                 for other in entry.get(relation, []):
                     if other not in entries:
                         raise LawdiffError(path, f"{entry['id']}: {relation} names unknown instrument {other}")
-        return cls(root=root, entries=entries)
+        comparisons = data.get("comparison", [])
+        if not isinstance(comparisons, list) or not all(isinstance(t, dict) for t in comparisons):
+            raise LawdiffError(path, "comparison must be [[comparison]] tables")
+        return cls(root=root, entries=entries, comparisons=comparisons)
 
     def raw_path(self, entry: dict) -> Path | None:
         return self.root / entry["path"] if entry.get("path") else None

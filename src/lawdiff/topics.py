@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LawdiffError
+from .files import read_toml
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # ids become file names: matrix/<id>.html
 
@@ -44,12 +44,7 @@ def phrase_regex(phrase: str) -> str:
 def load_topics(root: Path | str) -> dict[str, Topic]:
     """id -> Topic, in file order."""
     path = Path(root) / "topics.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LawdiffError(path, "no topics file here") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise LawdiffError(path, f"not a valid topics file: {e}") from None
+    data = read_toml(path, "topics file")
     topics: dict[str, Topic] = {}
     for t in data.get("topic", []):
         tid = t.get("id")

@@ -1,6 +1,6 @@
 """Benchmark of the provision matrix: prints figures, asserts nothing.
 
-    python bench/matrix.py
+    python bench/bench_matrix.py
 
 Times build_matrix over the shipped corpus (every topic, every instrument,
 with the compare view), then the locator alone on a long synthetic bill made
