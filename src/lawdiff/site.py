@@ -33,8 +33,8 @@ IN_PROCESS_MAX = 4  # fewer pages than this render faster without starting worke
 @dataclass
 class BuildReport:
     out_dir: Path
-    pages: int = 0
-    rendered: int = 0
+    pages: int = 0  # rendered + cached
+    rendered: int = 0  # the index page is rendered by every build
     cached: int = 0
     search: bool = False
     search_shards: int = 0  # non-empty index shards
@@ -312,9 +312,9 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
             if matrix is None:
                 result = render_matrix_pages(str(corpus.root))
                 matrix = (cache.put(matrix_key, {"html": "", "info": result}), result)
-                report.rendered += 1
+                report.rendered += len(result["pages"])
             else:
-                report.cached += 1
+                report.cached += len(matrix[1]["pages"])
             for path, html in matrix[1]["pages"].items():
                 (tmp / path).parent.mkdir(parents=True, exist_ok=True)
                 (tmp / path).write_text(html, encoding="utf-8")
@@ -337,6 +337,7 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
                          merge=found_search.merge if found_search else [], matrices=matrices),
             encoding="utf-8")
         report.pages += len(pages) + 1
+        report.rendered += 1
         _replace_dir(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
