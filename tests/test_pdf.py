@@ -87,6 +87,20 @@ def test_instrument_pdf_cites_printed_lines(instrument, tmp_path):
     assert "pays a daily fee for each person detained there." in text
 
 
+def test_every_sheet_says_what_it_is_and_which_page(redline, instrument, tmp_path):
+    """A loose printed sheet names its document at the head and counts pages at the foot."""
+    for data, head in ((instrument, "H.2288: An Act to protect the civil rights and safety of all Massachusetts residents"),
+                       (redline, "Redline: h2288 → h2288-edited")):
+        path = tmp_path / "p.pdf"
+        path.write_bytes(data)
+        with pdfplumber.open(path) as pdf:
+            pages = [(page.extract_text() or "").splitlines() for page in pdf.pages]
+        assert len(pages) > 1
+        for n, lines in enumerate(pages, 1):
+            assert lines[0].startswith(head), lines[0]
+            assert lines[-1] == f"Page {n} of {len(pages)}", lines[-1]
+
+
 def test_pdfs_are_byte_reproducible_without_clock_dates(h2288, instrument):
     assert instrument_pdf(h2288) == instrument
     assert b"/CreationDate" not in instrument and b"/ModDate" not in instrument

@@ -2,7 +2,9 @@
 
 The PDF of a redline or an instrument is the standalone page the site renders
 (``render_redline``/``render_instrument`` with ``root=None``: CSS inlined, the
-print stylesheet applies), so print and screen never disagree.  Chromium stamps
+print stylesheet applies), so print and screen never disagree.  Every printed
+page carries the page's title at its head and "Page n of N" at its foot (CSS
+page-margin boxes), so a loose sheet still says which comparison it belongs to.  Chromium stamps
 the file with the clock; those two dates are blanked in place (same length, so
 the cross-reference offsets stay right) and the same page prints to the same
 bytes.
@@ -10,6 +12,7 @@ bytes.
 
 from __future__ import annotations
 
+import html as htmllib
 import os
 import re
 import shutil
@@ -31,6 +34,21 @@ _CLOCK = re.compile(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)")
 _RELATIVE_HREF = re.compile(r'\shref="(?!#|[A-Za-z][\w+.-]*:)[^"]*"')
 
 
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def _running_head(html: str) -> str:
+    """A print style putting the page's <title> at the top of every sheet."""
+    found = _TITLE.search(html)
+    if not found:
+        return html
+    title = " ".join(htmllib.unescape(found.group(1)).split())
+    # A CSS string: escape what could end the string or the <style> element.
+    css = "".join(f"\\{ord(c):x} " if c in '"\\<>' else c for c in title)
+    style = f'<style>@media print {{ @page {{ @top-left {{ content: "{css}"; font: 8pt sans-serif; }} }} }}</style>'
+    return html.replace("</head>", style + "</head>", 1)
+
+
 def chromium() -> str:
     """The Chromium to print with: $LAWDIFF_CHROMIUM, else chromium on the PATH."""
     found = os.environ.get("LAWDIFF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -44,7 +62,7 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
     browser = chromium()
     with tempfile.TemporaryDirectory(prefix="lawdiff-pdf-") as tmp:
         page = Path(tmp) / "page.html"
-        page.write_text(_RELATIVE_HREF.sub("", html), encoding="utf-8")
+        page.write_text(_running_head(_RELATIVE_HREF.sub("", html)), encoding="utf-8")
         out = Path(tmp) / "page.pdf"
         cmd = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
                f"--print-to-pdf={out}", page.as_uri()]
