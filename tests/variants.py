@@ -28,12 +28,21 @@ def body_index(lines: list[str]) -> dict[int, int]:
 
 
 def glued_numbers() -> str:
-    """"2SECTION 2.": no space between the printed number and the text."""
+    """"2SECTION 2.": no space between the printed number and the text, even before a
+    figure ("827 of chapter 4" is line 82, "7 of chapter 4": the count says so)."""
     lines = clean_lines()
     for n, i in body_index(lines).items():
         number, rest = NUMBERED.match(lines[i]).groups()
-        if not rest[:1].isdigit():  # "827 of chapter 4" would be ambiguous even to a reader
-            lines[i] = number + rest
+        lines[i] = number + rest
+    return "\n".join(lines)
+
+
+def missing_numbers(missing=(2, 50, 83, 84)) -> str:
+    """A printed number lost in extraction: the line's words are there, its number is not."""
+    lines = clean_lines()
+    index = body_index(lines)
+    for n in missing:
+        lines[index[n]] = NUMBERED.match(lines[index[n]]).group(2)
     return "\n".join(lines)
 
 
@@ -104,6 +113,7 @@ def windows_line_endings() -> str:
 
 VARIANTS = {
     "glued": glued_numbers,
+    "missing": missing_numbers,
     "trailing": trailing_numbers,
     "paginated": paginated,
     "hyphenated": hyphenated,

@@ -101,6 +101,7 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
     With ``dry_run`` nothing is changed and only the first few lines are tried.
     """
     expected, current, pending, found = 1, None, None, 0
+    unnumbered: list[int] = []  # lines taken as continuations since the last printed number
     nonblank = [i for i in range(start, len(lines)) if lines[i].text]
     if dry_run:
         nonblank = nonblank[: 2 * _NUMBERED_PROOF + 2]
@@ -110,10 +111,18 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
             number, pending = pending, None
         elif (rest := _leading(text, expected)) is not None:
             number, text = expected, rest
+        elif skipped := _skipped(lines, nonblank[k:], expected):
+            number, text = expected + skipped, _leading(text, expected + skipped)
+            if not dry_run:
+                _number_the_gap(lines, unnumbered, expected, skipped)
+            expected = number
         else:
             number = current  # a continuation of the printed line before
         if number == expected:
             expected, found = expected + 1, found + 1
+            unnumbered = []
+        else:
+            unnumbered.append(i)
         current = number
         # "... the following section:- 3": the number belongs to the next line.
         following = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else None
@@ -125,3 +134,34 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
         if not dry_run:
             lines[i].text, lines[i].number = text, number
     return found
+
+
+# How far the count may jump when printed numbers went missing; the jump must be confirmed
+# by the two lines after it, so a figure in the text ("90 days") never passes for one.
+_MAX_SKIP = 3
+
+
+def _skipped(lines: list[Line], ahead: list[int], expected: int) -> int:
+    """How many numbers from ``expected`` on were missed, if the line ``ahead[0]`` starts the
+    count again (it bears ``expected + k`` and the next two lines carry on); else 0."""
+    for k in range(1, _MAX_SKIP + 1):
+        n = expected + k
+        if _leading(lines[ahead[0]].text, n) is not None and len(ahead) >= 3 and all(
+                _leading(lines[ahead[j]].text, n + j) is not None for j in (1, 2)):
+            return k
+    return 0
+
+
+def _number_the_gap(lines: list[Line], unnumbered: list[int], expected: int, skipped: int) -> None:
+    """The count jumped by ``skipped``: when exactly that many lines stood unnumbered since the
+    last number, they are the missing lines, in order.  Their number was lost in extraction
+    (a line the copy printed without it) or glued to a figure ("827 of chapter 4" is line 82
+    reading "7 of chapter 4"); otherwise they stay continuations of the line before."""
+    if len(unnumbered) != skipped:
+        return
+    for offset, i in enumerate(unnumbered):
+        number = expected + offset
+        lines[i].number = number
+        glued = str(number)
+        if lines[i].text.startswith(glued) and lines[i].text[len(glued):len(glued) + 1].isdigit():
+            lines[i].text = lines[i].text[len(glued):]
