@@ -1,8 +1,10 @@
 """A change model as a markdown redline, for a terminal or a pull request.
 
 Deleted words are ``~~struck~~``, inserted words **bold** (GitHub-flavoured
-markdown), or ``<del>``/``<ins>`` where markdown's flanking rules would not let
-``~~``/``**`` open or close (a comma struck between two words); characters
+markdown), or ``<del>``/``<ins>`` where GitHub's renderer would not let ``~~``/``**``
+open or close (a comma struck between two words) or a space at the edge of an edit
+would show on the side that lacks it; read back as GitHub renders it, the redline
+gives both texts exactly (tests/test_markdown_property.py); characters
 markdown would read as markup, ``&`` included, are escaped.  Unchanged
 provisions are counted, not printed.
 """
@@ -101,9 +103,14 @@ def _flanks(before: str, core: str, after: str) -> bool:
     """Would ``~~`` or ``**`` around ``core`` open and close emphasis, given the characters
     rendered just before and after?  CommonMark's flanking rules: an opener followed by
     punctuation must follow whitespace or punctuation, a closer after punctuation must be
-    followed by whitespace or punctuation (``agency~~,~~**;**`` opens nothing)."""
-    opens = not _punct(core[0]) or not before or before.isspace() or _punct(before)
-    closes = not _punct(core[-1]) or not after or after.isspace() or _punct(after)
+    followed by whitespace or punctuation (``agency~~,~~**;**`` opens nothing).  cmark-gfm,
+    GitHub's renderer, does not count ``~`` as punctuation here: ``~~b~~**(x)**`` and
+    ``**(b)**~~c~~`` leave the ``**`` as text, so those take the HTML tags."""
+    def loose(c: str) -> bool:
+        return not c or c.isspace() or (_punct(c) and c != "~")
+
+    opens = not _punct(core[0]) or loose(before)
+    closes = not _punct(core[-1]) or loose(after)
     return opens and closes
 
 
@@ -114,26 +121,41 @@ def _tokens(tokens: list) -> str:
         core = text.strip()
         lead = text[: len(text) - len(text.lstrip())]
         trail = text[len(text.rstrip()):]
-        if not core or op == "=":
+        tag = "del" if op == "-" else "ins"  # GitHub renders these, and they can hold spaces
+        if op == "=" or (not core and not _space_would_stray(tokens, k, text, "")):
             out.append(escape(text))
+            continue
+        if not core:  # a space only one side has, between words the other side joins
+            out.append(f"<{tag}>{text}</{tag}>")
             continue
         before = lead[-1:] or (out[-1][-1:] if out else "")
         if trail:
             after = trail[0]
         elif k + 1 < len(tokens):
             nop, ntext = tokens[k + 1]
-            # a marked neighbour starts with its delimiter; an escaped character with a backslash
-            after = "~" if nop != "=" and ntext[:1].strip() else escape(ntext)[:1]
+            # a marked neighbour starts with its delimiter (or "<" of a tag: punctuation like "*");
+            # an escaped character with a backslash
+            after = {"-": "~", "+": "*"}[nop] if nop != "=" and ntext[:1].strip() else escape(ntext)[:1]
         else:
             after = ""
-        body = escape(core)
-        if _flanks(before, core, after):
+        if _flanks(before, core, after) and not _space_would_stray(tokens, k, lead, trail):
             mark = "~~" if op == "-" else "**"
-            out.append(f"{lead}{mark}{body}{mark}{trail}")
+            out.append(f"{lead}{mark}{escape(core)}{mark}{trail}")
         else:
-            tag = "del" if op == "-" else "ins"  # GitHub renders these where ~~ and ** cannot open or close
-            out.append(f"{lead}<{tag}>{body}</{tag}>{trail}")
+            out.append(f"<{tag}>{escape(text)}</{tag}>")
     return "".join(out)
+
+
+def _space_would_stray(tokens: list, k: int, lead: str, trail: str) -> bool:
+    """Spaces at the edge of a marked token must stand outside ``~~``/``**``, so the other
+    side shows them too: harmless where it has a space there anyway, wrong where its words
+    touch ("&amp" struck, "the " inserted, ";" kept: the old side must read "&amp;")."""
+    if not lead and not trail:
+        return False
+    other = [t for op, t in tokens if op in ("=", "+" if tokens[k][0] == "-" else "-")]
+    at = sum(1 for op, _ in tokens[:k] if op in ("=", "+" if tokens[k][0] == "-" else "-"))
+    before, after = "".join(other[:at])[-1:], "".join(other[at:])[:1]
+    return bool(before) and bool(after) and not before.isspace() and not after.isspace()
 
 
 def render_markdown(model: dict) -> str:
