@@ -472,3 +472,37 @@ def test_every_word_of_every_provision_has_its_line(corpus, iid):
         lines = own_word_lines(n, index)
         assert lines is not None, n.eid
         assert lines == sorted(lines) and n.lines[0] <= lines[0] and lines[-1] <= n.lines[1]
+
+
+def test_fetching_a_text_keeps_the_matrix_and_the_site_building(corpus_copy, tmp_path):
+    """The README's path: `lawdiff fetch` brings texts whose annotations were written from
+    reports.  A stand-in for each (the 193rd bill's text, as a refiled bill would read)
+    is registered the way fetch registers it; matrix and site still build."""
+    from lawdiff.fetch import add
+    from lawdiff.site import build_site
+
+    stand_in = tmp_path / "refiled.txt"
+    stand_in.write_bytes((CORPUS / "raw" / "193-h2288.txt").read_bytes())
+    for iid in ("194-s1681", "193-s1510"):
+        add(Corpus.load(corpus_copy), stand_in, iid)
+    corpus = Corpus.load(corpus_copy)
+    m = build_matrix(corpus, ["287g"])
+    s1681 = cell(m, "287g", "194-s1681")
+    # the reported annotation stands, beside the ban lawdiff finds in the text, uncited
+    assert (s1681["status"], s1681["basis"], s1681["has_text"]) == ("prohibits", "reported", True)
+    assert "sec_3__qstr_1__sec_40" in [p["eid"] for p in s1681["provisions"]]
+    assert not any(p["cited"] for p in s1681["provisions"])
+    # "text not in corpus" was true when written, and is not now
+    s1510 = cell(m, "287g", "193-s1510")
+    assert (s1510["status"], s1510["annotated"]) == ("not-annotated", False)
+    report = build_site(corpus, tmp_path / "site", search=False, cache_dir=tmp_path / "cache")
+    assert (tmp_path / "site" / "instruments" / "194-s1681.html").is_file() and report.pages > 16
+
+
+def test_a_checked_annotation_of_a_text_must_cite_it(corpus_copy):
+    path = corpus_copy / "annotations.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('cite = ["sec_5", "sec_6"]') == 1
+    path.write_text(text.replace('cite = ["sec_5", "sec_6"]\n', ""), encoding="utf-8")
+    with pytest.raises(LawdiffError, match="eo-650 has text in the corpus, so a checked annotation must cite its eids"):
+        build_matrix(Corpus.load(corpus_copy))

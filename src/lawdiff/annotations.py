@@ -53,8 +53,10 @@ def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Pat
         has_text = bool(entries[instrument].get("path"))
         if cite and not has_text:
             raise LawdiffError(path, f"{where}: cites eids but {instrument} has no text in the corpus to check them against")
-        if has_text and not cite and a["status"] not in ("silent",):
-            raise LawdiffError(path, f"{where}: {instrument} has text in the corpus, so the annotation must cite its eids")
+        # A reported annotation may predate the text (written before `lawdiff fetch`): the
+        # matrix then shows it beside the provisions it finds, uncited.  A checked one cannot.
+        if has_text and not cite and a["status"] != "silent" and a["basis"] == "checked":
+            raise LawdiffError(path, f"{where}: {instrument} has text in the corpus, so a checked annotation must cite its eids")
         source = a.get("source", {})
         if not isinstance(source, dict) or set(source) - set(SOURCE_KEYS):
             raise LawdiffError(path, f"{where}: source may only have {', '.join(SOURCE_KEYS)}")

@@ -140,6 +140,8 @@ def _instrument(entry: dict) -> dict:
 
 def _cell(entry: dict, ann: dict | None, provisions: list[dict]) -> dict:
     has_text = bool(entry.get("path"))
+    if ann and has_text and ann["status"] == "text-not-in-corpus":
+        ann = None  # written before the text was fetched: what it said no longer holds
     if ann:
         status, summary, basis, source = ann["status"], ann["summary"], ann["basis"], dict(ann["source"])
         if basis == "checked" and has_text and not source["url"]:
