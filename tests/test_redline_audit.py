@@ -7,6 +7,9 @@ person may choose" on line 34; subsection (d) (lines 49-56) has no heading;
 (b)'s heading "Community relations with law enforcement agencies" is line 19.
 """
 
+import io
+import zipfile
+
 import pytest
 from docx_revisions import paragraphs
 from h2288_edits import line, print_bill, printed_lines
@@ -238,8 +241,6 @@ def test_coarse_diff_is_flagged_in_every_renderer(h2288):
     data = render_docx(model, h2288, edited)
     texts = paragraphs(data, accept=True)
     assert "could only be compared coarsely" in texts[FRONT_MATTER_PARAGRAPHS - 1]
-    import io
-    import zipfile
     comments = zipfile.ZipFile(io.BytesIO(data)).read("word/comments.xml").decode("utf-8")
     assert comments.count(COARSE_NOTE) == 1  # on Section 40's comment, and no other
 
@@ -329,3 +330,24 @@ def test_markdown_paragraph_never_opens_a_block():
     for text in ("---", "1.", "=== Definitions", "- the", "> 5 days", "# 12", "1) any"):
         html = github_html(_paragraph(_tokens([["=", text]])))
         assert html == f"<p>{text.replace('>', '&gt;')}</p>\n", text
+
+
+def test_changed_lines_cover_every_line_an_edit_spans(tmp_path, original, body):
+    """Subsection (d)'s proviso (lines 52-55) cut down to one line: the struck words run from
+    "who are booked" on line 52 to "(ii) may choose to" on line 55, so every renderer cites
+    old lines 52 to 55, not only the lines where struck runs begin."""
+    b = list(body)
+    assert line(b, 52).startswith("however, that persons who are booked into a correctional facility")
+    assert line(b, 55).startswith("or to speak with the DHS agent only with an attorney present; and (iii) may decline to sign any")
+    assert line(b, 56) == "documents presented by a DHS agent."
+    b[51:55] = ["however, that persons so booked may decline to sign any"]
+    new = printed(tmp_path, b, "proviso")
+    model = compare(original, new)
+    [change] = changed(model)
+    assert change["old"]["eid"] == SUB + "d" and change["old"]["lines"] == [49, 56] and change["new"]["lines"] == [49, 53]
+    md = render_markdown(model)
+    assert "Changed on old lines 52–55, new line 52." in md
+    sbs = lhtml.fromstring(render_redline(model)).cssselect("table.view-sbs tbody tr[data-change] .cell-head .at")
+    assert [" ".join(a.text_content().split()) for a in sbs] == ["(changed on lines 52–55)", "(changed on line 52)"]
+    comments = zipfile.ZipFile(io.BytesIO(render_docx(model, original, new))).read("word/comments.xml").decode("utf-8")
+    assert "Struck on old lines 52–55; inserted on new line 52." in comments

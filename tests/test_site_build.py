@@ -142,9 +142,9 @@ def test_hostile_text_is_escaped(tmp_path):
     # printed lines of the edits, as in corpus/raw/193-h2288.txt: the hostile text goes in
     # after "crimes," on line 22, "12 months" is on line 73, "within 90" ends line 91
     heads = [text(h) for h in red.cssselect("table.view-sbs tbody tr[data-change] .cell-head")]
-    assert heads == ["Section 63(b) lines 19–24 Amended", "Section 63(b) lines 19–24 (edit begins on line 22)",
-                     "Section 63(f) lines 71–82 (edit begins on line 73) Amended", "Section 63(f) lines 71–82 (edit begins on line 73)",
-                     "Section 40 lines 85–97 (edit begins on line 91) Amended", "Section 40 lines 85–97 (edit begins on line 91)"]
+    assert heads == ["Section 63(b) lines 19–24 Amended", "Section 63(b) lines 19–24 (changed on line 22)",
+                     "Section 63(f) lines 71–82 (changed on line 73) Amended", "Section 63(f) lines 71–82 (changed on line 73)",
+                     "Section 40 lines 85–97 (changed on line 91) Amended", "Section 40 lines 85–97 (changed on line 91)"]
 
 
 def test_builds_are_byte_identical_and_cached(tmp_path):

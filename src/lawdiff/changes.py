@@ -135,6 +135,7 @@ def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, ti
         "renumbered": old is not None and new is not None and _renumbered(old, new, how),
         "matched_by": how if old is not None and new is not None else None,
         "token_lines": token_lines(tokens, old, new, *located),
+        "token_last_lines": token_lines(tokens, old, new, *located, last=True),
     }
 
 

@@ -108,14 +108,14 @@ class WordLines:
         return starts, ends, lines[k:k + m]
 
 
-def _line_at(located, offset: int, length: int, text: str) -> int | None:
-    """The line of the first word character in text[offset:offset+length], or, for an
-    empty stretch (an insertion point), of the last word before it."""
+def _line_at(located, offset: int, length: int, text: str, last: bool = False) -> int | None:
+    """The line of the first (``last``: the last) word character in text[offset:offset+length],
+    or, for an empty stretch (an insertion point), of the last word before it."""
     starts, ends, lines = located
     if length:
         stretch = text[offset:offset + length]
-        p = offset + (len(stretch) - len(stretch.lstrip()))
-        if p < offset + length:
+        if stretch.strip():
+            p = offset + (len(stretch.rstrip()) - 1 if last else len(stretch) - len(stretch.lstrip()))
             i = bisect_right(starts, p) - 1
             return lines[max(i, 0)]
     i = bisect_right(ends, offset) - 1  # the last word ending at or before the point
@@ -123,11 +123,12 @@ def _line_at(located, offset: int, length: int, text: str) -> int | None:
 
 
 def token_lines(tokens: list, old: Node | None, new: Node | None, old_lines: WordLines,
-                new_lines: WordLines) -> list[list[int | None]] | None:
+                new_lines: WordLines, last: bool = False) -> list[list[int | None]] | None:
     """[[old line, new line], ...] parallel to ``tokens``; None if neither side is located.
 
-    ``old line`` is where the token stands in the old text, or for an inserted
-    token the line of the old word it follows; ``new line`` likewise.
+    ``old line`` is where the token's first word (``last``: its last word) stands in
+    the old text, or for an inserted token the line of the old word it follows;
+    ``new line`` likewise.
     """
     lo = old_lines.of(old) if old is not None else None
     ln = new_lines.of(new) if new is not None else None
@@ -138,9 +139,38 @@ def token_lines(tokens: list, old: Node | None, new: Node | None, old_lines: Wor
     for op, text in tokens:
         on_old, on_new = op in "=-", op in "=+"
         out.append([
-            _line_at(lo, io, len(text) if on_old else 0, to) if lo else None,
-            _line_at(ln, i_n, len(text) if on_new else 0, tn) if ln else None,
+            _line_at(lo, io, len(text) if on_old else 0, to, last) if lo else None,
+            _line_at(ln, i_n, len(text) if on_new else 0, tn, last) if ln else None,
         ])
         io += len(text) if on_old else 0
         i_n += len(text) if on_new else 0
     return out
+
+
+def edited_lines(change: dict, op: str, side: int) -> list[int]:
+    """The lines of one side (0 old, 1 new) that the change's ``op`` tokens ("-" or "+")
+    touch: every line from a token's first word to its last, or for a token that side
+    lacks, the line of the word it follows there.  From the change model alone."""
+    firsts, lasts = change.get("token_lines"), change.get("token_last_lines")
+    if not firsts:
+        return []
+    found: set[int] = set()
+    for k, (o, _) in enumerate(change["tokens"]):
+        first = firsts[k][side] if o == op and firsts[k] else None
+        if first is None:
+            continue
+        end = lasts[k][side] if lasts and lasts[k] and lasts[k][side] is not None else first
+        found.update(range(first, end + 1))
+    return sorted(found)
+
+
+def spell_lines(lines: list[int]) -> str:
+    """"line 91", "lines 49–56, 88": sorted line numbers with runs folded into ranges."""
+    runs: list[list[int]] = []
+    for n in lines:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in runs)
+    return ("line " if len(lines) == 1 else "lines ") + text

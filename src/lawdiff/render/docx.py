@@ -30,6 +30,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 from ..align import content, has_content
+from ..citations import edited_lines, spell_lines
 from ..errors import LawdiffError
 from ..tree import Document, Node
 
@@ -441,25 +442,19 @@ class _Builder:
 
 
 def _edit_lines(change: dict) -> str:
-    """" Struck on old line 91; inserted on new line 88." from the model's ``token_lines``, where known."""
-    token_lines = change.get("token_lines")
-    if change["kind"] != "modify" or not token_lines:
+    """" Struck on old lines 49–56; inserted on new line 49." from the change model, where known."""
+    if change["kind"] != "modify":
         return ""
-    struck = sorted({tl[0] for (op, _), tl in zip(change["tokens"], token_lines) if op == "-" and tl and tl[0]})
-    added = sorted({tl[1] for (op, _), tl in zip(change["tokens"], token_lines) if op == "+" and tl and tl[1]})
+    struck, added = edited_lines(change, "-", 0), edited_lines(change, "+", 1)
     parts = []
     if struck:
-        parts.append(f"struck on old {_numbers(struck)}")
+        parts.append(f"struck on old {spell_lines(struck)}")
     if added:
-        parts.append(f"inserted on new {_numbers(added)}")
+        parts.append(f"inserted on new {spell_lines(added)}")
     if not parts:
         return ""
     sentence = "; ".join(parts)
     return " " + sentence[0].upper() + sentence[1:] + "."
-
-
-def _numbers(lines: list[int]) -> str:
-    return ("line " if len(lines) == 1 else "lines ") + ", ".join(str(n) for n in lines)
 
 
 def _prefix(node: Node) -> str:

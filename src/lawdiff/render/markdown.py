@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..citations import edited_lines, spell_lines
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|&])")
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
 # a rule ("---"), a setext underline ("==="); "1." alone is an (empty) ordered item too.
@@ -72,26 +74,16 @@ def _paragraph(text: str) -> str:
 
 
 def _changed_on(change: dict) -> str:
-    """"Changed on old line 91 (new line 92)": where the edits are, as amendments cite them."""
-    cites = change.get("token_lines")
-    if not cites or change["kind"] in ("insert", "delete", "equal", "renumber"):
+    """"Changed on old lines 49–56, new line 49.": where the edits are, as amendments cite
+    them (on each side, the lines of its own edited words and of the other side's
+    insertion points)."""
+    if change["kind"] in ("insert", "delete", "equal", "renumber"):
         return ""
-    old, new = set(), set()
-    for (op, _), (lo, ln) in zip(change["tokens"], cites):
-        if op != "=":
-            old.add(lo)
-            new.add(ln)
-    old.discard(None)
-    new.discard(None)
+    old = sorted(set(edited_lines(change, "-", 0)) | set(edited_lines(change, "+", 0)))
+    new = sorted(set(edited_lines(change, "+", 1)) | set(edited_lines(change, "-", 1)))
+    parts = [f"old {spell_lines(old)}" if old else "", f"new {spell_lines(new)}" if new else ""]
     if not old and not new:
         return ""
-
-    def span(lines):
-        lines = sorted(lines)
-        word = "line" if len(lines) == 1 else "lines"
-        return f"{word} {', '.join(map(str, lines))}"
-
-    parts = [f"old {span(old)}" if old else "", f"new {span(new)}" if new else ""]
     return "Changed on " + ", ".join(p for p in parts if p) + "."
 
 

@@ -11,6 +11,7 @@ import re
 
 from markupsafe import Markup, escape
 
+from ..citations import edited_lines, spell_lines
 from .page import instrument_href, line_cite, ref_label, render_page
 
 KIND_LABELS = {"equal": "Unchanged", "modify": "Amended", "insert": "Inserted", "delete": "Struck",
@@ -103,14 +104,9 @@ def _num_html(change: dict, side: str) -> Markup:
 
 def _changed_lines(change: dict, op: str, side: int) -> list[int]:
     """The lines (of the old side for "-", the new for "+") on which edited words stand."""
-    lines = change.get("token_lines")
-    if not lines or change["kind"] in ("insert", "delete"):
+    if change["kind"] in ("insert", "delete"):
         return []
-    found = set()
-    for (o, _), at in zip(change["tokens"], lines):
-        if o == op and at and at[side] is not None:
-            found.add(at[side])
-    return sorted(found)
+    return edited_lines(change, op, side)
 
 
 def _rows(model: dict) -> tuple[list[dict], list[dict]]:
@@ -177,11 +173,10 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
         return line_cite(ref.get("lines"), meta.get("line_numbers", "source")) if ref else None
 
     def changed_at(meta: dict, lines: list[int]) -> str | None:
-        """"edits begin on lines 91, 93": where to look in the printed text (the change
-        model gives the line of each edit's first word, not of its last)."""
+        """"changed on lines 49–56, 91": where to look in the printed text."""
         if not lines or meta.get("line_numbers") != "printed":
             return None
-        return ("edit begins on line " if len(lines) == 1 else "edits begin on lines ") + ", ".join(map(str, lines))
+        return "changed on " + spell_lines(lines)
 
     title = label or f"{_label(old)} → {_label(new)}"
     return render_page(
