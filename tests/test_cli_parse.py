@@ -61,8 +61,12 @@ def bad_inputs(tmp_path):
     # Invalid UTF-8, and 0x81/0x8d are undefined in cp1252 too.
     (tmp_path / "garbled.txt").write_bytes(b"SECTION 1. \xc3\x28 \x81\x8d\x90 text")
     (tmp_path / "folder").mkdir()
+    (tmp_path / "bom-only.txt").write_bytes(b"\xef\xbb\xbf\r\n")
+    (tmp_path / "utf16-blank.txt").write_bytes(" \n".encode("utf-16"))
     return {
         "empty.txt": "empty file",
+        "bom-only.txt": "empty file",
+        "utf16-blank.txt": "empty file",
         "blank.txt": "empty file",
         "image.png": "binary file, not text",
         "garbled.txt": "bytes decode in no supported encoding",
@@ -107,6 +111,12 @@ def test_corrupted_corpus_file_is_refused(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 2
     assert "eo-650.txt: sha256" in run.stderr and "does not match the manifest" in run.stderr
+
+
+def test_out_that_is_a_folder(tmp_path):
+    run = lawdiff("parse", "eo-650", "--out", str(tmp_path))
+    assert run.returncode == 2
+    assert run.stderr == f"lawdiff: Invalid value for '--out': File '{tmp_path}' is a directory.\n"
 
 
 def test_out_where_nothing_can_be_written():

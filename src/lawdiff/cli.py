@@ -25,6 +25,9 @@ class _Group(click.Group):
         except LawdiffError as e:
             click.echo(f"lawdiff: {e}", err=True)
             ctx.exit(2)
+        except click.BadParameter as e:  # a file option naming a folder, say: bad input, not bad usage
+            click.echo(f"lawdiff: {e.format_message()}", err=True)
+            ctx.exit(2)
 
 
 @click.group(cls=_Group)

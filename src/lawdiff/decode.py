@@ -20,9 +20,12 @@ def decode(data: bytes, source: object) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
                 raise LawdiffError(source, f"starts with a {encoding} byte-order mark but is not {encoding}") from None
+            if not text.strip():
+                raise LawdiffError(source, "empty file")
+            return text
     if b"\x00" in data:
         raise LawdiffError(source, "binary file, not text")
     for encoding in ("utf-8", "cp1252"):
