@@ -351,3 +351,15 @@ def test_changed_lines_cover_every_line_an_edit_spans(tmp_path, original, body):
     assert [" ".join(a.text_content().split()) for a in sbs] == ["(changed on lines 52–55)", "(changed on line 52)"]
     comments = zipfile.ZipFile(io.BytesIO(render_docx(model, original, new))).read("word/comments.xml").decode("utf-8")
     assert "Struck on old lines 52–55; inserted on new line 52." in comments
+
+
+def test_a_definition_is_named_by_its_term_as_printed(tmp_path, original, body):
+    """Line 9's "correctional facility," edited: the cell names the definition as the bill
+    prints its term (capital L, line 8), not as the eid spells it."""
+    b = list(body)
+    b[8] = b[8].replace("correctional facility,", "correctional facility;")
+    model = compare(original, printed(tmp_path, b, "term"))
+    [change] = changed(model)
+    assert change["new"]["term"] == change["old"]["term"] == "Law enforcement agency"
+    heads = lhtml.fromstring(render_redline(model)).cssselect("table.view-sbs tbody tr[data-change] .cell-head")
+    assert all("Section 63(a), definition of “Law enforcement agency”" in h.text_content() for h in heads)

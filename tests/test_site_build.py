@@ -46,6 +46,14 @@ def test_shipped_corpus_pages(site):
     assert "matrix/index.html" in pages
 
 
+def test_a_chosen_pair_is_never_called_renumbered(site):
+    """EO 650 Section 5 against H.2288's Section 40: the user chose two provisions whose
+    numbers differ by nature; the page follows the change model, which does not renumber them."""
+    red = page(site, REDLINE_287G)
+    badges = [text(b) for b in red.cssselect(".cell-head .badge")]
+    assert "Amended" in badges and "Renumbered" not in badges
+
+
 def test_every_internal_link_resolves(site):
     ids: dict[Path, set] = {}
 

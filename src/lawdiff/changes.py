@@ -104,7 +104,7 @@ def _ref(node: Node | None, located: WordLines) -> dict | None:
         # The tree knows where the next provision starts, not where these words end: in a
         # source with blank lines between paragraphs that is a blank line.
         lines = [lines[0], max(lines[0], words[2][-1])]
-    return {"eid": node.eid, "num": node.num, "lines": lines}
+    return {"eid": node.eid, "num": node.num, "term": node.term, "lines": lines}
 
 
 def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, timeout: float,

@@ -47,7 +47,8 @@ _PARTS = {"formula": "Enacting formula", "longtitle": "Title", "summary": "Summa
 
 def ref_label(ref: dict) -> str:
     """A reader's name for a provision from its eid: "Section 63(a)", "Section 1, definition of
-    “civil arrest”", "Recital 3" (the eid itself is the fallback)."""
+    “Civil arrest”" (the term as printed where the ref carries it), "Recital 3" (the eid
+    itself is the fallback)."""
     eid = ref.get("eid") or ""
     section, subdivisions, tail = None, "", None
     for part in eid.split("__"):
@@ -57,7 +58,7 @@ def ref_label(ref: dict) -> str:
         elif alias in ("subsec", "para", "cl", "subcl"):
             subdivisions += f"({value})"
         elif alias == "defn":
-            tail = f"definition of “{value.replace('-', ' ')}”"
+            tail = f"definition of “{ref.get('term') or value.replace('-', ' ')}”"
         elif alias in _PARTS and alias not in ("preamble", "preface"):
             tail = _PARTS[alias] + (f" {value}" if alias == "rec" else "")
     head = f"Section {section}{subdivisions}" if section and not section.startswith("nn") else ""

@@ -121,8 +121,7 @@ def _rows(model: dict) -> tuple[list[dict], list[dict]]:
             number = n
         rows.append({"i": i, "kind": kind, "label": KIND_LABELS.get(kind, kind), "number": number,
                      "old": change.get("old"), "new": change.get("new"),
-                     "renumbered": bool(change.get("renumbered")) or (
-                         change.get("old") and change.get("new") and change["old"].get("num") != change["new"].get("num")),
+                     "renumbered": bool(change.get("renumbered")),
                      "degraded": bool(change.get("degraded")),
                      "old_html": side_html(change.get("tokens", []), "old", change.get("heading")),
                      "new_html": side_html(change.get("tokens", []), "new", change.get("heading")),
