@@ -4,6 +4,7 @@ Expected text comes from reading corpus/raw/193-h2288.txt (Section 40 is printed
 on lines 85-97; "within 90" ends line 91) and the edits made in test_docx.py.
 """
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,12 @@ def test_cli_pdf_bad_targets(tmp_path):
     assert list(tmp_path.iterdir()) == []
     done = run("diff", "193-h2288", "193-h2288", "--format", "pdf")
     assert done.returncode == 2 and "--out" in done.stderr and done.stdout == ""
+
+
+def test_a_chromium_that_cannot_run_is_one_line(tmp_path):
+    target = tmp_path / "eo.pdf"
+    for browser in (tmp_path / "nowhere" / "chromium", tmp_path):  # missing; a folder
+        done = subprocess.run([sys.executable, "-m", "lawdiff", "parse", "eo-650", "--format", "pdf", "--out", str(target)],
+                              cwd=ROOT, capture_output=True, text=True, env={**os.environ, "LAWDIFF_CHROMIUM": str(browser)})
+        assert done.returncode == 2 and done.stderr.startswith(f"lawdiff: {browser}: cannot run Chromium: "), done.stderr
+        assert done.stderr.count("\n") == 1 and not target.exists()

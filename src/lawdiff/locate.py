@@ -322,11 +322,12 @@ def citation(doc: Document, node: Node, lines: list[int] | None, parents=None) -
 
 
 def _lines_label(lines: list[int] | None, printed: bool) -> str:
-    if not lines:
+    # Lines of lawdiff's copy of a text that prints none (EO 650 on mass.gov) would send a
+    # reader looking for numbers that are not there: such a text is cited by its sections.
+    if not lines or not printed:
         return ""
     a, b = lines
-    noun = ("line" if a == b else "lines") if printed else ("source line" if a == b else "source lines")
-    return f"{noun} {a}" if a == b else f"{noun} {a}–{b}"
+    return f"line {a}" if a == b else f"lines {a}–{b}"
 
 
 def _provision(doc, node, parents, printed, index, sents, matched, *, role, score, patterns) -> dict:

@@ -70,6 +70,8 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
             done = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
             raise LawdiffError(name, f"Chromium did not print the page within {TIMEOUT_S} s") from None
+        except OSError as e:  # $LAWDIFF_CHROMIUM names nothing runnable
+            raise LawdiffError(browser, f"cannot run Chromium: {e.strerror or e}") from None
         if not out.is_file() or out.stat().st_size == 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
             raise LawdiffError(name, f"Chromium could not print the page ({detail[0]})")
