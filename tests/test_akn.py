@@ -174,6 +174,23 @@ def test_reads_akn_without_lawdiff_extensions(exports):
     assert doc.tree.find("sec_1__defn_civil-arrest").term == "Civil arrest"
 
 
+def test_line_breaks_and_paragraphs_separate_words(exports):
+    """AKN from elsewhere may break a provision's content into several <p>, or lines with
+    <br/>: the words either side stay two words."""
+    root = etree.fromstring(exports["eo-650"])
+    p = root.find(".//a:section[@eId='sec_5']/a:content/a:p", NS)
+    words = p.text.split()
+    assert words[:3] == ["No", "office", "or"] and len(p) == 0  # the order's own words, one <p>
+    p.text = "No office"
+    br = etree.SubElement(p, f"{{{NS['a']}}}br")
+    br.tail = "or agency"
+    second = etree.Element(f"{{{NS['a']}}}p")
+    second.text = " ".join(words[4:])
+    p.addnext(second)
+    doc = read_akn(etree.tostring(root, xml_declaration=True, encoding="UTF-8"), "other.xml")
+    assert doc.tree.find("sec_5").text == " ".join(words)
+
+
 def _invalid_variants(data: bytes) -> dict[str, bytes]:
     no_meta = etree.fromstring(data)
     meta = no_meta.find(".//a:meta", NS)

@@ -420,6 +420,13 @@ def _a(el, name: str):
     return el.find(f"{{{AKN_NS}}}{name}")
 
 
+# Elements that end a line or a block: words either side of them are separate words
+# ("a<br/>break", "</p><p>Second"), though the XML puts no space there.
+_BREAKS = {"p", "br", "eol", "eop", "block", "blockList", "item", "listIntroduction", "listWrapUp",
+           "tblock", "table", "tr", "th", "td", "ul", "ol", "li", "num", "heading", "subheading",
+           "intro", "wrapUp", "content", "container", "longTitle", "docTitle", "docNumber"}
+
+
 def _text(el, skip=("quotedStructure",)) -> str:
     """The words of ``el``, markup dropped, quoted structures left out, whitespace folded."""
     parts: list[str] = []
@@ -428,8 +435,13 @@ def _text(el, skip=("quotedStructure",)) -> str:
         if e.text:
             parts.append(e.text)
         for child in e:
+            breaks = _local(child) in _BREAKS
+            if breaks:
+                parts.append(" ")
             if _local(child) not in skip:
                 visit(child)
+            if breaks:
+                parts.append(" ")
             if child.tail:
                 parts.append(child.tail)
 
