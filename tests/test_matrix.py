@@ -304,6 +304,12 @@ def test_cli_json_shape():
     assert p["text"].endswith("pays a daily fee for each person detained there.")
 
 
+def test_cli_instruments_option_naming_nothing_is_refused():
+    result = CliRunner().invoke(main, ["matrix", "--instruments", " , "])
+    assert result.exit_code == 2
+    assert result.output == "lawdiff: --instruments: names no instrument (leave it out for every instrument)\n"
+
+
 def test_cli_instruments_option():
     data = json.loads(run("--topic", "287g", "--instruments", "193-h2288,eo-650"))
     assert [c["instrument"] for c in data["topics"][0]["cells"]] == ["193-h2288", "eo-650"]

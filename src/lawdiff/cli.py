@@ -238,7 +238,9 @@ def matrix_command(ctx: click.Context, topics: tuple[str, ...], instruments: str
     from .matrix import build_matrix
     from .render.matrix_tables import to_csv, to_markdown
 
-    ids = [i.strip() for i in instruments.split(",") if i.strip()] if instruments else None
+    ids = [i.strip() for i in instruments.split(",") if i.strip()] if instruments is not None else None
+    if ids == []:
+        raise LawdiffError("--instruments", "names no instrument (leave it out for every instrument)")
     m = build_matrix(corpus_from(ctx, required=True), list(topics) or None, ids)
     if fmt == "html":
         from .render.matrix_html import render_standalone
