@@ -68,13 +68,16 @@ def test_provision_against_provision_across_instruments():
     assert change["kind"] == "modify" and change["matched_by"] == "root"
     # Two provisions chosen by the user: their numbers differ by choice, not by renumbering.
     assert change["renumbered"] is False and model["stats"]["renumbered"] == 0
-    assert change["old"] == {"eid": "sec_5", "num": "Section 5.", "lines": [50, 52]}
-    assert change["new"] == {"eid": SEC40, "num": "Section 40.", "lines": [85, 97]}
+    assert change["old"] == {"eid": "sec_5", "num": "Section 5.", "term": None, "lines": [50, 52]}
+    assert change["new"] == {"eid": SEC40, "num": "Section 40.", "term": None, "lines": [85, 97]}
     old = "".join(t for op, t in change["tokens"] if op in "=-")
     assert old.startswith("287(g) Agreements No office or agency of the Executive Department")
     assert old.endswith("sunsets not later than 12 months after its issuance.")
     # words the two share stay equal: "section", "(g)", the closing period
     assert ["=", "("] in change["tokens"] or any(op == "=" and "(g" in t for op, t in change["tokens"])
+    # the Markdown names each side as a reader would, then by eid
+    md = lawdiff("diff", "eo-650#sec_5", f"193-h2288#{SEC40}", "--format", "md").stdout
+    assert md.startswith("# Redline: No. 650 Section 5 (sec\\_5) → H.2288 Section 40 (sec\\_3\\_\\_qstr\\_1\\_\\_sec\\_40)\n")
 
 
 def test_bad_input_is_one_line_and_status_2(tmp_path):

@@ -33,6 +33,7 @@ from ..align import content, has_content
 from ..citations import edited_lines, spell_lines
 from ..errors import LawdiffError
 from ..tree import Document, Node
+from .page import side_title
 
 AUTHOR = "lawdiff"
 INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure
@@ -83,7 +84,7 @@ def _check_complete(model: dict, old_root: Node, new_root: Node) -> None:
         covered = {c[side]["eid"] for c in model["changes"] if c[side]}
         missing = [n.eid for n in root.walk() if has_content(n) and n.eid not in covered]
         if missing:
-            raise LawdiffError(f"{_title(model['old'])} → {_title(model['new'])}",
+            raise LawdiffError(f"{side_title(model['old'])} → {side_title(model['new'])}",
                                f"the change model leaves out {side} provision(s) {', '.join(missing[:3])}; "
                                "no Word redline is written rather than one that drops words")
 
@@ -118,7 +119,7 @@ def _slots(model: dict, old_root: Node, new_root: Node) -> list[Slot]:
         if ref is None:
             return None
         if ref["eid"] not in nodes:
-            raise LawdiffError(f"{_title(model['old'])} → {_title(model['new'])}",
+            raise LawdiffError(f"{side_title(model['old'])} → {side_title(model['new'])}",
                                f"the change model names {ref['eid']}, which the document does not have")
         return nodes[ref["eid"]]
 
@@ -218,9 +219,6 @@ def _name(node: Node | None, ref: dict | None) -> str:
     return (ref or {}).get("eid") or "(untitled)"
 
 
-def _title(meta: dict) -> str:
-    name = str(meta.get("number") or meta.get("id") or "?")
-    return f"{name} {meta['eid']}" if meta.get("eid") else name
 
 
 class _Builder:
@@ -241,10 +239,10 @@ class _Builder:
     # The bill's text is what lies between the front matter and the end note: tests rely on this.
     def front_matter(self) -> None:
         old, new = self.model["old"], self.model["new"]
-        self.doc.add_paragraph(f"Redline: {_title(old)} → {_title(new)}", style="Title")
+        self.doc.add_paragraph(f"Redline: {side_title(old)} → {side_title(new)}", style="Title")
         self.doc.add_paragraph(
-            f"Old: {_title(old)}{' — ' + old['title'] if old.get('title') else ''}. "
-            f"New: {_title(new)}{' — ' + new['title'] if new.get('title') else ''}.")
+            f"Old: {side_title(old)}{' — ' + old['title'] if old.get('title') else ''}. "
+            f"New: {side_title(new)}{' — ' + new['title'] if new.get('title') else ''}.")
 
         def numbering(meta):
             return "printed line numbers" if meta.get("line_numbers") == "printed" else "lines of the source file"
@@ -270,7 +268,7 @@ class _Builder:
         else:
             settings.insert(0, track)
         props = self.doc.core_properties
-        props.title = f"Redline: {_title(self.model['old'])} → {_title(self.model['new'])}"
+        props.title = f"Redline: {side_title(self.model['old'])} → {side_title(self.model['new'])}"
         props.author = props.last_modified_by = AUTHOR
         props.revision = 1
         for child in list(props._element):  # no clock time in the package

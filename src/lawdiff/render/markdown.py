@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from ..citations import edited_lines, spell_lines
+from .page import side_title
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|&])")
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
@@ -28,9 +29,6 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def _title(meta: dict) -> str:
-    name = meta.get("number") or meta.get("id") or "?"
-    return f"{name} {meta['eid']}" if meta.get("eid") else str(name)
 
 
 def _lines(ref: dict | None) -> str:
@@ -152,10 +150,10 @@ def _space_would_stray(tokens: list, k: int, lead: str, trail: str) -> bool:
 
 def render_markdown(model: dict) -> str:
     old, new, stats = model["old"], model["new"], model["stats"]
-    out = [f"# Redline: {escape(_title(old))} → {escape(_title(new))}", ""]
+    out = [f"# Redline: {escape(side_title(old))} → {escape(side_title(new))}", ""]
     for label, meta in (("Old", old), ("New", new)):
         title = f" — {meta['title']}" if meta.get("title") else ""
-        out.append(f"- {label}: {escape(_title(meta))}{escape(title)} (`{meta.get('source', '')}`)")
+        out.append(f"- {label}: {escape(side_title(meta))}{escape(title)} (`{meta.get('source', '')}`)")
     counts = ", ".join(f"{stats[k]} {_LABEL[k]}" for k in ("modify", "insert", "delete", "move", "renumber", "equal"))
     out.append(f"- Provisions: {counts}; {stats['words_deleted']} words deleted, {stats['words_inserted']} inserted")
     if model["degraded"]:

@@ -45,6 +45,14 @@ _PARTS = {"formula": "Enacting formula", "longtitle": "Title", "summary": "Summa
           "docket": "Docket", "p": "Paragraph", "rec": "Recital", "preamble": "Preamble", "preface": "Front matter"}
 
 
+def side_title(meta: dict) -> str:
+    """A redline side as a title names it: "H.2288", or for one provision
+    "H.2288 Section 40 (sec_3__qstr_1__sec_40)": the reader's name, then the eid."""
+    name = str(meta.get("number") or meta.get("id") or "?")
+    eid = meta.get("eid")
+    return f"{name} {ref_label(meta)} ({eid})" if eid else name
+
+
 def ref_label(ref: dict) -> str:
     """A reader's name for a provision from its eid: "Section 63(a)", "Section 1, definition of
     “Civil arrest”" (the term as printed where the ref carries it), "Recital 3" (the eid
