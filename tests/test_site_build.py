@@ -289,14 +289,16 @@ def test_shard_count_steps_by_powers_of_two():
     assert [shard_count(n) for n in (0, 2, 127, 128, 255, 256, 1000, 2048, 10**6)] == [1, 1, 1, 2, 2, 4, 8, 16, 16]
 
 
-def test_matrix_pages_carry_the_site_header(site):
-    for path in ("matrix/index.html", "matrix/287g.html"):
+def test_every_page_carries_the_site_header(site):
+    for path in ("matrix/index.html", "matrix/287g.html", "instruments/eo-650.html", REDLINE_287G, "index.html"):
         doc = page(site, path)
-        assert doc.xpath("//header[@class='site-header']/a[@class='brand']/@href") == ["../index.html"], path
+        up = "../" * path.count("/")
+        assert doc.xpath("//header[@class='site-header']/a[@class='brand']/@href") == [f"{up}index.html"], path
         nav = doc.xpath("//header//nav//a/@href")
-        assert nav == ["../index.html#instruments", "../index.html#comparisons", "../matrix/index.html"], path
-        assert doc.xpath("//link[@rel='stylesheet']/@href") == ["../static/site.css"], path
-        assert doc.xpath("//main[@id='main']//svg | //main[@id='main']//table"), path
+        assert nav == [f"{up}index.html#instruments", f"{up}index.html#comparisons", f"{up}matrix/index.html"], path
+        assert doc.xpath("//link[@rel='stylesheet']/@href") == [f"{up}static/site.css"], path
+    for path in ("matrix/index.html", "matrix/287g.html"):
+        assert page(site, path).xpath("//main[@id='main']//svg | //main[@id='main']//table"), path
     # the standalone page (lawdiff matrix --format html) links nowhere inside a site
     from lawdiff.matrix import build_matrix
     from lawdiff.render.matrix_html import render_standalone

@@ -80,7 +80,8 @@ def render_job(spec: dict) -> dict:
     if spec["kind"] == "instrument":
         from .render.instrument_html import render_instrument
         doc = _document(spec["doc"])
-        return {"html": render_instrument(doc, root="../", related=spec["related"]), "info": {}}
+        return {"html": render_instrument(doc, root="../", related=spec["related"],
+                                          has_matrices=spec["matrices"]), "info": {}}
     if spec["kind"] == "redline":
         from .changes import compare
         from .render.redline_html import render_redline
@@ -89,7 +90,8 @@ def render_job(spec: dict) -> dict:
                         (new, spec["new_eid"]) if spec["new_eid"] else new)
         info = {"stats": model["stats"], "degraded": model["degraded"],
                 "changes": sum(1 for c in model["changes"] if c["kind"] != "equal")}
-        return {"html": render_redline(model, root="../", label=spec["label"]), "info": info}
+        return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"]),
+                "info": info}
     raise ValueError(spec["kind"])
 
 
@@ -187,16 +189,18 @@ def _sources(corpus: Corpus) -> dict[str, dict]:
     return sources
 
 
-def _specs(corpus: Corpus, sources: dict, found: list[Comparison]) -> list[tuple[str, dict]]:
-    """(output path, spec) of every page rendered from the documents."""
+def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: bool) -> list[tuple[str, dict]]:
+    """(output path, spec) of every page rendered from the documents; ``matrices``: the
+    site has matrix pages, which every header then links to."""
     pages = []
     for id_, source in sources.items():
         related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
-        pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related}))
+        pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related,
+                                                  "matrices": matrices}))
     for c in found:
         pages.append((f"redlines/{c.slug}.html", {
             "kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
-            "old_eid": c.old.eid, "new_eid": c.new.eid}))
+            "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}))
     return pages
 
 
@@ -266,11 +270,11 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
     code = code_fingerprint()
     sources = _sources(corpus)
     found = comparisons(corpus)
-    pages = _specs(corpus, sources, found)
+    matrix_key = _matrix_key(code, corpus, sources)
+    pages = _specs(corpus, sources, found, matrices=matrix_key is not None)
     keys = [_key(code, spec) for _, spec in pages]
     hits = {k: cache.get(k) for k in keys}
     missing = [k for k in keys if hits[k] is None]
-    matrix_key = _matrix_key(code, corpus, sources)
     report.timings["plan"] = time.perf_counter() - start
 
     bar = None

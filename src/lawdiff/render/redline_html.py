@@ -156,7 +156,8 @@ def _label(meta: dict) -> str:
     return meta.get("number") or meta.get("id") or "document"
 
 
-def render_redline(model: dict, *, root: str | None = None, label: str | None = None) -> str:
+def render_redline(model: dict, *, root: str | None = None, label: str | None = None,
+                   has_matrices: bool = False) -> str:
     """The HTML page of one change model.  ``root`` is the path from the page to the
     site's top ("../" in the site); None gives a standalone page (CSS and script
     inlined, no links to other pages) that prints as it shows."""
@@ -181,4 +182,5 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
     return render_page(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
-        href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label)
+        href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label,
+        has_matrices=has_matrices)
