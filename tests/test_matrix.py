@@ -258,6 +258,7 @@ def test_annotation_citing_a_missing_eid_is_an_error(corpus_copy):
     ('status = "prohibits"', 'status = "bans"', "status 'bans'"),
     ('basis = "checked"', 'basis = "maybe"', "basis"),
     ('instrument = "193-s1510"', 'instrument = "193-s9999"', "193-s9999"),
+    ('cite = ["sec_5", "sec_6"]', 'citee = ["sec_5", "sec_6"]', "annotation 287g/eo-650: unknown key 'citee'"),
 ])
 def test_bad_annotations_are_errors(corpus_copy, old, new, problem):
     path = corpus_copy / "annotations.toml"

@@ -24,6 +24,7 @@ COMPUTED_STATUSES = {
 }
 BASES = ("checked", "reported")
 SOURCE_KEYS = ("url", "date", "note")
+KEYS = ("topic", "instrument", "status", "summary", "basis", "cite", "source")
 
 
 def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Path, dict[tuple[str, str], dict]]:
@@ -41,6 +42,9 @@ def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Pat
             raise LawdiffError(path, f"{where}: no instrument {instrument!r} in instruments.toml")
         if (topic, instrument) in out:
             raise LawdiffError(path, f"{where} is given twice")
+        unknown = sorted(set(a) - set(KEYS))
+        if unknown:  # a misspelt key ("citee") would otherwise drop what it was meant to say
+            raise LawdiffError(path, f"{where}: unknown key {unknown[0]!r} (keys: {', '.join(KEYS)})")
         if a.get("status") not in STATUSES:
             raise LawdiffError(path, f"{where}: status {a.get('status')!r} is not one of {', '.join(STATUSES)}")
         if not isinstance(a.get("summary"), str) or not a["summary"].strip():
