@@ -84,7 +84,7 @@ def _check_complete(model: dict, old_root: Node, new_root: Node) -> None:
         covered = {c[side]["eid"] for c in model["changes"] if c[side]}
         missing = [n.eid for n in root.walk() if has_content(n) and n.eid not in covered]
         if missing:
-            raise LawdiffError(f"{side_title(model['old'])} → {side_title(model['new'])}",
+            raise LawdiffError(_sides(model),
                                f"the change model leaves out {side} provision(s) {', '.join(missing[:3])}; "
                                "no Word redline is written rather than one that drops words")
 
@@ -119,7 +119,7 @@ def _slots(model: dict, old_root: Node, new_root: Node) -> list[Slot]:
         if ref is None:
             return None
         if ref["eid"] not in nodes:
-            raise LawdiffError(f"{side_title(model['old'])} → {side_title(model['new'])}",
+            raise LawdiffError(_sides(model),
                                f"the change model names {ref['eid']}, which the document does not have")
         return nodes[ref["eid"]]
 
@@ -219,6 +219,9 @@ def _name(node: Node | None, ref: dict | None) -> str:
     return (ref or {}).get("eid") or "(untitled)"
 
 
+def _sides(model: dict) -> str:
+    """"No. 650 Section 5 (sec_5) → H.2288 Section 40 (...)": the redline's two sides."""
+    return f"{side_title(model['old'])} → {side_title(model['new'])}"
 
 
 class _Builder:
@@ -239,7 +242,7 @@ class _Builder:
     # The bill's text is what lies between the front matter and the end note: tests rely on this.
     def front_matter(self) -> None:
         old, new = self.model["old"], self.model["new"]
-        self.doc.add_paragraph(f"Redline: {side_title(old)} → {side_title(new)}", style="Title")
+        self.doc.add_paragraph(f"Redline: {_sides(self.model)}", style="Title")
         self.doc.add_paragraph(
             f"Old: {side_title(old)}{' — ' + old['title'] if old.get('title') else ''}. "
             f"New: {side_title(new)}{' — ' + new['title'] if new.get('title') else ''}.")
@@ -268,7 +271,7 @@ class _Builder:
         else:
             settings.insert(0, track)
         props = self.doc.core_properties
-        props.title = f"Redline: {side_title(self.model['old'])} → {side_title(self.model['new'])}"
+        props.title = f"Redline: {_sides(self.model)}"
         props.author = props.last_modified_by = AUTHOR
         props.revision = 1
         for child in list(props._element):  # no clock time in the package

@@ -29,8 +29,6 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-
-
 def _lines(ref: dict | None) -> str:
     if not ref or not ref.get("lines"):
         return ""
@@ -142,9 +140,9 @@ def _space_would_stray(tokens: list, k: int, lead: str, trail: str) -> bool:
     touch ("&amp" struck, "the " inserted, ";" kept: the old side must read "&amp;")."""
     if not lead and not trail:
         return False
-    other = [t for op, t in tokens if op in ("=", "+" if tokens[k][0] == "-" else "-")]
-    at = sum(1 for op, _ in tokens[:k] if op in ("=", "+" if tokens[k][0] == "-" else "-"))
-    before, after = "".join(other[:at])[-1:], "".join(other[at:])[:1]
+    other = ("=", "+" if tokens[k][0] == "-" else "-")  # the tokens the other side shows
+    before = next((tokens[j][1][-1] for j in range(k - 1, -1, -1) if tokens[j][0] in other and tokens[j][1]), "")
+    after = next((tokens[j][1][0] for j in range(k + 1, len(tokens)) if tokens[j][0] in other and tokens[j][1]), "")
     return bool(before) and bool(after) and not before.isspace() and not after.isspace()
 
 
