@@ -22,7 +22,7 @@ def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Docume
     meta = dict(meta or {})
     meta.pop("fetched", None)  # when a file was downloaded is no part of the document: output stays reproducible
     reading = read(data, source)
-    tree, facts = parse(reading, meta.get("kind"))
+    tree, facts = parse(reading, meta.get("kind") or reading.meta.get("kind"))
     meta.setdefault("id", Path(str(source)).stem)
     meta.setdefault("kind", facts["kind"])
     for key, value in reading.meta.items():
@@ -31,6 +31,8 @@ def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Docume
     meta["sha256"] = hashlib.sha256(data).hexdigest()
     meta["line_numbers"] = reading.line_numbers
     meta["structure"] = facts["structure"]
+    if facts["warnings"]:
+        meta["warnings"] = facts["warnings"]
     return Document(meta=meta, tree=tree)
 
 

@@ -10,6 +10,8 @@ def outline(doc: Document) -> str:
     head = " · ".join(str(meta[k]) for k in ("id", "number", "title") if meta.get(k))
     numbering = "printed line numbers" if meta.get("line_numbers") == "printed" else "lines of the source file"
     out = [head, f"({numbering}; eids in brackets)", ""]
+    if meta.get("warnings"):
+        out[2:2] = ["", "WARNING: the structure was not fully read:"] + [f"  - {w}" for w in meta["warnings"]]
     for child in doc.tree.children:
         _outline(child, 0, out)
     return "\n".join(out) + "\n"

@@ -22,8 +22,15 @@ from .read.lines import Reading
 from .read.cover import is_header
 from .tree import Node
 
-BILL_SECTION = re.compile(r"^(SECTION (?:\d+[A-Z]?|[IVXLC]+)\.)(?=\s|$)")
-SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]?(?:½)?\.)(?=\s|$)")
+# "SECTION 2." and, as real bills also print it, "SECTION 2:" and "SECTION 14.Chapter".
+BILL_SECTION = re.compile(r"^(SECTION (?:\d+[A-Z]?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
+SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]{0,3}(?:½)?\.)(?=\s|$)")
+# Only inside quoted text: an inserted section printed as a bare number ("197A."), and the
+# heading of an inserted chapter ("CHAPTER 6D.", "Chapter 6D") that holds its own sections.
+BARE_SECTION = re.compile(r"^(\d{1,4}[A-Z]{1,3}(?:½)?\.)(?=\s+[A-Z(“\"]|$)")
+CHAPTER = re.compile(r"^((?:CHAPTER|Chapter) \d+[A-Z]{0,3}\.?)(?=\s|$)")
+# What ends an amending instruction: ":-", also printed ": -", ":--" or with a dash.
+QUOTE_OPENS = re.compile(r":\s?[-–—]{1,2}$")
 SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\))(?=\s|$)")
 DEFINITION = re.compile(r"^[“\"]([^”\"]+?),?[”\"],?(?=\s|$)")
 DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have the following meanings|As used in this", re.I)
@@ -31,11 +38,11 @@ DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have
 FIELD = re.compile(r"^(?:Date|Issuer|Issued|Signed|Effective Date|Filed|Docket|Bill Number|Sponsor|Presented by): \S")
 RECITAL = re.compile(r"^WHEREAS\b", re.I)  # "Whereas," opens an emergency preamble
 FORMULA = re.compile(r"^(Be it enacted\b|NOW,? THEREFORE\b)")
-TERMINAL = re.compile(r"(?:[.:;]|:-|[;,] (?:and|or))[\"”’)]*$")
+TERMINAL = re.compile(r"(?:[.:;]|:\s?[-–—]{1,2}|[;,] (?:and|or))[\"”’)]*$")
 ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
 # Level of a marker below the frame it stands in (the body, or a quoted structure).
-LEVELS = {"section": 1, "subsection": 2, "paragraph": 3, "clause": 4, "subclause": 5}
+LEVELS = {"chapter": 0.5, "section": 1, "subsection": 2, "paragraph": 3, "clause": 4, "subclause": 5}
 P_RANK = 99.0  # a plain paragraph holds no structure: any marker closes it
 HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
 HEADING_LINE_SHARE = 0.75  # a heading line is shorter than this share of a full printed line
@@ -57,11 +64,31 @@ def parse(reading: Reading, kind: str | None = None) -> tuple[Node, dict]:
     root = builder.build()
     assign_eids(root)
     _set_extents(root, builder.extents)
+    warnings = builder.warnings + _missed_sections(units)
     facts = {
-        "structure": builder.structured,
+        # True only when the structure was found: a section opener the tree missed means it was not.
+        "structure": builder.structured and not any(w.startswith("SECTION") for w in warnings),
         "kind": kind or {"doc": "executive-order" if builder.ordered else "document"}.get(root_type, root_type),
+        "warnings": warnings,
     }
     return root, facts
+
+
+# "SECTION 5." standing after a sentence end inside a unit: an opener that begins no section.
+_GLUED_SECTION = re.compile(r"(?<=[.;:\-–—”\"] )SECTION (?:\d+[A-Z]?|[IVXLC]+)[.:](?=\s|[A-Z])")
+
+
+def _missed_sections(units: list[Unit]) -> list[str]:
+    """Bill sections the source shows but the tree cannot have: "SECTION n." after a sentence
+    end within a line or paragraph (a layout the reader did not split).  Never silently flat."""
+    return [f"{m.group(0)} ({_where(u)}) stands inside another provision's text, not as a section of its own"
+            for u in units for m in _GLUED_SECTION.finditer(u.text)]
+
+
+def _where(unit: Unit) -> str:
+    if unit.first is None:
+        return "position unknown"
+    return f"line {unit.first}" if unit.first == unit.last else f"lines {unit.first}–{unit.last}"
 
 
 def _units(reading: Reading) -> list[Unit]:
@@ -89,6 +116,8 @@ def _units(reading: Reading) -> list[Unit]:
             paragraph.append(line)
             close_paragraph()
         elif line.text:
+            if paragraph and _opens_paragraph(line.text, paragraph[-1].text):
+                close_paragraph()
             paragraph.append(line)
         else:
             close_paragraph()
@@ -96,22 +125,34 @@ def _units(reading: Reading) -> list[Unit]:
     return units
 
 
+def _opens_paragraph(text: str, before: str) -> bool:
+    """A marker at the start of a line after a sentence end opens a paragraph even with no
+    blank line before it: sections sharing one ``<p>`` split by ``<br>``, wrapped text with no
+    blank lines.  Mid-sentence ("... under\n(a) of section 2") it stays a continuation."""
+    return bool(TERMINAL.search(before)) and bool(_marker(text, quoted=True) or DEFINITION.match(text))
+
+
 def _root_type(kind: str | None, units: list[Unit]) -> str:
     if kind in ("bill", "act"):
         return kind
     if kind == "executive-order":
         return "doc"
-    if any(u.text.startswith("Be it enacted") for u in units):
+    if any(u.text.startswith("Be it enacted") or BILL_SECTION.match(u.text) for u in units):
         return "bill"
     return "doc"
 
 
-def _marker(text: str) -> tuple[str, str, str] | None:
-    """(type, num, rest) for a structure marker at the start of ``text``."""
+def _marker(text: str, quoted: bool = False) -> tuple[str, str, str] | None:
+    """(type, num, rest) for a structure marker at the start of ``text``; ``quoted``: the text
+    stands in an amendment's quoted structure, where bare numbers and chapters are markers too."""
     if m := BILL_SECTION.match(text):
         return "billSection", m.group(1), text[m.end():].lstrip()
     if m := SECTION.match(text):
         return "section", m.group(1), text[m.end():].lstrip()
+    if quoted and (m := BARE_SECTION.match(text)):
+        return "section", m.group(1), text[m.end():].lstrip()
+    if quoted and (m := CHAPTER.match(text)):
+        return "chapter", m.group(1), text[m.end():].lstrip()
     if m := SUBDIVISION.match(text):
         label = m.group(2)
         if label[0].isdigit():
@@ -134,7 +175,12 @@ class _Builder:
         self.preamble = Node("preamble")
         self.body = Node("body")
         self.extents: dict[int, list[int]] = {}
+        # Each node's text as the pieces added, joined once at the end: checks look at the
+        # last piece only, so a provision thousands of lines long is built in linear time.
+        self.parts: dict[int, list[str]] = {}
+        self.defines: set[int] = set()  # nodes whose text introduces definitions
         self.structured = False
+        self.warnings: list[str] = []  # markers seen but not placed, for meta.warnings
         self.ordered = False  # an executive order's "do hereby order"
         self.stack: list[tuple[Node, float]] = [(self.body, 0.0)]
         self.last_label: dict[tuple[int, str], str] = {}  # (id(parent), kind) -> last label opened under it
@@ -169,7 +215,7 @@ class _Builder:
             if part.children:
                 self.root.children.append(part)
         for node in self.root.walk():
-            node.text = " ".join(node.text.split())
+            node.text = " ".join(" ".join(self.parts.get(id(node), ())).split())
         return self.root
 
     def _flatten_to_paragraphs(self) -> None:
@@ -235,13 +281,13 @@ class _Builder:
             self._container_for_text(unit)
         node = self.stack[-1][0]
         self._add_text(node, unit, text)
-        if text.rstrip().endswith(":-") and self._next_opens(i):
+        if QUOTE_OPENS.search(text.rstrip()) and self._next_opens(i):
             self._push(Node("quotedStructure"), self.stack[-1][1] + 0.5)
 
     def _open(self, text: str, unit: Unit) -> tuple[Node, str] | None:
         """Open the node whose marker starts ``text``; returns it and the rest of the text."""
         base = self._frame_base()
-        marker = _marker(text)
+        marker = _marker(text, quoted=self._quoted_marker_expected())
         if marker:
             kind, num, rest = marker
             if kind == "billSection":
@@ -250,6 +296,9 @@ class _Builder:
             else:
                 kind = self._letter_or_roman(kind, num)
                 if kind is None:
+                    if not unit.printed:  # a paragraph opens with it: a marker, unplaced
+                        self.warnings.append(f"{num} ({_where(unit)}) opens no provision: "
+                                             f"no clause before it in a list")
                     return None
                 rank = base + LEVELS[kind]
                 self._pop_to(rank)
@@ -284,7 +333,7 @@ class _Builder:
         if kind != "clause":
             return kind
         top = self.stack[-1][0]
-        if label == "i" and re.search(r"(:|:-|—)$", top.text):
+        if label == "i" and re.search(r"(:|:\s?-|—)$", self._tail(top)):
             return kind
         previous_clause = self._last_label("clause")
         if previous_clause and _roman_value(label) == _roman_value(previous_clause) + 1:
@@ -325,7 +374,23 @@ class _Builder:
         self.stack.append((node, rank))
 
     def _definitions_expected(self) -> bool:
-        return any(DEFINITIONS_INTRO.search(n.text) or n.type == "definition" for n, _ in self.stack)
+        return any(id(n) in self.defines or n.type == "definition" for n, _ in self.stack)
+
+    def _quoted_marker_expected(self) -> bool:
+        """Bare "197A." and "CHAPTER 6D." open provisions only inside a quoted structure, and a bare
+        number only where the quoted text begins with one or continues a run of them."""
+        frame = next((n for n, _ in reversed(self.stack) if n.type == "quotedStructure"), None)
+        if frame is None:
+            return False
+        if not frame.children or frame.children[-1].type == "chapter":
+            return True
+        sections = [c for c in frame.children if c.type == "section"] or \
+            [c for c in frame.children[-1].children if c.type == "section"]
+        return bool(sections) and bool(BARE_SECTION.match(sections[-1].num or ""))
+
+    def _tail(self, node: Node) -> str:
+        parts = self.parts.get(id(node))
+        return parts[-1].rstrip() if parts else ""
 
     def _container_for_text(self, unit: Unit) -> None:
         """Text with no marker before it: in a bill, an unnumbered section; elsewhere a paragraph."""
@@ -340,8 +405,8 @@ class _Builder:
             self._push(Node("p"), P_RANK)
 
     def _at_boundary(self) -> bool:
-        node = self.stack[-1][0]
-        return not node.text or bool(TERMINAL.search(node.text.rstrip()))
+        tail = self._tail(self.stack[-1][0])
+        return not tail or bool(TERMINAL.search(tail))
 
     def _after_short_line(self, i: int) -> bool:
         """Did the printed line before this one stop well short of the margin?  Type is only
@@ -372,14 +437,18 @@ class _Builder:
 
     def _next_opens(self, i: int) -> bool:
         following = self.units[i + 1].text if i + 1 < len(self.units) else ""
-        marker = _marker(following)
+        marker = _marker(following, quoted=True)
         return bool(marker) and marker[0] != "billSection"
 
     # -- text and line extents --------------------------------------------
     def _add_text(self, node: Node, unit: Unit, text: str | None = None) -> None:
         text = unit.text if text is None else text
         if text:
-            node.text = f"{node.text} {text}" if node.text else text
+            parts = self.parts.setdefault(id(node), [])
+            # The intro may wrap across printed lines: look at this piece and the end of the last.
+            if DEFINITIONS_INTRO.search(f"{parts[-1][-120:]} {text}" if parts else text):
+                self.defines.add(id(node))
+            parts.append(text)
         self._extend(node, unit)
 
     def _extend(self, node: Node, unit: Unit) -> None:

@@ -1,13 +1,15 @@
 """Read stage: source bytes -> ``Reading`` (lines with their printed numbers).
 
-One reader per format (``text``, ``pdf``, ``html``), chosen by the content of
-the bytes rather than by the file name.  Every reader returns the same
+One reader per format (``text``, ``pdf``, ``html``, ``api-json`` records of the
+legislature's API, ``docx``), chosen by the content of the bytes rather than by
+the file name.  Every reader returns the same
 ``Reading`` shape, so the parser never knows which format it came from.
 """
 
 import re
 
 from .lines import Line, Reading, fold
+from .api import is_json
 from .text import read_text
 from ..decode import decode
 from ..errors import LawdiffError
@@ -17,6 +19,9 @@ __all__ = ["MAX_BYTES", "Line", "Reading", "fold", "read", "read_text", "sniff"]
 MAX_BYTES = 100 * 1024 * 1024
 """The largest instrument read (the longest budget bills are a few tens of MB as PDF)."""
 
+# An OLE compound file: a password-protected .docx (Word encrypts into one) or a legacy .doc.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 _HTML_START = re.compile(
     rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|section|article|main|table|h[1-6]|span|meta|title)\b",
     re.I | re.S,
@@ -24,10 +29,14 @@ _HTML_START = re.compile(
 
 
 def sniff(data: bytes) -> str:
-    """``pdf``, ``html`` or ``text``, from the bytes themselves."""
+    """``pdf``, ``docx``, ``api-json``, ``html`` or ``text``, from the bytes themselves."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
+    if head.startswith((b"PK\x03\x04", OLE_MAGIC)):
+        return "docx"
+    if is_json(head):
+        return "api-json"
     for bom in (b"\xef\xbb\xbf",):
         if head.startswith(bom):
             head = head[len(bom):]
@@ -49,4 +58,12 @@ def read(data: bytes, source: object) -> Reading:
         from .html import read_html
 
         return read_html(data, source)
+    if kind == "api-json":
+        from .api import read_record
+
+        return read_record(data, source)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, source)
     return read_text(decode(data, source))

@@ -20,17 +20,39 @@ _MASS_GOV_FEEDBACK = re.compile(r"^Help Us Improve Mass\.gov\b")
 _PAGE_LABEL = re.compile(r"(?<!\S)(\d{1,4}) of (\d{1,4})(?!\S)")
 # How many printed numbers in a row prove that a document numbers its lines.
 _NUMBERED_PROOF = 3
+# No page or screen wraps a line this long: a text with such lines holds one paragraph per line.
+_UNWRAPPED_CHARS = 120
 
 
-def read_text(text: str) -> Reading:
+def read_text(text: str, paragraph_per_line: bool | None = None) -> Reading:
+    """Read plain text.  ``paragraph_per_line``: every line is a paragraph (the legislature's
+    API layout, no blank lines between paragraphs); None decides from the text itself."""
     lines = [Line(fold(s), None, i + 1) for i, s in enumerate(text.splitlines())]
     lines = drop_mass_gov_feedback(lines)
     blank_rules(lines)
     _drop_page_labels(lines)
     _drop_repeated_headers(lines)
     printed = _take_printed_numbers(lines)
+    if not printed and (paragraph_per_line or (paragraph_per_line is None and _unwrapped(lines))):
+        lines = _break_paragraphs(lines)
     repair_hyphenation(lines)
     return Reading(lines=lines, line_numbers="printed" if printed else "source")
+
+
+def _unwrapped(lines: list[Line]) -> bool:
+    """Does the text keep each paragraph on one line?  Two lines longer than any page or
+    screen wraps prove it (wrapped text breaks every paragraph at about the same width)."""
+    return sum(len(line.text) > _UNWRAPPED_CHARS for line in lines) >= 2
+
+
+def _break_paragraphs(lines: list[Line]) -> list[Line]:
+    """A paragraph break (a blank line) after every line of text."""
+    out: list[Line] = []
+    for line in lines:
+        out.append(line)
+        if line.text:
+            out.append(Line("", None, line.src))
+    return out
 
 
 def drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
