@@ -4,6 +4,7 @@ import hashlib
 import io
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -91,6 +92,15 @@ def site():
 def corpus_dir(tmp_path):
     root = tmp_path / "corpus"
     shutil.copytree(CORPUS, root)
+    # The shipped corpus has S.997's and H.1401's API records; these tests fetch them as
+    # instruments that have no text yet.
+    manifest = root / "instruments.toml"
+    text = manifest.read_text(encoding="utf-8")
+    for iid in ("193-s997", "193-h1401"):
+        (root / "raw" / f"{iid}.json").unlink()
+        text = re.sub(rf'(id = "{iid}"\n(?:(?!\n\n).)*?)format = "api-json"\npath = "[^"]*"\nsha256 = "[^"]*"\n',
+                      r'\1format = "pdf"\n', text, flags=re.S)
+    manifest.write_text(text, encoding="utf-8")
     return root
 
 
@@ -107,6 +117,11 @@ def files(root):
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
 
 
+def textless_corpus_files():
+    """The files of the ``corpus_dir`` fixture as it starts: the shipped corpus less two raw files."""
+    return [f for f in files(CORPUS) if f not in ("raw/193-s997.json", "raw/193-h1401.json")]
+
+
 def entry(corpus_dir, entry_id):
     data = tomllib.loads((corpus_dir / "instruments.toml").read_text(encoding="utf-8"))
     return next(e for e in data["instrument"] if e["id"] == entry_id)
@@ -114,6 +129,7 @@ def entry(corpus_dir, entry_id):
 
 def test_fetch_each_instrument_on_its_own(site, corpus_dir):
     before = (corpus_dir / "instruments.toml").read_text(encoding="utf-8")
+    before_files = files(corpus_dir)
     ids = ["193-s997", "194-s1681", "194-h5316", "194-s3072", "193-h1401"]
     out = lawdiff(corpus_dir, "fetch", *ids, "--max-mb", "1", base=site.base)
     assert out.returncode == 2
@@ -128,7 +144,7 @@ def test_fetch_each_instrument_on_its_own(site, corpus_dir):
     assert errors[3].startswith(f"lawdiff: 193-h1401: {site.base}/Bills/193/H1401.pdf: truncated PDF")
 
     # Only S.997 changed: its file, and its entry in the manifest; no temporary files left behind.
-    assert files(corpus_dir) == sorted(files(CORPUS) + ["raw/193-s997.pdf"])
+    assert files(corpus_dir) == sorted(before_files + ["raw/193-s997.pdf"])
     data = (corpus_dir / "raw/193-s997.pdf").read_bytes()
     s997 = entry(corpus_dir, "193-s997")
     assert s997["path"] == "raw/193-s997.pdf" and s997["format"] == "pdf"
@@ -146,7 +162,8 @@ def test_fetch_each_instrument_on_its_own(site, corpus_dir):
     # Once fetched, the instrument parses like a shipped one, citing its printed lines.
     doc = load_document("193-s997", Corpus.load(corpus_dir))
     assert doc.meta["number"] == "S.997"  # the manifest's fields win; the PDF's header fills in the rest
-    assert doc.meta["docket"] == "SD.1100" and doc.meta["filed"] == "2023-01-19"
+    assert doc.meta["docket"] == "SD.506"  # the manifest's, not the PDF header's SD.1100
+    assert doc.meta["filed"] == "2023-01-19"
     assert doc.meta["line_numbers"] == "printed"
     assert "fetched" not in doc.meta  # the download date stays out of every output
     assert doc.tree.find("sec_3__qstr_1__sec_40").lines == [85, 97]
@@ -200,14 +217,15 @@ def test_fetch_offline_and_oversized(site, corpus_dir):
         out = lawdiff(corpus_dir, "fetch", "--all", base=base)
     assert out.returncode == 2
     assert out.stdout.splitlines() == ["eo-650: up to date (raw/eo-650.txt)", "193-h2288: up to date (raw/193-h2288.txt)",
+                                       "193-s1510: up to date (raw/193-s1510.json)",
                                        "boston-eo-2026-02-05: skipped (no official URL in the manifest)"]
     failed = [line.split(":")[1].strip() for line in out.stderr.splitlines()]
-    assert failed == [i for i in Corpus.load(CORPUS).entries if i not in ("eo-650", "193-h2288", "boston-eo-2026-02-05")]
+    assert failed == [i for i in Corpus.load(CORPUS).entries if i not in ("eo-650", "193-h2288", "193-s1510", "boston-eo-2026-02-05")]
     out = lawdiff(corpus_dir, "fetch", "194-h5620", "--max-mb", "0.1", base=site.base)
     assert out.returncode == 2
     assert out.stderr == f"lawdiff: 194-h5620: {site.base}/Bills/194/H5620.pdf: file is 300,014 bytes, over the 104,857-byte limit\n"
     assert (corpus_dir / "instruments.toml").read_bytes() == manifest
-    assert files(corpus_dir) == files(CORPUS)
+    assert files(corpus_dir) == textless_corpus_files()
 
 
 class socket_closed:
@@ -252,13 +270,13 @@ def test_add_refuses_what_it_cannot_read(corpus_dir, tmp_path):
     out = lawdiff(corpus_dir, "add", str(page), "--id", "194-s1681")
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "a login page" in out.stderr
     assert (corpus_dir / "instruments.toml").read_bytes() == manifest
-    assert files(corpus_dir) == files(CORPUS)
+    assert files(corpus_dir) == textless_corpus_files()
 
 
 def test_add_refuses_an_id_that_is_not_a_file_name(corpus_dir, tmp_path):
     out = lawdiff(corpus_dir, "add", str(EO650), "--id", "../escape")
     assert out.returncode == 2 and "an id is letters, digits" in out.stderr
-    assert files(corpus_dir) == files(CORPUS) and not (corpus_dir.parent / "escape.txt").exists()
+    assert files(corpus_dir) == textless_corpus_files() and not (corpus_dir.parent / "escape.txt").exists()
 
 
 def test_manifest_failure_leaves_the_raw_file_as_it_was(corpus_dir, tmp_path):
@@ -273,4 +291,4 @@ def test_manifest_failure_leaves_the_raw_file_as_it_was(corpus_dir, tmp_path):
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and out.stderr.startswith(f"lawdiff: {manifest}: ")
     assert manifest.read_text(encoding="utf-8") == text
-    assert files(corpus_dir) == files(CORPUS)
+    assert files(corpus_dir) == textless_corpus_files()

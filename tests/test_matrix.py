@@ -409,7 +409,12 @@ def test_standalone_html_from_the_cli():
 # -- compare view: one cell's provision redlined against another's -----------
 
 def test_287g_compare_redlines_the_eo_rule_against_the_bill_ban(matrix, eo650, h2288):
-    (c,) = matrix["topics"][0]["comparisons"]
+    comparisons = matrix["topics"][0]["comparisons"]
+    # Every pair of the five texts that treat 287(g), in column order, each by its first cited provision.
+    texts = ["eo-650", "193-h2288", "193-s1510", "193-s997", "193-h1401"]
+    assert [(c["old"]["instrument"], c["new"]["instrument"]) for c in comparisons] == \
+        [(a, b) for i, a in enumerate(texts) for b in texts[i + 1:]]
+    c = comparisons[0]
     assert (c["old"]["instrument"], c["old"]["eid"]) == ("eo-650", "sec_5")
     assert (c["new"]["instrument"], c["new"]["eid"]) == ("193-h2288", SEC40)
     old_node, new_node = eo650.tree.find("sec_5"), h2288.tree.find(SEC40)
@@ -423,7 +428,9 @@ def test_287g_compare_redlines_the_eo_rule_against_the_bill_ban(matrix, eo650, h
 
 def test_silent_cells_are_not_compared(matrix):
     det = next(t for t in matrix["topics"] if t["id"] == "detention-contracts")
-    assert det["comparisons"] == []  # EO 650 is silent on detention contracts
+    # EO 650 is silent on detention contracts: only the four bills' provisions are compared.
+    pairs = {(c["old"]["instrument"], c["new"]["instrument"]) for c in det["comparisons"]}
+    assert len(pairs) == 6 and not any("eo-650" in pair for pair in pairs)
 
 
 def test_topic_page_shows_the_compare_view(matrix):
@@ -490,7 +497,7 @@ def test_fetching_a_text_keeps_the_matrix_and_the_site_building(corpus_copy, tmp
 
     stand_in = tmp_path / "refiled.txt"
     stand_in.write_bytes((CORPUS / "raw" / "193-h2288.txt").read_bytes())
-    for iid in ("194-s1681", "193-s1510"):
+    for iid in ("194-s1681", "194-h1588"):
         add(Corpus.load(corpus_copy), stand_in, iid)
     corpus = Corpus.load(corpus_copy)
     m = build_matrix(corpus, ["287g"])
@@ -500,8 +507,8 @@ def test_fetching_a_text_keeps_the_matrix_and_the_site_building(corpus_copy, tmp
     assert "sec_3__qstr_1__sec_40" in [p["eid"] for p in s1681["provisions"]]
     assert not any(p["cited"] for p in s1681["provisions"])
     # "text not in corpus" was true when written, and is not now
-    s1510 = cell(m, "287g", "193-s1510")
-    assert (s1510["status"], s1510["annotated"]) == ("not-annotated", False)
+    h1588 = cell(m, "287g", "194-h1588")
+    assert (h1588["status"], h1588["annotated"]) == ("not-annotated", False)
     report = build_site(corpus, tmp_path / "site", search=False, cache_dir=tmp_path / "cache")
     assert (tmp_path / "site" / "instruments" / "194-s1681.html").is_file() and report.pages > 16
 

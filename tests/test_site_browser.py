@@ -228,8 +228,9 @@ PROVISION_LINKS = ".pagefind-ui__result-nested .pagefind-ui__result-link"
 def test_search_finds_the_instrument_page(sites, watched):
     shipped = sites["shipped"]
     page = watched.goto(shipped + "index.html")
-    # H.2288 line 94 (the proposed Section 40); EO 650 never says "Inter-Governmental"
-    assert search(page, "Inter-Governmental Service Agreement") == [shipped + "instruments/193-h2288.html"]
+    # H.2288 line 94 and its companion S.1510 (the proposed Section 40); EO 650 never says "Inter-Governmental"
+    assert sorted(search(page, "Inter-Governmental Service Agreement")) == \
+        [shipped + "instruments/193-h2288.html", shipped + "instruments/193-s1510.html"]
     # EO 650 Section 1's definition and Sections 2, 4 and 6; H.2288 never says "warrant"
     assert search(page, "judicial warrant") == [shipped + "instruments/eo-650.html"]
     # the provisions that hold it are linked below the page's result, at their headings
@@ -246,7 +247,8 @@ def test_search_finds_the_instrument_page(sites, watched):
     # both texts is not indexed, nor is the index page that lists it
     page = watched.goto(shipped + "index.html")
     assert search(page, "287(g)") == [shipped + "instruments/eo-650.html"]
-    assert search(page, "1357(g)") == [shipped + "instruments/193-h2288.html"]
+    assert sorted(search(page, "1357(g)")) == [shipped + f"instruments/{i}.html" for i in (
+        "193-h1401", "193-h2288", "193-s1510", "193-s997")]
     # what the index holds of a page: its text, not the table of contents, glossary,
     # provenance box or the citation links beside each provision
     indexed = page.evaluate("""async () => {
@@ -260,19 +262,22 @@ def test_search_finds_the_instrument_page(sites, watched):
 
 
 def test_search_merges_the_index_shards(sites, watched):
-    # the two instruments in different shards: the page merges the second into the first
-    primary, merged = shard_of("193-h2288", SHARDS), shard_of("eo-650", SHARDS)
-    assert primary < merged and (sites["top"] / "sharded" / "pagefind" / f"shard-{merged:02d}").is_dir()
+    # the five instruments in different shards: the page merges the others into the first
+    texts = ("eo-650", "193-h2288", "193-s1510", "193-s997", "193-h1401")
+    primary, *merged = sorted(shard_of(i, SHARDS) for i in texts)
+    assert len(set(merged)) == 4 and primary not in merged
+    assert all((sites["top"] / "sharded" / "pagefind" / f"shard-{n:02d}").is_dir() for n in merged)
     assert not (sites["top"] / "sharded" / "pagefind" / f"shard-{primary:02d}").exists()
     sharded = sites["sharded"]
     page = watched.goto(sharded + "index.html")
     assert search(page, "judicial warrant") == [sharded + "instruments/eo-650.html"]
-    # stemmed to "detain": H.2288 says "detained" on lines 11 (Section 63(a)) and 97
-    # (Section 40); EO 650 never says "detain"
-    assert search(page, "detainer") == [sharded + "instruments/193-h2288.html"]
+    # stemmed to "detain": H.2288 and S.1510 say "detained" (Section 63(a) and Section 40),
+    # S.997 and H.1401 "detain" and "detained" (Section 5P(a)); EO 650 never says "detain"
+    bills = sorted(sharded + f"instruments/{i}.html" for i in texts[1:])
+    assert sorted(search(page, "detainer")) == bills
     page.click(".pagefind-ui__result-link")
     page.wait_for_load_state()
-    assert page.url == sharded + "instruments/193-h2288.html"
+    assert page.url in bills
     assert watched.errors == []
 
 

@@ -46,6 +46,9 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
 def _compare(old, new, timeout: float) -> dict:
     old_doc, old_root, old_eid = _side(old)
     new_doc, new_root, new_eid = _side(new)
+    skipped: list[str] = []
+    if old_eid is None and new_eid is None:
+        old_root, new_root, skipped = _shared_zones(old_root, new_root)
     alignment = align(old_root, new_root)
     back = alignment.back
     located = (WordLines(old_doc), WordLines(new_doc))
@@ -70,6 +73,7 @@ def _compare(old, new, timeout: float) -> dict:
         "old": _meta(old_doc, old_eid),
         "new": _meta(new_doc, new_eid),
         "degraded": stats["degraded"] > 0,
+        "not_compared": skipped,
         "stats": stats,
         "changes": changes,
     }
@@ -87,6 +91,23 @@ def _side(side) -> tuple[Document, Node, str | None]:
     if node is None:
         raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid (lawdiff parse lists them)")
     return doc, node, eid
+
+
+def _shared_zones(old: Node, new: Node) -> tuple[Node, Node, list[str]]:
+    """Leave out a preface or preamble that only one side's source carries.  The legislature's
+    API record holds the body alone: against the printed bill, its title and enacting clause
+    are not deleted, they are not in that source."""
+    zones = ("preface", "preamble")
+    have_old = {c.type for c in old.children}
+    have_new = {c.type for c in new.children}
+    skipped = [z for z in zones if (z in have_old) != (z in have_new)]
+    if not skipped:
+        return old, new, []
+
+    def without(root: Node) -> Node:
+        return Node(root.type, root.eid, root.num, root.heading, root.text, root.lines, root.term,
+                    [c for c in root.children if c.type not in skipped])
+    return without(old), without(new), skipped
 
 
 def _meta(doc: Document, eid: str | None) -> dict:

@@ -154,6 +154,8 @@ def render_markdown(model: dict) -> str:
         out.append(f"- {label}: {escape(side_title(meta))}{escape(title)} (`{meta.get('source', '')}`)")
     counts = ", ".join(f"{stats[k]} {_LABEL[k]}" for k in ("modify", "insert", "delete", "move", "renumber", "equal"))
     out.append(f"- Provisions: {counts}; {stats['words_deleted']} words deleted, {stats['words_inserted']} inserted")
+    if model.get("not_compared"):
+        out.append(f"- Not compared: the {' and '.join(model['not_compared'])}, which only one side's source carries")
     if model["degraded"]:
         out.append(f"- **Warning**: {stats['degraded']} provision pair(s) could not be diffed word by word in time; "
                    "their edits are shown coarser (sentence by sentence, or whole) where marked *degraded*: read those against the official texts.")
