@@ -128,7 +128,10 @@ def _units(reading: Reading) -> list[Unit]:
 def _opens_paragraph(text: str, before: str) -> bool:
     """A marker at the start of a line after a sentence end opens a paragraph even with no
     blank line before it: sections sharing one ``<p>`` split by ``<br>``, wrapped text with no
-    blank lines.  Mid-sentence ("... under\n(a) of section 2") it stays a continuation."""
+    blank lines.  Mid-sentence ("... under\n(a) of section 2") it stays a continuation; "SECTION 2."
+    opens one wherever a line starts with it, as on a printed page (a short title has no full stop)."""
+    if BILL_SECTION.match(text):
+        return True
     return bool(TERMINAL.search(before)) and bool(_marker(text, quoted=True) or DEFINITION.match(text))
 
 

@@ -5,8 +5,8 @@ cover, petition table, body), its body-only fragment
 (``/Bills/{court}/{id}/{House|Senate}/Bill/Text``), session-law pages
 (``/Laws/SessionLaws/Acts/{year}/Chapter{n}``) and mass.gov executive orders.
 
-A block element (``p``, ``h2``, ``li``, a table row ...) is a paragraph; ``<br>``
-breaks a line inside it.  Only the page's main content counts: scripts,
+A block element (``p``, ``h2``, ``li``, a table row ...) is a paragraph, and so
+is each line a ``<br>`` breaks it into (pages set sections apart with ``<br>``).  Only the page's main content counts: scripts,
 navigation, forms, feedback boxes and asides are not the instrument's text.
 HTML prints no line numbers, so ``Line.src`` is the line of the HTML source.
 """
@@ -89,8 +89,9 @@ def read_html(data: bytes, source: object) -> Reading:
                     meta.setdefault(key, value)
                 continue
             lines.append(Line(text, None, src))
-        if lines and lines[-1].text:
-            lines.append(Line("", None, block.src))
+            # A <br> inside a block breaks a paragraph, not a wrapped line: HTML wraps by itself,
+            # and bill and session-law pages set sections and subsections apart with <br>.
+            lines.append(Line("", None, src))
     lines = drop_mass_gov_feedback(lines)
     blank_rules(lines)
     repair_hyphenation(lines)

@@ -35,6 +35,8 @@ def read_text(text: str, paragraph_per_line: bool | None = None) -> Reading:
     printed = _take_printed_numbers(lines)
     if not printed and (paragraph_per_line or (paragraph_per_line is None and _unwrapped(lines))):
         lines = _break_paragraphs(lines)
+    elif not printed:
+        lines = _break_after_short_lines(lines)
     repair_hyphenation(lines)
     return Reading(lines=lines, line_numbers="printed" if printed else "source")
 
@@ -45,14 +47,32 @@ def _unwrapped(lines: list[Line]) -> bool:
     return sum(len(line.text) > _UNWRAPPED_CHARS for line in lines) >= 2
 
 
-def _break_paragraphs(lines: list[Line]) -> list[Line]:
-    """A paragraph break (a blank line) after every line of text."""
+def _break_paragraphs(lines: list[Line], where=lambda line: True) -> list[Line]:
+    """A paragraph break (a blank line) after every line of text ``where`` says ends one."""
     out: list[Line] = []
     for line in lines:
         out.append(line)
-        if line.text:
+        if line.text and where(line):
             out.append(Line("", None, line.src))
     return out
+
+
+_WIDTH_SAMPLE = 5
+
+
+def _break_after_short_lines(lines: list[Line]) -> list[Line]:
+    """In hard-wrapped text, a line ends its paragraph (a heading, a short title, a clause
+    that ends short) when the next line's first word would have fitted on it: wrapping
+    moves a word down only when it does not fit.  Blank line or not."""
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    if len(lengths) < _WIDTH_SAMPLE:
+        return lines
+    width = lengths[int(0.95 * (len(lengths) - 1))]  # the wrapping width, an outlier aside
+    ends = set()
+    for a, b in zip(lines, lines[1:]):
+        if a.text and b.text and len(a.text) + 1 + len(b.text.split(" ", 1)[0]) <= width:
+            ends.add(id(a))
+    return _break_paragraphs(lines, lambda line: id(line) in ends)
 
 
 def drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
