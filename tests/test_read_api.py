@@ -259,19 +259,30 @@ def test_two_sections_numbered_alike_are_both_kept_with_unique_eids():
 
 # -- never silently flat -------------------------------------------------------------
 
-def test_sections_glued_into_one_paragraph_are_a_warning_not_a_silent_tree(tmp_path):
-    paras = paragraphs(RECORDS["193-s1510"])
-    flat = " ".join(paras).encode("utf-8")  # every section in one paragraph
+def test_sections_run_on_after_a_sentence_are_split_when_the_numbering_carries_on():
+    """S.944 of the 193rd runs "SECTION 9." on after SECTION 8's quoted words; the numbering
+    says it is the next section.  Here: every section of S.1510 run into one paragraph."""
+    flat = " ".join(paragraphs(RECORDS["193-s1510"])).encode("utf-8")
     doc = parse_bytes(flat, "flat.txt")
+    assert [n.num for n in body(doc).children] == ["SECTION 1.", "SECTION 2.", "SECTION 3."]
+    assert doc.meta["structure"] is True and "warnings" not in doc.meta
+
+
+def test_a_section_opener_the_tree_cannot_place_is_a_warning_not_a_silent_tree(tmp_path):
+    # "SECTION 5." after SECTION 2's text: no section 3 or 4 before it, so it is not split off
+    paras = paragraphs(RECORDS["193-s1510"])
+    text = "\n".join(paras).replace(" not be a public record.\nSECTION 3.", " not be a public record. SECTION 5.")
+    assert text.count("SECTION 5.") == 1
+    doc = parse_bytes(text.encode(), "glued.txt")
     assert doc.meta["structure"] is False
-    assert [w.split(" (")[0] for w in doc.meta["warnings"]] == ["SECTION 2.", "SECTION 3."]
-    source = tmp_path / "flat.txt"
-    source.write_bytes(flat)
+    assert [w.split(" (")[0] for w in doc.meta["warnings"]] == ["SECTION 5."]
+    source = tmp_path / "glued.txt"
+    source.write_text(text, encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "lawdiff", "parse", str(source), "--format", "text"],
                          capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0
     assert "WARNING: the structure was not fully read:" in out.stdout
-    assert "SECTION 3. (line 1) stands inside another provision's text" in out.stdout
+    assert "SECTION 5. (line 19) stands inside another provision's text" in out.stdout
 
 
 # -- bad input ----------------------------------------------------------------------

@@ -23,14 +23,24 @@ from .read.cover import is_header
 from .tree import Node
 
 # "SECTION 2." and, as real bills also print it, "SECTION 2:" and "SECTION 14.Chapter".
-BILL_SECTION = re.compile(r"^(SECTION (?:\d+[A-Z]?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
-SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]{0,3}(?:½)?\.)(?=\s|$)")
+# (and "SECITON 344.", as H.4396 of the 193rd prints it; "SECTION A1." in H.3).
+# "SECTION 2C.I." and "SECTION 2C.II." number the parts of a supplementary budget's section 2C.
+BILL_SECTION = re.compile(r"^((?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{0,8}(?:\.[IVX]+)?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
+# Inserted sections carry long suffixes: "Section 2JJJJJJ.", "Section 15AAAAAAA.".
+SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]{0,10}(?:½)?[.:])(?=\s|$)")
+# An inserted section whose number lost its full stop: "Section 54B (a) If a child ..." (quoted only).
+SECTION_NO_STOP = re.compile(r"^(Section \d+[A-Z]{0,10})(?=\s+\([a-z0-9]{1,4}\)\s)")
 # Only inside quoted text: an inserted section printed as a bare number ("197A."), and the
 # heading of an inserted chapter ("CHAPTER 6D.", "Chapter 6D") that holds its own sections.
-BARE_SECTION = re.compile(r"^(\d{1,4}[A-Z]{1,3}(?:½)?\.)(?=\s+[A-Z(“\"]|$)")
+BARE_SECTION = re.compile(r"^(\d{1,4}[A-Z]{1,10}(?:½)?\.)(?=\s+[A-Z(“\"]|$)")
 CHAPTER = re.compile(r"^((?:CHAPTER|Chapter) \d+[A-Z]{0,3}\.?)(?=\s|$)")
-# What ends an amending instruction: ":-", also printed ": -", ":--" or with a dash.
-QUOTE_OPENS = re.compile(r":\s?[-–—]{1,2}$")
+# What ends an amending instruction: ":-", also printed ": -", ":--" or with a dash; or a bare
+# colon after "the following section", "the following 2 sections", "the following chapter".
+QUOTE_OPENS = re.compile(
+    r":\s?[-–—]{1,2}$|\bfollowing (?:new |\w+ )?(?:sections?|chapters?|subsections?|paragraphs?|clauses?|"
+    r"subclauses?|articles?|parts?|titles?)\s?:$")
+# An instruction that inserts one section: the next "SECTION n." after it is the bill's own.
+ONE_SECTION = re.compile(r"\bfollowing (?:new )?section\s?:", re.I)
 SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\))(?=\s|$)")
 DEFINITION = re.compile(r"^[“\"]([^”\"]+?),?[”\"],?(?=\s|$)")
 DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have the following meanings|As used in this", re.I)
@@ -58,9 +68,9 @@ class Unit:
 
 def parse(reading: Reading, kind: str | None = None) -> tuple[Node, dict]:
     """Build the tree; returns (root, facts) where facts tell what was recognised."""
-    units = _units(reading)
+    units = _split_glued_sections(_units(reading))
     root_type = _root_type(kind, units)
-    builder = _Builder(root_type, units)
+    builder = _Builder(root_type, units, "body" if reading.body_only else "preface")
     root = builder.build()
     assign_eids(root)
     _set_extents(root, builder.extents)
@@ -76,6 +86,24 @@ def parse(reading: Reading, kind: str | None = None) -> tuple[Node, dict]:
 
 # "SECTION 5." standing after a sentence end inside a unit: an opener that begins no section.
 _GLUED_SECTION = re.compile(r"(?<=[.;:\-–—”\"] )SECTION (?:\d+[A-Z]?|[IVXLC]+)[.:](?=\s|[A-Z])")
+
+
+def _split_glued_sections(units: list[Unit]) -> list[Unit]:
+    """A "SECTION n." that the source ran on after a sentence end (``... on bail," SECTION 9.
+    Said section ...``) starts a unit of its own when n carries on the section numbering;
+    any other stays where it is, and ``_missed_sections`` reports it."""
+    out: list[Unit] = []
+    last = None
+    for unit in units:
+        if m := BILL_SECTION.match(unit.text):
+            last = m.group(1)
+        rest = unit
+        while (m := _GLUED_SECTION.search(rest.text)) and last and _continues(last, m.group(0)):
+            out.append(Unit(rest.text[: m.start()].rstrip(), rest.first, rest.last, rest.printed))
+            rest = Unit(rest.text[m.start():], rest.first, rest.last, rest.printed)
+            last = m.group(0)
+        out.append(rest)
+    return out
 
 
 def _missed_sections(units: list[Unit]) -> list[str]:
@@ -152,7 +180,7 @@ def _marker(text: str, quoted: bool = False) -> tuple[str, str, str] | None:
         return "billSection", m.group(1), text[m.end():].lstrip()
     if m := SECTION.match(text):
         return "section", m.group(1), text[m.end():].lstrip()
-    if quoted and (m := BARE_SECTION.match(text)):
+    if quoted and (m := BARE_SECTION.match(text) or SECTION_NO_STOP.match(text)):
         return "section", m.group(1), text[m.end():].lstrip()
     if quoted and (m := CHAPTER.match(text)):
         return "chapter", m.group(1), text[m.end():].lstrip()
@@ -171,8 +199,9 @@ def _marker(text: str, quoted: bool = False) -> tuple[str, str, str] | None:
 
 
 class _Builder:
-    def __init__(self, root_type: str, units: list[Unit]):
+    def __init__(self, root_type: str, units: list[Unit], zone: str = "preface"):
         self.units = units
+        self.first_zone = zone
         self.root = Node(root_type)
         self.preface = Node("preface")
         self.preamble = Node("preamble")
@@ -182,6 +211,7 @@ class _Builder:
         # last piece only, so a provision thousands of lines long is built in linear time.
         self.parts: dict[int, list[str]] = {}
         self.defines: set[int] = set()  # nodes whose text introduces definitions
+        self.single_section_quotes: set[int] = set()
         self.structured = False
         self.warnings: list[str] = []  # markers seen but not placed, for meta.warnings
         self.ordered = False  # an executive order's "do hereby order"
@@ -193,7 +223,7 @@ class _Builder:
 
     # -- zones -------------------------------------------------------------
     def build(self) -> Node:
-        zone = "preface"
+        zone = self.first_zone
         for i, unit in enumerate(self.units):
             if zone != "body":
                 if RECITAL.match(unit.text):
@@ -212,7 +242,9 @@ class _Builder:
                     continue
                 zone = "body"
             self._body_unit(i, unit)
-        if not self.structured:
+        if not self.structured and self.root.type in ("bill", "act") and len(self.body.children) == 1:
+            self.structured = True  # an act of one unnumbered section, as printed
+        elif not self.structured:
             self._flatten_to_paragraphs()
         for part in (self.preface, self.preamble, self.body):
             if part.children:
@@ -285,7 +317,10 @@ class _Builder:
         node = self.stack[-1][0]
         self._add_text(node, unit, text)
         if QUOTE_OPENS.search(text.rstrip()) and self._next_opens(i):
-            self._push(Node("quotedStructure"), self.stack[-1][1] + 0.5)
+            quote = Node("quotedStructure")
+            if ONE_SECTION.search(text):
+                self.single_section_quotes.add(id(quote))
+            self._push(quote, self.stack[-1][1] + 0.5)
 
     def _open(self, text: str, unit: Unit) -> tuple[Node, str] | None:
         """Open the node whose marker starts ``text``; returns it and the rest of the text."""
@@ -293,6 +328,8 @@ class _Builder:
         marker = _marker(text, quoted=self._quoted_marker_expected())
         if marker:
             kind, num, rest = marker
+            if kind == "billSection" and self._quoted_bill_section(num):
+                kind = "section"  # "SECTION 7." of a special act, quoted in full
             if kind == "billSection":
                 self._pop_to(1.0)
                 node, rank = Node("section", num=num), 1.0
@@ -440,8 +477,26 @@ class _Builder:
 
     def _next_opens(self, i: int) -> bool:
         following = self.units[i + 1].text if i + 1 < len(self.units) else ""
-        marker = _marker(following, quoted=True)
-        return bool(marker) and marker[0] != "billSection"
+        return bool(_marker(following, quoted=True))
+
+    def _quoted_bill_section(self, num: str) -> bool:
+        """Is "SECTION n." inside a quotation the quotation's own (an act's sections are printed
+        in capitals too) rather than the bill's next section?  The first thing after ":-" is
+        quoted; after that, a number that carries the quoted run on (7 after 6, 2A after 2) is,
+        unless the instruction inserted one section only."""
+        frame = next((n for n, _ in reversed(self.stack) if n.type == "quotedStructure"), None)
+        if frame is None:
+            return False
+        if not frame.children:
+            return id(frame) not in self.parts
+        last = frame.children[-1]
+        if last.type == "chapter" and not any(c.type == "section" for c in last.children):
+            return True  # an inserted chapter's first section
+        if id(frame) in self.single_section_quotes:
+            return False
+        quoted = [c for c in frame.children if c.type == "section"] or \
+            [c for c in frame.children[-1].children if c.type == "section"]
+        return bool(quoted) and _continues(quoted[-1].num, num)
 
     # -- text and line extents --------------------------------------------
     def _add_text(self, node: Node, unit: Unit, text: str | None = None) -> None:
@@ -460,6 +515,20 @@ class _Builder:
         extent = self.extents.setdefault(id(node), [unit.first, unit.last])
         extent[0] = min(extent[0], unit.first)
         extent[1] = max(extent[1], unit.last)
+
+
+def _section_number(num: str | None) -> tuple[int, str] | None:
+    m = re.search(r"(\d+)([A-Z]*)", num or "")
+    return (int(m.group(1)), m.group(2)) if m else None
+
+
+def _continues(before: str | None, num: str) -> bool:
+    """Does section ``num`` follow ``before`` in one run: the next number (7 after 6) or a
+    lettered one inserted after it (2A after 2, 2B after 2A)?"""
+    a, b = _section_number(before), _section_number(num.upper())
+    if a is None or b is None:
+        return False
+    return b[0] == a[0] + 1 or (b[0] == a[0] and b[1] > a[1])
 
 
 def _roman_value(label: str) -> int:

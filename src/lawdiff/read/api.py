@@ -70,6 +70,7 @@ def _text(record: dict, key: str, source: object) -> str:
 def _read_document(record: dict, source: object) -> Reading:
     reading = read_text(_text(record, "DocumentText", source), paragraph_per_line=True)
     reading.meta = _document_meta(record)
+    reading.body_only = True
     return reading
 
 

@@ -25,6 +25,8 @@ class Reading:
     """"printed" when the source prints line numbers (bills), else "source"."""
     meta: dict = field(default_factory=dict)
     """What the reader learnt about the document itself (e.g. from a PDF cover page)."""
+    body_only: bool = False
+    """The source holds the body alone, no title or enacting clause before it (the API's DocumentText)."""
 
 
 def fold(s: str) -> str:
