@@ -14,14 +14,12 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-import socket
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import parse_bytes
+from . import net
 from .errors import LawdiffError
 from .files import write_atomic
 from .manifest import Corpus
@@ -32,7 +30,6 @@ TIMEOUT = 60
 _EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _FALL_BACK = re.compile(r"^HTTP 404\b|no text layer")
-_USER_AGENT = "lawdiff (+https://github.com/lawdiff/lawdiff; fetches official texts)"
 
 
 @dataclass
@@ -70,6 +67,7 @@ def rebase(url: str, base: str | None) -> str:
     """``url`` with its scheme and host replaced by ``base`` (a mirror, or a test server)."""
     if not base:
         return url
+    net.check_url(base, "--base-url")
     parts = urllib.parse.urlsplit(url)
     base_parts = urllib.parse.urlsplit(base.rstrip("/"))
     return urllib.parse.urlunsplit((base_parts.scheme, base_parts.netloc, base_parts.path + parts.path,
@@ -77,30 +75,8 @@ def rebase(url: str, base: str | None) -> str:
 
 
 def download(url: str, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> bytes:
-    """The bytes at ``url``; any failure is one ``LawdiffError`` naming the URL."""
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise LawdiffError(url, f"file is {int(length):,} bytes, over the {max_bytes:,}-byte limit")
-            data = response.read(max_bytes + 1)
-    except urllib.error.HTTPError as e:
-        if 300 <= e.code < 400:
-            raise LawdiffError(url, f"redirect loop (HTTP {e.code}, too many redirects)") from None
-        raise LawdiffError(url, f"HTTP {e.code} {e.reason}") from None
-    except urllib.error.URLError as e:
-        reason = e.reason.strerror if isinstance(e.reason, OSError) and e.reason.strerror else e.reason
-        raise LawdiffError(url, f"cannot connect ({reason}); offline?") from None
-    except (TimeoutError, socket.timeout):
-        raise LawdiffError(url, f"no answer within {timeout:g} s") from None
-    except (ConnectionError, OSError) as e:
-        raise LawdiffError(url, f"connection failed ({e.strerror or e})") from None
-    if len(data) > max_bytes:
-        raise LawdiffError(url, f"file is over the {max_bytes:,}-byte limit")
-    if not data:
-        raise LawdiffError(url, "empty answer")
-    return data
+    """The bytes at ``url``; any failure is one ``LawdiffError`` naming the URL (see ``net.get``)."""
+    return net.get(url, max_bytes, timeout).content
 
 
 def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = False,
