@@ -72,7 +72,7 @@ _INTERNAL_SUBSET = re.compile(rb"^(?:\s*(?:<\?.*?\?>|<!--.*?-->))*\s*<!DOCTYPE\b
 
 def refuse_internal_subset(data: bytes, source: object) -> None:
     """A one-line error for markup whose DOCTYPE has an internal subset (``<!DOCTYPE x [ ... ]>``)."""
-    if _INTERNAL_SUBSET.match(data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")):
+    if _INTERNAL_SUBSET.match(data[: 1 << 20].lstrip(b"\xef\xbb\xbf \t\r\n")):  # a prolog of comments may be long
         raise LawdiffError(source, _SUBSET_REFUSED)
 
 
@@ -397,7 +397,7 @@ def read_akn(data: bytes, source: object, meta: dict | None = None) -> Document:
     except etree.XMLSyntaxError as e:
         raise LawdiffError(source, f"not well-formed XML ({e})") from None
     if root.getroottree().docinfo.internalDTD is not None:
-        raise LawdiffError(source, _SUBSET_REFUSED)  # one that starts past the 4 KB parse_bytes looks at
+        raise LawdiffError(source, _SUBSET_REFUSED)  # one that starts past the 1 MB parse_bytes looks at
     validate(root, source)
     top = root[0]
     kind_tag = etree.QName(top).localname

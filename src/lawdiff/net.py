@@ -223,8 +223,11 @@ def _problem(e: BaseException) -> str:
     if isinstance(e, httpx.TimeoutException):
         return "no answer in time (--timeout)"
     if isinstance(e, httpx.RemoteProtocolError):
-        if "without sending complete message body" in text or "incomplete chunked read" in text:
-            return f"download cut short ({text})"
+        if short := _SHORT.search(text):
+            received, declared = (int(n) for n in short.groups())
+            return f"download cut short: {received:,} of {declared:,} bytes (Content-Length)"
+        if "without sending complete message body" in text:
+            return "download cut short: the server closed the connection before the end of the body"
         return f"malformed HTTP answer ({text})"
     if isinstance(e, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
         return f"not a valid URL ({text})"
@@ -232,6 +235,7 @@ def _problem(e: BaseException) -> str:
 
 
 _ERRNO = re.compile(r"^\[Errno -?\d+\] ")
+_SHORT = re.compile(r"received (\d+) bytes, expected (\d+)")  # h11's words for a body short of its Content-Length
 
 
 def _one_line(e: object, limit: int = 200) -> str:

@@ -40,7 +40,8 @@ class Topic:
             try:
                 found.extend((p, m) for m in p.regex.finditer(text, timeout=MATCH_SECONDS))
             except TimeoutError:
-                raise LawdiffError(self.file, f"topic {self.id}: pattern {p.source!r} took over {MATCH_SECONDS:g} s on"
+                shown = p.source.replace("\n", "\\n")  # as written in topics.toml, on one line
+                raise LawdiffError(self.file, f"topic {self.id}: pattern '{shown}' took over {MATCH_SECONDS:g} s on"
                                               f" a provision of {len(text):,} characters (catastrophic backtracking?);"
                                               " simplify it") from None
         return found
