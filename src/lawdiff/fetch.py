@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,17 +62,6 @@ def official_url(entry: dict) -> str:
     return official_urls(entry)[0]
 
 
-def rebase(url: str, base: str | None) -> str:
-    """``url`` with its scheme and host replaced by ``base`` (a mirror, or a test server)."""
-    if not base:
-        return url
-    net.check_url(base, "--base-url")
-    parts = urllib.parse.urlsplit(url)
-    base_parts = urllib.parse.urlsplit(base.rstrip("/"))
-    return urllib.parse.urlunsplit((base_parts.scheme, base_parts.netloc, base_parts.path + parts.path,
-                                    parts.query, ""))
-
-
 def download(url: str, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> bytes:
     """The bytes at ``url``; any failure is one ``LawdiffError`` naming the URL (see ``net.get``)."""
     return net.get(url, max_bytes, timeout).content
@@ -89,7 +77,7 @@ def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = 
         return Outcome(entry_id, "up to date", entry["path"])
     problems = []
     for official in official_urls(entry):
-        url = rebase(official, base)
+        url = net.rebase(official, base)
         try:
             data = download(url, max_bytes, timeout)
             return _store(corpus, entry_id, data, url, source_url=official)

@@ -22,6 +22,7 @@ import re
 import socket
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass
 
 import httpx
@@ -57,6 +58,17 @@ def check_url(url: str, name: object = None) -> httpx.URL:
     if not parsed.host:
         raise LawdiffError(name or url, "URL has no host")
     return parsed
+
+
+def rebase(url: str, base: str | None) -> str:
+    """``url`` with its scheme and host replaced by ``base`` (a mirror, or a test server)."""
+    if not base:
+        return url
+    check_url(base, "--base-url")
+    parts = urllib.parse.urlsplit(url)
+    base_parts = urllib.parse.urlsplit(base.rstrip("/"))
+    return urllib.parse.urlunsplit((base_parts.scheme, base_parts.netloc, base_parts.path + parts.path,
+                                    parts.query, ""))
 
 
 def megabytes(value: float, name: str = "--max-mb") -> int:
