@@ -119,7 +119,7 @@ def _get(client: httpx.Client, url: str, max_bytes: int, deadline: _Deadline, tr
                     response.close()
                     time.sleep(wait)
                     continue
-            if status >= 400 or status < 200:
+            if not 200 <= status < 300:  # an error, or a 3xx that is no redirect (300, 304, 305)
                 tried = f" (after {attempt + 1} tries)" if attempt else ""
                 raise LawdiffError(seen[0] if len(seen) == 1 else f"{seen[0]} -> {url}",
                                    f"HTTP {status} {_one_line(response.reason_phrase)}{tried}".rstrip())
