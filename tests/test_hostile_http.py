@@ -152,6 +152,28 @@ def test_the_whole_answer_is_stored_when_complete(server, corpus_dir):
     assert (corpus_dir / "raw/eo-650.txt").read_bytes() == EO_TEXT
 
 
+def test_a_body_without_a_length_is_stopped_at_the_size_cap(server):
+    # Chunked, so no Content-Length warns: the cap is counted as the bytes arrive.
+    server.handle = raw(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + b"".join(b"%x\r\n" % 50_000 + b"a" * 50_000 + b"\r\n" for _ in range(10)) + b"0\r\n\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/big", 120_000, 10)
+    assert str(e.value) == f"{server.base}/big: file is over the 120,000-byte limit"
+
+
+def test_a_compressed_answer_counts_its_size_unpacked(server):
+    # Asked for no encoding, the server compresses anyway: 10 MB of zeros in about 10 KB.
+    import gzip
+    packed = gzip.compress(b"\0" * 10_000_000)
+    assert len(packed) < 100_000
+    server.handle = answer(packed, headers=b"Content-Encoding: gzip\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/bomb", 1_000_000, 10)
+    assert str(e.value) == f"{server.base}/bomb: file is over the 1,000,000-byte limit"
+    server.handle = answer(gzip.compress(EO_TEXT), headers=b"Content-Encoding: gzip\r\n")
+    assert net.get(f"{server.base}/eo", 1_000_000, 10).content == EO_TEXT  # honest compression is unpacked
+
+
 # -- item 7: --timeout bounds the whole download ------------------------------------------------------
 
 @pytest.mark.parametrize("head", [
