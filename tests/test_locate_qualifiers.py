@@ -135,7 +135,7 @@ def test_a_heading_without_words_below_it_keeps_its_qualifiers():
     binds is unknown at the part, so no savings clause reaching it is dropped."""
     from lawdiff.topics import Pattern, Topic
     from lawdiff.tree import Document, Node
-    import re as _re
+    import regex as _re  # topics run on the regex engine (it can stop a search)
     part = Node("part", "part_1", "PART I.", "287(g) agreements", "", [1, 2], None,
                 [Node("section", "part_1__sec_1", "Section 1.", None, "Agencies shall report each agreement.", [2, 2])])
     saving = Node("section", "sec_2", "Section 2.", None,

@@ -30,6 +30,7 @@ from lxml.builder import ElementMaker
 
 from .eids import assign_eids, slug
 from .errors import LawdiffError
+from .read.lines import refuse_not_text
 from .tree import Document, Node
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -62,6 +63,21 @@ def is_akn(data: bytes) -> bool:
     # Skip the XML declaration, comments and processing instructions before the root.
     rest = re.sub(rb"^(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>))*\s*", b"", head, flags=re.S)
     return bool(_ROOT_TAG.match(rest))
+
+
+# A DOCTYPE that opens an internal subset ("[") before it closes: its entities and attribute
+# defaults would change the text the parser sees, and a reader of the file would not see them.
+_INTERNAL_SUBSET = re.compile(rb"^(?:\s*(?:<\?.*?\?>|<!--.*?-->))*\s*<!DOCTYPE\b[^>\[]*\[", re.S | re.I)
+
+
+def refuse_internal_subset(data: bytes, source: object) -> None:
+    """A one-line error for markup whose DOCTYPE has an internal subset (``<!DOCTYPE x [ ... ]>``)."""
+    if _INTERNAL_SUBSET.match(data[: 1 << 20].lstrip(b"\xef\xbb\xbf \t\r\n")):  # a prolog of comments may be long
+        raise LawdiffError(source, _SUBSET_REFUSED)
+
+
+_SUBSET_REFUSED = ("XML with an internal DTD subset (<!DOCTYPE ... [ ... ]>): refused, since its entities could"
+                   " change the text unseen; remove the subset")
 
 
 _XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
@@ -100,6 +116,7 @@ def validate(root: etree._Element, source: object) -> None:
 
 def to_akn(doc: Document) -> bytes:
     """The document as AKN 3.0 XML bytes, valid against the strict schema."""
+    refuse_not_text(doc.meta, doc.meta.get("id", "document"), "Akoma Ntoso XML")  # the text is safe (read.text_only)
     root = _document_element(doc)
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     validate(root, doc.meta.get("id", "document"))
@@ -379,6 +396,8 @@ def read_akn(data: bytes, source: object, meta: dict | None = None) -> Document:
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
     except etree.XMLSyntaxError as e:
         raise LawdiffError(source, f"not well-formed XML ({e})") from None
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise LawdiffError(source, _SUBSET_REFUSED)  # one that starts past the 1 MB parse_bytes looks at
     validate(root, source)
     top = root[0]
     kind_tag = etree.QName(top).localname

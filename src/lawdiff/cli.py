@@ -93,12 +93,16 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
               help="Fetch from this scheme://host instead of the official sites (a mirror).")
 @click.option("--force", is_flag=True, help="Download again even when the file on disk matches the manifest.")
 @click.option("--max-mb", type=float, default=100, show_default=True, help="Refuse larger downloads.")
-@click.option("--timeout", type=float, default=60, show_default=True, help="Seconds to wait for an answer.")
+@click.option("--timeout", type=float, default=60, show_default=True, help="Seconds one download may take in all.")
 @click.pass_context
 def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout) -> None:
     """Download the official text of IDS (manifest ids) into the corpus and record it in the manifest."""
+    from . import net
     from .fetch import fetch, official_url
 
+    max_bytes, _ = net.megabytes(max_mb), net.check_timeout(timeout)
+    if base_url:
+        net.check_url(base_url, "--base-url")
     corpus = corpus_from(ctx, required=True)
     named = tuple(ids)
     if all_:
@@ -114,7 +118,7 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout) -> None:
                 except LawdiffError:
                     click.echo(f"{entry_id}: skipped (no official URL in the manifest)")
                     continue
-            outcome = fetch(corpus, entry_id, base_url, force, int(max_mb * 1024 * 1024), timeout)
+            outcome = fetch(corpus, entry_id, base_url, force, max_bytes, timeout)
             click.echo(outcome.message())
         except LawdiffError as e:
             click.echo(f"lawdiff: {entry_id}: {e.problem if e.source == entry_id else e}", err=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .akn import foreign_xml_root, is_akn, read_akn
+from .akn import foreign_xml_root, is_akn, read_akn, refuse_internal_subset
 from .errors import LawdiffError
 from .manifest import Corpus
 from .parse import parse
@@ -15,6 +15,7 @@ from .tree import Document
 
 def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Document:
     """Parse the bytes of one instrument; ``meta`` is its manifest entry, if it has one."""
+    refuse_internal_subset(data, source)
     if is_akn(data):
         return read_akn(data, source, meta)  # already a tree: no line reading or parsing
     if root := foreign_xml_root(data):

@@ -14,14 +14,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-import socket
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import parse_bytes
+from . import net
 from .errors import LawdiffError
 from .files import write_atomic
 from .manifest import Corpus
@@ -32,7 +29,6 @@ TIMEOUT = 60
 _EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _FALL_BACK = re.compile(r"^HTTP 404\b|no text layer")
-_USER_AGENT = "lawdiff (+https://github.com/lawdiff/lawdiff; fetches official texts)"
 
 
 @dataclass
@@ -66,41 +62,9 @@ def official_url(entry: dict) -> str:
     return official_urls(entry)[0]
 
 
-def rebase(url: str, base: str | None) -> str:
-    """``url`` with its scheme and host replaced by ``base`` (a mirror, or a test server)."""
-    if not base:
-        return url
-    parts = urllib.parse.urlsplit(url)
-    base_parts = urllib.parse.urlsplit(base.rstrip("/"))
-    return urllib.parse.urlunsplit((base_parts.scheme, base_parts.netloc, base_parts.path + parts.path,
-                                    parts.query, ""))
-
-
 def download(url: str, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> bytes:
-    """The bytes at ``url``; any failure is one ``LawdiffError`` naming the URL."""
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise LawdiffError(url, f"file is {int(length):,} bytes, over the {max_bytes:,}-byte limit")
-            data = response.read(max_bytes + 1)
-    except urllib.error.HTTPError as e:
-        if 300 <= e.code < 400:
-            raise LawdiffError(url, f"redirect loop (HTTP {e.code}, too many redirects)") from None
-        raise LawdiffError(url, f"HTTP {e.code} {e.reason}") from None
-    except urllib.error.URLError as e:
-        reason = e.reason.strerror if isinstance(e.reason, OSError) and e.reason.strerror else e.reason
-        raise LawdiffError(url, f"cannot connect ({reason}); offline?") from None
-    except (TimeoutError, socket.timeout):
-        raise LawdiffError(url, f"no answer within {timeout:g} s") from None
-    except (ConnectionError, OSError) as e:
-        raise LawdiffError(url, f"connection failed ({e.strerror or e})") from None
-    if len(data) > max_bytes:
-        raise LawdiffError(url, f"file is over the {max_bytes:,}-byte limit")
-    if not data:
-        raise LawdiffError(url, "empty answer")
-    return data
+    """The bytes at ``url``; any failure is one ``LawdiffError`` naming the URL (see ``net.get``)."""
+    return net.get(url, max_bytes, timeout).content
 
 
 def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = False,
@@ -113,7 +77,7 @@ def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = 
         return Outcome(entry_id, "up to date", entry["path"])
     problems = []
     for official in official_urls(entry):
-        url = rebase(official, base)
+        url = net.rebase(official, base)
         try:
             data = download(url, max_bytes, timeout)
             return _store(corpus, entry_id, data, url, source_url=official)

@@ -6,17 +6,23 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from .errors import LawdiffError
 from .files import read_toml
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # ids become file names: matrix/<id>.html
+MATCH_SECONDS = 2.0
+"""Time one pattern may take over one provision.  Patterns are anyone's (topics.toml is edited by
+hand), so they run on the ``regex`` engine, which can stop a search: a pattern that backtracks
+catastrophically is reported instead of hanging the matrix and the build."""
 
 
 @dataclass
 class Pattern:
     source: str
     """The phrase or regular expression as written in topics.toml."""
-    regex: re.Pattern
+    regex: regex.Pattern
 
 
 @dataclass
@@ -25,9 +31,20 @@ class Topic:
     label: str
     description: str = ""
     patterns: list[Pattern] = field(default_factory=list)
+    file: str = "topics.toml"
+    """Where the topic was read (named in errors)."""
 
-    def matches(self, text: str) -> list[tuple[Pattern, re.Match]]:
-        return [(p, m) for p in self.patterns for m in p.regex.finditer(text)]
+    def matches(self, text: str) -> list[tuple[Pattern, regex.Match]]:
+        found = []
+        for p in self.patterns:
+            try:
+                found.extend((p, m) for m in p.regex.finditer(text, timeout=MATCH_SECONDS))
+            except TimeoutError:
+                shown = p.source.replace("\n", "\\n")  # as written in topics.toml, on one line
+                raise LawdiffError(self.file, f"topic {self.id}: pattern '{shown}' took over {MATCH_SECONDS:g} s on"
+                                              f" a provision of {len(text):,} characters (catastrophic backtracking?);"
+                                              " simplify it") from None
+        return found
 
 
 def phrase_regex(phrase: str) -> str:
@@ -58,15 +75,15 @@ def load_topics(root: Path | str) -> dict[str, Topic]:
         for phrase in t.get("phrases", []):
             if not isinstance(phrase, str) or not phrase.strip():
                 raise LawdiffError(path, f"topic {tid}: empty phrase")
-            patterns.append(Pattern(phrase, re.compile(phrase_regex(phrase), re.I)))
+            patterns.append(Pattern(phrase, regex.compile(phrase_regex(phrase), regex.I)))
         for rx in t.get("regex", []):
             try:
-                patterns.append(Pattern(rx, re.compile(rx, re.I)))
-            except (re.error, TypeError) as e:
+                patterns.append(Pattern(rx, regex.compile(rx, regex.I)))
+            except (regex.error, TypeError, ValueError) as e:
                 raise LawdiffError(path, f"topic {tid}: bad regular expression {rx!r}: {e}") from None
         if not patterns:
             raise LawdiffError(path, f"topic {tid} has no phrases or regex to find it with")
-        topics[tid] = Topic(tid, t["label"], t.get("description", ""), patterns)
+        topics[tid] = Topic(tid, t["label"], t.get("description", ""), patterns, str(path))
     if not topics:
         raise LawdiffError(path, "no [[topic]] tables")
     return topics

@@ -8,7 +8,7 @@ the file name.  Every reader returns the same
 
 import re
 
-from .lines import Line, Reading, fold
+from .lines import Line, Reading, fold, text_only_reading
 from .api import is_json
 from .text import read_text
 from ..decode import decode
@@ -46,7 +46,12 @@ def sniff(data: bytes) -> str:
 
 
 def read(data: bytes, source: object) -> Reading:
-    """Read ``data`` (the bytes of ``source``, named in errors) into lines."""
+    """Read ``data`` (the bytes of ``source``, named in errors) into lines.  Whatever the format,
+    a character XML cannot carry (ESC, U+0001, U+FFFE...) reaches the parser as U+FFFD."""
+    return text_only_reading(_read(data, source))
+
+
+def _read(data: bytes, source: object) -> Reading:
     if len(data) > MAX_BYTES:
         raise LawdiffError(source, f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for one instrument")
     kind = sniff(data)

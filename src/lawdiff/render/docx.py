@@ -32,6 +32,7 @@ from docx.shared import Pt
 from ..align import content, has_content
 from ..citations import edited_lines, spell_lines
 from ..errors import LawdiffError
+from ..read.lines import refuse_not_text
 from ..tree import Document, Node
 from .page import side_title
 
@@ -56,6 +57,8 @@ class Slot:
 
 def render_docx(model: dict, old: Document, new: Document) -> bytes:
     """The Word redline of ``model`` (from ``compare(old, new)``), as .docx bytes."""
+    for doc in (old, new):
+        refuse_not_text(doc.meta, doc.meta.get("id", "document"), "Word")  # the text itself is safe (read.text_only)
     old_root = _root(old, model["old"])
     new_root = _root(new, model["new"])
     _check_complete(model, old_root, new_root)

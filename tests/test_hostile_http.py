@@ -1,0 +1,393 @@
+"""What lawdiff withstands from a hostile server, a hostile topics file, hostile text and a careless
+``fetch`` command line (issue 12, items 4, 7, 9, 13, 14, 15 and the fetch options of 18).
+
+The server is a loopback socket that writes exactly the bytes each test scripts, malformed or slow,
+which an HTTP library's server would refuse to send.  Each case ends in one line naming what was
+refused and why, exit status 2, and the corpus (manifest and raw files) byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import socket
+import socketserver
+import threading
+import time
+import zipfile
+
+import pytest
+
+from billhtml import mass_gov_eo_page
+from conftest import CORPUS, EO650
+from test_fetch import EO_PATH, entry, files, lawdiff  # noqa: F401
+
+from lawdiff import net
+from lawdiff.errors import LawdiffError
+from lawdiff.topics import load_topics
+
+EO_TEXT = EO650.read_bytes()
+
+
+class Script:
+    """What the server writes for every request: ``handle(sock, path)``; counts requests."""
+
+    def __init__(self):
+        self.handle = lambda sock, path: None
+        self.hits = 0
+
+
+@pytest.fixture(scope="module")
+def server():
+    script = Script()
+
+    class Handler(socketserver.BaseRequestHandler):
+        def handle(self):
+            request = b""
+            while b"\r\n\r\n" not in request:
+                chunk = self.request.recv(4096)
+                if not chunk:
+                    return
+                request += chunk
+            script.hits += 1
+            path = request.split(b" ")[1].decode()
+            try:
+                script.handle(self.request, path)
+            except OSError:  # the client hung up: what a deadline does
+                pass
+
+    socketserver.ThreadingTCPServer.daemon_threads = True
+    srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    script.base = f"http://127.0.0.1:{srv.server_address[1]}"
+    yield script
+    srv.shutdown()
+    srv.server_close()
+
+
+def answer(body: bytes, *, length: int | None = None, status: bytes = b"200 OK", headers: bytes = b"",
+           content_type: bytes = b"text/plain; charset=utf-8"):
+    """A script sending ``body`` after a Content-Length of ``length`` (default: the body's), then closing."""
+    def handle(sock, path):
+        sock.sendall(b"HTTP/1.1 " + status + b"\r\nContent-Type: " + content_type + b"\r\nContent-Length: "
+                     + str(len(body) if length is None else length).encode() + b"\r\nConnection: close\r\n"
+                     + headers + b"\r\n" + body)
+    return handle
+
+
+def raw(data: bytes):
+    def handle(sock, path):
+        sock.sendall(data)
+    return handle
+
+
+def drip(head: bytes, every: float = 0.3, seconds: float = 30):
+    """Send ``head`` at once, then one byte every ``every`` seconds (for at most ``seconds``)."""
+    def handle(sock, path):
+        sock.sendall(head)
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            time.sleep(every)
+            sock.sendall(b"x")
+    return handle
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    """A copy of the shipped corpus, every text in it."""
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root)
+    return root
+
+
+def fetch_eo(server, corpus_dir, *options, timeout=60):
+    """``lawdiff fetch eo-650 --force`` against the scripted server (EO 650 has its own official URL)."""
+    return lawdiff_run(corpus_dir, "fetch", "eo-650", "--force", *options, base=server.base, timeout=timeout)
+
+
+def lawdiff_run(corpus_dir, *args, base=None, timeout=60):
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "LAWDIFF_CORPUS": str(corpus_dir)}
+    env.pop("LAWDIFF_BASE_URL", None)
+    if base:
+        env["LAWDIFF_BASE_URL"] = base
+    return subprocess.run([sys.executable, "-m", "lawdiff", *args], capture_output=True, text=True, env=env,
+                          cwd=corpus_dir.parent, timeout=timeout)
+
+
+def snapshot(root):
+    return {p: (root / p).read_bytes() for p in files(root) if (root / p).is_file()}
+
+
+def refused(out, *expected: str) -> str:
+    """The one line a refusal prints; every ``expected`` phrase is in it."""
+    assert out.returncode == 2, (out.stdout, out.stderr)
+    assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr, out.stderr
+    for phrase in expected:
+        assert phrase in out.stderr, out.stderr
+    return out.stderr
+
+
+# -- item 4: a download cut short of its Content-Length -------------------------------------------
+
+@pytest.mark.parametrize("body", [EO_TEXT, mass_gov_eo_page(EO650.read_text(encoding="utf-8")).encode()],
+                         ids=["text", "html"])
+def test_a_download_cut_short_is_refused_and_nothing_is_stored(server, corpus_dir, body):
+    # The first part ends at a paragraph break: it reads as a shorter but plausible order.
+    cut = body.index(b"Section 5") if b"Section 5" in body else len(body) // 2
+    server.handle = answer(body[:cut], length=len(body))
+    before = snapshot(corpus_dir)
+    out = fetch_eo(server, corpus_dir)
+    refused(out, f"{server.base}{EO_PATH}", "download cut short", f"{len(body):,}")
+    assert snapshot(corpus_dir) == before
+
+
+def test_a_chunked_download_cut_short_is_refused(server, corpus_dir):
+    half = EO_TEXT[: len(EO_TEXT) // 2]
+    server.handle = raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n"
+                        b"Connection: close\r\n\r\n" + f"{len(half):x}\r\n".encode() + half + b"\r\n")  # no last chunk
+    before = snapshot(corpus_dir)
+    refused(fetch_eo(server, corpus_dir), "download cut short")
+    assert snapshot(corpus_dir) == before
+
+
+def test_the_whole_answer_is_stored_when_complete(server, corpus_dir):
+    # The same server, honest: the text is fetched as sent (the checks above refuse only what is short).
+    server.handle = answer(EO_TEXT)
+    out = fetch_eo(server, corpus_dir)
+    assert out.returncode == 0, out.stderr
+    assert (corpus_dir / "raw/eo-650.txt").read_bytes() == EO_TEXT
+
+
+def test_a_body_without_a_length_is_stopped_at_the_size_cap(server):
+    # Chunked, so no Content-Length warns: the cap is counted as the bytes arrive.
+    server.handle = raw(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + b"".join(b"%x\r\n" % 50_000 + b"a" * 50_000 + b"\r\n" for _ in range(10)) + b"0\r\n\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/big", 120_000, 10)
+    assert str(e.value) == f"{server.base}/big: file is over the 120,000-byte limit"
+
+
+def test_a_compressed_answer_counts_its_size_unpacked(server):
+    # Asked for no encoding, the server compresses anyway: 10 MB of zeros in about 10 KB.
+    import gzip
+    packed = gzip.compress(b"\0" * 10_000_000)
+    assert len(packed) < 100_000
+    server.handle = answer(packed, headers=b"Content-Encoding: gzip\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/bomb", 1_000_000, 10)
+    assert str(e.value) == f"{server.base}/bomb: file is over the 1,000,000-byte limit"
+    server.handle = answer(gzip.compress(EO_TEXT), headers=b"Content-Encoding: gzip\r\n")
+    assert net.get(f"{server.base}/eo", 1_000_000, 10).content == EO_TEXT  # honest compression is unpacked
+
+
+# -- item 7: --timeout bounds the whole download ------------------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n",  # a body byte every 0.3 s
+    b"HTTP/1.1 200 OK\r\nX-Slow: ",  # a header byte every 0.3 s
+], ids=["body", "headers"])
+def test_timeout_bounds_the_whole_download_not_each_read(server, corpus_dir, head):
+    server.handle = drip(head)
+    before = snapshot(corpus_dir)
+    started = time.monotonic()
+    out = fetch_eo(server, corpus_dir, "--timeout", "2", timeout=25)  # per-read timeouts would run ~30 s, then fail
+    refused(out, "no complete answer within 2 s")
+    assert time.monotonic() - started < 20
+    assert snapshot(corpus_dir) == before
+
+
+# -- item 13: malformed HTTP and redirects out of http(s) ----------------------------------------------
+
+@pytest.mark.parametrize("data, problem", [
+    (b"HTTP/1.1 OK\r\nContent-Length: 2\r\n\r\nok", "malformed HTTP answer"),
+    (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", "malformed HTTP answer"),
+    (b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 200_000 + b"\r\nContent-Length: 2\r\n\r\nok", "malformed HTTP answer"),
+    (b"HTTP/1.1 200 OK\r\nContent-Length: 12\r\nContent-Length: 13\r\n\r\nhello world!", "malformed HTTP answer"),
+    (b"", "malformed HTTP answer"),  # closed without a word
+], ids=["status-line", "chunk-size", "header-over-100KB", "two-lengths", "nothing"])
+def test_malformed_http_is_one_line(server, corpus_dir, data, problem):
+    server.handle = raw(data)
+    before = snapshot(corpus_dir)
+    refused(fetch_eo(server, corpus_dir), f"{server.base}{EO_PATH}: {problem}")
+    assert snapshot(corpus_dir) == before
+
+
+@pytest.mark.parametrize("headers", [
+    b"".join(b"X-H%d: v\r\n" % i for i in range(150)),  # http.client refused over 100
+    b"X-Long: " + b"v" * 65_536 + b"\r\n",  # http.client refused a 64 KB line
+], ids=["150-headers", "64KB-header"])
+def test_many_or_long_headers_within_bounds_are_read(server, corpus_dir, headers):
+    # Legal HTTP (the whole header block stays under 100 KB): the text is fetched, not a traceback.
+    server.handle = answer(EO_TEXT, headers=headers)
+    out = fetch_eo(server, corpus_dir)
+    assert out.returncode == 0, out.stderr
+    assert (corpus_dir / "raw/eo-650.txt").read_bytes() == EO_TEXT
+
+
+def test_redirect_to_a_local_file_is_refused_as_such(server, corpus_dir):
+    server.handle = answer(b"", status=b"302 Found", headers=b"Location: file:///etc/passwd\r\n")
+    before = snapshot(corpus_dir)
+    line = refused(fetch_eo(server, corpus_dir),
+                   "redirected to file:///etc/passwd: only http and https redirects are followed")
+    assert "loop" not in line
+    assert snapshot(corpus_dir) == before
+
+
+def test_ftp_redirect_is_not_followed(server, corpus_dir):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    server.handle = answer(b"", status=b"301 Moved Permanently",
+                           headers=f"Location: ftp://127.0.0.1:{port}/eo650.txt\r\n".encode())
+    try:
+        refused(fetch_eo(server, corpus_dir), f"redirected to ftp://127.0.0.1:{port}/eo650.txt: only http and https")
+        with pytest.raises(socket.timeout):
+            listener.accept()  # nobody knocked
+    finally:
+        listener.close()
+
+
+# -- retries: 429 and 5xx are tried again, a bounded number of times -------------------------------------
+
+def test_busy_server_is_tried_again(server, corpus_dir):
+    calls = []
+
+    def busy_twice(sock, path):
+        calls.append(path)
+        if len(calls) <= 2:
+            answer(b"busy", status=b"503 Service Unavailable", headers=b"Retry-After: 0\r\n")(sock, path)
+        else:
+            answer(EO_TEXT)(sock, path)
+    server.handle = busy_twice
+    out = fetch_eo(server, corpus_dir)
+    assert out.returncode == 0, out.stderr
+    assert calls == [EO_PATH] * 3
+    assert (corpus_dir / "raw/eo-650.txt").read_bytes() == EO_TEXT
+
+
+def test_a_server_that_keeps_failing_is_one_error_after_bounded_tries(server):
+    server.handle = answer(b"down", status=b"500 Internal Server Error")
+    server.hits = 0
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/x", 1_000_000, 10, backoff=0.01)
+    assert str(e.value) == f"{server.base}/x: HTTP 500 Internal Server Error (after {net.TRIES} tries)"
+    assert server.hits == net.TRIES
+    server.handle = answer(b"slow down", status=b"429 Too Many Requests", headers=b"Retry-After: 3600\r\n")
+    server.hits = 0
+    with pytest.raises(LawdiffError) as e:  # a wait past the deadline is not waited
+        net.get(f"{server.base}/x", 1_000_000, 5, backoff=0.01)
+    assert str(e.value) == f"{server.base}/x: HTTP 429 Too Many Requests" and server.hits == 1
+
+
+# -- item 18: fetch option values ---------------------------------------------------------------
+
+@pytest.mark.parametrize("option, value, problem", [
+    ("--max-mb", "nan", "--max-mb: nan is not a size"),
+    ("--max-mb", "inf", "--max-mb: inf is not a size"),
+    ("--max-mb", "0", "--max-mb: 0.0 is not a size"),
+    ("--timeout", "-1", "--timeout: -1.0 is not a time"),
+    ("--timeout", "nan", "--timeout: nan is not a time"),
+    ("--base-url", "http://[::1", "--base-url: 'http://[::1' is not a valid URL"),
+    ("--base-url", "file:///etc", "--base-url: only http and https URLs are fetched, not file"),
+])
+def test_bad_fetch_options_are_one_line(corpus_dir, option, value, problem):
+    before = snapshot(corpus_dir)
+    out = lawdiff_run(corpus_dir, "fetch", "193-s997", option, value)
+    assert refused(out, problem).startswith(f"lawdiff: {problem}")
+    assert snapshot(corpus_dir) == before
+
+
+# -- item 9: topic patterns cannot hang the matrix --------------------------------------------------------
+
+CATASTROPHIC = r"(?:\s*\w+)*\s+agreements?\b"  # from the issue: 100 s on a 45-character string with re
+EXPONENTIAL = r"(?:[\w ]|\w\w)+$"  # exponential even on the regex engine, on any line ending in punctuation
+
+
+def topics_file(root, pattern):
+    root.mkdir(exist_ok=True)
+    (root / "topics.toml").write_text(
+        f"[[topic]]\nid = \"greedy\"\nlabel = \"Greedy\"\nregex = ['{pattern}']\n", encoding="utf-8")
+    return load_topics(root)["greedy"]
+
+
+def test_a_backtracking_topic_pattern_ends_quickly(tmp_path):
+    topic = topics_file(tmp_path / "a", CATASTROPHIC)
+    text = "The agency shall not enter into any such thing"  # no "agreement": every split is tried
+    assert len(text) == 46
+    assert topic.matches(text) == []
+    assert [m.group() for _, m in topic.matches(text + " agreements")] == [text + " agreements"]
+
+    topic = topics_file(tmp_path / "b", EXPONENTIAL)
+    with pytest.raises(LawdiffError) as e:
+        topic.matches("No covered entity shall enter into an immigration collaboration agreement; or")
+    assert str(e.value).startswith(f"{tmp_path / 'b' / 'topics.toml'}: topic greedy: pattern '{EXPONENTIAL}' took over")
+
+
+def test_matrix_with_an_exponential_topic_pattern_is_one_line(corpus_dir):
+    with (corpus_dir / "topics.toml").open("a", encoding="utf-8") as f:
+        f.write(f"\n[[topic]]\nid = \"greedy\"\nlabel = \"Greedy\"\nregex = ['{EXPONENTIAL}']\n")
+    out = lawdiff_run(corpus_dir, "matrix", "--topic", "greedy", "--format", "json", timeout=120)
+    refused(out, f"{corpus_dir / 'topics.toml'}: topic greedy: pattern", "catastrophic backtracking")
+
+
+# -- item 14: characters XML cannot carry ------------------------------------------------------------
+
+def test_control_characters_become_the_replacement_character_in_every_output(tmp_path):
+    text = EO650.read_text(encoding="utf-8")
+    assert text.count("Massachusetts") > 1 and "immigration" in text
+    dirty = tmp_path / "dirty.txt"
+    dirty.write_text(text.replace("Massachusetts", "Massa\x1b[1mchusetts", 1).replace("immigration", "immi\x01gration", 1)
+                     .replace("Governor", "Gover\ufffenor", 1), encoding="utf-8")
+    assert "Gover\ufffenor" in dirty.read_text(encoding="utf-8")
+    out = lawdiff_run(tmp_path, "parse", str(dirty), "--format", "akn", "--out", str(tmp_path / "dirty.xml"))
+    assert out.returncode == 0, out.stderr
+    akn = (tmp_path / "dirty.xml").read_text(encoding="utf-8")
+    for word in ("Massa\ufffd[1mchusetts", "immi\ufffdgration", "Gover\ufffdnor"):
+        assert word in akn
+    # The AKN reads back to the same words as the text itself: one rule, applied where text is read.
+    import json
+    from_text = json.loads(lawdiff_run(tmp_path, "parse", str(dirty)).stdout)
+    from_akn = json.loads(lawdiff_run(tmp_path, "parse", str(tmp_path / "dirty.xml")).stdout)
+    assert json.dumps(from_text["tree"]).count("\\ufffd") == 3
+    assert from_text["tree"] == from_akn["tree"]
+
+    out = lawdiff_run(tmp_path, "diff", str(EO650), str(dirty), "--format", "docx", "--out", str(tmp_path / "r.docx"))
+    assert out.returncode == 0, out.stderr
+    document = zipfile.ZipFile(io.BytesIO((tmp_path / "r.docx").read_bytes())).read("word/document.xml").decode()
+    assert "immi\ufffdgration" in document and "\x01" not in document
+
+
+def test_a_control_character_in_a_manifest_field_is_one_line_for_akn(corpus_dir):
+    manifest = corpus_dir / "instruments.toml"
+    text = manifest.read_text(encoding="utf-8")
+    start = text.index('id = "eo-650"')
+    title = text.index("title = ", start)
+    manifest.write_text(text[:title] + 'title = "EO\\u001b 650"' + text[text.index("\n", title):], encoding="utf-8")
+    refused(lawdiff_run(corpus_dir, "parse", "eo-650", "--format", "akn"),
+            "eo-650: field 'title' holds U+001B")
+    refused(lawdiff_run(corpus_dir, "diff", "eo-650", "eo-650", "--format", "docx", "--out", "r.docx"),
+            "eo-650: field 'title' holds U+001B")
+    assert not (corpus_dir.parent / "r.docx").exists()
+
+
+# -- item 15: AKN with an internal DTD subset ---------------------------------------------------------
+
+@pytest.mark.parametrize("prolog", [
+    '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE akomaNtoso [\n  <!ENTITY who "the Senate">\n]>\n',
+    '<!DOCTYPE akomaNtoso [ <!ENTITY who "the Senate"> ]>',
+    '<?xml version="1.0"?>\n<!--' + "x" * 5000 + '-->\n<!DOCTYPE akomaNtoso [ <!ENTITY who "the Senate"> ]>\n',
+], ids=["declared", "bare", "after-a-long-comment"])
+def test_akn_with_an_internal_dtd_subset_is_refused(tmp_path, prolog):
+    out = lawdiff_run(tmp_path, "parse", str(EO650), "--format", "akn")
+    assert out.returncode == 0, out.stderr
+    body = out.stdout[out.stdout.index("<akomaNtoso"):]
+    assert "Massachusetts" in body
+    hostile = tmp_path / "hostile.xml"
+    hostile.write_text(prolog + body.replace("Massachusetts", "&who;", 1), encoding="utf-8")
+    refused(lawdiff_run(tmp_path, "parse", str(hostile), "--format", "text"),
+            f"{hostile}: XML with an internal DTD subset")
