@@ -39,12 +39,14 @@ def read_regular(path: Path | str, limit: int | None = None) -> bytes:
         raise LawdiffError(path, "permission denied") from None
     except OSError as e:
         raise LawdiffError(path, e.strerror or str(e)) from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise LawdiffError(path, f"is {kind_of(st.st_mode)}, not a regular file")
+    if limit is not None and st.st_size > limit:  # checked before reading: a huge file is refused, not loaded
+        os.close(fd)
+        raise LawdiffError(path, f"file is {st.st_size:,} bytes, over the {limit:,}-byte limit for one instrument")
     with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise LawdiffError(path, f"is {kind_of(st.st_mode)}, not a regular file")
-        if limit is not None and st.st_size > limit:  # checked before reading: a huge file is refused, not loaded
-            raise LawdiffError(path, f"file is {st.st_size:,} bytes, over the {limit:,}-byte limit for one instrument")
         try:
             data = f.read() if limit is None else f.read(limit + 1)
         except OSError as e:

@@ -112,7 +112,7 @@ def append_entry(manifest: Path, fields: dict) -> None:
 
 
 def _entry_span(lines: list[str], entry_id: str, manifest: Path) -> tuple[int, int]:
-    starts = [k for k, line in enumerate(lines) if _INSTRUMENT.match(line)]
+    starts = [k for k, line in enumerate(lines) if _INSTRUMENT.match(line.rstrip("\r\n"))]
     for n, start in enumerate(starts):
         end = next((k for k in range(start + 1, len(lines)) if _TABLE.match(lines[k])), len(lines))
         for k in range(start + 1, end):
