@@ -515,6 +515,12 @@ def test_18_bad_option_values_are_one_line(project, tmp_path):
     one_line_error(lawdiff("serve", "--port", "99999", "--dir", project), "--port", "99999")
     for out in (".", "..", "corpus", str(project.parent)):
         one_line_error(lawdiff("build", "--no-search", "--out", out, cwd=project), "is the corpus folder or holds it")
+    one_line_error(lawdiff("build", "--out", "/dev/null", cwd=project), "/dev/null: is a character device, not a folder")
+    one_line_error(lawdiff("build", "--jobs", "0", cwd=project), "--jobs", "0 is not in the range")
+    assert lawdiff("build", "--no-search", cwd=project).returncode == 0
+    (project / "site").symlink_to("build")
+    one_line_error(lawdiff("build", "--no-search", "--out", "site", cwd=project), "site: is a symbolic link")
+    assert (project / "site").is_symlink()
     empty = tmp_path / "empty"
     empty.mkdir()
     run = lawdiff("--corpus", project / "corpus", "build", "--no-search", "--out", ".", cwd=empty)

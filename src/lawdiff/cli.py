@@ -246,7 +246,7 @@ def _document(side):
 @corpus_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="build", show_default=True,
               help="Folder the site is written to (replaced whole when the build succeeds).")
-@click.option("--jobs", type=int, default=None, help="Worker processes (default: one per core).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 @click.pass_context
 def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bool) -> None:

@@ -16,12 +16,13 @@ from pathlib import Path
 from .errors import LawdiffError
 
 _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder", stat.S_IFLNK: "a symbolic link"}
+          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder", stat.S_IFLNK: "a symbolic link",
+          stat.S_IFREG: "a file"}
 
 
 def kind_of(mode: int) -> str:
     """What a file of this ``st_mode`` is, as errors name it."""
-    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+    return _KINDS.get(stat.S_IFMT(mode), "a file")
 
 
 def read_regular(path: Path | str, limit: int | None = None) -> bytes:

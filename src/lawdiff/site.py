@@ -27,7 +27,7 @@ from pathlib import Path
 from .comparisons import Comparison, comparisons
 from .documents import parse_bytes
 from .errors import LawdiffError
-from .files import read_regular
+from .files import kind_of, read_regular
 from .manifest import Corpus
 from .read import MAX_BYTES
 from .render.page import STATIC, STATIC_FILES
@@ -355,8 +355,10 @@ def check_out_dir(out_dir: Path, corpus_root: Path) -> Path:
         folder = folder.resolve()
         if resolved == folder or resolved in folder.parents:
             raise LawdiffError(out_dir, f"is {what} or holds it; the site needs a folder of its own, like build/")
+    if out_dir.is_symlink():  # the swap would replace the link, not the folder it names
+        raise LawdiffError(out_dir, "is a symbolic link; name the folder itself")
     if out_dir.exists() and not out_dir.is_dir():
-        raise LawdiffError(out_dir, "is a file, not a folder")
+        raise LawdiffError(out_dir, f"is {kind_of(os.stat(out_dir).st_mode)}, not a folder")
     return out_dir
 
 
