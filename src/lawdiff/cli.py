@@ -7,6 +7,7 @@ import os
 import signal
 import stat
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -253,11 +254,13 @@ def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bo
     """Build the comparison site of the corpus: instruments, redlines, matrices."""
     from .site import build_site
     corpus = corpus_from(ctx, required=True)
-    previous = signal.signal(signal.SIGTERM, _stop_on_term)
+    main_thread = threading.current_thread() is threading.main_thread()  # where Python allows handlers
+    previous = signal.signal(signal.SIGTERM, _stop_on_term) if main_thread else None
     try:
         report = build_site(corpus, out, jobs=jobs, search=not no_search, progress=True)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
     search = (f"search index: {report.search_built} of {report.search_shards} shards indexed"
               if report.search else "no search index")
     click.echo(f"lawdiff: built {report.pages} pages into {out}/ ({report.rendered} rendered, "
