@@ -142,11 +142,11 @@ def _write_checked(manifest: Path, text: str, entry_id: str, fields: dict) -> No
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:  # a bug here must never corrupt the manifest
         raise LawdiffError(manifest, f"edit for {entry_id} would not be valid TOML ({e}); nothing written") from None
-    entry = next((e for e in data.get("instrument", []) if e.get("id") == entry_id), None)
-    if entry is None or any(entry.get(k) != v for k, v in fields.items()):
-        raise LawdiffError(manifest, f"edit for {entry_id} did not take; nothing written")
     try:  # what loading would refuse (a bad id, path or URL) is never written
-        check_manifest(data, manifest, manifest.parent)
+        entries, _ = check_manifest(data, manifest, manifest.parent)
     except LawdiffError as e:
         raise LawdiffError(e.source, f"{e.problem}; nothing written") from None
+    entry = entries.get(entry_id)
+    if entry is None or any(entry.get(k) != v for k, v in fields.items()):
+        raise LawdiffError(manifest, f"edit for {entry_id} did not take; nothing written")
     write_atomic(manifest, text.encode("utf-8"))
