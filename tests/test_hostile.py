@@ -509,6 +509,16 @@ def test_17_two_builds_racing_both_succeed_and_leave_one_site(project):
     assert (project / "build" / "instruments" / "eo-650.html").is_file()
 
 
+def test_17_without_the_atomic_exchange_two_renames_still_replace_the_site(project, monkeypatch):
+    from lawdiff import site
+    monkeypatch.setattr(site, "_exchange", lambda a, b: False)  # another OS, or a file system without it
+    corpus = Corpus.load(project / "corpus")
+    for _ in range(2):
+        site.build_site(corpus, project / "build", search=False, jobs=1)
+    assert (project / "build" / "index.html").is_file()
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "build", "corpus"]
+
+
 # -- 18. bad option values ------------------------------------------------------------
 
 def test_18_bad_option_values_are_one_line(project, tmp_path):

@@ -293,7 +293,8 @@ def _replace_dir(tmp: Path, out_dir: Path) -> None:
             if e.errno not in (errno.EEXIST, errno.ENOTEMPTY):
                 if old is not None and not out_dir.exists():
                     os.rename(old, out_dir)
-                raise
+                    old = None
+                raise LawdiffError(out_dir, f"cannot put the new site here: {e.strerror or e}") from None
             continue  # another build put its site there first: replace that one
         finally:
             if old is not None:
@@ -314,12 +315,9 @@ def _exchange(a: Path, b: Path) -> bool:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
         return False
-    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOENT):  # a file system without it, or b just went
-        return False
-    raise OSError(err, os.strerror(err), str(b))
+    # Any failure (a file system without it, b just moved away) falls back to the renames,
+    # which report a real problem themselves.
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
 
 
 def _remove_stale(out_dir: Path) -> None:
