@@ -196,6 +196,12 @@ def test_3_out_into_a_fifo_writes_into_it(tmp_path):
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still the pipe, not a file that replaced it
 
 
+def test_3_out_dev_stdout_writes_to_standard_output():
+    run = lawdiff("parse", EO650, "--format", "text", "--out", "/dev/stdout")
+    assert run.returncode == 0 and run.stdout == lawdiff("parse", EO650, "--format", "text").stdout
+    assert "sec_5" in run.stdout and os.path.islink("/dev/stdout")
+
+
 def test_3_out_naming_a_socket_or_a_link_to_one_is_refused(tmp_path):
     sock_path = tmp_path / "sock"
     server = socket.socket(socket.AF_UNIX)
@@ -417,6 +423,17 @@ def test_16_a_manifest_that_is_a_folder_or_a_fifo(project):
     manifest.rmdir()
     os.mkfifo(manifest)  # never opened for reading: that would wait for a writer forever
     one_line_error(lawdiff("build", "--no-search", cwd=project, timeout=60), "instruments.toml", "is a FIFO")
+
+
+def test_16_topics_or_annotations_that_are_fifos_do_not_hang_the_build(project):
+    for name in ("topics.toml", "annotations.toml"):
+        path = project / "corpus" / name
+        saved = path.read_bytes()
+        path.unlink()
+        os.mkfifo(path)
+        one_line_error(lawdiff("build", "--no-search", cwd=project, timeout=60), name, "is a FIFO")
+        path.unlink()
+        path.write_bytes(saved)
 
 
 @pytest.mark.parametrize("old,new,problem", [

@@ -122,7 +122,7 @@ def _matrix_key(code: str, corpus: Corpus, sources: dict) -> str | None:
     h = hashlib.sha256(code.encode() + b"\0matrix\0")
     for name in ("instruments.toml", "topics.toml", "annotations.toml"):
         path = corpus.root / name
-        h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
+        h.update(name.encode() + b"\0" + (read_regular(path) if path.exists() else b"") + b"\0")
     h.update(_canonical(sorted((i, s["sha256"]) for i, s in sources.items())))
     return h.hexdigest()
 
