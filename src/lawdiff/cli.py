@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import stat
 import sys
 import threading
 from pathlib import Path
@@ -15,7 +13,7 @@ import click
 from .akn import to_akn
 from .documents import load_document
 from .errors import LawdiffError
-from .files import kind_of, write_atomic
+from .files import write_output
 from .manifest import Corpus, check_url
 from .outline import outline
 
@@ -66,40 +64,14 @@ def corpus_from(ctx: click.Context, required: bool = False) -> Corpus:
 
 
 def emit(data: str | bytes, out: Path | None) -> None:
-    """Write to ``out`` whole, or to standard output.  ``--out`` naming a FIFO or a character
-    device (``/dev/stdout``, ``/dev/null``, a named pipe) writes into it, as the user asked:
-    the output is complete before it is opened.  Anything else that is not a regular file
-    (a folder, a block device, a socket) is refused; a regular file is replaced whole."""
+    """Write to ``out`` (whole, or into a pipe or device it names), or to standard output."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    elif _is_stream(out):
-        _write_stream(out, data)
     else:
-        write_atomic(out, data)
-
-
-def _is_stream(out: Path) -> bool:
-    try:
-        mode = os.stat(out).st_mode
-    except OSError:
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
-
-
-def _write_stream(out: Path, data: bytes) -> None:
-    try:  # no O_CREAT: if it was replaced meanwhile, writing fails rather than makes a file
-        fd = os.open(out, os.O_WRONLY | os.O_NOCTTY)
-        st = os.fstat(fd)
-        if not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
-            os.close(fd)
-            raise LawdiffError(out, f"is {kind_of(st.st_mode)} now; not writing")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-    except OSError as e:
-        raise LawdiffError(out, f"cannot write here: {e.strerror or e}") from None
+        write_output(out, data)
 
 
 def to_json(obj: object) -> str:

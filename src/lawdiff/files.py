@@ -3,8 +3,8 @@
 Every file lawdiff reads from a corpus or writes for a user goes through here, so
 the rules hold everywhere: only regular files are read (a FIFO would block, a
 device would never end), no file that is not a regular file is ever replaced
-(``--out /dev/null`` must not turn the system's node into a file), and new files
-get the user's umask like any other program's.
+(``--out /dev/null`` writes into the device, it never turns the system's node into a
+file), and new files get the user's umask like any other program's.
 """
 
 import os
@@ -120,3 +120,32 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_output(path: Path | str, data: bytes) -> None:
+    """Write a command's output to ``path``, the user's ``--out``.  A FIFO or a character device
+    (a named pipe, ``/dev/stdout``, ``/dev/null``) is written into, as asked: the output is
+    complete before it is opened.  Anything else that is not a regular file (a folder, a block
+    device, a socket) is refused; a regular file is replaced whole (``write_atomic``)."""
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = 0
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        return write_atomic(path, data)
+    try:  # no O_CREAT: if it was replaced meanwhile, this fails rather than makes a file
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    except OSError as e:
+        raise LawdiffError(path, f"cannot write here: {e.strerror or e}") from None
+    try:
+        st = os.fstat(fd)
+        if not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
+            raise LawdiffError(path, f"is {kind_of(st.st_mode)} now; not writing into it")
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as e:  # the reader went away (EPIPE), the device is full
+        raise LawdiffError(path, f"cannot write here: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
