@@ -15,6 +15,7 @@ import fcntl
 import json
 import os
 import re
+import threading
 import tomllib
 from pathlib import Path
 
@@ -41,18 +42,34 @@ def toml_value(value) -> str:
     raise TypeError(f"cannot write {type(value).__name__} to the manifest")
 
 
+# (folder, thread) holding the lock: a nested ``locked`` does not wait on itself (another
+# thread's does: its own flock waits like another process's).
+_held: dict[tuple[str, int], int] = {}
+
+
 @contextlib.contextmanager
 def locked(manifest: Path):
     """Hold the corpus folder's lock (``flock`` on the folder itself: no lock file is left in
-    the corpus, and the lock goes with the process however it ends)."""
+    the corpus, and the lock goes with the process however it ends).  Reentrant, so a caller
+    may hold it around writing a raw file and the manifest edit that records it."""
+    key = (os.path.realpath(manifest.parent), threading.get_ident())
+    if key in _held:
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
     try:
         fd = os.open(manifest.parent, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as e:
         raise LawdiffError(manifest.parent, f"cannot open the corpus folder: {e.strerror or e}") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        _held[key] = 1
         yield
     finally:
+        _held.pop(key, None)
         os.close(fd)  # releases the lock
 
 
