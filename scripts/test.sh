@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh machine, then runs them.
 # This is the README's test command; .ci/run runs exactly this.
+# apt-get needs root: run it as root, or it asks sudo for the system packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
 
 # System packages: headless Chromium (browser tests, PDF printing),
 # LibreOffice (opens the Word redlines and the matrix CSV), poppler (looks at PDFs).
@@ -14,17 +19,28 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
-    apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" fonts-dejavu-core
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" fonts-dejavu-core
 fi
 
-python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+# A stock Debian/Ubuntu Python refuses pip outside a virtual environment (PEP 668):
+# there, everything goes into .venv (python3-venv installed first where missing).
+python=python3
+if python3 -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")))'; then
+    if ! python3 -c 'import ensurepip' 2>/dev/null; then
+        as_root apt-get update -q
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
+    fi
+    [ -x .venv/bin/pip ] || python3 -m venv .venv
+    python=.venv/bin/python
+fi
+"$python" -m pip install -q --disable-pip-version-check -e '.[test]'
 
 # axe-core (accessibility checks the browser tests inject into each page), from npm
 # into the git-ignored .cache/npm.
 if [ ! -f .cache/npm/node_modules/axe-core/axe.min.js ]; then
-    command -v npm >/dev/null 2>&1 || { apt-get update -q; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; }
+    command -v npm >/dev/null 2>&1 || { as_root apt-get update -q; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; }
     npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4
 fi
 
-python3 -m pytest "$@"
+"$python" -m pytest "$@"

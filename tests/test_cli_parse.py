@@ -152,8 +152,10 @@ def test_broken_manifest_is_one_line_exit_2(tmp_path):
     manifest.unlink()
     run = subprocess.run([sys.executable, "-m", "lawdiff", "--corpus", str(corpus), "parse", "eo-650"],
                          capture_output=True, text=True)
-    # Without a manifest a file still parses, but ids are not looked up in some other corpus.
-    assert run.returncode == 2 and run.stderr == "lawdiff: eo-650: no such file or corpus id\n", run.stderr
+    # Without a manifest a file still parses, but ids are not looked up in some other corpus (and the
+    # message says no corpus was found).
+    assert run.returncode == 2 and run.stderr == (f"lawdiff: eo-650: no such file or corpus id (no corpus found: "
+                                                  f"no {manifest}; --corpus DIR names one)\n"), run.stderr
     run = subprocess.run([sys.executable, "-m", "lawdiff", "--corpus", str(corpus), "parse",
                           str(CORPUS / "raw" / "eo-650.txt"), "--format", "text"], capture_output=True, text=True)
     assert run.returncode == 0 and "sec_5" in run.stdout, run.stderr

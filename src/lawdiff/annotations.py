@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import LawdiffError
 from .files import read_toml
+from .manifest import check_url
 
 # Statuses a curator may give a cell, and how pages name them.
 STATUSES = {
@@ -33,9 +34,15 @@ def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Pat
     path = Path(root) / "annotations.toml"
     data = read_toml(path, "annotations file", missing={})
     out: dict[tuple[str, str], dict] = {}
-    for a in data.get("annotation", []):
+    annotations = data.get("annotation", [])
+    if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
+        raise LawdiffError(path, "annotation must be [[annotation]] tables")
+    for a in annotations:
         topic, instrument = a.get("topic"), a.get("instrument")
         where = f"annotation {topic}/{instrument}"
+        for key in ("topic", "instrument", "status", "basis"):
+            if key in a and not isinstance(a[key], str):
+                raise LawdiffError(path, f"{where}: {key} must be a string, not {a.get(key)!r}")
         if topic not in topics:
             raise LawdiffError(path, f"{where}: no topic {topic!r} in topics.toml")
         if instrument not in entries:
@@ -64,6 +71,11 @@ def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Pat
         source = a.get("source", {})
         if not isinstance(source, dict) or set(source) - set(SOURCE_KEYS):
             raise LawdiffError(path, f"{where}: source may only have {', '.join(SOURCE_KEYS)}")
+        for key, value in source.items():
+            if not isinstance(value, str) and not (key == "date" and hasattr(value, "isoformat")):
+                raise LawdiffError(path, f"{where}: source {key} must be a string, not {value!r}")
+        if source.get("url") is not None:
+            check_url(source["url"], f"{path}: {where}: source url")
         if not has_text and not (source.get("url") or source.get("note")):
             raise LawdiffError(path, f"{where}: {instrument} has no text in the corpus, so the annotation needs a source")
         out[(topic, instrument)] = {

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -11,8 +13,8 @@ import click
 from .akn import to_akn
 from .documents import load_document
 from .errors import LawdiffError
-from .files import write_atomic
-from .manifest import Corpus
+from .files import write_output
+from .manifest import Corpus, check_url
 from .outline import outline
 
 
@@ -34,10 +36,20 @@ class _Group(click.Group):
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
               envvar="LAWDIFF_CORPUS", default="corpus", show_default=True,
               help="Folder holding instruments.toml and the raw texts.")
+@click.version_option(package_name="lawdiff", message="lawdiff %(version)s")
 @click.pass_context
 def main(ctx: click.Context, corpus_dir: Path) -> None:
     """Compare legislative instruments: provision trees, redlines, provision matrices."""
     ctx.obj = {"corpus_dir": corpus_dir}
+
+
+def corpus_option(command):
+    """``--corpus`` after the subcommand too (``lawdiff parse X --corpus DIR``); it wins over one before."""
+    def store(ctx: click.Context, param, value: Path | None):
+        if value is not None:
+            ctx.obj["corpus_dir"] = value
+    return click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), expose_value=False,
+                        callback=store, help="Folder holding instruments.toml and the raw texts.")(command)
 
 
 def corpus_from(ctx: click.Context, required: bool = False) -> Corpus:
@@ -52,14 +64,14 @@ def corpus_from(ctx: click.Context, required: bool = False) -> Corpus:
 
 
 def emit(data: str | bytes, out: Path | None) -> None:
-    """Write to ``out`` whole, or to standard output."""
+    """Write to ``out`` (whole, or into a pipe or device it names), or to standard output."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_atomic(out, data)
+        write_output(out, data)
 
 
 def to_json(obj: object) -> str:
@@ -67,6 +79,7 @@ def to_json(obj: object) -> str:
 
 
 @main.command("parse")
+@corpus_option
 @click.argument("ref")
 @click.option("--format", "fmt", type=click.Choice(["json", "text", "akn", "pdf"]), default="json", show_default=True,
               help="akn: Akoma Ntoso 3.0 XML (lawdiff parse FILE.xml reads it back); pdf: the printable page (needs --out).")
@@ -87,6 +100,7 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
 
 
 @main.command("fetch")
+@corpus_option
 @click.argument("ids", nargs=-1)
 @click.option("--all", "all_", is_flag=True, help="Every instrument of the manifest with an official URL.")
 @click.option("--base-url", envvar="LAWDIFF_BASE_URL",
@@ -129,13 +143,15 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout) -> None:
 
 
 @main.command("add")
+@corpus_option
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "entry_id", required=True, help="Manifest id: existing, or new.")
 @click.option("--kind", type=click.Choice(["bill", "act", "executive-order"]))
 @click.option("--title")
 @click.option("--number", help='As printed, e.g. "S.1681".')
 @click.option("--session", type=int, help="General Court number, e.g. 194.")
-@click.option("--url", help="Official page.")
+@click.option("--url", callback=lambda ctx, param, v: v if v is None else _url_option(v),
+              help="Official page (http:// or https://).")
 @click.option("--date", help="ISO date (filed or signed).")
 @click.pass_context
 def add_command(ctx, file, entry_id, kind, title, number, session, url, date) -> None:
@@ -147,6 +163,13 @@ def add_command(ctx, file, entry_id, kind, title, number, session, url, date) ->
     click.echo(add(corpus_from(ctx, required=True), file, entry_id, fields).message())
 
 
+def _url_option(url: str) -> str:
+    try:
+        return check_url(url, "--url")
+    except LawdiffError as e:
+        raise click.BadParameter(e.problem, param_hint="--url") from None
+
+
 def _provision_ref(ref: str, corpus: Corpus):
     """``A#EID`` names one provision of A; a plain ref names the whole document."""
     if "#" in ref and not Path(ref).exists():
@@ -156,6 +179,7 @@ def _provision_ref(ref: str, corpus: Corpus):
 
 
 @main.command("diff")
+@corpus_option
 @click.argument("old")
 @click.argument("new")
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "docx", "pdf"]), default="json", show_default=True,
@@ -196,28 +220,43 @@ def _document(side):
 
 
 @main.command("build")
+@corpus_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="build", show_default=True,
               help="Folder the site is written to (replaced whole when the build succeeds).")
-@click.option("--jobs", type=int, default=None, help="Worker processes (default: one per core).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 @click.pass_context
 def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bool) -> None:
     """Build the comparison site of the corpus: instruments, redlines, matrices."""
     from .site import build_site
-    report = build_site(corpus_from(ctx, required=True), out, jobs=jobs, search=not no_search, progress=True)
+    corpus = corpus_from(ctx, required=True)
+    main_thread = threading.current_thread() is threading.main_thread()  # where Python allows handlers
+    previous = signal.signal(signal.SIGTERM, _stop_on_term) if main_thread else None
+    try:
+        report = build_site(corpus, out, jobs=jobs, search=not no_search, progress=True)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
     search = (f"search index: {report.search_built} of {report.search_shards} shards indexed"
               if report.search else "no search index")
     click.echo(f"lawdiff: built {report.pages} pages into {out}/ ({report.rendered} rendered, "
                f"{report.cached} from cache; {search}) in {report.seconds:.2f} s", err=True)
 
 
+def _stop_on_term(signum, frame):
+    """TERM stops a build as Ctrl-C would: the half-made site is removed and the workers end."""
+    raise SystemExit(128 + signum)
+
+
 @main.command("serve")
-@click.option("--dir", "site", type=click.Path(file_okay=False, exists=True, path_type=Path), default="build",
+@click.option("--dir", "site", type=click.Path(path_type=Path), default="build",
               show_default=True, help="The built site.")
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 def serve_command(site: Path, port: int) -> None:
     """Preview the built site on http://127.0.0.1:PORT/."""
     from .serve import make_server
+    if not site.is_dir():
+        raise LawdiffError(site, "no built site here; run `lawdiff build` first (or name the site with --dir)")
     try:
         server = make_server(site, port)
     except OSError as e:
@@ -232,6 +271,7 @@ def serve_command(site: Path, port: int) -> None:
 
 
 @main.command("matrix")
+@corpus_option
 @click.option("--topic", "topics", multiple=True, metavar="ID", help="A topic of corpus/topics.toml (repeatable; default: all).")
 @click.option("--instruments", metavar="ID,...", help="Comma-separated instrument ids (default: every instrument of the manifest).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "md", "html"]), default="json", show_default=True)

@@ -12,10 +12,15 @@ when both instruments have text.  Users add comparisons of their own with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .errors import LawdiffError
 from .manifest import Corpus
+
+# An eid as lawdiff writes them (sec_3__qstr_1__sec_40, defn_term-name): with the id rule
+# (no "~", no "--"), a redline's page name "<id>~<eid>--<id>~<eid>" reads back one way only.
+EID = re.compile(r"^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ def _side(ref: object, corpus: Corpus, where: str) -> Side:
     if not isinstance(ref, str) or not ref:
         raise LawdiffError(where, f"expected a corpus id like \"eo-650#sec_5\", got {ref!r}")
     id_, _, eid = ref.partition("#")
+    if eid and not EID.match(eid):
+        raise LawdiffError(where, f"{ref}: {eid!r} is not an eid (letters, digits, '_' and single '-')")
     entry = corpus.entries.get(id_)
     if entry is None:
         raise LawdiffError(where, f"{ref}: no instrument {id_} in the manifest")
@@ -94,7 +101,7 @@ def comparisons(corpus: Corpus) -> list[Comparison]:
         old = _side(table.get("old"), corpus, where)
         new = _side(table.get("new"), corpus, where)
         label = table.get("label") or f"{_short(corpus, old)} against {_short(corpus, new)}"
-        if not isinstance(label, str):
+        if not isinstance(label, str) or not label.strip():
             raise LawdiffError(where, "label must be a string")
         add(Comparison(old, new, label, "listed"))
     return found

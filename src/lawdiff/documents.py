@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .akn import foreign_xml_root, is_akn, read_akn, refuse_internal_subset
 from .errors import LawdiffError
-from .manifest import Corpus
+from .files import read_regular
+from .manifest import Corpus, default_corpus_dir
 from .parse import parse
 from .read import MAX_BYTES, read
 from .tree import Document
@@ -51,6 +52,10 @@ def load_document(ref: str, corpus: Corpus | None = None) -> Document:
         corpus = _try_corpus()
     entry = corpus.entries.get(ref) if corpus else None
     if entry is None:
+        root = corpus.root if corpus else default_corpus_dir()
+        if corpus is None or not (root / "instruments.toml").is_file():
+            raise LawdiffError(ref, f"no such file or corpus id (no corpus found: no {root / 'instruments.toml'}; "
+                                    "--corpus DIR names one)")
         raise LawdiffError(ref, "no such file or corpus id")
     raw = corpus.raw_path(entry)
     if raw is None:
@@ -63,19 +68,7 @@ def load_document(ref: str, corpus: Corpus | None = None) -> Document:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # checked before reading: a huge file is refused, not loaded
-            raise LawdiffError(path, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one instrument")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise LawdiffError(path, "file not found") from None
-    except IsADirectoryError:
-        raise LawdiffError(path, "is a folder, not a file") from None
-    except PermissionError:
-        raise LawdiffError(path, "permission denied") from None
-    except OSError as e:
-        raise LawdiffError(path, e.strerror or str(e)) from None
+    return read_regular(path, MAX_BYTES)
 
 
 def _try_corpus() -> Corpus | None:

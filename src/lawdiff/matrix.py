@@ -15,7 +15,8 @@ from .documents import load_document
 from .errors import LawdiffError
 from .locate import instrument_label, locate, provision
 from .manifest import Corpus
-from .read import read
+from .files import read_regular
+from .read import MAX_BYTES, read
 from .topics import load_topics
 
 
@@ -34,7 +35,7 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
     for entry in corpus.with_text():
         iid = entry["id"]
         docs[iid] = load_document(iid, corpus)
-        readings[iid] = read(corpus.raw_path(entry).read_bytes(), corpus.raw_path(entry))
+        readings[iid] = read(read_regular(corpus.raw_path(entry), MAX_BYTES), corpus.raw_path(entry))
     # Check every annotation, not only the requested ones: drift anywhere is an error.
     for (tid, iid), ann in annotations.items():
         for eid in ann["cite"]:

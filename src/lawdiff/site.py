@@ -9,10 +9,15 @@ a temporary folder beside ``out_dir`` and swapped in only when complete.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import hashlib
 import json
+import multiprocessing
 import os
+import re
 import shutil
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -22,11 +27,14 @@ from pathlib import Path
 from .comparisons import Comparison, comparisons
 from .documents import parse_bytes
 from .errors import LawdiffError
+from .files import kind_of, read_regular
 from .manifest import Corpus
+from .read import MAX_BYTES
 from .render.page import STATIC, STATIC_FILES
 from .render.templates import TEMPLATES
 
 MARKER = ".lawdiff-build"
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 IN_PROCESS_MAX = 4  # fewer pages than this render faster without starting workers
 
 
@@ -66,7 +74,7 @@ PARSED_KEPT = 64
 def _document(source: dict):
     key = source["sha256"]
     if key not in _parsed:
-        data = Path(source["path"]).read_bytes()
+        data = read_regular(source["path"], MAX_BYTES)
         if hashlib.sha256(data).hexdigest() != source["sha256"]:
             raise LawdiffError(source["path"], "changed while the site was being built")
         if len(_parsed) >= PARSED_KEPT:
@@ -114,7 +122,7 @@ def _matrix_key(code: str, corpus: Corpus, sources: dict) -> str | None:
     h = hashlib.sha256(code.encode() + b"\0matrix\0")
     for name in ("instruments.toml", "topics.toml", "annotations.toml"):
         path = corpus.root / name
-        h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
+        h.update(name.encode() + b"\0" + (read_regular(path) if path.exists() else b"") + b"\0")
     h.update(_canonical(sorted((i, s["sha256"]) for i, s in sources.items())))
     return h.hexdigest()
 
@@ -178,10 +186,7 @@ def _sources(corpus: Corpus) -> dict[str, dict]:
     sources = {}
     for entry in corpus.with_text():
         path = corpus.raw_path(entry)
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise LawdiffError(path, e.strerror or "cannot be read") from None
+        data = read_regular(path, MAX_BYTES)
         sha = hashlib.sha256(data).hexdigest()
         if entry.get("sha256") and entry["sha256"] != sha:
             raise LawdiffError(path, f"sha256 {sha} does not match the manifest's {entry['sha256']}")
@@ -232,24 +237,127 @@ def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, pr
     # Batches of neighbouring pages share documents: a worker parses each one once.
     size = max(1, min(16, len(missing) // (jobs * 8)))
     batches = [missing[i:i + size] for i in range(0, len(missing), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent)
+    try:
         futures = {pool.submit(_run_batch, str(cache.root), b): len(b) for b in batches}
         for future in as_completed(futures):
             future.result()
             progress(futures[future])
+    except BaseException:  # a page failed, or the build was stopped: the workers stop too
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _die_with_parent() -> None:
+    """Worker initializer: a worker ends when the build's process ends, however it ends (TERM,
+    KILL, a crash), instead of rendering on for nobody."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler inherited from the parent
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    if sys.platform.startswith("linux"):
+        try:  # the kernel sends SIGTERM when the parent dies
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    parent = multiprocessing.parent_process()
+    if parent is not None and not parent.is_alive():  # it died before prctl took effect
+        os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now: ``shutdown()`` would wait for the pages they are rendering."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _replace_dir(tmp: Path, out_dir: Path) -> None:
-    old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-    if out_dir.exists():
-        os.rename(out_dir, old)
+    """Put the new site ``tmp`` at ``out_dir`` with no moment without a site there: on Linux
+    the two folders are exchanged in one step (renameat2), and two builds finishing at once
+    each exchange in turn; elsewhere, two renames."""
+    for _ in range(10):
+        if out_dir.exists():
+            if _exchange(tmp, out_dir):
+                shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous site
+                return
+            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            try:
+                os.rename(out_dir, old)
+            except FileNotFoundError:
+                continue  # another build moved it away just now
+        else:
+            old = None
+        try:
+            os.rename(tmp, out_dir)
+        except OSError as e:
+            if e.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                if old is not None and not out_dir.exists():
+                    os.rename(old, out_dir)
+                    old = None
+                raise LawdiffError(out_dir, f"cannot put the new site here: {e.strerror or e}") from None
+            continue  # another build put its site there first: replace that one
+        finally:
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        return
+    raise LawdiffError(out_dir, "other builds kept replacing it; try again")
+
+
+_RENAME_EXCHANGE = 2  # <linux/fs.h>
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux renameat2); False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
     try:
-        os.rename(tmp, out_dir)
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    # Any failure (a file system without it, b just moved away) falls back to the renames,
+    # which report a real problem themselves.
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def _remove_stale(out_dir: Path) -> None:
+    """Remove the temporary and old folders of builds that were killed (their process is gone)."""
+    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(?:tmp|old)-(\d+)$")
+    try:
+        names = os.listdir(out_dir.parent)
     except OSError:
-        if old.exists():
-            os.rename(old, out_dir)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        return
+    for name in names:
+        m = pattern.match(name)
+        path = out_dir.parent / name
+        if m and not _alive(int(m.group(1))) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process: not ours to judge
+    return True
+
+
+def check_out_dir(out_dir: Path, corpus_root: Path) -> Path:
+    """``out_dir`` as an absolute path, refused when replacing it would replace the corpus,
+    the current folder, or a folder holding either (``--out .``, ``--out ..``, ``--out ~``)."""
+    out_dir = Path(os.path.abspath(out_dir))
+    resolved = out_dir.resolve()
+    for what, folder in (("the corpus folder", corpus_root), ("the current folder", Path.cwd())):
+        folder = folder.resolve()
+        if resolved == folder or resolved in folder.parents:
+            raise LawdiffError(out_dir, f"is {what} or holds it; the site needs a folder of its own, like build/")
+    if out_dir.is_symlink():  # the swap would replace the link, not the folder it names
+        raise LawdiffError(out_dir, "is a symbolic link; name the folder itself")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise LawdiffError(out_dir, f"is {kind_of(os.stat(out_dir).st_mode)}, not a folder")
+    return out_dir
 
 
 def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | None = None,
@@ -258,11 +366,12 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
     from .render.index_html import render_index
 
     start = time.perf_counter()
-    out_dir = Path(out_dir)
+    out_dir = check_out_dir(Path(out_dir), corpus.root)
     if out_dir.exists() and not (out_dir / MARKER).exists() and any(out_dir.iterdir()):
         raise LawdiffError(out_dir, "exists and is not a lawdiff build; not replacing it")
     if not out_dir.parent.is_dir():
         raise LawdiffError(out_dir, f"folder {out_dir.parent} does not exist")
+    _remove_stale(out_dir)
     cache = Cache(Path(cache_dir) if cache_dir else out_dir.parent / ".cache" / "lawdiff-build")
     jobs = jobs or os.cpu_count() or 1
     report = BuildReport(out_dir=out_dir)

@@ -17,6 +17,12 @@ def ordinal(n: int | str) -> str:
     return f"{n}{suffix}"
 
 
+def web_url(value) -> bool:
+    """Only http(s) addresses become links (the manifest and annotations are checked when
+    loaded; this keeps a ``javascript:`` URL from any other source off the pages too)."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -28,4 +34,5 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["ordinal"] = ordinal
+    env.tests["web_url"] = web_url
     return env
