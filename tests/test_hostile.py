@@ -251,6 +251,22 @@ def test_11_new_files_get_the_umask_and_replaced_files_keep_their_mode(project, 
     assert pages and {stat.S_IMODE(p.stat().st_mode) for p in pages} == {0o644}  # a web server can read them
 
 
+# -- 6. HTML past line 65,535 is cited at its own lines ----------------------------
+
+def test_6_a_page_longer_than_65535_lines_cites_every_provision_at_its_line():
+    """libxml2 stops counting at 65,535: a provision on line 70,004 was cited at 65,535."""
+    from lawdiff.documents import parse_bytes
+
+    page = ("<html><body><p>Be it enacted by the Senate and House of Representatives as follows:</p>\n"
+            + "\n" * 70_000
+            + "<p>SECTION 1. First.</p>\n<p>SECTION 2. Second.</p>\n<p>(a) A subsection.</p>\n</body></html>")
+    doc = parse_bytes(page.encode(), "long.html")
+    # line 1 holds the enacting clause, 70,000 blank lines follow: SECTION 1 stands on 70,002
+    assert doc.tree.find("sec_1").lines == [70_002, 70_002]
+    assert doc.tree.find("sec_2").lines == [70_003, 70_004]
+    assert doc.tree.find("sec_2__subsec_a").lines == [70_004, 70_004]
+
+
 # -- 8. parallel manifest edits all land --------------------------------------------
 
 def test_8_parallel_adds_all_land(project, tmp_path):

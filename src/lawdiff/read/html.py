@@ -64,12 +64,13 @@ class _Block:
 
 
 def read_html(data: bytes, source: object) -> Reading:
-    doc = _parse(data, source)
+    doc, text = _parse(data, source)
+    line_of = _line_finder(doc, text)
     title = fold(" ".join(doc.xpath("//title//text()")))
     password = bool(doc.xpath("//input[translate(@type, 'PASSWORD', 'password')='password']"))
     root = next((found[0] for xp in _MAIN if (found := doc.xpath(xp))), doc)
     _strip_junk(root)
-    blocks = _blocks(root)
+    blocks = _blocks(root, line_of)
     texts = [t for b in blocks for t, _ in b.texts()]
     # A site may put a sign-in box on every page: a password field alone does not make a login page.
     if not any(_INSTRUMENT.search(t) for t in texts):
@@ -103,9 +104,9 @@ def _parse(data: bytes, source: object):
     text = re.sub(r"^\s*<\?xml[^>]*>", "", decode(data, source))
     try:
         if re.search(r"<html[\s>]", text[:4096], re.I):
-            return lxml.html.document_fromstring(text)
+            return lxml.html.document_fromstring(text), text
         # A fragment (the Bill/Text body) has no <html>: wrap it so it has one root.
-        return lxml.html.fragment_fromstring(text, create_parent="div")
+        return lxml.html.fragment_fromstring(text, create_parent="div"), text
     except (lxml.etree.ParserError, ValueError) as e:
         raise LawdiffError(source, f"HTML cannot be parsed ({e})") from None
 
@@ -125,14 +126,45 @@ def _strip_junk(root) -> None:
             el.drop_tree()
 
 
-def _blocks(root) -> list[_Block]:
+# libxml2 counts source lines in 16 bits: every element past line 65,535 says 65,535.
+_LXML_LAST_LINE = 65535
+
+
+def _line_finder(doc, text: str):
+    """The source line of an element.  lxml's ``sourceline`` is exact up to line 65,535 and
+    stuck there after it; in a longer page each element's line is taken from the standard
+    library's parser instead, the k-th start tag of a name there being the k-th element of
+    that name here (both read the same tags in source order)."""
+    if text.count("\n") < _LXML_LAST_LINE:
+        return lambda el: el.sourceline
+    from html.parser import HTMLParser
+
+    starts: dict[str, list[int]] = {}
+
+    class _Lines(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            starts.setdefault(tag, []).append(self.getpos()[0])
+
+    _Lines(convert_charrefs=False).feed(text)
+    lines: dict = {}
+    seen: dict[str, int] = {}
+    for el in doc.iter():
+        if isinstance(el.tag, str) and el.sourceline is not None:
+            k = seen[el.tag] = seen.get(el.tag, -1) + 1
+            found = starts.get(el.tag, [])
+            if k < len(found):
+                lines[el] = found[k]
+    return lambda el: lines.get(el, el.sourceline if (el.sourceline or 0) < _LXML_LAST_LINE else None)
+
+
+def _blocks(root, line_of) -> list[_Block]:
     blocks: list[_Block] = []
-    current = [_Block(root.sourceline or 0)]
+    current = [_Block(line_of(root) or 0)]
 
     def new_block(el):
         if current[0].texts() or current[0].cells:
             blocks.append(current[0])
-        current[0] = _Block(el.sourceline or current[0].src)
+        current[0] = _Block(line_of(el) or current[0].src)
 
     def walk(el):
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -146,7 +178,7 @@ def _blocks(root) -> list[_Block]:
         if tag in _BLOCKS:
             new_block(el)
         elif tag == "br":
-            current[0].lines.append(("", el.sourceline or current[0].src))
+            current[0].lines.append(("", line_of(el) or current[0].src))
         if tag != "br":
             current[0].add(el.text)
         for child in el:
