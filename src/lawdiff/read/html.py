@@ -168,7 +168,7 @@ def _blocks(root, line_of) -> list[_Block]:
 
     def walk(el):
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "tr":
+        if tag == "tr" and not _layout_row(el):
             new_block(el)
             current[0].cells = [fold(c.text_content()) for c in el if isinstance(c.tag, str) and c.tag in _CELLS]
             current[0].add(" ".join(current[0].cells))
@@ -190,6 +190,13 @@ def _blocks(root, line_of) -> list[_Block]:
     walk(root)
     new_block(root)
     return blocks
+
+
+def _layout_row(tr) -> bool:
+    """A row whose cells hold paragraphs lays out the page (old Word exports put the whole bill
+    in one cell); a row of plain cells is data (the petitioners' table)."""
+    return any(isinstance(el.tag, str) and el.tag in ("p", "div", "table", "ul", "ol")
+               for el in tr.iterdescendants())
 
 
 def _take_approval(blocks: list[_Block]) -> dict:
