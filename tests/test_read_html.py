@@ -89,3 +89,18 @@ def test_pages_that_are_not_instruments(tmp_path, page, problem):
                          cwd=tmp_path)
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.count("\n") == 1 and problem in out.stderr
+
+
+def test_a_bill_laid_out_in_one_table_cell_reads_as_its_sections():
+    """Old Word exports (S.590 of 2009 on mass.gov) put the whole bill in one table cell; the
+    petitioners' table beside it keeps one paragraph a cell and stays a data table."""
+    from lawdiff.documents import parse_bytes
+
+    page = ("<html><body><table><tr><td>"
+            "<p class=MsoNormal>Be it enacted by the Senate and House of Representatives as follows:</p>"
+            "<p class=MsoNormal>SECTION 1. Section 9A of chapter 118E is hereby amended.</p>"
+            "<p class=MsoNormal>SECTION 2. This act shall take effect upon its passage.</p>"
+            "</td></tr></table></body></html>")
+    doc = parse_bytes(page.encode(), "layout.html")
+    body = next(c for c in doc.tree.children if c.type == "body")
+    assert [n.num for n in body.children] == ["SECTION 1.", "SECTION 2."]

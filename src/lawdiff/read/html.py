@@ -193,10 +193,10 @@ def _blocks(root, line_of) -> list[_Block]:
 
 
 def _layout_row(tr) -> bool:
-    """A row whose cells hold paragraphs lays out the page (old Word exports put the whole bill
-    in one cell); a row of plain cells is data (the petitioners' table)."""
-    return any(isinstance(el.tag, str) and el.tag in ("p", "div", "table", "ul", "ol")
-               for el in tr.iterdescendants())
+    """A row with a cell of several paragraphs lays out the page (old Word exports put the whole
+    bill in one cell); a row of one-paragraph cells is data (the petitioners' table)."""
+    return any(sum(1 for el in cell.iterdescendants() if isinstance(el.tag, str) and el.tag in _BLOCKS) > 1
+               for cell in tr if isinstance(cell.tag, str) and cell.tag in _CELLS)
 
 
 def _take_approval(blocks: list[_Block]) -> dict:
