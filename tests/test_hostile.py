@@ -469,6 +469,22 @@ def test_16_wrong_value_types_in_the_annotations(project, old, new, problem):
     one_line_error(lawdiff("matrix", cwd=project), "annotations.toml", "annotation must be [[annotation]] tables")
 
 
+@pytest.mark.parametrize("old,new,problem", [
+    ('phrases = [\n    "287(g)",', 'phrases = 5\nxphrases = [\n    "287(g)",', "topic 287g: phrases must be a list of strings"),
+    ('regex = [\n    \'perform', 'regex = "287"\nxregex = [\n    \'perform', "topic 287g: regex must be a list of strings"),
+    ('label = "287(g) and similar agreements"', 'label = 287', "topic 287g has no label (a string)"),
+    ('description = "Agreements under', 'description = 5\nxdescription = "Agreements under', "topic 287g: description must be a string"),
+])
+def test_16_wrong_value_types_in_the_topics(project, old, new, problem):
+    topics = project / "corpus" / "topics.toml"
+    text = topics.read_text(encoding="utf-8")
+    assert old in text
+    topics.write_text(text.replace(old, new, 1), encoding="utf-8")
+    one_line_error(lawdiff("matrix", cwd=project), "topics.toml", problem)
+    topics.write_text("topic = 5\n", encoding="utf-8")
+    one_line_error(lawdiff("matrix", cwd=project), "topics.toml", "topic must be [[topic]] tables")
+
+
 # -- 17. the build swap ---------------------------------------------------------------
 
 def test_17_stale_folders_of_killed_builds_are_removed(project):

@@ -21,13 +21,12 @@ from .documents import parse_bytes
 from . import net
 from .errors import LawdiffError
 from .files import write_atomic
-from .manifest import Corpus
+from .manifest import ID, ID_RULE, Corpus
 from .manifest_edit import append_entry, set_fields
 from .read import MAX_BYTES, sniff
 
 TIMEOUT = 60
 _EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt"}
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _FALL_BACK = re.compile(r"^HTTP 404\b|no text layer")
 
 
@@ -100,8 +99,8 @@ def add(corpus: Corpus, file: Path, entry_id: str, fields: dict | None = None) -
 
 def _store(corpus: Corpus, entry_id: str, data: bytes, source: str, source_url: str | None = None,
            fields: dict | None = None) -> Outcome:
-    if not _ID.match(entry_id):
-        raise LawdiffError(entry_id, "an id is letters, digits, '.', '_' and '-' (it names the file in corpus/raw/)")
+    if not ID.match(entry_id):
+        raise LawdiffError(entry_id, f"an id is {ID_RULE} (it names the file in corpus/raw/)")
     entry = corpus.entries.get(entry_id)
     fmt = sniff(data)
     # Read it as parse will, before anything is written: an error page or a scan stops here.

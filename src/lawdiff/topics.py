@@ -63,20 +63,25 @@ def load_topics(root: Path | str) -> dict[str, Topic]:
     path = Path(root) / "topics.toml"
     data = read_toml(path, "topics file")
     topics: dict[str, Topic] = {}
-    for t in data.get("topic", []):
+    tables = data.get("topic", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise LawdiffError(path, "topic must be [[topic]] tables")
+    for t in tables:
         tid = t.get("id")
         if not isinstance(tid, str) or not ID.match(tid):
             raise LawdiffError(path, f"topic id {tid!r} is missing or not lower-case letters, digits and hyphens")
         if tid in topics:
             raise LawdiffError(path, f"topic {tid} is listed twice")
-        if not t.get("label"):
-            raise LawdiffError(path, f"topic {tid} has no label")
+        if not t.get("label") or not isinstance(t["label"], str):
+            raise LawdiffError(path, f"topic {tid} has no label (a string)")
+        if not isinstance(t.get("description", ""), str):
+            raise LawdiffError(path, f"topic {tid}: description must be a string")
         patterns = []
-        for phrase in t.get("phrases", []):
-            if not isinstance(phrase, str) or not phrase.strip():
+        for phrase in _strings(t, "phrases", tid, path):
+            if not phrase.strip():
                 raise LawdiffError(path, f"topic {tid}: empty phrase")
             patterns.append(Pattern(phrase, regex.compile(phrase_regex(phrase), regex.I)))
-        for rx in t.get("regex", []):
+        for rx in _strings(t, "regex", tid, path):
             try:
                 patterns.append(Pattern(rx, regex.compile(rx, regex.I)))
             except (regex.error, TypeError, ValueError) as e:
@@ -87,3 +92,11 @@ def load_topics(root: Path | str) -> dict[str, Topic]:
     if not topics:
         raise LawdiffError(path, "no [[topic]] tables")
     return topics
+
+
+def _strings(table: dict, key: str, tid: str, path: Path) -> list[str]:
+    """``phrases`` or ``regex``: a list of strings (a lone string would be read letter by letter)."""
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LawdiffError(path, f"topic {tid}: {key} must be a list of strings, like {key} = [\"...\"]")
+    return value
