@@ -275,7 +275,7 @@ def test_add_refuses_what_it_cannot_read(corpus_dir, tmp_path):
 
 def test_add_refuses_an_id_that_is_not_a_file_name(corpus_dir, tmp_path):
     out = lawdiff(corpus_dir, "add", str(EO650), "--id", "../escape")
-    assert out.returncode == 2 and "an id is letters, digits" in out.stderr
+    assert out.returncode == 2 and "an id is lower-case letters and digits" in out.stderr
     assert files(corpus_dir) == textless_corpus_files() and not (corpus_dir.parent / "escape.txt").exists()
 
 
