@@ -321,7 +321,7 @@ def test_csv_one_row_per_pair_with_citation_and_text():
     assert [r["instrument"] for r in rows] == MANIFEST_ORDER
     bill = rows[1]
     assert bill["status"] == "Prohibits"
-    assert bill["citation"] == f"H.2288 SECTION 3, Section 40, lines 85–97 [{SEC40}]"
+    assert bill["citation"] == "H.2288 SECTION 3, Section 40, lines 85–97"  # the eid stays in the JSON
     assert printed_lines(85, 97) in bill["text"]
     assert rows[3]["status"] == "Prohibits (reported)" and rows[3]["basis"] == "reported"
     assert rows[3]["source_url"] == "https://malegislature.gov/Bills/194/S1681"

@@ -33,7 +33,7 @@ from ..align import content, has_content
 from ..citations import edited_lines, spell_lines
 from ..errors import LawdiffError
 from ..tree import Document, Node
-from .page import side_title
+from .page import ref_label, side_title
 
 AUTHOR = "lawdiff"
 INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure
@@ -60,7 +60,7 @@ def render_docx(model: dict, old: Document, new: Document) -> bytes:
     new_root = _root(new, model["new"])
     _check_complete(model, old_root, new_root)
     slots = _slots(model, old_root, new_root)
-    builder = _Builder(model, _revision_date(model), old_root, new_root)
+    builder = _Builder(model, _revision_date(model))
     builder.front_matter()
     old_depth, new_depth = _depths(old_root), _depths(new_root)
     for slot in slots:
@@ -210,26 +210,15 @@ def _lines(ref: dict | None) -> str:
     return f"line {a}" if a == b else f"lines {a}–{b}"
 
 
-def _name(node: Node | None, ref: dict | None) -> str:
-    """How a note names a provision: its number, a definition's term, else its eid."""
-    if node is not None and node.num:
-        return node.num
-    if node is not None and node.term:
-        return f"the definition of “{node.term}”"
-    return (ref or {}).get("eid") or "(untitled)"
-
-
 def _sides(model: dict) -> str:
     """"No. 650 Section 5 (sec_5) → H.2288 Section 40 (...)": the redline's two sides."""
     return f"{side_title(model['old'])} → {side_title(model['new'])}"
 
 
 class _Builder:
-    def __init__(self, model: dict, when: str | None, old_root: Node, new_root: Node):
+    def __init__(self, model: dict, when: str | None):
         self.model = model
         self.when = when
-        self.old_nodes = {n.eid: n for n in old_root.walk() if n.eid}
-        self.new_nodes = {n.eid: n for n in new_root.walk() if n.eid}
         self.comments = None
         self.comment_count = 0
         self.doc = new_docx()
@@ -252,8 +241,8 @@ class _Builder:
 
         self.doc.add_paragraph(
             "Every difference is a tracked change by “lawdiff”: accept all changes to get the new text, "
-            f"reject all to get the old one. A comment on every provision cites the new version’s "
-            f"{numbering(new)}; on a changed one, also the old version’s {numbering(old)}. "
+            f"reject all to get the old one. A comment on every changed provision cites the new version’s "
+            f"{numbering(new)} and the old version’s {numbering(old)}. "
             "A moved provision is deleted where it stood and inserted where it stands now; "
             "a comment on each names the other."
             + (f" Warning: {self.model['stats'].get('degraded', 0)} provision(s) could only be compared coarsely "
@@ -368,33 +357,29 @@ class _Builder:
 
     def _note(self, slot: Slot) -> str:
         change = slot.change
-        old_name = _name(slot.old or self.partner_old(slot), change["old"])
-        new_name = _name(slot.new or self.partner_new(slot), change["new"])
         old, new, kind = change["old"], change["new"], change["kind"]
         if kind == "equal":
-            return _lines(new).capitalize()  # unchanged: its printed lines in the new version, for citing
+            return ""  # a comment only where something changed
+        old_name = ref_label(old) if old else ""
+        new_name = ref_label(new) if new else ""
         cite_new = f"new {_lines(new)}" if _lines(new) else ""
         cite_old = f"old {_lines(old)}" if _lines(old) else ""
         if kind == "move":
             if slot.role == "old":
-                return f"Moved to {new_name} ({cite_new or new['eid']}); deleted here ({cite_old or old['eid']})."
+                return _join(f"Moved to {new_name}", cite_new) + _join("; deleted here", cite_old) + "."
             edited = " with edits" if any(op != "=" for op, _ in change["tokens"]) else ""
-            return f"Moved{edited} from {old_name} ({cite_old or old['eid']}); inserted here ({cite_new or new['eid']})."
+            return _join(f"Moved{edited} from {old_name}", cite_old) + _join("; inserted here", cite_new) + "."
         if slot.role == "old" and new is not None:
-            return f"Now at {new_name} ({cite_new or new['eid']}); deleted here ({cite_old or old['eid']})."
+            return _join(f"Now at {new_name}", cite_new) + _join("; deleted here", cite_old) + "."
         if slot.role == "new" and old is not None:
-            return f"Was at {old_name} ({cite_old or old['eid']}); inserted here ({cite_new or new['eid']})."
+            return _join(f"Was at {old_name}", cite_old) + _join("; inserted here", cite_new) + "."
         label = {"modify": "Changed", "renumber": "Renumbered", "insert": "Inserted", "delete": "Deleted"}[kind]
+        name = ref_label(new or old)
         if kind == "renumber":
-            label = f"Renumbered {old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}"
+            name = f"{old_name} → {new_name}" if old_name != new_name else \
+                f"{name}, {old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}"
         cites = ", ".join(c for c in (cite_new, cite_old) if c)
-        return f"{label}: {(new or old)['eid']}" + (f" ({cites})" if cites else "") + "." + _edit_lines(change)
-
-    def partner_old(self, slot: Slot) -> Node | None:
-        return self.old_nodes.get(slot.change["old"]["eid"]) if slot.change["old"] else None
-
-    def partner_new(self, slot: Slot) -> Node | None:
-        return self.new_nodes.get(slot.change["new"]["eid"]) if slot.change["new"] else None
+        return f"{label}: {name}" + (f" ({cites})" if cites else "") + "." + _edit_lines(change)
 
     def _comment(self, p, text: str) -> None:
         # Made here rather than by python-docx's add_comment, which looks for a free id with an
@@ -440,6 +425,10 @@ class _Builder:
         for el in self.body.iter(qn("w:ins"), qn("w:del")):
             el.set(qn("w:id"), str(n))
             n += 1
+
+
+def _join(words: str, cite: str) -> str:
+    return f"{words} ({cite})" if cite else words
 
 
 def _edit_lines(change: dict) -> str:

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from ..tree import Document, Node
 from .glossary import Linker, terms
-from .page import line_cite, render_page
+from .page import line_cite, ref_label, render_page
 
 KIND_LABELS = {"bill": "Bill", "act": "Act", "executive-order": "Executive order", "document": "Document"}
 TOC_TYPES = {"section", "subsection", "recitals", "formula", "preface", "preamble"}
@@ -55,7 +55,7 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
 
     def scope_label(eid: str) -> str:
         node = doc.tree.find(eid)
-        return node.num.rstrip(".") if node is not None and node.num else eid
+        return node.num.rstrip(".") if node is not None and node.num else ref_label({"eid": eid})
 
     return render_page(
         "site/instrument.html", root=root, meta=doc.meta, tree=doc.tree,

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from ..citations import edited_lines, spell_lines
-from .page import side_title
+from .page import ref_label, side_title
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|&])")
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
@@ -37,26 +37,21 @@ def _lines(ref: dict | None) -> str:
 
 
 def _where(change: dict) -> str:
+    """"Section 63(a) · old lines 12–14, new lines 12–15": the provision by a reader's name
+    (old → new where it changed), then its lines."""
     old, new = change["old"], change["new"]
-    parts = []
     if old and new:
-        if old["num"] != new["num"]:
-            parts.append(f"{escape(old['num'] or '(unnumbered)')} → {escape(new['num'] or '(unnumbered)')}")
-        elif new["num"]:
-            parts.append(escape(new["num"]))
-        if old["eid"] != new["eid"]:
-            parts.append(f"`{old['eid']}` → `{new['eid']}`")
-        else:
-            parts.append(f"`{new['eid']}`")
+        names = [ref_label(old), ref_label(new)]
+        if names[0] == names[1] and old["num"] != new["num"]:  # an unnumbered name, a changed number
+            names = [f"{names[0]} {old['num'] or '(unnumbered)'}", f"{names[1]} {new['num'] or '(unnumbered)'}"]
+        where = names[1] if names[0] == names[1] else f"{names[0]} → {names[1]}"
         cites = [f"old {_lines(old)}" if _lines(old) else "", f"new {_lines(new)}" if _lines(new) else ""]
     else:
         ref = old or new
-        if ref["num"]:
-            parts.append(escape(ref["num"]))
-        parts.append(f"`{ref['eid']}`")
+        where = ref_label(ref)
         cites = [f"{'old' if old else 'new'} {_lines(ref)}" if _lines(ref) else ""]
     cites = [c for c in cites if c]
-    return " · ".join(parts + ([", ".join(cites)] if cites else []))
+    return " · ".join([escape(where)] + ([", ".join(cites)] if cites else []))
 
 
 def _paragraph(text: str) -> str:

@@ -20,9 +20,10 @@ def provision_words(p: dict) -> str:
 
 
 def citation_text(p: dict, provisions: list[dict]) -> str:
-    """A provision's citation and eid; a qualifier also says what it qualifies, so a
-    savings clause pasted into a report is not read as a rule on the topic."""
-    text = f"{p['citation']} [{p['eid']}]"
+    """A provision's citation as a reader writes it (the eid stays in the JSON); a qualifier
+    also says what it qualifies, so a savings clause pasted into a report is not read as a
+    rule on the topic."""
+    text = p["citation"]
     if p.get("qualifies"):
         cites = {q["eid"]: q["citation"] for q in provisions}
         text += " (qualifies " + ", ".join(cites.get(e, e) for e in p["qualifies"]) + ")"
