@@ -81,6 +81,22 @@ def test_provision_against_provision_across_instruments():
     assert md.startswith("# Redline: No. 650 Section 5 → H.2288 Section 40\n")
 
 
+def test_a_text_that_prints_no_line_numbers_is_cited_by_provision(tmp_path):
+    """EO 650 prints no line numbers (our text file's lines are not the order's): the
+    Markdown and Word redlines cite its side by provision, H.2288's by its printed lines."""
+    import docx
+
+    md = lawdiff("diff", "eo-650#sec_5", f"193-h2288#{SEC40}", "--format", "md").stdout
+    assert "## Modified: Section 5 → Section 40 · new lines 85–97\n" in md
+    assert "old line" not in md and "50" not in md.split("## ", 1)[1].split("\n")[0]
+    assert "prints no line numbers" in md
+    out = tmp_path / "r.docx"
+    assert lawdiff("diff", "eo-650#sec_5", f"193-h2288#{SEC40}", "--format", "docx", "--out", str(out)).returncode == 0
+    notes = [c.text for c in docx.Document(str(out)).comments]
+    assert notes and notes[0].startswith("Changed: Section 40 (new lines 85–97).")
+    assert not any("old line" in n for n in notes)
+
+
 def test_bad_input_is_one_line_and_status_2(tmp_path):
     for args, problem in (
         (("diff", "193-h2288", str(tmp_path / "missing.txt")), "no such file or corpus id"),

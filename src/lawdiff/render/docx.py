@@ -33,7 +33,7 @@ from ..align import content, has_content
 from ..citations import edited_lines, spell_lines
 from ..errors import LawdiffError
 from ..tree import Document, Node
-from .page import ref_label, side_title
+from .page import line_cite, ref_label, side_title
 
 AUTHOR = "lawdiff"
 INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure
@@ -203,13 +203,6 @@ def _depths(root: Node) -> dict[int, int]:
 
 # -- building the document -----------------------------------------------------------
 
-def _lines(ref: dict | None) -> str:
-    if not ref or not ref.get("lines"):
-        return ""
-    a, b = ref["lines"]
-    return f"line {a}" if a == b else f"lines {a}–{b}"
-
-
 def _sides(model: dict) -> str:
     """"No. 650 Section 5 (sec_5) → H.2288 Section 40 (...)": the redline's two sides."""
     return f"{side_title(model['old'])} → {side_title(model['new'])}"
@@ -236,13 +229,15 @@ class _Builder:
             f"Old: {side_title(old)}{' — ' + old['title'] if old.get('title') else ''}. "
             f"New: {side_title(new)}{' — ' + new['title'] if new.get('title') else ''}.")
 
-        def numbering(meta):
-            return "printed line numbers" if meta.get("line_numbers") == "printed" else "lines of the source file"
+        def numbering(meta, word):
+            if meta.get("line_numbers") == "printed":
+                return f"the {word} version’s printed line numbers"
+            return f"the {word} version by provision (it prints no line numbers)"
 
         self.doc.add_paragraph(
             "Every difference is a tracked change by “lawdiff”: accept all changes to get the new text, "
-            f"reject all to get the old one. A comment on every changed provision cites the new version’s "
-            f"{numbering(new)} and the old version’s {numbering(old)}. "
+            f"reject all to get the old one. A comment on every changed provision cites "
+            f"{numbering(new, 'new')} and {numbering(old, 'old')}. "
             "A moved provision is deleted where it stood and inserted where it stands now; "
             "a comment on each names the other."
             + (f" Warning: {self.model['stats'].get('degraded', 0)} provision(s) could only be compared coarsely "
@@ -362,8 +357,7 @@ class _Builder:
             return ""  # a comment only where something changed
         old_name = ref_label(old) if old else ""
         new_name = ref_label(new) if new else ""
-        cite_new = f"new {_lines(new)}" if _lines(new) else ""
-        cite_old = f"old {_lines(old)}" if _lines(old) else ""
+        cite_old, cite_new = (_cite(side, ref, self.model[side]) for side, ref in (("old", old), ("new", new)))
         if kind == "move":
             if slot.role == "old":
                 return _join(f"Moved to {new_name}", cite_new) + _join("; deleted here", cite_old) + "."
@@ -379,7 +373,7 @@ class _Builder:
             name = f"{old_name} → {new_name}" if old_name != new_name else \
                 f"{name}, {old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}"
         cites = ", ".join(c for c in (cite_new, cite_old) if c)
-        return f"{label}: {name}" + (f" ({cites})" if cites else "") + "." + _edit_lines(change)
+        return f"{label}: {name}" + (f" ({cites})" if cites else "") + "." + _edit_lines(change, self.model)
 
     def _comment(self, p, text: str) -> None:
         # Made here rather than by python-docx's add_comment, which looks for a free id with an
@@ -431,11 +425,20 @@ def _join(words: str, cite: str) -> str:
     return f"{words} ({cite})" if cite else words
 
 
-def _edit_lines(change: dict) -> str:
-    """" Struck on old lines 49–56; inserted on new line 49." from the change model, where known."""
+def _cite(side: str, ref: dict | None, meta: dict) -> str:
+    """"old lines 85–97": only where that side's source prints line numbers (else "")."""
+    lines = line_cite(ref.get("lines"), meta.get("line_numbers", "source")) if ref else None
+    return f"{side} {lines}" if lines else ""
+
+
+def _edit_lines(change: dict, model: dict) -> str:
+    """" Struck on old lines 49–56; inserted on new line 49." from the change model, where
+    known and where that side prints line numbers."""
     if change["kind"] != "modify":
         return ""
-    struck, added = edited_lines(change, "-", 0), edited_lines(change, "+", 1)
+    printed = [model[side].get("line_numbers") == "printed" for side in ("old", "new")]
+    struck = edited_lines(change, "-", 0) if printed[0] else []
+    added = edited_lines(change, "+", 1) if printed[1] else []
     parts = []
     if struck:
         parts.append(f"struck on old {spell_lines(struck)}")

@@ -179,8 +179,10 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
         return "changed on " + spell_lines(lines)
 
     title = label or f"{_label(old)} → {_label(new)}"
+    printed = [meta for meta in (old, new) if meta.get("line_numbers") == "printed"]
+    unprinted = list(dict.fromkeys(_label(meta) for meta in (old, new) if meta.get("line_numbers") != "printed"))
     return render_page(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
         href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label,
-        has_matrices=has_matrices)
+        has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted)
