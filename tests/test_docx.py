@@ -105,7 +105,7 @@ def test_every_change_is_one_revision_with_its_text(model, redline):
             if old["num"] != new["num"]:
                 expected += [("-", old["num"] + " "), ("+", new["num"] + " ")]
             expected += [(o, t) for o, t in c["tokens"] if o != "="]
-    found = revisions(redline)
+    found = revisions(redline, moves=True)
     assert Counter(found) == Counter(expected)
     assert len(found) == len(expected)
     # and read directly, the edits made above:
@@ -136,6 +136,39 @@ def test_revision_markup(redline):
     # A changed heading word stays bold inside its revision; the text after the heading does not.
     [trust] = [i for i in root.iter(f"{{{W}}}ins") if "".join(t.text for t in i.iter(f"{{{W}}}t")) == "trust and"]
     assert trust.find("w:r/w:rPr/w:b", NS) is not None
+
+
+def test_a_move_is_word_move_markup(model, redline):
+    """The moved definition is w:moveFrom where it stood and w:moveTo where it stands, each
+    inside a move range of one shared name (ECMA-376 17.13.5.22, 17.13.5.25, 17.13.2.24, 17.13.2.28);
+    no plain deletion or insertion carries its words (its paragraph marks are a tracked
+    deletion and insertion, which LibreOffice reads where it ignores a moved mark)."""
+    [move] = [c for c in model["changes"] if c["kind"] == "move"]
+    words = "".join(t for _, t in move["tokens"])
+    root = document_xml(redline)
+    assert not [t for o, t in revisions(redline) if t == words]
+    [src] = [p for p in root.iter(f"{{{W}}}p") if p.find("w:moveFrom", NS) is not None]
+    [dst] = [p for p in root.iter(f"{{{W}}}p") if p.find("w:moveTo", NS) is not None]
+    assert src.find("w:pPr/w:rPr/w:del", NS) is not None and dst.find("w:pPr/w:rPr/w:ins", NS) is not None
+    for para, kind in ((src, "moveFrom"), (dst, "moveTo")):
+        children = [etree_name(c) for c in para]
+        start, end = children.index(f"{kind}RangeStart"), children.index(f"{kind}RangeEnd")
+        assert start < children.index(kind) < end  # the moved words lie inside the range
+        assert "".join(t.text for t in para.iter(f"{{{W}}}t")) == words
+        assert not list(para.iter(f"{{{W}}}delText"))  # moved-from text is w:t, as Word writes it
+        range_start = para.find(f"w:{kind}RangeStart", NS)
+        assert range_start.get(f"{{{W}}}author") == "lawdiff" and range_start.get(f"{{{W}}}date")
+        assert para.find(f"w:{kind}RangeEnd", NS).get(f"{{{W}}}id") == range_start.get(f"{{{W}}}id")
+    names = {p.find(f"w:{k}RangeStart", NS).get(f"{{{W}}}name") for p, k in ((src, "moveFrom"), (dst, "moveTo"))}
+    assert len(names) == 1
+    # paragraph-mark revisions come in the schema's order inside w:rPr: ins, del, moveFrom, moveTo
+    for rpr in root.iterfind(".//w:pPr/w:rPr", NS):
+        order = [etree_name(c) for c in rpr if etree_name(c) in ("ins", "del", "moveFrom", "moveTo")]
+        assert order == sorted(order, key=["ins", "del", "moveFrom", "moveTo"].index)
+    # every id is unique across comments, revisions and move ranges (a range's end shares its start's)
+    ids = [el.get(f"{{{W}}}id") for el in root.iter() if etree_name(el) in
+           ("ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart", "commentRangeStart")]
+    assert len(ids) == len(set(ids))
 
 
 def etree_name(el):
@@ -205,6 +238,10 @@ def test_libreoffice_opens_it_and_reads_the_same_changes(versions, redline, tmp_
     accepted, rejected = libreoffice_paragraphs(odt.read_bytes())
     assert bill_text(accepted) == texts(new)
     assert bill_text(rejected) == texts(old)
+    # it read the move as one: both ends of the named range are there
+    with zipfile.ZipFile(odt) as z:
+        content = z.read("content.xml").decode()
+    assert "__RefMoveFrom__move1" in content and "__RefMoveTo__move1" in content
 
 
 def run(*args):

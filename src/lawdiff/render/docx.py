@@ -6,9 +6,13 @@ indented by its depth in the bill.  Deleted words are ``w:del`` runs (text in
 change model; a changed number is one deletion and one insertion.  A provision
 that exists on one side only also has its paragraph mark tracked, so that
 accepting every change gives exactly the new text, paragraph for paragraph,
-and rejecting every change exactly the old one.  A moved provision is deleted
-where it stood and inserted where it now stands, with a comment on each
-naming the other.  Comments on each changed provision cite its printed lines.
+and rejecting every change exactly the old one.  A moved provision (or a pair
+the new order displaced) is Word's move markup: ``w:moveFrom`` where it stood,
+``w:moveTo`` where it stands, inside ``w:moveFromRangeStart``/``w:moveToRangeStart``
+ranges of one name (ECMA-376 17.13.5.21-26, 17.13.2.23-28); the words the move
+changed are ``w:del`` at its old end and ``w:ins`` at its new one, with a comment
+on each end naming the other.  Only changed provisions carry a comment, citing
+their printed lines.
 
 python-docx builds the package and the comments; it cannot write revisions, so
 the revision elements are made with its lxml element classes.  Output is
@@ -60,7 +64,11 @@ def render_docx(model: dict, old: Document, new: Document) -> bytes:
     new_root = _root(new, model["new"])
     _check_complete(model, old_root, new_root)
     slots = _slots(model, old_root, new_root)
-    builder = _Builder(model, _revision_date(model))
+    partners: dict[int, dict[str, Node]] = {}
+    for s in slots:
+        if s.role != "both":
+            partners.setdefault(id(s.change), {})[s.role] = s.old if s.role == "old" else s.new
+    builder = _Builder(model, _revision_date(model), partners)
     builder.front_matter()
     old_depth, new_depth = _depths(old_root), _depths(new_root)
     for slot in slots:
@@ -208,9 +216,16 @@ def _sides(model: dict) -> str:
     return f"{side_title(model['old'])} → {side_title(model['new'])}"
 
 
+# The mark of a paragraph that exists on one side only: [moved?][its side].
+_MARKS = {False: {"old": "w:del", "new": "w:ins"}, True: {"old": "w:moveFrom", "new": "w:moveTo"}}
+_REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
+
+
 class _Builder:
-    def __init__(self, model: dict, when: str | None):
+    def __init__(self, model: dict, when: str | None, partners: dict[int, dict[str, Node]]):
         self.model = model
+        self.partners = partners  # id(change) -> {"old": node, "new": node}, for pairs shown apart
+        self.move_names: dict[int, str] = {}
         self.when = when
         self.comments = None
         self.comment_count = 0
@@ -238,8 +253,9 @@ class _Builder:
             "Every difference is a tracked change by “lawdiff”: accept all changes to get the new text, "
             f"reject all to get the old one. A comment on every changed provision cites "
             f"{numbering(new, 'new')} and {numbering(old, 'old')}. "
-            "A moved provision is deleted where it stood and inserted where it stands now; "
-            "a comment on each names the other."
+            "A moved provision is a move in Word’s own markup, from where it stood to where it stands "
+            "now (words changed on the way are tracked deletions and insertions); a comment on each end "
+            "names the other."
             + (f" Warning: {self.model['stats'].get('degraded', 0)} provision(s) could only be compared coarsely "
                "(the word comparison ran out of time); their comments say so: read them against the official texts."
                if self.model.get("degraded") else ""))
@@ -291,15 +307,30 @@ class _Builder:
             level = OxmlElement("w:outlineLvl")  # the navigation pane follows the bill's structure
             level.set(qn("w:val"), str(min(depth, 8)))
             p_pr.append(level)
+        # A pair shown apart (a move, or a pair the new order displaced) is Word's own move:
+        # moveFrom where it stood, moveTo where it stands; a provision on one side only is
+        # deleted or inserted.
+        moved = slot.role != "both" and change["old"] is not None and change["new"] is not None
         if slot.role in ("old", "new"):
-            # The paragraph itself exists on one side only: track its mark too.
+            # The paragraph itself exists on one side only: track its mark too.  A moved
+            # paragraph's mark is a plain deletion/insertion all the same (the schema allows
+            # either): LibreOffice ignores a moveFrom mark and would keep an empty paragraph.
             r_pr = OxmlElement("w:rPr")
-            r_pr.append(self.revision("w:del" if slot.role == "old" else "w:ins"))
+            r_pr.append(self.revision(_MARKS[False][slot.role]))
             p_pr.append(r_pr)
 
         if slot.role == "both":
             self._prefix(p, _prefix(slot.old), _prefix(slot.new))
             self._tokens(p, change["tokens"], slot.old, slot.new)
+        elif moved:
+            name = self.move_names.setdefault(id(change), f"move{len(self.move_names) + 1}")
+            side = slot.role
+            self._range(p, f"w:{'moveFrom' if side == 'old' else 'moveTo'}RangeStart", name)
+            self._prefix(p, _prefix(self._node(change, "old", slot)), _prefix(self._node(change, "new", slot)),
+                         show=side, equal=_MARKS[True][side])
+            self._tokens(p, change["tokens"], self._node(change, "old", slot), self._node(change, "new", slot),
+                         show=side, equal=_MARKS[True][side])
+            self._range(p, f"w:{'moveFrom' if side == 'old' else 'moveTo'}RangeEnd", name)
         elif slot.role == "old":
             text = _prefix(slot.old) + content(slot.old)
             self._wrapped(p, "w:del", _styled(text, len(_prefix(slot.old)), slot.old))
@@ -312,32 +343,61 @@ class _Builder:
         if note:
             self._comment(p, note)
 
-    def _prefix(self, p, old: str, new: str) -> None:
+    def _node(self, change: dict, side: str, slot: Slot) -> Node:
+        """The provision on ``side`` of a pair shown apart (the slot holds only its own side)."""
+        own = slot.old if slot.role == "old" else slot.new
+        if side == slot.role:
+            return own
+        return self.partners[id(change)][side]
+
+    def _range(self, p, tag: str, name: str) -> None:
+        """A move range's start or end: the start names the move (both ends of a move share the
+        name) and, as ECMA-376 requires of it, carries an author and a date: the inputs' date,
+        else the package's fixed 1980-01-01 (the revisions themselves then carry none)."""
+        el = OxmlElement(tag)
+        el.set(qn("w:id"), f"r{name}")  # renumbered on save; a start and its end share an id
+        if tag.endswith("Start"):
+            el.set(qn("w:name"), name)
+            el.set(qn("w:author"), AUTHOR)
+            el.set(qn("w:date"), self.when or "1980-01-01T00:00:00Z")
+        p.append(el)
+
+    def _prefix(self, p, old: str, new: str, show: str = "both", equal: str | None = None) -> None:
+        """The number: kept (``equal`` wraps it on a move), or struck and inserted; ``show``
+        "old"/"new" writes only what that end of a move shows."""
         if old == new:
             if new:
-                p.append(_run(new, bold=True))
+                self._wrapped(p, equal, [(new, True)]) if equal else p.append(_run(new, bold=True))
             return
-        if old:
+        if old and show != "new":
             self._wrapped(p, "w:del", [(old, True)])
-        if new:
+        if new and show != "old":
             self._wrapped(p, "w:ins", [(new, True)])
 
-    def _tokens(self, p, tokens: list, old: Node, new: Node) -> None:
+    def _tokens(self, p, tokens: list, old: Node, new: Node, show: str = "both", equal: str | None = None) -> None:
+        """The words: "=" plain (or in ``equal``, the move's wrapper), "-" deleted, "+" inserted;
+        at one end of a move (``show`` "old" or "new") the other end's edits are left out."""
         old_heading = len(old.heading) if old.heading else 0
         new_heading = len(new.heading) if new.heading else 0
         at_old = at_new = 0
         for op, text in tokens:
             if op == "=":
-                for piece, bold in _split(text, at_new, new_heading):
-                    if piece:
-                        p.append(_run(piece, bold=bold))
+                pieces = _split(text, at_old, old_heading) if show == "old" else _split(text, at_new, new_heading)
+                if equal:
+                    self._wrapped(p, equal, pieces)
+                else:
+                    for piece, bold in pieces:
+                        if piece:
+                            p.append(_run(piece, bold=bold))
                 at_old += len(text)
                 at_new += len(text)
             elif op == "-":
-                self._wrapped(p, "w:del", _split(text, at_old, old_heading))
+                if show != "new":
+                    self._wrapped(p, "w:del", _split(text, at_old, old_heading))
                 at_old += len(text)
             else:
-                self._wrapped(p, "w:ins", _split(text, at_new, new_heading))
+                if show != "old":
+                    self._wrapped(p, "w:ins", _split(text, at_new, new_heading))
                 at_new += len(text)
 
     def _wrapped(self, p, tag: str, pieces: list[tuple[str, bool]]) -> None:
@@ -347,7 +407,7 @@ class _Builder:
             return
         wrapper = self.revision(tag)
         for text, bold in pieces:
-            wrapper.append(_run(text, bold=bold, deleted=tag == "w:del"))
+            wrapper.append(_run(text, bold=bold, deleted=tag == "w:del"))  # moved-from text stays w:t
         p.append(wrapper)
 
     def _note(self, slot: Slot) -> str:
@@ -414,9 +474,18 @@ class _Builder:
         return _fixed_zip(buffer.getvalue())
 
     def _renumber_revisions(self) -> None:
-        """Revision ids follow the comment ids, so no two annotations share an id."""
+        """Revision and move-range ids follow the comment ids, so no two annotations share an
+        id; a move range's end takes its start's."""
         n = self.comment_count
-        for el in self.body.iter(qn("w:ins"), qn("w:del")):
+        ranges: dict[str, str] = {}
+        tags = [qn(t) for t in _REVISIONS] + [qn("w:moveFromRangeStart"), qn("w:moveToRangeStart")]
+        ends = (qn("w:moveFromRangeEnd"), qn("w:moveToRangeEnd"))
+        for el in self.body.iter(*tags, *ends):
+            if el.tag in ends:
+                el.set(qn("w:id"), ranges[(el.tag, el.get(qn("w:id")))])
+                continue
+            if el.tag.endswith("RangeStart"):
+                ranges[(el.tag.replace("Start", "End"), el.get(qn("w:id")))] = str(n)
             el.set(qn("w:id"), str(n))
             n += 1
 
