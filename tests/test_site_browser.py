@@ -302,3 +302,36 @@ def test_screenshots_for_people(sites, watched):
     page.pdf(path=str(ARTIFACTS / "redline-versions.pdf"), format="Letter")
     for name in shots:
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000
+
+
+def test_diff_html_is_one_self_contained_page_that_reads_without_a_script(browser, tmp_path):
+    """`lawdiff diff A B --format html --out FILE`: styles inlined, nothing fetched, and with
+    scripts off the side-by-side redline shows (the inline copy stays hidden), sides named by
+    --old-label/--new-label."""
+    import subprocess
+    import sys
+
+    from h2288_edits import print_bill, printed_lines
+
+    header, body = printed_lines()
+    old, new = tmp_path / "filed.txt", tmp_path / "refiled.txt"
+    old.write_bytes(print_bill(header, body))
+    new.write_bytes(print_bill(header, [s.replace("within 90", "within 60") for s in body]))
+    out = tmp_path / "redline.html"
+    done = subprocess.run([sys.executable, "-m", "lawdiff", "diff", str(old), str(new), "--format", "html",
+                           "--out", str(out), "--old-label", "Filed bill", "--new-label", "Refiled bill"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<style>" in html and 'rel="stylesheet"' not in html and "<script src" not in html
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    fetched: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(out.as_uri())
+    assert fetched == [out.as_uri()]
+    assert page.title().startswith("Redline: Filed bill → Refiled bill")
+    assert page.locator("table.view-sbs").is_visible() and page.locator("table.view-inline").is_hidden()
+    assert page.locator("table.view-sbs del", has_text="90").first.is_visible()
+    assert page.locator("table.view-sbs ins", has_text="60").first.is_visible()
+    context.close()

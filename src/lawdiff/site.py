@@ -90,7 +90,8 @@ def render_job(spec: dict) -> dict:
                         (new, spec["new_eid"]) if spec["new_eid"] else new)
         info = {"stats": model["stats"], "degraded": model["degraded"],
                 "changes": sum(1 for c in model["changes"] if c["kind"] != "equal")}
-        return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"]),
+        return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"],
+                                       docs=(old, new)),
                 "info": info}
     raise ValueError(spec["kind"])
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .templates import environment
 
@@ -27,6 +28,24 @@ def line_cite(lines: list[int] | None, numbering: str) -> str | None:
         return None
     first, last = lines
     return f"line {first}" if first == last else f"lines {first}–{last}"
+
+
+_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+
+
+def mark(tag: str, text: str, spaces: bool = False) -> Markup:
+    """``<del>``/``<ins>`` around the words only: the brackets of the congressional
+    style then hug the words, and the whitespace stays between them.  With ``spaces``
+    (the inline view, where both sides show) the whitespace is marked too, in its own
+    ``class="ws"`` element, so that the marked and unmarked text rebuild each side exactly."""
+    lead, core, trail = _EDGE.match(text).groups()
+
+    def space(ws: str) -> Markup:
+        return Markup(f'<{tag} class="ws">') + escape(ws) + Markup(f"</{tag}>") if ws and spaces else escape(ws)
+
+    if not core:
+        return space(text)
+    return space(lead) + Markup(f"<{tag}>") + escape(core) + Markup(f"</{tag}>") + space(trail)
 
 
 def render_page(template: str, *, root: str | None, **context) -> str:
