@@ -276,8 +276,10 @@ def test_search_merges_the_index_shards(sites, watched):
     assert watched.errors == []
 
 
-def test_accessibility_no_serious_violations(sites, watched):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_accessibility_no_serious_violations(sites, watched, width):
     assert AXE.is_file(), "axe-core missing: run scripts/test.sh (npm install --prefix .cache/npm axe-core@4)"
+    watched.page.set_viewport_size({"width": width, "height": 900})
     problems = []
     for site, path in (("shipped", "index.html"), ("shipped", "instruments/193-h2288.html"),
                        ("shipped", "instruments/eo-650.html"), ("shipped", REDLINE_287G),
@@ -335,3 +337,56 @@ def test_diff_html_is_one_self_contained_page_that_reads_without_a_script(browse
     assert page.locator("table.view-sbs del", has_text="90").first.is_visible()
     assert page.locator("table.view-sbs ins", has_text="60").first.is_visible()
     context.close()
+
+
+# Every visible element that reaches past the right edge of the screen (or starts left of it
+# without being wholly off-screen, as a skip link waiting for focus is): none may.
+TOO_WIDE = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= 0) continue;
+    if (r.right > width + 1 || r.left < -1) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+  }
+  return {scroll: document.documentElement.scrollWidth, width: width, wide: out.slice(0, 5)};
+}"""
+
+
+def test_phones_never_scroll_sideways(sites, watched):
+    """At 390 px (a phone) no page of either site is wider than the screen."""
+    watched.page.set_viewport_size({"width": 390, "height": 844})
+    bad = []
+    for site in ("shipped", "hostile"):
+        for path in all_pages(sites["top"], site if site == "shipped" else "deep/sub/site"):
+            page = watched.goto(sites[site] + path)
+            found = page.evaluate(TOO_WIDE)
+            if found["scroll"] > found["width"] or found["wide"]:
+                bad.append((site, path, found))
+    assert bad == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, path in (("phone-287g", "matrix/287g.html"), ("phone-index", "index.html")):
+        watched.goto(sites["shipped"] + path).screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def test_phones_read_the_redline_inline_and_the_text_first(sites, watched):
+    watched.page.set_viewport_size({"width": 390, "height": 844})
+    page = watched.goto(sites["hostile"] + REDLINE_XSS)
+    assert page.locator("table.view-sbs").is_hidden() and page.locator("table.view-inline").is_visible()
+    assert page.locator(".view-choice").is_hidden()
+    page.click(".nav-next")
+    assert page.evaluate("location.hash").startswith("#inline-")
+    # an instrument's contents and defined terms start folded: its text is near the top
+    page = watched.goto(sites["shipped"] + "instruments/193-h2288.html")
+    assert page.locator("details.toc-part").count() == 2
+    assert page.evaluate("[...document.querySelectorAll('details.toc-part')].every(d => !d.open)")
+    top = page.evaluate("document.querySelector('.doc-text').getBoundingClientRect().top + scrollY")
+    assert top < 1200
+    page.locator("details.toc-part summary").first.click()
+    assert page.locator(".toc a").first.is_visible()
+    # the matrix overview is a list per topic on a phone, the grid on a desk
+    page = watched.goto(sites["shipped"] + "matrix/index.html")
+    assert page.locator(".matrix-grid").is_hidden() and page.locator(".matrix-list").is_visible()
+    assert page.locator(".matrix-list h2").count() == page.locator(".matrix-grid text[text-decoration]").count()
+    watched.page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.locator(".matrix-grid").is_visible() and page.locator(".matrix-list").is_hidden()

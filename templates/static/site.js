@@ -38,13 +38,20 @@
     set(false);
   });
 
+  // phones: the contents and the defined terms start folded, the provisions first on screen
+  if (window.matchMedia && window.matchMedia("(max-width: 52rem)").matches) {
+    document.querySelectorAll("details.toc-part").forEach(function (d) { d.open = false; });
+  }
+
   // previous/next change, "n of N", in whichever view is showing
   var nav = document.querySelector(".navigator");
   if (nav) {
     var pos = nav.querySelector(".nav-pos");
     var current = 0;
+    var narrow = window.matchMedia ? window.matchMedia("(max-width: 40rem)") : { matches: false };
     function changes() {
-      var view = html.getAttribute("data-rl-view") === "inline" ? ".view-inline" : ".view-sbs";
+      // phones always show the inline view (site.css)
+      var view = html.getAttribute("data-rl-view") === "inline" || narrow.matches ? ".view-inline" : ".view-sbs";
       return document.querySelectorAll(view + " [data-change]");
     }
     function go(step) {
