@@ -387,11 +387,11 @@ def test_overview_grid_reads_without_colour(matrix):
     codes = [code for _, _, code in STATUS_STYLE.values()]
     assert len(set(codes)) == len(codes)  # every status has its own printed code
     tree = lhtml.fromstring(render_overview(matrix))
-    svg = tree.xpath("//svg")[0]
+    svg = tree.xpath("//svg[contains(@class, 'matrix-grid')]")[0]
     cells = svg.xpath(".//a[contains(@href, '#cell-')]")
     assert len(cells) == len(matrix["topics"]) * len(matrix["instruments"])
     first = etree.tostring(cells[0], encoding="unicode")
-    assert "287g.html#cell-287g--eo-650" in first and ">RES<" in first
+    assert "287g.html#cell-287g--eo-650" in first and ">Restricts<" in first  # a word, not a code
     legend = tree.xpath("string(//section[@class='legend'])")
     for label in matrix["statuses"].values():
         assert label in legend

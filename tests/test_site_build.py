@@ -46,6 +46,31 @@ def test_shipped_corpus_pages(site):
     assert "matrix/index.html" in pages
 
 
+def test_every_matrix_page_offers_its_csv_and_json(site, corpus):
+    """The 287(g) page links its CSV and JSON, which hold that topic only and are what
+    `lawdiff matrix --topic 287g` writes; the overview links the whole matrix's."""
+    import csv
+    import io
+    import json
+
+    from lawdiff.matrix import build_matrix
+    from lawdiff.render.matrix_tables import to_csv
+
+    topic = page(site, "matrix/287g.html")
+    assert sorted(topic.xpath("//p[@class='downloads']/a/@href")) == ["287g.csv", "287g.json"]
+    rows = list(csv.DictReader(io.StringIO((site / "matrix" / "287g.csv").read_text(encoding="utf-8-sig"))))
+    assert {r["topic"] for r in rows} == {"287g"} and "H.2288" in {r["instrument_label"] for r in rows}
+    data = json.loads((site / "matrix" / "287g.json").read_text(encoding="utf-8"))
+    assert [t["id"] for t in data["topics"]] == ["287g"]
+    expected = build_matrix(corpus, ["287g"])
+    assert data == json.loads(json.dumps(expected))
+    assert (site / "matrix" / "287g.csv").read_bytes() == to_csv(expected).encode("utf-8")  # CRLF rows kept
+    overview = page(site, "matrix/index.html")
+    assert sorted(overview.xpath("//p[@class='downloads']/a/@href")) == ["matrix.csv", "matrix.json"]
+    whole = json.loads((site / "matrix" / "matrix.json").read_text(encoding="utf-8"))
+    assert [t["id"] for t in whole["topics"]] == [t["id"] for t in build_matrix(corpus)["topics"]]
+
+
 def test_a_chosen_pair_is_never_called_renumbered(site):
     """EO 650 Section 5 against H.2288's Section 40: the user chose two provisions whose
     numbers differ by nature; the page follows the change model, which does not renumber them."""

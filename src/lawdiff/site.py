@@ -100,10 +100,15 @@ def render_matrix_pages(corpus_root: str) -> dict:
     """Every matrix page: {"pages": {path: html}, "topics": [{"id", "label"}]}."""
     from .matrix import build_matrix
     from .render.matrix_html import render_overview, render_topic_page
+    from .render.matrix_tables import of_topic, to_csv, to_json
     matrix = build_matrix(Corpus.load(corpus_root))
-    pages = {"matrix/index.html": render_overview(matrix)}
+    # each page offers its data: matrix.csv/.json beside the overview, <topic>.csv/.json beside a topic
+    pages = {"matrix/index.html": render_overview(matrix), "matrix/matrix.csv": to_csv(matrix),
+             "matrix/matrix.json": to_json(matrix)}
     for topic in matrix["topics"]:
         pages[f"matrix/{topic['id']}.html"] = render_topic_page(matrix, topic["id"])
+        pages[f"matrix/{topic['id']}.csv"] = to_csv(of_topic(matrix, topic["id"]))
+        pages[f"matrix/{topic['id']}.json"] = to_json(of_topic(matrix, topic["id"]))
     return {"pages": pages, "topics": [{"id": t["id"], "label": t["label"]} for t in matrix["topics"]]}
 
 
