@@ -229,12 +229,17 @@ def test_search_finds_the_instrument_page(sites, watched):
     shipped = sites["shipped"]
     page = watched.goto(shipped + "index.html")
     # H.2288 line 94 (the proposed Section 40); EO 650 never says "Inter-Governmental"
-    assert search(page, "Inter-Governmental Service Agreement") == [shipped + "instruments/193-h2288.html"]
+    found = search(page, "Inter-Governmental Service Agreement")
+    assert shipped + "instruments/193-h2288.html" in found and shipped + "instruments/eo-650.html" not in found
     # EO 650 Section 1's definition and Sections 2, 4 and 6; H.2288 never says "warrant"
-    assert search(page, "judicial warrant") == [shipped + "instruments/eo-650.html"]
+    found = search(page, "judicial warrant")
+    assert found[0] == shipped + "instruments/eo-650.html" and shipped + "instruments/193-h2288.html" not in found
     # the provisions that hold it are linked below the page's result, at their headings
     # (Pagefind's interface shows the first three)
-    within = page.eval_on_selector_all(PROVISION_LINKS, "els => els.map(e => [e.textContent.trim(), e.href])")
+    within = page.evaluate("""url => [...document.querySelectorAll('.pagefind-ui__result')]
+        .filter(r => r.querySelector('.pagefind-ui__result-link').href === url)
+        .flatMap(r => [...r.querySelectorAll('.pagefind-ui__result-nested .pagefind-ui__result-link')])
+        .map(e => [e.textContent.trim(), e.href])""", shipped + "instruments/eo-650.html")
     assert within == [[f"Section {n}. {title}", f"{shipped}instruments/eo-650.html#h-sec_{n}"] for n, title in (
         (1, "Definitions"), (2, "Access by Federal Immigration Officers to State Facilities"),
         (4, "Protection and Preparation for State and Non-State Entities"))]
@@ -242,13 +247,9 @@ def test_search_finds_the_instrument_page(sites, watched):
     page.click(".pagefind-ui__result-link")
     page.wait_for_load_state()
     assert page.url == shipped + "instruments/eo-650.html"
-    # only EO 650 names 287(g) (H.2288 cites 8 U.S.C. 1357(g)): the redline that quotes
-    # both texts is not indexed, nor is the index page that lists it
-    page = watched.goto(shipped + "index.html")
-    assert search(page, "287(g)") == [shipped + "instruments/eo-650.html"]
-    assert search(page, "1357(g)") == [shipped + "instruments/193-h2288.html"]
     # what the index holds of a page: its text, not the table of contents, glossary,
     # provenance box or the citation links beside each provision
+    page = watched.goto(shipped + "index.html")
     indexed = page.evaluate("""async () => {
         const pagefind = await import('./pagefind/pagefind.js');
         const found = await pagefind.search('judicial warrant');
@@ -259,18 +260,51 @@ def test_search_finds_the_instrument_page(sites, watched):
     assert watched.errors == []
 
 
+def everything_found(page, phrase: str) -> set[str]:
+    """Every page the index finds for ``phrase`` (the interface shows five at a time), as a
+    path from the site's top ("/matrix/287g.html")."""
+    top = page.evaluate("new URL('.', location.href).pathname")
+    return set(u.replace(top, "/", 1) for u in page.evaluate("""async (q) => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        const found = await pagefind.search(q);
+        return Promise.all(found.results.map(async r => (await r.data()).url)); }""", phrase))
+
+
+def test_search_finds_topics_redlines_and_synonyms(sites, watched):
+    """EO 650 says "287(g)", H.2288 says "8 U.S.C. section 1357(g)": topics.toml lists both as
+    phrases of the 287(g) topic, so either finds both texts and the 287(g) topic page; the
+    redline of EO 650 Section 5 against H.2288 Section 40 is titled "287(g) agreements"."""
+    page = watched.goto(sites["shipped"] + "index.html")
+    eo, bill = "/instruments/eo-650.html", "/instruments/193-h2288.html"
+    both = {eo, bill, "/matrix/287g.html"}
+    assert both | {"/" + REDLINE_287G} <= everything_found(page, "287(g)")
+    assert both <= everything_found(page, "1357(g)")
+    # "Detainers" is a topic; H.2288 Section 63 says "detainer"; EO 650 never does
+    detainer = everything_found(page, "detainer")
+    assert {"/matrix/detainers.html", bill} <= detainer and eo not in detainer
+    # the quoted text of a topic page and the redlines' text are not indexed twice: a phrase
+    # only H.2288's Section 40 prints finds the bill, not the redline that quotes it
+    assert "/" + REDLINE_287G not in everything_found(page, "house of correction")
+    # and through the search box too
+    assert set(search(page, "1357(g)")) >= {sites["shipped"] + p.lstrip("/") for p in both}
+    assert watched.errors == []
+
+
 def test_search_merges_the_index_shards(sites, watched):
     # the two instruments in different shards: the page merges the second into the first
-    primary, merged = shard_of("193-h2288", SHARDS), shard_of("eo-650", SHARDS)
-    assert primary < merged and (sites["top"] / "sharded" / "pagefind" / f"shard-{merged:02d}").is_dir()
-    assert not (sites["top"] / "sharded" / "pagefind" / f"shard-{primary:02d}").exists()
+    # (the first non-empty shard is the primary bundle; matrix and redline pages have shards too)
+    bill, order = shard_of("193-h2288", SHARDS), shard_of("eo-650", SHARDS)
+    folder = sites["top"] / "sharded" / "pagefind"
+    assert bill < order and (folder / f"shard-{order:02d}").is_dir()  # EO 650's shard is merged in
     sharded = sites["sharded"]
     page = watched.goto(sharded + "index.html")
-    assert search(page, "judicial warrant") == [sharded + "instruments/eo-650.html"]
+    found = search(page, "judicial warrant")
+    assert found[0] == sharded + "instruments/eo-650.html" and sharded + "instruments/193-h2288.html" not in found
     # stemmed to "detain": H.2288 says "detained" on lines 11 (Section 63(a)) and 97
     # (Section 40); EO 650 never says "detain"
-    assert search(page, "detainer") == [sharded + "instruments/193-h2288.html"]
-    page.click(".pagefind-ui__result-link")
+    found = search(page, "detainer")
+    assert sharded + "instruments/193-h2288.html" in found and sharded + "instruments/eo-650.html" not in found
+    page.locator(PAGE_LINKS, has_text="H.2288").first.click()
     page.wait_for_load_state()
     assert page.url == sharded + "instruments/193-h2288.html"
     assert watched.errors == []

@@ -81,7 +81,8 @@ def render_job(spec: dict) -> dict:
         from .render.instrument_html import render_instrument
         doc = _document(spec["doc"])
         return {"html": render_instrument(doc, root="../", related=spec["related"],
-                                          has_matrices=spec["matrices"]), "info": {}}
+                                          has_matrices=spec["matrices"], topics=spec.get("topics")),
+                "info": {}}
     if spec["kind"] == "redline":
         from .changes import compare
         from .render.redline_html import render_redline
@@ -198,11 +199,13 @@ def _sources(corpus: Corpus) -> dict[str, dict]:
 def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: bool) -> list[tuple[str, dict]]:
     """(output path, spec) of every page rendered from the documents; ``matrices``: the
     site has matrix pages, which every header then links to."""
+    from .search import topic_terms
     pages = []
+    terms = topic_terms(corpus.root) if matrices else []  # the topics' phrases: search synonyms
     for id_, source in sources.items():
         related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
         pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related,
-                                                  "matrices": matrices}))
+                                                  "matrices": matrices, "topics": terms}))
     for c in found:
         pages.append((f"redlines/{c.slug}.html", {
             "kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
@@ -335,8 +338,11 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
         if search:
             from .search import build_search
             t = time.perf_counter()
-            indexed = [(spec["doc"]["entry"]["id"], path, k, hits[k][0])
-                       for (path, spec), k in zip(pages, keys) if spec["kind"] == "instrument"]
+            indexed = [(spec["doc"]["entry"]["id"] if spec["kind"] == "instrument" else path, path, k, hits[k][0])
+                       for (path, spec), k in zip(pages, keys)]
+            if matrix_key:  # the topic pages (their key: the matrix's and the page's path)
+                indexed += [(path, path, hashlib.sha256(f"{matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
+                            for path in matrix[1]["pages"] if path.endswith(".html") and path != "matrix/index.html"]
             found_search = build_search(tmp, indexed, cache.root, jobs)
             report.timings["search"] = time.perf_counter() - t
             if found_search:

@@ -55,10 +55,16 @@ def _topic(matrix: dict, topic_id: str) -> dict:
     raise KeyError(topic_id)
 
 
+def phrases(topic: dict) -> list[str]:
+    """The topic's literal phrases (its regular expressions left out): words a reader searches for."""
+    return [p for p in topic.get("patterns", []) if not any(c in p for c in ("\\", "(?", "[", "|"))]
+
+
 def render_topic_page(matrix: dict, topic_id: str, links: bool = True) -> str:
     """The page ``matrix/<topic_id>.html``: a row per instrument with status, summary and cited text."""
+    topic = _topic(matrix, topic_id)
     return render_page("matrix/topic.html", root=SITE_ROOT, has_matrices=True,
-                       **_context(matrix), topic=_topic(matrix, topic_id), links=links)
+                       **_context(matrix), topic=topic, links=links, phrases=phrases(topic))
 
 
 def render_overview(matrix: dict) -> str:
