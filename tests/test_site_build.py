@@ -71,12 +71,26 @@ def test_every_matrix_page_offers_its_csv_and_json(site, corpus):
     assert [t["id"] for t in whole["topics"]] == [t["id"] for t in build_matrix(corpus)["topics"]]
 
 
-def test_a_chosen_pair_is_never_called_renumbered(site):
-    """EO 650 Section 5 against H.2288's Section 40: the user chose two provisions whose
-    numbers differ by nature; the page follows the change model, which does not renumber them."""
-    red = page(site, REDLINE_287G)
-    badges = [text(b) for b in red.cssselect(".cell-head .badge")]
-    assert "Amended" in badges and "Renumbered" not in badges
+def test_different_instruments_stand_side_by_side(site, eo650, h2288):
+    """EO 650 and H.2288 are different instruments: their [[comparison]] is no redline but the
+    provisions the 287(g) annotations cite, EO 650 Sections 5 and 6 and H.2288 Section 40, in
+    two columns under neutral names, phrases both use highlighted, nothing called amended."""
+    doc = page(site, REDLINE_287G)
+    assert [text(h) for h in doc.cssselect(".parallel-side h2")] == ["EO 650", "H.2288"]
+    cites = [[text(c) for c in side.cssselect(".parallel-cite")] for side in doc.cssselect(".parallel-side")]
+    assert cites == [["EO 650 Section 5", "EO 650 Section 6"], ["H.2288 SECTION 3, Section 40, lines 85–97"]]
+    texts = [[text(t) for t in side.cssselect(".parallel-text")] for side in doc.cssselect(".parallel-side")]
+    nodes = [[eo650.tree.find("sec_5"), eo650.tree.find("sec_6")], [h2288.tree.find("sec_3__qstr_1__sec_40")]]
+    assert texts == [[" ".join(p for p in (n.num, n.heading, n.text) if p) for n in side] for side in nodes]
+    eo_marks, bill_marks = ([text(m) for m in side.cssselect("mark")] for side in doc.cssselect(".parallel-side"))
+    # EO 650 Section 6: "regulation or policy"; H.2288 Section 40: "regulation, or policy"
+    assert "regulation or policy" in eo_marks and "regulation, or policy" in bill_marks
+    words = text(doc.cssselect("main")[0]).lower()
+    for word in ("amended", "struck", "inserted", "renumbered", "words in common"):
+        assert word not in words, word
+    index = page(site, "index.html")
+    [row] = [tr for tr in index.cssselect("tr") if tr.cssselect(f"a[href='{REDLINE_287G}']")]
+    assert "Side by side: different instruments" in text(row)
 
 
 def test_every_internal_link_resolves(site):
@@ -141,8 +155,13 @@ def test_glossary_links_uses_inside_the_definitions_scope(site):
     assert "#sec_1__defn_civil-arrest" in hrefs and "#sec_1__defn_state-facility" in hrefs
 
 
-def test_redline_columns_rebuild_both_texts_exactly(site, eo650, h2288):
-    doc = page(site, REDLINE_287G)
+def test_redline_columns_rebuild_both_texts_exactly(eo650, h2288):
+    """Asked for (lawdiff diff eo-650#sec_5 193-h2288#...), the word redline of two provisions
+    still rebuilds both texts from its columns."""
+    from lawdiff.changes import compare
+    from lawdiff.render.redline_html import render_redline
+
+    doc = lxml.html.fromstring(render_redline(compare((eo650, "sec_5"), (h2288, "sec_3__qstr_1__sec_40")), root="../"))
     row = doc.cssselect("table.view-sbs tbody tr[data-change]")
     assert len(row) == 1
     old_cell, new_cell = row[0].cssselect("td .cell-text")

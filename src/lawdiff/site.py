@@ -83,6 +83,11 @@ def render_job(spec: dict) -> dict:
         return {"html": render_instrument(doc, root="../", related=spec["related"],
                                           has_matrices=spec["matrices"], topics=spec.get("topics")),
                 "info": {}}
+    if spec["kind"] == "redline" and spec.get("parallel"):
+        from .render.parallel_html import render_parallel
+        old, new = _document(spec["old"]), _document(spec["new"])
+        return {"html": render_parallel(old, new, spec["parallel"], label=spec["label"],
+                                        has_matrices=spec["matrices"]), "info": {"parallel": True}}
     if spec["kind"] == "redline":
         from .changes import compare
         from .render.redline_html import render_redline
@@ -206,10 +211,14 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
         related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
         pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related,
                                                   "matrices": matrices, "topics": terms}))
+    from .render.parallel_html import different_instruments, topic_provisions
     for c in found:
-        pages.append((f"redlines/{c.slug}.html", {
-            "kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
-            "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}))
+        spec = {"kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
+                "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}
+        if different_instruments(corpus, c):  # side by side, not a redline
+            spec["parallel"] = topic_provisions(corpus, c) or {
+                "topic": None, "old": [c.old.eid] if c.old.eid else [], "new": [c.new.eid] if c.new.eid else []}
+        pages.append((f"redlines/{c.slug}.html", spec))
     return pages
 
 
