@@ -29,3 +29,10 @@ def test_a_definition_is_named_by_its_term_as_printed():
 def test_side_titles_carry_no_eid():
     assert side_title({"number": "H.2288", "eid": "sec_3__qstr_1__sec_40"}) == "H.2288 Section 40"
     assert side_title({"id": "eo-650", "eid": None}) == "eo-650"
+
+
+def test_counts_read_as_a_person_writes_them():
+    from lawdiff.render.templates import counted
+
+    assert counted(1, "word") == "1 word" and counted(0, "word") == "0 words" and counted(3, "word") == "3 words"
+    assert counted(1, "changed provision") == "1 changed provision"

@@ -16,6 +16,7 @@ import unicodedata
 
 from ..citations import edited_lines, spell_lines
 from .page import line_cite, ref_label, side_title
+from .templates import counted
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|&])")
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
@@ -146,7 +147,7 @@ def render_markdown(model: dict) -> str:
         out.append(f"- {label}: {escape(side_title(meta))}{escape(title)} (`{meta.get('source', '')}`)"
                    + ("" if meta.get("line_numbers") == "printed" else "; prints no line numbers, so cited by provision"))
     counts = ", ".join(f"{stats[k]} {_LABEL[k]}" for k in ("modify", "insert", "delete", "move", "renumber", "equal"))
-    out.append(f"- Provisions: {counts}; {stats['words_deleted']} words deleted, {stats['words_inserted']} inserted")
+    out.append(f"- Provisions: {counts}; {counted(stats['words_deleted'], 'word')} deleted, {stats['words_inserted']} inserted")
     if model["degraded"]:
         out.append(f"- **Warning**: {stats['degraded']} provision pair(s) could not be diffed word by word in time; "
                    "their edits are shown coarser (sentence by sentence, or whole) where marked *degraded*: read those against the official texts.")

@@ -17,6 +17,11 @@ def ordinal(n: int | str) -> str:
     return f"{n}{suffix}"
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 word", "3 words": a number and its noun, singular for one."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -28,4 +33,5 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["ordinal"] = ordinal
+    env.filters["counted"] = counted
     return env
