@@ -424,3 +424,26 @@ def test_phones_read_the_redline_inline_and_the_text_first(sites, watched):
     assert page.locator(".matrix-list h2").count() == page.locator(".matrix-grid text[text-decoration]").count()
     watched.page.set_viewport_size({"width": 1280, "height": 900})
     assert page.locator(".matrix-grid").is_visible() and page.locator(".matrix-list").is_hidden()
+
+
+def test_the_site_redline_prints_as_the_pdf_export_does(sites, watched, tmp_path):
+    """Printed from the browser, the site's redline of H.2288 and its edited version is the
+    paper layout: the summary of changes on the first sheet (not a near-blank one), the
+    legend once, and no more sheets than the bill's own page prints on, plus one."""
+    import pdfplumber
+
+    def sheets(path: str) -> list[str]:
+        page = watched.goto(sites["hostile"] + path)
+        page.emulate_media(media="print")
+        out = tmp_path / "p.pdf"
+        page.pdf(path=str(out), format="Letter")
+        with pdfplumber.open(out) as pdf:
+            return [p.extract_text() or "" for p in pdf.pages]
+
+    redline, bill = sheets(REDLINE_XSS), sheets("instruments/193-h2288.html")
+    assert "Summary of changes" in redline[0] and "Legend:" in redline[0]
+    assert sum(s.count("Legend:") for s in redline) == 1
+    # the three edits of site_corpus.EDITS, each a row of the summary
+    assert all(row in " ".join(redline) for row in ("“within 90 days,” → “within 60 days,”",
+                                                     "“within 12 months” → “within 6 months”"))
+    assert len(redline) <= len(bill) + 1
