@@ -202,6 +202,39 @@ def test_hostile_text_is_escaped(tmp_path):
                      "Section 40 lines 85–97 (changed on line 91) Amended", "Section 40 lines 85–97 (changed on line 91)"]
 
 
+def test_a_redline_page_offers_its_word_file_and_change_model(tmp_path):
+    """Built with the site and linked from the page: the Word redline (accept all gives the
+    edited bill, reject all the original) and the JSON change model, what `lawdiff diff`
+    writes for the same two texts."""
+    from docx_revisions import paragraphs
+
+    from lawdiff import load_document
+    from lawdiff.changes import compare
+    from lawdiff.render.docx import FRONT_MATTER_PARAGRAPHS
+
+    corpus = Corpus.load(make_corpus(tmp_path))
+    out = tmp_path / "build"
+    build_site(corpus, out, search=False, cache_dir=tmp_path / "cache")
+    slug = "193-h2288--xss-h2288"
+    red = page(out, f"redlines/{slug}.html")
+    assert red.xpath("//p[contains(@class, 'downloads')]/a/@href") == [f"{slug}.docx", f"{slug}.json"]
+    old, new = (load_document(i, corpus) for i in ("193-h2288", "xss-h2288"))
+    model = json.loads((out / "redlines" / f"{slug}.json").read_text(encoding="utf-8"))
+    expected = json.loads(json.dumps(compare(old, new)))
+    for side, path in (("old", "raw/193-h2288.txt"), ("new", "raw/xss-h2288.txt")):
+        assert model[side].pop("source") == path  # as the manifest names it: no path of the build machine
+        expected[side].pop("source")
+    assert model == expected
+    data = (out / "redlines" / f"{slug}.docx").read_bytes()
+
+    def texts(doc):
+        return [" ".join(p for p in (n.num, n.heading, n.text) if p) for n in doc.tree.walk() if n.num or n.heading or n.text]
+    assert paragraphs(data, accept=True)[FRONT_MATTER_PARAGRAPHS:-1] == texts(new)
+    assert paragraphs(data, accept=False)[FRONT_MATTER_PARAGRAPHS:-1] == texts(old)
+    # two instruments side by side have no redline to download
+    assert not page(out, f"redlines/{REDLINE_287G.split('/')[1]}").xpath("//p[contains(@class, 'downloads')]")
+
+
 def test_builds_are_byte_identical_and_cached(tmp_path):
     corpus = Corpus.load(make_corpus(tmp_path))
     a = build_site(corpus, tmp_path / "a", cache_dir=tmp_path / "cache-a")
@@ -211,14 +244,15 @@ def test_builds_are_byte_identical_and_cached(tmp_path):
     assert files_a == files_b and len(files_a) > 10
     for rel in files_a:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
-    assert a.rendered == b.rendered == a.pages == 6  # 3 instruments, 2 redlines, the index
+    # 3 instruments, 2 redlines (one side by side), the Word file and JSON of the other, the index
+    assert a.rendered == b.rendered == a.pages == 8
     again = build_site(corpus, tmp_path / "a", cache_dir=tmp_path / "cache-a")
-    assert (again.rendered, again.cached) == (1, 5)  # only the index, which every build writes
+    assert (again.rendered, again.cached) == (1, 7)  # only the index, which every build writes
     # one document changed: its page and the redline that reads it, nothing else
     raw = corpus.root / "raw" / "eo-650.txt"
     raw.write_text(raw.read_text(encoding="utf-8").replace("Section 7.", "Section 7. ", 1) + "\n", encoding="utf-8")
     changed = build_site(Corpus.load(corpus.root), tmp_path / "a", cache_dir=tmp_path / "cache-a")
-    assert (changed.rendered, changed.cached) == (3, 3)
+    assert (changed.rendered, changed.cached) == (3, 5)
 
 
 def test_failed_build_leaves_previous_site(tmp_path):

@@ -59,12 +59,12 @@ def _canonical(obj) -> bytes:
 
 # -- the work of one page: pure functions of their spec ------------------------
 
-_parsed: dict[str, object] = {}  # per process: a document parsed once serves the pages beside it
+_parsed: dict[tuple, object] = {}  # per process: a document parsed once serves the pages beside it
 PARSED_KEPT = 64
 
 
 def _document(source: dict):
-    key = source["sha256"]
+    key = (source["sha256"], _canonical(source["entry"]))  # the entry too: it is the document's meta
     if key not in _parsed:
         data = Path(source["path"]).read_bytes()
         if hashlib.sha256(data).hexdigest() != source["sha256"]:
@@ -73,6 +73,27 @@ def _document(source: dict):
             del _parsed[next(iter(_parsed))]  # the oldest: pages are rendered in document order
         _parsed[key] = parse_bytes(data, source["path"], source["entry"])
     return _parsed[key]
+
+
+_models: dict[bytes, tuple] = {}  # per process: a redline's page and its downloads, one compare()
+MODELS_KEPT = 4
+
+
+def _model(spec: dict):
+    """(old, new, change model) of a redline spec; its page and downloads render side by side."""
+    from .changes import compare
+    key = _canonical([spec["old"]["sha256"], spec["old"]["entry"], spec["old_eid"],
+                      spec["new"]["sha256"], spec["new"]["entry"], spec["new_eid"]])
+    if key not in _models:
+        old, new = _document(spec["old"]), _document(spec["new"])
+        if len(_models) >= MODELS_KEPT:
+            del _models[next(iter(_models))]
+        model = compare((old, spec["old_eid"]) if spec["old_eid"] else old,
+                        (new, spec["new_eid"]) if spec["new_eid"] else new)
+        for side in ("old", "new"):  # the file as the manifest names it, not this machine's path
+            model[side]["source"] = spec[side]["entry"].get("path", model[side].get("source"))
+        _models[key] = (old, new, model)
+    return _models[key]
 
 
 def render_job(spec: dict) -> dict:
@@ -88,16 +109,19 @@ def render_job(spec: dict) -> dict:
         old, new = _document(spec["old"]), _document(spec["new"])
         return {"html": render_parallel(old, new, spec["parallel"], label=spec["label"],
                                         has_matrices=spec["matrices"]), "info": {"parallel": True}}
+    if spec["kind"] in ("redline-json", "redline-docx"):  # a redline page's downloads
+        old, new, model = _model(spec)
+        if spec["kind"] == "redline-json":
+            return {"html": json.dumps(model, ensure_ascii=False, indent=2) + "\n", "info": {}}
+        from .render.docx import render_docx
+        return {"html": render_docx(model, old, new), "info": {}}
     if spec["kind"] == "redline":
-        from .changes import compare
         from .render.redline_html import render_redline
-        old, new = _document(spec["old"]), _document(spec["new"])
-        model = compare((old, spec["old_eid"]) if spec["old_eid"] else old,
-                        (new, spec["new_eid"]) if spec["new_eid"] else new)
+        old, new, model = _model(spec)
         info = {"stats": model["stats"], "degraded": model["degraded"],
                 "changes": sum(1 for c in model["changes"] if c["kind"] != "equal")}
         return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"],
-                                       docs=(old, new)),
+                                       docs=(old, new), downloads=spec.get("downloads", [])),
                 "info": info}
     raise ValueError(spec["kind"])
 
@@ -171,7 +195,8 @@ class Cache:
         html.parent.mkdir(parents=True, exist_ok=True)
         if result["info"]:
             write_atomic(info, _canonical(result["info"]))
-        write_atomic(html, result["html"].encode("utf-8"))
+        page = result["html"]  # text, or the bytes of a download (a Word file)
+        write_atomic(html, page if isinstance(page, bytes) else page.encode("utf-8"))
         return html
 
 
@@ -218,7 +243,13 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
         if different_instruments(corpus, c):  # side by side, not a redline
             spec["parallel"] = topic_provisions(corpus, c) or {
                 "topic": None, "old": [c.old.eid] if c.old.eid else [], "new": [c.new.eid] if c.new.eid else []}
+            pages.append((f"redlines/{c.slug}.html", spec))
+            continue
+        # the redline's Word file (tracked changes) and its change model, linked from the page
+        spec["downloads"] = [["Word", f"{c.slug}.docx", "tracked changes"], ["JSON", f"{c.slug}.json", "the change model"]]
         pages.append((f"redlines/{c.slug}.html", spec))
+        for ext in ("docx", "json"):
+            pages.append((f"redlines/{c.slug}.{ext}", {**spec, "kind": f"redline-{ext}"}))
     return pages
 
 
@@ -348,7 +379,7 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
             from .search import build_search
             t = time.perf_counter()
             indexed = [(spec["doc"]["entry"]["id"] if spec["kind"] == "instrument" else path, path, k, hits[k][0])
-                       for (path, spec), k in zip(pages, keys)]
+                       for (path, spec), k in zip(pages, keys) if path.endswith(".html")]
             if matrix_key:  # the topic pages (their key: the matrix's and the page's path)
                 indexed += [(path, path, hashlib.sha256(f"{matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
                             for path in matrix[1]["pages"] if path.endswith(".html") and path != "matrix/index.html"]

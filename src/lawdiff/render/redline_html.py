@@ -141,12 +141,14 @@ def _label(meta: dict) -> str:
 
 
 def render_redline(model: dict, *, root: str | None = None, label: str | None = None,
-                   has_matrices: bool = False, docs=None, context: str = "changes") -> str:
+                   has_matrices: bool = False, docs=None, context: str = "changes",
+                   downloads: list | None = None) -> str:
     """The HTML page of one change model.  ``root`` is the path from the page to the
     site's top ("../" in the site); None gives a standalone page (CSS and script
     inlined, no links to other pages).  ``docs`` (old, new ``Document``s) lets the
     printed layout put each printed line in its row; ``context`` "all" prints the
-    unchanged provisions too (else one line per run of them)."""
+    unchanged provisions too (else one line per run of them).  ``downloads``: [label, file
+    name beside the page, what it holds] of the files the site built with it."""
     if context not in CONTEXTS:
         raise ValueError(context)
     old, new = model["old"], model["new"]
@@ -174,4 +176,4 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
         href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label,
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
-        paper=print_layout(model, docs, context))
+        paper=print_layout(model, docs, context), downloads=downloads or [])
