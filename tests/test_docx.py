@@ -187,9 +187,9 @@ def test_comments_cite_lines_and_link_the_move(model, redline):
     # Section 40: printed lines 85-97; four lines deleted above it and one inserted, so 82-94 now.
     assert "Changed: Section 40 (new lines 82–94, old lines 85–97)." in notes
     assert ("Moved to Section 63(a), definition of “Immigration enforcement” (new lines 8–10); "
-            "deleted here (old lines 12–14).") in notes
+            "it stood here (old lines 12–14).") in notes
     assert ("Moved from Section 63(a), definition of “Immigration enforcement” (old lines 12–14); "
-            "inserted here (new lines 8–10).") in notes
+            "it stands here (new lines 8–10).") in notes
     assert "Renumbered: Section 3 → Section 4 (new lines 80–81, old lines 83–84)." in notes
     assert "Inserted: Section 3 (new line 79)." in notes
     # A person reads the comments: no eid in any of them.

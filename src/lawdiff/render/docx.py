@@ -413,20 +413,17 @@ class _Builder:
     def _note(self, slot: Slot) -> str:
         change = slot.change
         old, new, kind = change["old"], change["new"], change["kind"]
-        if kind == "equal":
+        apart = slot.role != "both" and old is not None and new is not None  # Word's move markup
+        if kind == "equal" and not apart:
             return ""  # a comment only where something changed
         old_name = ref_label(old) if old else ""
         new_name = ref_label(new) if new else ""
         cite_old, cite_new = (_cite(side, ref, self.model[side]) for side, ref in (("old", old), ("new", new)))
-        if kind == "move":
+        if apart:
             if slot.role == "old":
-                return _join(f"Moved to {new_name}", cite_new) + _join("; deleted here", cite_old) + "."
+                return _join(f"Moved to {new_name}", cite_new) + _join("; it stood here", cite_old) + "."
             edited = " with edits" if any(op != "=" for op, _ in change["tokens"]) else ""
-            return _join(f"Moved{edited} from {old_name}", cite_old) + _join("; inserted here", cite_new) + "."
-        if slot.role == "old" and new is not None:
-            return _join(f"Now at {new_name}", cite_new) + _join("; deleted here", cite_old) + "."
-        if slot.role == "new" and old is not None:
-            return _join(f"Was at {old_name}", cite_old) + _join("; inserted here", cite_new) + "."
+            return _join(f"Moved{edited} from {old_name}", cite_old) + _join("; it stands here", cite_new) + "."
         label = {"modify": "Changed", "renumber": "Renumbered", "insert": "Inserted", "delete": "Deleted"}[kind]
         name = ref_label(new or old)
         if kind == "renumber":
