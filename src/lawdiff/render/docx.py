@@ -550,10 +550,11 @@ def _run(text: str, bold: bool = False, deleted: bool = False) -> OxmlElement:
 def _fixed_zip(data: bytes) -> bytes:
     """The same package with every entry stamped with one fixed time, so output is byte-reproducible."""
     out = io.BytesIO()
+    # Level 1: the parts are small XML, the second pass was most of the save (a site builds one per redline).
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            zout.writestr(fixed, zin.read(info.filename))
+            zout.writestr(fixed, zin.read(info.filename), compresslevel=1)
     return out.getvalue()
