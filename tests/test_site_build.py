@@ -343,17 +343,18 @@ def test_serve_previews_the_site_on_loopback(site):
 
 def test_search_index_rebuilds_only_the_changed_shard(tmp_path, monkeypatch):
     monkeypatch.setattr(lawdiff.search, "shard_count", lambda documents: 16)
-    # instrument pages by document id, redline pages by their path
-    pages = ("193-h2288", "eo-650", "xss-h2288", "redlines/193-h2288--xss-h2288.html", REDLINE_287G)
-    assert [shard_of(i, 16) for i in pages] == [5, 13, 15, 7, 13]  # the primary bundle is shard 5's
+    # instrument pages by document id, a redline page by its old document's
+    shards = {i: shard_of(i, 16) for i in ("193-h2288", "eo-650", "xss-h2288")}
+    assert sorted(shards.values()) == [5, 13, 15]  # the primary bundle is shard 5's
     corpus = Corpus.load(make_corpus(tmp_path))
     out, cache = tmp_path / "site", tmp_path / "cache"
     first = build_site(corpus, out, cache_dir=cache)
-    assert first.search and (first.search_shards, first.search_built) == (4, 4)
+    assert first.search and (first.search_shards, first.search_built) == (3, 3)
     entries = [out / "pagefind" / "pagefind-entry.json"] + [
-        out / "pagefind" / f"shard-{n:02d}" / "pagefind-entry.json" for n in (7, 13, 15)]
-    assert [json.loads(e.read_text())["languages"]["en"]["page_count"] for e in entries] == [1, 1, 2, 1]
-    assert '["pagefind/shard-07/", "pagefind/shard-13/", "pagefind/shard-15/"]' in (out / "index.html").read_text()
+        out / "pagefind" / f"shard-{n:02d}" / "pagefind-entry.json" for n in (13, 15)]
+    # H.2288 with the redline of its edited version; EO 650 with EO 650 Section 5 against H.2288
+    assert [json.loads(e.read_text())["languages"]["en"]["page_count"] for e in entries] == [2, 2, 1]
+    assert '["pagefind/shard-13/", "pagefind/shard-15/"]' in (out / "index.html").read_text()
     before = {p: p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
     other = build_site(corpus, tmp_path / "other", cache_dir=tmp_path / "cache-other")  # reproducible
     assert {p.relative_to(out): b for p, b in before.items()} == {
@@ -362,7 +363,7 @@ def test_search_index_rebuilds_only_the_changed_shard(tmp_path, monkeypatch):
     raw = corpus.root / "raw" / "eo-650.txt"
     raw.write_text(raw.read_text(encoding="utf-8").replace("civil arrests", "civil arrests and detentions", 1), encoding="utf-8")
     changed = build_site(Corpus.load(corpus.root), out, cache_dir=cache)
-    assert (changed.search_shards, changed.search_built) == (4, 1)  # EO 650 and its redline: shard 13
+    assert (changed.search_shards, changed.search_built) == (3, 1)  # EO 650 and its comparison: shard 13
     after = {p: p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
     differ = {p.relative_to(out).parts[1] for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     assert differ == {"shard-13"}

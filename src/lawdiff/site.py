@@ -378,8 +378,9 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
         if search:
             from .search import build_search
             t = time.perf_counter()
-            indexed = [(spec["doc"]["entry"]["id"] if spec["kind"] == "instrument" else path, path, k, hits[k][0])
-                       for (path, spec), k in zip(pages, keys) if path.endswith(".html")]
+            # a redline goes to its old document's shard: one changed bill re-indexes few shards
+            indexed = [(spec["doc"]["entry"]["id"] if spec["kind"] == "instrument" else spec["old"]["entry"]["id"],
+                        path, k, hits[k][0]) for (path, spec), k in zip(pages, keys) if path.endswith(".html")]
             if matrix_key:  # the topic pages (their key: the matrix's and the page's path)
                 indexed += [(path, path, hashlib.sha256(f"{matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
                             for path in matrix[1]["pages"] if path.endswith(".html") and path != "matrix/index.html"]
