@@ -1,8 +1,9 @@
 """Reading a Word redline the way a staffer would: all changes accepted, or all rejected.
 
 Works on the document XML alone (no Word): accepting drops every ``w:del`` and
-keeps the text of every ``w:ins``; a paragraph whose mark is deleted joins the
-next paragraph.  Rejecting is the mirror image.
+``w:moveFrom`` and keeps the text of every ``w:ins`` and ``w:moveTo``; a paragraph
+whose mark is deleted (or moved away) joins the next paragraph.  Rejecting is the
+mirror image.
 """
 
 import io
@@ -23,19 +24,19 @@ def document_xml(data: bytes) -> etree._Element:
 def paragraphs(data: bytes, accept: bool) -> list[str]:
     """The text of each paragraph of the body once every change is accepted (or rejected)."""
     root = document_xml(data)
-    keep, drop = ("ins", "del") if accept else ("del", "ins")
+    drop = {"del", "moveFrom"} if accept else {"ins", "moveTo"}
     out: list[str] = []
     carry = ""
     for p in root.iterfind(".//w:body/w:p", NS):
         parts = []
         for el in p.iter(f"{{{W}}}t", f"{{{W}}}delText"):
             inside = {etree.QName(a).localname for a in el.iterancestors() if etree.QName(a).namespace == W}
-            if drop in inside:
+            if drop & inside:
                 continue
             parts.append(el.text or "")
         text = carry + "".join(parts)
         mark = p.find("w:pPr/w:rPr", NS)
-        joined = mark is not None and mark.find(f"w:{drop}", NS) is not None
+        joined = mark is not None and any(mark.find(f"w:{d}", NS) is not None for d in drop)
         if joined:
             carry = text  # the paragraph mark is gone: this text runs into the next paragraph
             continue
@@ -46,14 +47,16 @@ def paragraphs(data: bytes, accept: bool) -> list[str]:
     return out
 
 
-def revisions(data: bytes) -> list[tuple[str, str]]:
-    """Every run-level revision in document order: ("+"|"-", its text)."""
+def revisions(data: bytes, moves: bool = False) -> list[tuple[str, str]]:
+    """Every run-level revision in document order: ("+"|"-", its text); with ``moves``,
+    moved text too (``w:moveTo`` as "+", ``w:moveFrom`` as "-")."""
     root = document_xml(data)
     out = []
-    for el in root.iter(f"{{{W}}}ins", f"{{{W}}}del"):
+    tags = [f"{{{W}}}ins", f"{{{W}}}del"] + ([f"{{{W}}}moveTo", f"{{{W}}}moveFrom"] if moves else [])
+    for el in root.iter(*tags):
         if etree.QName(el.getparent()).localname == "rPr":
             continue  # a paragraph mark, not words
-        op = "+" if etree.QName(el).localname == "ins" else "-"
+        op = "+" if etree.QName(el).localname in ("ins", "moveTo") else "-"
         out.append((op, "".join(t.text or "" for t in el.iter(f"{{{W}}}t", f"{{{W}}}delText"))))
     return out
 

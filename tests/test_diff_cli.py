@@ -52,7 +52,8 @@ def test_markdown_redline(tmp_path):
     assert run.returncode == 0, run.stderr
     md = run.stdout
     assert md.startswith("# Redline: H.2288 → h2288-refiled")
-    assert "## Modified: Section 40. · `sec_3__qstr_1__sec_40` · old lines 85–97, new lines 85–97" in md
+    assert "## Modified: Section 40 · old lines 85–97, new lines 85–97" in md
+    assert "sec_" not in md and "sec\\_" not in md  # a person reads it: labels, no eids
     assert "Changed on old line 91, new line 91." in md
     assert "shall, within ~~90~~**60** days, inform the other party" in md
     assert "1 modified, 0 inserted, 0 deleted, 0 moved, 0 renumbered, 18 unchanged" in md
@@ -75,9 +76,25 @@ def test_provision_against_provision_across_instruments():
     assert old.endswith("sunsets not later than 12 months after its issuance.")
     # words the two share stay equal: "section", "(g)", the closing period
     assert ["=", "("] in change["tokens"] or any(op == "=" and "(g" in t for op, t in change["tokens"])
-    # the Markdown names each side as a reader would, then by eid
+    # the Markdown names each side as a reader would, never by eid
     md = lawdiff("diff", "eo-650#sec_5", f"193-h2288#{SEC40}", "--format", "md").stdout
-    assert md.startswith("# Redline: No. 650 Section 5 (sec\\_5) → H.2288 Section 40 (sec\\_3\\_\\_qstr\\_1\\_\\_sec\\_40)\n")
+    assert md.startswith("# Redline: No. 650 Section 5 → H.2288 Section 40\n")
+
+
+def test_a_text_that_prints_no_line_numbers_is_cited_by_provision(tmp_path):
+    """EO 650 prints no line numbers (our text file's lines are not the order's): the
+    Markdown and Word redlines cite its side by provision, H.2288's by its printed lines."""
+    import docx
+
+    md = lawdiff("diff", "eo-650#sec_5", f"193-h2288#{SEC40}", "--format", "md").stdout
+    assert "## Modified: Section 5 → Section 40 · new lines 85–97\n" in md
+    assert "old line" not in md and "50" not in md.split("## ", 1)[1].split("\n")[0]
+    assert "prints no line numbers" in md
+    out = tmp_path / "r.docx"
+    assert lawdiff("diff", "eo-650#sec_5", f"193-h2288#{SEC40}", "--format", "docx", "--out", str(out)).returncode == 0
+    notes = [c.text for c in docx.Document(str(out)).comments]
+    assert notes and notes[0].startswith("Changed: Section 40 (new lines 85–97).")
+    assert not any("old line" in n for n in notes)
 
 
 def test_bad_input_is_one_line_and_status_2(tmp_path):

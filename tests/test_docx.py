@@ -105,7 +105,7 @@ def test_every_change_is_one_revision_with_its_text(model, redline):
             if old["num"] != new["num"]:
                 expected += [("-", old["num"] + " "), ("+", new["num"] + " ")]
             expected += [(o, t) for o, t in c["tokens"] if o != "="]
-    found = revisions(redline)
+    found = revisions(redline, moves=True)
     assert Counter(found) == Counter(expected)
     assert len(found) == len(expected)
     # and read directly, the edits made above:
@@ -138,6 +138,39 @@ def test_revision_markup(redline):
     assert trust.find("w:r/w:rPr/w:b", NS) is not None
 
 
+def test_a_move_is_word_move_markup(model, redline):
+    """The moved definition is w:moveFrom where it stood and w:moveTo where it stands, each
+    inside a move range of one shared name (ECMA-376 17.13.5.22, 17.13.5.25, 17.13.2.24, 17.13.2.28);
+    no plain deletion or insertion carries its words (its paragraph marks are a tracked
+    deletion and insertion, which LibreOffice reads where it ignores a moved mark)."""
+    [move] = [c for c in model["changes"] if c["kind"] == "move"]
+    words = "".join(t for _, t in move["tokens"])
+    root = document_xml(redline)
+    assert not [t for o, t in revisions(redline) if t == words]
+    [src] = [p for p in root.iter(f"{{{W}}}p") if p.find("w:moveFrom", NS) is not None]
+    [dst] = [p for p in root.iter(f"{{{W}}}p") if p.find("w:moveTo", NS) is not None]
+    assert src.find("w:pPr/w:rPr/w:del", NS) is not None and dst.find("w:pPr/w:rPr/w:ins", NS) is not None
+    for para, kind in ((src, "moveFrom"), (dst, "moveTo")):
+        children = [etree_name(c) for c in para]
+        start, end = children.index(f"{kind}RangeStart"), children.index(f"{kind}RangeEnd")
+        assert start < children.index(kind) < end  # the moved words lie inside the range
+        assert "".join(t.text for t in para.iter(f"{{{W}}}t")) == words
+        assert not list(para.iter(f"{{{W}}}delText"))  # moved-from text is w:t, as Word writes it
+        range_start = para.find(f"w:{kind}RangeStart", NS)
+        assert range_start.get(f"{{{W}}}author") == "lawdiff" and range_start.get(f"{{{W}}}date")
+        assert para.find(f"w:{kind}RangeEnd", NS).get(f"{{{W}}}id") == range_start.get(f"{{{W}}}id")
+    names = {p.find(f"w:{k}RangeStart", NS).get(f"{{{W}}}name") for p, k in ((src, "moveFrom"), (dst, "moveTo"))}
+    assert len(names) == 1
+    # paragraph-mark revisions come in the schema's order inside w:rPr: ins, del, moveFrom, moveTo
+    for rpr in root.iterfind(".//w:pPr/w:rPr", NS):
+        order = [etree_name(c) for c in rpr if etree_name(c) in ("ins", "del", "moveFrom", "moveTo")]
+        assert order == sorted(order, key=["ins", "del", "moveFrom", "moveTo"].index)
+    # every id is unique across comments, revisions and move ranges (a range's end shares its start's)
+    ids = [el.get(f"{{{W}}}id") for el in root.iter() if etree_name(el) in
+           ("ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart", "commentRangeStart")]
+    assert len(ids) == len(set(ids))
+
+
 def etree_name(el):
     return el.tag.rsplit("}", 1)[-1]
 
@@ -148,26 +181,26 @@ def test_accept_all_and_reject_all_give_the_texts_back(versions, redline):
     assert bill_text(paragraphs(redline, accept=False)) == texts(old)
 
 
-def test_comments_cite_lines_and_link_the_move(redline):
+def test_comments_cite_lines_and_link_the_move(model, redline):
     document = docx.Document(io.BytesIO(redline))
     notes = [c.text for c in document.comments]
     # Section 40: printed lines 85-97; four lines deleted above it and one inserted, so 82-94 now.
-    assert "Changed: sec_4__qstr_1__sec_40 (new lines 82–94, old lines 85–97)." in notes
-    assert ("Moved to the definition of “Immigration enforcement” (new lines 8–10); "
-            "deleted here (old lines 12–14).") in notes
-    assert ("Moved from the definition of “Immigration enforcement” (old lines 12–14); "
-            "inserted here (new lines 8–10).") in notes
-    assert "Renumbered SECTION 3. → SECTION 4.: sec_4 (new lines 80–81, old lines 83–84)." in notes
-    assert "Inserted: sec_3 (new line 79)." in notes
-    # Unchanged provisions cite their new lines too: SECTION 1 is line 1; subsection (c), printed
-    # on lines 25-48, comes after the four deleted lines 15-18: lines 21-44 now.
-    assert "Line 1" in notes and "Lines 21–44" in notes
+    assert "Changed: Section 40 (new lines 82–94, old lines 85–97)." in notes
+    assert ("Moved to Section 63(a), definition of “Immigration enforcement” (new lines 8–10); "
+            "it stood here (old lines 12–14).") in notes
+    assert ("Moved from Section 63(a), definition of “Immigration enforcement” (old lines 12–14); "
+            "it stands here (new lines 8–10).") in notes
+    assert "Renumbered: Section 3 → Section 4 (new lines 80–81, old lines 83–84)." in notes
+    assert "Inserted: Section 3 (new line 79)." in notes
+    # A person reads the comments: no eid in any of them.
+    assert not any("sec_" in n or "__" in n for n in notes)
+    # Only changed provisions carry a comment: subsection (c), printed on lines 25-48, is unchanged.
     document_root = document_xml(redline)
     [para] = [p for p in document_root.iter(f"{{{W}}}p")
               if "".join(t.text for t in p.iter(f"{{{W}}}t")).startswith("(c) Due process protections")]
-    [ref] = para.iter(f"{{{W}}}commentReference")
-    by_id = {str(c.comment_id): c.text for c in document.comments}
-    assert by_id[ref.get(f"{{{W}}}id")] == "Lines 21–44"
+    assert not list(para.iter(f"{{{W}}}commentReference"))
+    # One comment per changed provision; a move has one at each end.
+    assert len(notes) == sum(2 if c["kind"] == "move" else 1 for c in model["changes"] if c["kind"] != "equal")
 
 
 def test_byte_reproducible_with_fixed_zip_times(versions, model, redline):
@@ -205,6 +238,10 @@ def test_libreoffice_opens_it_and_reads_the_same_changes(versions, redline, tmp_
     accepted, rejected = libreoffice_paragraphs(odt.read_bytes())
     assert bill_text(accepted) == texts(new)
     assert bill_text(rejected) == texts(old)
+    # it read the move as one: both ends of the named range are there
+    with zipfile.ZipFile(odt) as z:
+        content = z.read("content.xml").decode()
+    assert "__RefMoveFrom__move1" in content and "__RefMoveTo__move1" in content
 
 
 def run(*args):
@@ -223,7 +260,7 @@ def test_cli_writes_the_redline(body, tmp_path):
     # Read from files, the model knows each edit's printed line: the comment cites it.
     # "within 90" ends printed line 91; four lines fewer and one more above it: line 88 now.
     notes = [c.text for c in docx.Document(io.BytesIO(first)).comments]
-    assert ("Changed: sec_4__qstr_1__sec_40 (new lines 82–94, old lines 85–97). "
+    assert ("Changed: Section 40 (new lines 82–94, old lines 85–97). "
             "Struck on old line 91; inserted on new line 88.") in notes
     accepted = bill_text(paragraphs(first, accept=True))
     assert any(p.endswith("shall, within 60 days, inform the other party or parties that the contract is null and "

@@ -81,7 +81,7 @@ def test_csv_opens_in_a_spreadsheet_one_row_per_pair(tmp_path, corpus):
     body = " ".join(" ".join(t for n, t in margin if n.strip().isdigit() and 85 <= int(n) <= 97).split())
     assert body in bill[COLUMNS.index("text")][0]
     assert "sheriff’s department" in bill[COLUMNS.index("text")][0]
-    assert bill[COLUMNS.index("citation")][0] == "H.2288 SECTION 3, Section 40, lines 85–97 [sec_3__qstr_1__sec_40]"
+    assert bill[COLUMNS.index("citation")][0] == "H.2288 SECTION 3, Section 40, lines 85–97"
 
     (head, row) = ods_rows(tmp_path / "hostile.ods")
     values = dict(zip(COLUMNS, row))
@@ -142,8 +142,8 @@ def test_exports_say_what_a_qualifier_qualifies(matrix_all):
     on status questions; the pasted citation says so."""
     row = next(r for r in rows(matrix_all) if r["topic"] == "status-questions" and r["instrument"] == "193-h2288")
     b, d, e = row["citation"].split("; ")
-    assert b == "H.2288 SECTION 2, Section 63, (b), lines 19–24 [sec_2__qstr_1__sec_63__subsec_b]"
-    assert d == ("H.2288 SECTION 2, Section 63, (d), lines 49–56 [sec_2__qstr_1__sec_63__subsec_d] "
+    assert b == "H.2288 SECTION 2, Section 63, (b), lines 19–24"
+    assert d == ("H.2288 SECTION 2, Section 63, (d), lines 49–56 "
                  "(qualifies H.2288 SECTION 2, Section 63, (b), lines 19–24)")
     assert e.endswith("(qualifies H.2288 SECTION 2, Section 63, (b), lines 19–24)")
 

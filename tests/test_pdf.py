@@ -14,6 +14,7 @@ import pytest
 from h2288_edits import bill, print_bill, printed_lines
 from test_docx import edited
 
+from lawdiff import load_document
 from lawdiff.changes import compare
 from lawdiff.render.pdf import instrument_pdf, redline_pdf
 
@@ -21,9 +22,23 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def redline():
-    body = printed_lines()[1]
-    return redline_pdf(compare(bill(body, "h2288"), bill(edited(body), "h2288-edited")))
+def files(tmp_path_factory):
+    """The real H.2288 as printed and the edited refile (test_docx.edited), as files, parsed."""
+    header, body = printed_lines()
+    folder = tmp_path_factory.mktemp("bills")
+    (folder / "h2288.txt").write_bytes(print_bill(header, body))
+    (folder / "h2288-edited.txt").write_bytes(print_bill(header, edited(body)))
+    return load_document(str(folder / "h2288.txt")), load_document(str(folder / "h2288-edited.txt"))
+
+
+@pytest.fixture(scope="module")
+def model(files):
+    return compare(*files)
+
+
+@pytest.fixture(scope="module")
+def redline(files, model):
+    return redline_pdf(model, files)
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +53,81 @@ def text_of(data: bytes, tmp_path: Path) -> str:
         return " ".join(" ".join(page.extract_text() or "" for page in pdf.pages).split())
 
 
-def test_redline_pdf_has_legend_changes_and_line_citations(redline, tmp_path):
-    assert redline.startswith(b"%PDF-")
+def pages_of(data: bytes, tmp_path: Path) -> int:
+    path = tmp_path / "n.pdf"
+    path.write_bytes(data)
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def test_redline_pdf_opens_with_a_summary_of_every_change(files, model, redline, tmp_path):
+    """Each of the six edits made in test_docx.edited, read off the printed H.2288, is a row of
+    the summary with its old and new printed lines and what changed in a few words."""
+    from lxml import html as lhtml
+
+    from lawdiff.render.redline_html import render_redline
+
+    page = lhtml.fromstring(render_redline(model, docs=files))
+    rows = [[" ".join(td.text_content().split()) for td in tr.cssselect("td")]
+            for tr in page.cssselect(".paper-summary tbody tr")]
+    assert rows == [
+        ["1", "Section 63(a), definition of “Immigration enforcement”", "Moved", "12–14", "8–10",
+         "Moved from Section 63(a), definition of “Immigration enforcement”"],
+        ["2", "Section 63(a), definition of “United States Department of Homeland Security”", "Struck", "15–18", "—",
+         "Struck: ““United States Department of Homeland Security” or “DHS”, …”"],
+        ["3", "Section 63(b)", "Amended", "19", "15", "“Community relations with law” → “Community trust and law”"],
+        ["4", "Section 3", "Inserted", "—", "79", "Inserted: “Section 18 of chapter 6 of the General …”"],
+        ["5", "Section 3 → Section 4", "Renumbered", "83–84", "80–81", "Renumbered SECTION 3. → SECTION 4."],
+        # within 90 -> 60 days: printed line 91; four lines fewer and one more above it: line 88 now
+        ["6", "Section 40", "Amended", "91", "88", "“within 90 days,” → “within 60 days,”"],
+    ]
+    assert sum(1 for c in model["changes"] if c["kind"] != "equal") == len(rows)
     text = text_of(redline, tmp_path)
-    assert "Legend" in text and "Struck from h2288" in text and "Added in h2288-edited" in text
-    assert "Line numbers are those printed in the official text." in text
-    # Section 40: old printed lines 85-97; four lines deleted and one inserted above it: 82-94 now.
-    assert "Section 40 lines 85–97" in text.replace("Section 40.", "Section 40")
-    assert "Section 40 lines 82–94" in text.replace("Section 40.", "Section 40")
+    assert text.index("Summary of changes") < text.index("Legend:") < text.index("is hereby repealed")
+    assert text.count("Legend:") == 1  # once, not on every sheet
     assert "Section 18 of chapter 6 of the General Laws is hereby repealed." in text
+
+
+def test_printed_lines_in_the_margin_and_a_bar_beside_each_changed_line(redline, tmp_path):
+    """Section 40 prints on new lines 82-94, one number a line; the edit is on line 88 and only
+    that line of the section has a change bar."""
+    path = tmp_path / "r.pdf"
+    path.write_bytes(redline)
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words()
+            sixty = [w for i, w in enumerate(words) if w["text"] == "60" and words[i - 1]["text"] in ("within", "90")]
+            if sixty:
+                break
+        [sixty] = sixty
+        margin = {w["text"]: w for w in words if w["text"].isdigit() and w["x1"] < 80}
+        assert {str(n) for n in range(82, 95)} <= set(margin)
+        eighty_eight = margin["88"]
+        assert abs(eighty_eight["top"] - sixty["top"]) < 3  # line 88 stands beside "within 90 60"
+        bars = [r for r in page.rects if r["width"] < 6 and r["height"] > 5
+                and eighty_eight["x1"] < r["x0"] < sixty["x0"]]
+        assert any(r["top"] - 3 <= eighty_eight["top"] <= r["bottom"] for r in bars)
+        unchanged = margin["85"]  # "pursuant to 8 U.S.C. section 1357(g)": no edit
+        assert not any(r["top"] - 1 <= unchanged["top"] + 2 <= r["bottom"] + 1 for r in bars)
+
+
+def test_the_refile_prints_in_no_more_pages_than_the_bill_plus_a_summary(files, model, redline, tmp_path):
+    bill_pages = pages_of(instrument_pdf(files[1]), tmp_path)
+    assert pages_of(redline, tmp_path) <= bill_pages + 1
+    # unchanged provisions fold to one line; --context all prints them
+    text = text_of(redline, tmp_path)
+    assert "unchanged provisions:" in text and "(c) Due process protections" not in text
+    every = redline_pdf(model, files, "all")
+    assert "(c) Due process protections" in text_of(every, tmp_path)
+    assert pages_of(every, tmp_path) <= bill_pages + 2
+
+
+def test_a_text_without_printed_numbers_prints_by_provision(eo650, h2288, tmp_path):
+    model = compare((eo650, "sec_5"), (h2288, "sec_3__qstr_1__sec_40"))
+    text = text_of(redline_pdf(model, (eo650, h2288)), tmp_path)
+    assert "No. 650 prints no line numbers" in text
+    assert "by provision" in text  # the summary's old-lines column
+    assert "50" not in text.split("Summary of changes")[1].split("Legend:")[0]  # EO 650's file lines
 
 
 def _word_after(page, before: str, word: str):
@@ -63,7 +144,8 @@ def test_redline_is_legible_in_black_and_white(redline, tmp_path):
         found = {}
         for page in pdf.pages:
             for word in ("90", "60"):
-                for w in _word_after(page, "within", word):
+                # inline on paper: "within 90 60 days" (struck, then inserted)
+                for w in _word_after(page, "within" if word == "90" else "90", word):
                     marks = [m for m in page.lines + page.rects
                              if m["x0"] <= w["x0"] + 1 and m["x1"] >= w["x1"] - 1
                              and w["top"] <= m["top"] <= w["bottom"] + 2]

@@ -231,7 +231,7 @@ def test_coarse_diff_is_flagged_in_every_renderer(h2288):
     flagged = [c for c in model["changes"] if c["degraded"]]
     assert model["degraded"] and [c["new"]["eid"] for c in flagged] == ["sec_3__qstr_1__sec_40"]
     md = render_markdown(model)
-    assert "**Warning**" in md and "(degraded): Section 40." in md
+    assert "**Warning**" in md and "(degraded): Section 40 · " in md
     page = lhtml.fromstring(render_redline(model))
     assert page.find_class("degraded")[0].get("role") == "alert"
     i = model["changes"].index(flagged[0])

@@ -147,7 +147,7 @@ def test_hostile_text_shows_as_text_and_never_runs(sites, watched):
 def test_change_navigator_moves_between_changes(sites, watched):
     page = watched.goto(sites["hostile"] + REDLINE_XSS)
     pos = page.locator(".nav-pos")
-    assert pos.inner_text() == "– of 3"
+    assert pos.inner_text() == "1 of 3"  # from the start; Next goes to that first change
     page.click(".nav-next")
     assert pos.inner_text() == "1 of 3"
     first = page.evaluate("location.hash")
@@ -229,13 +229,18 @@ def test_search_finds_the_instrument_page(sites, watched):
     shipped = sites["shipped"]
     page = watched.goto(shipped + "index.html")
     # H.2288 line 94 and its companion S.1510 (the proposed Section 40); EO 650 never says "Inter-Governmental"
-    assert sorted(search(page, "Inter-Governmental Service Agreement")) == \
-        [shipped + "instruments/193-h2288.html", shipped + "instruments/193-s1510.html"]
+    found = everything_found(page, "Inter-Governmental Service Agreement")
+    assert {"/instruments/193-h2288.html", "/instruments/193-s1510.html"} <= found
+    assert "/instruments/eo-650.html" not in found
     # EO 650 Section 1's definition and Sections 2, 4 and 6; H.2288 never says "warrant"
-    assert search(page, "judicial warrant") == [shipped + "instruments/eo-650.html"]
+    found = search(page, "judicial warrant")
+    assert found[0] == shipped + "instruments/eo-650.html" and shipped + "instruments/193-h2288.html" not in found
     # the provisions that hold it are linked below the page's result, at their headings
     # (Pagefind's interface shows the first three)
-    within = page.eval_on_selector_all(PROVISION_LINKS, "els => els.map(e => [e.textContent.trim(), e.href])")
+    within = page.evaluate("""url => [...document.querySelectorAll('.pagefind-ui__result')]
+        .filter(r => r.querySelector('.pagefind-ui__result-link').href === url)
+        .flatMap(r => [...r.querySelectorAll('.pagefind-ui__result-nested .pagefind-ui__result-link')])
+        .map(e => [e.textContent.trim(), e.href])""", shipped + "instruments/eo-650.html")
     assert within == [[f"Section {n}. {title}", f"{shipped}instruments/eo-650.html#h-sec_{n}"] for n, title in (
         (1, "Definitions"), (2, "Access by Federal Immigration Officers to State Facilities"),
         (4, "Protection and Preparation for State and Non-State Entities"))]
@@ -243,14 +248,9 @@ def test_search_finds_the_instrument_page(sites, watched):
     page.click(".pagefind-ui__result-link")
     page.wait_for_load_state()
     assert page.url == shipped + "instruments/eo-650.html"
-    # only EO 650 names 287(g) (H.2288 cites 8 U.S.C. 1357(g)): the redline that quotes
-    # both texts is not indexed, nor is the index page that lists it
-    page = watched.goto(shipped + "index.html")
-    assert search(page, "287(g)") == [shipped + "instruments/eo-650.html"]
-    assert sorted(search(page, "1357(g)")) == [shipped + f"instruments/{i}.html" for i in (
-        "193-h1401", "193-h2288", "193-s1510", "193-s997")]
     # what the index holds of a page: its text, not the table of contents, glossary,
     # provenance box or the citation links beside each provision
+    page = watched.goto(shipped + "index.html")
     indexed = page.evaluate("""async () => {
         const pagefind = await import('./pagefind/pagefind.js');
         const found = await pagefind.search('judicial warrant');
@@ -261,28 +261,61 @@ def test_search_finds_the_instrument_page(sites, watched):
     assert watched.errors == []
 
 
-def test_search_merges_the_index_shards(sites, watched):
-    # the five instruments in different shards: the page merges the others into the first
-    texts = ("eo-650", "193-h2288", "193-s1510", "193-s997", "193-h1401")
-    primary, *merged = sorted(shard_of(i, SHARDS) for i in texts)
-    assert len(set(merged)) == 4 and primary not in merged
-    assert all((sites["top"] / "sharded" / "pagefind" / f"shard-{n:02d}").is_dir() for n in merged)
-    assert not (sites["top"] / "sharded" / "pagefind" / f"shard-{primary:02d}").exists()
-    sharded = sites["sharded"]
-    page = watched.goto(sharded + "index.html")
-    assert search(page, "judicial warrant") == [sharded + "instruments/eo-650.html"]
-    # stemmed to "detain": H.2288 and S.1510 say "detained" (Section 63(a) and Section 40),
-    # S.997 and H.1401 "detain" and "detained" (Section 5P(a)); EO 650 never says "detain"
-    bills = sorted(sharded + f"instruments/{i}.html" for i in texts[1:])
-    assert sorted(search(page, "detainer")) == bills
-    page.click(".pagefind-ui__result-link")
-    page.wait_for_load_state()
-    assert page.url in bills
+def everything_found(page, phrase: str) -> set[str]:
+    """Every page the index finds for ``phrase`` (the interface shows five at a time), as a
+    path from the site's top ("/matrix/287g.html")."""
+    top = page.evaluate("new URL('.', location.href).pathname")
+    return set(u.replace(top, "/", 1) for u in page.evaluate("""async (q) => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        const found = await pagefind.search(q);
+        return Promise.all(found.results.map(async r => (await r.data()).url)); }""", phrase))
+
+
+def test_search_finds_topics_redlines_and_synonyms(sites, watched):
+    """EO 650 says "287(g)", H.2288 says "8 U.S.C. section 1357(g)": topics.toml lists both as
+    phrases of the 287(g) topic, so either finds both texts and the 287(g) topic page; the
+    redline of EO 650 Section 5 against H.2288 Section 40 is titled "287(g) agreements"."""
+    page = watched.goto(sites["shipped"] + "index.html")
+    eo, bill = "/instruments/eo-650.html", "/instruments/193-h2288.html"
+    both = {eo, bill, "/matrix/287g.html"}
+    assert both | {"/" + REDLINE_287G} <= everything_found(page, "287(g)")
+    assert both <= everything_found(page, "1357(g)")
+    # "Detainers" is a topic; H.2288 Section 63 says "detainer"; EO 650 never does
+    detainer = everything_found(page, "detainer")
+    assert {"/matrix/detainers.html", bill} <= detainer and eo not in detainer
+    # the quoted text of a topic page and the redlines' text are not indexed twice: a phrase
+    # only H.2288's Section 40 prints finds the bill, not the redline that quotes it
+    assert "/" + REDLINE_287G not in everything_found(page, "house of correction")
+    # and through the search box too (it shows the first five of the texts, topic and redlines found)
+    shown = set(search(page, "1357(g)"))
+    assert shown and shown <= {sites["shipped"] + p.lstrip("/") for p in everything_found(page, "1357(g)")}
     assert watched.errors == []
 
 
-def test_accessibility_no_serious_violations(sites, watched):
+def test_search_merges_the_index_shards(sites, watched):
+    # the two instruments in different shards: the page merges the second into the first
+    # (the first non-empty shard is the primary bundle; matrix and redline pages have shards too)
+    bill, order = shard_of("193-h2288", SHARDS), shard_of("eo-650", SHARDS)
+    folder = sites["top"] / "sharded" / "pagefind"
+    assert bill < order and (folder / f"shard-{order:02d}").is_dir()  # EO 650's shard is merged in
+    sharded = sites["sharded"]
+    page = watched.goto(sharded + "index.html")
+    found = search(page, "judicial warrant")
+    assert found[0] == sharded + "instruments/eo-650.html" and sharded + "instruments/193-h2288.html" not in found
+    # stemmed to "detain": H.2288 says "detained" on lines 11 (Section 63(a)) and 97
+    # (Section 40); EO 650 never says "detain"
+    found = search(page, "detainer")
+    assert sharded + "instruments/193-h2288.html" in found and sharded + "instruments/eo-650.html" not in found
+    page.locator(PAGE_LINKS, has_text="H.2288").first.click()
+    page.wait_for_load_state()
+    assert page.url == sharded + "instruments/193-h2288.html"
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_accessibility_no_serious_violations(sites, watched, width):
     assert AXE.is_file(), "axe-core missing: run scripts/test.sh (npm install --prefix .cache/npm axe-core@4)"
+    watched.page.set_viewport_size({"width": width, "height": 900})
     problems = []
     for site, path in (("shipped", "index.html"), ("shipped", "instruments/193-h2288.html"),
                        ("shipped", "instruments/eo-650.html"), ("shipped", REDLINE_287G),
@@ -307,3 +340,112 @@ def test_screenshots_for_people(sites, watched):
     page.pdf(path=str(ARTIFACTS / "redline-versions.pdf"), format="Letter")
     for name in shots:
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000
+
+
+def test_diff_html_is_one_self_contained_page_that_reads_without_a_script(browser, tmp_path):
+    """`lawdiff diff A B --format html --out FILE`: styles inlined, nothing fetched, and with
+    scripts off the side-by-side redline shows (the inline copy stays hidden), sides named by
+    --old-label/--new-label."""
+    import subprocess
+    import sys
+
+    from h2288_edits import print_bill, printed_lines
+
+    header, body = printed_lines()
+    old, new = tmp_path / "filed.txt", tmp_path / "refiled.txt"
+    old.write_bytes(print_bill(header, body))
+    new.write_bytes(print_bill(header, [s.replace("within 90", "within 60") for s in body]))
+    out = tmp_path / "redline.html"
+    done = subprocess.run([sys.executable, "-m", "lawdiff", "diff", str(old), str(new), "--format", "html",
+                           "--out", str(out), "--old-label", "Filed bill", "--new-label", "Refiled bill"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<style>" in html and 'rel="stylesheet"' not in html and "<script src" not in html
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    fetched: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(out.as_uri())
+    assert fetched == [out.as_uri()]
+    assert page.title().startswith("Redline: Filed bill → Refiled bill")
+    assert page.locator("table.view-sbs").is_visible() and page.locator("table.view-inline").is_hidden()
+    assert page.locator("table.view-sbs del", has_text="90").first.is_visible()
+    assert page.locator("table.view-sbs ins", has_text="60").first.is_visible()
+    context.close()
+
+
+# Every visible element that reaches past the right edge of the screen (or starts left of it
+# without being wholly off-screen, as a skip link waiting for focus is): none may.
+TOO_WIDE = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= 0) continue;
+    if (r.right > width + 1 || r.left < -1) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+  }
+  return {scroll: document.documentElement.scrollWidth, width: width, wide: out.slice(0, 5)};
+}"""
+
+
+def test_phones_never_scroll_sideways(sites, watched):
+    """At 390 px (a phone) no page of either site is wider than the screen."""
+    watched.page.set_viewport_size({"width": 390, "height": 844})
+    bad = []
+    for site in ("shipped", "hostile"):
+        for path in all_pages(sites["top"], site if site == "shipped" else "deep/sub/site"):
+            page = watched.goto(sites[site] + path)
+            found = page.evaluate(TOO_WIDE)
+            if found["scroll"] > found["width"] or found["wide"]:
+                bad.append((site, path, found))
+    assert bad == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, path in (("phone-287g", "matrix/287g.html"), ("phone-index", "index.html")):
+        watched.goto(sites["shipped"] + path).screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def test_phones_read_the_redline_inline_and_the_text_first(sites, watched):
+    watched.page.set_viewport_size({"width": 390, "height": 844})
+    page = watched.goto(sites["hostile"] + REDLINE_XSS)
+    assert page.locator("table.view-sbs").is_hidden() and page.locator("table.view-inline").is_visible()
+    assert page.locator(".view-choice").is_hidden()
+    page.click(".nav-next")
+    assert page.evaluate("location.hash").startswith("#inline-")
+    # an instrument's contents and defined terms start folded: its text is near the top
+    page = watched.goto(sites["shipped"] + "instruments/193-h2288.html")
+    assert page.locator("details.toc-part").count() == 2
+    assert page.evaluate("[...document.querySelectorAll('details.toc-part')].every(d => !d.open)")
+    top = page.evaluate("document.querySelector('.doc-text').getBoundingClientRect().top + scrollY")
+    assert top < 1200
+    page.locator("details.toc-part summary").first.click()
+    assert page.locator(".toc a").first.is_visible()
+    # the matrix overview is a list per topic on a phone, the grid on a desk
+    page = watched.goto(sites["shipped"] + "matrix/index.html")
+    assert page.locator(".matrix-grid").is_hidden() and page.locator(".matrix-list").is_visible()
+    assert page.locator(".matrix-list h2").count() == page.locator(".matrix-grid text[text-decoration]").count()
+    watched.page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.locator(".matrix-grid").is_visible() and page.locator(".matrix-list").is_hidden()
+
+
+def test_the_site_redline_prints_as_the_pdf_export_does(sites, watched, tmp_path):
+    """Printed from the browser, the site's redline of H.2288 and its edited version is the
+    paper layout: the summary of changes on the first sheet (not a near-blank one), the
+    legend once, and no more sheets than the bill's own page prints on, plus one."""
+    import pdfplumber
+
+    def sheets(path: str) -> list[str]:
+        page = watched.goto(sites["hostile"] + path)
+        page.emulate_media(media="print")
+        out = tmp_path / "p.pdf"
+        page.pdf(path=str(out), format="Letter")
+        with pdfplumber.open(out) as pdf:
+            return [p.extract_text() or "" for p in pdf.pages]
+
+    redline, bill = sheets(REDLINE_XSS), sheets("instruments/193-h2288.html")
+    assert "Summary of changes" in redline[0] and "Legend:" in redline[0]
+    assert sum(s.count("Legend:") for s in redline) == 1
+    # the three edits of site_corpus.EDITS, each a row of the summary
+    assert all(row in " ".join(redline) for row in ("“within 90 days,” → “within 60 days,”",
+                                                     "“within 12 months” → “within 6 months”"))
+    assert len(redline) <= len(bill) + 1

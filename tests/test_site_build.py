@@ -46,12 +46,51 @@ def test_shipped_corpus_pages(site):
     assert "matrix/index.html" in pages
 
 
-def test_a_chosen_pair_is_never_called_renumbered(site):
-    """EO 650 Section 5 against H.2288's Section 40: the user chose two provisions whose
-    numbers differ by nature; the page follows the change model, which does not renumber them."""
-    red = page(site, REDLINE_287G)
-    badges = [text(b) for b in red.cssselect(".cell-head .badge")]
-    assert "Amended" in badges and "Renumbered" not in badges
+def test_every_matrix_page_offers_its_csv_and_json(site, corpus):
+    """The 287(g) page links its CSV and JSON, which hold that topic only and are what
+    `lawdiff matrix --topic 287g` writes; the overview links the whole matrix's."""
+    import csv
+    import io
+    import json
+
+    from lawdiff.matrix import build_matrix
+    from lawdiff.render.matrix_tables import to_csv
+
+    topic = page(site, "matrix/287g.html")
+    assert sorted(topic.xpath("//p[@class='downloads']/a/@href")) == ["287g.csv", "287g.json"]
+    rows = list(csv.DictReader(io.StringIO((site / "matrix" / "287g.csv").read_text(encoding="utf-8-sig"))))
+    assert {r["topic"] for r in rows} == {"287g"} and "H.2288" in {r["instrument_label"] for r in rows}
+    data = json.loads((site / "matrix" / "287g.json").read_text(encoding="utf-8"))
+    assert [t["id"] for t in data["topics"]] == ["287g"]
+    expected = build_matrix(corpus, ["287g"])
+    assert data == json.loads(json.dumps(expected))
+    assert (site / "matrix" / "287g.csv").read_bytes() == to_csv(expected).encode("utf-8")  # CRLF rows kept
+    overview = page(site, "matrix/index.html")
+    assert sorted(overview.xpath("//p[@class='downloads']/a/@href")) == ["matrix.csv", "matrix.json"]
+    whole = json.loads((site / "matrix" / "matrix.json").read_text(encoding="utf-8"))
+    assert [t["id"] for t in whole["topics"]] == [t["id"] for t in build_matrix(corpus)["topics"]]
+
+
+def test_different_instruments_stand_side_by_side(site, eo650, h2288):
+    """EO 650 and H.2288 are different instruments: their [[comparison]] is no redline but the
+    provisions the 287(g) annotations cite, EO 650 Sections 5 and 6 and H.2288 Section 40, in
+    two columns under neutral names, phrases both use highlighted, nothing called amended."""
+    doc = page(site, REDLINE_287G)
+    assert [text(h) for h in doc.cssselect(".parallel-side h2")] == ["EO 650", "H.2288"]
+    cites = [[text(c) for c in side.cssselect(".parallel-cite")] for side in doc.cssselect(".parallel-side")]
+    assert cites == [["EO 650 Section 5", "EO 650 Section 6"], ["H.2288 SECTION 3, Section 40, lines 85–97"]]
+    texts = [[text(t) for t in side.cssselect(".parallel-text")] for side in doc.cssselect(".parallel-side")]
+    nodes = [[eo650.tree.find("sec_5"), eo650.tree.find("sec_6")], [h2288.tree.find("sec_3__qstr_1__sec_40")]]
+    assert texts == [[" ".join(p for p in (n.num, n.heading, n.text) if p) for n in side] for side in nodes]
+    eo_marks, bill_marks = ([text(m) for m in side.cssselect("mark")] for side in doc.cssselect(".parallel-side"))
+    # EO 650 Section 6: "regulation or policy"; H.2288 Section 40: "regulation, or policy"
+    assert "regulation or policy" in eo_marks and "regulation, or policy" in bill_marks
+    words = text(doc.cssselect("main")[0]).lower()
+    for word in ("amended", "struck", "inserted", "renumbered", "words in common"):
+        assert word not in words, word
+    index = page(site, "index.html")
+    [row] = [tr for tr in index.cssselect("tr") if tr.cssselect(f"a[href='{REDLINE_287G}']")]
+    assert "Side by side: different instruments" in text(row)
 
 
 def test_every_internal_link_resolves(site):
@@ -116,8 +155,13 @@ def test_glossary_links_uses_inside_the_definitions_scope(site):
     assert "#sec_1__defn_civil-arrest" in hrefs and "#sec_1__defn_state-facility" in hrefs
 
 
-def test_redline_columns_rebuild_both_texts_exactly(site, eo650, h2288):
-    doc = page(site, REDLINE_287G)
+def test_redline_columns_rebuild_both_texts_exactly(eo650, h2288):
+    """Asked for (lawdiff diff eo-650#sec_5 193-h2288#...), the word redline of two provisions
+    still rebuilds both texts from its columns."""
+    from lawdiff.changes import compare
+    from lawdiff.render.redline_html import render_redline
+
+    doc = lxml.html.fromstring(render_redline(compare((eo650, "sec_5"), (h2288, "sec_3__qstr_1__sec_40")), root="../"))
     row = doc.cssselect("table.view-sbs tbody tr[data-change]")
     assert len(row) == 1
     old_cell, new_cell = row[0].cssselect("td .cell-text")
@@ -130,7 +174,10 @@ def test_redline_columns_rebuild_both_texts_exactly(site, eo650, h2288):
     assert "within 90 days" in " ".join(text(i) for i in new_cell.cssselect("ins"))
     legend = text(doc.cssselect("thead .legend-box")[0])
     assert "deleted words" in legend and "inserted words" in legend
-    assert "1 of" not in text(doc.cssselect(".navigator")[0]) and "– of 1" in text(doc.cssselect(".navigator")[0])
+    assert "1 of 1" in text(doc.cssselect(".navigator")[0])  # the counter reads "1 of N" from the start
+    # one word is "1 word": the counts read as a person writes them
+    meta = text(doc.cssselect(".redline-meta")[0])
+    assert "1 change," in meta and "1 changes" not in meta
 
 
 def test_hostile_text_is_escaped(tmp_path):
@@ -155,6 +202,39 @@ def test_hostile_text_is_escaped(tmp_path):
                      "Section 40 lines 85–97 (changed on line 91) Amended", "Section 40 lines 85–97 (changed on line 91)"]
 
 
+def test_a_redline_page_offers_its_word_file_and_change_model(tmp_path):
+    """Built with the site and linked from the page: the Word redline (accept all gives the
+    edited bill, reject all the original) and the JSON change model, what `lawdiff diff`
+    writes for the same two texts."""
+    from docx_revisions import paragraphs
+
+    from lawdiff import load_document
+    from lawdiff.changes import compare
+    from lawdiff.render.docx import FRONT_MATTER_PARAGRAPHS
+
+    corpus = Corpus.load(make_corpus(tmp_path))
+    out = tmp_path / "build"
+    build_site(corpus, out, search=False, cache_dir=tmp_path / "cache")
+    slug = "193-h2288--xss-h2288"
+    red = page(out, f"redlines/{slug}.html")
+    assert red.xpath("//p[contains(@class, 'downloads')]/a/@href") == [f"{slug}.docx", f"{slug}.json"]
+    old, new = (load_document(i, corpus) for i in ("193-h2288", "xss-h2288"))
+    model = json.loads((out / "redlines" / f"{slug}.json").read_text(encoding="utf-8"))
+    expected = json.loads(json.dumps(compare(old, new)))
+    for side, path in (("old", "raw/193-h2288.txt"), ("new", "raw/xss-h2288.txt")):
+        assert model[side].pop("source") == path  # as the manifest names it: no path of the build machine
+        expected[side].pop("source")
+    assert model == expected
+    data = (out / "redlines" / f"{slug}.docx").read_bytes()
+
+    def texts(doc):
+        return [" ".join(p for p in (n.num, n.heading, n.text) if p) for n in doc.tree.walk() if n.num or n.heading or n.text]
+    assert paragraphs(data, accept=True)[FRONT_MATTER_PARAGRAPHS:-1] == texts(new)
+    assert paragraphs(data, accept=False)[FRONT_MATTER_PARAGRAPHS:-1] == texts(old)
+    # two instruments side by side have no redline to download
+    assert not page(out, f"redlines/{REDLINE_287G.split('/')[1]}").xpath("//p[contains(@class, 'downloads')]")
+
+
 def test_builds_are_byte_identical_and_cached(tmp_path):
     corpus = Corpus.load(make_corpus(tmp_path))
     a = build_site(corpus, tmp_path / "a", cache_dir=tmp_path / "cache-a")
@@ -164,14 +244,15 @@ def test_builds_are_byte_identical_and_cached(tmp_path):
     assert files_a == files_b and len(files_a) > 10
     for rel in files_a:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
-    assert a.rendered == b.rendered == a.pages == 6  # 3 instruments, 2 redlines, the index
+    # 3 instruments, 2 redlines (one side by side), the Word file and JSON of the other, the index
+    assert a.rendered == b.rendered == a.pages == 8
     again = build_site(corpus, tmp_path / "a", cache_dir=tmp_path / "cache-a")
-    assert (again.rendered, again.cached) == (1, 5)  # only the index, which every build writes
+    assert (again.rendered, again.cached) == (1, 7)  # only the index, which every build writes
     # one document changed: its page and the redline that reads it, nothing else
     raw = corpus.root / "raw" / "eo-650.txt"
     raw.write_text(raw.read_text(encoding="utf-8").replace("Section 7.", "Section 7. ", 1) + "\n", encoding="utf-8")
     changed = build_site(Corpus.load(corpus.root), tmp_path / "a", cache_dir=tmp_path / "cache-a")
-    assert (changed.rendered, changed.cached) == (3, 3)
+    assert (changed.rendered, changed.cached) == (3, 5)
 
 
 def test_failed_build_leaves_previous_site(tmp_path):
@@ -262,14 +343,17 @@ def test_serve_previews_the_site_on_loopback(site):
 
 def test_search_index_rebuilds_only_the_changed_shard(tmp_path, monkeypatch):
     monkeypatch.setattr(lawdiff.search, "shard_count", lambda documents: 16)
+    # instrument pages by document id, a redline page by its old document's
     shards = {i: shard_of(i, 16) for i in ("193-h2288", "eo-650", "xss-h2288")}
     assert sorted(shards.values()) == [5, 13, 15]  # the primary bundle is shard 5's
     corpus = Corpus.load(make_corpus(tmp_path))
     out, cache = tmp_path / "site", tmp_path / "cache"
     first = build_site(corpus, out, cache_dir=cache)
     assert first.search and (first.search_shards, first.search_built) == (3, 3)
-    entries = [out / "pagefind" / "pagefind-entry.json"] + [out / "pagefind" / f"shard-{n:02d}" / "pagefind-entry.json" for n in (13, 15)]
-    assert [json.loads(e.read_text())["languages"]["en"]["page_count"] for e in entries] == [1, 1, 1]
+    entries = [out / "pagefind" / "pagefind-entry.json"] + [
+        out / "pagefind" / f"shard-{n:02d}" / "pagefind-entry.json" for n in (13, 15)]
+    # H.2288 with the redline of its edited version; EO 650 with EO 650 Section 5 against H.2288
+    assert [json.loads(e.read_text())["languages"]["en"]["page_count"] for e in entries] == [2, 2, 1]
     assert '["pagefind/shard-13/", "pagefind/shard-15/"]' in (out / "index.html").read_text()
     before = {p: p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
     other = build_site(corpus, tmp_path / "other", cache_dir=tmp_path / "cache-other")  # reproducible
@@ -279,7 +363,7 @@ def test_search_index_rebuilds_only_the_changed_shard(tmp_path, monkeypatch):
     raw = corpus.root / "raw" / "eo-650.txt"
     raw.write_text(raw.read_text(encoding="utf-8").replace("civil arrests", "civil arrests and detentions", 1), encoding="utf-8")
     changed = build_site(Corpus.load(corpus.root), out, cache_dir=cache)
-    assert (changed.search_shards, changed.search_built) == (3, 1)
+    assert (changed.search_shards, changed.search_built) == (3, 1)  # EO 650 and its comparison: shard 13
     after = {p: p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
     differ = {p.relative_to(out).parts[1] for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     assert differ == {"shard-13"}

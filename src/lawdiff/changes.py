@@ -103,11 +103,15 @@ def _shared_zones(old: Node, new: Node) -> tuple[Node, Node, list[str]]:
     skipped = [z for z in zones if (z in have_old) != (z in have_new)]
     if not skipped:
         return old, new, []
+    return without_zones(old, skipped), without_zones(new, skipped), skipped
 
-    def without(root: Node) -> Node:
-        return Node(root.type, root.eid, root.num, root.heading, root.text, root.lines, root.term,
-                    [c for c in root.children if c.type not in skipped])
-    return without(old), without(new), skipped
+
+def without_zones(root: Node, zones: list[str]) -> Node:
+    """The document as compared: ``root`` less the top-level zones the model's ``not_compared`` names."""
+    if not zones:
+        return root
+    return Node(root.type, root.eid, root.num, root.heading, root.text, root.lines, root.term,
+                [c for c in root.children if c.type not in zones])
 
 
 def _meta(doc: Document, eid: str | None) -> dict:

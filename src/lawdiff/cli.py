@@ -182,11 +182,17 @@ def _provision_ref(ref: str, corpus: Corpus):
 @corpus_option
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(["json", "md", "docx", "pdf"]), default="json", show_default=True,
-              help="docx: Word with tracked changes; pdf: the printable redline (both need --out).")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "docx", "pdf", "html"]), default="json",
+              show_default=True, help="docx: Word with tracked changes; pdf: the printable redline (both need --out); "
+              "html: one self-contained page, the site's redline.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.option("--context", type=click.Choice(["changes", "all"]), default="changes", show_default=True,
+              help="pdf/html print: fold unchanged provisions to one line (changes) or print them (all).")
+@click.option("--old-label", help="Name the old side (default: its number or id).")
+@click.option("--new-label", help="Name the new side (default: its number or id).")
 @click.pass_context
-def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | None) -> None:
+def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | None, context: str,
+                 old_label: str | None, new_label: str | None) -> None:
     """Redline OLD against NEW (files, corpus ids, or ID#EID for one provision)."""
     from .changes import compare
     from .render.markdown import render_markdown
@@ -195,14 +201,23 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
     corpus = corpus_from(ctx)
     old_side, new_side = _provision_ref(old, corpus), _provision_ref(new, corpus)
     model = compare(old_side, new_side)
+    docs = (_document(old_side), _document(new_side))
+    if fmt != "json":  # labels are for readers; the JSON keeps the documents' own meta
+        for side, label in (("old", old_label), ("new", new_label)):
+            if label is not None:
+                model[side]["number"] = label
     if fmt == "docx":
         from .render.docx import render_docx
 
-        emit(render_docx(model, _document(old_side), _document(new_side)), out)
+        emit(render_docx(model, *docs), out)
     elif fmt == "pdf":
         from .render.pdf import redline_pdf
 
-        emit(redline_pdf(model), out)
+        emit(redline_pdf(model, docs, context), out)
+    elif fmt == "html":
+        from .render.redline_html import render_redline
+
+        emit(render_redline(model, docs=docs, context=context), out)
     else:
         emit(to_json(model) if fmt == "json" else render_markdown(model), out)
 

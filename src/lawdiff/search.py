@@ -9,23 +9,30 @@ pages changed.  The search page merges the buckets' indexes at search time
 (Pagefind's ``mergeIndex``): the first non-empty bucket is the primary bundle at
 ``pagefind/``, the others are at ``pagefind/shard-NN/``.
 
-Only instrument pages are indexed: search is for finding words in the
-instruments.  A redline holds the texts of two instruments that are already
-indexed, so it would only return each hit again (a thousand times over for a
-corpus of refiled bills); the matrix pages quote instrument text too, and the
-few of them are one click from every page's header.
+Instrument pages are indexed whole; matrix topic pages and redline pages are
+indexed too, but only their own words (title, summary, the list of changes):
+the instruments' text they quote is marked ``data-pagefind-ignore``, or every
+hit would come back once per redline of a refiled bill.  A topic's phrases in
+``topics.toml`` are its synonyms (287(g) and 1357(g)): an instrument page whose
+text matches a topic names it, with the topic's phrases as an indexed
+attribute (``topic_terms``), so a search for either phrase finds both texts and
+the topic page, which prints its phrases.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from .files import read_toml
+from .topics import phrase_regex
 
 MAX_SHARDS = 16
 PER_SHARD = 64  # documents a shard holds at least, so its word statistics stand for the corpus's
@@ -54,6 +61,26 @@ def shard_count(documents: int) -> int:
 def shard_of(doc_id: str, count: int = MAX_SHARDS) -> int:
     """The shard of a document among ``count``: a stable hash of its id, never of the machine."""
     return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:8], 16) % count
+
+
+def topic_terms(corpus_root: Path | str) -> list[dict]:
+    """[{"id", "label", "phrases"}] from the corpus's topics.toml (its literal phrases only,
+    regexes are no search words); [] when the corpus has none."""
+    path = Path(corpus_root) / "topics.toml"
+    if not path.is_file():
+        return []
+    return [{"id": t["id"], "label": t["label"], "phrases": list(t.get("phrases", []))}
+            for t in read_toml(path, "topics file").get("topic", []) if t.get("id") and t.get("label")]
+
+
+def topics_in(text: str, terms: list[dict]) -> list[dict]:
+    """The topics whose phrases (or label) occur in ``text``, in topics.toml order."""
+    found = []
+    for t in terms:
+        words = [*t["phrases"], t["label"]]
+        if any(re.search(phrase_regex(w), text, re.I) for w in words if w.strip()):
+            found.append(t)
+    return found
 
 
 def pagefind_binary() -> Path | None:

@@ -67,12 +67,12 @@ def _canonical(obj) -> bytes:
 
 # -- the work of one page: pure functions of their spec ------------------------
 
-_parsed: dict[str, object] = {}  # per process: a document parsed once serves the pages beside it
+_parsed: dict[tuple, object] = {}  # per process: a document parsed once serves the pages beside it
 PARSED_KEPT = 64
 
 
 def _document(source: dict):
-    key = source["sha256"]
+    key = (source["sha256"], _canonical(source["entry"]))  # the entry too: it is the document's meta
     if key not in _parsed:
         data = read_regular(source["path"], MAX_BYTES)
         if hashlib.sha256(data).hexdigest() != source["sha256"]:
@@ -83,22 +83,53 @@ def _document(source: dict):
     return _parsed[key]
 
 
+_models: dict[bytes, tuple] = {}  # per process: a redline's page and its downloads, one compare()
+MODELS_KEPT = 4
+
+
+def _model(spec: dict):
+    """(old, new, change model) of a redline spec; its page and downloads render side by side."""
+    from .changes import compare
+    key = _canonical([spec["old"]["sha256"], spec["old"]["entry"], spec["old_eid"],
+                      spec["new"]["sha256"], spec["new"]["entry"], spec["new_eid"]])
+    if key not in _models:
+        old, new = _document(spec["old"]), _document(spec["new"])
+        if len(_models) >= MODELS_KEPT:
+            del _models[next(iter(_models))]
+        model = compare((old, spec["old_eid"]) if spec["old_eid"] else old,
+                        (new, spec["new_eid"]) if spec["new_eid"] else new)
+        for side in ("old", "new"):  # the file as the manifest names it, not this machine's path
+            model[side]["source"] = spec[side]["entry"].get("path", model[side].get("source"))
+        _models[key] = (old, new, model)
+    return _models[key]
+
+
 def render_job(spec: dict) -> dict:
     """Render one page from its spec; returns {"html": str, "info": dict}."""
     if spec["kind"] == "instrument":
         from .render.instrument_html import render_instrument
         doc = _document(spec["doc"])
         return {"html": render_instrument(doc, root="../", related=spec["related"],
-                                          has_matrices=spec["matrices"]), "info": {}}
-    if spec["kind"] == "redline":
-        from .changes import compare
-        from .render.redline_html import render_redline
+                                          has_matrices=spec["matrices"], topics=spec.get("topics")),
+                "info": {}}
+    if spec["kind"] == "redline" and spec.get("parallel"):
+        from .render.parallel_html import render_parallel
         old, new = _document(spec["old"]), _document(spec["new"])
-        model = compare((old, spec["old_eid"]) if spec["old_eid"] else old,
-                        (new, spec["new_eid"]) if spec["new_eid"] else new)
+        return {"html": render_parallel(old, new, spec["parallel"], label=spec["label"],
+                                        has_matrices=spec["matrices"]), "info": {"parallel": True}}
+    if spec["kind"] in ("redline-json", "redline-docx"):  # a redline page's downloads
+        old, new, model = _model(spec)
+        if spec["kind"] == "redline-json":
+            return {"html": json.dumps(model, ensure_ascii=False, indent=2) + "\n", "info": {}}
+        from .render.docx import render_docx
+        return {"html": render_docx(model, old, new), "info": {}}
+    if spec["kind"] == "redline":
+        from .render.redline_html import render_redline
+        old, new, model = _model(spec)
         info = {"stats": model["stats"], "degraded": model["degraded"],
                 "changes": sum(1 for c in model["changes"] if c["kind"] != "equal")}
-        return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"]),
+        return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"],
+                                       docs=(old, new), downloads=spec.get("downloads", [])),
                 "info": info}
     raise ValueError(spec["kind"])
 
@@ -107,11 +138,23 @@ def render_matrix_pages(corpus_root: str) -> dict:
     """Every matrix page: {"pages": {path: html}, "topics": [{"id", "label"}]}."""
     from .matrix import build_matrix
     from .render.matrix_html import render_overview, render_topic_page
+    from .render.matrix_tables import of_topic, to_csv, to_json
     matrix = build_matrix(Corpus.load(corpus_root))
-    pages = {"matrix/index.html": render_overview(matrix)}
+    # each page offers its data: matrix.csv/.json beside the overview, <topic>.csv/.json beside a topic
+    pages = {"matrix/index.html": render_overview(matrix), "matrix/matrix.csv": to_csv(matrix),
+             "matrix/matrix.json": to_json(matrix)}
     for topic in matrix["topics"]:
         pages[f"matrix/{topic['id']}.html"] = render_topic_page(matrix, topic["id"])
+        pages[f"matrix/{topic['id']}.csv"] = to_csv(of_topic(matrix, topic["id"]))
+        pages[f"matrix/{topic['id']}.json"] = to_json(of_topic(matrix, topic["id"]))
     return {"pages": pages, "topics": [{"id": t["id"], "label": t["label"]} for t in matrix["topics"]]}
+
+
+def _check_matrix_files(corpus: Corpus) -> None:
+    from .annotations import load_annotations
+    from .topics import load_topics
+
+    load_annotations(corpus.root, load_topics(corpus.root), corpus.entries)  # no annotations.toml is none
 
 
 def _matrix_key(code: str, corpus: Corpus, sources: dict) -> str | None:
@@ -167,7 +210,8 @@ class Cache:
         html.parent.mkdir(parents=True, exist_ok=True)
         if result["info"]:
             write_atomic(info, _canonical(result["info"]))
-        write_atomic(html, result["html"].encode("utf-8"))
+        page = result["html"]  # text, or the bytes of a download (a Word file)
+        write_atomic(html, page if isinstance(page, bytes) else page.encode("utf-8"))
         return html
 
 
@@ -197,15 +241,27 @@ def _sources(corpus: Corpus) -> dict[str, dict]:
 def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: bool) -> list[tuple[str, dict]]:
     """(output path, spec) of every page rendered from the documents; ``matrices``: the
     site has matrix pages, which every header then links to."""
+    from .search import topic_terms
     pages = []
+    terms = topic_terms(corpus.root) if matrices else []  # the topics' phrases: search synonyms
     for id_, source in sources.items():
         related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
         pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related,
-                                                  "matrices": matrices}))
+                                                  "matrices": matrices, "topics": terms}))
+    from .render.parallel_html import different_instruments, topic_provisions
     for c in found:
-        pages.append((f"redlines/{c.slug}.html", {
-            "kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
-            "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}))
+        spec = {"kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
+                "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}
+        if different_instruments(corpus, c):  # side by side, not a redline
+            spec["parallel"] = topic_provisions(corpus, c) or {
+                "topic": None, "old": [c.old.eid] if c.old.eid else [], "new": [c.new.eid] if c.new.eid else []}
+            pages.append((f"redlines/{c.slug}.html", spec))
+            continue
+        # the redline's Word file (tracked changes) and its change model, linked from the page
+        spec["downloads"] = [["Word", f"{c.slug}.docx", "tracked changes"], ["JSON", f"{c.slug}.json", "the change model"]]
+        pages.append((f"redlines/{c.slug}.html", spec))
+        for ext in ("docx", "json"):
+            pages.append((f"redlines/{c.slug}.{ext}", {**spec, "kind": f"redline-{ext}"}))
     return pages
 
 
@@ -380,6 +436,8 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
     sources = _sources(corpus)
     found = comparisons(corpus)
     matrix_key = _matrix_key(code, corpus, sources)
+    if matrix_key:  # a bad topic or annotation stops the build before any page is rendered
+        _check_matrix_files(corpus)
     pages = _specs(corpus, sources, found, matrices=matrix_key is not None)
     keys = [_key(code, spec) for _, spec in pages]
     hits = {k: cache.get(k) for k in keys}
@@ -438,8 +496,12 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
         if search:
             from .search import build_search
             t = time.perf_counter()
-            indexed = [(spec["doc"]["entry"]["id"], path, k, hits[k][0])
-                       for (path, spec), k in zip(pages, keys) if spec["kind"] == "instrument"]
+            # a redline goes to its old document's shard: one changed bill re-indexes few shards
+            indexed = [(spec["doc"]["entry"]["id"] if spec["kind"] == "instrument" else spec["old"]["entry"]["id"],
+                        path, k, hits[k][0]) for (path, spec), k in zip(pages, keys) if path.endswith(".html")]
+            if matrix_key:  # the topic pages (their key: the matrix's and the page's path)
+                indexed += [(path, path, hashlib.sha256(f"{matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
+                            for path in matrix[1]["pages"] if path.endswith(".html") and path != "matrix/index.html"]
             found_search = build_search(tmp, indexed, cache.root, jobs)
             report.timings["search"] = time.perf_counter() - t
             if found_search:

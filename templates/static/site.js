@@ -38,13 +38,22 @@
     set(false);
   });
 
+  // phones: the contents and the defined terms start folded, the provisions first on screen
+  if (window.matchMedia && window.matchMedia("(max-width: 52rem)").matches) {
+    document.querySelectorAll("details.toc-part").forEach(function (d) { d.open = false; });
+  }
+
   // previous/next change, "n of N", in whichever view is showing
   var nav = document.querySelector(".navigator");
   if (nav) {
     var pos = nav.querySelector(".nav-pos");
+    // "1 of N" from the start: the first change is where Next goes (current 0: none shown yet)
     var current = 0;
+    function counter(n) { var total = changes().length; return (total ? n : 0) + " of " + total; }
+    var narrow = window.matchMedia ? window.matchMedia("(max-width: 40rem)") : { matches: false };
     function changes() {
-      var view = html.getAttribute("data-rl-view") === "inline" ? ".view-inline" : ".view-sbs";
+      // phones always show the inline view (site.css)
+      var view = html.getAttribute("data-rl-view") === "inline" || narrow.matches ? ".view-inline" : ".view-sbs";
       return document.querySelectorAll(view + " [data-change]");
     }
     function go(step) {
@@ -59,7 +68,7 @@
       row.focus({ preventScroll: true });
       row.scrollIntoView({ block: "center" });
       if (history.replaceState) { history.replaceState(null, "", "#" + row.id); }
-      pos.textContent = current + " of " + list.length;
+      pos.textContent = counter(current);
     }
     nav.querySelector(".nav-prev").addEventListener("click", function () { go(-1); });
     nav.querySelector(".nav-next").addEventListener("click", function () { go(1); });
@@ -69,7 +78,7 @@
       if (e.key === "p" || e.key === "k") { go(-1); }
     });
     document.querySelectorAll('input[name="rl-view"]').forEach(function (i) {
-      i.addEventListener("change", function () { current = 0; pos.textContent = "– of " + changes().length; });
+      i.addEventListener("change", function () { current = 0; pos.textContent = counter(1); });
     });
   }
 })();

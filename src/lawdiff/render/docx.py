@@ -6,9 +6,13 @@ indented by its depth in the bill.  Deleted words are ``w:del`` runs (text in
 change model; a changed number is one deletion and one insertion.  A provision
 that exists on one side only also has its paragraph mark tracked, so that
 accepting every change gives exactly the new text, paragraph for paragraph,
-and rejecting every change exactly the old one.  A moved provision is deleted
-where it stood and inserted where it now stands, with a comment on each
-naming the other.  Comments on each changed provision cite its printed lines.
+and rejecting every change exactly the old one.  A moved provision (or a pair
+the new order displaced) is Word's move markup: ``w:moveFrom`` where it stood,
+``w:moveTo`` where it stands, inside ``w:moveFromRangeStart``/``w:moveToRangeStart``
+ranges of one name (ECMA-376 17.13.5.21-26, 17.13.2.23-28); the words the move
+changed are ``w:del`` at its old end and ``w:ins`` at its new one, with a comment
+on each end naming the other.  Only changed provisions carry a comment, citing
+their printed lines.
 
 python-docx builds the package and the comments; it cannot write revisions, so
 the revision elements are made with its lxml element classes.  Output is
@@ -30,11 +34,12 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 from ..align import content, has_content
+from ..changes import without_zones
 from ..citations import edited_lines, spell_lines
 from ..errors import LawdiffError
 from ..read.lines import refuse_not_text
 from ..tree import Document, Node
-from .page import side_title
+from .page import line_cite, ref_label, side_title
 
 AUTHOR = "lawdiff"
 INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure
@@ -59,11 +64,15 @@ def render_docx(model: dict, old: Document, new: Document) -> bytes:
     """The Word redline of ``model`` (from ``compare(old, new)``), as .docx bytes."""
     for doc in (old, new):
         refuse_not_text(doc.meta, doc.meta.get("id", "document"), "Word")  # the text itself is safe (read.text_only)
-    old_root = _root(old, model["old"])
-    new_root = _root(new, model["new"])
+    old_root = _root(old, model, "old")
+    new_root = _root(new, model, "new")
     _check_complete(model, old_root, new_root)
     slots = _slots(model, old_root, new_root)
-    builder = _Builder(model, _revision_date(model), old_root, new_root)
+    partners: dict[int, dict[str, Node]] = {}
+    for s in slots:
+        if s.role != "both":
+            partners.setdefault(id(s.change), {})[s.role] = s.old if s.role == "old" else s.new
+    builder = _Builder(model, _revision_date(model), partners)
     builder.front_matter()
     old_depth, new_depth = _depths(old_root), _depths(new_root)
     for slot in slots:
@@ -73,9 +82,9 @@ def render_docx(model: dict, old: Document, new: Document) -> bytes:
     return builder.save()
 
 
-def _root(doc: Document, meta: dict) -> Node:
-    eid = meta.get("eid")
-    node = doc.tree.find(eid) if eid else doc.tree
+def _root(doc: Document, model: dict, side: str) -> Node:
+    eid = model[side].get("eid")
+    node = doc.tree.find(eid) if eid else without_zones(doc.tree, model.get("not_compared", []))
     if node is None:
         raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid")
     return node
@@ -206,33 +215,22 @@ def _depths(root: Node) -> dict[int, int]:
 
 # -- building the document -----------------------------------------------------------
 
-def _lines(ref: dict | None) -> str:
-    if not ref or not ref.get("lines"):
-        return ""
-    a, b = ref["lines"]
-    return f"line {a}" if a == b else f"lines {a}–{b}"
-
-
-def _name(node: Node | None, ref: dict | None) -> str:
-    """How a note names a provision: its number, a definition's term, else its eid."""
-    if node is not None and node.num:
-        return node.num
-    if node is not None and node.term:
-        return f"the definition of “{node.term}”"
-    return (ref or {}).get("eid") or "(untitled)"
-
-
 def _sides(model: dict) -> str:
     """"No. 650 Section 5 (sec_5) → H.2288 Section 40 (...)": the redline's two sides."""
     return f"{side_title(model['old'])} → {side_title(model['new'])}"
 
 
+# The mark of a paragraph that exists on one side only: [moved?][its side].
+_MARKS = {False: {"old": "w:del", "new": "w:ins"}, True: {"old": "w:moveFrom", "new": "w:moveTo"}}
+_REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
+
+
 class _Builder:
-    def __init__(self, model: dict, when: str | None, old_root: Node, new_root: Node):
+    def __init__(self, model: dict, when: str | None, partners: dict[int, dict[str, Node]]):
         self.model = model
+        self.partners = partners  # id(change) -> {"old": node, "new": node}, for pairs shown apart
+        self.move_names: dict[int, str] = {}
         self.when = when
-        self.old_nodes = {n.eid: n for n in old_root.walk() if n.eid}
-        self.new_nodes = {n.eid: n for n in new_root.walk() if n.eid}
         self.comments = None
         self.comment_count = 0
         self.doc = new_docx()
@@ -250,15 +248,18 @@ class _Builder:
             f"Old: {side_title(old)}{' — ' + old['title'] if old.get('title') else ''}. "
             f"New: {side_title(new)}{' — ' + new['title'] if new.get('title') else ''}.")
 
-        def numbering(meta):
-            return "printed line numbers" if meta.get("line_numbers") == "printed" else "lines of the source file"
+        def numbering(meta, word):
+            if meta.get("line_numbers") == "printed":
+                return f"the {word} version’s printed line numbers"
+            return f"the {word} version by provision (it prints no line numbers)"
 
         self.doc.add_paragraph(
             "Every difference is a tracked change by “lawdiff”: accept all changes to get the new text, "
-            f"reject all to get the old one. A comment on every provision cites the new version’s "
-            f"{numbering(new)}; on a changed one, also the old version’s {numbering(old)}. "
-            "A moved provision is deleted where it stood and inserted where it stands now; "
-            "a comment on each names the other."
+            f"reject all to get the old one. A comment on every changed provision cites "
+            f"{numbering(new, 'new')} and {numbering(old, 'old')}. "
+            "A moved provision is a move in Word’s own markup, from where it stood to where it stands "
+            "now (words changed on the way are tracked deletions and insertions); a comment on each end "
+            "names the other."
             + (f" Warning: {self.model['stats'].get('degraded', 0)} provision(s) could only be compared coarsely "
                "(the word comparison ran out of time); their comments say so: read them against the official texts."
                if self.model.get("degraded") else ""))
@@ -310,15 +311,30 @@ class _Builder:
             level = OxmlElement("w:outlineLvl")  # the navigation pane follows the bill's structure
             level.set(qn("w:val"), str(min(depth, 8)))
             p_pr.append(level)
+        # A pair shown apart (a move, or a pair the new order displaced) is Word's own move:
+        # moveFrom where it stood, moveTo where it stands; a provision on one side only is
+        # deleted or inserted.
+        moved = slot.role != "both" and change["old"] is not None and change["new"] is not None
         if slot.role in ("old", "new"):
-            # The paragraph itself exists on one side only: track its mark too.
+            # The paragraph itself exists on one side only: track its mark too.  A moved
+            # paragraph's mark is a plain deletion/insertion all the same (the schema allows
+            # either): LibreOffice ignores a moveFrom mark and would keep an empty paragraph.
             r_pr = OxmlElement("w:rPr")
-            r_pr.append(self.revision("w:del" if slot.role == "old" else "w:ins"))
+            r_pr.append(self.revision(_MARKS[False][slot.role]))
             p_pr.append(r_pr)
 
         if slot.role == "both":
             self._prefix(p, _prefix(slot.old), _prefix(slot.new))
             self._tokens(p, change["tokens"], slot.old, slot.new)
+        elif moved:
+            name = self.move_names.setdefault(id(change), f"move{len(self.move_names) + 1}")
+            side = slot.role
+            self._range(p, f"w:{'moveFrom' if side == 'old' else 'moveTo'}RangeStart", name)
+            self._prefix(p, _prefix(self._node(change, "old", slot)), _prefix(self._node(change, "new", slot)),
+                         show=side, equal=_MARKS[True][side])
+            self._tokens(p, change["tokens"], self._node(change, "old", slot), self._node(change, "new", slot),
+                         show=side, equal=_MARKS[True][side])
+            self._range(p, f"w:{'moveFrom' if side == 'old' else 'moveTo'}RangeEnd", name)
         elif slot.role == "old":
             text = _prefix(slot.old) + content(slot.old)
             self._wrapped(p, "w:del", _styled(text, len(_prefix(slot.old)), slot.old))
@@ -331,32 +347,61 @@ class _Builder:
         if note:
             self._comment(p, note)
 
-    def _prefix(self, p, old: str, new: str) -> None:
+    def _node(self, change: dict, side: str, slot: Slot) -> Node:
+        """The provision on ``side`` of a pair shown apart (the slot holds only its own side)."""
+        own = slot.old if slot.role == "old" else slot.new
+        if side == slot.role:
+            return own
+        return self.partners[id(change)][side]
+
+    def _range(self, p, tag: str, name: str) -> None:
+        """A move range's start or end: the start names the move (both ends of a move share the
+        name) and, as ECMA-376 requires of it, carries an author and a date: the inputs' date,
+        else the package's fixed 1980-01-01 (the revisions themselves then carry none)."""
+        el = OxmlElement(tag)
+        el.set(qn("w:id"), f"r{name}")  # renumbered on save; a start and its end share an id
+        if tag.endswith("Start"):
+            el.set(qn("w:name"), name)
+            el.set(qn("w:author"), AUTHOR)
+            el.set(qn("w:date"), self.when or "1980-01-01T00:00:00Z")
+        p.append(el)
+
+    def _prefix(self, p, old: str, new: str, show: str = "both", equal: str | None = None) -> None:
+        """The number: kept (``equal`` wraps it on a move), or struck and inserted; ``show``
+        "old"/"new" writes only what that end of a move shows."""
         if old == new:
             if new:
-                p.append(_run(new, bold=True))
+                self._wrapped(p, equal, [(new, True)]) if equal else p.append(_run(new, bold=True))
             return
-        if old:
+        if old and show != "new":
             self._wrapped(p, "w:del", [(old, True)])
-        if new:
+        if new and show != "old":
             self._wrapped(p, "w:ins", [(new, True)])
 
-    def _tokens(self, p, tokens: list, old: Node, new: Node) -> None:
+    def _tokens(self, p, tokens: list, old: Node, new: Node, show: str = "both", equal: str | None = None) -> None:
+        """The words: "=" plain (or in ``equal``, the move's wrapper), "-" deleted, "+" inserted;
+        at one end of a move (``show`` "old" or "new") the other end's edits are left out."""
         old_heading = len(old.heading) if old.heading else 0
         new_heading = len(new.heading) if new.heading else 0
         at_old = at_new = 0
         for op, text in tokens:
             if op == "=":
-                for piece, bold in _split(text, at_new, new_heading):
-                    if piece:
-                        p.append(_run(piece, bold=bold))
+                pieces = _split(text, at_old, old_heading) if show == "old" else _split(text, at_new, new_heading)
+                if equal:
+                    self._wrapped(p, equal, pieces)
+                else:
+                    for piece, bold in pieces:
+                        if piece:
+                            p.append(_run(piece, bold=bold))
                 at_old += len(text)
                 at_new += len(text)
             elif op == "-":
-                self._wrapped(p, "w:del", _split(text, at_old, old_heading))
+                if show != "new":
+                    self._wrapped(p, "w:del", _split(text, at_old, old_heading))
                 at_old += len(text)
             else:
-                self._wrapped(p, "w:ins", _split(text, at_new, new_heading))
+                if show != "old":
+                    self._wrapped(p, "w:ins", _split(text, at_new, new_heading))
                 at_new += len(text)
 
     def _wrapped(self, p, tag: str, pieces: list[tuple[str, bool]]) -> None:
@@ -366,38 +411,30 @@ class _Builder:
             return
         wrapper = self.revision(tag)
         for text, bold in pieces:
-            wrapper.append(_run(text, bold=bold, deleted=tag == "w:del"))
+            wrapper.append(_run(text, bold=bold, deleted=tag == "w:del"))  # moved-from text stays w:t
         p.append(wrapper)
 
     def _note(self, slot: Slot) -> str:
         change = slot.change
-        old_name = _name(slot.old or self.partner_old(slot), change["old"])
-        new_name = _name(slot.new or self.partner_new(slot), change["new"])
         old, new, kind = change["old"], change["new"], change["kind"]
-        if kind == "equal":
-            return _lines(new).capitalize()  # unchanged: its printed lines in the new version, for citing
-        cite_new = f"new {_lines(new)}" if _lines(new) else ""
-        cite_old = f"old {_lines(old)}" if _lines(old) else ""
-        if kind == "move":
+        apart = slot.role != "both" and old is not None and new is not None  # Word's move markup
+        if kind == "equal" and not apart:
+            return ""  # a comment only where something changed
+        old_name = ref_label(old) if old else ""
+        new_name = ref_label(new) if new else ""
+        cite_old, cite_new = (_cite(side, ref, self.model[side]) for side, ref in (("old", old), ("new", new)))
+        if apart:
             if slot.role == "old":
-                return f"Moved to {new_name} ({cite_new or new['eid']}); deleted here ({cite_old or old['eid']})."
+                return _join(f"Moved to {new_name}", cite_new) + _join("; it stood here", cite_old) + "."
             edited = " with edits" if any(op != "=" for op, _ in change["tokens"]) else ""
-            return f"Moved{edited} from {old_name} ({cite_old or old['eid']}); inserted here ({cite_new or new['eid']})."
-        if slot.role == "old" and new is not None:
-            return f"Now at {new_name} ({cite_new or new['eid']}); deleted here ({cite_old or old['eid']})."
-        if slot.role == "new" and old is not None:
-            return f"Was at {old_name} ({cite_old or old['eid']}); inserted here ({cite_new or new['eid']})."
+            return _join(f"Moved{edited} from {old_name}", cite_old) + _join("; it stands here", cite_new) + "."
         label = {"modify": "Changed", "renumber": "Renumbered", "insert": "Inserted", "delete": "Deleted"}[kind]
+        name = ref_label(new or old)
         if kind == "renumber":
-            label = f"Renumbered {old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}"
+            name = f"{old_name} → {new_name}" if old_name != new_name else \
+                f"{name}, {old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}"
         cites = ", ".join(c for c in (cite_new, cite_old) if c)
-        return f"{label}: {(new or old)['eid']}" + (f" ({cites})" if cites else "") + "." + _edit_lines(change)
-
-    def partner_old(self, slot: Slot) -> Node | None:
-        return self.old_nodes.get(slot.change["old"]["eid"]) if slot.change["old"] else None
-
-    def partner_new(self, slot: Slot) -> Node | None:
-        return self.new_nodes.get(slot.change["new"]["eid"]) if slot.change["new"] else None
+        return f"{label}: {name}" + (f" ({cites})" if cites else "") + "." + _edit_lines(change, self.model)
 
     def _comment(self, p, text: str) -> None:
         # Made here rather than by python-docx's add_comment, which looks for a free id with an
@@ -438,18 +475,40 @@ class _Builder:
         return _fixed_zip(buffer.getvalue())
 
     def _renumber_revisions(self) -> None:
-        """Revision ids follow the comment ids, so no two annotations share an id."""
+        """Revision and move-range ids follow the comment ids, so no two annotations share an
+        id; a move range's end takes its start's."""
         n = self.comment_count
-        for el in self.body.iter(qn("w:ins"), qn("w:del")):
+        ranges: dict[str, str] = {}
+        tags = [qn(t) for t in _REVISIONS] + [qn("w:moveFromRangeStart"), qn("w:moveToRangeStart")]
+        ends = (qn("w:moveFromRangeEnd"), qn("w:moveToRangeEnd"))
+        for el in self.body.iter(*tags, *ends):
+            if el.tag in ends:
+                el.set(qn("w:id"), ranges[(el.tag, el.get(qn("w:id")))])
+                continue
+            if el.tag.endswith("RangeStart"):
+                ranges[(el.tag.replace("Start", "End"), el.get(qn("w:id")))] = str(n)
             el.set(qn("w:id"), str(n))
             n += 1
 
 
-def _edit_lines(change: dict) -> str:
-    """" Struck on old lines 49–56; inserted on new line 49." from the change model, where known."""
+def _join(words: str, cite: str) -> str:
+    return f"{words} ({cite})" if cite else words
+
+
+def _cite(side: str, ref: dict | None, meta: dict) -> str:
+    """"old lines 85–97": only where that side's source prints line numbers (else "")."""
+    lines = line_cite(ref.get("lines"), meta.get("line_numbers", "source")) if ref else None
+    return f"{side} {lines}" if lines else ""
+
+
+def _edit_lines(change: dict, model: dict) -> str:
+    """" Struck on old lines 49–56; inserted on new line 49." from the change model, where
+    known and where that side prints line numbers."""
     if change["kind"] != "modify":
         return ""
-    struck, added = edited_lines(change, "-", 0), edited_lines(change, "+", 1)
+    printed = [model[side].get("line_numbers") == "printed" for side in ("old", "new")]
+    struck = edited_lines(change, "-", 0) if printed[0] else []
+    added = edited_lines(change, "+", 1) if printed[1] else []
     parts = []
     if struck:
         parts.append(f"struck on old {spell_lines(struck)}")
@@ -495,10 +554,11 @@ def _run(text: str, bold: bool = False, deleted: bool = False) -> OxmlElement:
 def _fixed_zip(data: bytes) -> bytes:
     """The same package with every entry stamped with one fixed time, so output is byte-reproducible."""
     out = io.BytesIO()
+    # Level 1: the parts are small XML, the second pass was most of the save (a site builds one per redline).
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            zout.writestr(fixed, zin.read(info.filename))
+            zout.writestr(fixed, zin.read(info.filename), compresslevel=1)
     return out.getvalue()

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from ..tree import Document, Node
 from .glossary import Linker, terms
-from .page import line_cite, render_page
+from .page import line_cite, ref_label, render_page
 
 KIND_LABELS = {"bill": "Bill", "act": "Act", "executive-order": "Executive order", "document": "Document"}
 TOC_TYPES = {"section", "subsection", "recitals", "formula", "preface", "preamble"}
@@ -34,10 +34,16 @@ def _toc(root: Node, numbering: str) -> list[dict]:
 
 
 def render_instrument(doc: Document, *, root: str | None = None, related: list | None = None,
-                      has_matrices: bool = False) -> str:
+                      has_matrices: bool = False, topics: list | None = None) -> str:
     """The HTML page of one instrument.  ``root`` is the path from the page to the site's
     top ("../" in the site); None gives a standalone page with CSS inlined.  ``has_matrices``:
-    the site has matrix pages to link from the header."""
+    the site has matrix pages to link from the header.  ``topics`` (``search.topic_terms``):
+    each topic whose phrases occur in the text adds all its phrases to the search index,
+    as synonyms (a search for "287(g)" finds the bill that says "1357(g)")."""
+    from ..search import topics_in
+
+    synonyms = "; ".join(f"{t['label']}: {', '.join(t['phrases'])}"
+                         for t in topics_in(doc.tree.full_text(), topics or []))
     numbering = doc.meta.get("line_numbers", "source")
     found = terms(doc.tree)
     linker = Linker(doc.tree, found)
@@ -55,12 +61,12 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
 
     def scope_label(eid: str) -> str:
         node = doc.tree.find(eid)
-        return node.num.rstrip(".") if node is not None and node.num else eid
+        return node.num.rstrip(".") if node is not None and node.num else ref_label({"eid": eid})
 
     return render_page(
         "site/instrument.html", root=root, meta=doc.meta, tree=doc.tree,
         kind_label=KIND_LABELS.get(doc.meta.get("kind"), "Instrument"),
         toc=_toc(doc.tree, numbering), glossary=found, related=related or [],
-        text_html=text_html, scope_label=scope_label, has_matrices=has_matrices,
+        text_html=text_html, scope_label=scope_label, has_matrices=has_matrices, synonyms=synonyms,
         line_cite=lambda node: line_cite(node.lines, numbering),
         line_cite_of=lambda lines: line_cite(lines, numbering))

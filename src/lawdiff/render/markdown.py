@@ -15,7 +15,8 @@ import re
 import unicodedata
 
 from ..citations import edited_lines, spell_lines
-from .page import side_title
+from .page import line_cite, ref_label, side_title
+from .templates import counted
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|&])")
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
@@ -29,34 +30,26 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def _lines(ref: dict | None) -> str:
-    if not ref or not ref.get("lines"):
-        return ""
-    a, b = ref["lines"]
-    return f"line {a}" if a == b else f"lines {a}–{b}"
-
-
-def _where(change: dict) -> str:
+def _where(change: dict, printed: tuple[bool, bool]) -> str:
+    """"Section 63(a) · old lines 12–14, new lines 12–15": the provision by a reader's name
+    (old → new where it changed), then its lines on each side whose source prints them."""
     old, new = change["old"], change["new"]
-    parts = []
     if old and new:
-        if old["num"] != new["num"]:
-            parts.append(f"{escape(old['num'] or '(unnumbered)')} → {escape(new['num'] or '(unnumbered)')}")
-        elif new["num"]:
-            parts.append(escape(new["num"]))
-        if old["eid"] != new["eid"]:
-            parts.append(f"`{old['eid']}` → `{new['eid']}`")
-        else:
-            parts.append(f"`{new['eid']}`")
-        cites = [f"old {_lines(old)}" if _lines(old) else "", f"new {_lines(new)}" if _lines(new) else ""]
+        names = [ref_label(old), ref_label(new)]
+        if names[0] == names[1] and old["num"] != new["num"]:  # an unnumbered name, a changed number
+            names = [f"{names[0]} {old['num'] or '(unnumbered)'}", f"{names[1]} {new['num'] or '(unnumbered)'}"]
+        where = names[1] if names[0] == names[1] else f"{names[0]} → {names[1]}"
+        cites = [_cite("old", old, printed[0]), _cite("new", new, printed[1])]
     else:
-        ref = old or new
-        if ref["num"]:
-            parts.append(escape(ref["num"]))
-        parts.append(f"`{ref['eid']}`")
-        cites = [f"{'old' if old else 'new'} {_lines(ref)}" if _lines(ref) else ""]
+        where = ref_label(old or new)
+        cites = [_cite("old", old, printed[0]) if old else _cite("new", new, printed[1])]
     cites = [c for c in cites if c]
-    return " · ".join(parts + ([", ".join(cites)] if cites else []))
+    return " · ".join([escape(where)] + ([", ".join(cites)] if cites else []))
+
+
+def _cite(side: str, ref: dict, printed: bool) -> str:
+    lines = line_cite(ref.get("lines"), "printed" if printed else "source")
+    return f"{side} {lines}" if lines else ""
 
 
 def _paragraph(text: str) -> str:
@@ -69,14 +62,14 @@ def _paragraph(text: str) -> str:
     return "\\" + text
 
 
-def _changed_on(change: dict) -> str:
+def _changed_on(change: dict, printed: tuple[bool, bool]) -> str:
     """"Changed on old lines 49–56, new line 49.": where the edits are, as amendments cite
     them (on each side, the lines of its own edited words and of the other side's
-    insertion points)."""
+    insertion points); only on a side whose source prints line numbers."""
     if change["kind"] in ("insert", "delete", "equal", "renumber"):
         return ""
-    old = sorted(set(edited_lines(change, "-", 0)) | set(edited_lines(change, "+", 0)))
-    new = sorted(set(edited_lines(change, "+", 1)) | set(edited_lines(change, "-", 1)))
+    old = sorted(set(edited_lines(change, "-", 0)) | set(edited_lines(change, "+", 0))) if printed[0] else []
+    new = sorted(set(edited_lines(change, "+", 1)) | set(edited_lines(change, "-", 1))) if printed[1] else []
     parts = [f"old {spell_lines(old)}" if old else "", f"new {spell_lines(new)}" if new else ""]
     if not old and not new:
         return ""
@@ -151,22 +144,24 @@ def render_markdown(model: dict) -> str:
     out = [f"# Redline: {escape(side_title(old))} → {escape(side_title(new))}", ""]
     for label, meta in (("Old", old), ("New", new)):
         title = f" — {meta['title']}" if meta.get("title") else ""
-        out.append(f"- {label}: {escape(side_title(meta))}{escape(title)} (`{meta.get('source', '')}`)")
+        out.append(f"- {label}: {escape(side_title(meta))}{escape(title)} (`{meta.get('source', '')}`)"
+                   + ("" if meta.get("line_numbers") == "printed" else "; prints no line numbers, so cited by provision"))
     counts = ", ".join(f"{stats[k]} {_LABEL[k]}" for k in ("modify", "insert", "delete", "move", "renumber", "equal"))
-    out.append(f"- Provisions: {counts}; {stats['words_deleted']} words deleted, {stats['words_inserted']} inserted")
+    out.append(f"- Provisions: {counts}; {counted(stats['words_deleted'], 'word')} deleted, {stats['words_inserted']} inserted")
     if model.get("not_compared"):
         out.append(f"- Not compared: the {' and '.join(model['not_compared'])}, which only one side's source carries")
     if model["degraded"]:
         out.append(f"- **Warning**: {stats['degraded']} provision pair(s) could not be diffed word by word in time; "
                    "their edits are shown coarser (sentence by sentence, or whole) where marked *degraded*: read those against the official texts.")
     out.append("")
+    printed = (old.get("line_numbers") == "printed", new.get("line_numbers") == "printed")
     shown = 0
     for change in model["changes"]:
         if change["kind"] == "equal":
             continue
         shown += 1
         flag = " (degraded)" if change.get("degraded") else ""
-        out.append(f"## {_LABEL[change['kind']].capitalize()}{flag}: {_where(change)}")
+        out.append(f"## {_LABEL[change['kind']].capitalize()}{flag}: {_where(change, printed)}")
         out.append("")
         if change["kind"] == "renumber":
             out.append("Text unchanged.")
@@ -175,8 +170,8 @@ def render_markdown(model: dict) -> str:
             out.append("")
             out.append(_paragraph(_tokens(change["tokens"])) or "(no text)")
         else:
-            if _changed_on(change):
-                out.append(_changed_on(change))
+            if _changed_on(change, printed):
+                out.append(_changed_on(change, printed))
                 out.append("")
             out.append(_paragraph(_tokens(change["tokens"])) or "(no text)")
         out.append("")

@@ -14,20 +14,20 @@ from .templates import environment
 
 SITE_ROOT = "../"  # the site pages live in matrix/: the site's header links back up from there
 
-# Per status: fill colour, SVG pattern drawn over it, and the code printed in the
+# Per status: fill colour, SVG pattern drawn over it, and the word printed in the
 # cell, so the grid reads in black and white and without colour vision.
 STATUS_STYLE = {
-    "prohibits": ("#b2182b", "cross", "PRO"),
-    "restricts": ("#ef8a62", "diagonal", "RES"),
-    "permits": ("#a6dba0", "dots", "PER"),
-    "preserves-existing": ("#67a9cf", "horizontal", "PRE"),
-    "requires": ("#c2a5cf", "grid", "REQ"),
-    "silent": ("#f7f7f7", None, "SIL"),
-    "text-not-in-corpus": ("#ffffff", None, "N/T"),
-    "not-annotated": ("#fddbc7", "vertical", "LOC"),
-    "no-match": ("#d9d9d9", None, "NO"),
+    "prohibits": ("#b2182b", "cross", "Prohibits"),
+    "restricts": ("#ef8a62", "diagonal", "Restricts"),
+    "permits": ("#a6dba0", "dots", "Permits"),
+    "preserves-existing": ("#67a9cf", "horizontal", "Preserves"),
+    "requires": ("#c2a5cf", "grid", "Requires"),
+    "silent": ("#f7f7f7", None, "Silent"),
+    "text-not-in-corpus": ("#ffffff", None, "No text"),
+    "not-annotated": ("#fddbc7", "vertical", "Located"),
+    "no-match": ("#d9d9d9", None, "No match"),
 }
-CELL_W, CELL_H, LABEL_W, HEAD_H = 84, 34, 280, 170
+CELL_W, CELL_H, LABEL_W, HEAD_H = 92, 34, 280, 170
 
 
 def _style(status: str) -> dict:
@@ -55,10 +55,16 @@ def _topic(matrix: dict, topic_id: str) -> dict:
     raise KeyError(topic_id)
 
 
+def phrases(topic: dict) -> list[str]:
+    """The topic's literal phrases (its regular expressions left out): words a reader searches for."""
+    return [p for p in topic.get("patterns", []) if not any(c in p for c in ("\\", "(?", "[", "|"))]
+
+
 def render_topic_page(matrix: dict, topic_id: str, links: bool = True) -> str:
     """The page ``matrix/<topic_id>.html``: a row per instrument with status, summary and cited text."""
+    topic = _topic(matrix, topic_id)
     return render_page("matrix/topic.html", root=SITE_ROOT, has_matrices=True,
-                       **_context(matrix), topic=_topic(matrix, topic_id), links=links)
+                       **_context(matrix), topic=topic, links=links, phrases=phrases(topic))
 
 
 def render_overview(matrix: dict) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
 COLUMNS = ["topic", "topic_label", "instrument", "instrument_label", "status", "basis",
@@ -20,9 +21,10 @@ def provision_words(p: dict) -> str:
 
 
 def citation_text(p: dict, provisions: list[dict]) -> str:
-    """A provision's citation and eid; a qualifier also says what it qualifies, so a
-    savings clause pasted into a report is not read as a rule on the topic."""
-    text = f"{p['citation']} [{p['eid']}]"
+    """A provision's citation as a reader writes it (the eid stays in the JSON); a qualifier
+    also says what it qualifies, so a savings clause pasted into a report is not read as a
+    rule on the topic."""
+    text = p["citation"]
     if p.get("qualifies"):
         cites = {q["eid"]: q["citation"] for q in provisions}
         text += " (qualifies " + ", ".join(cites.get(e, e) for e in p["qualifies"]) + ")"
@@ -98,3 +100,13 @@ def to_markdown(matrix: dict) -> str:
             out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
         out.append("")
     return "\n".join(out)
+
+
+def to_json(matrix: dict) -> str:
+    """The matrix as ``lawdiff matrix --format json`` writes it."""
+    return json.dumps(matrix, ensure_ascii=False, indent=2) + "\n"
+
+
+def of_topic(matrix: dict, topic_id: str) -> dict:
+    """The matrix cut to one topic (as ``lawdiff matrix --topic ID`` builds it)."""
+    return {**matrix, "topics": [t for t in matrix["topics"] if t["id"] == topic_id]}

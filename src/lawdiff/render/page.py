@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .templates import environment
 
@@ -29,6 +30,24 @@ def line_cite(lines: list[int] | None, numbering: str) -> str | None:
     return f"line {first}" if first == last else f"lines {first}–{last}"
 
 
+_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+
+
+def mark(tag: str, text: str, spaces: bool = False) -> Markup:
+    """``<del>``/``<ins>`` around the words only: the brackets of the congressional
+    style then hug the words, and the whitespace stays between them.  With ``spaces``
+    (the inline view, where both sides show) the whitespace is marked too, in its own
+    ``class="ws"`` element, so that the marked and unmarked text rebuild each side exactly."""
+    lead, core, trail = _EDGE.match(text).groups()
+
+    def space(ws: str) -> Markup:
+        return Markup(f'<{tag} class="ws">') + escape(ws) + Markup(f"</{tag}>") if ws and spaces else escape(ws)
+
+    if not core:
+        return space(text)
+    return space(lead) + Markup(f"<{tag}>") + escape(core) + Markup(f"</{tag}>") + space(trail)
+
+
 def render_page(template: str, *, root: str | None, **context) -> str:
     """Render a site template.  ``root`` is the relative path from the page to the
     site's top ("" or "../"); None makes a standalone page with CSS and script inlined."""
@@ -41,34 +60,64 @@ def render_page(template: str, *, root: str | None, **context) -> str:
         instrument_href=instrument_href, redline_href=redline_href, **context)
 
 
+# How a reader names the parts of a bill that are not sections: "Recital 3", "Title".
 _PARTS = {"formula": "Enacting formula", "longtitle": "Title", "summary": "Summary", "session": "Session",
-          "docket": "Docket", "p": "Paragraph", "rec": "Recital", "preamble": "Preamble", "preface": "Front matter"}
+          "docket": "Docket", "recs": "Recitals", "intro": "opening words", "wrapUp": "closing words"}
+_COUNTED = {"p": "paragraph", "rec": "Recital", "item": "item", "hcontainer": "part"}
+_CONTAINERS = {"chp": "Chapter", "chapter": "Chapter", "part": "Part", "art": "Article", "article": "Article",
+               "title": "Title", "division": "Division"}
+_SUBDIVISIONS = ("subsec", "para", "cl", "subcl")
 
 
 def side_title(meta: dict) -> str:
     """A redline side as a title names it: "H.2288", or for one provision
-    "H.2288 Section 40 (sec_3__qstr_1__sec_40)": the reader's name, then the eid."""
+    "H.2288 Section 40": the reader's names, never the eid."""
     name = str(meta.get("number") or meta.get("id") or "?")
-    eid = meta.get("eid")
-    return f"{name} {ref_label(meta)} ({eid})" if eid else name
+    return f"{name} {ref_label(meta)}" if meta.get("eid") else name
 
 
 def ref_label(ref: dict) -> str:
-    """A reader's name for a provision from its eid: "Section 63(a)", "Section 1, definition of
-    “Civil arrest”" (the term as printed where the ref carries it), "Recital 3" (the eid
-    itself is the fallback)."""
+    """A reader's name for a provision, from its eid (``ref``: a change model's ref, a side's
+    meta, or any dict with "eid", and "term"/"num" where known): "Section 63(a)",
+    "Section 63(a), definition of “Immigration enforcement”" (the term as printed),
+    "Recital 3", "Front matter, paragraph 1".  The one labelling function of every
+    renderer a person reads; the eid itself belongs to JSON, AKN and URLs."""
     eid = ref.get("eid") or ""
-    section, subdivisions, tail = None, "", None
+    head, subdivisions, tail, front, outer = "", "", None, False, ""
     for part in eid.split("__"):
         alias, _, value = part.partition("_")
+        unnumbered = value.startswith("nn")
         if alias == "sec":
-            section, subdivisions = value, ""
-        elif alias in ("subsec", "para", "cl", "subcl"):
-            subdivisions += f"({value})"
+            section = "Unnumbered section" if unnumbered else f"Section {_number(value)}"
+            head, subdivisions, tail = (f"{outer}, " if outer else "") + section, "", None
+        elif alias in _SUBDIVISIONS:
+            subdivisions += "" if unnumbered else f"({value})"
+        elif alias in _CONTAINERS:
+            head, subdivisions, tail = f"{_CONTAINERS[alias]} {_number(value)}", "", None
+            outer = head
         elif alias == "defn":
             tail = f"definition of “{ref.get('term') or value.replace('-', ' ')}”"
-        elif alias in _PARTS and alias not in ("preamble", "preface"):
-            tail = _PARTS[alias] + (f" {value}" if alias == "rec" else "")
-    head = f"Section {section}{subdivisions}" if section and not section.startswith("nn") else ""
-    label = ", ".join(p for p in (head, tail) if p)
-    return label or ref.get("num") or eid
+        elif alias == "qstr":
+            tail = "inserted text"
+        elif alias == "preface":
+            front = True
+        elif alias == "preamble":
+            tail = "Preamble"
+        elif alias in _PARTS:
+            tail = _PARTS[alias]
+        elif alias in _COUNTED:
+            tail = f"{_COUNTED[alias]} {value}"
+        elif alias:
+            tail = f"{alias} {value}".strip()
+    if tail == "inserted text" and not head:
+        tail = None
+    pieces = [p for p in (head + subdivisions, tail) if p]
+    if front and not head and (not tail or tail[0].islower()):  # "Front matter, paragraph 1"; "Summary"
+        pieces.insert(0, "Front matter")
+    label = ", ".join(pieces)
+    return (label[0].upper() + label[1:]) if label else (ref.get("num") or eid)
+
+
+def _number(value: str) -> str:
+    """A section number as printed: "63a" is "63A"."""
+    return value.upper() if value[:1].isdigit() else value

@@ -79,10 +79,12 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
     return _CLOCK.sub(lambda m: b" " * len(m.group(0)), data)
 
 
-def redline_pdf(model: dict) -> bytes:
+def redline_pdf(model: dict, docs=None, context: str = "changes") -> bytes:
+    """The printed redline; ``docs`` (old, new) put each printed line in its row with its number."""
     from .redline_html import render_redline
 
-    return html_to_pdf(render_redline(model), f"{model['old'].get('id')} → {model['new'].get('id')}")
+    return html_to_pdf(render_redline(model, docs=docs, context=context),
+                       f"{model['old'].get('id')} → {model['new'].get('id')}")
 
 
 def instrument_pdf(doc) -> bytes:

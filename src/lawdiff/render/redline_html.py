@@ -7,31 +7,15 @@ escaped text, so nothing from a source document reaches the page as markup.
 
 from __future__ import annotations
 
-import re
 
 from markupsafe import Markup, escape
 
 from ..citations import edited_lines, spell_lines
-from .page import instrument_href, line_cite, ref_label, render_page
+from .page import instrument_href, line_cite, mark as _mark, ref_label, render_page
+from .print_redline import CONTEXTS, print_layout
 
 KIND_LABELS = {"equal": "Unchanged", "modify": "Amended", "insert": "Inserted", "delete": "Struck",
                "move": "Moved", "renumber": "Renumbered"}
-_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
-
-
-def _mark(tag: str, text: str, spaces: bool = False) -> Markup:
-    """``<del>``/``<ins>`` around the words only: the brackets of the congressional
-    style then hug the words, and the whitespace stays between them.  With ``spaces``
-    (the inline view, where both sides show) the whitespace is marked too, in its own
-    ``class="ws"`` element, so that the marked and unmarked text rebuild each side exactly."""
-    lead, core, trail = _EDGE.match(text).groups()
-
-    def space(ws: str) -> Markup:
-        return Markup(f'<{tag} class="ws">') + escape(ws) + Markup(f"</{tag}>") if ws and spaces else escape(ws)
-
-    if not core:
-        return space(text)
-    return space(lead) + Markup(f"<{tag}>") + escape(core) + Markup(f"</{tag}>") + space(trail)
 
 
 def _zones(text: str, at: int, heading: str | None) -> list[tuple[str, str]]:
@@ -157,10 +141,16 @@ def _label(meta: dict) -> str:
 
 
 def render_redline(model: dict, *, root: str | None = None, label: str | None = None,
-                   has_matrices: bool = False) -> str:
+                   has_matrices: bool = False, docs=None, context: str = "changes",
+                   downloads: list | None = None) -> str:
     """The HTML page of one change model.  ``root`` is the path from the page to the
     site's top ("../" in the site); None gives a standalone page (CSS and script
-    inlined, no links to other pages) that prints as it shows."""
+    inlined, no links to other pages).  ``docs`` (old, new ``Document``s) lets the
+    printed layout put each printed line in its row; ``context`` "all" prints the
+    unchanged provisions too (else one line per run of them).  ``downloads``: [label, file
+    name beside the page, what it holds] of the files the site built with it."""
+    if context not in CONTEXTS:
+        raise ValueError(context)
     old, new = model["old"], model["new"]
     rows, top_stubs = _rows(model)
     total = sum(1 for r in rows if r["number"])
@@ -179,8 +169,11 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
         return "changed on " + spell_lines(lines)
 
     title = label or f"{_label(old)} → {_label(new)}"
+    printed = [meta for meta in (old, new) if meta.get("line_numbers") == "printed"]
+    unprinted = list(dict.fromkeys(_label(meta) for meta in (old, new) if meta.get("line_numbers") != "printed"))
     return render_page(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
         href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label,
-        has_matrices=has_matrices)
+        has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
+        paper=print_layout(model, docs, context), downloads=downloads or [])

@@ -23,6 +23,11 @@ def web_url(value) -> bool:
     return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 word", "3 words": a number and its noun, singular for one."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -35,4 +40,5 @@ def environment() -> jinja2.Environment:
     )
     env.filters["ordinal"] = ordinal
     env.tests["web_url"] = web_url
+    env.filters["counted"] = counted
     return env

@@ -1,0 +1,245 @@
+"""The printed redline: a table of every change up front, then the text as the bill prints it.
+
+Where a side's source prints line numbers and its words can be found on them
+(``citations.WordLines``: the source is read again), each provision is laid out
+one printed line per row, the line's number in the margin and a change bar
+beside every line with an edit; struck words stand on the new line where they
+were taken out.  Elsewhere (EO 650, API text, a document without its source) a
+provision is one paragraph, cited by name.  Unchanged provisions are folded
+into one line per run unless ``context`` is "all".
+
+The same layout serves ``lawdiff diff --format pdf`` and the site's print
+stylesheet: the screen tables are hidden on paper and this is shown instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from markupsafe import Markup, escape
+
+from ..citations import WordLines, edited_lines, spell_lines
+from .page import mark, ref_label
+
+KINDS = {"modify": "Amended", "insert": "Inserted", "delete": "Struck", "move": "Moved", "renumber": "Renumbered",
+         "equal": "Unchanged"}
+CONTEXTS = ("changes", "all")
+_CHUNK = re.compile(r"\s*\S+\s*|\s+")
+GIST_WORDS = 8  # words of each side of one edit shown in the summary
+GIST_EDITS = 3  # edits described per provision; the rest are counted
+
+
+def print_layout(model: dict, docs=None, context: str = "changes") -> dict:
+    """{"summary": [row, ...], "blocks": [block, ...], "printed": [bool, bool]}."""
+    printed = [model[side].get("line_numbers") == "printed" for side in ("old", "new")]
+    finder = _Finder(model, docs, printed)
+    summary, blocks, run = [], [], []
+    n = 0
+    for change in model.get("changes", []):
+        if change["kind"] == "equal" and context != "all":
+            run.append(change)
+            continue
+        if run:
+            blocks.append(_folded(run, printed))
+            run = []
+        number = None
+        if change["kind"] != "equal":
+            n += 1
+            number = n
+            summary.append(_summary_row(number, change, printed))
+        rows = finder.rows(change)
+        blocks.append({"folded": False, "number": number, "kind": KINDS[change["kind"]], "label": _name(change), "rows": rows,
+                       "changed": change["kind"] != "equal", "side": "new" if change.get("new") else "old",
+                       "html": None if rows is not None else _paragraph(change)})
+    if run:
+        blocks.append(_folded(run, printed))
+    return {"summary": summary, "blocks": blocks, "printed": printed}
+
+
+def _name(change: dict) -> str:
+    old, new = change.get("old"), change.get("new")
+    if old and new and ref_label(old) != ref_label(new):
+        return f"{ref_label(old)} → {ref_label(new)}"
+    return ref_label(new or old)
+
+
+def _folded(run: list[dict], printed: list[bool]) -> dict:
+    """One line for a run of unchanged provisions: how many, from which to which, their lines."""
+    first, last = (run[0].get("new") or run[0]["old"]), (run[-1].get("new") or run[-1]["old"])
+    span = ref_label(first) if len(run) == 1 else f"{ref_label(first)} to {ref_label(last)}"
+    lines = [c["new"]["lines"] for c in run if c.get("new") and c["new"].get("lines")]
+    where = f", lines {lines[0][0]}–{lines[-1][1]}" if printed[1] and lines else ""
+    count = f"{len(run)} unchanged provision{'' if len(run) == 1 else 's'}"
+    return {"folded": True, "text": f"{count}: {span}{where}"}
+
+
+# -- the summary table -------------------------------------------------------------
+
+def _summary_row(number: int, change: dict, printed: list[bool]) -> dict:
+    return {"number": number, "label": _name(change), "kind": KINDS[change["kind"]],
+            "old_lines": _side_lines(change, 0, printed[0]), "new_lines": _side_lines(change, 1, printed[1]),
+            "gist": gist(change)}
+
+
+def _side_lines(change: dict, side: int, printed: bool) -> str:
+    """The lines of one side where the change is, as printed; "—" where that side has no such
+    provision, "by provision" where its source prints no line numbers."""
+    ref = change.get("old" if side == 0 else "new")
+    if not ref:
+        return "—"
+    if not printed:
+        return "by provision"
+    edited = sorted(set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side)))
+    if edited and change["kind"] in ("modify", "move"):
+        return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
+    if ref.get("lines"):
+        a, b = ref["lines"]
+        return str(a) if a == b else f"{a}–{b}"
+    return "—"
+
+
+def gist(change: dict) -> str:
+    """What changed, in a few words: "“within 90 days” → “within 60 days”" for each edit
+    (with a word of context either side), "Inserted: “...”", "Renumbered SECTION 3. → SECTION 4."."""
+    kind, old, new = change["kind"], change.get("old"), change.get("new")
+    words = "".join(t for _, t in change.get("tokens", []))
+    if kind == "insert":
+        return f"Inserted: “{_clip(words)}”" if words else "Inserted (no text)"
+    if kind == "delete":
+        return f"Struck: “{_clip(words)}”" if words else "Struck (no text)"
+    parts = []
+    if old and new and old.get("num") != new.get("num"):
+        parts.append(f"Renumbered {old.get('num') or '(unnumbered)'} → {new.get('num') or '(unnumbered)'}")
+    if kind == "move":
+        parts.insert(0, f"Moved from {ref_label(old)}")
+    edits = _edits(change.get("tokens", []))
+    for before, after in edits[:GIST_EDITS]:
+        parts.append(f"“{before}” → “{after}”")
+    if len(edits) > GIST_EDITS:
+        parts.append(f"and {len(edits) - GIST_EDITS} more edit{'' if len(edits) - GIST_EDITS == 1 else 's'}")
+    return "; ".join(parts) or "Text unchanged"
+
+
+def _edits(tokens: list) -> list[tuple[str, str]]:
+    """Each run of edited tokens as (old words, new words), with one unchanged word either side."""
+    out = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k][0] == "=":
+            k += 1
+            continue
+        j = k
+        while j < len(tokens) and tokens[j][0] != "=":
+            j += 1
+        left = tokens[k - 1][1] if k else ""
+        right = tokens[j][1] if j < len(tokens) else ""
+        left_word = left.rstrip().rsplit(None, 1)[-1] if left.strip() else ""
+        right_word = right.lstrip().split(None, 1)[0] if right.strip() else ""
+        lead = left[len(left.rstrip()):] if left_word else ""
+        trail = right[: len(right) - len(right.lstrip())] if right_word else ""
+        gone = "".join(t for o, t in tokens[k:j] if o == "-")
+        added = "".join(t for o, t in tokens[k:j] if o == "+")
+        before = " ".join((left_word + lead + gone + trail + right_word).split())
+        after = " ".join((left_word + lead + added + trail + right_word).split())
+        out.append((_clip(before), _clip(after)))
+        k = j
+    return out
+
+
+def _clip(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:GIST_WORDS]) + (" …" if len(words) > GIST_WORDS else "")
+
+
+# -- the text, line by printed line ---------------------------------------------------
+
+class _Finder:
+    """Where each word of a change stands on its printed lines, when the documents say."""
+
+    def __init__(self, model: dict, docs, printed: list[bool]):
+        self.sides = []
+        for i, side in enumerate(("old", "new")):
+            doc = docs[i] if docs else None
+            if doc is None or not printed[i]:
+                self.sides.append(None)
+                continue
+            eid = model[side].get("eid")
+            root = doc.tree.find(eid) if eid else doc.tree
+            nodes = {n.eid: n for n in root.walk()} if root is not None else {}
+            self.sides.append((WordLines(doc), nodes))
+
+    def _located(self, side: int, ref: dict | None):
+        if not ref or self.sides[side] is None:
+            return None, None
+        lines, nodes = self.sides[side]
+        node = nodes.get(ref["eid"])
+        return (lines.of(node), node) if node is not None else (None, None)
+
+    def rows(self, change: dict) -> list[dict] | None:
+        """[{"line", "changed", "html"}, ...], one per printed line, or None if not located."""
+        side = 1 if change.get("new") else 0
+        located, node = self._located(side, change.get("new") if side else change.get("old"))
+        if located is None:
+            return None
+        starts, _, lines = located
+        shown = "=+" if side else "=-"
+        pieces: list[tuple[int, str, str]] = []  # (line, op, text)
+        at, line = 0, lines[0]
+        for op, text in change.get("tokens", []):
+            if op not in shown:  # the other side's words stand where they were taken out
+                pieces.append((line, op, text))
+                continue
+            for m in _CHUNK.finditer(text):
+                chunk = m.group(0)
+                word = at + m.start() + (len(chunk) - len(chunk.lstrip()))
+                if chunk.strip():
+                    line = lines[max(bisect_right(starts, word) - 1, 0)]
+                pieces.append((line, op, chunk))
+            at += len(text)
+        rows: list[dict] = []
+        for line_no, op, text in pieces:
+            if not rows or rows[-1]["line"] != line_no:
+                rows.append({"line": line_no, "changed": False, "html": Markup("")})
+            row = rows[-1]
+            if op == "=":
+                row["html"] += escape(text)
+            else:
+                row["html"] += _mark("del" if op == "-" else "ins", text)
+                row["changed"] = row["changed"] or bool(text.strip())
+        num = _num(change)
+        if rows and num:
+            rows[0]["html"] = num + Markup(" ") + rows[0]["html"]
+            old, new = change.get("old"), change.get("new")
+            rows[0]["changed"] = rows[0]["changed"] or bool(old and new and old.get("num") != new.get("num"))
+        elif num:
+            rows.append({"line": lines[0], "changed": change["kind"] != "equal", "html": num})
+        if change["kind"] in ("insert", "delete", "move"):  # the whole provision is the change
+            for row in rows:
+                row["changed"] = True
+        return rows
+
+
+def _mark(tag: str, text: str) -> Markup:
+    return mark(tag, text, spaces=True)
+
+
+def _num(change: dict) -> Markup:
+    old = (change.get("old") or {}).get("num")
+    new = (change.get("new") or {}).get("num")
+    if change.get("old") and change.get("new") and old != new:
+        return Markup(" ").join(_mark(t, n) for t, n in (("del", old), ("ins", new)) if n)
+    if change["kind"] == "delete" and old:
+        return _mark("del", old)
+    if change["kind"] == "insert" and new:
+        return _mark("ins", new)
+    return escape(new or old or "")
+
+
+def _paragraph(change: dict) -> Markup:
+    """A provision not laid out by line: its number and words inline, both sides marked."""
+    body = Markup("")
+    for op, text in change.get("tokens", []):
+        body += escape(text) if op == "=" else _mark("del" if op == "-" else "ins", text)
+    num = _num(change)
+    return (num + Markup(" ") + body) if num else body
