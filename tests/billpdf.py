@@ -162,3 +162,27 @@ def _paginate(items):
             page.append(lambda c, draw=draw, y=y: draw(c, y))
     pages.append(page)
     return pages
+
+
+LINES_PER_PAGE = (BOTTOM - TOP) // 24  # numbered lines on a full body page
+
+
+def long_bill(pages: int) -> Bill:
+    """A bill of about ``pages`` body pages: numbered sections amending chapter after chapter.
+
+    Section k has five printed lines; every line is well inside the page width.
+    """
+    bill = Bill(preface=["The Commonwealth of Massachusetts", None, RULE, None,
+                         "An Act relative to the length of bills.", None,
+                         "Be it enacted by the Senate and House of Representatives in General Court assembled,"])
+    texts = []
+    for k in range(1, pages * int(LINES_PER_PAGE) // 5 + 1):
+        texts += [
+            f"SECTION {k}. Section {k % 97 + 1} of chapter {k % 280 + 1} of the General Laws, as appearing",
+            "in the 2020 Official Edition, is hereby amended by striking out, in line 4, the words",
+            f"“thirty days” and inserting in place thereof the following words:- {k % 60 + 2} days, or such",
+            "longer period as the secretary may by regulation establish for notice to the parties under",
+            "this section.",
+        ]
+    bill.body = list(enumerate(texts, start=1))
+    return bill

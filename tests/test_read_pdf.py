@@ -193,3 +193,36 @@ def test_running_footer_is_dropped(h2288):
     bill = h2288_fixture(footer="Safe Communities Act - House Docket 3198 - draft of 1/19/2023")
     doc = parse_bytes(render(bill), "footer.pdf", {"kind": "bill"})
     assert nodes(doc.tree) == nodes(h2288.tree)
+
+
+def h5163_like_bill() -> billpdf.Bill:
+    """Three-line sections alike but for their figures, as in H.5163 of the 193rd (a 149-section bill)."""
+    body = []
+    for k in range(1, 41):
+        body += [f"SECTION {k}. Section {100 + k} of said chapter 6, as so appearing, is hereby amended by",
+                 f"striking out, in line {k % 9 + 2}, the words “elder affairs” and inserting in place thereof the following",
+                 "words:- aging and independence."]
+    return billpdf.Bill(preface=["The Commonwealth of Massachusetts", None,
+                                 "By striking out all after the enacting clause and inserting in place thereof the following:–"],
+                        body=list(enumerate(body, start=1)))
+
+
+def test_numbered_line_at_the_page_top_is_text_not_a_running_header(monkeypatch):
+    # In H.5163 a page's first line (line 13, "SECTION 5. Section 181 of said chapter 6, ...") sits 74 pt
+    # from the top, inside the band where running headers live, and reads like the first line of
+    # other pages digits aside: it was dropped as a header ("14 follows 12 (page 3)").
+    monkeypatch.setattr(billpdf, "TOP", 50)
+    monkeypatch.setattr(billpdf, "BOTTOM", 50 + 24 * 24)  # 24 lines a page: every page starts alike
+    data = render(h5163_like_bill())
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[2]
+        first = min((w for w in page.extract_words() if w["text"].isdigit() and w["x0"] < billpdf.TEXT_X),
+                    key=lambda w: w["top"])
+        assert first["top"] < 0.1 * float(page.height)  # the flaw's condition: a numbered line in the top band
+    lines = {line.number: line.text for line in read(data, "h5163-like.pdf").lines if line.number}
+    assert sorted(lines) == list(range(1, 121))
+    assert lines[int(first["text"])] == dict(h5163_like_bill().body)[int(first["text"])]
+    doc = parse_bytes(data, "h5163-like.pdf", {"kind": "bill"})
+    sections = [n for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
+    assert [n.num for n in sections] == [f"SECTION {k}." for k in range(1, 41)]
+    assert sections[4].lines == [13, 15]
