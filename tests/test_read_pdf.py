@@ -226,3 +226,19 @@ def test_numbered_line_at_the_page_top_is_text_not_a_running_header(monkeypatch)
     sections = [n for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
     assert [n.num for n in sections] == [f"SECTION {k}." for k in range(1, 41)]
     assert sections[4].lines == [13, 15]
+
+
+def test_pages_are_released_as_they_are_read(monkeypatch):
+    # A page's characters cost megabytes in pdfplumber: a 2,000-page bill ran out of memory when
+    # every page kept them.  When a page is read, no page read before it may still hold its objects.
+    held = []
+    extract = pdfplumber.page.Page.extract_words
+
+    def counting(page, *args, **kwargs):
+        held.append(sum(1 for p in page.pdf.pages if "_objects" in vars(p) or "_layout" in vars(p)))
+        return extract(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_words", counting)
+    reading = read(render(billpdf.long_bill(6)), "long.pdf")
+    assert len(held) == 7 and max(held) == 0  # six body pages after a first page holding the preface
+    assert [line.number for line in reading.lines if line.number] == list(range(1, len(billpdf.long_bill(6).body) + 1))
