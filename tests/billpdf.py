@@ -37,6 +37,8 @@ class Bill:
     body: list[tuple[int, str]] = field(default_factory=list)
     """(printed number, text) for each numbered line."""
     cover: list[str | None] | None = None
+    cover_x: float = TEXT_X
+    """Where the cover's lines start (a letter set wider than the bill's column starts further left)."""
     petition: list[tuple[str, str, str]] = field(default_factory=list)
     footer: str | None = None
     """A running footer on every page, if any."""
@@ -103,7 +105,7 @@ def _text(x: float, text: str, centred: bool = False):
 def _cover_items(bill: Bill):
     items = []
     for line in bill.cover:
-        items.append((18, None) if line is None else (13, _text(TEXT_X, line, centred=line in (RULE,))))
+        items.append((18, None) if line is None else (13, _text(bill.cover_x, line, centred=line in (RULE,))))
     if bill.petition:
         items.append((PAGE_BREAK, None))  # the table on a page of its own: a two-page cover
         items.append((13, _text(TEXT_X, "PETITION OF:")))

@@ -242,3 +242,38 @@ def test_pages_are_released_as_they_are_read(monkeypatch):
     reading = read(render(billpdf.long_bill(6)), "long.pdf")
     assert len(held) == 7 and max(held) == 0  # six body pages after a first page holding the preface
     assert [line.number for line in reading.lines if line.number] == list(range(1, len(billpdf.long_bill(6).body) + 1))
+
+
+def test_a_letter_before_the_bill_does_not_move_the_margin(monkeypatch):
+    # H.4759 of the 193rd: the Governor's letter (its own pages, "1 of 2", "2 of 2") is set from
+    # x=50.4, left of the bill's text column at 72 and of the right edge (54) of its margin numbers.
+    # Taken as one column, "10" split into line 1 and the text "0 this act ...": refused as "1 follows 1".
+    monkeypatch.setattr(billpdf, "NUMBER_RIGHT", 54)
+    letter = ["To the Honorable Senate and House of Representatives,", None,
+              "I am filing for your consideration the attached legislation, which would allow the town to grant",
+              "one more license for the sale of all alcoholic beverages to be drunk on the premises.", None,
+              "Respectfully submitted,"]
+    body = ["SECTION 1. (a) Notwithstanding section 17 of chapter 138 of the General Laws or any",
+            "other general or special law to the contrary, the licensing authority of the town may grant",
+            "a license for the sale of all alcoholic beverages to be drunk on the premises. The license",
+            "shall be subject to all of said chapter 138 except said section 17.",
+            "(b) A license granted under this act shall only be exercised in the dining room of a",
+            "common victualler and such other public rooms or areas as may be deemed reasonable.",
+            "(c) The licensing authority shall not approve the transfer of a license granted pursuant to",
+            "this act to any other location, but it may grant the license to a new applicant at the same",
+            "location if the applicant files with the licensing authority the letters the law requires.",
+            "10 days after such return the license shall be granted to a new applicant or dissolve.",
+            "SECTION 2. Chapter 515 of the acts of 2008 is hereby repealed.",
+            "SECTION 3. This act shall take effect upon its passage."]
+    bill = billpdf.Bill(cover=letter, cover_x=50.4, preface=["The Commonwealth of Massachusetts"],
+                        body=list(enumerate(body, start=1)))
+    data = render(bill)
+    reading = read(data, "h4759-like.pdf")
+    assert reading.line_numbers == "printed"
+    lines = {line.number: line.text for line in reading.lines if line.number}
+    assert lines == dict(enumerate(body, start=1))  # line 10 keeps its "10 days"
+    assert "Respectfully submitted," in [line.text for line in reading.lines if line.number is None]
+    doc = parse_bytes(data, "h4759-like.pdf", {"kind": "bill"})
+    sections = [n for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
+    assert [(n.num, n.lines) for n in sections] == [("SECTION 1.", [1, 10]), ("SECTION 2.", [11, 11]),
+                                                     ("SECTION 3.", [12, 12])]

@@ -86,7 +86,10 @@ def read_pdf(data: bytes, source: object) -> Reading:
             line.clear()
     # Margin numbers before running furniture: a numbered line is the instrument's text
     # even where it recurs at the top or bottom of several pages.
-    printed = _take_margin_numbers(body)
+    body_labels = labels[len(cover_pages):]
+    printed = [_take_margin_numbers([line for page in run for line in page])
+               for run in _paginations(body_pages, body_labels)]
+    printed = any(printed)
     _drop_running_furniture(body_pages)
     if printed:
         _check_continuous(body, source)
@@ -177,6 +180,21 @@ def _take_page_labels(pages: list[list[_VLine]]) -> list[tuple[int, int] | None]
                 break
         labels.append(found)
     return labels
+
+
+def _paginations(pages: list, labels: list) -> list[list]:
+    """Pages grouped by their printed pagination: a page labelled ``1 of M`` after the first starts another.
+
+    Each is a document of its own with its own text column: a Governor's letter set
+    from x=50 before the bill it files (H.4759 of the 193rd) must not move the bill's
+    column edge left of its margin numbers.
+    """
+    runs: list[list] = []
+    for page, label in zip(pages, labels):
+        if not runs or (label and label[0] == 1):
+            runs.append([])
+        runs[-1].append(page)
+    return runs
 
 
 def _split_cover(pages, labels) -> tuple[list, list]:
