@@ -42,6 +42,7 @@ class Bill:
     petition: list[tuple[str, str, str]] = field(default_factory=list)
     footer: str | None = None
     """A running footer on every page, if any."""
+    footer_x: float = TEXT_X
     """Petition table rows: (name, district, date added); an empty name continues the row above."""
 
 
@@ -86,7 +87,7 @@ def _furniture(c, bill: Bill, page: int, pages: int) -> None:
     c.drawCentredString(WIDTH / 2, HEIGHT - 54, bill.number_line)
     c.drawCentredString(WIDTH / 2, 36, f"{page} of {pages}")
     if bill.footer:
-        c.drawString(TEXT_X, 24, bill.footer)
+        c.drawString(bill.footer_x, 24, bill.footer)
 
 
 def _text(x: float, text: str, centred: bool = False):

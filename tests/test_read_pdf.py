@@ -277,3 +277,17 @@ def test_a_letter_before_the_bill_does_not_move_the_margin(monkeypatch):
     sections = [n for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
     assert [(n.num, n.lines) for n in sections] == [("SECTION 1.", [1, 10]), ("SECTION 2.", [11, 11]),
                                                      ("SECTION 3.", [12, 12])]
+
+
+def test_running_footer_starting_with_figures_left_of_the_column(h2288):
+    # S.16 of the 193rd appends a regulation whose every page carries "840 CMR 13.00 ROLLOVERS ...",
+    # set left of the text column: its "84" looks like a margin number on every page, but it
+    # continues no numbering, so it is furniture (it was refused as "84 follows 84").
+    footer = "840 CMR 13.00 ROLLOVERS FOR SERVICE PURCHASES AND BUYBACKS"
+    doc = parse_bytes(render(h2288_fixture(footer=footer, footer_x=30)), "footer.pdf", {"kind": "bill"})
+    assert nodes(doc.tree) == nodes(h2288.tree)
+    # The same pages with no margin numbers at all: read as unnumbered text, footer gone.
+    unnumbered = billpdf.Bill(preface=[text for _, text in h2288_fixture().body], footer=footer, footer_x=30)
+    reading = read(render(unnumbered), "unnumbered.pdf")
+    assert reading.line_numbers == "source"
+    assert [line.text for line in reading.lines if line.text] == [text for _, text in h2288_fixture().body]

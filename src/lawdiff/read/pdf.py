@@ -84,13 +84,13 @@ def read_pdf(data: bytes, source: object) -> Reading:
             for key, value in cover.header_meta(line.text).items():
                 meta.setdefault(key, value)
             line.clear()
-    # Margin numbers before running furniture: a numbered line is the instrument's text
-    # even where it recurs at the top or bottom of several pages.
+    # Margin numbers before running furniture: a line whose number continues the
+    # numbering is the instrument's text even where it recurs at a page's top or bottom.
     body_labels = labels[len(cover_pages):]
-    printed = [_take_margin_numbers([line for page in run for line in page])
-               for run in _paginations(body_pages, body_labels)]
-    printed = any(printed)
+    for run in _paginations(body_pages, body_labels):
+        _take_margin_numbers([line for page in run for line in page])
     _drop_running_furniture(body_pages)
+    printed = any(line.number is not None for line in body)
     if printed:
         _check_continuous(body, source)
     lines = _to_lines(body_pages)
@@ -248,23 +248,56 @@ def _in_band(line: _VLine) -> bool:
 def _drop_running_furniture(pages: list[list[_VLine]]) -> None:
     """A line in the top or bottom band that recurs (digits aside) on several pages is a running header or footer.
 
-    A line carrying a margin number is never furniture: the last printed line of one
-    page and of another can read alike ("this section." after its number).
+    Unless it carries a margin number that continues the numbering around it: the
+    first printed line of a page can sit inside the top band and read like the first
+    line of other pages digits aside (H.5163 of the 193rd: line 13, "SECTION 5.
+    Section 181 of said chapter 6, ...").  A header whose leading figures merely look
+    like a margin number ("840 CMR 13.00 ..." on every page of an appended
+    regulation) continues nothing and goes.
     """
     def key(line):
         return re.sub(r"\d+", "#", line.text)
 
-    def candidate(line):
-        return line.text and line.number is None and _in_band(line)
+    def banded(line):
+        return (line.text or line.number is not None) and _in_band(line)
 
     if len(pages) < 2:
         return
     # How many pages each banded line appears on (once per page).
-    counts = Counter(k for page in pages for k in {key(line) for line in page if candidate(line)})
-    for page in pages:
-        for line in page:
-            if candidate(line) and counts[key(line)] >= 2:
-                line.clear()
+    counts = Counter(k for page in pages for k in {key(line) for line in page if banded(line)})
+    lines = [line for page in pages for line in page]
+    recurring = [banded(line) and counts[key(line)] >= 2 for line in lines]
+    for line, fits in zip(lines, _continues_numbering(lines, recurring)):
+        if fits is False:
+            line.clear()
+            line.number = None
+
+
+def _continues_numbering(lines: list[_VLine], suspect: list[bool]) -> list[bool | None]:
+    """For each suspect line: does its number follow the nearest unsuspected number before it, or precede the one after?
+
+    None for lines that are not suspect.
+    """
+    before: list[int | None] = []
+    last = None
+    for line, s in zip(lines, suspect):
+        before.append(last)
+        if not s and line.number is not None:
+            last = line.number
+    after: list[int | None] = [None] * len(lines)
+    following = None
+    for k in range(len(lines) - 1, -1, -1):
+        after[k] = following
+        if not suspect[k] and lines[k].number is not None:
+            following = lines[k].number
+    result: list[bool | None] = []
+    for line, s, b, a in zip(lines, suspect, before, after):
+        if not s:
+            result.append(None)
+        else:
+            n = line.number
+            result.append(n is not None and (b == n - 1 or a == n + 1))
+    return result
 
 
 def _take_margin_numbers(lines: list[_VLine]) -> bool:
