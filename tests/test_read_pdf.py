@@ -291,3 +291,32 @@ def test_running_footer_starting_with_figures_left_of_the_column(h2288):
     reading = read(render(unnumbered), "unnumbered.pdf")
     assert reading.line_numbers == "source"
     assert [line.text for line in reading.lines if line.text] == [text for _, text in h2288_fixture().body]
+
+
+def test_outdented_heading_figures_are_not_margin_numbers(tmp_path):
+    # S.2573 of the 193rd files a regulation: no line numbers, headings "15.01 Authority and
+    # Definitions" set out at x=58 from a text at 108-126.  Its "1" ends left of where "5.01" starts,
+    # and was taken for line 1 of every heading (refused as "1 follows 1").
+    path = tmp_path / "regulation.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    page = [
+        (72, "205 CMR 15.00: RACING MEETING LICENSING"),
+        (58.4, "15.01 Authority and Definitions"),
+        (108, "(1) Authority. 205 CMR 15.00 is issued pursuant to G.L. c. 128A, § 9."),
+        (126, "the following meanings, unless the context clearly requires otherwise."),
+        (58.4, "15.02 Racing Meeting License Application"),
+        (108, "(1) Required Materials. An applicant must submit a fully executed original application."),
+    ]
+    for sheet in range(2):
+        y = 680
+        for x, text in page:
+            c.setFont("Times-Roman", 12)
+            c.drawString(x, y, text.replace("15.0", f"15.{sheet}") if sheet else text)
+            y -= 26
+        c.showPage()
+    c.save()
+    reading = read(path.read_bytes(), "regulation.pdf")
+    assert reading.line_numbers == "source"
+    texts = [line.text for line in reading.lines if line.text]
+    assert texts[1] == "15.01 Authority and Definitions" and texts[4] == "15.02 Racing Meeting License Application"
+    assert "15.12 Racing Meeting License Application" in texts

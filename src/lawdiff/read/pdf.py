@@ -319,6 +319,9 @@ def _take_margin_numbers(lines: list[_VLine]) -> bool:
             k += 1
         if k == 0 or k > _MAX_DIGITS:
             continue
+        rest = line.digits[k][0] if k < len(line.digits) else line.left
+        if rest is not None and rest < text_left - 0.5:
+            continue  # the figure runs on left of the column ("15.01" outdented): a heading, not a margin number
         line.number = int(line.text[:k])
         first = line.text.split(" ", 1)[0]
         if k == len(first):
