@@ -9,7 +9,10 @@ headers and footers are whole lines of their own.
 Layout handled (see shared facts on instruments): cover ("petition") pages
 paginated ``1 of 2``, then body pages paginated again from ``1 of M``, each
 with the docket header repeated on top.  The cover becomes ``Reading.meta``;
-only the body becomes lines.  A later text with no cover is all body.
+only the body becomes lines.  A later text with no cover is all body.  Each
+pagination (a letter or committee report before the bill) finds its own text
+column.  Pages are read one at a time and released: only small line records
+(``_VLine``) outlive a page, so memory stays flat with length.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 
 from ..errors import LawdiffError
 from . import cover
-from .lines import Line, Reading, fold
+from .lines import Line, Reading
 from .words import blank_rules, repair_hyphenation
 
 _PAGE_LABEL = re.compile(r"^(\d{1,4}) of (\d{1,4})$")
