@@ -320,3 +320,17 @@ def test_outdented_heading_figures_are_not_margin_numbers(tmp_path):
     texts = [line.text for line in reading.lines if line.text]
     assert texts[1] == "15.01 Authority and Definitions" and texts[4] == "15.02 Racing Meeting License Application"
     assert "15.12 Racing Meeting License Application" in texts
+
+
+def test_unnumbered_filing_and_a_bill_by_request(h2288):
+    # H.2521 of the 193rd as filed: "HOUSE . . . No." with the number still blank on every page,
+    # and "PRESENTED BY: Paul K. Frost, (BY REQUEST)".  The blank number line is the header, not
+    # text of the bill; "(BY REQUEST)" is a note on the filing, not a second presenter.
+    cover_lines = [("Paul K. Frost, (BY REQUEST)" if line == "Ruth B. Balser and Manny Cruz" else line) for line in COVER]
+    bill = h2288_fixture(number_line="HOUSE . . . . . . . . . . . . . . . No.", cover=cover_lines)
+    data = render(bill)
+    reading = read(data, "h2521-like.pdf")
+    assert reading.meta["presented_by"] == ["Paul K. Frost"] and reading.meta["by_request"] is True
+    assert "number" not in reading.meta and reading.meta["docket"] == "HD.3198"
+    assert not any(line.text.startswith("HOUSE") for line in reading.lines)
+    assert nodes(parse_bytes(data, "h2521-like.pdf", {"kind": "bill"}).tree) == nodes(h2288.tree)
