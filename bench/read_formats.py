@@ -1,10 +1,14 @@
-"""How long reading H.2288 takes from each format (text, malegislature PDF, whole-bill HTML).
+"""How long reading H.2288 takes from each format (text, malegislature PDF, whole-bill HTML), and a 100-page PDF.
 
 Builds the PDF and HTML the way the tests do (reportlab; hand-written markup), then
 times read + parse.  Prints milliseconds per document and the ratio to text.
+For the 100-page PDF (tests/billpdf.py ``long_bill``) it also prints pdfplumber's
+share (its character pass alone) and a cheaper page pass: pypdfium2's character
+boxes, timed and checked for whether they find the same margin line numbers.
 Run: python bench/read_formats.py
 """
 
+import io
 import sys
 import time
 from pathlib import Path
@@ -13,9 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from billhtml import h2288_parts, malegislature_bill_page  # noqa: E402
-from billpdf import h2288_bill, render  # noqa: E402
+from billpdf import h2288_bill, long_bill, render  # noqa: E402
 
 from lawdiff import parse_bytes  # noqa: E402
+from lawdiff.read import read  # noqa: E402
 
 raw = (ROOT / "corpus/raw/193-h2288.txt").read_bytes()
 text = raw.decode("utf-8")
@@ -30,8 +35,72 @@ def per_doc(data: bytes, repeat: int) -> float:
     return (time.perf_counter() - start) / repeat * 1000
 
 
+def pdfplumber_pass(data: bytes) -> None:
+    """pdfplumber's share: every page's characters, nothing else."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for page in doc.pages:
+            page.chars
+            page.close()
+
+
+def pdfium_margin_numbers(data: bytes) -> list[int]:
+    """The cheaper pass: pypdfium2's character boxes, lines by vertical middle, leading digits left of the column."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument(data)
+    rows = []  # (characters left to right as (x0, x1, char), count of leading digits)
+    for i in range(len(doc)):
+        page = doc[i]
+        textpage = page.get_textpage()
+        boxes = []
+        for k in range(textpage.count_chars()):
+            char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, k))
+            if not char.isspace():
+                left, bottom, right, top = textpage.get_charbox(k)
+                boxes.append(((top + bottom) / 2, max(top - bottom, 1.0), left, right, char))
+        textpage.close()
+        page.close()
+        groups: list[tuple[float, list]] = []
+        for middle, height, left, right, char in sorted(boxes, key=lambda b: (-b[0], b[2])):
+            if groups and abs(groups[-1][0] - middle) < height / 2:
+                groups[-1][1].append((left, right, char))
+            else:
+                groups.append((middle, [(left, right, char)]))
+        for _, chars in groups:
+            chars.sort()
+            digits = next((n for n, c in enumerate(chars) if c[2] not in "0123456789"), len(chars))
+            rows.append((chars, digits))
+    doc.close()
+    text_left = min(chars[d][0] for chars, d in rows if d < len(chars))
+    found = []
+    for chars, digits in rows:
+        k = next((n for n in range(digits) if chars[n][1] >= text_left - 0.5), digits)
+        if 0 < k <= 5:
+            found.append(int("".join(c[2] for c in chars[:k])))
+    return found
+
+
+def timed(fn, *args) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - start, result
+
+
 base = per_doc(raw, 50)
 print(f"text: {base:7.1f} ms per document ({len(raw):,} bytes)")
 for name, data, repeat in (("pdf", pdf, 5), ("html", html, 50)):
     ms = per_doc(data, repeat)
     print(f"{name}: {ms:7.1f} ms per document ({len(data):,} bytes), {ms / base:.1f}x text")
+
+long_pdf = render(long_bill(100))
+seconds = per_doc(long_pdf, 1) / 1000
+plumber, _ = timed(pdfplumber_pass, long_pdf)
+print(f"pdf, 100 pages: {seconds:5.1f} s per document ({len(long_pdf):,} bytes; goal under 15 s), "
+      f"pdfplumber's character pass alone {plumber:.1f} s ({plumber / seconds:.0%})")
+fium, numbers = timed(pdfium_margin_numbers, long_pdf)
+printed = [line.number for line in read(long_pdf, "bench").lines if line.number]
+print(f"  cheaper page pass (pypdfium2 character boxes): {fium:.2f} s ({plumber / fium:.0f}x faster than pdfplumber's); "
+      f"margin numbers {'the same as' if numbers == printed else 'DIFFERENT from'} the reader's ({len(numbers)} vs {len(printed)})")

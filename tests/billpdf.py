@@ -37,9 +37,12 @@ class Bill:
     body: list[tuple[int, str]] = field(default_factory=list)
     """(printed number, text) for each numbered line."""
     cover: list[str | None] | None = None
+    cover_x: float = TEXT_X
+    """Where the cover's lines start (a letter set wider than the bill's column starts further left)."""
     petition: list[tuple[str, str, str]] = field(default_factory=list)
     footer: str | None = None
     """A running footer on every page, if any."""
+    footer_x: float = TEXT_X
     """Petition table rows: (name, district, date added); an empty name continues the row above."""
 
 
@@ -84,7 +87,7 @@ def _furniture(c, bill: Bill, page: int, pages: int) -> None:
     c.drawCentredString(WIDTH / 2, HEIGHT - 54, bill.number_line)
     c.drawCentredString(WIDTH / 2, 36, f"{page} of {pages}")
     if bill.footer:
-        c.drawString(TEXT_X, 24, bill.footer)
+        c.drawString(bill.footer_x, 24, bill.footer)
 
 
 def _text(x: float, text: str, centred: bool = False):
@@ -103,7 +106,7 @@ def _text(x: float, text: str, centred: bool = False):
 def _cover_items(bill: Bill):
     items = []
     for line in bill.cover:
-        items.append((18, None) if line is None else (13, _text(TEXT_X, line, centred=line in (RULE,))))
+        items.append((18, None) if line is None else (13, _text(bill.cover_x, line, centred=line in (RULE,))))
     if bill.petition:
         items.append((PAGE_BREAK, None))  # the table on a page of its own: a two-page cover
         items.append((13, _text(TEXT_X, "PETITION OF:")))
@@ -162,3 +165,27 @@ def _paginate(items):
             page.append(lambda c, draw=draw, y=y: draw(c, y))
     pages.append(page)
     return pages
+
+
+LINES_PER_PAGE = (BOTTOM - TOP) // 24  # numbered lines on a full body page
+
+
+def long_bill(pages: int) -> Bill:
+    """A bill of about ``pages`` body pages: numbered sections amending chapter after chapter.
+
+    Section k has five printed lines; every line is well inside the page width.
+    """
+    bill = Bill(preface=["The Commonwealth of Massachusetts", None, RULE, None,
+                         "An Act relative to the length of bills.", None,
+                         "Be it enacted by the Senate and House of Representatives in General Court assembled,"])
+    texts = []
+    for k in range(1, pages * int(LINES_PER_PAGE) // 5 + 1):
+        texts += [
+            f"SECTION {k}. Section {k % 97 + 1} of chapter {k % 280 + 1} of the General Laws, as appearing",
+            "in the 2020 Official Edition, is hereby amended by striking out, in line 4, the words",
+            f"“thirty days” and inserting in place thereof the following words:- {k % 60 + 2} days, or such",
+            "longer period as the secretary may by regulation establish for notice to the parties under",
+            "this section.",
+        ]
+    bill.body = list(enumerate(texts, start=1))
+    return bill

@@ -193,3 +193,144 @@ def test_running_footer_is_dropped(h2288):
     bill = h2288_fixture(footer="Safe Communities Act - House Docket 3198 - draft of 1/19/2023")
     doc = parse_bytes(render(bill), "footer.pdf", {"kind": "bill"})
     assert nodes(doc.tree) == nodes(h2288.tree)
+
+
+def h5163_like_bill() -> billpdf.Bill:
+    """Three-line sections alike but for their figures, as in H.5163 of the 193rd (a 149-section bill)."""
+    body = []
+    for k in range(1, 41):
+        body += [f"SECTION {k}. Section {100 + k} of said chapter 6, as so appearing, is hereby amended by",
+                 f"striking out, in line {k % 9 + 2}, the words “elder affairs” and inserting in place thereof the following",
+                 "words:- aging and independence."]
+    return billpdf.Bill(preface=["The Commonwealth of Massachusetts", None,
+                                 "By striking out all after the enacting clause and inserting in place thereof the following:–"],
+                        body=list(enumerate(body, start=1)))
+
+
+def test_numbered_line_at_the_page_top_is_text_not_a_running_header(monkeypatch):
+    # In H.5163 a page's first line (line 13, "SECTION 5. Section 181 of said chapter 6, ...") sits 74 pt
+    # from the top, inside the band where running headers live, and reads like the first line of
+    # other pages digits aside: it was dropped as a header ("14 follows 12 (page 3)").
+    monkeypatch.setattr(billpdf, "TOP", 50)
+    monkeypatch.setattr(billpdf, "BOTTOM", 50 + 24 * 24)  # 24 lines a page: every page starts alike
+    data = render(h5163_like_bill())
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[2]
+        first = min((w for w in page.extract_words() if w["text"].isdigit() and w["x0"] < billpdf.TEXT_X),
+                    key=lambda w: w["top"])
+        assert first["top"] < 0.1 * float(page.height)  # the flaw's condition: a numbered line in the top band
+    lines = {line.number: line.text for line in read(data, "h5163-like.pdf").lines if line.number}
+    assert sorted(lines) == list(range(1, 121))
+    assert lines[int(first["text"])] == dict(h5163_like_bill().body)[int(first["text"])]
+    doc = parse_bytes(data, "h5163-like.pdf", {"kind": "bill"})
+    sections = [n for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
+    assert [n.num for n in sections] == [f"SECTION {k}." for k in range(1, 41)]
+    assert sections[4].lines == [13, 15]
+
+
+def test_pages_are_released_as_they_are_read(monkeypatch):
+    # A page's characters cost megabytes in pdfplumber: a 2,000-page bill ran out of memory when
+    # every page kept them.  When a page is read, no page read before it may still hold its objects.
+    held = []
+    extract = pdfplumber.page.Page.extract_words
+
+    def counting(page, *args, **kwargs):
+        held.append(sum(1 for p in page.pdf.pages if "_objects" in vars(p) or "_layout" in vars(p)))
+        return extract(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_words", counting)
+    reading = read(render(billpdf.long_bill(6)), "long.pdf")
+    assert len(held) == 7 and max(held) == 0  # six body pages after a first page holding the preface
+    assert [line.number for line in reading.lines if line.number] == list(range(1, len(billpdf.long_bill(6).body) + 1))
+
+
+def test_a_letter_before_the_bill_does_not_move_the_margin(monkeypatch):
+    # H.4759 of the 193rd: the Governor's letter (its own pages, "1 of 2", "2 of 2") is set from
+    # x=50.4, left of the bill's text column at 72 and of the right edge (54) of its margin numbers.
+    # Taken as one column, "10" split into line 1 and the text "0 this act ...": refused as "1 follows 1".
+    monkeypatch.setattr(billpdf, "NUMBER_RIGHT", 54)
+    letter = ["To the Honorable Senate and House of Representatives,", None,
+              "I am filing for your consideration the attached legislation, which would allow the town to grant",
+              "one more license for the sale of all alcoholic beverages to be drunk on the premises.", None,
+              "Respectfully submitted,"]
+    body = ["SECTION 1. (a) Notwithstanding section 17 of chapter 138 of the General Laws or any",
+            "other general or special law to the contrary, the licensing authority of the town may grant",
+            "a license for the sale of all alcoholic beverages to be drunk on the premises. The license",
+            "shall be subject to all of said chapter 138 except said section 17.",
+            "(b) A license granted under this act shall only be exercised in the dining room of a",
+            "common victualler and such other public rooms or areas as may be deemed reasonable.",
+            "(c) The licensing authority shall not approve the transfer of a license granted pursuant to",
+            "this act to any other location, but it may grant the license to a new applicant at the same",
+            "location if the applicant files with the licensing authority the letters the law requires.",
+            "10 days after such return the license shall be granted to a new applicant or dissolve.",
+            "SECTION 2. Chapter 515 of the acts of 2008 is hereby repealed.",
+            "SECTION 3. This act shall take effect upon its passage."]
+    bill = billpdf.Bill(cover=letter, cover_x=50.4, preface=["The Commonwealth of Massachusetts"],
+                        body=list(enumerate(body, start=1)))
+    data = render(bill)
+    reading = read(data, "h4759-like.pdf")
+    assert reading.line_numbers == "printed"
+    lines = {line.number: line.text for line in reading.lines if line.number}
+    assert lines == dict(enumerate(body, start=1))  # line 10 keeps its "10 days"
+    assert "Respectfully submitted," in [line.text for line in reading.lines if line.number is None]
+    doc = parse_bytes(data, "h4759-like.pdf", {"kind": "bill"})
+    sections = [n for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
+    assert [(n.num, n.lines) for n in sections] == [("SECTION 1.", [1, 10]), ("SECTION 2.", [11, 11]),
+                                                     ("SECTION 3.", [12, 12])]
+
+
+def test_running_footer_starting_with_figures_left_of_the_column(h2288):
+    # S.16 of the 193rd appends a regulation whose every page carries "840 CMR 13.00 ROLLOVERS ...",
+    # set left of the text column: its "84" looks like a margin number on every page, but it
+    # continues no numbering, so it is furniture (it was refused as "84 follows 84").
+    footer = "840 CMR 13.00 ROLLOVERS FOR SERVICE PURCHASES AND BUYBACKS"
+    doc = parse_bytes(render(h2288_fixture(footer=footer, footer_x=30)), "footer.pdf", {"kind": "bill"})
+    assert nodes(doc.tree) == nodes(h2288.tree)
+    # The same pages with no margin numbers at all: read as unnumbered text, footer gone.
+    unnumbered = billpdf.Bill(preface=[text for _, text in h2288_fixture().body], footer=footer, footer_x=30)
+    reading = read(render(unnumbered), "unnumbered.pdf")
+    assert reading.line_numbers == "source"
+    assert [line.text for line in reading.lines if line.text] == [text for _, text in h2288_fixture().body]
+
+
+def test_outdented_heading_figures_are_not_margin_numbers(tmp_path):
+    # S.2573 of the 193rd files a regulation: no line numbers, headings "15.01 Authority and
+    # Definitions" set out at x=58 from a text at 108-126.  Its "1" ends left of where "5.01" starts,
+    # and was taken for line 1 of every heading (refused as "1 follows 1").
+    path = tmp_path / "regulation.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    page = [
+        (72, "205 CMR 15.00: RACING MEETING LICENSING"),
+        (58.4, "15.01 Authority and Definitions"),
+        (108, "(1) Authority. 205 CMR 15.00 is issued pursuant to G.L. c. 128A, § 9."),
+        (126, "the following meanings, unless the context clearly requires otherwise."),
+        (58.4, "15.02 Racing Meeting License Application"),
+        (108, "(1) Required Materials. An applicant must submit a fully executed original application."),
+    ]
+    for sheet in range(2):
+        y = 680
+        for x, text in page:
+            c.setFont("Times-Roman", 12)
+            c.drawString(x, y, text.replace("15.0", f"15.{sheet}") if sheet else text)
+            y -= 26
+        c.showPage()
+    c.save()
+    reading = read(path.read_bytes(), "regulation.pdf")
+    assert reading.line_numbers == "source"
+    texts = [line.text for line in reading.lines if line.text]
+    assert texts[1] == "15.01 Authority and Definitions" and texts[4] == "15.02 Racing Meeting License Application"
+    assert "15.12 Racing Meeting License Application" in texts
+
+
+def test_unnumbered_filing_and_a_bill_by_request(h2288):
+    # H.2521 of the 193rd as filed: "HOUSE . . . No." with the number still blank on every page,
+    # and "PRESENTED BY: Paul K. Frost, (BY REQUEST)".  The blank number line is the header, not
+    # text of the bill; "(BY REQUEST)" is a note on the filing, not a second presenter.
+    cover_lines = [("Paul K. Frost, (BY REQUEST)" if line == "Ruth B. Balser and Manny Cruz" else line) for line in COVER]
+    bill = h2288_fixture(number_line="HOUSE . . . . . . . . . . . . . . . No.", cover=cover_lines)
+    data = render(bill)
+    reading = read(data, "h2521-like.pdf")
+    assert reading.meta["presented_by"] == ["Paul K. Frost"] and reading.meta["by_request"] is True
+    assert "number" not in reading.meta and reading.meta["docket"] == "HD.3198"
+    assert not any(line.text.startswith("HOUSE") for line in reading.lines)
+    assert nodes(parse_bytes(data, "h2521-like.pdf", {"kind": "bill"}).tree) == nodes(h2288.tree)

@@ -16,7 +16,8 @@ DOCKET = re.compile(r"^(HOUSE|SENATE) DOCKET, NO\. ?(\d+)\s+FILED ON: ?(\d{1,2})
 # The docket and the filing date can also sit on lines of their own.
 DOCKET_ONLY = re.compile(r"^(HOUSE|SENATE) DOCKET, NO\. ?(\d+)$")
 FILED_ONLY = re.compile(r"^FILED ON: ?(\d{1,2})/(\d{1,2})/(\d{4})$")
-NUMBER = re.compile(r"^(HOUSE|SENATE)(?: ?\.)+ ?No\. ?(\d+)$")
+# A bill filed but not yet numbered prints "HOUSE . . . No." with the number left blank.
+NUMBER = re.compile(r"^(HOUSE|SENATE)(?: ?\.)+ ?No\.(?: ?(\d+))?$")
 PRESENTED = re.compile(r"^PRESENTED BY:?$")
 PETITION_OF = re.compile(r"^PETITION OF:?$")
 # "... respectfully petition for the adoption of the accompanying bill:" (or resolve).
@@ -26,6 +27,8 @@ _RULE = re.compile(r"^_{3,}$")
 # "Ruth B. Balser and Manny Cruz"; "A, B and C"
 _NAMES_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# "Paul K. Frost, (BY REQUEST)": filed at a constituent's request; a note, not a name.
+_BY_REQUEST = re.compile(r"^\(BY REQUEST\)$", re.I)
 
 
 def is_header(text: str) -> bool:
@@ -43,7 +46,7 @@ def header_meta(text: str) -> dict:
     if m := FILED_ONLY.match(text):
         month, day, year = m.groups()
         return {"filed": f"{year}-{int(month):02d}-{int(day):02d}"}
-    if m := NUMBER.match(text):
+    if (m := NUMBER.match(text)) and m.group(2):
         return {"number": f"{m.group(1)[0]}.{m.group(2)}"}
     return {}
 
@@ -88,6 +91,9 @@ def cover_meta(texts: list[str], rows: list[list[str]]) -> dict:
             presented.extend(n for n in _NAMES_SEPARATOR.split(text) if n)
         elif zone == "title":
             title.append(text)
+    if any(_BY_REQUEST.match(n) for n in presented):
+        meta["by_request"] = True
+        presented = [n for n in presented if not _BY_REQUEST.match(n)]
     if presented:
         meta["presented_by"] = presented
     if title:

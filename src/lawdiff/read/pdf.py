@@ -9,7 +9,10 @@ headers and footers are whole lines of their own.
 Layout handled (see shared facts on instruments): cover ("petition") pages
 paginated ``1 of 2``, then body pages paginated again from ``1 of M``, each
 with the docket header repeated on top.  The cover becomes ``Reading.meta``;
-only the body becomes lines.  A later text with no cover is all body.
+only the body becomes lines.  A later text with no cover is all body.  Each
+pagination (a letter or committee report before the bill) finds its own text
+column.  Pages are read one at a time and released: only small line records
+(``_VLine``) outlive a page, so memory stays flat with length.
 """
 
 from __future__ import annotations
@@ -17,40 +20,60 @@ from __future__ import annotations
 import io
 import logging
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import LawdiffError
 from . import cover
-from .lines import Line, Reading, fold
+from .lines import Line, Reading
 from .words import blank_rules, repair_hyphenation
 
 _PAGE_LABEL = re.compile(r"^(\d{1,4}) of (\d{1,4})$")
 _TABLE_HEADER = ("NAME:", "DISTRICT/ADDRESS:", "DATE")
 # Lines in these top/bottom shares of a page may be running headers or footers.
 _MARGIN_BAND = 0.1
+# A margin line number has at most this many digits.
+_MAX_DIGITS = 5
+_DIGITS = frozenset("0123456789")
 _TERMINAL = re.compile(r"(?:[.:;]|:-)[\"”’)]*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _VLine:
-    """One visual line of a page: its words left to right, and where it sits."""
+    """One visual line of a page, kept small: a 2,000-page bill has some 60,000 of them.
 
-    words: list[dict]
+    No pdfplumber object outlives its page: a line keeps its words joined by one
+    space, the x of each word (for the petition table's columns), and for its first
+    word the edges of its leading digits (a margin number set so close to the text
+    that it is extracted glued to it is split at the column edge).
+    """
+
+    text: str
+    xs: array
+    """x0 of each word of ``text.split(" ")``."""
     top: float
     bottom: float
     page: int
     page_height: float
+    digits: tuple[tuple[float, float], ...]
+    """(x0, x1) of each leading digit of the first word."""
+    left: float | None
+    """x0 of the first character that is not one of those digits (None if there is none)."""
     number: int | None = None
 
-    @property
-    def text(self) -> str:
-        return fold(" ".join(w["text"] for w in self.words))
+    def words(self) -> list[tuple[str, float]]:
+        """(text, x0) of each word, left to right."""
+        return list(zip(self.text.split(" "), self.xs)) if self.text else []
+
+    def clear(self) -> None:
+        """The line is furniture: it holds no words of the instrument."""
+        self.text, self.xs, self.digits, self.left = "", array("d"), (), None
 
 
 def read_pdf(data: bytes, source: object) -> Reading:
     pages = _pages(data, source)
-    if not any(line.words for page in pages for line in page):
+    if not any(line.text for page in pages for line in page):
         raise LawdiffError(source, "PDF has no text layer (a scanned image?); run OCR on it first or use the HTML text")
     labels = _take_page_labels(pages)
     cover_pages, body_pages = _split_cover(pages, labels)
@@ -60,12 +83,17 @@ def read_pdf(data: bytes, source: object) -> Reading:
         meta.update(cover.cover_meta(texts, _petition_rows(cover_pages)))
     body = [line for page in body_pages for line in page]
     for line in body:
-        if line.words and cover.is_header(line.text):
+        if line.text and cover.is_header(line.text):
             for key, value in cover.header_meta(line.text).items():
                 meta.setdefault(key, value)
-            line.words = []
+            line.clear()
+    # Margin numbers before running furniture: a line whose number continues the
+    # numbering is the instrument's text even where it recurs at a page's top or bottom.
+    body_labels = labels[len(cover_pages):]
+    for run in _paginations(body_pages, body_labels):
+        _take_margin_numbers([line for page in run for line in page])
     _drop_running_furniture(body_pages)
-    printed = _take_margin_numbers(body)
+    printed = any(line.number is not None for line in body)
     if printed:
         _check_continuous(body, source)
     lines = _to_lines(body_pages)
@@ -88,7 +116,11 @@ def _pages(data: bytes, source: object) -> list[list[_VLine]]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if not pdf.pages:
                 raise LawdiffError(source, "PDF has no pages")
-            return [_visual_lines(page, i) for i, page in enumerate(pdf.pages)]
+            pages = []
+            for i, page in enumerate(pdf.pages):
+                pages.append(_visual_lines(page, i))
+                page.close()  # pdfplumber caches every character of a page until told otherwise
+            return pages
     except LawdiffError:
         raise
     except Exception as e:
@@ -107,19 +139,35 @@ def _pages(data: bytes, source: object) -> list[list[_VLine]]:
 def _visual_lines(page, index: int) -> list[_VLine]:
     """Words grouped into lines: a word joins a line when their vertical middles are close."""
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
-    lines: list[_VLine] = []
+    groups: list[list] = []  # [top, bottom, words]
     for word in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
         middle = (word["top"] + word["bottom"]) / 2
         height = word["bottom"] - word["top"]
-        if lines and abs((lines[-1].top + lines[-1].bottom) / 2 - middle) < height / 2:
-            line = lines[-1]
-            line.words.append(word)
-            line.top, line.bottom = min(line.top, word["top"]), max(line.bottom, word["bottom"])
+        if groups and abs((groups[-1][0] + groups[-1][1]) / 2 - middle) < height / 2:
+            group = groups[-1]
+            group[2].append(word)
+            group[0], group[1] = min(group[0], word["top"]), max(group[1], word["bottom"])
         else:
-            lines.append(_VLine([word], word["top"], word["bottom"], index, float(page.height)))
-    for line in lines:
-        line.words.sort(key=lambda w: w["x0"])
-    return lines
+            groups.append([word["top"], word["bottom"], [word]])
+    height = float(page.height)
+    return [_compact(sorted(ws, key=lambda w: w["x0"]), top, bottom, index, height) for top, bottom, ws in groups]
+
+
+def _compact(words: list[dict], top: float, bottom: float, page: int, page_height: float) -> _VLine:
+    """pdfplumber's words (dicts holding every character) -> a small ``_VLine``."""
+    texts, xs = [], array("d")
+    for word in words:
+        for piece in word["text"].split():  # never split in practice: words end at blanks
+            texts.append(piece)
+            xs.append(word["x0"])
+    chars = words[0]["chars"]
+    k = next((n for n, c in enumerate(chars) if c["text"] not in _DIGITS), len(chars))
+    digits = tuple((float(c["x0"]), float(c["x1"])) for c in chars[:min(k, _MAX_DIGITS + 1)])
+    if k < len(chars):
+        left = float(chars[k]["x0"])
+    else:
+        left = float(words[1]["x0"]) if len(words) > 1 else None
+    return _VLine(" ".join(texts), xs, float(top), float(bottom), page, page_height, digits, left)
 
 
 def _take_page_labels(pages: list[list[_VLine]]) -> list[tuple[int, int] | None]:
@@ -135,6 +183,21 @@ def _take_page_labels(pages: list[list[_VLine]]) -> list[tuple[int, int] | None]
                 break
         labels.append(found)
     return labels
+
+
+def _paginations(pages: list, labels: list) -> list[list]:
+    """Pages grouped by their printed pagination: a page labelled ``1 of M`` after the first starts another.
+
+    Each is a document of its own with its own text column: a Governor's letter set
+    from x=50 before the bill it files (H.4759 of the 193rd) must not move the bill's
+    column edge left of its margin numbers.
+    """
+    runs: list[list] = []
+    for page, label in zip(pages, labels):
+        if not runs or (label and label[0] == 1):
+            runs.append([])
+        runs[-1].append(page)
+    return runs
 
 
 def _split_cover(pages, labels) -> tuple[list, list]:
@@ -158,25 +221,25 @@ def _petition_rows(cover_pages) -> list[list[str]]:
     columns: list[float] | None = None
     after_petition = False
     for line in (line for page in cover_pages for line in page):
-        texts = [w["text"] for w in line.words]
+        words = line.words()
         if cover.PETITION_OF.match(line.text):
             after_petition = True
             continue
         if not after_petition:
             continue
-        if texts[:1] == ["NAME:"]:
+        if words[:1] and words[0][0] == "NAME:":
             columns = []
             for head in _TABLE_HEADER:
-                word = next((w for w in line.words if w["text"].startswith(head)), None)
-                if word is not None:
-                    columns.append(word["x0"])
+                x = next((x for text, x in words if text.startswith(head)), None)
+                if x is not None:
+                    columns.append(x)
             continue
         if columns is None or cover.is_header(line.text):
             continue
         cells = [[] for _ in columns]
-        for word in line.words:
-            col = max((k for k, x in enumerate(columns) if word["x0"] >= x - 2), default=0)
-            cells[col].append(word["text"])
+        for text, x0 in words:
+            col = max((k for k, x in enumerate(columns) if x0 >= x - 2), default=0)
+            cells[col].append(text)
         rows.append([" ".join(c) for c in cells])
     return rows
 
@@ -186,18 +249,58 @@ def _in_band(line: _VLine) -> bool:
 
 
 def _drop_running_furniture(pages: list[list[_VLine]]) -> None:
-    """A line in the top or bottom band that recurs (digits aside) on several pages is a running header or footer."""
+    """A line in the top or bottom band that recurs (digits aside) on several pages is a running header or footer.
+
+    Unless it carries a margin number that continues the numbering around it: the
+    first printed line of a page can sit inside the top band and read like the first
+    line of other pages digits aside (H.5163 of the 193rd: line 13, "SECTION 5.
+    Section 181 of said chapter 6, ...").  A header whose leading figures merely look
+    like a margin number ("840 CMR 13.00 ..." on every page of an appended
+    regulation) continues nothing and goes.
+    """
     def key(line):
         return re.sub(r"\d+", "#", line.text)
+
+    def banded(line):
+        return (line.text or line.number is not None) and _in_band(line)
 
     if len(pages) < 2:
         return
     # How many pages each banded line appears on (once per page).
-    counts = Counter(k for page in pages for k in {key(line) for line in page if line.words and _in_band(line)})
-    for page in pages:
-        for line in page:
-            if line.words and _in_band(line) and counts[key(line)] >= 2:
-                line.words = []
+    counts = Counter(k for page in pages for k in {key(line) for line in page if banded(line)})
+    lines = [line for page in pages for line in page]
+    recurring = [banded(line) and counts[key(line)] >= 2 for line in lines]
+    for line, fits in zip(lines, _continues_numbering(lines, recurring)):
+        if fits is False:
+            line.clear()
+            line.number = None
+
+
+def _continues_numbering(lines: list[_VLine], suspect: list[bool]) -> list[bool | None]:
+    """For each suspect line: does its number follow the nearest unsuspected number before it, or precede the one after?
+
+    None for lines that are not suspect.
+    """
+    before: list[int | None] = []
+    last = None
+    for line, s in zip(lines, suspect):
+        before.append(last)
+        if not s and line.number is not None:
+            last = line.number
+    after: list[int | None] = [None] * len(lines)
+    following = None
+    for k in range(len(lines) - 1, -1, -1):
+        after[k] = following
+        if not suspect[k] and lines[k].number is not None:
+            following = lines[k].number
+    result: list[bool | None] = []
+    for line, s, b, a in zip(lines, suspect, before, after):
+        if not s:
+            result.append(None)
+        else:
+            n = line.number
+            result.append(n is not None and (b == n - 1 or a == n + 1))
+    return result
 
 
 def _take_margin_numbers(lines: list[_VLine]) -> bool:
@@ -212,21 +315,25 @@ def _take_margin_numbers(lines: list[_VLine]) -> bool:
         return False
     found = False
     for line in lines:
-        if not line.words:
+        if not line.text:
             continue
-        first = line.words[0]
-        chars = first["chars"]
         k = 0
-        while k < len(chars) and chars[k]["text"].isdigit() and chars[k]["x1"] < text_left - 0.5:
+        while k < len(line.digits) and line.digits[k][1] < text_left - 0.5:
             k += 1
-        if k == 0 or k > 5:
+        if k == 0 or k > _MAX_DIGITS:
             continue
-        line.number = int("".join(c["text"] for c in chars[:k]))
-        if k == len(chars):
-            line.words = line.words[1:]
+        rest = line.digits[k][0] if k < len(line.digits) else line.left
+        if rest is not None and rest < text_left - 0.5:
+            continue  # the figure runs on left of the column ("15.01" outdented): a heading, not a margin number
+        line.number = int(line.text[:k])
+        first = line.text.split(" ", 1)[0]
+        if k == len(first):
+            line.text = line.text[k + 1:]
+            line.xs = line.xs[1:]
         else:
-            rest = chars[k:]
-            line.words[0] = {**first, "text": "".join(c["text"] for c in rest), "x0": rest[0]["x0"], "chars": rest}
+            line.text = line.text[k:]
+            line.xs[0] = line.digits[k][0] if k < len(line.digits) else line.left
+        line.digits = ()
         found = True
     return found
 
@@ -244,15 +351,13 @@ def _check_continuous(lines: list[_VLine], source: object) -> None:
 
 
 def _text_left(lines: list[_VLine]) -> float | None:
-    """Where the text column starts: the leftmost character that is not a leading digit of a line."""
-    xs = []
-    for line in lines:
-        for k, word in enumerate(line.words):
-            chars = word["chars"]
-            if k == 0:
-                chars = chars[next((n for n, c in enumerate(chars) if not c["text"].isdigit()), len(chars)):]
-            if chars:
-                xs.append(chars[0]["x0"])
+    """Where the text column starts: the leftmost character that is not a leading digit of a line.
+
+    Lines in the top and bottom bands are left out where others exist: a running
+    footer set further left than the column must not hide the margin.
+    """
+    inner = [line.left for line in lines if line.left is not None and line.text and not _in_band(line)]
+    xs = inner or [line.left for line in lines if line.left is not None and line.text]
     return min(xs) if xs else None
 
 
@@ -261,7 +366,7 @@ def _to_lines(pages: list[list[_VLine]]) -> list[Line]:
     out: list[Line] = []
     previous: _VLine | None = None
     for page in pages:
-        kept = [line for line in page if line.words or line.number is not None]
+        kept = [line for line in page if line.text or line.number is not None]
         for line in kept:
             if previous is not None:
                 if previous.page == line.page:
