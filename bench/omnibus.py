@@ -221,6 +221,8 @@ def score(model: dict, old_doc, new_doc, pair: Pair) -> dict:
     for c in model["changes"]:
         o = io.get(c["old"]["eid"]) if c["old"] else None
         n = inew.get(c["new"]["eid"]) if c["new"] else None
+        if o is None and n is None:
+            continue  # the preface and enacting formula: not generated provisions
         if c["old"] and c["new"]:
             found += 1
             correct += o == n and o is not None

@@ -61,6 +61,7 @@ check O(n log n).  Rounds are bounded by the depth of the trees.  Memory O(n d w
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import zlib
@@ -182,6 +183,7 @@ class _Weights:
                     df.update(bag.keys())
                     n += 1
         self.df = df
+        self.index: tuple[_Index, _Index] | None = None  # pass 4's, built when first needed
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
         for items in (old, new):
             for it in reversed(items):  # children before their parents
@@ -403,7 +405,8 @@ def _by_order(old, new, pairs, how, weights) -> None:
 
 
 def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
-    """The ``SKETCH`` rarest word trigrams of the subtree's first words (ties by a fixed hash)."""
+    """The ``SKETCH`` rarest word trigrams of the subtree's first words (a trigram is as rare
+    as its rarest word; ties by a fixed hash, so two versions of a text pick the same ones)."""
     words: list[str] = []
     for it in items[item.index:item.end]:
         words.extend(_WORD.findall(it.key))
@@ -411,12 +414,23 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
             break
     if len(words) < 3:
         return [" ".join(words)] if words else []
-    grams = {}
-    for k in range(len(words) - 2):
-        g = words[k:k + 3]
-        grams[" ".join(g)] = min(df[w] for w in g)
-    ranked = sorted(grams, key=lambda g: (grams[g], zlib.crc32(g.encode())))
-    return ranked[:SKETCH]
+    dfs = [df[w] for w in words]
+    rare = heapq.nsmallest(3 * SKETCH, range(len(words) - 2), key=lambda k: min(dfs[k], dfs[k + 1], dfs[k + 2]))
+    grams = {" ".join(words[k:k + 3]): min(dfs[k], dfs[k + 1], dfs[k + 2]) for k in rare}
+    return sorted(grams, key=lambda g: (grams[g], zlib.crc32(g.encode())))[:SKETCH]
+
+
+class _Index:
+    """Sketches of every provision of one side, and trigram -> provisions (built once)."""
+
+    def __init__(self, items: list[Item], df: Counter):
+        self.sketches: dict[int, list[str]] = {}
+        self.postings: dict[str, list[int]] = {}
+        for it in items[1:]:
+            if it.tree:
+                sketch = self.sketches[it.index] = _sketch(items, it, df)
+                for g in sketch:
+                    self.postings.setdefault(g, []).append(it.index)
 
 
 def _by_similarity(old, new, pairs, how, weights) -> None:
@@ -429,18 +443,10 @@ def _by_similarity(old, new, pairs, how, weights) -> None:
     lo = [it for it in lo if it.kind in kinds]
     ln = [it for it in ln if it.kind in kinds]
 
-    def index(items):
-        postings: dict[str, list[int]] = {}
-        sketches: dict[int, list[str]] = {}
-        for it in items[1:]:
-            if it.kind in kinds and it.tree:
-                sketches[it.index] = _sketch(items, it, weights.df)
-                for g in sketches[it.index]:
-                    postings.setdefault(g, []).append(it.index)
-        return postings, sketches
-
-    po_, so = index(old)
-    pn_, sn = index(new)
+    if weights.index is None:
+        weights.index = _Index(old, weights.df), _Index(new, weights.df)
+    io, in_ = weights.index
+    po_, so, pn_, sn = io.postings, io.sketches, in_.postings, in_.sketches
 
     def ranked(item, sketch, postings, other):
         """(similarity, index) of the other side's best candidates, best first."""
