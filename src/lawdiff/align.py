@@ -76,12 +76,14 @@ SIMILAR = 0.6  # pass 4 and moves: weighted Dice of the subtrees' words
 MARGIN = 0.15  # passes 2 and 4: lead over the runner-up
 RELATED = 0.5  # passes 2 and 3: weighted Dice to be the same provision edited ...
 CONTAINED = 0.8  # ... or this much of the smaller side's weight found in the larger
+STRONG = 0.8  # moves: what a number or position pair's words must share to be called moved
 WEAK = 0.25  # pass 5: the least (plain) Dice of the own words to pair at all
 WINDOW = 3  # pass 2 (bare numbers): how many siblings either side may compete
 BAND = 8  # pass 3: how far from the diagonal of a long gap a pair is looked for
 FULL_GAP = 256  # pass 3: gaps with at most this many candidate pairs are compared in full
 TIE = 0.05  # pass 3: what the same number adds to a pair's weight in the chain
-SKETCH = 6  # pass 4: trigrams kept per provision
+SKETCH = 8  # pass 4: trigrams kept per provision
+RARE = 4  # pass 4: a word in at most this many provisions is rare
 CAP = 32  # pass 4: a trigram shared by more provisions than this says nothing
 CANDIDATES = 8  # pass 4: candidates scored per provision
 SKETCH_WORDS = 400  # pass 4: a subtree's first words, enough to recognise it
@@ -213,12 +215,27 @@ class _Weights:
         return self.scores(a, b)[0]
 
     def related(self, a: Item, b: Item) -> float:
-        """How related two provisions are (0 when not at all): weighted Dice, or containment
-        when that is high (a provision grown by a proviso is still itself)."""
+        """How related two provisions are (0 when not at all): weighted Dice, or the
+        containment when that is high (a provision grown by a proviso is still itself)."""
         d, c = self.scores(a, b)
-        if d >= RELATED:
-            return d
-        return d if c >= CONTAINED else 0.0
+        if c >= CONTAINED:
+            return max(d, c)
+        return d if d >= RELATED else 0.0
+
+    def candidates(self, side: str, item: Item, old: list[Item], new: list[Item]) -> list[tuple[float, int]]:
+        """(relatedness, index) of the other side's provisions sharing the rarest trigrams
+        with ``item`` (paired ones included), best first; ``side`` is the item's ("old"/"new")."""
+        if self.index is None:
+            self.index = _Index(old, self.df), _Index(new, self.df)
+        mine, theirs = self.index if side == "old" else self.index[::-1]
+        other = new if side == "old" else old
+        votes: Counter = Counter()
+        for g in mine.sketches.get(item.index, ()):
+            hits = theirs.postings.get(g, ())
+            if len(hits) <= CAP:
+                votes.update(h for h in hits if other[h].kind == item.kind)
+        picks = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+        return sorted(((self.related(item, other[h]), h) for h, _ in picks), key=lambda sh: (-sh[0], sh[1]))
 
 
 @dataclass
@@ -348,7 +365,7 @@ def _outdone(old, new, po, pn, o, n, weights) -> bool:
     """Do the two words say little, or does a nearby sibling resemble ``o`` or ``n`` clearly
     better than they resemble each other?  (A bare number only confirms.)"""
     s = weights.related(old[o], new[n])
-    if not s:
+    if s < SIMILAR:
         return True
     if s > 1 - MARGIN:
         return False  # no rival can beat it by the margin
@@ -356,6 +373,9 @@ def _outdone(old, new, po, pn, o, n, weights) -> bool:
     i, j = old[o].rank, new[n].rank
     rivals = [weights.related(old[o], new[c]) for c in cn[max(0, j - WINDOW):j + WINDOW + 1] if c != n]
     rivals += [weights.related(old[c], new[n]) for c in co[max(0, i - WINDOW):i + WINDOW + 1] if c != o]
+    # ... or anywhere else: the true partner of a renumbered section may have moved far.
+    rivals += [r for r, c in weights.candidates("old", old[o], old, new) if c != n]
+    rivals += [r for r, c in weights.candidates("new", new[n], old, new) if c != o]
     return any(r >= s + MARGIN for r in rivals)
 
 
@@ -381,6 +401,7 @@ def _by_order(old, new, pairs, how, weights) -> None:
         for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
             points, values = [], []
             full = len(gap_o) * len(gap_n) <= FULL_GAP
+            inside_o, inside_n = set(gap_o), set(gap_n)
             for i, o in enumerate(gap_o):
                 a = old[o]
                 if not a.tree:
@@ -390,23 +411,39 @@ def _by_order(old, new, pairs, how, weights) -> None:
                 else:
                     centre = round(i * len(gap_n) / len(gap_o))
                     js = range(max(0, centre - BAND), min(len(gap_n), centre + BAND + 1))
+                elsewhere = None
                 for j in reversed(js):  # same i, falling j: one old child never pairs twice
                     b = new[gap_n[j]]
                     if b.kind != a.kind or not b.tree or has_content(a.node) != has_content(b.node):
                         continue
                     s = weights.related(a, b)
-                    if s:
-                        same = (a.node.num, a.node.term) == (b.node.num, b.node.term)
-                        points.append((i, j))
-                        values.append(s + (TIE if same else 0.0))
+                    if not s:
+                        continue
+                    if s < 1 - MARGIN:
+                        # Not if either resembles a provision outside the gap clearly better
+                        # (its true partner moved away, or it moved here).
+                        if elsewhere is None:
+                            elsewhere = _best_outside(weights.candidates("old", a, old, new), inside_n)
+                        if elsewhere >= s + MARGIN or _best_outside(
+                                weights.candidates("new", b, old, new), inside_o) >= s + MARGIN:
+                            continue
+                    same = (a.node.num, a.node.term) == (b.node.num, b.node.term)
+                    points.append((i, j))
+                    values.append(s + (TIE if same else 0.0))
             for i, j in _increasing(points, values):
                 _pair(gap_o[i], gap_n[j], "similar", pairs, how)
                 taken.add(gap_n[j])
 
 
+def _best_outside(scored: list[tuple[float, int]], inside: set[int]) -> float:
+    return next((r for r, c in scored if c not in inside), 0.0)
+
+
 def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
-    """The ``SKETCH`` rarest word trigrams of the subtree's first words (a trigram is as rare
-    as its rarest word; ties by a fixed hash, so two versions of a text pick the same ones)."""
+    """A min-hash sketch of the subtree's first words: of the word trigrams holding a rare
+    word (in at most ``RARE`` provisions; failing enough of those, the rarest), the
+    ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions of one text (one grown by a
+    proviso) share most of theirs; look-alikes share few, their rare words differ."""
     words: list[str] = []
     for it in items[item.index:item.end]:
         words.extend(_WORD.findall(it.key))
@@ -415,9 +452,15 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     if len(words) < 3:
         return [" ".join(words)] if words else []
     dfs = [df[w] for w in words]
-    rare = heapq.nsmallest(3 * SKETCH, range(len(words) - 2), key=lambda k: min(dfs[k], dfs[k + 1], dfs[k + 2]))
-    grams = {" ".join(words[k:k + 3]): min(dfs[k], dfs[k + 1], dfs[k + 2]) for k in rare}
-    return sorted(grams, key=lambda g: (grams[g], zlib.crc32(g.encode())))[:SKETCH]
+    grams: dict[str, int] = {}
+    for k in range(len(words) - 2):
+        grams[" ".join(words[k:k + 3])] = min(dfs[k], dfs[k + 1], dfs[k + 2])
+    rare = [g for g, d in grams.items() if d <= RARE]  # in document order
+    if len(rare) < SKETCH:
+        rare = heapq.nsmallest(SKETCH, grams, key=lambda g: (grams[g], g))
+    # Half by hash, half the first ones: a text grown at its end keeps its opening.
+    half = SKETCH // 2
+    return list(dict.fromkeys(heapq.nsmallest(half, rare, key=lambda g: zlib.crc32(g.encode())) + rare[:half]))
 
 
 class _Index:
@@ -436,45 +479,30 @@ class _Index:
 def _by_similarity(old, new, pairs, how, weights) -> None:
     taken = set(pairs.values())
     lo = [it for it in old[1:] if it.index not in pairs and it.tree]
-    ln = [it for it in new[1:] if it.index not in taken and it.tree]
-    if not lo or not ln:
-        return
-    kinds = {it.kind for it in lo} & {it.kind for it in ln}
-    lo = [it for it in lo if it.kind in kinds]
-    ln = [it for it in ln if it.kind in kinds]
-
-    if weights.index is None:
-        weights.index = _Index(old, weights.df), _Index(new, weights.df)
-    io, in_ = weights.index
-    po_, so, pn_, sn = io.postings, io.sketches, in_.postings, in_.sketches
-
-    def ranked(item, sketch, postings, other):
-        """(similarity, index) of the other side's best candidates, best first."""
-        votes: Counter = Counter()
-        for g in sketch:
-            hits = postings.get(g, ())
-            if len(hits) <= CAP:
-                votes.update(h for h in hits if other[h].kind == item.kind)
-        picks = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
-        return sorted(((weights.dice(item, other[h]), h) for h, _ in picks), key=lambda sh: (-sh[0], sh[1]))
-
-    def clear_best(scored):
-        if not scored or scored[0][0] < SIMILAR:
-            return None
-        if len(scored) > 1 and scored[1][0] > scored[0][0] - MARGIN:
-            return None
-        return scored[0][1]
-
+    ln = {it.kind for it in new[1:] if it.index not in taken and it.tree}
     found = []
     for a in lo:
-        n = clear_best(ranked(a, so[a.index], pn_, new))
+        if a.kind not in ln:
+            continue
+        n = _clear_best(weights.candidates("old", a, old, new))
         if n is None or n in taken:
             continue
-        if clear_best(ranked(new[n], sn[n], po_, old)) == a.index:
+        if _clear_best(weights.candidates("new", new[n], old, new)) == a.index:
             found.append((a.index, n))
     for o, n in found:
         _pair(o, n, "similar", pairs, how)
         taken.add(n)
+
+
+def _clear_best(scored: list[tuple[float, int]]) -> int | None:
+    """The best candidate if it is strongly related (``STRONG``: a pair found here is
+    usually a move, and a false move is worse than a missed one) and ahead of the
+    runner-up by ``MARGIN``."""
+    if not scored or scored[0][0] < STRONG:
+        return None
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - MARGIN:
+        return None
+    return scored[0][1]
 
 
 def _by_position(old, new, pairs, how, weights) -> None:
@@ -493,7 +521,8 @@ def _by_position(old, new, pairs, how, weights) -> None:
                 # container: pairing it with an empty node would drop it from the model.
                 if has_content(a.node) != has_content(b.node):
                     continue
-                if a.key and b.key and similarity(a, b) < WEAK and not _same_name(a, b, weights):
+                if a.key and b.key and min(similarity(a, b), weights.dice(a, b)) < WEAK \
+                        and not _same_name(a, b, weights):
                     continue
                 _pair(o, n, "position", pairs, how)
                 taken.add(n)
@@ -552,7 +581,7 @@ def _increasing(points: list[tuple[int, int]], weights: list[float] | None = Non
 def _moves(old, new, pairs, how, weights) -> set[int]:
     moved: set[int] = set()
     same = {n for o, n in pairs.items()
-            if how[n] in ("text", "similar") or (how[n] != "root" and weights.dice(old[o], new[n]) >= SIMILAR)}
+            if how[n] in ("text", "similar") or (how[n] != "root" and weights.dice(old[o], new[n]) >= STRONG)}
     for o, n in pairs.items():
         if n not in same:
             continue
