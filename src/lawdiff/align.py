@@ -17,7 +17,9 @@ passes left unpaired:
    paired with each other (anchors, kept in order), the unpaired children are
    compared within a band around the diagonal, and the heaviest in-order chain
    of related pairs is kept (weighted by similarity; the same number adds a
-   little, so numbers only break ties).
+   little, so numbers only break ties).  Two provisions in the same gap that open
+   with the same ``OPENING`` words are related too (a section rewritten after its
+   first sentence).
 4. ``similar`` anywhere (moves): what is still unpaired is looked up through an
    inverted index of small sketches (the rarest word trigrams of each subtree's
    words); a pair is accepted only when its similarity is at least ``SIMILAR``
@@ -81,6 +83,7 @@ WEAK = 0.25  # pass 5: the least (plain) Dice of the own words to pair at all
 WINDOW = 3  # pass 2 (bare numbers): how many siblings either side may compete
 BAND = 8  # pass 3: how far from the diagonal of a long gap a pair is looked for
 FULL_GAP = 256  # pass 3: gaps with at most this many candidate pairs are compared in full
+OPENING = 10  # pass 3: so many same opening words keep a rewritten provision in its place
 TIE = 0.05  # pass 3: what the same number adds to a pair's weight in the chain
 SKETCH = 8  # pass 4: trigrams kept per provision
 RARE = 4  # pass 4: a word in at most this many provisions is rare
@@ -416,7 +419,7 @@ def _by_order(old, new, pairs, how, weights) -> None:
                     b = new[gap_n[j]]
                     if b.kind != a.kind or not b.tree or has_content(a.node) != has_content(b.node):
                         continue
-                    s = weights.related(a, b)
+                    s = weights.related(a, b) or _same_opening(a, b)
                     if not s:
                         continue
                     if s < 1 - MARGIN:
@@ -433,6 +436,13 @@ def _by_order(old, new, pairs, how, weights) -> None:
             for i, j in _increasing(points, values):
                 _pair(gap_o[i], gap_n[j], "similar", pairs, how)
                 taken.add(gap_n[j])
+
+
+def _same_opening(a: Item, b: Item) -> float:
+    """A provision rewritten after its opening words is still itself, in its place: ``RELATED``
+    when both open with the same ``OPENING`` words or more, else 0."""
+    wa, wb = a.key.split(" ", OPENING)[:OPENING], b.key.split(" ", OPENING)[:OPENING]
+    return RELATED if len(wa) == OPENING and wa == wb else 0.0
 
 
 def _best_outside(scored: list[tuple[float, int]], inside: set[int]) -> float:
