@@ -39,7 +39,8 @@ def pairs(model):
 
 # ---- generated omnibus pairs ---------------------------------------------------------------
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(__import__("os").environ.get("OMNIBUS_EXAMPLES", 40)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(n=st.integers(8, 60), seed=st.integers(0, 10**6))
 def test_omnibus_pairing_is_found_once_and_reconstructs(n, seed):
     pair = omnibus.generate(n, seed, struck=0.05, inserted=0.05, moved=0.03, amended=0.1)

@@ -9,10 +9,8 @@ passes left unpaired:
    number and heading (a definition's term counts as its number), unique among
    their siblings; and a container without words, the only one of its type.  A
    bare number (no heading, no term: a bill's SECTION 4) says little once
-   sections are renumbered, so the pair must also be *related* (below), and no
-   sibling within ``WINDOW`` places may resemble either node better by ``MARGIN``:
-   a new SECTION 3 must not take the place of an edited old SECTION 3 that it
-   pushed down to SECTION 4.
+   sections are renumbered: such provisions are left to pass 3, where the same
+   number only breaks ties between provisions whose words already match.
 3. ``similar`` in order: inside aligned parents, between two children already
    paired with each other (anchors, kept in order), the unpaired children are
    compared within a band around the diagonal, and the heaviest in-order chain
@@ -50,12 +48,12 @@ among the children of paired parents, it falls outside the longest run kept in
 order.  Only pairs whose words say they are the same provision can be moved
 (found by ``text`` or ``similar``, or weighted similarity at least ``SIMILAR``):
 a number or a position says nothing about a provision's identity across places.
-The longest run is weighted by text length, so of two swapped provisions the
-shorter one is reported as moved.
+The run kept is the one with the most provisions, then the most text, so one
+long section moved past three short ones is one move, and of two swapped
+provisions the shorter one is reported as moved.
 
 Complexity, for n provisions of w words each, depth d: item and word tables
-O(n d w); passes 1, 2 and 5 O(n w) per round (hash tables, ``WINDOW``-bounded
-rivals); pass 3 O(n B w) for a band of ``BAND`` places, plus O(k log k) for
+O(n d w); passes 1, 2 and 5 O(n w) per round (hash tables); pass 3 O(n B w) for a band of ``BAND`` places, plus O(k log k) for
 each gap's chain; pass 4 O(u (K C + M w)) for u leftovers, ``SKETCH`` trigrams
 each, index postings capped at ``CAP`` and ``CANDIDATES`` scored; the move
 check O(n log n).  Rounds are bounded by the depth of the trees.  Memory O(n d w).
@@ -75,12 +73,11 @@ from .tree import Node
 
 MIN_TEXT_WORDS = 6  # pass 1: shorter texts ("Definitions") are not identifiers
 SIMILAR = 0.6  # pass 4 and moves: weighted Dice of the subtrees' words
-MARGIN = 0.15  # passes 2 and 4: lead over the runner-up
-RELATED = 0.5  # passes 2 and 3: weighted Dice to be the same provision edited ...
+MARGIN = 0.15  # passes 3 and 4: lead over the runner-up
+RELATED = 0.5  # pass 3: weighted Dice to be the same provision edited ...
 CONTAINED = 0.8  # ... or this much of the smaller side's weight found in the larger
 STRONG = 0.8  # moves: what a number or position pair's words must share to be called moved
 WEAK = 0.25  # pass 5: the least (plain) Dice of the own words to pair at all
-WINDOW = 3  # pass 2 (bare numbers): how many siblings either side may compete
 BAND = 8  # pass 3: how far from the diagonal of a long gap a pair is looked for
 FULL_GAP = 256  # pass 3: gaps with at most this many candidate pairs are compared in full
 OPENING = 10  # pass 3: so many same opening words keep a rewritten provision in its place
@@ -335,8 +332,8 @@ def _by_number(old, new, pairs, how, weights) -> None:
             if n is None:
                 continue
             _, num, heading, term = k
-            if not heading and not term and old[o].key and new[n].key and _outdone(old, new, po, pn, o, n, weights):
-                continue
+            if not heading and not term and old[o].key and new[n].key:
+                continue  # a bare number only confirms: left to the in-order pass, where it breaks ties
             _pair(o, n, "number", pairs, how)
             taken.add(n)
 
@@ -362,24 +359,6 @@ def _by_repeated_text(old, new, pairs, how) -> None:
             for o, n in zip(os_, gn.get(k, ())):
                 _pair(o, n, "text", pairs, how)
                 taken.add(n)
-
-
-def _outdone(old, new, po, pn, o, n, weights) -> bool:
-    """Do the two words say little, or does a nearby sibling resemble ``o`` or ``n`` clearly
-    better than they resemble each other?  (A bare number only confirms.)"""
-    s = weights.related(old[o], new[n])
-    if s < SIMILAR:
-        return True
-    if s > 1 - MARGIN:
-        return False  # no rival can beat it by the margin
-    co, cn = old[po].children, new[pn].children
-    i, j = old[o].rank, new[n].rank
-    rivals = [weights.related(old[o], new[c]) for c in cn[max(0, j - WINDOW):j + WINDOW + 1] if c != n]
-    rivals += [weights.related(old[c], new[n]) for c in co[max(0, i - WINDOW):i + WINDOW + 1] if c != o]
-    # ... or anywhere else: the true partner of a renumbered section may have moved far.
-    rivals += [r for r, c in weights.candidates("old", old[o], old, new) if c != n]
-    rivals += [r for r, c in weights.candidates("new", new[n], old, new) if c != o]
-    return any(r >= s + MARGIN for r in rivals)
 
 
 def _gaps(old, new, pairs, taken, po, pn):
@@ -605,7 +584,11 @@ def _moves(old, new, pairs, how, weights) -> set[int]:
             continue
         position = {c: i for i, c in enumerate(cn)}
         points = [(i, position[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in position]
-        weights_ = [max(1, old[co[i]].size + len(old[co[i]].children)) for i, _ in points]
+        sizes = [max(1, old[co[i]].size + len(old[co[i]].children)) for i, _ in points]
+        # Fewest provisions moved first, then the shortest: one long section moved up past
+        # three short ones is one move, and of two swapped ones the shorter moved.
+        whole = sum(sizes) + 1
+        weights_ = [whole + size for size in sizes]
         kept = set(_increasing(points, weights_))
         for i, j in points:
             n = cn[j]
