@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
+from . import jsonout
 from .akn import to_akn
 from .documents import load_document
 from .errors import LawdiffError
@@ -63,7 +63,7 @@ def emit(data: str | bytes, out: Path | None) -> None:
 
 
 def to_json(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.dumps(obj) + "\n"  # json.dumps(obj, ensure_ascii=False, indent=2), faster
 
 
 @main.command("parse")
