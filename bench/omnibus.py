@@ -136,18 +136,32 @@ class Pair:
 def generate(n: int, seed: int = 1, struck: float = 0.02, inserted: float = 0.02, moved: float = 0.005,
              amended: float = 0.05) -> Pair:
     rng = random.Random(seed)
-    old = [_section(rng, i) for i in range(n)]
+    # No two sections with the same words: which of two identical texts is which is
+    # beyond anything that reads them, so such a truth would score chance, not alignment.
+    used: set[str] = set()
+
+    def fresh(make):
+        for _ in range(100):
+            sec = make()
+            if sec.text not in used:
+                used.add(sec.text)
+                return sec
+        return None
+
+    old = [fresh(lambda: _section(rng, i)) for i in range(n)]
     new: list[Section] = []
     amended_ids = set()
     for sec in old:
         if rng.random() < struck:
             continue
         if rng.random() < amended:
-            sec = _amend(rng, sec)
-            amended_ids.add(sec.ident)
+            edited = fresh(lambda: _amend(rng, sec))
+            if edited is not None:
+                sec = edited
+                amended_ids.add(sec.ident)
         new.append(sec)
         if rng.random() < inserted:
-            new.append(_section(rng, n + len(new)))
+            new.append(fresh(lambda: _section(rng, n + len(new))))
     moved_ids: set[int] = set()
     survivors = [s.ident for s in new if s.ident < n]
     for _ in range(max(1, round(n * moved))):

@@ -185,7 +185,8 @@ class _Weights:
                     df.update(bag.keys())
                     n += 1
         self.df = df
-        self.index: tuple[_Index, _Index] | None = None  # pass 4's, built when first needed
+        self.index: tuple[_Index, _Index] | None = None  # built when first needed
+        self.found: dict[tuple[str, int], list[tuple[float, int]]] = {}
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
         for items in (old, new):
             for it in reversed(items):  # children before their parents
@@ -225,6 +226,9 @@ class _Weights:
     def candidates(self, side: str, item: Item, old: list[Item], new: list[Item]) -> list[tuple[float, int]]:
         """(relatedness, index) of the other side's provisions sharing the rarest trigrams
         with ``item`` (paired ones included), best first; ``side`` is the item's ("old"/"new")."""
+        key = (side, item.index)
+        if key in self.found:
+            return self.found[key]
         if self.index is None:
             self.index = _Index(old, self.df), _Index(new, self.df)
         mine, theirs = self.index if side == "old" else self.index[::-1]
@@ -235,7 +239,9 @@ class _Weights:
             if len(hits) <= CAP:
                 votes.update(h for h in hits if other[h].kind == item.kind)
         picks = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
-        return sorted(((self.related(item, other[h]), h) for h, _ in picks), key=lambda sh: (-sh[0], sh[1]))
+        found = sorted(((self.related(item, other[h]), h) for h, _ in picks), key=lambda sh: (-sh[0], sh[1]))
+        self.found[key] = found  # paired or not, the candidates stay the same: asked once
+        return found
 
 
 @dataclass
@@ -257,11 +263,12 @@ def align(old_root: Node, new_root: Node) -> Alignment:
     pairs: dict[int, int] = {0: 0}
     how: dict[int, str] = {0: "root"}
     _by_text(old, new, pairs, how)
+    seen: dict = {}  # pass 3: parent pairs already looked at, with how many children were paired
     while True:
         before = len(pairs)
         _by_number(old, new, pairs, how, weights)
         _by_repeated_text(old, new, pairs, how)
-        _by_order(old, new, pairs, how, weights)
+        _by_order(old, new, pairs, how, weights, seen)
         if len(pairs) == before:
             _by_similarity(old, new, pairs, how, weights)
         if len(pairs) == before:
@@ -375,11 +382,16 @@ def _gaps(old, new, pairs, taken, po, pn):
             yield gap_o, gap_n
 
 
-def _by_order(old, new, pairs, how, weights) -> None:
+def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
     taken = set(pairs.values())
     for po, pn in list(pairs.items()):
         if not old[po].children or not new[pn].children:
             continue
+        # Looked at before with the same children paired: nothing new to find here.
+        state = (sum(c in pairs for c in old[po].children), sum(c in taken for c in new[pn].children))
+        if seen.get((po, pn)) == state:
+            continue
+        seen[po, pn] = state
         for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
             points, values = [], []
             full = len(gap_o) * len(gap_n) <= FULL_GAP
@@ -430,9 +442,9 @@ def _best_outside(scored: list[tuple[float, int]], inside: set[int]) -> float:
 
 def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     """A min-hash sketch of the subtree's first words: of the word trigrams holding a rare
-    word (in at most ``RARE`` provisions; failing enough of those, the rarest), the
-    ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions of one text (one grown by a
-    proviso) share most of theirs; look-alikes share few, their rare words differ."""
+    word (in at most ``RARE`` provisions; failing enough of those, the rarest words), the
+    ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions
+    of one text (one grown by a proviso) share most of theirs; look-alikes share few."""
     words: list[str] = []
     for it in items[item.index:item.end]:
         words.extend(_WORD.findall(it.key))
@@ -440,16 +452,16 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
             break
     if len(words) < 3:
         return [" ".join(words)] if words else []
+    last = len(words) - 3  # the last trigram's start
     dfs = [df[w] for w in words]
-    grams: dict[str, int] = {}
-    for k in range(len(words) - 2):
-        grams[" ".join(words[k:k + 3])] = min(dfs[k], dfs[k + 1], dfs[k + 2])
-    rare = [g for g, d in grams.items() if d <= RARE]  # in document order
+    rare = [k for k, d in enumerate(dfs) if d <= RARE]
     if len(rare) < SKETCH:
-        rare = heapq.nsmallest(SKETCH, grams, key=lambda g: (grams[g], g))
+        rare = sorted(heapq.nsmallest(SKETCH, range(len(words)), key=lambda k: (dfs[k], words[k])))
+    starts = sorted({s for k in rare for s in (k - 2, k - 1, k) if 0 <= s <= last})
+    grams = list(dict.fromkeys(" ".join(words[k:k + 3]) for k in starts))  # in document order
     # Half by hash, half the first ones: a text grown at its end keeps its opening.
     half = SKETCH // 2
-    return list(dict.fromkeys(heapq.nsmallest(half, rare, key=lambda g: zlib.crc32(g.encode())) + rare[:half]))
+    return list(dict.fromkeys(heapq.nsmallest(half, grams, key=lambda g: zlib.crc32(g.encode())) + grams[:half]))
 
 
 class _Index:
