@@ -1,8 +1,8 @@
 """Benchmark: omnibus bill pairs (bench/omnibus.py) at 100, 300, 1,000 and 3,000 sections.
 
 For each size and seed, in a fresh interpreter (so peak memory is that run's own):
-read and parse both versions, ``compare``, and the JSON written as ``lawdiff diff
---format json`` writes it; then the pairing is scored against the generator's
+read and parse both versions, ``compare``, and the JSON as ``lawdiff diff
+--format json`` writes it (``cli.to_json``); then the pairing is scored against the generator's
 truth.  Next to it, on the same pair: ``difflib.SequenceMatcher`` over the
 sections (pairing scored the same way, sections only) and the time of
 ``git diff --no-index --word-diff`` on the two printed texts.
@@ -34,6 +34,7 @@ def one(n: int, seed: int, tmp: Path) -> dict:
     """Runs in the child: the whole redline of one generated pair, timed and scored."""
     from lawdiff import citations
     from lawdiff.changes import compare
+    from lawdiff.cli import to_json
     from lawdiff.documents import load_document
 
     pair = omnibus.generate(n, seed)
@@ -47,7 +48,7 @@ def one(n: int, seed: int, tmp: Path) -> dict:
     t1 = time.perf_counter()
     model = compare(od, nd)
     t2 = time.perf_counter()
-    json.dumps(model, ensure_ascii=False, indent=2)
+    to_json(model)  # as ``lawdiff diff --format json`` writes it
     t3 = time.perf_counter()
     out = omnibus.score(model, od, nd, pair)
     out.update(n=n, seed=seed, parse=t1 - t0, compare=t2 - t1, json=t3 - t2, total=t3 - t0,
