@@ -86,7 +86,7 @@ SKETCH = 8  # pass 4: trigrams kept per provision
 RARE = 4  # pass 4: a word in at most this many provisions is rare
 CAP = 32  # pass 4: a trigram shared by more provisions than this says nothing
 CANDIDATES = 8  # pass 4: candidates scored per provision
-SKETCH_WORDS = 400  # pass 4: a subtree's first words, enough to recognise it
+SKETCH_WORDS = 120  # a subtree's first words, enough to recognise it
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _WORD = re.compile(r"\w+")
 
@@ -114,6 +114,7 @@ class Item:
     children: list[int] = field(default_factory=list)
     key: str = ""
     bag: Counter | None = None  # own words
+    seq: list[str] = field(default_factory=list)  # own words, in order
     words: int = 0
     rank: int = 0  # place among its siblings
     quoted: bool = False  # inside a quoted structure (text an amendment inserts)
@@ -150,8 +151,9 @@ def _items(root: Node) -> list[Item]:
 
 def _bag(item: Item) -> Counter:
     if item.bag is None:
-        item.bag = Counter(_WORD.findall(item.key))
-        item.words = sum(item.bag.values())
+        item.seq = _WORD.findall(item.key)
+        item.bag = Counter(item.seq)
+        item.words = len(item.seq)
     return item.bag
 
 
@@ -446,9 +448,11 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions
     of one text (one grown by a proviso) share most of theirs; look-alikes share few."""
     words: list[str] = []
-    for it in items[item.index:item.end]:
-        words.extend(_WORD.findall(it.key))
+    for k in range(item.index, item.end):
+        _bag(items[k])
+        words.extend(items[k].seq)
         if len(words) >= SKETCH_WORDS:
+            del words[SKETCH_WORDS:]
             break
     if len(words) < 3:
         return [" ".join(words)] if words else []
