@@ -255,8 +255,9 @@ def _is_word(token: str) -> bool:
 
 def _cleanup(runs: list[list]) -> list[list]:
     """Semantic cleanup on tokens: between two changed stretches, an unchanged stretch
-    without words (a space, a comma) or holding only a glue word or two joins the change,
-    so a rewritten clause reads as one; any other unchanged word stays unchanged."""
+    without words (a space, a comma), or one that is only chaff inside a rewrite (see
+    ``_absorbable``), joins the change, so a rewritten clause reads as one; any other
+    unchanged word stays unchanged."""
     out: list[list] = []  # ["=", tokens] or ["~", deleted tokens, inserted tokens]
     for op, toks in runs:
         if not toks:
@@ -268,6 +269,22 @@ def _cleanup(runs: list[list]) -> list[list]:
             out.append(["~", [], []])
         out[-1][1 if op == "-" else 2].extend(toks)
     out = _factor(out)
+    for _ in range(8):  # a change that grew may now absorb the next stretch too (bounded: linear)
+        merged = _absorb(out)
+        if len(merged) == len(out):
+            break
+        out = merged
+    flat: list[list] = []
+    for run in merged:
+        if run[0] == "=":
+            flat.append(run)
+        else:
+            flat.extend(r for r in (["-", run[1]], ["+", run[2]]) if r[1])
+    return flat
+
+
+def _absorb(out: list[list]) -> list[list]:
+    """One pass of ``_cleanup``: absorbable unchanged stretches join their changes."""
     merged: list[list] = []
     for k, run in enumerate(out):
         if run[0] == "=" and merged and merged[-1][0] == "~" and k + 1 < len(out) and _absorbable(
@@ -280,13 +297,7 @@ def _cleanup(runs: list[list]) -> list[list]:
             merged[-1][2].extend(run[2])
             continue
         merged.append(run)
-    flat: list[list] = []
-    for run in merged:
-        if run[0] == "=":
-            flat.append(run)
-        else:
-            flat.extend(r for r in (["-", run[1]], ["+", run[2]]) if r[1])
-    return flat
+    return merged
 
 
 def _factor(runs: list[list]) -> list[list]:
@@ -321,13 +332,19 @@ def _factor(runs: list[list]) -> list[list]:
 
 
 def _absorbable(equal: list[str], before: list, after: list) -> bool:
+    """May an unchanged stretch between two changes join them?  One without words, yes.
+    One with words only as chaff inside a rewrite: glue words ("of the") between changes
+    of at least 3 words each side, other words when each change is at least twice as
+    long and 3 words or more ("[-shall execute any new-]" rather than " any " kept alone
+    between two rewritten clauses).  Never between small edits: "A B C D E" -> "A X C E F"
+    keeps "C" and "E" unchanged."""
     words = [t for t in equal if _is_word(t)]
     if not words:
         return True
-    if len(words) > 2 or any(w.casefold() not in _GLUE for w in words):
-        return False
-    size = [max(sum(map(_is_word, r[1])), sum(map(_is_word, r[2]))) for r in (before, after)]
-    return min(size) >= 3
+    size = min(max(sum(map(_is_word, r[1])), sum(map(_is_word, r[2]))) for r in (before, after))
+    if all(w.casefold() in _GLUE for w in words) and len(words) <= 2:
+        return size >= 3
+    return size >= max(3, 2 * len(words))
 
 
 _SENTENCE = frozenset(".;:")
