@@ -68,7 +68,8 @@ def main() -> None:
             (da, ia), (db, ib) = read(a), read(b)
             truth = {i for i in ia.values() if i} & {i for i in ib.values() if i}
             model = compare(da, db)
-            found = {(ia.get(c["old"]["eid"]), ib.get(c["new"]["eid"])) for c in model["changes"] if c["old"] and c["new"]}
+            found = {(ia.get(c["old"]["eid"]), ib.get(c["new"]["eid"]))
+                     for c in model["changes"] if c["old"] and c["new"]}
             right = sum(1 for x, y in found if x == y and x in truth)
             wrong = [(x, y) for x, y in found if x != y]
             total += len(truth)

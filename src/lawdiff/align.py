@@ -15,17 +15,21 @@ passes left unpaired:
    paired with each other (anchors, kept in order), the unpaired children are
    compared within a band around the diagonal, and the heaviest in-order chain
    of related pairs is kept (weighted by similarity; the same number adds a
-   little, so numbers only break ties).  Two provisions in the same gap that open
-   with the same ``OPENING`` words are related too (a section rewritten after its
-   first sentence).
+   little, so numbers only break ties), except where either side resembles a
+   provision outside the gap better by ``MARGIN`` (its true partner moved).  Two
+   provisions in the same gap that open with the same ``OPENING`` words are
+   related too (a section rewritten after its first sentence).
 4. ``similar`` anywhere (moves): what is still unpaired is looked up through an
    inverted index of small sketches (the rarest word trigrams of each subtree's
-   words); a pair is accepted only when its similarity is at least ``SIMILAR``
-   and it is mutually best, ahead of every other candidate by ``MARGIN``, paired
-   ones included, so a struck section never pairs with an inserted look-alike.
+   words, see ``_sketch``); a pair is accepted only when it is strongly related
+   (``STRONG``: such a pair is usually a move, and a false move is worse than a
+   missed one) and mutually best, ahead of every other candidate by ``MARGIN``,
+   paired ones included, so a struck section never pairs with an inserted
+   look-alike.
 5. ``position``: inside aligned parents, the unpaired children between the
    same two aligned neighbours, when both sides hold the same number of them
-   with the same kinds, and they share words (Dice at least ``WEAK``), or have
+   with the same kinds, and they share words (plain and weighted Dice at least
+   ``WEAK``), or have
    the same number or term and either share most of the smaller one's words (a
    provision grown tenfold) or one side is nearly empty ("[Reserved]").
 
@@ -46,17 +50,20 @@ the provision is quoted: a bill's SECTION and a quoted "Section 40." never pair.
 A pair is *moved* when its parents are not paired with each other, or when,
 among the children of paired parents, it falls outside the longest run kept in
 order.  Only pairs whose words say they are the same provision can be moved
-(found by ``text`` or ``similar``, or weighted similarity at least ``SIMILAR``):
+(found by ``text`` or ``similar``, or weighted similarity at least ``STRONG``):
 a number or a position says nothing about a provision's identity across places.
 The run kept is the one with the most provisions, then the most text, so one
 long section moved past three short ones is one move, and of two swapped
 provisions the shorter one is reported as moved.
 
 Complexity, for n provisions of w words each, depth d: item and word tables
-O(n d w); passes 1, 2 and 5 O(n w) per round (hash tables); pass 3 O(n B w) for a band of ``BAND`` places, plus O(k log k) for
-each gap's chain; pass 4 O(u (K C + M w)) for u leftovers, ``SKETCH`` trigrams
-each, index postings capped at ``CAP`` and ``CANDIDATES`` scored; the move
-check O(n log n).  Rounds are bounded by the depth of the trees.  Memory O(n d w).
+O(n d w); passes 1, 2 and 5 O(n w) per round (hash tables); pass 3 O(n B w) for
+a band of ``BAND`` places (gaps of at most ``FULL_GAP`` pairs in full), plus
+O(k log k) for each gap's chain, and a parent pair is looked at again only when
+its paired children changed; the sketch index O(n ``SKETCH_WORDS``) once; each
+candidate look-up O(``SKETCH`` ``CAP`` + ``CANDIDATES`` w), once per provision;
+the move check O(n log n).  Rounds are few (3 to 6 on the benchmarks: a round
+pairs what the previous one's new parents allow).  Memory O(n d w).
 """
 
 from __future__ import annotations
@@ -72,11 +79,10 @@ from dataclasses import dataclass, field
 from .tree import Node
 
 MIN_TEXT_WORDS = 6  # pass 1: shorter texts ("Definitions") are not identifiers
-SIMILAR = 0.6  # pass 4 and moves: weighted Dice of the subtrees' words
 MARGIN = 0.15  # passes 3 and 4: lead over the runner-up
 RELATED = 0.5  # pass 3: weighted Dice to be the same provision edited ...
 CONTAINED = 0.8  # ... or this much of the smaller side's weight found in the larger
-STRONG = 0.8  # moves: what a number or position pair's words must share to be called moved
+STRONG = 0.8  # pass 4, and what a number or position pair's words must share to be called moved
 WEAK = 0.25  # pass 5: the least (plain) Dice of the own words to pair at all
 BAND = 8  # pass 3: how far from the diagonal of a long gap a pair is looked for
 FULL_GAP = 256  # pass 3: gaps with at most this many candidate pairs are compared in full
