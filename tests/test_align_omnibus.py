@@ -164,6 +164,28 @@ def test_a_bill_section_never_pairs_with_a_quoted_section():
     assert not any(o == "sec_40" and n == "sec_40__qstr_1__sec_40" for _, o, n in by_kind)
 
 
+def test_paragraph_split_in_two_is_an_edit_and_an_insertion():
+    """A paragraph of two sentences split into two paragraphs: the first keeps its place
+    and shows the second sentence struck, the second is new (not the whole paragraph
+    struck and both re-inserted); joined back, the reverse: an edit and a deletion."""
+    first = ("The secretary shall publish the annual report of the commission on the first business day "
+             "of March each year.")
+    second = ("The report shall include the number of permits issued, denied and revoked in the preceding "
+              "calendar year.")
+    rules = "The commission may adopt rules to carry out this section after a public hearing held in each county."
+    joined = document("joined", section("SECTION 1.", "", Node("p", text=f"{first} {second}"), Node("p", text=rules)))
+    split = document("split", section("SECTION 1.", "", Node("p", text=first), Node("p", text=second),
+                                      Node("p", text=rules)))
+    got = [(c["kind"], c["old"] and c["old"]["eid"], c["new"] and c["new"]["eid"])
+           for c in compare(joined, split)["changes"]]
+    assert got == [("equal", "sec_1", "sec_1"), ("modify", "sec_1__p_1", "sec_1__p_1"),
+                   ("insert", None, "sec_1__p_2"), ("equal", "sec_1__p_2", "sec_1__p_3")]
+    got = [(c["kind"], c["old"] and c["old"]["eid"], c["new"] and c["new"]["eid"])
+           for c in compare(split, joined)["changes"]]
+    assert got == [("equal", "sec_1", "sec_1"), ("modify", "sec_1__p_1", "sec_1__p_1"),
+                   ("delete", "sec_1__p_2", None), ("equal", "sec_1__p_3", "sec_1__p_2")]
+
+
 # ---- word diff a person would write ----------------------------------------------------------
 
 def test_unchanged_word_is_never_struck_and_reinserted():

@@ -431,7 +431,9 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
                             continue
                     same = (a.node.num, a.node.term) == (b.node.num, b.node.term)
                     points.append((i, j))
-                    values.append(s + (TIE if same else 0.0))
+                    # Of two parts both contained in a provision split in two, the larger
+                    # share (by Dice) keeps its place and the other is the new paragraph.
+                    values.append(s + (TIE if same else 0.0) + TIE / 5 * weights.dice(a, b))
             for i, j in _increasing(points, values):
                 _pair(gap_o[i], gap_n[j], "similar", pairs, how)
                 taken.add(gap_n[j])
