@@ -20,7 +20,7 @@ import pytest
 
 from billhtml import mass_gov_eo_page
 from conftest import CORPUS, EO650
-from test_fetch import EO_PATH, entry, files, lawdiff  # noqa: F401
+from test_fetch import EO_PATH, files
 
 from lawdiff import net
 from lawdiff.errors import LawdiffError

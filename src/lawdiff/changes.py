@@ -185,16 +185,20 @@ def _place_deletions(alignment, changes_new: list[dict], timeout: float, located
             after.setdefault(anchor, []).append(_change(item.node, None, False, None, timeout, located))
         elif n not in moved:
             anchor = n
+    # An anchor without a change of its own (a container) is placed before the first change
+    # that follows it in the new document: one merge of two sorted sequences.
+    own = {c["_new"] for c in changes_new}
+    orphans = sorted(k for k in after if k is not None and k not in own)
     out = list(after.get(None, []))
+    q = 0
     for c in changes_new:
+        while q < len(orphans) and orphans[q] < c["_new"]:
+            out.extend(after[orphans[q]])
+            q += 1
         out.append(c)
         out.extend(after.get(c["_new"], []))
-    # An anchor without a change of its own (a container) is placed before its first child.
-    placed = {id(c) for c in out}
-    for n, dels in sorted((k, v) for k, v in after.items() if k is not None):
-        if any(id(d) not in placed for d in dels):
-            i = next((k for k, c in enumerate(out) if c.get("_new") is not None and c["_new"] > n), len(out))
-            out[i:i] = [d for d in dels if id(d) not in placed]
+    for k in orphans[q:]:
+        out.extend(after[k])
     return out
 
 

@@ -44,19 +44,35 @@ def _reading_lines(doc: Document) -> dict[int, list[str]] | None:
     if sha256 != doc.meta.get("sha256"):
         return None
     key = (str(source), sha256)
-    if key not in _CACHE:
-        if len(_CACHE) >= 16:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = _words_by_line(data, source)
-    return _CACHE[key]
+    found = _CACHE.get(key)
+    if found is None:
+        found = _words_by_line(read(data, source))
+    elif not isinstance(found, dict):
+        found = _words_by_line(found)  # the reading the document was parsed from
+    _keep(key, found)
+    return found
 
 
-# (source, sha256) -> words by line: a site compares each instrument with several others.
-_CACHE: dict[tuple[str, str], dict[int, list[str]]] = {}
+# (source, sha256) -> words by line, or the reading they come from: a site compares each
+# instrument with several others, and a document just parsed need not be read again.
+_CACHE: dict[tuple[str, str], object] = {}
 
 
-def _words_by_line(data: bytes, source: str) -> dict[int, list[str]]:
-    reading = read(data, source)
+def _keep(key: tuple[str, str], value) -> None:
+    _CACHE.pop(key, None)
+    if len(_CACHE) >= 16:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = value
+
+
+def remember(source, sha256: str, reading) -> None:
+    """Keep the reading a document was just parsed from (``documents.parse_bytes``), so that
+    locating its words does not read and decode the source again; words are split only if
+    a redline asks for them.  The sha256 check still runs on the file as it is then."""
+    _keep((str(source), sha256), reading)
+
+
+def _words_by_line(reading) -> dict[int, list[str]]:
     printed = reading.line_numbers == "printed"
     words: dict[int, list[str]] = {}
     for line in reading.lines:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import signal
 import sys
 import threading
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from . import jsonout
 from .akn import to_akn
 from .documents import load_document
 from .errors import LawdiffError
@@ -75,7 +75,7 @@ def emit(data: str | bytes, out: Path | None) -> None:
 
 
 def to_json(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.dumps(obj) + "\n"  # json.dumps(obj, ensure_ascii=False, indent=2), faster
 
 
 @main.command("parse")

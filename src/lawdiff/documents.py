@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from . import citations
 from .akn import foreign_xml_root, is_akn, read_akn, refuse_internal_subset
 from .errors import LawdiffError
 from .files import read_regular
@@ -31,6 +32,7 @@ def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Docume
         meta.setdefault(key, value)  # the curated manifest wins over what the reader found
     meta["source"] = str(source)
     meta["sha256"] = hashlib.sha256(data).hexdigest()
+    citations.remember(source, meta["sha256"], reading)
     meta["line_numbers"] = reading.line_numbers
     meta["structure"] = facts["structure"]
     if facts["warnings"]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -110,26 +112,290 @@ def _diff_tokens(a: list[str], b: list[str], timeout: float) -> tuple[list[tuple
     tail = 0
     while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    ma, mb = a[head:len(a) - tail], b[head:len(b) - tail]
+    # Whitespace is diffed with the word after it: an LCS over bare tokens may keep a
+    # space and strike the word next to it ("[-D E-]{+E F+}"), one over words keeps the word.
+    ma, mb = _glue(a[head:len(a) - tail]), _glue(b[head:len(b) - tail])
     codes = {t: _char(i) for i, t in enumerate(dict.fromkeys(ma + mb))}
     dmp = _DMP(timeout)
-    diffs = dmp.diff_main("".join([codes[t] for t in ma]), "".join([codes[t] for t in mb]), False)
-    dmp.diff_cleanupSemantic(diffs)
-    # Each piece is a run of ``ma`` (for "=" and "-") or of ``mb`` (for "+"), in order.
-    pieces = [("=", "".join(a[:head]))]
+    ca, cb = "".join([codes[t] for t in ma]), "".join([codes[t] for t in mb])
+    diffs = _anchored(dmp, ca, cb) if len(ca) + len(cb) > LONG else dmp.diff_main(ca, cb, False)
+    # Back to runs of tokens, in order: "=" and "-" take from ``ma``, "+" from ``mb``.
+    runs: list[list] = [["=", a[:head]]]
     i = j = 0
     for op, chars in diffs:
         n = len(chars)
         if op == 1:
-            pieces.append(("+", "".join(mb[j:j + n])))
+            runs.append(["+", _unglue(mb[j:j + n])])
             j += n
         else:
-            pieces.append((OPS[op], "".join(ma[i:i + n])))
+            runs.append([OPS[op], _unglue(ma[i:i + n])])
             i += n
             if op == 0:
                 j += n
-    pieces.append(("=", "".join(a[len(a) - tail:])))
-    return pieces, dmp.timed_out
+    runs.append(["=", a[len(a) - tail:]])
+    runs = _slide(_cleanup(runs))
+    return [(op, "".join(toks)) for op, toks in runs], dmp.timed_out
+
+
+# Provisions longer than this (tokens, both sides) are first cut at tokens that occur once
+# on each side (patience diff), so diff-match-patch only sees the stretches between them.
+LONG = 500
+# Unchanged words a rewrite may absorb ("[-is due-]{+shall be made+}" rather than one
+# struck and re-inserted "the" between two rewritten clauses); any other word stays unchanged.
+_GLUE = frozenset("a an and as at be by for in is of on or the to".split())
+
+
+def _anchored(dmp: diff_match_patch, ca: str, cb: str) -> list[tuple[int, str]]:
+    """Patience diff down to stretches diff-match-patch handles fast: keep the longest
+    in-order chain of codes that occur once on each side, then do the same inside each
+    stretch between them (a code repeated in the whole text is often unique in a stretch)."""
+    out: list[tuple[int, str]] = []
+    todo: list[tuple] = [(0, len(ca), 0, len(cb))]  # stretches, or (index,) of an anchor
+    while todo:
+        piece = todo.pop()
+        if len(piece) == 1:
+            out.append((0, ca[piece[0]]))
+            continue
+        a0, a1, b0, b1 = piece
+        sa, sb = ca[a0:a1], cb[b0:b1]
+        if not sa and not sb:
+            continue
+        if len(sa) + len(sb) <= LONG or not sa or not sb:
+            out.extend(dmp.diff_main(sa, sb, False))
+            continue
+        chain = _chain(sa, sb)
+        if not chain:
+            out.extend(dmp.diff_main(sa, sb, False))
+            continue
+        pieces: list[tuple] = []
+        pi = pj = 0
+        for i, j in chain:
+            pieces += [(a0 + pi, a0 + i, b0 + pj, b0 + j), (a0 + i,)]
+            pi, pj = i + 1, j + 1
+        pieces.append((a0 + pi, a1, b0 + pj, b1))
+        todo.extend(reversed(pieces))  # so that they come off the stack in order
+    return out
+
+
+def _chain(sa: str, sb: str) -> list[tuple[int, int]]:
+    """Anchors: codes that occur once on each side; failing those (a text repeating its
+    clauses), the rarest codes that occur equally often on both sides, k-th with k-th."""
+    count_a, count_b = Counter(sa), Counter(sb)
+    for most in (1, 2, 4, 8):
+        rare = {c for c, k in count_a.items() if k <= most and count_b.get(c) == k}
+        if not rare:
+            continue
+        where_b: dict[str, list[int]] = {}
+        for j, c in enumerate(sb):
+            if c in rare:
+                where_b.setdefault(c, []).append(j)
+        seen: Counter = Counter()
+        points = []
+        for i, c in enumerate(sa):
+            if c in rare:
+                points.append((i, where_b[c][seen[c]]))
+                seen[c] += 1
+        chain = _longest_increasing(points)
+        if chain:
+            return chain
+    return []
+
+
+def _longest_increasing(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of ``points`` (increasing in first) also increasing in second: O(n log n)."""
+    tails: list[int] = []  # tails[k]: index of the point ending the best chain of length k + 1
+    prev = [-1] * len(points)
+    for k, (_, y) in enumerate(points):
+        lo = bisect_left([points[t][1] for t in tails], y) if len(tails) < 64 else _bisect_tails(points, tails, y)
+        if lo:
+            prev[k] = tails[lo - 1]
+        if lo == len(tails):
+            tails.append(k)
+        else:
+            tails[lo] = k
+    out, k = [], tails[-1] if tails else -1
+    while k != -1:
+        out.append(points[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _bisect_tails(points, tails, y) -> int:
+    lo, hi = 0, len(tails)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if points[tails[mid]][1] < y:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _glue(tokens: list[str]) -> list[tuple[str, ...]]:
+    """Each whitespace token joined to the token after it (a trailing one stands alone)."""
+    out: list[tuple[str, ...]] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k].isspace() and k + 1 < len(tokens):
+            out.append((tokens[k], tokens[k + 1]))
+            k += 2
+        else:
+            out.append((tokens[k],))
+            k += 1
+    return out
+
+
+def _unglue(units: list[tuple[str, ...]]) -> list[str]:
+    return [t for u in units for t in u]
+
+
+def _is_word(token: str) -> bool:
+    return token[:1].isalnum() or token[:1] == "_"
+
+
+def _cleanup(runs: list[list]) -> list[list]:
+    """Semantic cleanup on tokens: between two changed stretches, an unchanged stretch
+    without words (a space, a comma), or one that is only chaff inside a rewrite (see
+    ``_absorbable``), joins the change, so a rewritten clause reads as one; any other
+    unchanged word stays unchanged."""
+    out: list[list] = []  # ["=", tokens] or ["~", deleted tokens, inserted tokens]
+    for op, toks in runs:
+        if not toks:
+            continue
+        if op == "=":
+            out.append(["=", list(toks)])
+            continue
+        if not out or out[-1][0] != "~":
+            out.append(["~", [], []])
+        out[-1][1 if op == "-" else 2].extend(toks)
+    out = _factor(out)
+    for _ in range(8):  # a change that grew may now absorb the next stretch too (bounded: linear)
+        merged = _absorb(out)
+        if len(merged) == len(out):
+            break
+        out = merged
+    flat: list[list] = []
+    for run in merged:
+        if run[0] == "=":
+            flat.append(run)
+        else:
+            flat.extend(r for r in (["-", run[1]], ["+", run[2]]) if r[1])
+    return flat
+
+
+def _absorb(out: list[list]) -> list[list]:
+    """One pass of ``_cleanup``: absorbable unchanged stretches join their changes."""
+    merged: list[list] = []
+    for k, run in enumerate(out):
+        if run[0] == "=" and merged and merged[-1][0] == "~" and k + 1 < len(out) and _absorbable(
+                run[1], merged[-1], out[k + 1]):
+            merged[-1][1].extend(run[1])
+            merged[-1][2].extend(run[1])
+            continue
+        if run[0] == "~" and merged and merged[-1][0] == "~":
+            merged[-1][1].extend(run[1])
+            merged[-1][2].extend(run[2])
+            continue
+        merged.append(run)
+    return merged
+
+
+def _factor(runs: list[list]) -> list[list]:
+    """Tokens both sides of a change begin or end with are unchanged: moved out of it."""
+    out: list[list] = []
+    for run in runs:
+        if run[0] != "~":
+            out.append(run)
+            continue
+        old, new = run[1], run[2]
+        p = 0
+        while p < len(old) and p < len(new) and old[p] == new[p]:
+            p += 1
+        q = 0
+        while q < len(old) - p and q < len(new) - p and old[-1 - q] == new[-1 - q]:
+            q += 1
+        if p:
+            out.append(["=", old[:p]])
+        out.append(["~", old[p:len(old) - q], new[p:len(new) - q]])
+        if q:
+            out.append(["=", old[len(old) - q:]])
+    # Neighbouring unchanged runs join again.
+    joined: list[list] = []
+    for run in out:
+        if run[0] == "~" and not run[1] and not run[2]:
+            continue
+        if run[0] == "=" and joined and joined[-1][0] == "=":
+            joined[-1][1].extend(run[1])
+        else:
+            joined.append(run)
+    return joined
+
+
+def _absorbable(equal: list[str], before: list, after: list) -> bool:
+    """May an unchanged stretch between two changes join them?  One without words, yes.
+    One with words only as chaff inside a rewrite: glue words ("of the") between changes
+    of at least 3 words each side, other words when each change is at least twice as
+    long and 3 words or more ("[-shall execute any new-]" rather than " any " kept alone
+    between two rewritten clauses).  Never between small edits: "A B C D E" -> "A X C E F"
+    keeps "C" and "E" unchanged."""
+    words = [t for t in equal if _is_word(t)]
+    if not words:
+        return True
+    size = min(max(sum(map(_is_word, r[1])), sum(map(_is_word, r[2]))) for r in (before, after))
+    if all(w.casefold() in _GLUE for w in words) and len(words) <= 2:
+        return size >= 3
+    return size >= max(3, 2 * len(words))
+
+
+_SENTENCE = frozenset(".;:")
+
+
+def _cut_score(left: list[str], right: list[str]) -> int:
+    """How natural a cut between two token runs is for a change to start or end at."""
+    if not left or not right:
+        return 6
+    x = left[-1]
+    if x.isspace() and len(left) > 1 and left[-2] in _SENTENCE:
+        return 5  # after "Supplier. ": a sentence starts here
+    if x in _SENTENCE and right[0].isspace():
+        return 4
+    if x.isspace() or right[0].isspace():
+        return 2
+    if not _is_word(x) or not _is_word(right[0]):
+        return 1
+    return 0
+
+
+def _slide(runs: list[list]) -> list[list]:
+    """A lone insertion or deletion between two unchanged runs may stand at several places
+    (its ends repeat the neighbouring words): put it where a person would, at a sentence
+    start rather than across "The ", at a word rather than a space; no word changes."""
+    for k in range(1, len(runs) - 1):
+        if runs[k][0] == "=" or runs[k - 1][0] != "=" or runs[k + 1][0] != "=":
+            continue
+        prev, edit, nxt = runs[k - 1][1], runs[k][1], runs[k + 1][1]
+        # As far left as it goes, then try every place to the right.
+        shift = 0
+        while shift < len(prev) and shift < len(edit) and prev[len(prev) - 1 - shift] == edit[len(edit) - 1 - shift]:
+            shift += 1
+        text = prev + edit + nxt
+        start = len(prev) - shift
+        best, best_at = None, start
+        at = start
+        while True:
+            e = text[at:at + len(edit)]
+            score = (_cut_score(text[:at], e) + _cut_score(e, text[at + len(edit):]), not e[0].isspace())
+            if best is None or score > best:
+                best, best_at = score, at
+            if at + len(edit) < len(text) and at < len(prev) + len(nxt) and text[at] == text[at + len(edit)] \
+                    and at - len(prev) < len(nxt):
+                at += 1
+            else:
+                break
+        runs[k - 1][1] = text[:best_at]
+        runs[k][1] = text[best_at:best_at + len(edit)]
+        runs[k + 1][1] = text[best_at + len(edit):]
+    return runs
 
 
 def _sentences(text: str) -> list[str]:

@@ -1,0 +1,25 @@
+"""The fast indented JSON writer writes exactly what json.dumps(ensure_ascii=False, indent=2) writes."""
+
+import json
+from collections import OrderedDict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawdiff.jsonout import dumps
+
+LEAVES = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+VALUES = st.recursive(LEAVES, lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+                      | st.dictionaries(st.text(), inner, max_size=4), max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VALUES)
+def test_same_bytes_as_json(value):
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_keys_and_types_json_converts_itself():
+    """Keys that are not strings, and dict subclasses, are left to json: the same text."""
+    for value in ({1: "a", None: [True, 2.5]}, OrderedDict(b=1, a=[{}, []]), {"“quoted”": "\u2028 é \x00"}):
+        assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
