@@ -1,4 +1,6 @@
-"""How long reading H.2288 takes from each format (text, malegislature PDF, whole-bill HTML), and a 100-page PDF.
+"""How long reading H.2288 takes from each format (text, malegislature PDF, whole-bill HTML, the
+legislature's API record, a Word draft, a session-law record), a 200-section API record, and a
+100-page PDF.
 
 Builds the PDF and HTML the way the tests do (reportlab; hand-written markup), then
 times read + parse.  Prints milliseconds per document and the ratio to text.
@@ -9,6 +11,7 @@ Run: python bench/read_formats.py
 """
 
 import io
+import json
 import sys
 import time
 from pathlib import Path
@@ -18,6 +21,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from billhtml import h2288_parts, malegislature_bill_page  # noqa: E402
 from billpdf import h2288_bill, long_bill, render  # noqa: E402
+
+import docx  # noqa: E402
 
 from lawdiff import parse_bytes  # noqa: E402
 from lawdiff.read import read  # noqa: E402
@@ -92,6 +97,26 @@ def timed(fn, *args) -> tuple[float, object]:
 base = per_doc(raw, 50)
 print(f"text: {base:7.1f} ms per document ({len(raw):,} bytes)")
 for name, data, repeat in (("pdf", pdf, 5), ("html", html, 50)):
+    ms = per_doc(data, repeat)
+    print(f"{name}: {ms:7.1f} ms per document ({len(data):,} bytes), {ms / base:.1f}x text")
+
+# The API record as served (tests/fixtures/real/api), the same paragraphs as a Word draft and as a
+# session-law record's ChapterText, and a 200-section record made of S.1510's sections renumbered.
+record = (ROOT / "tests/fixtures/real/api/193-H2288.json").read_bytes()
+paras = [x.strip() for x in json.loads(record)["DocumentText"].split("\r\n") if x.strip()]
+word = docx.Document()
+for para in paras:
+    word.add_paragraph(para)
+word_bytes = io.BytesIO()
+word.save(word_bytes)
+session_law = json.dumps({"Year": 2024, "ChapterNumber": 1, "Title": "An Act", "ApprovedDate": "2024-01-01T00:00:00",
+                          "ChapterText": "".join(f'<p class="MsoNormal">{x}</p>' for x in paras)}).encode()
+s1510 = json.loads((ROOT / "corpus/raw/193-s1510.json").read_bytes())
+sections = s1510["DocumentText"].split("\tSECTION ")[1:]
+big_text = "".join(f"\tSECTION {n}." + sections[n % len(sections)].split(".", 1)[1] for n in range(1, 201))
+big_record = json.dumps({**s1510, "DocumentText": big_text}).encode()
+for name, data, repeat in (("api record", record, 50), ("docx", word_bytes.getvalue(), 20),
+                           ("session-law record", session_law, 50), ("api record, 200 sections", big_record, 3)):
     ms = per_doc(data, repeat)
     print(f"{name}: {ms:7.1f} ms per document ({len(data):,} bytes), {ms / base:.1f}x text")
 

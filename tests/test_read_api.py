@@ -318,3 +318,23 @@ def test_bad_records_and_word_files_are_one_line_exit_2_nothing_written(tmp_path
     assert out.stderr.startswith(f"lawdiff: {source}: {problem}") and out.stderr.count("\n") == 1
     assert not (tmp_path / "o.json").exists()
 
+
+
+def test_word_redline_of_the_companions_holds_both_bodies_exactly(corpus):
+    """The preface H.2288's printed text carries and S.1510's record lacks is not compared: the
+    Word redline is written, and accept-all and reject-all give each body back."""
+    from docx_revisions import paragraphs as word_paragraphs
+    from test_docx import bill_text
+
+    from lawdiff import load_document
+    from lawdiff.changes import compare
+    from lawdiff.render.docx import render_docx
+
+    old, new = load_document("193-h2288", corpus), load_document("193-s1510", corpus)
+    data = render_docx(compare(old, new), old, new)
+
+    def own(doc):
+        return [" ".join(p for p in (n.num, n.heading, n.text) if p) for n in body(doc).walk()
+                if n.num or n.heading or n.text]
+    assert bill_text(word_paragraphs(data, accept=True)) == own(new)
+    assert bill_text(word_paragraphs(data, accept=False)) == own(old)
