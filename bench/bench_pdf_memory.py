@@ -1,4 +1,5 @@
-"""Peak memory and time of reading a long bill PDF (100, 400 and 2,000 pages).
+"""Peak memory and time of reading a long bill PDF (100, 400 and 2,000 pages), or with --html a
+long bill page (10,000 and 100,000 source lines, one provision a line, past libxml2's 65,535).
 
 Each size is rendered once in the malegislature.gov layout (tests/billpdf.py:
 numbered lines in the margin, docket header and page label on every page), then
@@ -8,6 +9,7 @@ Python's own allocations (tracemalloc makes the run several times slower).
 Prints the figures and their ratios to the smallest size; memory must stay
 under 300 MB at any size and time grow linearly.
 Run: python bench/bench_pdf_memory.py [--traced] [PAGES ...]
+     python bench/bench_pdf_memory.py --html [LINES ...]
 """
 
 import json
@@ -45,22 +47,34 @@ def measure(path: Path, traced: bool) -> dict:
     return json.loads(out.stdout)
 
 
-def main(sizes: list[int], traced: bool) -> None:
+def html_page(lines: int) -> bytes:
+    """A bill page of ``lines`` source lines: sections of five subsections, one provision a line."""
+    rows = ["<html><body><p>Be it enacted by the Senate and House of Representatives as follows:</p>"]
+    for k in range(1, lines - 1):
+        n, sub = divmod(k - 1, 6)
+        rows.append(f"<p>SECTION {n + 1}. The department shall report on item {k}.</p>" if sub == 0 else
+                    f"<p>({'abcde'[sub - 1]}) The report shall state the figure for line {k} of the account.</p>")
+    rows.append("</body></html>")
+    return "\n".join(rows).encode()
+
+
+def main(sizes: list[int], traced: bool, html: bool = False) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for pages in sizes:
-            path = Path(tmp) / f"bill-{pages}.pdf"
-            path.write_bytes(render(long_bill(pages)))
+            path = Path(tmp) / (f"bill-{pages}.html" if html else f"bill-{pages}.pdf")
+            path.write_bytes(html_page(pages) if html else render(long_bill(pages)))
             plain = measure(path, False)
             rows.append((pages, path.stat().st_size, plain, measure(path, True)["traced_mb"] if traced else None))
     first = rows[0]
-    print(f"{'pages':>6} {'MB file':>8} {'seconds':>8} {'s/page':>7} {'peak RSS MB':>12} {'peak traced MB':>15} {'sections':>9}")
+    unit = "lines" if html else "pages"
+    print(f"{unit:>6} {'MB file':>8} {'seconds':>8} {'ms/line' if html else 's/page':>7} {'peak RSS MB':>12} {'peak traced MB':>15} {'sections':>9}")
     for pages, size, plain, traced_mb in rows:
         traced_text = f"{traced_mb:15.0f}" if traced_mb is not None else f"{'-':>15}"
-        print(f"{pages:6d} {size / 2**20:8.1f} {plain['seconds']:8.1f} {plain['seconds'] / pages:7.3f} "
+        print(f"{pages:6d} {size / 2**20:8.1f} {plain['seconds']:8.1f} {plain['seconds'] / pages * (1000 if html else 1):7.3f} "
               f"{plain['rss_mb']:12.0f} {traced_text} {plain['sections']:9d}")
     for pages, _, plain, traced_mb in rows[1:]:
-        line = (f"{pages} vs {first[0]} pages ({pages / first[0]:.0f}x): time {plain['seconds'] / first[2]['seconds']:.1f}x, "
+        line = (f"{pages} vs {first[0]} {unit} ({pages / first[0]:.0f}x): time {plain['seconds'] / first[2]['seconds']:.1f}x, "
                 f"peak RSS {plain['rss_mb'] / first[2]['rss_mb']:.1f}x")
         if traced_mb is not None:
             line += f", peak traced {traced_mb / first[3]:.1f}x"
@@ -71,4 +85,6 @@ def main(sizes: list[int], traced: bool) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    main([int(a) for a in args if a != "--traced"] or [100, 400, 2000], "--traced" in args)
+    html = "--html" in args
+    sizes = [int(a) for a in args if not a.startswith("--")]
+    main(sizes or ([10_000, 100_000] if html else [100, 400, 2000]), "--traced" in args, html)
