@@ -22,9 +22,8 @@ from .read.lines import Reading
 from .read.cover import is_header
 from .tree import Node
 
-# "SECTION 2." and, as real bills also print it, "SECTION 2:" and "SECTION 14.Chapter".
-# (and "SECITON 344.", as H.4396 of the 193rd prints it; "SECTION A1." in H.3).
-# "SECTION 2C.I." and "SECTION 2C.II." number the parts of a supplementary budget's section 2C.
+# "SECTION 2." and, as real bills also print it: "SECTION 2:", "SECTION 14.Chapter",
+# "SECITON 344." (H.4396 of the 193rd), "SECTION A1." (H.3), "SECTION 2C.I." (a budget's parts).
 BILL_SECTION = re.compile(r"^((?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{0,8}(?:\.[IVX]+)?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
 # Inserted sections carry long suffixes: "Section 2JJJJJJ.", "Section 15AAAAAAA.".
 SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]{0,10}(?:½)?[.:])(?=\s|$)")
@@ -416,16 +415,19 @@ class _Builder:
     def _definitions_expected(self) -> bool:
         return any(id(n) in self.defines or n.type == "definition" for n, _ in self.stack)
 
+    def _quotation(self) -> Node | None:
+        """The innermost quoted structure open, if any."""
+        return next((n for n, _ in reversed(self.stack) if n.type == "quotedStructure"), None)
+
     def _quoted_marker_expected(self) -> bool:
         """Bare "197A." and "CHAPTER 6D." open provisions only inside a quoted structure, and a bare
         number only where the quoted text begins with one or continues a run of them."""
-        frame = next((n for n, _ in reversed(self.stack) if n.type == "quotedStructure"), None)
+        frame = self._quotation()
         if frame is None:
             return False
         if not frame.children or frame.children[-1].type == "chapter":
             return True
-        sections = [c for c in frame.children if c.type == "section"] or \
-            [c for c in frame.children[-1].children if c.type == "section"]
+        sections = _quoted_sections(frame)
         return bool(sections) and bool(BARE_SECTION.match(sections[-1].num or ""))
 
     def _tail(self, node: Node) -> str:
@@ -484,7 +486,7 @@ class _Builder:
         in capitals too) rather than the bill's next section?  The first thing after ":-" is
         quoted; after that, a number that carries the quoted run on (7 after 6, 2A after 2) is,
         unless the instruction inserted one section only."""
-        frame = next((n for n, _ in reversed(self.stack) if n.type == "quotedStructure"), None)
+        frame = self._quotation()
         if frame is None:
             return False
         if not frame.children:
@@ -494,8 +496,7 @@ class _Builder:
             return True  # an inserted chapter's first section
         if id(frame) in self.single_section_quotes:
             return False
-        quoted = [c for c in frame.children if c.type == "section"] or \
-            [c for c in frame.children[-1].children if c.type == "section"]
+        quoted = _quoted_sections(frame)
         return bool(quoted) and _continues(quoted[-1].num, num)
 
     # -- text and line extents --------------------------------------------
@@ -515,6 +516,12 @@ class _Builder:
         extent = self.extents.setdefault(id(node), [unit.first, unit.last])
         extent[0] = min(extent[0], unit.first)
         extent[1] = max(extent[1], unit.last)
+
+
+def _quoted_sections(frame: Node) -> list[Node]:
+    """The sections a quotation holds: its own, or those of the chapter it inserts last."""
+    return [c for c in frame.children if c.type == "section"] or \
+        [c for c in frame.children[-1].children if c.type == "section"]
 
 
 def _section_number(num: str | None) -> tuple[int, str] | None:
