@@ -9,6 +9,7 @@ Only what is page furniture is removed.  Everything else stays as printed:
 curly quotes, section signs and punctuation are never touched.
 """
 
+import itertools
 import re
 
 from .cover import is_header
@@ -144,9 +145,10 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
     """
     expected, current, pending, found = 1, None, None, 0
     unnumbered: list[int] = []  # lines taken as continuations since the last printed number
-    nonblank = [i for i in range(start, len(lines)) if lines[i].text]
-    if dry_run:
-        nonblank = nonblank[: 2 * _NUMBERED_PROOF + 2]
+    # A dry run looks at the next few lines only: a long unnumbered text with many lines
+    # starting "1 " would otherwise be listed again from each of them (quadratic).
+    ahead = (i for i in range(start, len(lines)) if lines[i].text)
+    nonblank = list(itertools.islice(ahead, 2 * _NUMBERED_PROOF + 2) if dry_run else ahead)
     for k, i in enumerate(nonblank):
         text = lines[i].text
         if pending is not None:
