@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import history
 from .comparisons import Comparison, comparisons
 from .documents import parse_bytes
 from .errors import LawdiffError
@@ -89,7 +90,8 @@ def render_job(spec: dict) -> dict:
         from .render.instrument_html import render_instrument
         doc = _document(spec["doc"])
         return {"html": render_instrument(doc, root="../", related=spec["related"],
-                                          has_matrices=spec["matrices"]), "info": {}}
+                                          has_matrices=spec["matrices"], history=spec.get("history"),
+                                          official=spec.get("official")), "info": {}}
     if spec["kind"] == "redline":
         from .changes import compare
         from .render.redline_html import render_redline
@@ -200,8 +202,10 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
     pages = []
     for id_, source in sources.items():
         related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
+        actions = history.load(corpus, corpus.entries[id_]) or []
         pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related,
-                                                  "matrices": matrices}))
+                                                  "matrices": matrices, "history": actions,
+                                                  "official": history.official_status(corpus, corpus.entries[id_], actions)}))
     for c in found:
         pages.append((f"redlines/{c.slug}.html", {
             "kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
