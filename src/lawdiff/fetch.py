@@ -80,7 +80,9 @@ def download(url: str, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> 
 
 
 def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = False,
-          max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> Outcome:
+          max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT, prefetched: tuple | None = None) -> Outcome:
+    """Fetch the text of ``entry_id``; ``prefetched``: its (record, history) from the API, already
+    downloaded (``lawdiff fetch --versions`` read them to follow the chain)."""
     entry = corpus.entries.get(entry_id)
     if entry is None:
         raise LawdiffError(entry_id, "not in the manifest (lawdiff add registers a new instrument)")
@@ -91,7 +93,7 @@ def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = 
     extras: dict[str, bytes] = {}
     fields: dict = {}
     if is_api_document(entry):
-        record = fetch_record(entry, base, max_bytes, timeout)
+        record = prefetched or fetch_record(entry, base, max_bytes, timeout)
         if record is not None:
             document, history = record
             extras[f"raw/{entry_id}.history.json"] = history.data

@@ -1,0 +1,126 @@
+"""``lawdiff fetch --versions`` follows a measure through its texts (issue 14), on a loopback server.
+
+Every record here is BUILT (api_records: the real records' field names and shapes, values made
+up for the test) — a House bill, the Senate's amendment of it, the conference report, and the
+session law that enacted it; the sentences linking them are the legislature's forms
+(instruments.md, real histories).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+
+from api_records import JSON, Server, bill_text, document, history, session_law
+from test_fetch import corpus_dir, entry, files, lawdiff, textless_corpus_files  # noqa: F401
+
+DOCS = "/api/GeneralCourts/194/Documents/"
+TITLE = "An Act to protect the civil rights and safety of all Massachusetts residents"
+HOUSE = bill_text("SECTION 1. Chapter 147 of the General Laws is hereby amended by inserting after section 62 the "
+                  "following section:-", "Section 63. (a) No officer shall enter into an agreement under 8 U.S.C. "
+                  "1357(g).", "SECTION 2. This act shall take effect upon its passage.")
+SENATE = bill_text("SECTION 1. Chapter 147 of the General Laws is hereby amended by inserting after section 62 the "
+                   "following section:-", "Section 63. (a) No officer shall enter into a new agreement under 8 U.S.C. "
+                   "1357(g), except as provided in subsection (b).", "(b) The secretary may approve an agreement "
+                   "for criminal enforcement after public notice.",
+                   "SECTION 2. This act shall take effect upon its passage.")
+CONFERENCE = bill_text("SECTION 1. Chapter 147 of the General Laws is hereby amended by inserting after section 62 "
+                       "the following section:-", "Section 63. (a) No officer shall enter into a new agreement under "
+                       "8 U.S.C. 1357(g), except as provided in subsection (b).", "(b) The secretary may approve an "
+                       "agreement for criminal enforcement after public notice and a hearing.",
+                       "SECTION 2. This act shall take effect 90 days after its passage.")
+CHAPTER = ('<p class="MsoNormal">SECTION 1. Chapter 147 of the General Laws is hereby amended by inserting after '
+           'section 62 the following section:-</p><p class="MsoNormal">Section 63. (a) No officer shall enter into a '
+           'new agreement under 8 U.S.C. 1357(g), except as provided in subsection (b).</p><p class="MsoNormal">(b) '
+           'The secretary may approve an agreement for criminal enforcement after public notice and a hearing.</p>'
+           '<p class="MsoNormal">SECTION 2. This act shall take effect 90 days after its passage.</p>')
+
+
+def serve_chain(server: Server) -> None:
+    server.bill(194, "H5316", document(194, "H5316", HOUSE, title=TITLE), history(
+        ("2026-03-25T15:02:11.2", "House", "Passed to be engrossed"),
+        ("2026-04-30T11:20:00", "Senate", "Committee recommended ought to pass with an amendment, striking out all "
+                                          "after the enacting clause and inserting the text of S3072, and referred "
+                                          "to the committee on Senate Ways and Means"),
+        ("2026-07-29T16:40:00", "House", "Reported by H5620")))
+    server.bill(194, "S3072", document(194, "S3072", SENATE, title=TITLE, pinslip=(
+        "Text of Senate document No. 3072, being Senate amendments of the House Bill to protect the civil rights "
+        "and safety of all Massachusetts residents (House bill No. 5316)")), history(
+        ("2026-05-07T18:00:00", "Senate", "Passed to be engrossed with an amendment")))
+    server.bill(194, "H5620", document(194, "H5620", CONFERENCE, title=TITLE), history(
+        ("2026-07-30T12:00:00", "House", "Enacted"),
+        ("2026-08-05T10:00:00", "Executive", "Signed by the Governor, Chapter 163 of the Acts of 2026")))
+    laws = [session_law(2026, "162", "H4999", 194, "<p>An unrelated chapter.</p>", "AN ACT RELATIVE TO SOMETHING ELSE",
+                        "Aug 5 2026", "Approved by the Governor, August 5, 2026"),
+            session_law(2026, "163", "H5620", 194, CHAPTER, "AN ACT TO PROTECT THE CIVIL RIGHTS AND SAFETY OF ALL "
+                        "MASSACHUSETTS RESIDENTS", "Aug 5 2026", "Approved by the Governor, August 5, 2026")]
+    server.json("/api/SessionLaws/2026", json.dumps(laws, ensure_ascii=False).encode("utf-8"))
+
+
+@pytest.fixture
+def server():
+    server = Server()
+    yield server
+    server.close()
+
+
+def manifest(corpus_dir):
+    return {e["id"]: e for e in tomllib.loads((corpus_dir / "instruments.toml").read_text(encoding="utf-8"))["instrument"]}
+
+
+def test_fetch_versions_follows_the_chain_to_the_session_law(server, corpus_dir):
+    serve_chain(server)
+    out = lawdiff(corpus_dir, "fetch", "--versions", "194-h5316", base=server.base)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["194-h5316", "194-s3072", "194-s3072", "194-h5620", "194-h5620",
+                                                      "acts-2026-163", "acts-2026-163"]
+    assert "194-h5620: version of 194-h5316, 194-s3072" in lines
+    assert "acts-2026-163: version of 194-h5620" in lines
+    entries = manifest(corpus_dir)
+    for iid, number in (("194-h5316", "H5316"), ("194-s3072", "S3072"), ("194-h5620", "H5620")):
+        e = entries[iid]
+        assert e["format"] == "api-json" and e["path"] == f"raw/{iid}.json"
+        assert (corpus_dir / e["path"]).read_bytes() == server.routes[DOCS + number][0][2]
+        assert e["history"] == f"raw/{iid}.history.json"
+        assert e["source_url"] == f"https://malegislature.gov/api/GeneralCourts/194/Documents/{number}"
+    assert entries["194-s3072"]["version_of"] == ["194-h5316"]
+    assert entries["194-h5620"]["version_of"] == ["194-h5316", "194-s3072"]
+    act = entries["acts-2026-163"]
+    assert act["kind"] == "act" and act["number"] == "Chapter 163 of the Acts of 2026"
+    assert act["version_of"] == ["194-h5620"] and act["source_url"] == "https://malegislature.gov/api/SessionLaws/2026"
+    stored = json.loads((corpus_dir / act["path"]).read_text(encoding="utf-8"))
+    assert stored["ChapterNumber"] == "163" and stored["ChapterText"] == CHAPTER  # the record's text, exactly
+    # The hand-typed statuses stay.
+    assert entries["194-h5316"]["status"] == "passed House 2026-03-25, 134-21 (reported)"
+
+    # Any two fetched versions compare by id.
+    out = lawdiff(corpus_dir, "diff", "194-h5316", "194-h5620")
+    assert out.returncode == 0, out.stderr
+    model = json.loads(out.stdout)
+    assert model["stats"]["words_inserted"] > 0 and model["stats"]["words_deleted"] > 0
+    out = lawdiff(corpus_dir, "diff", "194-s3072", "194-h5620", "--format", "md")
+    assert out.returncode == 0 and "and a hearing" in out.stdout
+
+
+def test_a_looping_chain_is_one_line_and_writes_nothing(server, corpus_dir):
+    server.bill(194, "H5316", document(194, "H5316", HOUSE), history(("2026-03-25T00:00:00", "House", "See S3072")))
+    server.bill(194, "S3072", document(194, "S3072", SENATE), history(("2026-05-07T00:00:00", "Senate", "See H5316")))
+    before = (corpus_dir / "instruments.toml").read_bytes()
+    out = lawdiff(corpus_dir, "fetch", "--versions", "194-h5316", base=server.base)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr == "lawdiff: 194-h5316: H5316: its versions loop (H5316 → S3072 → H5316); nothing written\n"
+    assert (corpus_dir / "instruments.toml").read_bytes() == before
+    assert files(corpus_dir) == textless_corpus_files()
+
+
+def test_a_named_text_the_api_lacks_is_one_line_and_writes_nothing(server, corpus_dir):
+    server.bill(194, "H5316", document(194, "H5316", HOUSE), history(("2026-07-29T00:00:00", "House", "Reported by H5620")))
+    before = (corpus_dir / "instruments.toml").read_bytes()
+    out = lawdiff(corpus_dir, "fetch", "--versions", "194-h5316", base=server.base)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr == f"lawdiff: 194-h5316: {server.base}{DOCS}H5620: HTTP 404 Not Found\n"
+    assert (corpus_dir / "instruments.toml").read_bytes() == before
+    assert files(corpus_dir) == textless_corpus_files()
