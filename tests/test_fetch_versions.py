@@ -124,3 +124,20 @@ def test_a_named_text_the_api_lacks_is_one_line_and_writes_nothing(server, corpu
     assert out.stderr == f"lawdiff: 194-h5316: {server.base}{DOCS}H5620: HTTP 404 Not Found\n"
     assert (corpus_dir / "instruments.toml").read_bytes() == before
     assert files(corpus_dir) == textless_corpus_files()
+
+
+def test_fetch_a_session_law_by_its_chapter(server, corpus_dir):
+    serve_chain(server)
+    out = lawdiff(corpus_dir, "fetch", "acts-2026-163", base=server.base)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("acts-2026-163: fetched raw/acts-2026-163.json from "
+                                 "https://malegislature.gov/api/SessionLaws/2026 ")
+    act = manifest(corpus_dir)["acts-2026-163"]
+    assert act["format"] == "api-json" and json.loads((corpus_dir / act["path"]).read_text())["ChapterText"] == CHAPTER
+    # A chapter the year's list lacks: the chapter's page is tried next, and its 404 said too.
+    server.json("/api/SessionLaws/2026", b"[]")
+    out = lawdiff(corpus_dir, "fetch", "acts-2026-163", "--force", base=server.base)
+    assert out.returncode == 2
+    assert out.stderr == (f"lawdiff: acts-2026-163: {server.base}/api/SessionLaws/2026: no Chapter 163 of the Acts "
+                          f"of 2026 in the list; then {server.base}/Laws/SessionLaws/Acts/2026/Chapter163: "
+                          "HTTP 404 Not Found\n")

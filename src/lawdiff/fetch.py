@@ -103,6 +103,18 @@ def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = 
                 return _store(corpus, entry_id, document.data, document.url, source_url=official,
                               fields=fields, extras=extras)
             problems.append(f"{document.url}: the record has no DocumentText")
+    if chapter := session_law_chapter(entry):
+        # A session law: its record out of /api/SessionLaws/{year}, else the chapter's page.
+        try:
+            law = api.fetch_session_law(*chapter, base, max_bytes, timeout)
+        except LawdiffError as e:
+            if not _NO_CHAPTER.search(e.problem):
+                raise
+            problems.append(str(e))
+        else:
+            if isinstance(law.value.get("ChapterText"), str) and law.value["ChapterText"].strip():
+                return _store(corpus, entry_id, law.data, law.url, source_url=api.session_laws_url(chapter[0]))
+            problems.append(f"{law.url}: Chapter {chapter[1]}'s record has no ChapterText")
     for official in official_urls(entry):
         url = net.rebase(official, base)
         try:
@@ -114,6 +126,16 @@ def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = 
             if not _FALL_BACK.search(e.problem):
                 break
     raise LawdiffError(entry_id, "; then ".join(problems))
+
+
+_ACT_NUMBER = re.compile(r"^Chapter (\d{1,4}) of the Acts of (\d{4})$")
+_NO_CHAPTER = re.compile(r"^HTTP 404\b|^no Chapter \d+ of the Acts")
+
+
+def session_law_chapter(entry: dict) -> tuple[int, int] | None:
+    """(year, chapter) of an act entry numbered "Chapter 163 of the Acts of 2026"."""
+    m = _ACT_NUMBER.match(entry.get("number") or "") if entry.get("kind") == "act" else None
+    return (int(m.group(2)), int(m.group(1))) if m else None
 
 
 def is_api_document(entry: dict) -> bool:
