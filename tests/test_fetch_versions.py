@@ -141,3 +141,21 @@ def test_fetch_a_session_law_by_its_chapter(server, corpus_dir):
     assert out.stderr == (f"lawdiff: acts-2026-163: {server.base}/api/SessionLaws/2026: no Chapter 163 of the Acts "
                           f"of 2026 in the list; then {server.base}/Laws/SessionLaws/Acts/2026/Chapter163: "
                           "HTTP 404 Not Found\n")
+
+
+def test_refiled_from_an_earlier_session_bill_the_manifest_lists(server, corpus_dir):
+    # Built: S.1122's record with the bracket the printed bill's summary carries.
+    pinslip = ("By Mr. Gomez, a petition (accompanied by bill, Senate, No. 1122) of Adam Gomez relative to immigration "
+               "detention and collaboration agreements. [SIMILAR MATTER FILED IN PREVIOUS SESSION SEE SENATE, NO. 997 "
+               "OF 2023-2024.]")
+    path = corpus_dir / "instruments.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('id = "194-s1122"')
+    path.write_text(text[:start] + text[start:].replace('refiled_from = ["193-s997"]\n', "", 1), encoding="utf-8")
+    assert "refiled_from" not in manifest(corpus_dir)["194-s1122"]
+    server.bill(194, "S1122", document(194, "S1122", HOUSE, pinslip=pinslip), history(
+        ("2025-02-27T10:00:00", "Senate", "Referred to the committee on The Judiciary")))
+    out = lawdiff(corpus_dir, "fetch", "--versions", "194-s1122", base=server.base)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[-1] == "194-s1122: refiled from 193-s997"
+    assert manifest(corpus_dir)["194-s1122"]["refiled_from"] == ["193-s997"]

@@ -92,13 +92,28 @@ def fetch_versions(corpus: Corpus, entry_id: str, base: str | None = None, max_b
         lines.append(outcome.message())
         earlier = [ids[link.earlier] for link in links if link.later == name and link.earlier in ids]
         if earlier:
-            corpus = Corpus.load(corpus.root)
-            have = corpus.entries[ids[name]].get("version_of", [])
-            merged = have + [i for i in dict.fromkeys(earlier) if i not in have]
-            if merged != have:
-                set_fields(corpus.root / "instruments.toml", ids[name], {"version_of": merged})
-            lines.append(f"{ids[name]}: version of {', '.join(merged)}")
+            lines.append(f"{ids[name]}: version of {', '.join(_add_relation(corpus, ids[name], 'version_of', earlier))}")
+        corpus = Corpus.load(corpus.root)
+        refiled = [_entry_id(corpus, c, n) for c, n in versions.refiled_from(_pinslip(text), court)]
+        refiled = [i for i in refiled if i in corpus.entries]  # an earlier session's bill the manifest lists
+        if refiled:
+            lines.append(f"{ids[name]}: refiled from {', '.join(_add_relation(corpus, ids[name], 'refiled_from', refiled))}")
     return lines
+
+
+def _pinslip(text: Text) -> str | None:
+    value = text.record.value.get("Pinslip") if isinstance(text.record.value, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _add_relation(corpus: Corpus, entry_id: str, relation: str, others: list[str]) -> list[str]:
+    """``others`` added to the entry's ``relation`` list (what it lists already stays first)."""
+    corpus = Corpus.load(corpus.root)
+    have = corpus.entries[entry_id].get(relation, [])
+    merged = have + [i for i in dict.fromkeys(others) if i not in have and i != entry_id]
+    if merged != have:
+        set_fields(corpus.root / "instruments.toml", entry_id, {relation: merged})
+    return merged
 
 
 def _entry_id(corpus: Corpus, court: int, name: str) -> str:
