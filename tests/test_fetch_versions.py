@@ -96,6 +96,21 @@ def test_fetch_versions_follows_the_chain_to_the_session_law(server, corpus_dir)
     # The hand-typed statuses stay.
     assert entries["194-h5316"]["status"] == "passed House 2026-03-25, 134-21 (reported)"
 
+    # The instrument page lists every text of the measure, earlier first, with its latest official action.
+    from lawdiff import history, load_document
+    from lawdiff.manifest import Corpus
+    from lawdiff.render.instrument_html import render_instrument
+
+    corpus = Corpus.load(corpus_dir)
+    measure = history.measure(corpus, "194-s3072")
+    assert [v["id"] for v in measure] == ["194-h5316", "194-s3072", "194-s3086", "194-h5620", "acts-2026-163"]
+    page = render_instrument(load_document("194-s3072", corpus), root="../", measure=measure)
+    versions = page[page.index('<section class="versions"'):page.index("</section>", page.index('<section class="versions"'))]
+    assert '<a href="../instruments/194-h5316.html">H.5316</a>' in versions
+    assert "<strong>S.3072</strong> (this text)" in versions
+    assert "S.3086 (text not in the corpus yet)" in versions  # the other report's Senate text, never fetched
+    assert "2026-08-05, Signed by the Governor, Chapter 163 of the Acts of 2026" in versions  # H.5620's latest
+
     # Any two fetched versions compare by id.
     out = lawdiff(corpus_dir, "diff", "194-h5316", "194-h5620")
     assert out.returncode == 0, out.stderr

@@ -65,3 +65,29 @@ def official_status(corpus: Corpus, entry: dict, actions: list[dict] | None = No
     if action is None:
         return None
     return {"date": action["date"], "branch": action["branch"], "action": action["action"], "url": page_url(entry)}
+
+
+def measure(corpus: Corpus, entry_id: str) -> list[dict]:
+    """Every text of ``entry_id``'s measure (the instruments joined to it by ``version_of``,
+    either way, however far), earlier first: ``{id, number, title, has_text, official, status}``.
+    A text alone gives a list of one."""
+    linked: dict[str, set[str]] = {i: set() for i in corpus.entries}
+    for entry in corpus.entries.values():
+        for other in entry.get("version_of", []):
+            linked[entry["id"]].add(other)
+            linked[other].add(entry["id"])
+    found, todo = {entry_id}, [entry_id]
+    while todo:
+        for other in linked[todo.pop()]:
+            if other not in found:
+                found.add(other)
+                todo.append(other)
+    ordered: list[str] = []
+    names = [i for i in corpus.entries if i in found]  # manifest order among equals
+    while len(ordered) < len(names):
+        ready = [i for i in names if i not in ordered
+                 and all(e in ordered or e not in found for e in corpus.entries[i].get("version_of", []))]
+        ordered.append(ready[0] if ready else next(i for i in names if i not in ordered))  # a loop: as listed
+    return [{"id": i, "number": corpus.entries[i].get("number", i), "title": corpus.entries[i].get("title", ""),
+             "has_text": bool(corpus.entries[i].get("path")), "official": official_status(corpus, corpus.entries[i]),
+             "status": corpus.entries[i].get("status")} for i in ordered]

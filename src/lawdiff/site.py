@@ -91,7 +91,7 @@ def render_job(spec: dict) -> dict:
         doc = _document(spec["doc"])
         return {"html": render_instrument(doc, root="../", related=spec["related"],
                                           has_matrices=spec["matrices"], history=spec.get("history"),
-                                          official=spec.get("official")), "info": {}}
+                                          official=spec.get("official"), measure=spec.get("measure")), "info": {}}
     if spec["kind"] == "redline":
         from .changes import compare
         from .render.redline_html import render_redline
@@ -205,7 +205,8 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
         actions = history.load(corpus, corpus.entries[id_]) or []
         pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related,
                                                   "matrices": matrices, "history": actions,
-                                                  "official": history.official_status(corpus, corpus.entries[id_], actions)}))
+                                                  "official": history.official_status(corpus, corpus.entries[id_], actions),
+                                                  "measure": history.measure(corpus, id_)}))
     for c in found:
         pages.append((f"redlines/{c.slug}.html", {
             "kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
