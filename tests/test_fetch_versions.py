@@ -174,3 +174,10 @@ def test_refiled_from_an_earlier_session_bill_the_manifest_lists(server, corpus_
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[-1] == "194-s1122: refiled from 193-s997"
     assert manifest(corpus_dir)["194-s1122"]["refiled_from"] == ["193-s997"]
+
+
+def test_versions_of_what_is_not_a_bill_is_one_line(server, corpus_dir):
+    out = lawdiff(corpus_dir, "fetch", "--versions", "eo-650", base=server.base)
+    assert out.returncode == 2 and out.stderr == ("lawdiff: eo-650: --versions follows a House or Senate document "
+                                                  "(an entry with session and number)\n")
+    assert server.hits == {}

@@ -127,8 +127,13 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
     if not ids:
         raise click.UsageError("name at least one id, or --all")
     failed = False
+    from .fetch import is_api_document
+
     for entry_id in ids:
         try:
+            if versions and entry_id not in named and not is_api_document(corpus.entries[entry_id]):
+                click.echo(f"{entry_id}: skipped (--versions follows House and Senate documents)")
+                continue
             if entry_id not in named:
                 try:
                     official_url(corpus.entries[entry_id])
