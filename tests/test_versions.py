@@ -49,6 +49,13 @@ def test_pinslips():
              "(accompanied by bill, Senate, No. 2267) of Paul W. Mark for legislation relative to school bus "
              "safety, report the accompanying bill (Senate, No. 2600).")
     assert pairs(from_pinslip(s2600, "S2600")) == [("S2267", "S2600")]
+    # Ways and Means' amendment (the real S.2968 record's Pinslip) came from H.5077.
+    s2968 = ("The committee on Senate Ways and Means to whom was referred the House Bill making appropriations for "
+             "the fiscal year 2024 to provide for supplementing certain existing appropriations and for certain other "
+             "activities and projects (House, No. 5077); reports, recommending that the same ought to pass with an "
+             "amendment striking out all after the enacting clause and inserting in place thereof the text of Senate "
+             "document numbered 2968")
+    assert pairs(from_pinslip(s2968, "S2968")) == [("H5077", "S2968")]
     # A filed bill's Pinslip (the real S.2267 record's) names only itself.
     s2267 = ("By Mr. Mark, a petition (accompanied by bill, Senate, No. 2267) of Paul W. Mark for legislation "
              "relative to school bus safety.  Transportation.")
