@@ -181,3 +181,29 @@ def test_versions_of_what_is_not_a_bill_is_one_line(server, corpus_dir):
     assert out.returncode == 2 and out.stderr == ("lawdiff: eo-650: --versions follows a House or Senate document "
                                                   "(an entry with session and number)\n")
     assert server.hits == {}
+
+
+def test_fetch_versions_then_build_publishes_the_versions(server, tmp_path):
+    """Issue 14's "done when", on the loopback server: fetch --versions, then build."""
+    import shutil
+
+    from conftest import CORPUS
+
+    corpus_dir = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus_dir)  # the whole shipped corpus: its annotations cite S.997's text
+    serve_chain(server)
+    assert lawdiff(corpus_dir, "fetch", "--versions", "194-h5316", base=server.base).returncode == 0
+    site = corpus_dir.parent / "site"
+    out = lawdiff(corpus_dir, "build", "--out", str(site), "--no-search", "--jobs", "1")
+    assert out.returncode == 0, out.stderr
+    # Each version redlined against the ones it came from.
+    for slug in ("194-h5316--194-s3072", "194-h5316--194-h5620", "194-s3072--194-h5620", "194-h5620--acts-2026-163"):
+        assert (site / "redlines" / f"{slug}.html").is_file(), slug
+    h5620 = (site / "instruments" / "194-h5620.html").read_text(encoding="utf-8")
+    assert '<ol class="timeline">' in h5620 and "Signed by the Governor, Chapter 163 of the Acts of 2026" in h5620
+    assert "Latest official action</dt><dd>2026-08-05, Executive: " in h5620
+    index = (site / "index.html").read_text(encoding="utf-8")
+    row = index[index.index('<tr id="i-194-h5620">'):index.index("</tr>", index.index('<tr id="i-194-h5620">'))]
+    assert ('2026-08-05: <a href="https://malegislature.gov/Bills/194/H5620">Signed by the Governor, '
+            "Chapter 163 of the Acts of 2026</a>") in row
+    assert '<span class="reported">Reported: reported enacted and signed' in row  # the hand-typed one, beside it
