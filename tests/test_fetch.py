@@ -49,6 +49,8 @@ class Site:
 @pytest.fixture(scope="module")
 def site():
     site = Site()
+    # No /api/... route: the legislature's API answers 404 for every bill here, so fetch takes
+    # its fallback path, the PDF then the .Html page (the API path: test_fetch_api.py).
     site.routes.update({
         "/Bills/193/S997.pdf": (200, {"Content-Type": "application/pdf"},
                                 plumbing_pdf("SENATE DOCKET, NO. 1100", "SENATE . . . . . . . . No. 997")),

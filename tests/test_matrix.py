@@ -29,7 +29,10 @@ EO650 = CORPUS / "raw" / "eo-650.txt"
 SEC40 = "sec_3__qstr_1__sec_40"
 MANIFEST_ORDER = [
     "eo-650", "193-h2288", "193-s1510", "194-s1681", "194-h2580", "193-s997", "193-h1401",
-    "194-s1122", "194-h1588", "194-h5316", "194-s3072", "194-h5620", "boston-eo-2026-02-05",
+    # S.3086 (the other report's Senate text) and the session law were added with the PROTECT Act's
+    # chain (issue 14): both reported, without text.
+    "194-s1122", "194-h1588", "194-h5316", "194-s3072", "194-s3086", "194-h5620", "acts-2026-163",
+    "boston-eo-2026-02-05",
 ]
 
 
@@ -296,7 +299,7 @@ def test_cli_json_shape():
     data = json.loads(run("--topic", "287g", "--format", "json"))
     (topic,) = data["topics"]
     assert topic["id"] == "287g" and topic["label"]
-    assert len(topic["cells"]) == 13
+    assert len(topic["cells"]) == 15  # 13 before S.3086 and Chapter 163 of 2026 joined the manifest (issue 14)
     for c in topic["cells"]:
         assert {"instrument", "status", "summary", "source", "provisions"} <= set(c)
     bill = next(c for c in topic["cells"] if c["instrument"] == "193-h2288")
@@ -346,7 +349,7 @@ def test_markdown_table_escapes_and_quotes_exactly():
     from lawdiff.render.matrix_tables import md_escape
     out = run("--topic", "287g", "--format", "md")
     rows = [l for l in out.splitlines() if l.startswith("| ") and not l.startswith("| Instrument")]
-    assert len(rows) == 13
+    assert len(rows) == 15  # one row per instrument: 15 since S.3086 and the session law were added
     assert all(l.count(" | ") == 5 for l in rows)  # six columns, no stray pipes
     assert md_escape("a|b *c* <x>") == r"a\|b \*c\* \<x\>"
     assert "Nothing in this section shall prohibit the department of correction" in rows[1]
@@ -460,7 +463,7 @@ def test_cli_writes_the_csv_file(tmp_path):
     result = CliRunner().invoke(main, ["--corpus", str(CORPUS), "matrix", "--format", "csv", "--out", str(target)])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
-    assert len(rows) == 11 * 13  # every topic-instrument pair
+    assert len(rows) == 11 * 15  # every topic-instrument pair (15 instruments since S.3086 and the session law, issue 14)
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
 
 

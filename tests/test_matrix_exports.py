@@ -71,7 +71,7 @@ def test_csv_opens_in_a_spreadsheet_one_row_per_pair(tmp_path, corpus):
     sheet = ods_rows(tmp_path / "matrix.ods")
     written = list(csv.reader(io.StringIO(whole.read_text(encoding="utf-8-sig"))))
     assert [c[0] for c in sheet[0]] == COLUMNS  # the byte order mark is not part of the first heading
-    assert len(sheet) == 1 + 11 * 13  # a heading, then every topic-instrument pair
+    assert len(sheet) == 1 + 11 * 15  # a heading, then every topic-instrument pair (15 instruments since S.3086 and the session law, issue 14)
     for got, want in zip(sheet, written):
         assert [c[0] for c in got] == want[:len(got)] and all(w == "" for w in want[len(got):])
     assert not any(formula for row in sheet for _, _, formula in row)
@@ -111,7 +111,7 @@ def test_markdown_tables_render_one_row_per_instrument_with_exact_text(matrix_al
     assert len(tables) == 11
     want = list(rows(matrix_all))
     got = [r for t in tables for r in cell_texts(t)]
-    assert len(got) == len(want) == 11 * 13
+    assert len(got) == len(want) == 11 * 15  # 15 instruments since S.3086 and the session law joined (issue 14)
     for g, w in zip(got, want):
         assert len(g) == 6
         assert g[0] == w["instrument_label"] and g[1] == w["status"]

@@ -103,3 +103,32 @@ def _fetch_json(url: str, max_bytes: int, timeout: float) -> Record:
     except json.JSONDecodeError as e:
         raise LawdiffError(url, f"the API's answer is not JSON ({e})") from None
     return Record(url, answer.content, value)
+
+
+SESSION_LAW_YEARS = range(1780, 2200)
+
+
+def session_laws_url(year: int, base: str | None = None) -> str:
+    if not isinstance(year, int) or isinstance(year, bool) or year not in SESSION_LAW_YEARS:
+        raise LawdiffError(year, "not a year of the session laws")
+    return net.rebase(f"{API}/SessionLaws/{year}", base)
+
+
+def fetch_session_law(year: int, chapter: int, base: str | None = None, max_bytes: int = MAX_BYTES,
+                      timeout: float = TIMEOUT) -> Record:
+    """Chapter ``chapter`` of the Acts of ``year``: its record out of ``/api/SessionLaws/{year}``
+    (a list of every chapter of the year).  ``data`` is that one record as JSON (the list is
+    not kept: its other chapters are other laws); its values, ``ChapterText`` included, are
+    exactly as sent."""
+    url = session_laws_url(year, base)
+    answer = _fetch_json(url, max_bytes, timeout)
+    if not isinstance(answer.value, list):
+        raise LawdiffError(url, f"the session laws of a year are a JSON list, not {type(answer.value).__name__}")
+    found = [r for r in answer.value if isinstance(r, dict) and str(r.get("ChapterNumber", "")).strip() == str(chapter)
+             and r.get("Type", "Acts") == "Acts"]
+    if not found:
+        raise LawdiffError(url, f"no Chapter {chapter} of the Acts of {year} in the list")
+    record = found[0]
+    if record.get("Year") not in (year, str(year)):
+        raise LawdiffError(url, f"Chapter {chapter}'s record is of the year {record.get('Year')!r}, not {year}")
+    return Record(url, json.dumps(record, ensure_ascii=False).encode("utf-8"), record)

@@ -108,8 +108,11 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
 @click.option("--force", is_flag=True, help="Download again even when the file on disk matches the manifest.")
 @click.option("--max-mb", type=float, default=100, show_default=True, help="Refuse larger downloads.")
 @click.option("--timeout", type=float, default=60, show_default=True, help="Seconds one download may take in all.")
+@click.option("--versions", is_flag=True,
+              help="Follow each bill through the texts the legislature says it became (and came from); "
+                   "fetch them all and record version_of.")
 @click.pass_context
-def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout) -> None:
+def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) -> None:
     """Download the official text of IDS (manifest ids) into the corpus and record it in the manifest."""
     from . import net
     from .fetch import fetch, official_url
@@ -124,16 +127,26 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout) -> None:
     if not ids:
         raise click.UsageError("name at least one id, or --all")
     failed = False
+    from .fetch import is_api_document
+
     for entry_id in ids:
         try:
+            if versions and entry_id not in named and not is_api_document(corpus.entries[entry_id]):
+                click.echo(f"{entry_id}: skipped (--versions follows House and Senate documents)")
+                continue
             if entry_id not in named:
                 try:
                     official_url(corpus.entries[entry_id])
                 except LawdiffError:
                     click.echo(f"{entry_id}: skipped (no official URL in the manifest)")
                     continue
-            outcome = fetch(corpus, entry_id, base_url, force, max_bytes, timeout)
-            click.echo(outcome.message())
+            if versions:
+                from .chain import fetch_versions
+
+                for line in fetch_versions(corpus, entry_id, base_url, max_bytes, timeout):
+                    click.echo(line)
+            else:
+                click.echo(fetch(corpus, entry_id, base_url, force, max_bytes, timeout).message())
         except LawdiffError as e:
             click.echo(f"lawdiff: {entry_id}: {e.problem if e.source == entry_id else e}", err=True)
             failed = True

@@ -21,7 +21,7 @@ ID = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 ID_RULE = "lower-case letters and digits, joined by single '-' or '.'"
 # Field -> the type its value must have (other fields: any string, number or list of strings).
 STRING_FIELDS = ("kind", "jurisdiction", "number", "title", "issuer", "date", "url", "format", "path",
-                 "sha256", "status", "docket", "source_url", "fetched")
+                 "sha256", "status", "docket", "source_url", "fetched", "history")
 URL_FIELDS = ("url", "source_url")
 LIST_FIELDS = ("sponsors",) + RELATIONS
 
@@ -66,6 +66,9 @@ class Corpus:
 
     def raw_path(self, entry: dict) -> Path | None:
         return self.root / entry["path"] if entry.get("path") else None
+
+    def history_path(self, entry: dict) -> Path | None:
+        return self.root / entry["history"] if entry.get("history") else None
 
     def with_text(self) -> list[dict]:
         return [e for e in self.entries.values() if e.get("path")]
@@ -122,8 +125,9 @@ def _check_entry(entry: dict, path: Path, root: Path) -> dict:
             raise LawdiffError(path, f"{where}: {key} must be a string, a number or a list of strings")
         if key in URL_FIELDS:
             check_url(value, f"{path}: {where}: {key}")
-    if entry.get("path"):
-        _check_raw_path(entry["path"], root, path, where)
+    for key in ("path", "history"):  # history: the API's history actions, kept beside the raw text
+        if entry.get(key):
+            _check_raw_path(entry[key], root, path, where)
     return entry
 
 

@@ -42,6 +42,9 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
             if docs[iid].tree.find(eid) is None:
                 raise LawdiffError(ann_path, f"annotation {tid}/{iid} cites {eid}, which is not in the parsed text of {iid}")
 
+    from .history import official_status
+
+    officials = {iid: official_status(corpus, corpus.entries[iid]) for iid in instrument_ids}
     out_topics = []
     for tid in topic_ids:
         topic = all_topics[tid]
@@ -54,7 +57,10 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
                 provisions = locate(docs[iid], topic, readings[iid])
                 if ann:
                     provisions = _with_cited(provisions, ann["cite"], docs[iid], readings[iid])
-            cells.append(_cell(entry, ann, provisions))
+            cell = _cell(entry, ann, provisions)
+            if official := officials.get(iid):
+                cell["official_status"] = official
+            cells.append(cell)
         out_topics.append({
             "id": tid,
             "label": topic.label,
@@ -64,7 +70,7 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
             "comparisons": _comparisons(cells, docs),
         })
     return {
-        "instruments": [_instrument(corpus.entries[i]) for i in instrument_ids],
+        "instruments": [_instrument(corpus, corpus.entries[i]) for i in instrument_ids],
         "statuses": {**STATUSES, **COMPUTED_STATUSES},
         "topics": out_topics,
     }
@@ -126,7 +132,9 @@ def _with_cited(provisions: list[dict], cite: list[str], doc, reading) -> list[d
     return cited + [{**p, "cited": False} for p in provisions if p["eid"] in by_eid]
 
 
-def _instrument(entry: dict) -> dict:
+def _instrument(corpus: Corpus, entry: dict) -> dict:
+    from .history import official_status
+
     return {
         "id": entry["id"],
         "label": instrument_label(entry),
@@ -136,6 +144,8 @@ def _instrument(entry: dict) -> dict:
         "url": entry.get("url"),
         "status": entry.get("status"),
         "has_text": bool(entry.get("path")),
+        # the latest action of the official history, when fetched; "status" is the hand-typed one
+        **({"official_status": official} if (official := official_status(corpus, entry)) else {}),
     }
 
 

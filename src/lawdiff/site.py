@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import history, jsonout
 from .comparisons import Comparison, comparisons
 from .documents import parse_bytes
 from .errors import LawdiffError
@@ -110,7 +111,9 @@ def render_job(spec: dict) -> dict:
         from .render.instrument_html import render_instrument
         doc = _document(spec["doc"])
         return {"html": render_instrument(doc, root="../", related=spec["related"],
-                                          has_matrices=spec["matrices"], topics=spec.get("topics")),
+                                          has_matrices=spec["matrices"], topics=spec.get("topics"),
+                                          history=spec.get("history"), official=spec.get("official"),
+                                          measure=spec.get("measure")),
                 "info": {}}
     if spec["kind"] == "redline" and spec.get("parallel"):
         from .render.parallel_html import render_parallel
@@ -120,7 +123,7 @@ def render_job(spec: dict) -> dict:
     if spec["kind"] in ("redline-json", "redline-docx"):  # a redline page's downloads
         old, new, model = _model(spec)
         if spec["kind"] == "redline-json":
-            return {"html": json.dumps(model, ensure_ascii=False, indent=2) + "\n", "info": {}}
+            return {"html": jsonout.dumps(model) + "\n", "info": {}}
         from .render.docx import render_docx
         return {"html": render_docx(model, old, new), "info": {}}
     if spec["kind"] == "redline":
@@ -246,8 +249,11 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
     terms = topic_terms(corpus.root) if matrices else []  # the topics' phrases: search synonyms
     for id_, source in sources.items():
         related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
+        actions = history.load(corpus, corpus.entries[id_]) or []
         pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related,
-                                                  "matrices": matrices, "topics": terms}))
+                                                  "matrices": matrices, "topics": terms, "history": actions,
+                                                  "official": history.official_status(corpus, corpus.entries[id_], actions),
+                                                  "measure": history.measure(corpus, id_)}))
     from .render.parallel_html import different_instruments, topic_provisions
     for c in found:
         spec = {"kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],

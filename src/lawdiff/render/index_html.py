@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import history
 from ..comparisons import Comparison
 from ..manifest import Corpus
 from .instrument_html import KIND_LABELS
@@ -31,6 +32,7 @@ def render_index(corpus: Corpus, found: list[Comparison], infos: dict[str, dict]
             "id": entry["id"], "number": entry.get("number", entry["id"]), "title": entry.get("title", ""),
             "kind": KIND_LABELS.get(entry.get("kind"), entry.get("kind", "")),
             "date": entry.get("date", ""), "status": entry.get("status", ""),
+            "official": history.official_status(corpus, entry),
             "has_text": bool(entry.get("path")),
             "relations": [(verb, other, corpus.entries[other].get("number", other), bool(corpus.entries[other].get("path")))
                           for verb, other in relations[entry["id"]]],

@@ -34,12 +34,16 @@ def _toc(root: Node, numbering: str) -> list[dict]:
 
 
 def render_instrument(doc: Document, *, root: str | None = None, related: list | None = None,
-                      has_matrices: bool = False, topics: list | None = None) -> str:
+                      has_matrices: bool = False, topics: list | None = None, history: list | None = None,
+                      official: dict | None = None, measure: list | None = None) -> str:
     """The HTML page of one instrument.  ``root`` is the path from the page to the site's
     top ("../" in the site); None gives a standalone page with CSS inlined.  ``has_matrices``:
     the site has matrix pages to link from the header.  ``topics`` (``search.topic_terms``):
     each topic whose phrases occur in the text adds all its phrases to the search index,
-    as synonyms (a search for "287(g)" finds the bill that says "1357(g)")."""
+    as synonyms (a search for "287(g)" finds the bill that says "1357(g)").  ``history``: the
+    official history actions (``lawdiff.history``), shown as a timeline; ``official``: the
+    latest of them; ``measure``: every text of its measure (``history.measure``), listed when
+    there are several."""
     from ..search import topics_in
 
     synonyms = "; ".join(f"{t['label']}: {', '.join(t['phrases'])}"
@@ -68,5 +72,6 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
         kind_label=KIND_LABELS.get(doc.meta.get("kind"), "Instrument"),
         toc=_toc(doc.tree, numbering), glossary=found, related=related or [],
         text_html=text_html, scope_label=scope_label, has_matrices=has_matrices, synonyms=synonyms,
+        history=history or [], official=official, measure=measure or [],
         line_cite=lambda node: line_cite(node.lines, numbering),
         line_cite_of=lambda lines: line_cite(lines, numbering))
