@@ -2,18 +2,17 @@
 
 import hashlib
 import io
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import tomllib
 
 import pytest
 from reportlab.pdfgen import canvas
 
+from api_records import Server
 from billhtml import error_page, h2288_parts, malegislature_bill_page, mass_gov_eo_page
 from billpdf import h2288_bill, render
 from conftest import CORPUS, EO650, H2288
@@ -38,20 +37,12 @@ def scan_pdf() -> bytes:
     return buf.getvalue()
 
 
-class Site:
-    """Routes: path -> (status, headers, body). Counts requests per path."""
-
-    def __init__(self):
-        self.routes = {}
-        self.hits = {}
-
-
 @pytest.fixture(scope="module")
 def site():
-    site = Site()
+    site = Server()
     # No /api/... route: the legislature's API answers 404 for every bill here, so fetch takes
     # its fallback path, the PDF then the .Html page (the API path: test_fetch_api.py).
-    site.routes.update({
+    site.routes.update({path: [answer] for path, answer in {
         "/Bills/193/S997.pdf": (200, {"Content-Type": "application/pdf"},
                                 plumbing_pdf("SENATE DOCKET, NO. 1100", "SENATE . . . . . . . . No. 997")),
         "/Bills/194/H5316.pdf": (302, {"Location": "/Bills/194/H5316.pdf"}, b""),  # a redirect loop
@@ -65,29 +56,9 @@ def site():
             *h2288_parts(H2288.read_text(encoding="utf-8")), [("Manny Cruz", "7th Essex", "1/17/2025")]).encode()),
         EO_PATH: (200, {"Content-Type": "text/html; charset=utf-8"},
                   mass_gov_eo_page(EO650.read_text(encoding="utf-8")).encode()),
-    })
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            site.hits[self.path] = site.hits.get(self.path, 0) + 1
-            status, headers, body = site.routes.get(self.path, (404, {}, b"<html><title>Not Found</title></html>"))
-            self.send_response(status)
-            for key, value in headers.items():
-                self.send_header(key, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    }.items()})
     yield site
-    server.shutdown()
-    server.server_close()
+    site.close()
 
 
 @pytest.fixture
