@@ -104,14 +104,20 @@ def word_diff(old: str, new: str, timeout: float = DEFAULT_TIMEOUT) -> WordDiff:
     return WordDiff(_merge(pieces), degraded)
 
 
-def _diff_tokens(a: list[str], b: list[str], timeout: float) -> tuple[list[tuple[str, str]], bool]:
-    # The common ends are cut off first: most provisions change in a few words.
+def _common_ends(a, b) -> tuple[int, int]:
+    """How many items ``a`` and ``b`` share at their start, then at their end (not overlapping)."""
     head = 0
     while head < len(a) and head < len(b) and a[head] == b[head]:
         head += 1
     tail = 0
     while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
+    return head, tail
+
+
+def _diff_tokens(a: list[str], b: list[str], timeout: float) -> tuple[list[tuple[str, str]], bool]:
+    # The common ends are cut off first: most provisions change in a few words.
+    head, tail = _common_ends(a, b)
     # Whitespace is diffed with the word after it: an LCS over bare tokens may keep a
     # space and strike the word next to it ("[-D E-]{+E F+}"), one over words keeps the word.
     ma, mb = _glue(a[head:len(a) - tail]), _glue(b[head:len(b) - tail])
@@ -308,12 +314,7 @@ def _factor(runs: list[list]) -> list[list]:
             out.append(run)
             continue
         old, new = run[1], run[2]
-        p = 0
-        while p < len(old) and p < len(new) and old[p] == new[p]:
-            p += 1
-        q = 0
-        while q < len(old) - p and q < len(new) - p and old[-1 - q] == new[-1 - q]:
-            q += 1
+        p, q = _common_ends(old, new)
         if p:
             out.append(["=", old[:p]])
         out.append(["~", old[p:len(old) - q], new[p:len(new) - q]])
