@@ -6,8 +6,9 @@ cover, petition table, body), its body-only fragment
 (``/Laws/SessionLaws/Acts/{year}/Chapter{n}``) and mass.gov executive orders.
 
 A block element (``p``, ``h2``, ``li``, a table row ...) is a paragraph, and so
-is each line a ``<br>`` breaks it into (pages set sections apart with ``<br>``).  Only the page's main content counts: scripts,
-navigation, forms, feedback boxes and asides are not the instrument's text.
+is each line a ``<br>`` breaks it into (pages set sections apart with ``<br>``).
+Only the page's main content counts: scripts, navigation, forms, feedback boxes
+and asides are not the instrument's text.
 HTML prints no line numbers, so ``Line.src`` is the line of the HTML source.
 """
 
