@@ -460,13 +460,19 @@ def test_16_topics_or_annotations_that_are_fifos_do_not_hang_the_build(project):
      "source may only have"),
 ])
 def test_16_wrong_value_types_in_the_annotations(project, old, new, problem):
-    annotations = project / "corpus" / "annotations.toml"
-    text = annotations.read_text(encoding="utf-8")
+    matrix_file_refused(project, "annotations.toml", old, new, problem, "annotation")
+
+
+def matrix_file_refused(project, name: str, old: str, new: str, problem: str, table: str) -> None:
+    """``lawdiff matrix`` on ``name`` with ``old`` written as ``new``, then with ``table = 5``:
+    one line each, naming the file and the problem."""
+    path = project / "corpus" / name
+    text = path.read_text(encoding="utf-8")
     assert old in text
-    annotations.write_text(text.replace(old, new, 1), encoding="utf-8")
-    one_line_error(lawdiff("matrix", cwd=project), "annotations.toml", problem)
-    annotations.write_text("annotation = 5\n", encoding="utf-8")
-    one_line_error(lawdiff("matrix", cwd=project), "annotations.toml", "annotation must be [[annotation]] tables")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    one_line_error(lawdiff("matrix", cwd=project), name, problem)
+    path.write_text(f"{table} = 5\n", encoding="utf-8")
+    one_line_error(lawdiff("matrix", cwd=project), name, f"{table} must be [[{table}]] tables")
 
 
 @pytest.mark.parametrize("old,new,problem", [
@@ -476,13 +482,7 @@ def test_16_wrong_value_types_in_the_annotations(project, old, new, problem):
     ('description = "Agreements under', 'description = 5\nxdescription = "Agreements under', "topic 287g: description must be a string"),
 ])
 def test_16_wrong_value_types_in_the_topics(project, old, new, problem):
-    topics = project / "corpus" / "topics.toml"
-    text = topics.read_text(encoding="utf-8")
-    assert old in text
-    topics.write_text(text.replace(old, new, 1), encoding="utf-8")
-    one_line_error(lawdiff("matrix", cwd=project), "topics.toml", problem)
-    topics.write_text("topic = 5\n", encoding="utf-8")
-    one_line_error(lawdiff("matrix", cwd=project), "topics.toml", "topic must be [[topic]] tables")
+    matrix_file_refused(project, "topics.toml", old, new, problem, "topic")
 
 
 # -- 17. the build swap ---------------------------------------------------------------
