@@ -34,6 +34,27 @@ def server():
     server.close()
 
 
+def test_urls_are_the_apis():
+    assert api.document_url(193, "H.2288") == "https://malegislature.gov/api/GeneralCourts/193/Documents/H2288"
+    assert api.history_url(194, "s 997") == \
+        "https://malegislature.gov/api/GeneralCourts/194/Documents/S997/DocumentHistoryActions"
+    assert api.document_url(193, "H2288", "http://127.0.0.1:9/mirror/") == \
+        "http://127.0.0.1:9/mirror/api/GeneralCourts/193/Documents/H2288"
+
+
+@pytest.mark.parametrize("court, number, problem", [
+    (0, "H2288", "0: not a General Court number"),
+    (1000, "H2288", "1000: not a General Court number"),
+    ("193", "H2288", "193: not a General Court number"),
+    (193, "HD2459", "HD2459: not a House or Senate document number"),
+    (193, "H.2288/../../x", "not a House or Senate document number"),
+])
+def test_bad_court_or_number_is_refused_before_asking(court, number, problem):
+    with pytest.raises(LawdiffError) as e:
+        api.document_url(court, number)
+    assert problem in str(e.value)
+
+
 def test_fetch_a_real_record_and_its_history(server, tmp_path):
     data = real_record("193-H2288")
     server.routes[DOCS.format(court=193, number="H2288")] = [(200, JSON, data)]
