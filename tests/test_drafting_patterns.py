@@ -90,3 +90,27 @@ def test_amending_forms():
         "sec_3", "sec_3__subsec_a", "sec_3__subsec_b", "sec_3__subsec_b__para_1", "sec_3__subsec_b__para_2"]
     assert tree.find("sec_iv").text == "This act shall take effect upon its passage."
     assert tree.words() == [w for line in read(FORMS.read_bytes(), FORMS).lines for w in line.text.split()]
+
+
+def test_federal_style_clauses_stay_under_their_subclause():
+    """"(A) ... (i) ... (ii) ... (B)": the clauses belong to (A), not beside it.  The second
+    case is S.2600 of the 193rd (chapter 90K, section 2(g)), which prints its first paragraph
+    "(I)" and lists clauses (i)-(vii) under it before "(2)"."""
+    from lawdiff.documents import parse_bytes
+
+    federal = ("SECTION 1. The board shall:\n(1) report each year on:\n(A) the number of agreements, including:\n"
+               "(i) agreements in force; and\n(ii) agreements ended; and\n(B) the cost of each; and\n"
+               "(2) publish the report.\n")
+    doc = parse_bytes(federal.encode(), "federal.txt")
+    assert [n.eid for n in doc.tree.walk() if n.eid and n.eid.startswith("sec_1__")] == [
+        "sec_1__para_1", "sec_1__para_1__subcl_a", "sec_1__para_1__subcl_a__cl_i", "sec_1__para_1__subcl_a__cl_ii",
+        "sec_1__para_1__subcl_b", "sec_1__para_2"]
+    s2600 = ("\tSECTION 1. (g)\t(I) Subject to regulations, the enforcing authority shall provide a notice of violation"
+             " which shall include:\r\n\t(i) a copy of the photographs produced by the camera system;\r\n"
+             "\t(ii)\tthe registration number and state of issuance of the vehicle;\r\n"
+             "\t(2) In the case of a violation involving a motor vehicle registered in the commonwealth, the notice"
+             " shall be sent by mail.\r\n")
+    doc = parse_bytes(s2600.encode(), "s2600.txt")
+    g = doc.tree.find("sec_1__subsec_g")
+    assert [c.num for c in g.children] == ["(I)", "(2)"]
+    assert [c.num for c in g.children[0].children] == ["(i)", "(ii)"]

@@ -339,7 +339,8 @@ class _Builder:
                         self.warnings.append(f"{num} ({_where(unit)}) opens no provision: "
                                              f"no clause before it in a list")
                     return None
-                rank = base + LEVELS[kind]
+                rank = self._clause_under_subclause(num) if kind == "clause" else None
+                rank = rank or base + LEVELS[kind]
                 self._pop_to(rank)
                 node = Node(kind, num=num)
                 self.last_label[(id(self.stack[-1][0]), kind)] = num.strip("()")
@@ -391,6 +392,20 @@ class _Builder:
             # provision.  An amendment's quoted text may begin anywhere ("clause (iv)").
             return None
         return kind
+
+    def _clause_under_subclause(self, num: str) -> float | None:
+        """The rank of a clause that federal-style drafting nests under a subclause ("(A) ... (i)
+        ... (ii) ... (B)"): a list "(i)" opening inside "(A)", and the clauses that carry it on.
+        None where clauses stand above subclauses, as Massachusetts drafts them."""
+        for node, rank in reversed(self.stack):
+            if node.type == "subclause":
+                return rank + 1 if num == "(i)" else None
+            if node.type == "clause":
+                nested = any(n.type == "subclause" and r < rank for n, r in self.stack)
+                return rank if nested else None
+            if node.type != "definition":
+                return None
+        return None
 
     def _last_label(self, kind: str) -> str | None:
         for node, _ in reversed(self.stack):
