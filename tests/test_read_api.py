@@ -338,3 +338,12 @@ def test_word_redline_of_the_companions_holds_both_bodies_exactly(corpus):
                 if n.num or n.heading or n.text]
     assert bill_text(word_paragraphs(data, accept=True)) == own(new)
     assert bill_text(word_paragraphs(data, accept=False)) == own(old)
+
+
+def test_a_text_opening_with_a_bracket_is_text_not_json():
+    """Bills print "[SIMILAR MATTER FILED IN PREVIOUS SESSION ...]" near the top; a copy that
+    starts there is a text, not a malformed JSON record."""
+    text = ("[SIMILAR MATTER FILED IN PREVIOUS SESSION SEE SENATE, NO. 997 OF 2023-2024.]\n\n"
+            "SECTION 1. This act shall take effect upon its passage.\n")
+    doc = parse_bytes(text.encode(), "similar.txt")
+    assert [n.num for n in body(doc).children] == ["SECTION 1."]

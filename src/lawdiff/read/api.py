@@ -16,6 +16,7 @@ metadata (title, pinslip) is added to it.
 from __future__ import annotations
 
 import json
+import re
 
 from ..errors import LawdiffError
 from .lines import Reading
@@ -25,9 +26,13 @@ _DOCUMENT_KEYS = {"DocumentText", "BillNumber", "GeneralCourtNumber"}
 _SESSION_LAW_KEYS = {"ChapterText", "ChapterNumber", "Year"}
 
 
+# An object's first key, or a list of objects: a bill's text may itself open with "[SIMILAR
+# MATTER FILED IN PREVIOUS SESSION ...]", which is text, not JSON.
+_JSON_START = re.compile(rb'^(?:\xef\xbb\xbf)?\s*(?:\{\s*["}]|\[\s*[{\]])')
+
+
 def is_json(data: bytes) -> bool:
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head[:1] in (b"{", b"[")
+    return bool(_JSON_START.match(data[:64]))
 
 
 def read_record(data: bytes, source: object) -> Reading:
