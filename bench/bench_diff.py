@@ -33,9 +33,9 @@ from diff_match_patch import diff_match_patch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from lawdiff import citations  # noqa: E402
-from lawdiff.changes import compare  # noqa: E402
-from lawdiff.documents import load_document  # noqa: E402
+from lawdiff.diff import citations
+from lawdiff.diff.changes import compare  # noqa: E402
+from lawdiff.load.documents import load_document  # noqa: E402
 from lawdiff.read import read  # noqa: E402
 
 LINE_CHARS = 95  # about what a printed bill line holds

@@ -13,14 +13,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.helpers
 
 from bench_diff import make_bill, print_bill  # noqa: E402
-from docx_revisions import paragraphs  # noqa: E402
+from tests.helpers.docx_revisions import paragraphs  # noqa: E402
 
 from lawdiff import load_document  # noqa: E402
-from lawdiff.akn import read_akn, to_akn  # noqa: E402
-from lawdiff.changes import compare  # noqa: E402
+from lawdiff.render.akn import read_akn, to_akn  # noqa: E402
+from lawdiff.diff.changes import compare  # noqa: E402
 from lawdiff.render.docx import FRONT_MATTER_PARAGRAPHS, render_docx  # noqa: E402
 
 

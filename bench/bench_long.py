@@ -7,33 +7,14 @@ list), at 1,000 to 16,000 words, one word in ten replaced, inserted or deleted.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # tests.helpers: the document generators
 
-
-def provision(words: int, seed: int = 3) -> tuple[str, str]:
-    import omnibus
-    rng = random.Random(seed)
-    sentences = omnibus._sentences()
-    old: list[str] = []
-    while len(old) < words:
-        old += rng.choice(sentences).split()
-    new = list(old[:words])
-    for _ in range(words // 10):
-        i = rng.randrange(len(new))
-        what = rng.random()
-        if what < 0.5:
-            new[i] = rng.choice(omnibus.WORDS)
-        elif what < 0.75:
-            new.insert(i, rng.choice(omnibus.WORDS))
-        else:
-            del new[i]
-    return " ".join(old[:words]), " ".join(new)
+from tests.helpers.omnibus import long_provision  # noqa: E402
 
 
 def main() -> None:
@@ -41,11 +22,11 @@ def main() -> None:
     ap.add_argument("--src", default=str(HERE.parent / "src"))
     args = ap.parse_args()
     sys.path.insert(0, args.src)
-    from lawdiff.tokens import word_diff
+    from lawdiff.diff.tokens import word_diff
     print(f"lawdiff from {args.src}")
     last = None
     for n in (1000, 2000, 4000, 8000, 16000):
-        old, new = provision(n)
+        old, new = long_provision(n)
         t = time.perf_counter()
         d = word_diff(old, new)
         t = time.perf_counter() - t

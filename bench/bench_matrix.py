@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 from lawdiff import Corpus
-from lawdiff.documents import parse_bytes
-from lawdiff.locate import locate
-from lawdiff.matrix import build_matrix
+from lawdiff.load.documents import parse_bytes
+from lawdiff.matrix.locate import locate
+from lawdiff.matrix.build import build_matrix
 from lawdiff.read import read
-from lawdiff.topics import load_topics
+from lawdiff.matrix.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -1,4 +1,4 @@
-"""Benchmark: omnibus bill pairs (bench/omnibus.py) at 100, 300, 1,000 and 3,000 sections.
+"""Benchmark: omnibus bill pairs (tests/helpers/omnibus.py) at 100, 300, 1,000 and 3,000 sections.
 
 For each size and seed, in a fresh interpreter (so peak memory is that run's own):
 read and parse both versions, ``compare``, and the JSON as ``lawdiff diff
@@ -25,17 +25,17 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # tests.helpers: the document generators
 
-import omnibus  # noqa: E402
+from tests.helpers import omnibus  # noqa: E402
 
 
 def one(n: int, seed: int, tmp: Path) -> dict:
     """Runs in the child: the whole redline of one generated pair, timed and scored."""
-    from lawdiff import citations
-    from lawdiff.changes import compare
+    from lawdiff.diff import citations
+    from lawdiff.diff.changes import compare
     from lawdiff.cli import to_json
-    from lawdiff.documents import load_document
+    from lawdiff.load.documents import load_document
 
     pair = omnibus.generate(n, seed)
     a, b = pair.texts()

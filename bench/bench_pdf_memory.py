@@ -19,9 +19,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))  # tests.helpers: the document generators
 
-from billpdf import long_bill, render  # noqa: E402
+from tests.helpers.billpdf import long_bill, render  # noqa: E402
 
 CHILD = r"""
 import json, resource, sys, time, tracemalloc

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from lawdiff import Corpus
-from lawdiff.site import build_site
+from lawdiff.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "corpus" / "raw" / "193-h2288.txt"

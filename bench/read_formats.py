@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))  # tests.helpers: the document generators
 
-from billhtml import h2288_parts, malegislature_bill_page  # noqa: E402
-from billpdf import h2288_bill, long_bill, render  # noqa: E402
+from tests.helpers.billhtml import h2288_parts, malegislature_bill_page  # noqa: E402
+from tests.helpers.billpdf import h2288_bill, long_bill, render  # noqa: E402
 
 import docx  # noqa: E402
 

@@ -26,8 +26,8 @@ import time
 import tomllib
 from pathlib import Path
 
-from lawdiff.documents import parse_bytes
-from lawdiff.eids import clean_num
+from lawdiff.load.documents import parse_bytes
+from lawdiff.parse.eids import clean_num
 from lawdiff.errors import LawdiffError
 from lawdiff.read import read
 

@@ -5,7 +5,7 @@ gives each section, subsection, paragraph and quoted block an ``id`` that stays
 the same from one printed version to the next: an alignment truth independent of
 lawdiff.  This script reads such files into provision trees (enum -> number,
 header -> heading, text -> text), aligns each consecutive pair of versions of a
-bill with ``lawdiff.changes.compare`` and reports how many pairs agree with the ids.
+bill with ``lawdiff.diff.changes.compare`` and reports how many pairs agree with the ids.
 
     python bench/real_pairs.py DIR     # DIR holds BILLS-*.xml (kept outside the repository)
 
@@ -22,9 +22,9 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from lawdiff.changes import compare  # noqa: E402
-from lawdiff.eids import assign_eids  # noqa: E402
-from lawdiff.tree import Document, Node  # noqa: E402
+from lawdiff.diff.changes import compare  # noqa: E402
+from lawdiff.parse.eids import assign_eids  # noqa: E402
+from lawdiff.parse.tree import Document, Node  # noqa: E402
 
 KINDS = {"section": "section", "subsection": "subsection", "paragraph": "paragraph",
          "subparagraph": "subparagraph", "clause": "clause", "subclause": "subclause", "item": "item",

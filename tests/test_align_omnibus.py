@@ -1,26 +1,23 @@
 """Alignment on omnibus bills and on the real failures of issue 13, from small extracts.
 
-The generated pairs come from bench/omnibus.py, which knows which old section is
+The generated pairs come from tests/helpers/omnibus.py, which knows which old section is
 which new one; the small trees below are cut from the kinds of text the issue
 found misaligned (a bare section number shared by two programs, a relettered run,
 a renumbered title, a quoted "Section 40." beside a bill's SECTION 40).
 """
 
-import sys
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_diff_property import check_model
 
-from lawdiff.changes import compare
-from lawdiff.documents import parse_bytes
-from lawdiff.eids import assign_eids
-from lawdiff.tokens import word_diff
-from lawdiff.tree import Document, Node
+from lawdiff.diff.changes import compare
+from lawdiff.load.documents import parse_bytes
+from lawdiff.parse.eids import assign_eids
+from lawdiff.diff.tokens import word_diff
+from lawdiff.parse.tree import Document, Node
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import omnibus  # noqa: E402
+from helpers import omnibus
 
 
 def document(name, *sections):
@@ -206,9 +203,7 @@ def test_inserted_sentence_starts_at_a_sentence():
 def test_long_heavily_edited_provision_is_not_degraded():
     """A budget's line-item list: 16,000 words, one in ten edited.  The diff stays exact
     and fine-grained (it used to run out of time and fall back to sentences)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    from bench_long import provision
-    old, new = provision(16000)
+    old, new = omnibus.long_provision(16000)
     diff = word_diff(old, new, timeout=2.0)
     assert not diff.degraded
     assert "".join(t for op, t in diff.tokens if op in "=-") == old

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from api_records import JSON, Server
+from helpers.api_records import JSON, Server
 
-from lawdiff import api
+from lawdiff.load import api
 from lawdiff.errors import LawdiffError
 
 ROOT = Path(__file__).resolve().parents[1]

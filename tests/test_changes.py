@@ -6,9 +6,9 @@ of "Immigration enforcement" is lines 12-14, subsection (b) is lines 19-24.
 """
 
 import pytest
-from h2288_edits import bill, line, printed_lines
+from helpers.h2288_edits import bill, line, printed_lines
 
-from lawdiff.changes import compare
+from lawdiff.diff.changes import compare
 
 SEC40 = "sec_3__qstr_1__sec_40"
 DEFN = "sec_2__qstr_1__sec_63__subsec_a__defn_"
@@ -237,7 +237,7 @@ def test_provision_emptied_of_every_word_is_a_deletion(eo650):
     """EO 650's "Date: 01/29/2026" line loses all its words: it is deleted, never silently dropped."""
     import copy
 
-    from lawdiff.tree import Document
+    from lawdiff.parse.tree import Document
 
     tree = copy.deepcopy(eo650.tree)
     tree.find("preface__p_2").text = ""

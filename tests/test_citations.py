@@ -5,12 +5,12 @@ Expected lines are read off corpus/raw/193-h2288.txt and corpus/raw/eo-650.txt:
 line 92; EO 650 prints Section 5's heading on source line 50 and its text on 52.
 """
 
-from h2288_edits import print_bill, printed_lines
+from helpers.h2288_edits import print_bill, printed_lines
 
 from lawdiff import load_document
-from lawdiff.align import content, has_content
-from lawdiff.changes import compare
-from lawdiff.citations import WordLines, own_lines
+from lawdiff.diff.align import content, has_content
+from lawdiff.diff.changes import compare
+from lawdiff.diff.citations import WordLines, own_lines
 
 SEC40 = "sec_3__qstr_1__sec_40"
 

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import CORPUS, ROOT
+from helpers import CORPUS, ROOT
 
 
 def lawdiff(*args, cwd=ROOT):

@@ -4,12 +4,12 @@ import json
 import subprocess
 import sys
 
-from conftest import CORPUS, ROOT
-from h2288_edits import bill, printed_lines, print_bill
+from helpers import CORPUS, ROOT
+from helpers.h2288_edits import bill, printed_lines, print_bill
 
 from lawdiff import load_document
-from lawdiff.changes import compare
-from lawdiff.tokens import word_diff
+from lawdiff.diff.changes import compare
+from lawdiff.diff.tokens import word_diff
 
 SEC40 = "sec_3__qstr_1__sec_40"
 

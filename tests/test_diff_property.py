@@ -13,11 +13,11 @@ from collections import Counter
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from lawdiff.align import WEAK, content, has_content
-from lawdiff.changes import compare
-from lawdiff.eids import assign_eids
-from lawdiff.tokens import tokenize, word_diff
-from lawdiff.tree import Document
+from lawdiff.diff.align import WEAK, content, has_content
+from lawdiff.diff.changes import compare
+from lawdiff.parse.eids import assign_eids
+from lawdiff.diff.tokens import tokenize, word_diff
+from lawdiff.parse.tree import Document
 
 WORDS = ["sixty", "90", "shall", "not", "“DHS”", ",", ";", "section 1357(g)", "sheriff’s", "non-federal", "the"]
 OPS = ["word", "word", "word", "delete", "insert", "swap", "renumber"]

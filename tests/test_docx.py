@@ -17,11 +17,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx_revisions import W, document_xml, libreoffice_paragraphs, paragraphs, revisions
-from h2288_edits import bill, line, print_bill, printed_lines
+from helpers.docx_revisions import W, document_xml, libreoffice_paragraphs, paragraphs, revisions
+from helpers.h2288_edits import bill, line, print_bill, printed_lines
 from test_changes import NEW_SECTION, definition_moved, figure_changed, section_inserted
 
-from lawdiff.changes import compare
+from lawdiff.diff.changes import compare
 from lawdiff.render.docx import FRONT_MATTER_PARAGRAPHS, render_docx
 
 ROOT = Path(__file__).resolve().parents[1]

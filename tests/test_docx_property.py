@@ -1,11 +1,11 @@
 """Accept-all and reject-all give the two texts back exactly, over generated edits of the real trees."""
 
-from docx_revisions import paragraphs, revisions
+from helpers.docx_revisions import paragraphs, revisions
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_diff_property import edited_tree
 
-from lawdiff.changes import compare
+from lawdiff.diff.changes import compare
 from lawdiff.render.docx import FRONT_MATTER_PARAGRAPHS, render_docx
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -57,7 +57,7 @@ def test_inline_substitution_is_not_a_quoted_structure():
 
 def test_struck_subsection_not_relettered():
     """H.2288 with subsection (b) struck and the rest left as printed: (c) follows (a) and is still a subsection."""
-    from h2288_edits import bill, printed_lines
+    from helpers.h2288_edits import bill, printed_lines
 
     _, body = printed_lines()
     assert body[18].startswith("(b) Community relations") and body[24].startswith("(c) Due process")
@@ -96,7 +96,7 @@ def test_federal_style_clauses_stay_under_their_subclause():
     """"(A) ... (i) ... (ii) ... (B)": the clauses belong to (A), not beside it.  The second
     case is S.2600 of the 193rd (chapter 90K, section 2(g)), which prints its first paragraph
     "(I)" and lists clauses (i)-(vii) under it before "(2)"."""
-    from lawdiff.documents import parse_bytes
+    from lawdiff.load.documents import parse_bytes
 
     federal = ("SECTION 1. The board shall:\n(1) report each year on:\n(A) the number of agreements, including:\n"
                "(i) agreements in force; and\n(ii) agreements ended; and\n(B) the cost of each; and\n"

@@ -1,7 +1,7 @@
 """The Akoma Ntoso naming rules, on trees small enough to check by eye."""
 
-from lawdiff.eids import assign_eids, clean_num
-from lawdiff.tree import Node
+from lawdiff.parse.eids import assign_eids, clean_num
+from lawdiff.parse.tree import Node
 
 
 def test_clean_num():

@@ -12,12 +12,12 @@ import tomllib
 import pytest
 from reportlab.pdfgen import canvas
 
-from api_records import Server
-from billhtml import error_page, h2288_parts, malegislature_bill_page, mass_gov_eo_page
-from billpdf import h2288_bill, render
-from conftest import CORPUS, EO650, H2288
+from helpers.api_records import Server
+from helpers.billhtml import error_page, h2288_parts, malegislature_bill_page, mass_gov_eo_page
+from helpers.billpdf import h2288_bill, render
+from helpers import CORPUS, EO650, H2288
 from lawdiff import load_document
-from lawdiff.manifest import Corpus
+from lawdiff.load.manifest import Corpus
 
 EO_PATH = "/executive-orders/no-650-protecting-access-to-essential-services-and-keeping-massachusetts-communities-safe"
 

@@ -11,11 +11,11 @@ import json
 
 import pytest
 
-from api_records import JSON, Server, bill_text, document, history
-from conftest import CORPUS
+from helpers.api_records import JSON, Server, bill_text, document, history
+from helpers import CORPUS
 from test_fetch import corpus_dir, entry, files, lawdiff, plumbing_pdf, textless_corpus_files  # noqa: F401
 from lawdiff import load_document
-from lawdiff.manifest import Corpus
+from lawdiff.load.manifest import Corpus
 
 S997_URL = "/api/GeneralCourts/193/Documents/S997"
 S997_HISTORY = history(
@@ -129,7 +129,7 @@ def test_a_court_out_of_range_is_refused_before_asking(server, corpus_dir):
 
 
 def test_a_failed_manifest_edit_puts_record_and_history_back(server, corpus_dir, monkeypatch):
-    from lawdiff import fetch as fetch_module
+    from lawdiff.load import fetch as fetch_module
 
     server.bill(193, "S997", (CORPUS / "raw" / "193-s997.json").read_bytes(), S997_HISTORY)
     manifest = (corpus_dir / "instruments.toml").read_bytes()

@@ -13,7 +13,7 @@ import tomllib
 
 import pytest
 
-from api_records import JSON, Server, bill_text, document, history, session_law
+from helpers.api_records import JSON, Server, bill_text, document, history, session_law
 from test_fetch import corpus_dir, entry, files, lawdiff, textless_corpus_files  # noqa: F401
 
 DOCS = "/api/GeneralCourts/194/Documents/"
@@ -97,8 +97,9 @@ def test_fetch_versions_follows_the_chain_to_the_session_law(server, corpus_dir)
     assert entries["194-h5316"]["status"] == "passed House 2026-03-25, 134-21 (reported)"
 
     # The instrument page lists every text of the measure, earlier first, with its latest official action.
-    from lawdiff import history, load_document
-    from lawdiff.manifest import Corpus
+    from lawdiff import load_document
+    from lawdiff.load import history
+    from lawdiff.load.manifest import Corpus
     from lawdiff.render.instrument_html import render_instrument
 
     corpus = Corpus.load(corpus_dir)
@@ -187,7 +188,7 @@ def test_fetch_versions_then_build_publishes_the_versions(server, tmp_path):
     """Issue 14's "done when", on the loopback server: fetch --versions, then build."""
     import shutil
 
-    from conftest import CORPUS
+    from helpers import CORPUS
 
     corpus_dir = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus_dir)  # the whole shipped corpus: its annotations cite S.997's text

@@ -11,12 +11,13 @@ import shutil
 
 import pytest
 
-from api_records import history as history_json
-from conftest import CORPUS
-from lawdiff import history, load_document
+from helpers.api_records import history as history_json
+from helpers import CORPUS
+from lawdiff import load_document
+from lawdiff.load import history
 from lawdiff.errors import LawdiffError
-from lawdiff.manifest import Corpus
-from lawdiff.manifest_edit import set_fields
+from lawdiff.load.manifest import Corpus
+from lawdiff.load.manifest_edit import set_fields
 
 ACTIONS = history_json(
     ("2023-02-16T10:48:21.2666667", "Senate", "Referred to the committee on State Administration and Regulatory Oversight"),
@@ -77,7 +78,7 @@ def test_the_instrument_page_shows_the_timeline_and_both_statuses(corpus_with_hi
 
 
 def test_the_index_and_matrix_show_the_latest_official_action(corpus_with_history):
-    from lawdiff.matrix import build_matrix
+    from lawdiff.matrix.build import build_matrix
     from lawdiff.render.index_html import render_index
 
     corpus = corpus_with_history

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, EO650, ROOT
+from helpers import CORPUS, EO650, ROOT
 from lawdiff.errors import LawdiffError
 from lawdiff.files import read_regular, write_atomic
-from lawdiff.manifest import Corpus
+from lawdiff.load.manifest import Corpus
 
 
 # -- helpers -----------------------------------------------------------------------
@@ -255,7 +255,7 @@ def test_11_new_files_get_the_umask_and_replaced_files_keep_their_mode(project, 
 
 def test_6_a_page_longer_than_65535_lines_cites_every_provision_at_its_line():
     """libxml2 stops counting at 65,535: a provision on line 70,004 was cited at 65,535."""
-    from lawdiff.documents import parse_bytes
+    from lawdiff.load.documents import parse_bytes
 
     page = ("<html><body><p>Be it enacted by the Senate and House of Representatives as follows:</p>\n"
             + "\n" * 70_000
@@ -318,7 +318,7 @@ def test_10_a_url_that_is_not_http_is_refused(project, url):
 
 
 def test_10_pages_link_only_http_urls():
-    from lawdiff.documents import parse_bytes
+    from lawdiff.load.documents import parse_bytes
     from lawdiff.render.instrument_html import render_instrument
     doc = parse_bytes(EO650.read_bytes(), EO650, {"id": "eo-650", "url": "javascript:alert(1)"})
     page = render_instrument(doc)
@@ -559,7 +559,7 @@ def test_17_two_builds_racing_both_succeed_and_leave_one_site(project):
 
 
 def test_17_without_the_atomic_exchange_two_renames_still_replace_the_site(project, monkeypatch):
-    from lawdiff import site
+    from lawdiff.site import build as site
     monkeypatch.setattr(site, "_exchange", lambda a, b: False)  # another OS, or a file system without it
     corpus = Corpus.load(project / "corpus")
     for _ in range(2):

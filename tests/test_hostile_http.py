@@ -18,13 +18,13 @@ import zipfile
 
 import pytest
 
-from billhtml import mass_gov_eo_page
-from conftest import CORPUS, EO650
+from helpers.billhtml import mass_gov_eo_page
+from helpers import CORPUS, EO650
 from test_fetch import EO_PATH, files
 
-from lawdiff import net
+from lawdiff.load import net
 from lawdiff.errors import LawdiffError
-from lawdiff.topics import load_topics
+from lawdiff.matrix.topics import load_topics
 
 EO_TEXT = EO650.read_bytes()
 

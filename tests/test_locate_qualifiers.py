@@ -10,9 +10,9 @@ corpus/raw/eo-650.txt.
 
 import pytest
 
-from lawdiff.locate import binds, locate, saved_from
+from lawdiff.matrix.locate import binds, locate, saved_from
 from lawdiff.read import read
-from lawdiff.topics import load_topics
+from lawdiff.matrix.topics import load_topics
 
 S63 = "sec_2__qstr_1__sec_63"
 SEC40 = "sec_3__qstr_1__sec_40"
@@ -133,8 +133,8 @@ def test_section_40_marks_its_own_detention_contract_exception(h2288, topics, co
 def test_a_heading_without_words_below_it_keeps_its_qualifiers():
     """A part whose heading names the topic and whose rules sit in its sections: how it
     binds is unknown at the part, so no savings clause reaching it is dropped."""
-    from lawdiff.topics import Pattern, Topic
-    from lawdiff.tree import Document, Node
+    from lawdiff.matrix.topics import Pattern, Topic
+    from lawdiff.parse.tree import Document, Node
     import regex as _re  # topics run on the regex engine (it can stop a search)
     part = Node("part", "part_1", "PART I.", "287(g) agreements", "", [1, 2], None,
                 [Node("section", "part_1__sec_1", "Section 1.", None, "Agencies shall report each agreement.", [2, 2])])

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from conftest import EO650, H2288
+from helpers import EO650, H2288
 from lawdiff import parse_bytes
 from lawdiff.read import read
-from variants import VARIANTS
+from helpers.variants import VARIANTS
 
 
 def source_words_h2288() -> list[str]:

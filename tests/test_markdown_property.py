@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lxml import html as lhtml
 
 from lawdiff.render.markdown import _paragraph, _tokens
-from lawdiff.tokens import word_diff
+from lawdiff.diff.tokens import word_diff
 
 # Words as bills print them: section signs, parentheses, curly quotes, dashes, figures.
 WORDS = ["the", "agency", "§", "7(26)", "(a)", "“DHS”", "sheriff’s", ",", ";", "—", "90", "1357(g)",

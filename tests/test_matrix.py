@@ -16,10 +16,10 @@ from click.testing import CliRunner
 
 from lawdiff import Corpus, LawdiffError
 from lawdiff.cli import main
-from lawdiff.locate import locate
-from lawdiff.matrix import build_matrix
+from lawdiff.matrix.locate import locate
+from lawdiff.matrix.build import build_matrix
 from lawdiff.read import read
-from lawdiff.topics import load_topics
+from lawdiff.matrix.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -479,7 +479,7 @@ def test_every_word_of_every_provision_has_its_line(corpus, iid):
     """Sentence citations come from a word-by-word match of each provision against the
     reading; on the real texts it never falls back to the whole provision's span."""
     from lawdiff import load_document
-    from lawdiff.locate import line_words, own_word_lines
+    from lawdiff.matrix.locate import line_words, own_word_lines
     doc = load_document(iid, corpus)
     index = line_words(read(corpus.raw_path(corpus.entries[iid]).read_bytes(), iid),
                        doc.meta["line_numbers"] == "printed")
@@ -495,8 +495,8 @@ def test_fetching_a_text_keeps_the_matrix_and_the_site_building(corpus_copy, tmp
     """The README's path: `lawdiff fetch` brings texts whose annotations were written from
     reports.  A stand-in for each (the 193rd bill's text, as a refiled bill would read)
     is registered the way fetch registers it; matrix and site still build."""
-    from lawdiff.fetch import add
-    from lawdiff.site import build_site
+    from lawdiff.load.fetch import add
+    from lawdiff.site.build import build_site
 
     stand_in = tmp_path / "refiled.txt"
     stand_in.write_bytes((CORPUS / "raw" / "193-h2288.txt").read_bytes())

@@ -177,9 +177,9 @@ RULES = {
 
 @pytest.fixture(scope="module")
 def located_all(corpus, eo650, h2288):
-    from lawdiff.locate import locate
+    from lawdiff.matrix.locate import locate
     from lawdiff.read import read
-    from lawdiff.topics import load_topics
+    from lawdiff.matrix.topics import load_topics
     topics = load_topics(CORPUS)
     out = {}
     for iid, doc in (("eo-650", eo650), ("193-h2288", h2288)):
@@ -253,7 +253,7 @@ def test_topics_match_plurals_and_form_letters(located_all):
 
 
 def test_every_checked_cell_names_the_official_text(corpus):
-    from lawdiff.matrix import build_matrix
+    from lawdiff.matrix.build import build_matrix
     m = build_matrix(corpus, ["training", "state-facilities"], ["eo-650", "193-h2288", "boston-eo-2026-02-05"])
     urls = {(t["id"], c["instrument"]): c["source"]["url"] for t in m["topics"] for c in t["cells"]}
     assert urls[("training", "193-h2288")] == "https://malegislature.gov/Bills/193/H2288"

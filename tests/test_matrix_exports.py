@@ -22,7 +22,7 @@ from lxml import html as lhtml
 from lawdiff.cli import main
 from lawdiff.render.matrix_tables import COLUMNS, md_escape, rows, to_csv, to_markdown
 
-from conftest import CORPUS, H2288
+from helpers import CORPUS, H2288
 
 ODF = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
        "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -133,7 +133,7 @@ def test_markdown_keeps_hostile_text_in_one_cell():
 
 @pytest.fixture(scope="module")
 def matrix_all(corpus):
-    from lawdiff.matrix import build_matrix
+    from lawdiff.matrix.build import build_matrix
     return build_matrix(corpus)
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from h2288_edits import bill, print_bill, printed_lines
+from helpers.h2288_edits import bill, print_bill, printed_lines
 from test_docx import edited
 
 from lawdiff import load_document
-from lawdiff.changes import compare
+from lawdiff.diff.changes import compare
 from lawdiff.render.pdf import instrument_pdf, redline_pdf
 
 ROOT = Path(__file__).resolve().parents[1]

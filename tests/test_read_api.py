@@ -21,7 +21,7 @@ import docx
 import pytest
 from lxml import etree
 
-from lawdiff.documents import parse_bytes
+from lawdiff.load.documents import parse_bytes
 from lawdiff.errors import LawdiffError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +113,7 @@ def test_h2288_api_record_and_pdf_text_give_one_tree(h2288):
 
 def test_companion_redline_compares_bodies_only(corpus):
     from lawdiff import load_document
-    from lawdiff.changes import compare
+    from lawdiff.diff.changes import compare
 
     model = compare(load_document("193-h2288", corpus), load_document("193-s1510", corpus))
     assert model["not_compared"] == ["preface", "preamble"]
@@ -323,11 +323,11 @@ def test_bad_records_and_word_files_are_one_line_exit_2_nothing_written(tmp_path
 def test_word_redline_of_the_companions_holds_both_bodies_exactly(corpus):
     """The preface H.2288's printed text carries and S.1510's record lacks is not compared: the
     Word redline is written, and accept-all and reject-all give each body back."""
-    from docx_revisions import paragraphs as word_paragraphs
+    from helpers.docx_revisions import paragraphs as word_paragraphs
     from test_docx import bill_text
 
     from lawdiff import load_document
-    from lawdiff.changes import compare
+    from lawdiff.diff.changes import compare
     from lawdiff.render.docx import render_docx
 
     old, new = load_document("193-h2288", corpus), load_document("193-s1510", corpus)

@@ -5,9 +5,9 @@ import sys
 
 import pytest
 
-from billhtml import (error_page, h2288_parts, login_page, malegislature_bill_page, malegislature_text_fragment,
+from helpers.billhtml import (error_page, h2288_parts, login_page, malegislature_bill_page, malegislature_text_fragment,
                       mass_gov_eo_page, session_law_page)
-from conftest import EO650, H2288
+from helpers import EO650, H2288
 from lawdiff import LawdiffError, parse_bytes
 from lawdiff.read import read, sniff
 
@@ -94,7 +94,7 @@ def test_pages_that_are_not_instruments(tmp_path, page, problem):
 def test_a_bill_laid_out_in_one_table_cell_reads_as_its_sections():
     """Old Word exports (S.590 of 2009 on mass.gov) put the whole bill in one table cell; the
     petitioners' table beside it keeps one paragraph a cell and stays a data table."""
-    from lawdiff.documents import parse_bytes
+    from lawdiff.load.documents import parse_bytes
 
     page = ("<html><body><table><tr><td>"
             "<p class=MsoNormal>Be it enacted by the Senate and House of Representatives as follows:</p>"

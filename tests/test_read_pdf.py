@@ -9,9 +9,9 @@ import pdfplumber
 import pytest
 from reportlab.pdfgen import canvas
 
-import billpdf
-from billpdf import RULE, h2288_bill, render
-from conftest import H2288
+from helpers import billpdf
+from helpers.billpdf import RULE, h2288_bill, render
+from helpers import H2288
 from lawdiff import LawdiffError, parse_bytes
 from lawdiff.read import read, sniff
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from conftest import EO650
+from helpers import EO650
 from lawdiff import parse_bytes
-from variants import DOCKET, NUMBER, VARIANTS
+from helpers.variants import DOCKET, NUMBER, VARIANTS
 
 
 def comparable(doc, drop_docket=False):

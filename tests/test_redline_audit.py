@@ -11,15 +11,15 @@ import io
 import zipfile
 
 import pytest
-from docx_revisions import paragraphs
-from h2288_edits import line, print_bill, printed_lines
+from helpers.docx_revisions import paragraphs
+from helpers.h2288_edits import line, print_bill, printed_lines
 from lxml import html as lhtml
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
 from lawdiff import load_document
-from lawdiff.align import content
-from lawdiff.changes import compare
+from lawdiff.diff.align import content
+from lawdiff.diff.changes import compare
 from lawdiff.render.docx import COARSE_NOTE, FRONT_MATTER_PARAGRAPHS, render_docx
 from lawdiff.render.markdown import render_markdown
 from lawdiff.render.redline_html import render_redline
@@ -221,7 +221,7 @@ def test_coarse_diff_is_flagged_in_every_renderer(h2288):
     """With no time to diff, Section 40 is compared coarsely: each renderer says so."""
     import copy
 
-    from lawdiff.tree import Document
+    from lawdiff.parse.tree import Document
 
     tree = copy.deepcopy(h2288.tree)
     sec40 = tree.find("sec_3__qstr_1__sec_40")
@@ -316,8 +316,8 @@ def test_duplicated_provision_is_one_insertion(tmp_path, original, body):
 def test_own_lines_end_on_the_last_word_not_a_blank_line(eo650):
     """EO 650's source: Section 1's heading on line 26, its sentence on line 28, a blank line
     29, the first definition on line 30.  Section 1's own words are on lines 26-28."""
-    from lawdiff.changes import compare as compare_
-    from lawdiff.citations import own_lines
+    from lawdiff.diff.changes import compare as compare_
+    from lawdiff.diff.citations import own_lines
 
     sec1 = eo650.tree.find("sec_1")
     assert sec1.text.startswith("For purposes of this Executive Order") and own_lines(sec1) == [26, 29]

@@ -13,11 +13,11 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from lawdiff import Corpus
-from lawdiff.serve import make_server
-import lawdiff.search
-from lawdiff.search import shard_of
-from lawdiff.site import build_site
-from site_corpus import IMG, SCRIPT, make_corpus
+from lawdiff.site.serve import make_server
+import lawdiff.site.search
+from lawdiff.site.search import shard_of
+from lawdiff.site.build import build_site
+from helpers.site_corpus import IMG, SCRIPT, make_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -36,7 +36,7 @@ def sites(tmp_path_factory):
     top = tmp_path_factory.mktemp("www")
     build_site(Corpus.load(ROOT / "corpus"), top / "shipped", cache_dir=top / "cache1")
     with pytest.MonkeyPatch.context() as mp:  # as a corpus of thousands is split: each instrument in a shard of its own
-        mp.setattr(lawdiff.search, "shard_count", lambda documents: SHARDS)
+        mp.setattr(lawdiff.site.search, "shard_count", lambda documents: SHARDS)
         build_site(Corpus.load(ROOT / "corpus"), top / "sharded", cache_dir=top / "cache1")
     corpus = make_corpus(tmp_path_factory.mktemp("hostile"))
     (top / "deep" / "sub").mkdir(parents=True)
@@ -349,7 +349,7 @@ def test_diff_html_is_one_self_contained_page_that_reads_without_a_script(browse
     import subprocess
     import sys
 
-    from h2288_edits import print_bill, printed_lines
+    from helpers.h2288_edits import print_bill, printed_lines
 
     header, body = printed_lines()
     old, new = tmp_path / "filed.txt", tmp_path / "refiled.txt"

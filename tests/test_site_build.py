@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from lawdiff import Corpus, LawdiffError
-import lawdiff.search
+import lawdiff.site.search
 from lawdiff.cli import main
-from lawdiff.search import shard_count, shard_of
-from lawdiff.site import build_site
-from site_corpus import IMG, SCRIPT, make_corpus
+from lawdiff.site.search import shard_count, shard_of
+from lawdiff.site.build import build_site
+from helpers.site_corpus import IMG, SCRIPT, make_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 REDLINE_287G = "redlines/eo-650~sec_5--193-h2288~sec_3__qstr_1__sec_40.html"
@@ -53,7 +53,7 @@ def test_every_matrix_page_offers_its_csv_and_json(site, corpus):
     import io
     import json
 
-    from lawdiff.matrix import build_matrix
+    from lawdiff.matrix.build import build_matrix
     from lawdiff.render.matrix_tables import to_csv
 
     topic = page(site, "matrix/287g.html")
@@ -158,7 +158,7 @@ def test_glossary_links_uses_inside_the_definitions_scope(site):
 def test_redline_columns_rebuild_both_texts_exactly(eo650, h2288):
     """Asked for (lawdiff diff eo-650#sec_5 193-h2288#...), the word redline of two provisions
     still rebuilds both texts from its columns."""
-    from lawdiff.changes import compare
+    from lawdiff.diff.changes import compare
     from lawdiff.render.redline_html import render_redline
 
     doc = lxml.html.fromstring(render_redline(compare((eo650, "sec_5"), (h2288, "sec_3__qstr_1__sec_40")), root="../"))
@@ -206,10 +206,10 @@ def test_a_redline_page_offers_its_word_file_and_change_model(tmp_path):
     """Built with the site and linked from the page: the Word redline (accept all gives the
     edited bill, reject all the original) and the JSON change model, what `lawdiff diff`
     writes for the same two texts."""
-    from docx_revisions import paragraphs
+    from helpers.docx_revisions import paragraphs
 
     from lawdiff import load_document
-    from lawdiff.changes import compare
+    from lawdiff.diff.changes import compare
     from lawdiff.render.docx import FRONT_MATTER_PARAGRAPHS
 
     corpus = Corpus.load(make_corpus(tmp_path))
@@ -290,10 +290,10 @@ def test_cli_build_and_bad_input(tmp_path, monkeypatch):
 def test_moves_and_renumbering_link_both_places():
     """The refile edits of tests/h2288_edits: “Immigration enforcement” (lines 12-14) moved
     before “Law enforcement agency”; a new SECTION 3 makes the old one SECTION 4."""
-    from h2288_edits import bill, printed_lines
+    from helpers.h2288_edits import bill, printed_lines
     from test_changes import definition_moved, section_inserted
 
-    from lawdiff.changes import compare
+    from lawdiff.diff.changes import compare
     from lawdiff.render.redline_html import render_redline
 
     _, body = printed_lines()
@@ -327,7 +327,7 @@ def test_serve_previews_the_site_on_loopback(site):
     import threading
     import urllib.request
 
-    from lawdiff.serve import make_server
+    from lawdiff.site.serve import make_server
 
     server = make_server(site, 0)
     assert server.server_address[0] == "127.0.0.1"
@@ -342,7 +342,7 @@ def test_serve_previews_the_site_on_loopback(site):
 
 
 def test_search_index_rebuilds_only_the_changed_shard(tmp_path, monkeypatch):
-    monkeypatch.setattr(lawdiff.search, "shard_count", lambda documents: 16)
+    monkeypatch.setattr(lawdiff.site.search, "shard_count", lambda documents: 16)
     # instrument pages by document id, a redline page by its old document's
     shards = {i: shard_of(i, 16) for i in ("193-h2288", "eo-650", "xss-h2288")}
     assert sorted(shards.values()) == [5, 13, 15]  # the primary bundle is shard 5's
@@ -384,7 +384,7 @@ def test_every_page_carries_the_site_header(site):
     for path in ("matrix/index.html", "matrix/287g.html"):
         assert page(site, path).xpath("//main[@id='main']//svg | //main[@id='main']//table"), path
     # the standalone page (lawdiff matrix --format html) links nowhere inside a site
-    from lawdiff.matrix import build_matrix
+    from lawdiff.matrix.build import build_matrix
     from lawdiff.render.matrix_html import render_standalone
     alone = lxml.html.fromstring(render_standalone(build_matrix(Corpus.load(ROOT / "corpus"))))
     assert not alone.xpath("//header[@class='site-header']")

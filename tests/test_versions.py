@@ -1,11 +1,11 @@
-"""lawdiff.versions reads the relations the legislature states, over its exact sentences
+"""lawdiff.load.versions reads the relations the legislature states, over its exact sentences
 (from /work/shared/facts/instruments.md, the real records' Pinslips and real history actions)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lawdiff.versions import Link, find_loop, from_action, from_pinslip, from_session_law, order, refiled_from
+from lawdiff.load.versions import Link, find_loop, from_action, from_pinslip, from_session_law, order, refiled_from
 
 
 def pairs(links):

@@ -1,3 +1,3 @@
-from .cli import main
+from lawdiff.cli import main
 
 main(prog_name="lawdiff")

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import click
 
-from . import jsonout
-from .akn import to_akn
-from .documents import load_document
-from .errors import LawdiffError
-from .files import write_output
-from .manifest import Corpus, check_url
-from .outline import outline
+from lawdiff.render import jsonout
+from lawdiff.render.akn import to_akn
+from lawdiff.load.documents import load_document
+from lawdiff.errors import LawdiffError
+from lawdiff.files import write_output
+from lawdiff.load.manifest import Corpus, check_url
+from lawdiff.render.outline import outline
 
 
 class _Group(click.Group):
@@ -92,7 +92,7 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
     if fmt == "akn":
         emit(to_akn(doc), out)
     elif fmt == "pdf":
-        from .render.pdf import instrument_pdf
+        from lawdiff.render.pdf import instrument_pdf
 
         emit(instrument_pdf(doc), out)
     else:
@@ -114,8 +114,8 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
 @click.pass_context
 def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) -> None:
     """Download the official text of IDS (manifest ids) into the corpus and record it in the manifest."""
-    from . import net
-    from .fetch import fetch, official_url
+    from lawdiff.load import net
+    from lawdiff.load.fetch import fetch, official_url
 
     max_bytes, _ = net.megabytes(max_mb), net.check_timeout(timeout)
     if base_url:
@@ -127,7 +127,7 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
     if not ids:
         raise click.UsageError("name at least one id, or --all")
     failed = False
-    from .fetch import is_api_document
+    from lawdiff.load.fetch import is_api_document
 
     for entry_id in ids:
         try:
@@ -141,7 +141,7 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
                     click.echo(f"{entry_id}: skipped (no official URL in the manifest)")
                     continue
             if versions:
-                from .chain import fetch_versions
+                from lawdiff.load.chain import fetch_versions
 
                 for line in fetch_versions(corpus, entry_id, base_url, max_bytes, timeout):
                     click.echo(line)
@@ -169,7 +169,7 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
 @click.pass_context
 def add_command(ctx, file, entry_id, kind, title, number, session, url, date) -> None:
     """Register FILE (a PDF, HTML page or text you already have) as the text of instrument ID."""
-    from .fetch import add
+    from lawdiff.load.fetch import add
 
     fields = {k: v for k, v in dict(kind=kind, title=title, number=number, session=session, url=url,
                                      date=date).items() if v is not None}
@@ -207,8 +207,8 @@ def _provision_ref(ref: str, corpus: Corpus):
 def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | None, context: str,
                  old_label: str | None, new_label: str | None) -> None:
     """Redline OLD against NEW (files, corpus ids, or ID#EID for one provision)."""
-    from .changes import compare
-    from .render.markdown import render_markdown
+    from lawdiff.diff.changes import compare
+    from lawdiff.render.markdown import render_markdown
 
     _check_binary_out(fmt, out)
     corpus = corpus_from(ctx)
@@ -220,15 +220,15 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
             if label is not None:
                 model[side]["number"] = label
     if fmt == "docx":
-        from .render.docx import render_docx
+        from lawdiff.render.docx import render_docx
 
         emit(render_docx(model, *docs), out)
     elif fmt == "pdf":
-        from .render.pdf import redline_pdf
+        from lawdiff.render.pdf import redline_pdf
 
         emit(redline_pdf(model, docs, context), out)
     elif fmt == "html":
-        from .render.redline_html import render_redline
+        from lawdiff.render.redline_html import render_redline
 
         emit(render_redline(model, docs=docs, context=context), out)
     else:
@@ -256,7 +256,7 @@ def _document(side):
 @click.pass_context
 def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bool) -> None:
     """Build the comparison site of the corpus: instruments, redlines, matrices."""
-    from .site import build_site
+    from lawdiff.site.build import build_site
     corpus = corpus_from(ctx, required=True)
     main_thread = threading.current_thread() is threading.main_thread()  # where Python allows handlers
     previous = signal.signal(signal.SIGTERM, _stop_on_term) if main_thread else None
@@ -282,7 +282,7 @@ def _stop_on_term(signum, frame):
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 def serve_command(site: Path, port: int) -> None:
     """Preview the built site on http://127.0.0.1:PORT/."""
-    from .serve import make_server
+    from lawdiff.site.serve import make_server
     if not site.is_dir():
         raise LawdiffError(site, "no built site here; run `lawdiff build` first (or name the site with --dir)")
     try:
@@ -307,15 +307,15 @@ def serve_command(site: Path, port: int) -> None:
 @click.pass_context
 def matrix_command(ctx: click.Context, topics: tuple[str, ...], instruments: str | None, fmt: str, out: Path | None) -> None:
     """How each instrument treats each topic, with exact text and citations."""
-    from .matrix import build_matrix
-    from .render.matrix_tables import to_csv, to_markdown
+    from lawdiff.matrix.build import build_matrix
+    from lawdiff.render.matrix_tables import to_csv, to_markdown
 
     ids = [i.strip() for i in instruments.split(",") if i.strip()] if instruments is not None else None
     if ids == []:
         raise LawdiffError("--instruments", "names no instrument (leave it out for every instrument)")
     m = build_matrix(corpus_from(ctx, required=True), list(topics) or None, ids)
     if fmt == "html":
-        from .render.matrix_html import render_standalone
+        from lawdiff.render.matrix_html import render_standalone
         data = render_standalone(m)
     else:
         data = {"json": to_json, "csv": to_csv, "md": to_markdown}[fmt](m)

@@ -13,7 +13,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from .errors import LawdiffError
+from lawdiff.errors import LawdiffError
 
 _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder", stat.S_IFLNK: "a symbolic link",

@@ -8,11 +8,11 @@ the file name.  Every reader returns the same
 
 import re
 
-from .lines import Line, Reading, fold, text_only_reading
-from .api import is_json
-from .text import read_text
-from ..decode import decode
-from ..errors import LawdiffError
+from lawdiff.read.lines import Line, Reading, fold, text_only_reading
+from lawdiff.read.api import is_json
+from lawdiff.read.text import read_text
+from lawdiff.read.decode import decode
+from lawdiff.errors import LawdiffError
 
 __all__ = ["MAX_BYTES", "Line", "Reading", "fold", "read", "read_text", "sniff"]
 
@@ -56,19 +56,19 @@ def _read(data: bytes, source: object) -> Reading:
         raise LawdiffError(source, f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for one instrument")
     kind = sniff(data)
     if kind == "pdf":
-        from .pdf import read_pdf
+        from lawdiff.read.pdf import read_pdf
 
         return read_pdf(data, source)
     if kind == "html":
-        from .html import read_html
+        from lawdiff.read.html import read_html
 
         return read_html(data, source)
     if kind == "api-json":
-        from .api import read_record
+        from lawdiff.read.api import read_record
 
         return read_record(data, source)
     if kind == "docx":
-        from .docx import read_docx
+        from lawdiff.read.docx import read_docx
 
         return read_docx(data, source)
     return read_text(decode(data, source))

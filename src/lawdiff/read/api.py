@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import re
 
-from ..errors import LawdiffError
-from .lines import Reading
-from .text import read_text
+from lawdiff.errors import LawdiffError
+from lawdiff.read.lines import Reading
+from lawdiff.read.text import read_text
 
 _DOCUMENT_KEYS = {"DocumentText", "BillNumber", "GeneralCourtNumber"}
 _SESSION_LAW_KEYS = {"ChapterText", "ChapterNumber", "Year"}
@@ -113,7 +113,7 @@ def _document_meta(record: dict) -> dict:
 
 
 def _read_session_law(record: dict, source: object) -> Reading:
-    from .html import read_html  # lxml is loaded only when a record holds HTML
+    from lawdiff.read.html import read_html  # lxml is loaded only when a record holds HTML
 
     reading = read_html(_text(record, "ChapterText", source).encode("utf-8"), source)
     meta = {"source_format": "api-json", "kind": "act"}

@@ -16,10 +16,10 @@ from io import BytesIO
 
 import lxml.etree
 
-from ..errors import LawdiffError
-from . import OLE_MAGIC
-from .lines import Line, Reading, fold
-from .words import blank_rules, repair_hyphenation
+from lawdiff.errors import LawdiffError
+from lawdiff.read import OLE_MAGIC
+from lawdiff.read.lines import Line, Reading, fold
+from lawdiff.read.words import blank_rules, repair_hyphenation
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # document.xml of the longest bills is a few MB; a zip bomb is refused before it is inflated.

@@ -19,12 +19,12 @@ import re
 import lxml.etree
 import lxml.html
 
-from ..decode import decode
-from ..errors import LawdiffError
-from . import cover
-from .lines import Line, Reading, fold
-from .text import drop_mass_gov_feedback
-from .words import blank_rules, repair_hyphenation
+from lawdiff.read.decode import decode
+from lawdiff.errors import LawdiffError
+from lawdiff.read import cover
+from lawdiff.read.lines import Line, Reading, fold
+from lawdiff.read.text import drop_mass_gov_feedback
+from lawdiff.read.words import blank_rules, repair_hyphenation
 
 _BLOCKS = {
     "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",

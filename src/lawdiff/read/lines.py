@@ -8,7 +8,7 @@ taken out of the text and kept beside it.  The parser works only on this.
 import re
 from dataclasses import dataclass, field
 
-from ..errors import LawdiffError
+from lawdiff.errors import LawdiffError
 
 
 @dataclass

@@ -24,10 +24,10 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 
-from ..errors import LawdiffError
-from . import cover
-from .lines import Line, Reading
-from .words import blank_rules, repair_hyphenation
+from lawdiff.errors import LawdiffError
+from lawdiff.read import cover
+from lawdiff.read.lines import Line, Reading
+from lawdiff.read.words import blank_rules, repair_hyphenation
 
 _PAGE_LABEL = re.compile(r"^(\d{1,4}) of (\d{1,4})$")
 _TABLE_HEADER = ("NAME:", "DISTRICT/ADDRESS:", "DATE")

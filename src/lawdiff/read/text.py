@@ -12,9 +12,9 @@ curly quotes, section signs and punctuation are never touched.
 import itertools
 import re
 
-from .cover import is_header
-from .lines import Line, Reading, fold
-from .words import blank_rules, repair_hyphenation
+from lawdiff.read.cover import is_header
+from lawdiff.read.lines import Line, Reading, fold
+from lawdiff.read.words import blank_rules, repair_hyphenation
 
 # The feedback box that closes every mass.gov page; it and what follows are not the order.
 _MASS_GOV_FEEDBACK = re.compile(r"^Help Us Improve Mass\.gov\b")

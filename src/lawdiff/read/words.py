@@ -5,7 +5,7 @@ Shared so that text, PDF and HTML readers treat the same printed words the same 
 
 import re
 
-from .lines import Line
+from lawdiff.read.lines import Line
 
 _RULE = re.compile(r"^_{3,}$")
 _HYPHENATED_END = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)-$")

@@ -1,4 +1,5 @@
-"""Render stage: the change model, trees and matrices -> HTML, Markdown, Word, AKN, PDF, CSV.
+"""Render stage: the change model, trees and matrices -> HTML, Markdown, Word, AKN, PDF, CSV, JSON, text.
 
-Renderers read the change model or the tree; they never read each other's output.
+One module per output.  Renderers read the change model, the tree or the matrix;
+they never read each other's output.
 """

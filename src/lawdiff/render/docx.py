@@ -33,13 +33,13 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from ..align import content, has_content
-from ..changes import without_zones
-from ..citations import edited_lines, spell_lines
-from ..errors import LawdiffError
-from ..read.lines import refuse_not_text
-from ..tree import Document, Node
-from .page import line_cite, ref_label, side_title
+from lawdiff.diff.align import content, has_content
+from lawdiff.diff.changes import without_zones
+from lawdiff.diff.citations import edited_lines, spell_lines
+from lawdiff.errors import LawdiffError
+from lawdiff.read.lines import refuse_not_text
+from lawdiff.parse.tree import Document, Node
+from lawdiff.render.page import line_cite, ref_label, side_title
 
 AUTHOR = "lawdiff"
 INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..tree import Node
+from lawdiff.parse.tree import Node
 
 QUOTED_TERMS = re.compile(r"^\s*(?:[“\"]([^”\"]+?),?[”\"],?\s*(?:or\s+|and\s+)?)+")
 ONE_QUOTED = re.compile(r"[“\"]([^”\"]+?),?[”\"]")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .. import history
-from ..comparisons import Comparison
-from ..manifest import Corpus
-from .instrument_html import KIND_LABELS
-from .page import ref_label, render_page
+from lawdiff.load import history
+from lawdiff.site.comparisons import Comparison
+from lawdiff.load.manifest import Corpus
+from lawdiff.render.instrument_html import KIND_LABELS
+from lawdiff.render.page import ref_label, render_page
 
 FORWARD = {"refiled_from": "refiled from", "version_of": "version of", "companion": "companion of"}
 BACKWARD = {"refiled_from": "refiled as", "version_of": "has version"}

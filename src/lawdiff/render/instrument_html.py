@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..tree import Document, Node
-from .glossary import Linker, terms
-from .page import line_cite, ref_label, render_page
+from lawdiff.parse.tree import Document, Node
+from lawdiff.render.glossary import Linker, terms
+from lawdiff.render.page import line_cite, ref_label, render_page
 
 KIND_LABELS = {"bill": "Bill", "act": "Act", "executive-order": "Executive order", "document": "Document"}
 TOC_TYPES = {"section", "subsection", "recitals", "formula", "preface", "preamble"}
@@ -41,10 +41,10 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
     the site has matrix pages to link from the header.  ``topics`` (``search.topic_terms``):
     each topic whose phrases occur in the text adds all its phrases to the search index,
     as synonyms (a search for "287(g)" finds the bill that says "1357(g)").  ``history``: the
-    official history actions (``lawdiff.history``), shown as a timeline; ``official``: the
+    official history actions (``lawdiff.load.history``), shown as a timeline; ``official``: the
     latest of them; ``measure``: every text of its measure (``history.measure``), listed when
     there are several."""
-    from ..search import topics_in
+    from lawdiff.site.search import topics_in
 
     synonyms = "; ".join(f"{t['label']}: {', '.join(t['phrases'])}"
                          for t in topics_in(doc.tree.full_text(), topics or []))

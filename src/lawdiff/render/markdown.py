@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..citations import edited_lines, spell_lines
-from .page import line_cite, ref_label, side_title
-from .templates import counted
+from lawdiff.diff.citations import edited_lines, spell_lines
+from lawdiff.render.page import line_cite, ref_label, side_title
+from lawdiff.render.templates import counted
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~|&])")
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,

@@ -1,6 +1,6 @@
 """HTML pages of the matrix: one page per topic, an overview grid, a standalone page.
 
-The site (``lawdiff.site.build_site``) writes ``render_topic_page`` to
+The site (``lawdiff.site.build.build_site``) writes ``render_topic_page`` to
 ``matrix/<topic>.html`` and ``render_overview`` to ``matrix/index.html``, with the
 site's header, stylesheet and navigation; links are relative to that folder
 (``../instruments/<id>.html#<eid>``).  ``render_standalone`` stays self-contained.
@@ -8,9 +8,9 @@ site's header, stylesheet and navigation; links are relative to that folder
 
 from __future__ import annotations
 
-from .matrix_tables import status_text
-from .page import render_page
-from .templates import environment
+from lawdiff.render.matrix_tables import status_text
+from lawdiff.render.page import render_page
+from lawdiff.render.templates import environment
 
 SITE_ROOT = "../"  # the site pages live in matrix/: the site's header links back up from there
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .templates import environment
+from lawdiff.render.templates import environment
 
 STATIC = Path(str(files("lawdiff.templates"))) / "static"
 STATIC_FILES = ("site.css", "site.js")

@@ -15,10 +15,10 @@ import re
 
 from markupsafe import Markup, escape
 
-from ..errors import LawdiffError
-from ..locate import citation, instrument_label
-from ..tree import Document
-from .page import instrument_href, render_page
+from lawdiff.errors import LawdiffError
+from lawdiff.matrix.locate import citation, instrument_label
+from lawdiff.parse.tree import Document
+from lawdiff.render.page import instrument_href, render_page
 
 SHARED_WORDS = 3  # the shortest run of words two texts must share to be highlighted
 _WORD = re.compile(r"\w[\w’'()-]*")
@@ -36,8 +36,8 @@ def different_instruments(corpus, c) -> bool:
 def topic_provisions(corpus, c) -> dict | None:
     """{"topic": label, "old": [eids], "new": [eids]}: the first topic whose annotations for
     the two instruments cite the compared provisions; None when no annotation does."""
-    from ..annotations import load_annotations
-    from ..topics import load_topics
+    from lawdiff.matrix.annotations import load_annotations
+    from lawdiff.matrix.topics import load_topics
 
     try:
         topics = load_topics(corpus.root)

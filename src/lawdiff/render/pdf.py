@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import LawdiffError
+from lawdiff.errors import LawdiffError
 
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -81,13 +81,13 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
 
 def redline_pdf(model: dict, docs=None, context: str = "changes") -> bytes:
     """The printed redline; ``docs`` (old, new) put each printed line in its row with its number."""
-    from .redline_html import render_redline
+    from lawdiff.render.redline_html import render_redline
 
     return html_to_pdf(render_redline(model, docs=docs, context=context),
                        f"{model['old'].get('id')} → {model['new'].get('id')}")
 
 
 def instrument_pdf(doc) -> bytes:
-    from .instrument_html import render_instrument
+    from lawdiff.render.instrument_html import render_instrument
 
     return html_to_pdf(render_instrument(doc), doc.meta.get("id", "document"))

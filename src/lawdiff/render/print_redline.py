@@ -19,8 +19,8 @@ from bisect import bisect_right
 
 from markupsafe import Markup, escape
 
-from ..citations import WordLines, edited_lines, spell_lines
-from .page import mark, ref_label
+from lawdiff.diff.citations import WordLines, edited_lines, spell_lines
+from lawdiff.render.page import mark, ref_label
 
 KINDS = {"modify": "Amended", "insert": "Inserted", "delete": "Struck", "move": "Moved", "renumber": "Renumbered",
          "equal": "Unchanged"}

@@ -1,6 +1,6 @@
 """The redline page of one change model: side by side and inline, three switchable styles.
 
-Reads only the change model (``lawdiff.changes.compare``'s dict).  Deletions and
+Reads only the change model (``lawdiff.diff.changes.compare``'s dict).  Deletions and
 insertions are real ``<del>``/``<ins>`` elements; the words between them are
 escaped text, so nothing from a source document reaches the page as markup.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..citations import edited_lines, spell_lines
-from .page import instrument_href, line_cite, mark as _mark, ref_label, render_page
-from .print_redline import CONTEXTS, print_layout
+from lawdiff.diff.citations import edited_lines, spell_lines
+from lawdiff.render.page import instrument_href, line_cite, mark as _mark, ref_label, render_page
+from lawdiff.render.print_redline import CONTEXTS, print_layout
 
 KIND_LABELS = {"equal": "Unchanged", "modify": "Amended", "insert": "Inserted", "delete": "Struck",
                "move": "Moved", "renumber": "Renumbered"}

@@ -1,0 +1,620 @@
+"""Align two provision trees before any text is compared.
+
+Content decides, numbers confirm.  Passes, in order, each only over what earlier
+passes left unpaired:
+
+1. ``text``: the same normalised own text (heading and text), unique on both
+   sides and long enough to be a real identifier (a bare heading is not).
+2. ``number``: inside a pair of aligned parents, children with the same kind,
+   number and heading (a definition's term counts as its number), unique among
+   their siblings; and a container without words, the only one of its type.  A
+   bare number (no heading, no term: a bill's SECTION 4) says little once
+   sections are renumbered: such provisions are left to pass 3, where the same
+   number only breaks ties between provisions whose words already match.
+3. ``similar`` in order: inside aligned parents, between two children already
+   paired with each other (anchors, kept in order), the unpaired children are
+   compared within a band around the diagonal, and the heaviest in-order chain
+   of related pairs is kept (weighted by similarity; the same number adds a
+   little, so numbers only break ties), except where either side resembles a
+   provision outside the gap better by ``MARGIN`` (its true partner moved).  Two
+   provisions in the same gap that open with the same ``OPENING`` words are
+   related too (a section rewritten after its first sentence).
+4. ``similar`` anywhere (moves): what is still unpaired is looked up through an
+   inverted index of small sketches (the rarest word trigrams of each subtree's
+   words, see ``_sketch``); a pair is accepted only when it is strongly related
+   (``STRONG``: such a pair is usually a move, and a false move is worse than a
+   missed one) and mutually best, ahead of every other candidate by ``MARGIN``,
+   paired ones included, so a struck section never pairs with an inserted
+   look-alike.
+5. ``position``: inside aligned parents, the unpaired children between the
+   same two aligned neighbours, when both sides hold the same number of them
+   with the same kinds, and they share words (plain and weighted Dice at least
+   ``WEAK``), or have
+   the same number or term and either share most of the smaller one's words (a
+   provision grown tenfold) or one side is nearly empty ("[Reserved]").
+
+Passes 2 to 5 repeat until nothing changes, since each new pair of parents lets
+their children be paired.  The roots are always paired (for a provision pair,
+the two provisions the user chose).
+
+Similarity is measured on a provision's whole subtree (its own words and its
+children's, the numbers left out, so a title renumbered VI -> VII with its
+sections still matches), each word weighted by its inverse document frequency
+over both trees: in an omnibus bill of formulaic sections ("Section 5 of
+chapter 10 of the General Laws ... is hereby amended by striking out ...") the
+shared formula weighs little and the chapter, line and figures weigh most.
+*Related* means weighted Dice at least ``RELATED`` or the smaller side's words
+found in the larger at least to ``CONTAINED``.  A kind is the type plus whether
+the provision is quoted: a bill's SECTION and a quoted "Section 40." never pair.
+
+A pair is *moved* when its parents are not paired with each other, or when,
+among the children of paired parents, it falls outside the longest run kept in
+order.  Only pairs whose words say they are the same provision can be moved
+(found by ``text`` or ``similar``, or weighted similarity at least ``STRONG``):
+a number or a position says nothing about a provision's identity across places.
+The run kept is the one with the most provisions, then the most text, so one
+long section moved past three short ones is one move, and of two swapped
+provisions the shorter one is reported as moved.
+
+Complexity, for n provisions of w words each, depth d: item and word tables
+O(n d w); passes 1, 2 and 5 O(n w) per round (hash tables); pass 3 O(n B w) for
+a band of ``BAND`` places (gaps of at most ``FULL_GAP`` pairs in full), plus
+O(k log k) for each gap's chain, and a parent pair is looked at again only when
+its paired children changed; the sketch index O(n ``SKETCH_WORDS``) once; each
+candidate look-up O(``SKETCH`` ``CAP`` + ``CANDIDATES`` w), once per provision;
+the move check O(n log n).  Rounds are few (3 to 6 on the benchmarks: a round
+pairs what the previous one's new parents allow).  Memory O(n d w).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lawdiff.parse.tree import Node
+
+MIN_TEXT_WORDS = 6  # pass 1: shorter texts ("Definitions") are not identifiers
+MARGIN = 0.15  # passes 3 and 4: lead over the runner-up
+RELATED = 0.5  # pass 3: weighted Dice to be the same provision edited ...
+CONTAINED = 0.8  # ... or this much of the smaller side's weight found in the larger
+STRONG = 0.8  # pass 4, and what a number or position pair's words must share to be called moved
+WEAK = 0.25  # pass 5: the least (plain) Dice of the own words to pair at all
+BAND = 8  # pass 3: how far from the diagonal of a long gap a pair is looked for
+FULL_GAP = 256  # pass 3: gaps with at most this many candidate pairs are compared in full
+OPENING = 10  # pass 3: so many same opening words keep a rewritten provision in its place
+TIE = 0.05  # pass 3: what the same number adds to a pair's weight in the chain
+SKETCH = 8  # pass 4: trigrams kept per provision
+RARE = 4  # pass 4: a word in at most this many provisions is rare
+CAP = 32  # pass 4: a trigram shared by more provisions than this says nothing
+CANDIDATES = 8  # pass 4: candidates scored per provision
+SKETCH_WORDS = 120  # a subtree's first words, enough to recognise it
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_WORD = re.compile(r"\w+")
+
+
+def content(node: Node) -> str:
+    """The string of a node that a change's tokens reconstruct: heading and own text."""
+    return " ".join(p for p in (node.heading, node.text) if p)
+
+
+def has_content(node: Node) -> bool:
+    return bool(node.num or node.heading or node.text)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+@dataclass
+class Item:
+    """One node of a tree, with what the passes need."""
+
+    node: Node
+    index: int  # document order
+    parent: int | None  # index of the parent item
+    children: list[int] = field(default_factory=list)
+    key: str = ""
+    bag: Counter | None = None  # own words
+    seq: list[str] = field(default_factory=list)  # own words, in order
+    words: int = 0
+    rank: int = 0  # place among its siblings
+    quoted: bool = False  # inside a quoted structure (text an amendment inserts)
+    tree: Counter | None = None  # words of the whole subtree
+    weight: float = 0.0  # IDF weight of ``tree``
+    end: int = 0  # index after the last item of the subtree
+
+    @property
+    def size(self) -> int:
+        return len(self.key)
+
+    @property
+    def kind(self) -> tuple[str, bool]:
+        return self.node.type, self.quoted
+
+
+def _items(root: Node) -> list[Item]:
+    items: list[Item] = []
+    stack: list[tuple[Node, int | None]] = [(root, None)]
+    while stack:  # iterative: a deep tree must not hit the recursion limit
+        node, parent = stack.pop()
+        item = Item(node, len(items), parent, key=_normal(content(node)))
+        if parent is not None:
+            p = items[parent]
+            item.quoted = p.quoted or p.node.type == "quotedStructure"
+            item.rank = len(p.children)
+            p.children.append(item.index)
+        items.append(item)
+        stack.extend((c, item.index) for c in reversed(node.children))
+    for item in reversed(items):
+        item.end = max([item.index + 1] + [items[c].end for c in item.children])
+    return items
+
+
+def _bag(item: Item) -> Counter:
+    if item.bag is None:
+        item.seq = _WORD.findall(item.key)
+        item.bag = Counter(item.seq)
+        item.words = len(item.seq)
+    return item.bag
+
+
+def similarity(a: Item, b: Item) -> float:
+    """Dice coefficient of the two own-word multisets (1.0: the same words)."""
+    ba, bb = _bag(a), _bag(b)
+    total = a.words + b.words
+    if not total:
+        return 1.0 if a.key == b.key else 0.0
+    if len(ba) > len(bb):
+        ba, bb = bb, ba
+    common = 0
+    for w, k in ba.items():
+        other = bb.get(w)
+        if other:
+            common += k if k < other else other
+    return 2 * common / total
+
+
+class _Weights:
+    """Inverse document frequency of each word over the provisions of both trees,
+    and the subtree word multisets it weighs."""
+
+    def __init__(self, old: list[Item], new: list[Item]):
+        df: Counter = Counter()
+        n = 0
+        for items in (old, new):
+            for it in items:
+                bag = _bag(it)
+                if bag:
+                    df.update(bag.keys())
+                    n += 1
+        self.df = df
+        self.index: tuple[_Index, _Index] | None = None  # built when first needed
+        self.found: dict[tuple[str, int], list[tuple[float, int]]] = {}
+        self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
+        for items in (old, new):
+            for it in reversed(items):  # children before their parents
+                tree = Counter(it.bag)
+                for c in it.children:
+                    tree.update(items[c].tree)
+                it.tree = tree
+                it.weight = sum(k * self.idf[w] for w, k in tree.items())
+
+    def scores(self, a: Item, b: Item) -> tuple[float, float]:
+        """(weighted Dice, weighted containment of the smaller in the larger) of two subtrees."""
+        ta, tb = a.tree, b.tree
+        if not a.weight or not b.weight:
+            same = ta == tb and bool(ta)
+            return (1.0, 1.0) if same else (0.0, 0.0)
+        if len(ta) > len(tb):
+            ta, tb = tb, ta
+        idf = self.idf
+        common = 0.0
+        for w, k in ta.items():
+            other = tb.get(w)
+            if other:
+                common += (k if k < other else other) * idf[w]
+        return 2 * common / (a.weight + b.weight), common / min(a.weight, b.weight)
+
+    def dice(self, a: Item, b: Item) -> float:
+        return self.scores(a, b)[0]
+
+    def related(self, a: Item, b: Item) -> float:
+        """How related two provisions are (0 when not at all): weighted Dice, or the
+        containment when that is high (a provision grown by a proviso is still itself)."""
+        d, c = self.scores(a, b)
+        if c >= CONTAINED:
+            return max(d, c)
+        return d if d >= RELATED else 0.0
+
+    def candidates(self, side: str, item: Item, old: list[Item], new: list[Item]) -> list[tuple[float, int]]:
+        """(relatedness, index) of the other side's provisions sharing the rarest trigrams
+        with ``item`` (paired ones included), best first; ``side`` is the item's ("old"/"new")."""
+        key = (side, item.index)
+        if key in self.found:
+            return self.found[key]
+        if self.index is None:
+            self.index = _Index(old, self.df), _Index(new, self.df)
+        mine, theirs = self.index if side == "old" else self.index[::-1]
+        other = new if side == "old" else old
+        votes: Counter = Counter()
+        for g in mine.sketches.get(item.index, ()):
+            hits = theirs.postings.get(g, ())
+            if len(hits) <= CAP:
+                votes.update(h for h in hits if other[h].kind == item.kind)
+        picks = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+        found = sorted(((self.related(item, other[h]), h) for h, _ in picks), key=lambda sh: (-sh[0], sh[1]))
+        self.found[key] = found  # paired or not, the candidates stay the same: asked once
+        return found
+
+
+@dataclass
+class Alignment:
+    old: list[Item]
+    new: list[Item]
+    pairs: dict[int, int]  # old index -> new index
+    how: dict[int, str]  # new index -> pass that paired it
+    moved: set[int]  # new indexes of moved pairs
+
+    @property
+    def back(self) -> dict[int, int]:
+        return {n: o for o, n in self.pairs.items()}
+
+
+def align(old_root: Node, new_root: Node) -> Alignment:
+    old, new = _items(old_root), _items(new_root)
+    weights = _Weights(old, new)
+    pairs: dict[int, int] = {0: 0}
+    how: dict[int, str] = {0: "root"}
+    _by_text(old, new, pairs, how)
+    seen: dict = {}  # pass 3: parent pairs already looked at, with how many children were paired
+    while True:
+        before = len(pairs)
+        _by_number(old, new, pairs, how, weights)
+        _by_repeated_text(old, new, pairs, how)
+        _by_order(old, new, pairs, how, weights, seen)
+        if len(pairs) == before:
+            _by_similarity(old, new, pairs, how, weights)
+        if len(pairs) == before:
+            _by_position(old, new, pairs, how, weights)
+        if len(pairs) == before:
+            break
+    moved = _moves(old, new, pairs, how, weights)
+    return Alignment(old, new, pairs, how, moved)
+
+
+def _pair(o: int, n: int, why: str, pairs: dict[int, int], how: dict[int, str]) -> None:
+    pairs[o] = n
+    how[n] = why
+
+
+def _by_text(old, new, pairs, how) -> None:
+    def unique(items):
+        seen: dict[tuple, list[int]] = {}
+        for it in items[1:]:
+            if len(it.key.split()) >= MIN_TEXT_WORDS:
+                seen.setdefault((it.kind, it.key), []).append(it.index)
+        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+    uo, un = unique(old), unique(new)
+    for k, o in uo.items():
+        if k in un:
+            _pair(o, un[k], "text", pairs, how)
+
+
+def _parent_pairs(pairs):
+    """Every pair, including the ones added while this runs (children after their parents)."""
+    done = set()
+    while True:
+        todo = [(o, n) for o, n in pairs.items() if o not in done]
+        if not todo:
+            return
+        for o, n in todo:
+            done.add(o)
+            yield o, n
+
+
+def _by_number(old, new, pairs, how, weights) -> None:
+    taken = set(pairs.values())
+    for po, pn in _parent_pairs(pairs):
+        def keyed(items, parent, used):
+            seen: dict[tuple, list[int]] = {}
+            for c in items[parent].children:
+                if c in used:
+                    continue
+                n = items[c].node
+                if not (n.num or n.heading or n.term or n.text):
+                    # A container (body, quotedStructure) has no words: the only one of its
+                    # type under paired parents is the same container.  Pairing it now lets
+                    # its children be paired by number before the similarity pass looks at them.
+                    seen.setdefault((items[c].kind, None, None, None), []).append(c)
+                    continue
+                if not (n.num or n.heading or n.term):
+                    continue  # nothing to match by: left to the similarity and position passes
+                seen.setdefault((items[c].kind, n.num, n.heading, n.term), []).append(c)
+            return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+        if not old[po].children or not new[pn].children:
+            continue
+        ko = keyed(old, po, pairs)
+        kn = keyed(new, pn, taken)
+        for k, o in ko.items():
+            n = kn.get(k)
+            if n is None:
+                continue
+            _, num, heading, term = k
+            if not heading and not term and old[o].key and new[n].key:
+                continue  # a bare number only confirms: left to the in-order pass, where it breaks ties
+            _pair(o, n, "number", pairs, how)
+            taken.add(n)
+
+
+def _by_repeated_text(old, new, pairs, how) -> None:
+    """Under paired parents, children with the same words that pass 1 could not pair because
+    the text is repeated (a provision duplicated): the first with the first, in order.  Only
+    among siblings, so a repeated clause is never paired across sections and called moved."""
+    taken = set(pairs.values())
+    for po, pn in list(pairs.items()):
+        if not old[po].children or not new[pn].children:
+            continue
+
+        def groups(items, parent, used):
+            out: dict[tuple, list[int]] = {}
+            for c in items[parent].children:
+                if c not in used and items[c].key:
+                    out.setdefault((items[c].kind, items[c].node.num, items[c].key), []).append(c)
+            return out
+
+        go, gn = groups(old, po, pairs), groups(new, pn, taken)
+        for k, os_ in go.items():
+            for o, n in zip(os_, gn.get(k, ())):
+                _pair(o, n, "text", pairs, how)
+                taken.add(n)
+
+
+def _gaps(old, new, pairs, taken, po, pn):
+    """The unpaired children of two paired parents, cut at the children paired with each
+    other and kept in order: [(old children, new children), ...] between the same anchors."""
+    co, cn = old[po].children, new[pn].children
+    where = {c: j for j, c in enumerate(cn)}
+    anchors = _increasing([(i, where[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in where])
+    bounds = [(-1, -1)] + anchors + [(len(co), len(cn))]
+    for (ao, an), (bo, bn) in zip(bounds, bounds[1:]):
+        gap_o = [c for c in co[ao + 1:bo] if c not in pairs]
+        gap_n = [c for c in cn[an + 1:bn] if c not in taken]
+        if gap_o and gap_n:
+            yield gap_o, gap_n
+
+
+def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
+    taken = set(pairs.values())
+    for po, pn in list(pairs.items()):
+        if not old[po].children or not new[pn].children:
+            continue
+        # Looked at before with the same children paired: nothing new to find here.
+        state = (sum(c in pairs for c in old[po].children), sum(c in taken for c in new[pn].children))
+        if seen.get((po, pn)) == state:
+            continue
+        seen[po, pn] = state
+        for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
+            points, values = [], []
+            full = len(gap_o) * len(gap_n) <= FULL_GAP
+            inside_o, inside_n = set(gap_o), set(gap_n)
+            for i, o in enumerate(gap_o):
+                a = old[o]
+                if not a.tree:
+                    continue
+                if full:
+                    js = range(len(gap_n))
+                else:
+                    centre = round(i * len(gap_n) / len(gap_o))
+                    js = range(max(0, centre - BAND), min(len(gap_n), centre + BAND + 1))
+                elsewhere = None
+                for j in reversed(js):  # same i, falling j: one old child never pairs twice
+                    b = new[gap_n[j]]
+                    if b.kind != a.kind or not b.tree or has_content(a.node) != has_content(b.node):
+                        continue
+                    s = weights.related(a, b) or _same_opening(a, b)
+                    if not s:
+                        continue
+                    if s < 1 - MARGIN:
+                        # Not if either resembles a provision outside the gap clearly better
+                        # (its true partner moved away, or it moved here).
+                        if elsewhere is None:
+                            elsewhere = _best_outside(weights.candidates("old", a, old, new), inside_n)
+                        if elsewhere >= s + MARGIN or _best_outside(
+                                weights.candidates("new", b, old, new), inside_o) >= s + MARGIN:
+                            continue
+                    same = (a.node.num, a.node.term) == (b.node.num, b.node.term)
+                    points.append((i, j))
+                    # Of two parts both contained in a provision split in two, the larger
+                    # share (by Dice) keeps its place and the other is the new paragraph.
+                    values.append(s + (TIE if same else 0.0) + TIE / 5 * weights.dice(a, b))
+            for i, j in _increasing(points, values):
+                _pair(gap_o[i], gap_n[j], "similar", pairs, how)
+                taken.add(gap_n[j])
+
+
+def _same_opening(a: Item, b: Item) -> float:
+    """A provision rewritten after its opening words is still itself, in its place: ``RELATED``
+    when both open with the same ``OPENING`` words or more, else 0."""
+    wa, wb = a.key.split(" ", OPENING)[:OPENING], b.key.split(" ", OPENING)[:OPENING]
+    return RELATED if len(wa) == OPENING and wa == wb else 0.0
+
+
+def _best_outside(scored: list[tuple[float, int]], inside: set[int]) -> float:
+    return next((r for r, c in scored if c not in inside), 0.0)
+
+
+def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
+    """A min-hash sketch of the subtree's first words: of the word trigrams holding a rare
+    word (in at most ``RARE`` provisions; failing enough of those, the rarest words), the
+    ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions
+    of one text (one grown by a proviso) share most of theirs; look-alikes share few."""
+    words: list[str] = []
+    for k in range(item.index, item.end):
+        _bag(items[k])
+        words.extend(items[k].seq)
+        if len(words) >= SKETCH_WORDS:
+            del words[SKETCH_WORDS:]
+            break
+    if len(words) < 3:
+        return [" ".join(words)] if words else []
+    last = len(words) - 3  # the last trigram's start
+    dfs = [df[w] for w in words]
+    rare = [k for k, d in enumerate(dfs) if d <= RARE]
+    if len(rare) < SKETCH:
+        rare = sorted(heapq.nsmallest(SKETCH, range(len(words)), key=lambda k: (dfs[k], words[k])))
+    starts = sorted({s for k in rare for s in (k - 2, k - 1, k) if 0 <= s <= last})
+    grams = list(dict.fromkeys(" ".join(words[k:k + 3]) for k in starts))  # in document order
+    # Half by hash, half the first ones: a text grown at its end keeps its opening.
+    half = SKETCH // 2
+    return list(dict.fromkeys(heapq.nsmallest(half, grams, key=lambda g: zlib.crc32(g.encode())) + grams[:half]))
+
+
+class _Index:
+    """Sketches of every provision of one side, and trigram -> provisions (built once)."""
+
+    def __init__(self, items: list[Item], df: Counter):
+        self.sketches: dict[int, list[str]] = {}
+        self.postings: dict[str, list[int]] = {}
+        for it in items[1:]:
+            if it.tree:
+                sketch = self.sketches[it.index] = _sketch(items, it, df)
+                for g in sketch:
+                    self.postings.setdefault(g, []).append(it.index)
+
+
+def _by_similarity(old, new, pairs, how, weights) -> None:
+    taken = set(pairs.values())
+    lo = [it for it in old[1:] if it.index not in pairs and it.tree]
+    ln = {it.kind for it in new[1:] if it.index not in taken and it.tree}
+    found = []
+    for a in lo:
+        if a.kind not in ln:
+            continue
+        n = _clear_best(weights.candidates("old", a, old, new))
+        if n is None or n in taken:
+            continue
+        if _clear_best(weights.candidates("new", new[n], old, new)) == a.index:
+            found.append((a.index, n))
+    for o, n in found:
+        _pair(o, n, "similar", pairs, how)
+        taken.add(n)
+
+
+def _clear_best(scored: list[tuple[float, int]]) -> int | None:
+    """The best candidate if it is strongly related (``STRONG``: a pair found here is
+    usually a move, and a false move is worse than a missed one) and ahead of the
+    runner-up by ``MARGIN``."""
+    if not scored or scored[0][0] < STRONG:
+        return None
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - MARGIN:
+        return None
+    return scored[0][1]
+
+
+def _by_position(old, new, pairs, how, weights) -> None:
+    taken = set(pairs.values())
+    for po, pn in list(pairs.items()):
+        if not old[po].children or not new[pn].children:
+            continue
+        for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
+            if len(gap_o) != len(gap_n):
+                continue
+            if any(old[o].kind != new[n].kind for o, n in zip(gap_o, gap_n)):
+                continue
+            for o, n in zip(gap_o, gap_n):
+                a, b = old[o], new[n]
+                # A provision whose every word went is deleted, not edited into a
+                # container: pairing it with an empty node would drop it from the model.
+                if has_content(a.node) != has_content(b.node):
+                    continue
+                if a.key and b.key and min(similarity(a, b), weights.dice(a, b)) < WEAK \
+                        and not _same_name(a, b, weights):
+                    continue
+                _pair(o, n, "position", pairs, how)
+                taken.add(n)
+
+
+def _same_name(a: Item, b: Item, weights) -> bool:
+    """Rewritten words keep their place if the number (or term) says it is the same provision
+    and the words do not say otherwise: "Executive Order" -> "Order", Section 40 grown
+    tenfold, (d) emptied to "[Reserved]".  Two substantial texts sharing little are two
+    provisions, whatever their numbers."""
+    if (a.node.num, a.node.term) != (b.node.num, b.node.term):
+        return False
+    if a.node.heading and a.node.heading == b.node.heading or a.node.term:
+        return True
+    _bag(a), _bag(b)
+    if min(a.words, b.words) <= 3:
+        return True
+    return weights.scores(a, b)[1] >= 0.5
+
+
+def _increasing(points: list[tuple[int, int]], weights: list[float] | None = None) -> list[tuple[int, int]]:
+    """The heaviest subsequence of ``points`` (sorted by first) increasing in both.
+
+    O(n log n): a Fenwick tree over the second coordinate holds, for each value,
+    the heaviest run ending below it (ties go to the earliest point).  Points
+    with the same first coordinate never chain if they come with falling second.
+    """
+    if not points:
+        return []
+    weights = weights or [1] * len(points)
+    ranks = {y: r + 1 for r, y in enumerate(sorted({y for _, y in points}))}
+    size = len(ranks)
+    tree = [(0, -1)] * (size + 1)  # (weight, point index)
+    best, prev = [0] * len(points), [-1] * len(points)
+    for i, (_, y) in enumerate(points):
+        r = ranks[y] - 1  # strictly below y
+        top = (0, -1)
+        while r > 0:
+            if tree[r][0] > top[0]:
+                top = tree[r]
+            r -= r & -r
+        best[i], prev[i] = top[0] + weights[i], top[1]
+        r = ranks[y]
+        while r <= size:
+            if best[i] > tree[r][0]:
+                tree[r] = (best[i], i)
+            r += r & -r
+    i = max(range(len(points)), key=lambda k: (best[k], -k))
+    out = []
+    while i != -1:
+        out.append(points[i])
+        i = prev[i]
+    return out[::-1]
+
+
+def _moves(old, new, pairs, how, weights) -> set[int]:
+    moved: set[int] = set()
+    same = {n for o, n in pairs.items()
+            if how[n] in ("text", "similar") or (how[n] != "root" and weights.dice(old[o], new[n]) >= STRONG)}
+    for o, n in pairs.items():
+        if n not in same:
+            continue
+        po, pn = old[o].parent, new[n].parent
+        if po is not None and pairs.get(po) != pn:
+            moved.add(n)
+    for po, pn in pairs.items():
+        co = old[po].children
+        cn = new[pn].children
+        if not co or not cn:
+            continue
+        position = {c: i for i, c in enumerate(cn)}
+        points = [(i, position[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in position]
+        sizes = [max(1, old[co[i]].size + len(old[co[i]].children)) for i, _ in points]
+        # Fewest provisions moved first, then the shortest: one long section moved up past
+        # three short ones is one move, and of two swapped ones the shorter moved.
+        whole = sum(sizes) + 1
+        weights_ = [whole + size for size in sizes]
+        kept = set(_increasing(points, weights_))
+        for i, j in points:
+            n = cn[j]
+            if (i, j) not in kept and n in same:
+                moved.add(n)
+    return moved

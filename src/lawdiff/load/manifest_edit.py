@@ -1,0 +1,169 @@
+"""Edit ``corpus/instruments.toml`` in place: one entry's fields, keeping every comment and line around them.
+
+The manifest is written by people (comments, field order, blank lines), so it is
+edited as text: a field's line is replaced, or a new field line is inserted in
+that entry's table; nothing else changes (a CRLF manifest stays CRLF).  The
+result is parsed back and checked as loading checks it before it is written, and
+written whole or not at all.  Edits hold a lock on the corpus folder, so parallel
+``lawdiff add`` each read the manifest the one before wrote.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import re
+import threading
+import tomllib
+from pathlib import Path
+
+from lawdiff.errors import LawdiffError
+from lawdiff.files import read_regular, write_atomic
+from lawdiff.load.manifest import check_manifest
+
+_TABLE = re.compile(r"^[ \t]*\[")
+_INSTRUMENT = re.compile(r"^[ \t]*\[\[[ \t]*instrument[ \t]*\]\][ \t]*(#.*)?$")
+_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
+# New fields go after the first of these the entry has (all single-line values).
+_ANCHORS = ("sha256", "path", "format", "url", "date", "id")
+
+
+def toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} to the manifest")
+
+
+# (folder, thread) holding the lock: a nested ``locked`` does not wait on itself (another
+# thread's does: its own flock waits like another process's).
+_held: dict[tuple[str, int], int] = {}
+
+
+@contextlib.contextmanager
+def locked(manifest: Path):
+    """Hold the corpus folder's lock (``flock`` on the folder itself: no lock file is left in
+    the corpus, and the lock goes with the process however it ends).  Reentrant, so a caller
+    may hold it around writing a raw file and the manifest edit that records it."""
+    key = (os.path.realpath(manifest.parent), threading.get_ident())
+    if key in _held:
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
+    try:
+        fd = os.open(manifest.parent, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as e:
+        raise LawdiffError(manifest.parent, f"cannot open the corpus folder: {e.strerror or e}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        _held[key] = 1
+        yield
+    finally:
+        _held.pop(key, None)
+        os.close(fd)  # releases the lock
+
+
+def _read(manifest: Path) -> tuple[str, str]:
+    """(text, the line ending it uses)."""
+    try:
+        text = read_regular(manifest).decode("utf-8")
+    except UnicodeDecodeError:
+        raise LawdiffError(manifest, "not UTF-8; nothing written") from None
+    return text, "\r\n" if "\r\n" in text else "\n"
+
+
+def set_fields(manifest: Path, entry_id: str, fields: dict) -> None:
+    """Set ``fields`` (scalars or lists of scalars) in the ``[[instrument]]`` whose id is ``entry_id``."""
+    with locked(manifest):
+        _set_fields(manifest, entry_id, fields)
+
+
+def _set_fields(manifest: Path, entry_id: str, fields: dict) -> None:
+    text, nl = _read(manifest)
+    lines = text.splitlines(keepends=True)
+    start, end = _entry_span(lines, entry_id, manifest)
+    for key, value in fields.items():
+        new_line = f"{key} = {toml_value(value)}{nl}"
+        found = next((k for k in range(start, end) if _KEY.match(lines[k]) and _KEY.match(lines[k]).group(1) == key), None)
+        if found is not None:
+            if _spans_lines(lines[found]):
+                raise LawdiffError(manifest, f"{entry_id}: {key} spans several lines; edit it by hand")
+            lines[found] = new_line
+            continue
+        keys = {_KEY.match(lines[k]).group(1): k for k in range(start, end) if _KEY.match(lines[k])}
+        anchor = next((keys[a] for a in _ANCHORS if a in keys), start)
+        if not lines[anchor].endswith("\n"):  # the file's last line
+            lines[anchor] += nl
+        lines.insert(anchor + 1, new_line)
+        end += 1
+    _write_checked(manifest, "".join(lines), entry_id, fields)
+
+
+def _spans_lines(line: str) -> bool:
+    """A value continued on the next lines (an array or a multi-line string): not edited by line."""
+    value = line.split("=", 1)[1]
+    return ("[" in value and "]" not in value) or value.count('"""') == 1 or value.count("'''") == 1
+
+
+def append_entry(manifest: Path, fields: dict) -> None:
+    """Add a new ``[[instrument]]`` table at the end of the manifest."""
+    with locked(manifest):
+        text, nl = _read(manifest)
+        if any(e.get("id") == fields["id"] for e in _parse(text, manifest).get("instrument", [])
+               if isinstance(e, dict)):  # added by another lawdiff since this one read the manifest
+            raise LawdiffError(manifest, f"instrument {fields['id']} is already listed; nothing written")
+        if not text.endswith("\n"):
+            text += nl
+        table = f"{nl}[[instrument]]{nl}" + "".join(f"{k} = {toml_value(v)}{nl}" for k, v in fields.items())
+        _write_checked(manifest, text + table, fields["id"], fields)
+
+
+def _entry_span(lines: list[str], entry_id: str, manifest: Path) -> tuple[int, int]:
+    starts = [k for k, line in enumerate(lines) if _INSTRUMENT.match(line.rstrip("\r\n"))]
+    for n, start in enumerate(starts):
+        end = next((k for k in range(start + 1, len(lines)) if _TABLE.match(lines[k])), len(lines))
+        for k in range(start + 1, end):
+            m = _KEY.match(lines[k])
+            if m and m.group(1) == "id" and _value(lines[k]) == entry_id:
+                return start, end
+    raise LawdiffError(manifest, f"no [[instrument]] with id {entry_id}")
+
+
+def _value(line: str):
+    """The value of a one-line ``key = value`` (any TOML string quoting), or None."""
+    try:
+        return tomllib.loads("v =" + line.split("=", 1)[1])["v"]
+    except (tomllib.TOMLDecodeError, IndexError):
+        return None
+
+
+def _parse(text: str, manifest: Path) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise LawdiffError(manifest, f"not a valid corpus manifest: {e}; nothing written") from None
+
+
+def _write_checked(manifest: Path, text: str, entry_id: str, fields: dict) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:  # a bug here must never corrupt the manifest
+        raise LawdiffError(manifest, f"edit for {entry_id} would not be valid TOML ({e}); nothing written") from None
+    try:  # what loading would refuse (a bad id, path or URL) is never written
+        entries, _ = check_manifest(data, manifest, manifest.parent)
+    except LawdiffError as e:
+        raise LawdiffError(e.source, f"{e.problem}; nothing written") from None
+    entry = entries.get(entry_id)
+    if entry is None or any(entry.get(k) != v for k, v in fields.items()):
+        raise LawdiffError(manifest, f"edit for {entry_id} did not take; nothing written")
+    write_atomic(manifest, text.encode("utf-8"))

@@ -1,0 +1,88 @@
+"""Curated matrix cells (``corpus/annotations.toml``): status, summary and citation per topic and instrument."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lawdiff.errors import LawdiffError
+from lawdiff.files import read_toml
+from lawdiff.load.manifest import check_url
+
+# Statuses a curator may give a cell, and how pages name them.
+STATUSES = {
+    "prohibits": "Prohibits",
+    "restricts": "Restricts with conditions",
+    "permits": "Permits",
+    "requires": "Requires",
+    "preserves-existing": "Preserves existing",
+    "silent": "Silent",
+    "text-not-in-corpus": "Text not in corpus",
+}
+# Statuses the matrix gives a cell nobody has annotated.
+COMPUTED_STATUSES = {
+    "not-annotated": "Provisions located, not yet annotated",
+    "no-match": "No matching provision found",
+}
+BASES = ("checked", "reported")
+SOURCE_KEYS = ("url", "date", "note")
+KEYS = ("topic", "instrument", "status", "summary", "basis", "cite", "source")
+
+
+def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Path, dict[tuple[str, str], dict]]:
+    """(path, {(topic, instrument): annotation}) in file order; checks everything that can be
+    checked without the texts (eids are checked against the parsed trees by the matrix)."""
+    path = Path(root) / "annotations.toml"
+    data = read_toml(path, "annotations file", missing={})
+    out: dict[tuple[str, str], dict] = {}
+    annotations = data.get("annotation", [])
+    if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
+        raise LawdiffError(path, "annotation must be [[annotation]] tables")
+    for a in annotations:
+        topic, instrument = a.get("topic"), a.get("instrument")
+        where = f"annotation {topic}/{instrument}"
+        for key in ("topic", "instrument", "status", "basis"):
+            if key in a and not isinstance(a[key], str):
+                raise LawdiffError(path, f"{where}: {key} must be a string, not {a.get(key)!r}")
+        if topic not in topics:
+            raise LawdiffError(path, f"{where}: no topic {topic!r} in topics.toml")
+        if instrument not in entries:
+            raise LawdiffError(path, f"{where}: no instrument {instrument!r} in instruments.toml")
+        if (topic, instrument) in out:
+            raise LawdiffError(path, f"{where} is given twice")
+        unknown = sorted(set(a) - set(KEYS))
+        if unknown:  # a misspelt key ("citee") would otherwise drop what it was meant to say
+            raise LawdiffError(path, f"{where}: unknown key {unknown[0]!r} (keys: {', '.join(KEYS)})")
+        if a.get("status") not in STATUSES:
+            raise LawdiffError(path, f"{where}: status {a.get('status')!r} is not one of {', '.join(STATUSES)}")
+        if not isinstance(a.get("summary"), str) or not a["summary"].strip():
+            raise LawdiffError(path, f"{where}: no summary")
+        if a.get("basis") not in BASES:
+            raise LawdiffError(path, f"{where}: basis must be checked or reported")
+        cite = a.get("cite", [])
+        if not isinstance(cite, list) or not all(isinstance(e, str) for e in cite):
+            raise LawdiffError(path, f"{where}: cite must be a list of eids")
+        has_text = bool(entries[instrument].get("path"))
+        if cite and not has_text:
+            raise LawdiffError(path, f"{where}: cites eids but {instrument} has no text in the corpus to check them against")
+        # A reported annotation may predate the text (written before `lawdiff fetch`): the
+        # matrix then shows it beside the provisions it finds, uncited.  A checked one cannot.
+        if has_text and not cite and a["status"] != "silent" and a["basis"] == "checked":
+            raise LawdiffError(path, f"{where}: {instrument} has text in the corpus, so a checked annotation must cite its eids")
+        source = a.get("source", {})
+        if not isinstance(source, dict) or set(source) - set(SOURCE_KEYS):
+            raise LawdiffError(path, f"{where}: source may only have {', '.join(SOURCE_KEYS)}")
+        for key, value in source.items():
+            if not isinstance(value, str) and not (key == "date" and hasattr(value, "isoformat")):
+                raise LawdiffError(path, f"{where}: source {key} must be a string, not {value!r}")
+        if source.get("url") is not None:
+            check_url(source["url"], f"{path}: {where}: source url")
+        if not has_text and not (source.get("url") or source.get("note")):
+            raise LawdiffError(path, f"{where}: {instrument} has no text in the corpus, so the annotation needs a source")
+        out[(topic, instrument)] = {
+            "status": a["status"],
+            "summary": " ".join(a["summary"].split()),
+            "basis": a["basis"],
+            "cite": list(cite),
+            "source": {k: (str(source[k]) if source.get(k) is not None else None) for k in SOURCE_KEYS},
+        }
+    return path, out

@@ -1,0 +1,73 @@
+"""Akoma Ntoso eIds for a provision tree.
+
+The AKN naming convention: a node's eId is its parent's eId, ``__``, the
+element's alias, ``_`` and its cleaned number: ``sec_2__qstr_1__sec_63__subsec_a``.
+Elements that should be numbered but are not get ``nn`` and a counter
+(``sec_nn_1``); others are counted (``rec_1``); a repeated eId gets ``_2``, ``_3``.
+The document and its body carry no eId of their own, as in AKN.
+"""
+
+import re
+
+from lawdiff.parse.tree import Node
+
+ALIASES = {
+    "section": "sec",
+    "subsection": "subsec",
+    "paragraph": "para",
+    "clause": "cl",
+    "subclause": "subcl",
+    "quotedStructure": "qstr",
+    "recitals": "recs",
+    "recital": "rec",
+    "definition": "defn",
+    "longTitle": "longtitle",
+}
+NO_EID = {"bill", "act", "doc", "body"}
+TOP_LEVEL = {"preface", "preamble"}
+NUM_EXPECTED = {"section", "subsection", "paragraph", "clause", "subclause"}
+
+
+def clean_num(num: str) -> str:
+    """"SECTION 2." -> "2", "(a)" -> "a", "Section 63A." -> "63a"."""
+    last = num.split()[-1] if num.split() else ""
+    return re.sub(r"[^0-9A-Za-z]", "", last).lower()
+
+
+def slug(term: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", term.lower()).strip("-")
+
+
+def assign_eids(root: Node) -> None:
+    seen: dict[str, int] = {}
+    counters: dict[tuple[str, str], int] = {}
+
+    def unique(eid: str, numbered: bool) -> str:
+        count = seen[eid] = seen.get(eid, 0) + 1
+        if count == 1 and numbered:
+            return eid
+        return unique(f"{eid}_{count}", True)
+
+    def visit(node: Node, prefix: str) -> None:
+        if node.type in NO_EID:
+            node.eid = None
+            child_prefix = prefix
+        elif node.type in TOP_LEVEL and not prefix:
+            node.eid = node.type
+            child_prefix = node.eid
+        else:
+            base = (prefix + "__" if prefix else "") + ALIASES.get(node.type, node.type)
+            num = clean_num(node.num) if node.num else (slug(node.term) if node.term else "")
+            if num:
+                node.eid = unique(f"{base}_{num}", True)
+            elif node.type in NUM_EXPECTED:
+                node.eid = unique(f"{base}_nn", False)
+            else:
+                key = (prefix, node.type)
+                counters[key] = counters.get(key, 0) + 1
+                node.eid = unique(f"{base}_{counters[key]}", True)
+            child_prefix = node.eid
+        for child in node.children:
+            visit(child, child_prefix)
+
+    visit(root, "")

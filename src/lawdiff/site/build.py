@@ -1,0 +1,528 @@
+"""``lawdiff build``: the static comparison site, built whole or not at all.
+
+Each page is a pure function of its inputs (the manifest entries and raw bytes
+it reads, the code and templates), so its content hash names it in a cache:
+a rebuild re-parses and re-renders only pages whose inputs changed, and the
+missing pages are rendered in parallel on every core.  The site is written to
+a temporary folder beside ``out_dir`` and swapped in only when complete.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lawdiff.load import history
+from lawdiff.render import jsonout
+from lawdiff.site.comparisons import Comparison, comparisons
+from lawdiff.load.documents import parse_bytes
+from lawdiff.errors import LawdiffError
+from lawdiff.files import kind_of, read_regular
+from lawdiff.load.manifest import Corpus
+from lawdiff.read import MAX_BYTES
+from lawdiff.render.page import STATIC, STATIC_FILES
+from lawdiff.render.templates import TEMPLATES
+
+MARKER = ".lawdiff-build"
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+IN_PROCESS_MAX = 4  # fewer pages than this render faster without starting workers
+
+
+@dataclass
+class BuildReport:
+    out_dir: Path
+    pages: int = 0  # rendered + cached
+    rendered: int = 0  # the index page is rendered by every build
+    cached: int = 0
+    search: bool = False
+    search_shards: int = 0  # non-empty index shards
+    search_built: int = 0  # shards indexed by this build (the others came from the cache)
+    seconds: float = 0.0
+    timings: dict = field(default_factory=dict)
+
+
+def code_fingerprint() -> str:
+    """Hash of the code and templates: a page rendered by other code is another page."""
+    h = hashlib.sha256()
+    for base in (Path(__file__).parents[1], TEMPLATES):
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _canonical(obj) -> bytes:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str).encode()
+
+
+# -- the work of one page: pure functions of their spec ------------------------
+
+_parsed: dict[tuple, object] = {}  # per process: a document parsed once serves the pages beside it
+PARSED_KEPT = 64
+
+
+def _document(source: dict):
+    key = (source["sha256"], _canonical(source["entry"]))  # the entry too: it is the document's meta
+    if key not in _parsed:
+        data = read_regular(source["path"], MAX_BYTES)
+        if hashlib.sha256(data).hexdigest() != source["sha256"]:
+            raise LawdiffError(source["path"], "changed while the site was being built")
+        if len(_parsed) >= PARSED_KEPT:
+            del _parsed[next(iter(_parsed))]  # the oldest: pages are rendered in document order
+        _parsed[key] = parse_bytes(data, source["path"], source["entry"])
+    return _parsed[key]
+
+
+_models: dict[bytes, tuple] = {}  # per process: a redline's page and its downloads, one compare()
+MODELS_KEPT = 4
+
+
+def _model(spec: dict):
+    """(old, new, change model) of a redline spec; its page and downloads render side by side."""
+    from lawdiff.diff.changes import compare
+    key = _canonical([spec["old"]["sha256"], spec["old"]["entry"], spec["old_eid"],
+                      spec["new"]["sha256"], spec["new"]["entry"], spec["new_eid"]])
+    if key not in _models:
+        old, new = _document(spec["old"]), _document(spec["new"])
+        if len(_models) >= MODELS_KEPT:
+            del _models[next(iter(_models))]
+        model = compare((old, spec["old_eid"]) if spec["old_eid"] else old,
+                        (new, spec["new_eid"]) if spec["new_eid"] else new)
+        for side in ("old", "new"):  # the file as the manifest names it, not this machine's path
+            model[side]["source"] = spec[side]["entry"].get("path", model[side].get("source"))
+        _models[key] = (old, new, model)
+    return _models[key]
+
+
+def render_job(spec: dict) -> dict:
+    """Render one page from its spec; returns {"html": str, "info": dict}."""
+    if spec["kind"] == "instrument":
+        from lawdiff.render.instrument_html import render_instrument
+        doc = _document(spec["doc"])
+        return {"html": render_instrument(doc, root="../", related=spec["related"],
+                                          has_matrices=spec["matrices"], topics=spec.get("topics"),
+                                          history=spec.get("history"), official=spec.get("official"),
+                                          measure=spec.get("measure")),
+                "info": {}}
+    if spec["kind"] == "redline" and spec.get("parallel"):
+        from lawdiff.render.parallel_html import render_parallel
+        old, new = _document(spec["old"]), _document(spec["new"])
+        return {"html": render_parallel(old, new, spec["parallel"], label=spec["label"],
+                                        has_matrices=spec["matrices"]), "info": {"parallel": True}}
+    if spec["kind"] in ("redline-json", "redline-docx"):  # a redline page's downloads
+        old, new, model = _model(spec)
+        if spec["kind"] == "redline-json":
+            return {"html": jsonout.dumps(model) + "\n", "info": {}}
+        from lawdiff.render.docx import render_docx
+        return {"html": render_docx(model, old, new), "info": {}}
+    if spec["kind"] == "redline":
+        from lawdiff.render.redline_html import render_redline
+        old, new, model = _model(spec)
+        info = {"stats": model["stats"], "degraded": model["degraded"],
+                "changes": sum(1 for c in model["changes"] if c["kind"] != "equal")}
+        return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"],
+                                       docs=(old, new), downloads=spec.get("downloads", [])),
+                "info": info}
+    raise ValueError(spec["kind"])
+
+
+def render_matrix_pages(corpus_root: str) -> dict:
+    """Every matrix page: {"pages": {path: html}, "topics": [{"id", "label"}]}."""
+    from lawdiff.matrix.build import build_matrix
+    from lawdiff.render.matrix_html import render_overview, render_topic_page
+    from lawdiff.render.matrix_tables import of_topic, to_csv, to_json
+    matrix = build_matrix(Corpus.load(corpus_root))
+    # each page offers its data: matrix.csv/.json beside the overview, <topic>.csv/.json beside a topic
+    pages = {"matrix/index.html": render_overview(matrix), "matrix/matrix.csv": to_csv(matrix),
+             "matrix/matrix.json": to_json(matrix)}
+    for topic in matrix["topics"]:
+        pages[f"matrix/{topic['id']}.html"] = render_topic_page(matrix, topic["id"])
+        pages[f"matrix/{topic['id']}.csv"] = to_csv(of_topic(matrix, topic["id"]))
+        pages[f"matrix/{topic['id']}.json"] = to_json(of_topic(matrix, topic["id"]))
+    return {"pages": pages, "topics": [{"id": t["id"], "label": t["label"]} for t in matrix["topics"]]}
+
+
+def _check_matrix_files(corpus: Corpus) -> None:
+    from lawdiff.matrix.annotations import load_annotations
+    from lawdiff.matrix.topics import load_topics
+
+    load_annotations(corpus.root, load_topics(corpus.root), corpus.entries)  # no annotations.toml is none
+
+
+def _matrix_key(code: str, corpus: Corpus, sources: dict) -> str | None:
+    """The matrix reads the manifest, topics, annotations and every text: all are in its key."""
+    topics = corpus.root / "topics.toml"
+    if not topics.exists():
+        return None
+    h = hashlib.sha256(code.encode() + b"\0matrix\0")
+    for name in ("instruments.toml", "topics.toml", "annotations.toml"):
+        path = corpus.root / name
+        h.update(name.encode() + b"\0" + (read_regular(path) if path.exists() else b"") + b"\0")
+    h.update(_canonical(sorted((i, s["sha256"]) for i, s in sources.items())))
+    return h.hexdigest()
+
+
+def _run_batch(cache_root: str, batch: list[tuple[str, dict]]) -> list[dict]:
+    """Render a batch of pages into the cache (workers write the pages themselves, so
+    only the small index infos travel back to the parent)."""
+    cache = Cache(Path(cache_root))
+    infos = []
+    for key, spec in batch:
+        result = render_job(spec)
+        cache.put(key, result)
+        infos.append(result["info"])
+    return infos
+
+
+# -- the cache -------------------------------------------------------------------
+
+class Cache:
+    """Rendered pages by content hash: ``<key>.html``, and ``<key>.json`` for what the index
+    needs of a page (written first: the page's file marks the entry complete)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        folder = self.root / key[:2]
+        return folder / f"{key}.html", folder / f"{key}.json"
+
+    def get(self, key: str) -> tuple[Path, dict] | None:
+        html, info = self._paths(key)
+        if not html.exists():
+            return None
+        try:
+            return html, json.loads(info.read_text(encoding="utf-8")) if info.exists() else {}
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, result: dict) -> Path:
+        from lawdiff.files import write_atomic
+        html, info = self._paths(key)
+        html.parent.mkdir(parents=True, exist_ok=True)
+        if result["info"]:
+            write_atomic(info, _canonical(result["info"]))
+        page = result["html"]  # text, or the bytes of a download (a Word file)
+        write_atomic(html, page if isinstance(page, bytes) else page.encode("utf-8"))
+        return html
+
+
+def _place(src: Path, dest: Path) -> None:
+    """A page from the cache into the new site: a hard link where possible."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copyfile(src, dest)
+
+
+# -- the build -------------------------------------------------------------------
+
+def _sources(corpus: Corpus) -> dict[str, dict]:
+    sources = {}
+    for entry in corpus.with_text():
+        path = corpus.raw_path(entry)
+        data = read_regular(path, MAX_BYTES)
+        sha = hashlib.sha256(data).hexdigest()
+        if entry.get("sha256") and entry["sha256"] != sha:
+            raise LawdiffError(path, f"sha256 {sha} does not match the manifest's {entry['sha256']}")
+        sources[entry["id"]] = {"path": str(path), "sha256": sha, "entry": entry}
+    return sources
+
+
+def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: bool) -> list[tuple[str, dict]]:
+    """(output path, spec) of every page rendered from the documents; ``matrices``: the
+    site has matrix pages, which every header then links to."""
+    from lawdiff.site.search import topic_terms
+    pages = []
+    terms = topic_terms(corpus.root) if matrices else []  # the topics' phrases: search synonyms
+    for id_, source in sources.items():
+        related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
+        actions = history.load(corpus, corpus.entries[id_]) or []
+        pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related,
+                                                  "matrices": matrices, "topics": terms, "history": actions,
+                                                  "official": history.official_status(corpus, corpus.entries[id_], actions),
+                                                  "measure": history.measure(corpus, id_)}))
+    from lawdiff.render.parallel_html import different_instruments, topic_provisions
+    for c in found:
+        spec = {"kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
+                "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}
+        if different_instruments(corpus, c):  # side by side, not a redline
+            spec["parallel"] = topic_provisions(corpus, c) or {
+                "topic": None, "old": [c.old.eid] if c.old.eid else [], "new": [c.new.eid] if c.new.eid else []}
+            pages.append((f"redlines/{c.slug}.html", spec))
+            continue
+        # the redline's Word file (tracked changes) and its change model, linked from the page
+        spec["downloads"] = [["Word", f"{c.slug}.docx", "tracked changes"], ["JSON", f"{c.slug}.json", "the change model"]]
+        pages.append((f"redlines/{c.slug}.html", spec))
+        for ext in ("docx", "json"):
+            pages.append((f"redlines/{c.slug}.{ext}", {**spec, "kind": f"redline-{ext}"}))
+    return pages
+
+
+def _key(code: str, spec: dict) -> str:
+    """The spec without file paths (they do not change the page), plus the code."""
+    def strip(obj):
+        if isinstance(obj, dict):
+            return {k: strip(v) for k, v in obj.items() if k != "path"}
+        if isinstance(obj, list):
+            return [strip(v) for v in obj]
+        return obj
+    return hashlib.sha256(code.encode() + b"\0" + _canonical(strip(spec))).hexdigest()
+
+
+def _neighbourhood(spec: dict, order: dict) -> tuple:
+    """Render a document's page next to the redlines that read it, so a batch parses it once."""
+    if spec["kind"] == "instrument":
+        return (order[spec["doc"]["entry"]["id"]], 0)
+    return (order[spec["new"]["entry"]["id"]], 1)
+
+
+def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, progress) -> None:
+    """Render every (key, spec) into the cache, in parallel when there is enough to do."""
+    if len(missing) < IN_PROCESS_MAX or jobs <= 1:
+        for item in missing:
+            _run_batch(str(cache.root), [item])
+            progress(1)
+        return
+    # Batches of neighbouring pages share documents: a worker parses each one once.
+    size = max(1, min(16, len(missing) // (jobs * 8)))
+    batches = [missing[i:i + size] for i in range(0, len(missing), size)]
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent)
+    try:
+        futures = {pool.submit(_run_batch, str(cache.root), b): len(b) for b in batches}
+        for future in as_completed(futures):
+            future.result()
+            progress(futures[future])
+    except BaseException:  # a page failed, or the build was stopped: the workers stop too
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _die_with_parent() -> None:
+    """Worker initializer: a worker ends when the build's process ends, however it ends (TERM,
+    KILL, a crash), instead of rendering on for nobody."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler inherited from the parent
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    if sys.platform.startswith("linux"):
+        try:  # the kernel sends SIGTERM when the parent dies
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    parent = multiprocessing.parent_process()
+    if parent is not None and not parent.is_alive():  # it died before prctl took effect
+        os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now: ``shutdown()`` would wait for the pages they are rendering."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _replace_dir(tmp: Path, out_dir: Path) -> None:
+    """Put the new site ``tmp`` at ``out_dir`` with no moment without a site there: on Linux
+    the two folders are exchanged in one step (renameat2), and two builds finishing at once
+    each exchange in turn; elsewhere, two renames."""
+    for _ in range(10):
+        if out_dir.exists():
+            if _exchange(tmp, out_dir):
+                shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous site
+                return
+            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            try:
+                os.rename(out_dir, old)
+            except FileNotFoundError:
+                continue  # another build moved it away just now
+        else:
+            old = None
+        try:
+            os.rename(tmp, out_dir)
+        except OSError as e:
+            if e.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                if old is not None and not out_dir.exists():
+                    os.rename(old, out_dir)
+                    old = None
+                raise LawdiffError(out_dir, f"cannot put the new site here: {e.strerror or e}") from None
+            continue  # another build put its site there first: replace that one
+        finally:
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        return
+    raise LawdiffError(out_dir, "other builds kept replacing it; try again")
+
+
+_RENAME_EXCHANGE = 2  # <linux/fs.h>
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux renameat2); False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    # Any failure (a file system without it, b just moved away) falls back to the renames,
+    # which report a real problem themselves.
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def _remove_stale(out_dir: Path) -> None:
+    """Remove the temporary and old folders of builds that were killed (their process is gone)."""
+    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(?:tmp|old)-(\d+)$")
+    try:
+        names = os.listdir(out_dir.parent)
+    except OSError:
+        return
+    for name in names:
+        m = pattern.match(name)
+        path = out_dir.parent / name
+        if m and not _alive(int(m.group(1))) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process: not ours to judge
+    return True
+
+
+def check_out_dir(out_dir: Path, corpus_root: Path) -> Path:
+    """``out_dir`` as an absolute path, refused when replacing it would replace the corpus,
+    the current folder, or a folder holding either (``--out .``, ``--out ..``, ``--out ~``)."""
+    out_dir = Path(os.path.abspath(out_dir))
+    resolved = out_dir.resolve()
+    for what, folder in (("the corpus folder", corpus_root), ("the current folder", Path.cwd())):
+        folder = folder.resolve()
+        if resolved == folder or resolved in folder.parents:
+            raise LawdiffError(out_dir, f"is {what} or holds it; the site needs a folder of its own, like build/")
+    if out_dir.is_symlink():  # the swap would replace the link, not the folder it names
+        raise LawdiffError(out_dir, "is a symbolic link; name the folder itself")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise LawdiffError(out_dir, f"is {kind_of(os.stat(out_dir).st_mode)}, not a folder")
+    return out_dir
+
+
+def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | None = None,
+               search: bool = True, cache_dir: Path | str | None = None, progress: bool = False) -> BuildReport:
+    """Build the site of ``corpus`` into ``out_dir``; returns what was done."""
+    from lawdiff.render.index_html import render_index
+
+    start = time.perf_counter()
+    out_dir = check_out_dir(Path(out_dir), corpus.root)
+    if out_dir.exists() and not (out_dir / MARKER).exists() and any(out_dir.iterdir()):
+        raise LawdiffError(out_dir, "exists and is not a lawdiff build; not replacing it")
+    if not out_dir.parent.is_dir():
+        raise LawdiffError(out_dir, f"folder {out_dir.parent} does not exist")
+    _remove_stale(out_dir)
+    cache = Cache(Path(cache_dir) if cache_dir else out_dir.parent / ".cache" / "lawdiff-build")
+    jobs = jobs or os.cpu_count() or 1
+    report = BuildReport(out_dir=out_dir)
+
+    code = code_fingerprint()
+    sources = _sources(corpus)
+    found = comparisons(corpus)
+    matrix_key = _matrix_key(code, corpus, sources)
+    if matrix_key:  # a bad topic or annotation stops the build before any page is rendered
+        _check_matrix_files(corpus)
+    pages = _specs(corpus, sources, found, matrices=matrix_key is not None)
+    keys = [_key(code, spec) for _, spec in pages]
+    hits = {k: cache.get(k) for k in keys}
+    missing = [k for k in keys if hits[k] is None]
+    report.timings["plan"] = time.perf_counter() - start
+
+    bar = None
+    if progress and len(missing) > 5 and sys.stderr.isatty():
+        import click
+        bar = click.progressbar(length=len(missing), label="Rendering", file=sys.stderr)
+        bar.__enter__()
+    try:
+        order = {id_: i for i, id_ in enumerate(sources)}
+        todo = sorted(((k, spec) for (_, spec), k in zip(pages, keys) if hits[k] is None),
+                      key=lambda item: _neighbourhood(item[1], order))
+        _render_missing(todo, cache, jobs,
+                        bar.update if bar else (lambda n: None))
+    finally:
+        if bar:
+            bar.__exit__(None, None, None)
+    for k in keys:
+        if hits[k] is None:
+            hits[k] = cache.get(k)
+            if hits[k] is None:
+                raise LawdiffError(cache.root, f"page {k} missing from the cache after rendering")
+    report.rendered, report.cached = len(missing), len(pages) - len(missing)
+    report.timings["render"] = time.perf_counter() - start - report.timings["plan"]
+
+    tmp = out_dir.with_name(f".{out_dir.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir()
+        (tmp / MARKER).write_text("lawdiff site build; replaced whole by the next build\n")
+        for (path, _), k in zip(pages, keys):
+            _place(hits[k][0], tmp / path)
+        (tmp / "static").mkdir()
+        for name in STATIC_FILES:
+            shutil.copyfile(STATIC / name, tmp / "static" / name)
+        infos = {path: hits[k][1] for (path, _), k in zip(pages, keys)}
+        matrices = []
+        if matrix_key:
+            matrix = cache.get(matrix_key)
+            if matrix is None:
+                result = render_matrix_pages(str(corpus.root))
+                matrix = (cache.put(matrix_key, {"html": "", "info": result}), result)
+                report.rendered += len(result["pages"])
+            else:
+                report.cached += len(matrix[1]["pages"])
+            for path, html in matrix[1]["pages"].items():
+                (tmp / path).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / path).write_text(html, encoding="utf-8")
+            report.pages += len(matrix[1]["pages"])
+            matrices = [{"href": "matrix/index.html", "label": "Overview: every topic against every instrument"}] + [
+                {"href": f"matrix/{t['id']}.html", "label": t["label"]} for t in matrix[1]["topics"]]
+        found_search = None
+        if search:
+            from lawdiff.site.search import build_search
+            t = time.perf_counter()
+            # a redline goes to its old document's shard: one changed bill re-indexes few shards
+            indexed = [(spec["doc"]["entry"]["id"] if spec["kind"] == "instrument" else spec["old"]["entry"]["id"],
+                        path, k, hits[k][0]) for (path, spec), k in zip(pages, keys) if path.endswith(".html")]
+            if matrix_key:  # the topic pages (their key: the matrix's and the page's path)
+                indexed += [(path, path, hashlib.sha256(f"{matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
+                            for path in matrix[1]["pages"] if path.endswith(".html") and path != "matrix/index.html"]
+            found_search = build_search(tmp, indexed, cache.root, jobs)
+            report.timings["search"] = time.perf_counter() - t
+            if found_search:
+                report.search = True
+                report.search_shards, report.search_built = found_search.shards, found_search.built
+        (tmp / "index.html").write_text(
+            render_index(corpus, found, infos, search=found_search is not None,
+                         merge=found_search.merge if found_search else [], matrices=matrices),
+            encoding="utf-8")
+        report.pages += len(pages) + 1
+        report.rendered += 1
+        _replace_dir(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report.seconds = time.perf_counter() - start
+    return report
