@@ -1,0 +1,266 @@
+"""The body of an instrument: each unit opens a provision (its marker, placed by rank) or
+continues the one before it.
+
+Ranks: a marker's depth (``markers.LEVELS``) below the frame it stands in, the body or a quoted
+structure (an amendment's inserted text, which has its own sections and subsections).  A
+marker only counts at a unit start that is also a sentence boundary, so a wrapped line that
+happens to begin "(ii)" mid-sentence stays text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from lawdiff.parse.markers import (BILL_SECTION, BARE_SECTION, DEFINITION, LEVELS, ONE_SECTION, QUOTE_OPENS,
+                                   TERMINAL, MarkerLevel, continues, marker, next_letter, roman_value)
+from lawdiff.parse.tree import Node
+from lawdiff.parse.units import NodeText, Unit, where
+
+P_RANK = 99.0  # a plain paragraph holds no structure: any marker closes it
+HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
+HEADING_LINE_SHARE = 0.75  # a heading line is shorter than this share of a full printed line
+
+
+class Body:
+    """Builds the body node from the units that follow the front matter."""
+
+    def __init__(self, root_type: str, units: list[Unit], text: NodeText):
+        self.root_type = root_type
+        self.units = units
+        self.text = text
+        self.body = Node("body")
+        self.single_section_quotes: set[int] = set()
+        self.structured = False
+        self.warnings: list[str] = []  # markers seen but not placed, for meta.warnings
+        self.stack: list[tuple[Node, float]] = [(self.body, 0.0)]
+        self.last_label: dict[tuple[int, str], str] = {}  # (id(parent), kind) -> last label opened under it
+        self.previous_heading = False
+        printed = [len(u.text) for u in units if u.printed]
+        self.full_line = statistics.median(printed) if printed else 0
+
+    def add(self, i: int, unit: Unit) -> None:
+        """Place the i-th unit: open the provisions its markers start, or continue the one open."""
+        text = unit.text
+        # "SECTION 2." opens a bill section wherever a line starts with it; other
+        # markers need a sentence boundary before them.
+        boundary = (not unit.printed or self.previous_heading or self._at_boundary()
+                    or bool(BILL_SECTION.match(text)) or self._after_short_line(i))
+        self.previous_heading = False
+        opened = None
+        while boundary and text:
+            found = self._open(text, unit)
+            if not found:
+                break
+            opened, text = found
+            if opened.type == "definition":
+                break
+        if opened is not None and text and self._is_heading(text, i, unit):
+            opened.heading = text
+            self.text.extend(opened, unit)
+            self.previous_heading = True
+            return
+        if opened is None:
+            self._container_for_text(unit)
+        node = self.stack[-1][0]
+        self.text.add(node, unit, text)
+        if QUOTE_OPENS.search(text.rstrip()) and self._next_opens(i):
+            quote = Node("quotedStructure")
+            if ONE_SECTION.search(text):
+                self.single_section_quotes.add(id(quote))
+            self._push(quote, self.stack[-1][1] + 0.5)
+
+    def _open(self, text: str, unit: Unit) -> tuple[Node, str] | None:
+        """Open the node whose marker starts ``text``; returns it and the rest of the text."""
+        base = self._frame_base()
+        found = marker(text, quoted=self._quoted_marker_expected())
+        if found:
+            kind, num, rest = found.level, found.num, found.rest
+            if kind == MarkerLevel.BILL_SECTION and self._quoted_bill_section(num):
+                kind = MarkerLevel.SECTION  # "SECTION 7." of a special act, quoted in full
+            if kind == MarkerLevel.BILL_SECTION:
+                self._pop_to(1.0)
+                node, rank = Node("section", num=num), 1.0
+            else:
+                kind = self._letter_or_roman(kind, num)
+                if kind is None:
+                    if not unit.printed:  # a paragraph opens with it: a marker, unplaced
+                        self.warnings.append(f"{num} ({where(unit)}) opens no provision: "
+                                             f"no clause before it in a list")
+                    return None
+                rank = self._clause_under_subclause(num) if kind == MarkerLevel.CLAUSE else None
+                rank = rank or base + LEVELS[kind]
+                self._pop_to(rank)
+                node = Node(kind.value, num=num)
+                self.last_label[(id(self.stack[-1][0]), kind)] = num.strip("()")
+            self._push(node, rank)
+            self.text.extend(node, unit)
+            self.structured = True
+            return node, rest
+        m = DEFINITION.match(text)
+        if m and self._definitions_expected():
+            while any(n.type == "definition" for n, _ in self.stack):
+                self.stack.pop()
+            node = Node("definition", term=m.group(1).strip())
+            self._push(node, self.stack[-1][1] + 0.5)
+            self.text.extend(node, unit)
+            self.structured = True
+            return node, text  # the term stays in the definition's text, as printed
+        return None
+
+    def _letter_or_roman(self, kind: MarkerLevel, num: str) -> MarkerLevel | None:
+        """Decide whether "(i)", "(v)", "(x)", "(c)" ... is a clause or a lettered subsection.
+
+        In order: a list introduced by a colon starts with clause (i); a running
+        roman sequence continues; the letter right after the last subsection
+        letter ("(h)" then "(i)") is a subsection; inside a paragraph it is a
+        clause; a later letter ("(a)" then "(c)", where (b) was struck) is a
+        subsection; a later numeral with no clause before it ("(iv)") is not a
+        marker (None).
+        """
+        label = num.strip("()")
+        if kind != MarkerLevel.CLAUSE:
+            return kind
+        top = self.stack[-1][0]
+        if label == "i" and re.search(r"(:|:\s?-|—)$", self.text.tail(top)):
+            return kind
+        previous_clause = self._last_label("clause")
+        if previous_clause and roman_value(label) == roman_value(previous_clause) + 1:
+            return kind
+        previous_letter = self._last_label("subsection")
+        if previous_letter and next_letter(previous_letter) == label:
+            return MarkerLevel.SUBSECTION
+        if any(node.type == "paragraph" for node, _ in self.stack):
+            return kind
+        if previous_letter and len(label) == 1 and len(previous_letter) == 1 and label > previous_letter:
+            return MarkerLevel.SUBSECTION
+        if len(label) > 1 and top.type != "quotedStructure":
+            # "(iv)" with no clause (iii) before it: a list never begins mid-way, so this is
+            # running text that a new print happens to wrap at the start of a line ("...; and
+            # (iv) the person may..."); as a clause it would turn a re-wrapped bill into a new
+            # provision.  An amendment's quoted text may begin anywhere ("clause (iv)").
+            return None
+        return kind
+
+    def _clause_under_subclause(self, num: str) -> float | None:
+        """The rank of a clause that federal-style drafting nests under a subclause ("(A) ... (i)
+        ... (ii) ... (B)"): a list "(i)" opening inside "(A)", and the clauses that carry it on.
+        None where clauses stand above subclauses, as Massachusetts drafts them."""
+        for node, rank in reversed(self.stack):
+            if node.type == "subclause":
+                return rank + 1 if num == "(i)" else None
+            if node.type == "clause":
+                nested = any(n.type == "subclause" and r < rank for n, r in self.stack)
+                return rank if nested else None
+            if node.type != "definition":
+                return None
+        return None
+
+    def _last_label(self, kind: str) -> str | None:
+        for node, _ in reversed(self.stack):
+            if (id(node), kind) in self.last_label:
+                return self.last_label[(id(node), kind)]
+        return None
+
+    def _frame_base(self) -> float:
+        for node, rank in reversed(self.stack):
+            if node.type == "quotedStructure":
+                return rank
+        return 0.0
+
+    def _pop_to(self, rank: float) -> None:
+        while len(self.stack) > 1 and self.stack[-1][1] >= rank:
+            self.stack.pop()
+
+    def _push(self, node: Node, rank: float) -> None:
+        self.stack[-1][0].children.append(node)
+        self.stack.append((node, rank))
+
+    def _definitions_expected(self) -> bool:
+        return any(id(n) in self.text.defines or n.type == "definition" for n, _ in self.stack)
+
+    def _quotation(self) -> Node | None:
+        """The innermost quoted structure open, if any."""
+        return next((n for n, _ in reversed(self.stack) if n.type == "quotedStructure"), None)
+
+    def _quoted_marker_expected(self) -> bool:
+        """Bare "197A." and "CHAPTER 6D." open provisions only inside a quoted structure, and a bare
+        number only where the quoted text begins with one or continues a run of them."""
+        frame = self._quotation()
+        if frame is None:
+            return False
+        if not frame.children or frame.children[-1].type == "chapter":
+            return True
+        sections = _quoted_sections(frame)
+        return bool(sections) and bool(BARE_SECTION.match(sections[-1].num or ""))
+
+    def _container_for_text(self, unit: Unit) -> None:
+        """Text with no marker before it: in a bill, an unnumbered section; elsewhere a paragraph."""
+        top = self.stack[-1][0]
+        if top is self.body:
+            if self.root_type in ("bill", "act"):
+                self._push(Node("section"), 1.0)
+            else:
+                self._push(Node("p"), P_RANK)
+        elif top.type == "p" and not unit.printed:
+            self.stack.pop()
+            self._push(Node("p"), P_RANK)
+
+    def _at_boundary(self) -> bool:
+        tail = self.text.tail(self.stack[-1][0])
+        return not tail or bool(TERMINAL.search(tail))
+
+    def _after_short_line(self, i: int) -> bool:
+        """Did the printed line before this one stop well short of the margin?  Type is only
+        wrapped at the margin, so its paragraph ended there even without a full stop
+        ("(d) [Reserved]" then "(e) Guidelines ...")."""
+        if i == 0 or not self.full_line:
+            return False
+        before = self.units[i - 1]
+        return before.printed and len(before.text) < HEADING_LINE_SHARE * self.full_line
+
+    def _is_heading(self, rest: str, i: int, unit: Unit) -> bool:
+        if TERMINAL.search(rest) or rest.endswith(",") or not (rest[0].isupper() or rest[0].isdigit()):
+            return False
+        if unit.printed:
+            if len(unit.text) >= HEADING_LINE_SHARE * self.full_line:
+                return False
+        elif len(rest) > HEADING_MAX_CHARS:
+            return False
+        # A heading is followed by its own text or a lower level, never by a sibling.
+        following = self.units[i + 1].text if i + 1 < len(self.units) else ""
+        found = marker(following)
+        if not following:
+            return False
+        if found:
+            kind = MarkerLevel.SECTION if found.level == MarkerLevel.BILL_SECTION else found.level
+            return LEVELS[kind] > LEVELS.get(self.stack[-1][0].type, 0) or self.stack[-1][0].type == "definition"
+        return True
+
+    def _next_opens(self, i: int) -> bool:
+        following = self.units[i + 1].text if i + 1 < len(self.units) else ""
+        return bool(marker(following, quoted=True))
+
+    def _quoted_bill_section(self, num: str) -> bool:
+        """Is "SECTION n." inside a quotation the quotation's own (an act's sections are printed
+        in capitals too) rather than the bill's next section?  The first thing after ":-" is
+        quoted; after that, a number that carries the quoted run on (7 after 6, 2A after 2) is,
+        unless the instruction inserted one section only."""
+        frame = self._quotation()
+        if frame is None:
+            return False
+        if not frame.children:
+            return not self.text.has_text(frame)
+        last = frame.children[-1]
+        if last.type == "chapter" and not any(c.type == "section" for c in last.children):
+            return True  # an inserted chapter's first section
+        if id(frame) in self.single_section_quotes:
+            return False
+        quoted = _quoted_sections(frame)
+        return bool(quoted) and continues(quoted[-1].num, num)
+
+
+def _quoted_sections(frame: Node) -> list[Node]:
+    """The sections a quotation holds: its own, or those of the chapter it inserts last."""
+    return [c for c in frame.children if c.type == "section"] or \
+        [c for c in frame.children[-1].children if c.type == "section"]

@@ -1,0 +1,120 @@
+"""Structure markers: which provision a piece of text opens ("SECTION 2.", "Section 63.", "(a)",
+"(1)", "(i)", "(A)", a defined term in quotes).
+
+Pure functions of the text.  Where a marker's provision stands in the tree (a "(i)" that is
+really subsection (i), a clause nested under a subclause) is the body builder's business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+# "SECTION 2." and, as real bills also print it: "SECTION 2:", "SECTION 14.Chapter",
+# "SECITON 344." (H.4396 of the 193rd), "SECTION A1." (H.3), "SECTION 2C.I." (a budget's parts).
+BILL_SECTION = re.compile(r"^((?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{0,8}(?:\.[IVX]+)?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
+# Inserted sections carry long suffixes: "Section 2JJJJJJ.", "Section 15AAAAAAA.".
+SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]{0,10}(?:½)?[.:])(?=\s|$)")
+# An inserted section whose number lost its full stop: "Section 54B (a) If a child ..." (quoted only).
+SECTION_NO_STOP = re.compile(r"^(Section \d+[A-Z]{0,10})(?=\s+\([a-z0-9]{1,4}\)\s)")
+# Only inside quoted text: an inserted section printed as a bare number ("197A."), and the
+# heading of an inserted chapter ("CHAPTER 6D.", "Chapter 6D") that holds its own sections.
+BARE_SECTION = re.compile(r"^(\d{1,4}[A-Z]{1,10}(?:½)?\.)(?=\s+[A-Z(“\"]|$)")
+CHAPTER = re.compile(r"^((?:CHAPTER|Chapter) \d+[A-Z]{0,3}\.?)(?=\s|$)")
+# What ends an amending instruction: ":-", also printed ": -", ":--" or with a dash; or a bare
+# colon after "the following section", "the following 2 sections", "the following chapter".
+QUOTE_OPENS = re.compile(
+    r":\s?[-–—]{1,2}$|\bfollowing (?:new |\w+ )?(?:sections?|chapters?|subsections?|paragraphs?|clauses?|"
+    r"subclauses?|articles?|parts?|titles?)\s?:$")
+# An instruction that inserts one section: the next "SECTION n." after it is the bill's own.
+ONE_SECTION = re.compile(r"\bfollowing (?:new )?section\s?:", re.I)
+SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\))(?=\s|$)")
+DEFINITION = re.compile(r"^[“\"]([^”\"]+?),?[”\"],?(?=\s|$)")
+DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have the following meanings|As used in this", re.I)
+# A labelled field of a web page's header: "Date: 01/29/2026", "Issuer: Maura Healey".
+FIELD = re.compile(r"^(?:Date|Issuer|Issued|Signed|Effective Date|Filed|Docket|Bill Number|Sponsor|Presented by): \S")
+RECITAL = re.compile(r"^WHEREAS\b", re.I)  # "Whereas," opens an emergency preamble
+FORMULA = re.compile(r"^(Be it enacted\b|NOW,? THEREFORE\b)")
+TERMINAL = re.compile(r"(?:[.:;]|:\s?[-–—]{1,2}|[;,] (?:and|or))[\"”’)]*$")
+ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+class MarkerLevel(StrEnum):
+    """What a marker opens.  The values are the tree's node types (a bill's own "SECTION n."
+    becomes a ``section`` node too; it is told apart only to place it)."""
+
+    BILL_SECTION = "billSection"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    SUBSECTION = "subsection"
+    PARAGRAPH = "paragraph"
+    CLAUSE = "clause"
+    SUBCLAUSE = "subclause"
+
+
+# Depth of a marker's provision below the frame it stands in (the body, or a quoted structure).
+LEVELS = {"chapter": 0.5, "section": 1, "subsection": 2, "paragraph": 3, "clause": 4, "subclause": 5}
+
+
+@dataclass(frozen=True)
+class Marker:
+    level: MarkerLevel
+    num: str  # as printed: "SECTION 2.", "(a)"
+    rest: str  # the text after it
+
+
+def marker(text: str, quoted: bool = False) -> Marker | None:
+    """The structure marker at the start of ``text``; ``quoted``: the text stands in an
+    amendment's quoted structure, where bare numbers and chapters are markers too."""
+    if m := BILL_SECTION.match(text):
+        return Marker(MarkerLevel.BILL_SECTION, m.group(1), text[m.end():].lstrip())
+    if m := SECTION.match(text):
+        return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
+    if quoted and (m := BARE_SECTION.match(text) or SECTION_NO_STOP.match(text)):
+        return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
+    if quoted and (m := CHAPTER.match(text)):
+        return Marker(MarkerLevel.CHAPTER, m.group(1), text[m.end():].lstrip())
+    if m := SUBDIVISION.match(text):
+        label = m.group(2)
+        if label[0].isdigit():
+            level = MarkerLevel.PARAGRAPH
+        elif label.isupper():
+            level = MarkerLevel.SUBCLAUSE
+        elif ROMAN.match(label):
+            level = MarkerLevel.CLAUSE  # "(i)" after "(h)" is corrected by the builder
+        else:
+            level = MarkerLevel.SUBSECTION
+        return Marker(level, m.group(1), text[m.end():].lstrip())
+    return None
+
+
+def continues(before: str | None, num: str) -> bool:
+    """Does section ``num`` follow ``before`` in one run: the next number (7 after 6) or a
+    lettered one inserted after it (2A after 2, 2B after 2A)?"""
+    a, b = _section_number(before), _section_number(num.upper())
+    if a is None or b is None:
+        return False
+    return b[0] == a[0] + 1 or (b[0] == a[0] and b[1] > a[1])
+
+
+def _section_number(num: str | None) -> tuple[int, str] | None:
+    m = re.search(r"(\d+)([A-Z]*)", num or "")
+    return (int(m.group(1)), m.group(2)) if m else None
+
+
+def roman_value(label: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    if not ROMAN.match(label):
+        return -1
+    total = 0
+    for a, b in zip(label, label[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def next_letter(label: str) -> str | None:
+    """"h" -> "i", "aa" -> "bb"; None after "z"."""
+    if len(set(label)) != 1 or label[0] >= "z":
+        return None
+    return chr(ord(label[0]) + 1) * len(label)

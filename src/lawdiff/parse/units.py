@@ -1,0 +1,157 @@
+"""The units the parser places, and the text each provision gathers from them.
+
+A unit is a printed line of a bill, or a paragraph of text without printed numbers.
+``NodeText`` collects each provision's text and the printed lines it covers as units are
+added, so checks look at the last piece only and a provision thousands of lines long is
+built in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lawdiff.parse.markers import BILL_SECTION, DEFINITION, DEFINITIONS_INTRO, FIELD, TERMINAL, continues, marker
+from lawdiff.parse.tree import Node
+from lawdiff.read.cover import is_header
+from lawdiff.read.lines import Reading
+
+
+@dataclass
+class Unit:
+    text: str
+    first: int | None
+    last: int | None
+    printed: bool
+
+
+def units(reading: Reading) -> list[Unit]:
+    """The reading's units, with a "SECTION n." that the source ran on after a sentence end split off."""
+    return _split_glued_sections(_units(reading))
+
+
+# "SECTION 5." standing after a sentence end inside a unit: an opener that begins no section.
+_GLUED_SECTION = re.compile(r"(?<=[.;:\-–—”\"] )SECTION (?:\d+[A-Z]?|[IVXLC]+)[.:](?=\s|[A-Z])")
+
+
+def _split_glued_sections(units: list[Unit]) -> list[Unit]:
+    """A "SECTION n." that the source ran on after a sentence end (``... on bail," SECTION 9.
+    Said section ...``) starts a unit of its own when n carries on the section numbering;
+    any other stays where it is, and ``missed_sections`` reports it."""
+    out: list[Unit] = []
+    last = None
+    for unit in units:
+        if m := BILL_SECTION.match(unit.text):
+            last = m.group(1)
+        rest = unit
+        while (m := _GLUED_SECTION.search(rest.text)) and last and continues(last, m.group(0)):
+            out.append(Unit(rest.text[: m.start()].rstrip(), rest.first, rest.last, rest.printed))
+            rest = Unit(rest.text[m.start():], rest.first, rest.last, rest.printed)
+            last = m.group(0)
+        out.append(rest)
+    return out
+
+
+def missed_sections(units: list[Unit]) -> list[str]:
+    """Bill sections the source shows but the tree cannot have: "SECTION n." after a sentence
+    end within a line or paragraph (a layout the reader did not split).  Never silently flat."""
+    return [f"{m.group(0)} ({where(u)}) stands inside another provision's text, not as a section of its own"
+            for u in units for m in _GLUED_SECTION.finditer(u.text)]
+
+
+def where(unit: Unit) -> str:
+    if unit.first is None:
+        return "position unknown"
+    return f"line {unit.first}" if unit.first == unit.last else f"lines {unit.first}–{unit.last}"
+
+
+def _units(reading: Reading) -> list[Unit]:
+    units: list[Unit] = []
+    printed_doc = reading.line_numbers == "printed"
+    paragraph: list = []
+
+    def close_paragraph():
+        if paragraph:
+            first, last = (None, None) if printed_doc else (paragraph[0].src, paragraph[-1].src)
+            units.append(Unit(" ".join(l.text for l in paragraph), first, last, False))
+            paragraph.clear()
+
+    for line in reading.lines:
+        if line.number is not None:
+            close_paragraph()
+            if not line.text:
+                continue
+            if units and units[-1].printed and units[-1].first == line.number:
+                units[-1].text += " " + line.text  # the printed line continues
+            else:
+                units.append(Unit(line.text, line.number, line.number, True))
+        elif is_header(line.text) or FIELD.match(line.text):
+            close_paragraph()  # a header or field line is a block of its own
+            paragraph.append(line)
+            close_paragraph()
+        elif line.text:
+            if paragraph and _opens_paragraph(line.text, paragraph[-1].text):
+                close_paragraph()
+            paragraph.append(line)
+        else:
+            close_paragraph()
+    close_paragraph()
+    return units
+
+
+def _opens_paragraph(text: str, before: str) -> bool:
+    """A marker at the start of a line after a sentence end opens a paragraph even with no
+    blank line before it: sections sharing one ``<p>`` split by ``<br>``, wrapped text with no
+    blank lines.  Mid-sentence ("... under\n(a) of section 2") it stays a continuation; "SECTION 2."
+    opens one wherever a line starts with it, as on a printed page (a short title has no full stop)."""
+    if BILL_SECTION.match(text):
+        return True
+    return bool(TERMINAL.search(before)) and bool(marker(text, quoted=True) or DEFINITION.match(text))
+
+
+class NodeText:
+    """Each provision's text as the pieces added (joined once, at the end), the printed lines
+    it covers, and which provisions introduce definitions."""
+
+    def __init__(self):
+        self.parts: dict[int, list[str]] = {}
+        self.extents: dict[int, list[int]] = {}
+        self.defines: set[int] = set()  # nodes whose text introduces definitions
+
+    def add(self, node: Node, unit: Unit, text: str | None = None) -> None:
+        text = unit.text if text is None else text
+        if text:
+            parts = self.parts.setdefault(id(node), [])
+            # The intro may wrap across printed lines: look at this piece and the end of the last.
+            if DEFINITIONS_INTRO.search(f"{parts[-1][-120:]} {text}" if parts else text):
+                self.defines.add(id(node))
+            parts.append(text)
+        self.extend(node, unit)
+
+    def extend(self, node: Node, unit: Unit) -> None:
+        if unit.first is None:
+            return
+        extent = self.extents.setdefault(id(node), [unit.first, unit.last])
+        extent[0] = min(extent[0], unit.first)
+        extent[1] = max(extent[1], unit.last)
+
+    def tail(self, node: Node) -> str:
+        parts = self.parts.get(id(node))
+        return parts[-1].rstrip() if parts else ""
+
+    def has_text(self, node: Node) -> bool:
+        return id(node) in self.parts
+
+    def finish(self, root: Node) -> None:
+        """Join each node's pieces, and give each node the printed lines of its text and children."""
+        for node in root.walk():
+            node.text = " ".join(" ".join(self.parts.get(id(node), ())).split())
+        _set_extents(root, self.extents)
+
+
+def _set_extents(node: Node, extents: dict[int, list[int]]) -> list[int] | None:
+    """A node's lines cover its own text and all its children."""
+    spans = [extents.get(id(node))] + [_set_extents(c, extents) for c in node.children]
+    spans = [s for s in spans if s]
+    node.lines = [min(s[0] for s in spans), max(s[1] for s in spans)] if spans else None
+    return node.lines
