@@ -10,6 +10,7 @@ test_read_pdf, test_read_html.)
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import select
@@ -610,6 +611,25 @@ def test_19_add_finds_an_entry_however_its_toml_is_written(project):
         assert run.returncode == 0, run.stderr
         assert Corpus.load(project / "corpus").entries[entry_id]["path"] == f"raw/{entry_id}.txt"
 
+
+
+def test_19_add_replaces_a_value_written_over_several_lines_and_keeps_the_rest(project):
+    # A person wraps a long list and comments it; lawdiff used to refuse to edit such a field.
+    edit_manifest(project, 'sponsors = ["Sen. Eldridge", "Sen. Miranda"]',
+                  'sponsors = [\n    "Sen. Eldridge",  # lead sponsor\n    "Sen. Miranda",\n]')
+    edit_manifest(project, 'title = "Safe Communities Act"\nsponsors',
+                  'title = """Safe Communities\nAct"""\nsponsors')
+    before = manifest_of(project).read_text(encoding="utf-8").splitlines()
+    run = lawdiff("add", EO650, "--id", "194-s1681", "--title", "Safe Communities Act", cwd=project)
+    assert run.returncode == 0, run.stderr
+    after = manifest_of(project).read_text(encoding="utf-8").splitlines()
+    changes = [line for line in difflib.ndiff(before, after) if line[0] in "-+"]
+    removed = [line[2:] for line in changes if line[0] == "-"]
+    added = [line[2:] for line in changes if line[0] == "+"]
+    assert removed == ['title = """Safe Communities', 'Act"""', 'format = "pdf"']
+    assert added == ['title = "Safe Communities Act"', 'format = "text"', 'path = "raw/194-s1681.txt"',
+                     f'sha256 = "{hashlib.sha256(EO650.read_bytes()).hexdigest()}"']
+    assert '    "Sen. Eldridge",  # lead sponsor' in after
 
 # -- 20. the README's commands on a stock Debian/Ubuntu Python --------------------------
 

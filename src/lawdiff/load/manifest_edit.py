@@ -1,10 +1,11 @@
 """Edit ``corpus/instruments.toml`` in place: one entry's fields, keeping every comment and line around them.
 
-The manifest is written by people (comments, field order, blank lines), so it is
-edited as text: a field's line is replaced, or a new field line is inserted in
-that entry's table; nothing else changes (a CRLF manifest stays CRLF).  The
-result is parsed back and checked as loading checks it before it is written, and
-written whole or not at all.  Edits hold a lock on the corpus folder, so parallel
+The manifest is written by people (comments, field order, blank lines), so an entry's
+fields are set through tomlkit, which keeps everything it is not asked to change (a value
+spread over several lines is replaced whole; a new field goes after the entry's last); a
+new entry is appended as text at the end, where a person would put it.  A CRLF manifest
+stays CRLF.  The result is parsed back and checked as loading checks it before it is
+written, and written whole or not at all.  Edits hold a lock on the corpus folder, so parallel
 ``lawdiff add`` each read the manifest the one before wrote.
 """
 
@@ -19,15 +20,13 @@ import threading
 import tomllib
 from pathlib import Path
 
+import tomlkit
+
 from lawdiff.errors import LawdiffError
 from lawdiff.files import read_regular, write_atomic
 from lawdiff.load.manifest import check_manifest
 
-_TABLE = re.compile(r"^[ \t]*\[")
-_INSTRUMENT = re.compile(r"^[ \t]*\[\[[ \t]*instrument[ \t]*\]\][ \t]*(#.*)?$")
-_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
-# New fields go after the first of these the entry has (all single-line values).
-_ANCHORS = ("sha256", "path", "format", "url", "date", "id")
+_LONE_LF = re.compile(r"(?<!\r)\n")
 
 
 def toml_value(value) -> str:
@@ -90,29 +89,19 @@ def set_fields(manifest: Path, entry_id: str, fields: dict) -> None:
 
 def _set_fields(manifest: Path, entry_id: str, fields: dict) -> None:
     text, nl = _read(manifest)
-    lines = text.splitlines(keepends=True)
-    start, end = _entry_span(lines, entry_id, manifest)
+    try:
+        doc = tomlkit.parse(text)
+    except tomlkit.exceptions.ParseError as e:
+        raise LawdiffError(manifest, f"not a valid corpus manifest: {e}; nothing written") from None
+    entry = next((e for e in doc.get("instrument", []) if isinstance(e, dict) and e.get("id") == entry_id), None)
+    if entry is None:
+        raise LawdiffError(manifest, f"no [[instrument]] with id {entry_id}")
     for key, value in fields.items():
-        new_line = f"{key} = {toml_value(value)}{nl}"
-        found = next((k for k in range(start, end) if _KEY.match(lines[k]) and _KEY.match(lines[k]).group(1) == key), None)
-        if found is not None:
-            if _spans_lines(lines[found]):
-                raise LawdiffError(manifest, f"{entry_id}: {key} spans several lines; edit it by hand")
-            lines[found] = new_line
-            continue
-        keys = {_KEY.match(lines[k]).group(1): k for k in range(start, end) if _KEY.match(lines[k])}
-        anchor = next((keys[a] for a in _ANCHORS if a in keys), start)
-        if not lines[anchor].endswith("\n"):  # the file's last line
-            lines[anchor] += nl
-        lines.insert(anchor + 1, new_line)
-        end += 1
-    _write_checked(manifest, "".join(lines), entry_id, fields)
-
-
-def _spans_lines(line: str) -> bool:
-    """A value continued on the next lines (an array or a multi-line string): not edited by line."""
-    value = line.split("=", 1)[1]
-    return ("[" in value and "]" not in value) or value.count('"""') == 1 or value.count("'''") == 1
+        entry[key] = value
+    edited = doc.as_string()
+    if nl == "\r\n":  # tomlkit writes the lines it adds with LF
+        edited = _LONE_LF.sub("\r\n", edited)
+    _write_checked(manifest, edited, entry_id, fields)
 
 
 def append_entry(manifest: Path, fields: dict) -> None:
@@ -126,25 +115,6 @@ def append_entry(manifest: Path, fields: dict) -> None:
             text += nl
         table = f"{nl}[[instrument]]{nl}" + "".join(f"{k} = {toml_value(v)}{nl}" for k, v in fields.items())
         _write_checked(manifest, text + table, fields["id"], fields)
-
-
-def _entry_span(lines: list[str], entry_id: str, manifest: Path) -> tuple[int, int]:
-    starts = [k for k, line in enumerate(lines) if _INSTRUMENT.match(line.rstrip("\r\n"))]
-    for n, start in enumerate(starts):
-        end = next((k for k in range(start + 1, len(lines)) if _TABLE.match(lines[k])), len(lines))
-        for k in range(start + 1, end):
-            m = _KEY.match(lines[k])
-            if m and m.group(1) == "id" and _value(lines[k]) == entry_id:
-                return start, end
-    raise LawdiffError(manifest, f"no [[instrument]] with id {entry_id}")
-
-
-def _value(line: str):
-    """The value of a one-line ``key = value`` (any TOML string quoting), or None."""
-    try:
-        return tomllib.loads("v =" + line.split("=", 1)[1])["v"]
-    except (tomllib.TOMLDecodeError, IndexError):
-        return None
 
 
 def _parse(text: str, manifest: Path) -> dict:
