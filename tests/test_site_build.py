@@ -251,8 +251,12 @@ def test_builds_are_byte_identical_and_cached(tmp_path):
     # one document changed: its page and the redline that reads it, nothing else
     raw = corpus.root / "raw" / "eo-650.txt"
     raw.write_text(raw.read_text(encoding="utf-8").replace("Section 7.", "Section 7. ", 1) + "\n", encoding="utf-8")
-    changed = build_site(Corpus.load(corpus.root), tmp_path / "a", cache_dir=tmp_path / "cache-a")
+    heard = []
+    changed = build_site(Corpus.load(corpus.root), tmp_path / "a", cache_dir=tmp_path / "cache-a",
+                         progress=lambda done, total: heard.append((done, total)))
     assert (changed.rendered, changed.cached) == (3, 5)
+    # the two pages that read eo-650 (the index is written after): progress hears of each
+    assert heard == [(1, 2), (2, 2)]
 
 
 def test_failed_build_leaves_previous_site(tmp_path):

@@ -260,15 +260,37 @@ def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bo
     corpus = corpus_from(ctx, required=True)
     main_thread = threading.current_thread() is threading.main_thread()  # where Python allows handlers
     previous = signal.signal(signal.SIGTERM, _stop_on_term) if main_thread else None
+    bar = _ProgressBar()
     try:
-        report = build_site(corpus, out, jobs=jobs, search=not no_search, progress=True)
+        report = build_site(corpus, out, jobs=jobs, search=not no_search, progress=bar.update)
     finally:
+        bar.close()
         if main_thread:
             signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
     search = (f"search index: {report.search_built} of {report.search_shards} shards indexed"
               if report.search else "no search index")
     click.echo(f"lawdiff: built {report.pages} pages into {out}/ ({report.rendered} rendered, "
                f"{report.cached} from cache; {search}) in {report.seconds:.2f} s", err=True)
+
+
+class _ProgressBar:
+    """A "Rendering" bar on a terminal, shown once a build has more than a few pages to render."""
+
+    def __init__(self):
+        self.bar, self.done = None, 0
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total <= 5 or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label="Rendering", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def _stop_on_term(signum, frame):

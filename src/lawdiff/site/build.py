@@ -20,6 +20,7 @@ import shutil
 import signal
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -423,11 +424,110 @@ def check_out_dir(out_dir: Path, corpus_root: Path) -> Path:
     return out_dir
 
 
-def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | None = None,
-               search: bool = True, cache_dir: Path | str | None = None, progress: bool = False) -> BuildReport:
-    """Build the site of ``corpus`` into ``out_dir``; returns what was done."""
+@dataclass
+class Plan:
+    """What a build will publish: every page's spec and cache key, decided before anything is rendered."""
+
+    sources: dict[str, dict]  # corpus id -> its raw file and entry
+    comparisons: list[Comparison]
+    pages: list[tuple[str, dict]]  # (path in the site, spec of its render job)
+    keys: list[str]  # each page's cache key: its spec and the code that renders it
+    matrix_key: str | None  # None: no topics, no matrix pages
+
+
+def plan(corpus: Corpus, code: str) -> Plan:
+    """The pages of the site of ``corpus``; a bad topic or annotation file stops the build here,
+    before any page is rendered."""
+    sources = _sources(corpus)
+    found = comparisons(corpus)
+    matrix_key = _matrix_key(code, corpus, sources)
+    if matrix_key:
+        _check_matrix_files(corpus)
+    pages = _specs(corpus, sources, found, matrices=matrix_key is not None)
+    return Plan(sources, found, pages, [_key(code, spec) for _, spec in pages], matrix_key)
+
+
+def render(site: Plan, cache: Cache, jobs: int,
+           progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, tuple], int]:
+    """Render the pages the cache lacks (in worker processes); returns key -> (cached file, info)
+    for every page, and how many were rendered.  ``progress(done, total)`` is called as pages finish."""
+    hits = {k: cache.get(k) for k in site.keys}
+    order = {id_: i for i, id_ in enumerate(site.sources)}
+    todo = sorted(((k, spec) for (_, spec), k in zip(site.pages, site.keys) if hits[k] is None),
+                  key=lambda item: _neighbourhood(item[1], order))
+    done = 0
+
+    def finished(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, len(todo))
+
+    _render_missing(todo, cache, jobs, finished)
+    for k in site.keys:
+        if hits[k] is None:
+            hits[k] = cache.get(k)
+            if hits[k] is None:
+                raise LawdiffError(cache.root, f"page {k} missing from the cache after rendering")
+    return hits, len(todo)
+
+
+def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *, search: bool, jobs: int,
+             report: BuildReport) -> None:
+    """Write the whole site into ``tmp``: the rendered pages, the static files, the matrix pages,
+    the search index and the index page."""
     from lawdiff.render.index_html import render_index
 
+    (tmp / MARKER).write_text("lawdiff site build; replaced whole by the next build\n")
+    for (path, _), k in zip(site.pages, site.keys):
+        _place(hits[k][0], tmp / path)
+    (tmp / "static").mkdir()
+    for name in STATIC_FILES:
+        shutil.copyfile(STATIC / name, tmp / "static" / name)
+    infos = {path: hits[k][1] for (path, _), k in zip(site.pages, site.keys)}
+    matrices = []
+    if site.matrix_key:
+        matrix = cache.get(site.matrix_key)
+        if matrix is None:
+            result = render_matrix_pages(str(corpus.root))
+            matrix = (cache.put(site.matrix_key, {"html": "", "info": result}), result)
+            report.rendered += len(result["pages"])
+        else:
+            report.cached += len(matrix[1]["pages"])
+        for path, html in matrix[1]["pages"].items():
+            (tmp / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / path).write_text(html, encoding="utf-8")
+        report.pages += len(matrix[1]["pages"])
+        matrices = [{"href": "matrix/index.html", "label": "Overview: every topic against every instrument"}] + [
+            {"href": f"matrix/{t['id']}.html", "label": t["label"]} for t in matrix[1]["topics"]]
+    found_search = None
+    if search:
+        from lawdiff.site.search import build_search
+        t = time.perf_counter()
+        # a redline goes to its old document's shard: one changed bill re-indexes few shards
+        indexed = [(spec["doc"]["entry"]["id"] if spec["kind"] == "instrument" else spec["old"]["entry"]["id"],
+                    path, k, hits[k][0]) for (path, spec), k in zip(site.pages, site.keys) if path.endswith(".html")]
+        if site.matrix_key:  # the topic pages (their key: the matrix's and the page's path)
+            indexed += [(path, path, hashlib.sha256(f"{site.matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
+                        for path in matrix[1]["pages"] if path.endswith(".html") and path != "matrix/index.html"]
+        found_search = build_search(tmp, indexed, cache.root, jobs)
+        report.timings["search"] = time.perf_counter() - t
+        if found_search:
+            report.search = True
+            report.search_shards, report.search_built = found_search.shards, found_search.built
+    (tmp / "index.html").write_text(
+        render_index(corpus, site.comparisons, infos, search=found_search is not None,
+                     merge=found_search.merge if found_search else [], matrices=matrices),
+        encoding="utf-8")
+    report.pages += len(site.pages) + 1
+    report.rendered += 1
+
+
+def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | None = None, search: bool = True,
+               cache_dir: Path | str | None = None,
+               progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Build the site of ``corpus`` into ``out_dir``, replaced whole or not at all; returns what
+    was done.  ``progress(done, total)`` hears of each page rendered."""
     start = time.perf_counter()
     out_dir = check_out_dir(Path(out_dir), corpus.root)
     if out_dir.exists() and not (out_dir / MARKER).exists() and any(out_dir.iterdir()):
@@ -439,87 +539,17 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
     jobs = jobs or os.cpu_count() or 1
     report = BuildReport(out_dir=out_dir)
 
-    code = code_fingerprint()
-    sources = _sources(corpus)
-    found = comparisons(corpus)
-    matrix_key = _matrix_key(code, corpus, sources)
-    if matrix_key:  # a bad topic or annotation stops the build before any page is rendered
-        _check_matrix_files(corpus)
-    pages = _specs(corpus, sources, found, matrices=matrix_key is not None)
-    keys = [_key(code, spec) for _, spec in pages]
-    hits = {k: cache.get(k) for k in keys}
-    missing = [k for k in keys if hits[k] is None]
+    site = plan(corpus, code_fingerprint())
     report.timings["plan"] = time.perf_counter() - start
-
-    bar = None
-    if progress and len(missing) > 5 and sys.stderr.isatty():
-        import click
-        bar = click.progressbar(length=len(missing), label="Rendering", file=sys.stderr)
-        bar.__enter__()
-    try:
-        order = {id_: i for i, id_ in enumerate(sources)}
-        todo = sorted(((k, spec) for (_, spec), k in zip(pages, keys) if hits[k] is None),
-                      key=lambda item: _neighbourhood(item[1], order))
-        _render_missing(todo, cache, jobs,
-                        bar.update if bar else (lambda n: None))
-    finally:
-        if bar:
-            bar.__exit__(None, None, None)
-    for k in keys:
-        if hits[k] is None:
-            hits[k] = cache.get(k)
-            if hits[k] is None:
-                raise LawdiffError(cache.root, f"page {k} missing from the cache after rendering")
-    report.rendered, report.cached = len(missing), len(pages) - len(missing)
+    hits, rendered = render(site, cache, jobs, progress)
+    report.rendered, report.cached = rendered, len(site.pages) - rendered
     report.timings["render"] = time.perf_counter() - start - report.timings["plan"]
 
     tmp = out_dir.with_name(f".{out_dir.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         tmp.mkdir()
-        (tmp / MARKER).write_text("lawdiff site build; replaced whole by the next build\n")
-        for (path, _), k in zip(pages, keys):
-            _place(hits[k][0], tmp / path)
-        (tmp / "static").mkdir()
-        for name in STATIC_FILES:
-            shutil.copyfile(STATIC / name, tmp / "static" / name)
-        infos = {path: hits[k][1] for (path, _), k in zip(pages, keys)}
-        matrices = []
-        if matrix_key:
-            matrix = cache.get(matrix_key)
-            if matrix is None:
-                result = render_matrix_pages(str(corpus.root))
-                matrix = (cache.put(matrix_key, {"html": "", "info": result}), result)
-                report.rendered += len(result["pages"])
-            else:
-                report.cached += len(matrix[1]["pages"])
-            for path, html in matrix[1]["pages"].items():
-                (tmp / path).parent.mkdir(parents=True, exist_ok=True)
-                (tmp / path).write_text(html, encoding="utf-8")
-            report.pages += len(matrix[1]["pages"])
-            matrices = [{"href": "matrix/index.html", "label": "Overview: every topic against every instrument"}] + [
-                {"href": f"matrix/{t['id']}.html", "label": t["label"]} for t in matrix[1]["topics"]]
-        found_search = None
-        if search:
-            from lawdiff.site.search import build_search
-            t = time.perf_counter()
-            # a redline goes to its old document's shard: one changed bill re-indexes few shards
-            indexed = [(spec["doc"]["entry"]["id"] if spec["kind"] == "instrument" else spec["old"]["entry"]["id"],
-                        path, k, hits[k][0]) for (path, spec), k in zip(pages, keys) if path.endswith(".html")]
-            if matrix_key:  # the topic pages (their key: the matrix's and the page's path)
-                indexed += [(path, path, hashlib.sha256(f"{matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
-                            for path in matrix[1]["pages"] if path.endswith(".html") and path != "matrix/index.html"]
-            found_search = build_search(tmp, indexed, cache.root, jobs)
-            report.timings["search"] = time.perf_counter() - t
-            if found_search:
-                report.search = True
-                report.search_shards, report.search_built = found_search.shards, found_search.built
-        (tmp / "index.html").write_text(
-            render_index(corpus, found, infos, search=found_search is not None,
-                         merge=found_search.merge if found_search else [], matrices=matrices),
-            encoding="utf-8")
-        report.pages += len(pages) + 1
-        report.rendered += 1
+        assemble(site, hits, cache, corpus, tmp, search=search, jobs=jobs, report=report)
         _replace_dir(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
