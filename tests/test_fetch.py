@@ -17,6 +17,7 @@ from helpers.billhtml import error_page, h2288_parts, malegislature_bill_page, m
 from helpers.billpdf import h2288_bill, render
 from helpers import CORPUS, EO650, H2288
 from lawdiff import load_document
+from lawdiff.errors import LawdiffError
 from lawdiff.load.manifest import Corpus
 
 EO_PATH = "/executive-orders/no-650-protecting-access-to-essential-services-and-keeping-massachusetts-communities-safe"
@@ -252,16 +253,21 @@ def test_add_refuses_an_id_that_is_not_a_file_name(corpus_dir, tmp_path):
     assert files(corpus_dir) == textless_corpus_files() and not (corpus_dir.parent / "escape.txt").exists()
 
 
-def test_manifest_failure_leaves_the_raw_file_as_it_was(corpus_dir, tmp_path):
-    # 194-s1681's title spans two lines here: the manifest edit refuses to touch it, and add is undone.
+def test_manifest_failure_leaves_the_raw_file_as_it_was(corpus_dir, monkeypatch):
+    # The disk fills up as the manifest is written, after the raw file was: add is undone.
+    from click.testing import CliRunner
+
+    from lawdiff.cli import main
+    from lawdiff.load import manifest_edit
+
+    def disk_full(path, data):
+        raise LawdiffError(path, "cannot write here: No space left on device")
+
+    monkeypatch.setattr(manifest_edit, "write_atomic", disk_full)
     manifest = corpus_dir / "instruments.toml"
-    text = manifest.read_text(encoding="utf-8").replace(
-        'title = "Safe Communities Act"\nsponsors = ["Sen. Eldridge", "Sen. Miranda"]',
-        'title = """Safe Communities\nAct"""\nsponsors = ["Sen. Eldridge", "Sen. Miranda"]')
-    assert text != manifest.read_text(encoding="utf-8")
-    manifest.write_text(text, encoding="utf-8")
-    out = lawdiff(corpus_dir, "add", str(EO650), "--id", "194-s1681", "--title", "x")
-    assert out.returncode == 2
-    assert out.stderr.count("\n") == 1 and out.stderr.startswith(f"lawdiff: {manifest}: ")
+    text = manifest.read_text(encoding="utf-8")
+    out = CliRunner().invoke(main, ["--corpus", str(corpus_dir), "add", str(EO650), "--id", "194-s1681", "--title", "x"])
+    assert out.exit_code == 2
+    assert out.stderr == f"lawdiff: {manifest}: cannot write here: No space left on device\n"
     assert manifest.read_text(encoding="utf-8") == text
     assert files(corpus_dir) == textless_corpus_files()

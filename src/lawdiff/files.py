@@ -15,14 +15,14 @@ from pathlib import Path
 
 from lawdiff.errors import LawdiffError
 
-_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+_FILE_TYPES = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder", stat.S_IFLNK: "a symbolic link",
           stat.S_IFREG: "a file"}
 
 
-def kind_of(mode: int) -> str:
+def file_type(mode: int) -> str:
     """What a file of this ``st_mode`` is, as errors name it."""
-    return _KINDS.get(stat.S_IFMT(mode), "a file")
+    return _FILE_TYPES.get(stat.S_IFMT(mode), "a file")
 
 
 def read_regular(path: Path | str, limit: int | None = None) -> bytes:
@@ -43,7 +43,7 @@ def read_regular(path: Path | str, limit: int | None = None) -> bytes:
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
-        raise LawdiffError(path, f"is {kind_of(st.st_mode)}, not a regular file")
+        raise LawdiffError(path, f"is {file_type(st.st_mode)}, not a regular file")
     if limit is not None and st.st_size > limit:  # checked before reading: a huge file is refused, not loaded
         os.close(fd)
         raise LawdiffError(path, f"file is {st.st_size:,} bytes, over the {limit:,}-byte limit for one instrument")
@@ -93,7 +93,7 @@ def write_target(path: Path | str) -> tuple[Path, int | None]:
     except OSError as e:
         raise LawdiffError(path, f"cannot write here: {e.strerror or e}") from None
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise LawdiffError(path, f"is {kind_of(st.st_mode)}, not a regular file; not replacing it")
+        raise LawdiffError(path, f"is {file_type(st.st_mode)}, not a regular file; not replacing it")
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     return target, (stat.S_IMODE(st.st_mode) if st is not None else None)
 
@@ -141,7 +141,7 @@ def write_output(path: Path | str, data: bytes) -> None:
     try:
         st = os.fstat(fd)
         if not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
-            raise LawdiffError(path, f"is {kind_of(st.st_mode)} now; not writing into it")
+            raise LawdiffError(path, f"is {file_type(st.st_mode)} now; not writing into it")
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]

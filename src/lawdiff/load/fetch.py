@@ -180,7 +180,7 @@ def _store(corpus: Corpus, entry_id: str, data: bytes, source: str, source_url: 
         raise LawdiffError(entry_id, f"an id is {ID_RULE} (it names the file in corpus/raw/)")
     entry = corpus.entries.get(entry_id)
     fields, extras = dict(fields or {}), dict(extras or {})
-    fmt = sniff(data)
+    fmt = str(sniff(data))
     # Read it as parse will, before anything is written: an error page or a scan stops here.
     doc = parse_bytes(data, source, {**(entry or {}), **fields, "id": entry_id})
     rel = f"raw/{entry_id}{_EXTENSIONS[fmt]}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lawdiff.errors import LawdiffError
-from lawdiff.files import kind_of, read_toml
+from lawdiff.files import file_type, read_toml
 
 RELATIONS = ("companion", "refiled_from", "version_of")
 # An id names files (instruments/<id>.html, raw/<id>.txt) and, joined by "--", redline
@@ -150,4 +150,4 @@ def _check_raw_path(raw: str, root: Path, path: Path, where: str) -> None:
     except OSError as e:
         raise LawdiffError(path, f"{where}: path {raw!r}: {e.strerror or e}") from None
     if not stat.S_ISREG(mode):
-        raise LawdiffError(path, f"{where}: path {raw!r} is {kind_of(mode)}, not a regular file")
+        raise LawdiffError(path, f"{where}: path {raw!r} is {file_type(mode)}, not a regular file")

@@ -7,6 +7,7 @@ the file name.  Every reader returns the same
 """
 
 import re
+from enum import StrEnum
 
 from lawdiff.read.lines import Line, Reading, fold, text_only_reading
 from lawdiff.read.api import is_json
@@ -14,7 +15,7 @@ from lawdiff.read.text import read_text
 from lawdiff.read.decode import decode
 from lawdiff.errors import LawdiffError
 
-__all__ = ["MAX_BYTES", "Line", "Reading", "fold", "read", "read_text", "sniff"]
+__all__ = ["MAX_BYTES", "Line", "Reading", "SourceFormat", "fold", "read", "read_text", "sniff"]
 
 MAX_BYTES = 100 * 1024 * 1024
 """The largest instrument read (the longest budget bills are a few tens of MB as PDF)."""
@@ -28,21 +29,31 @@ _HTML_START = re.compile(
 )
 
 
-def sniff(data: bytes) -> str:
-    """``pdf``, ``docx``, ``api-json``, ``html`` or ``text``, from the bytes themselves."""
+class SourceFormat(StrEnum):
+    """The format of an instrument's bytes, as the manifest's ``format`` field names it."""
+
+    PDF = "pdf"
+    DOCX = "docx"
+    API_JSON = "api-json"
+    HTML = "html"
+    TEXT = "text"
+
+
+def sniff(data: bytes) -> SourceFormat:
+    """The format of ``data``, from the bytes themselves (never the file name)."""
     head = data[:1024]
     if b"%PDF-" in head:
-        return "pdf"
+        return SourceFormat.PDF
     if head.startswith((b"PK\x03\x04", OLE_MAGIC)):
-        return "docx"
+        return SourceFormat.DOCX
     if is_json(head):
-        return "api-json"
+        return SourceFormat.API_JSON
     for bom in (b"\xef\xbb\xbf",):
         if head.startswith(bom):
             head = head[len(bom):]
     if _HTML_START.match(head.lstrip()):
-        return "html"
-    return "text"
+        return SourceFormat.HTML
+    return SourceFormat.TEXT
 
 
 def read(data: bytes, source: object) -> Reading:
@@ -54,20 +65,20 @@ def read(data: bytes, source: object) -> Reading:
 def _read(data: bytes, source: object) -> Reading:
     if len(data) > MAX_BYTES:
         raise LawdiffError(source, f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for one instrument")
-    kind = sniff(data)
-    if kind == "pdf":
+    fmt = sniff(data)
+    if fmt == SourceFormat.PDF:
         from lawdiff.read.pdf import read_pdf
 
         return read_pdf(data, source)
-    if kind == "html":
+    if fmt == SourceFormat.HTML:
         from lawdiff.read.html import read_html
 
         return read_html(data, source)
-    if kind == "api-json":
+    if fmt == SourceFormat.API_JSON:
         from lawdiff.read.api import read_record
 
         return read_record(data, source)
-    if kind == "docx":
+    if fmt == SourceFormat.DOCX:
         from lawdiff.read.docx import read_docx
 
         return read_docx(data, source)

@@ -30,7 +30,7 @@ from lawdiff.render import jsonout
 from lawdiff.site.comparisons import Comparison, comparisons
 from lawdiff.load.documents import parse_bytes
 from lawdiff.errors import LawdiffError
-from lawdiff.files import kind_of, read_regular
+from lawdiff.files import file_type, read_regular
 from lawdiff.load.manifest import Corpus
 from lawdiff.read import MAX_BYTES
 from lawdiff.render.page import STATIC, STATIC_FILES
@@ -109,7 +109,7 @@ def _model(spec: dict):
 
 def render_job(spec: dict) -> dict:
     """Render one page from its spec; returns {"html": str, "info": dict}."""
-    if spec["kind"] == "instrument":
+    if spec["page"] == "instrument":
         from lawdiff.render.instrument_html import render_instrument
         doc = _document(spec["doc"])
         return {"html": render_instrument(doc, root="../", related=spec["related"],
@@ -117,18 +117,18 @@ def render_job(spec: dict) -> dict:
                                           history=spec.get("history"), official=spec.get("official"),
                                           measure=spec.get("measure")),
                 "info": {}}
-    if spec["kind"] == "redline" and spec.get("parallel"):
+    if spec["page"] == "redline" and spec.get("parallel"):
         from lawdiff.render.parallel_html import render_parallel
         old, new = _document(spec["old"]), _document(spec["new"])
         return {"html": render_parallel(old, new, spec["parallel"], label=spec["label"],
                                         has_matrices=spec["matrices"]), "info": {"parallel": True}}
-    if spec["kind"] in ("redline-json", "redline-docx"):  # a redline page's downloads
+    if spec["page"] in ("redline-json", "redline-docx"):  # a redline page's downloads
         old, new, model = _model(spec)
-        if spec["kind"] == "redline-json":
+        if spec["page"] == "redline-json":
             return {"html": jsonout.dumps(model) + "\n", "info": {}}
         from lawdiff.render.docx import render_docx
         return {"html": render_docx(model, old, new), "info": {}}
-    if spec["kind"] == "redline":
+    if spec["page"] == "redline":
         from lawdiff.render.redline_html import render_redline
         old, new, model = _model(spec)
         info = {"stats": model["stats"], "degraded": model["degraded"],
@@ -136,7 +136,7 @@ def render_job(spec: dict) -> dict:
         return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"],
                                        docs=(old, new), downloads=spec.get("downloads", [])),
                 "info": info}
-    raise ValueError(spec["kind"])
+    raise ValueError(spec["page"])
 
 
 def render_matrix_pages(corpus_root: str) -> dict:
@@ -252,13 +252,13 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
     for id_, source in sources.items():
         related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
         actions = history.load(corpus, corpus.entries[id_]) or []
-        pages.append((f"instruments/{id_}.html", {"kind": "instrument", "doc": source, "related": related,
+        pages.append((f"instruments/{id_}.html", {"page": "instrument", "doc": source, "related": related,
                                                   "matrices": matrices, "topics": terms, "history": actions,
                                                   "official": history.official_status(corpus, corpus.entries[id_], actions),
                                                   "measure": history.measure(corpus, id_)}))
     from lawdiff.render.parallel_html import different_instruments, topic_provisions
     for c in found:
-        spec = {"kind": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
+        spec = {"page": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
                 "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}
         if different_instruments(corpus, c):  # side by side, not a redline
             spec["parallel"] = topic_provisions(corpus, c) or {
@@ -269,7 +269,7 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
         spec["downloads"] = [["Word", f"{c.slug}.docx", "tracked changes"], ["JSON", f"{c.slug}.json", "the change model"]]
         pages.append((f"redlines/{c.slug}.html", spec))
         for ext in ("docx", "json"):
-            pages.append((f"redlines/{c.slug}.{ext}", {**spec, "kind": f"redline-{ext}"}))
+            pages.append((f"redlines/{c.slug}.{ext}", {**spec, "page": f"redline-{ext}"}))
     return pages
 
 
@@ -286,7 +286,7 @@ def _key(code: str, spec: dict) -> str:
 
 def _neighbourhood(spec: dict, order: dict) -> tuple:
     """Render a document's page next to the redlines that read it, so a batch parses it once."""
-    if spec["kind"] == "instrument":
+    if spec["page"] == "instrument":
         return (order[spec["doc"]["entry"]["id"]], 0)
     return (order[spec["new"]["entry"]["id"]], 1)
 
@@ -420,7 +420,7 @@ def check_out_dir(out_dir: Path, corpus_root: Path) -> Path:
     if out_dir.is_symlink():  # the swap would replace the link, not the folder it names
         raise LawdiffError(out_dir, "is a symbolic link; name the folder itself")
     if out_dir.exists() and not out_dir.is_dir():
-        raise LawdiffError(out_dir, f"is {kind_of(os.stat(out_dir).st_mode)}, not a folder")
+        raise LawdiffError(out_dir, f"is {file_type(os.stat(out_dir).st_mode)}, not a folder")
     return out_dir
 
 
@@ -505,7 +505,7 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
         from lawdiff.site.search import build_search
         t = time.perf_counter()
         # a redline goes to its old document's shard: one changed bill re-indexes few shards
-        indexed = [(spec["doc"]["entry"]["id"] if spec["kind"] == "instrument" else spec["old"]["entry"]["id"],
+        indexed = [(spec["doc"]["entry"]["id"] if spec["page"] == "instrument" else spec["old"]["entry"]["id"],
                     path, k, hits[k][0]) for (path, spec), k in zip(site.pages, site.keys) if path.endswith(".html")]
         if site.matrix_key:  # the topic pages (their key: the matrix's and the page's path)
             indexed += [(path, path, hashlib.sha256(f"{site.matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
