@@ -6,8 +6,8 @@ semantic cleanup) can only ever split the text between tokens: a change reads
 ``[-thirty-]{+sixty+}``, never ``[-thir-]{+six+}ty``.
 
 diff-match-patch gives up when its deadline passes and then answers "delete
-everything, insert everything" without saying so.  ``word_diff`` notices (the
-bisection returned that answer after the deadline), diffs again sentence by
+everything, insert everything" without saying so.  ``word_diff`` notices (a call ran
+to its deadline), diffs again sentence by
 sentence (each piece is small, with a fresh deadline), and reports the pair as
 ``degraded`` only if a piece still ran out of time.  The result is always
 exact: ``=`` and ``-`` pieces join to ``old``, ``=`` and ``+`` pieces to ``new``.
@@ -48,19 +48,22 @@ class WordDiff:
     """diff-match-patch ran out of time even at the finer level: a correct but coarse diff."""
 
 
-class _DMP(diff_match_patch):
-    """diff-match-patch that remembers when its bisection hit the deadline."""
+class _DMP:
+    """diff-match-patch, through its public ``diff_main`` only, remembering whether a call ran
+    to its deadline: past it, diff-match-patch has answered some stretch with "delete all,
+    insert all" (exact, but coarse)."""
 
     def __init__(self, timeout: float):
-        super().__init__()
-        self.Diff_Timeout = timeout
+        self.dmp = diff_match_patch()
+        self.dmp.Diff_Timeout = timeout
         self.timed_out = False
 
-    def diff_bisect(self, text1, text2, deadline):
-        result = super().diff_bisect(text1, text2, deadline)
-        if time.time() > deadline and len(result) == 2 and result[0][0] == -1 and result[1][0] == 1:
+    def diff_main(self, a: str, b: str) -> list[tuple[int, str]]:
+        start = time.monotonic()
+        diffs = self.dmp.diff_main(a, b, False)
+        if time.monotonic() - start >= self.dmp.Diff_Timeout:
             self.timed_out = True
-        return result
+        return diffs
 
 
 class _Codec:
@@ -124,7 +127,7 @@ def _diff_tokens(a: list[str], b: list[str], timeout: float) -> tuple[list[tuple
     codes = {t: _char(i) for i, t in enumerate(dict.fromkeys(ma + mb))}
     dmp = _DMP(timeout)
     ca, cb = "".join([codes[t] for t in ma]), "".join([codes[t] for t in mb])
-    diffs = _anchored(dmp, ca, cb) if len(ca) + len(cb) > LONG else dmp.diff_main(ca, cb, False)
+    diffs = _anchored(dmp, ca, cb) if len(ca) + len(cb) > LONG else dmp.diff_main(ca, cb)
     # Back to runs of tokens, in order: "=" and "-" take from ``ma``, "+" from ``mb``.
     runs: list[list] = [["=", a[:head]]]
     i = j = 0
@@ -151,7 +154,7 @@ LONG = 500
 _GLUE = frozenset("a an and as at be by for in is of on or the to".split())
 
 
-def _anchored(dmp: diff_match_patch, ca: str, cb: str) -> list[tuple[int, str]]:
+def _anchored(dmp: _DMP, ca: str, cb: str) -> list[tuple[int, str]]:
     """Patience diff down to stretches diff-match-patch handles fast: keep the longest
     in-order chain of codes that occur once on each side, then do the same inside each
     stretch between them (a code repeated in the whole text is often unique in a stretch)."""
@@ -167,11 +170,11 @@ def _anchored(dmp: diff_match_patch, ca: str, cb: str) -> list[tuple[int, str]]:
         if not sa and not sb:
             continue
         if len(sa) + len(sb) <= LONG or not sa or not sb:
-            out.extend(dmp.diff_main(sa, sb, False))
+            out.extend(dmp.diff_main(sa, sb))
             continue
         chain = _chain(sa, sb)
         if not chain:
-            out.extend(dmp.diff_main(sa, sb, False))
+            out.extend(dmp.diff_main(sa, sb))
             continue
         pieces: list[tuple] = []
         pi = pj = 0
@@ -415,7 +418,7 @@ def _diff_by_sentence(old: str, new: str, timeout: float) -> tuple[list[tuple[st
     codec = _Codec()
     ca, cb = codec.encode(_sentences(old)), codec.encode(_sentences(new))
     dmp = _DMP(timeout)
-    diffs = dmp.diff_main(ca, cb, False)
+    diffs = dmp.diff_main(ca, cb)
     degraded = dmp.timed_out
     pieces: list[tuple[str, str]] = []
     deleted, inserted = [], []
