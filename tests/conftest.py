@@ -19,3 +19,11 @@ def h2288(corpus):
 @pytest.fixture(scope="session")
 def eo650(corpus):
     return load_document("eo-650", corpus)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    """A copy of the shipped corpus in which S.997 and H.1401 have no text yet (the fetch tests')."""
+    from helpers.fetch_corpus import textless_corpus
+
+    return textless_corpus(tmp_path / "corpus")

@@ -2,32 +2,18 @@
 
 import hashlib
 import io
-import os
-import re
-import shutil
-import subprocess
-import sys
-import tomllib
 
 import pytest
 from reportlab.pdfgen import canvas
 
 from helpers.api_records import Server
 from helpers.billhtml import error_page, h2288_parts, malegislature_bill_page, mass_gov_eo_page
-from helpers.billpdf import h2288_bill, render
 from helpers import CORPUS, EO650, H2288
+from helpers.fetch_corpus import EO_PATH, entry, files, lawdiff, plumbing_pdf, textless_corpus_files
 from lawdiff import load_document
 from lawdiff.errors import LawdiffError
 from lawdiff.load.manifest import Corpus
 
-EO_PATH = "/executive-orders/no-650-protecting-access-to-essential-services-and-keeping-massachusetts-communities-safe"
-
-
-def plumbing_pdf(docket: str, number_line: str) -> bytes:
-    """The H.2288 body under another bill's header: these tests check the plumbing, not that bill's words."""
-    bill = h2288_bill(H2288.read_text(encoding="utf-8"))
-    bill.docket, bill.number_line = docket, number_line
-    return render(bill)
 
 
 def scan_pdf() -> bytes:
@@ -60,45 +46,6 @@ def site():
     }.items()})
     yield site
     site.close()
-
-
-@pytest.fixture
-def corpus_dir(tmp_path):
-    root = tmp_path / "corpus"
-    shutil.copytree(CORPUS, root)
-    # The shipped corpus has S.997's and H.1401's API records; these tests fetch them as
-    # instruments that have no text yet.
-    manifest = root / "instruments.toml"
-    text = manifest.read_text(encoding="utf-8")
-    for iid in ("193-s997", "193-h1401"):
-        (root / "raw" / f"{iid}.json").unlink()
-        text = re.sub(rf'(id = "{iid}"\n(?:(?!\n\n).)*?)format = "api-json"\npath = "[^"]*"\nsha256 = "[^"]*"\n',
-                      r'\1format = "pdf"\n', text, flags=re.S)
-    manifest.write_text(text, encoding="utf-8")
-    return root
-
-
-def lawdiff(corpus_dir, *args, base=None):
-    env = {**os.environ, "LAWDIFF_CORPUS": str(corpus_dir)}
-    env.pop("LAWDIFF_BASE_URL", None)
-    if base:
-        env["LAWDIFF_BASE_URL"] = base
-    return subprocess.run([sys.executable, "-m", "lawdiff", *args], capture_output=True, text=True, env=env,
-                          cwd=corpus_dir.parent)
-
-
-def files(root):
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
-
-
-def textless_corpus_files():
-    """The files of the ``corpus_dir`` fixture as it starts: the shipped corpus less two raw files."""
-    return [f for f in files(CORPUS) if f not in ("raw/193-s997.json", "raw/193-h1401.json")]
-
-
-def entry(corpus_dir, entry_id):
-    data = tomllib.loads((corpus_dir / "instruments.toml").read_text(encoding="utf-8"))
-    return next(e for e in data["instrument"] if e["id"] == entry_id)
 
 
 def test_fetch_each_instrument_on_its_own(site, corpus_dir):

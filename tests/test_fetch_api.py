@@ -7,13 +7,12 @@ The records served are the real S.997 record the corpus keeps, or records built 
 from __future__ import annotations
 
 import hashlib
-import json
 
 import pytest
 
 from helpers.api_records import JSON, Server, bill_text, document, history
 from helpers import CORPUS
-from test_fetch import corpus_dir, entry, files, lawdiff, plumbing_pdf, textless_corpus_files  # noqa: F401
+from helpers.fetch_corpus import entry, files, lawdiff, plumbing_pdf, textless_corpus_files
 from lawdiff import load_document
 from lawdiff.load.manifest import Corpus
 

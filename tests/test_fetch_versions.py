@@ -13,8 +13,8 @@ import tomllib
 
 import pytest
 
-from helpers.api_records import JSON, Server, bill_text, document, history, session_law
-from test_fetch import corpus_dir, entry, files, lawdiff, textless_corpus_files  # noqa: F401
+from helpers.api_records import Server, bill_text, document, history, session_law
+from helpers.fetch_corpus import files, lawdiff, textless_corpus_files
 
 DOCS = "/api/GeneralCourts/194/Documents/"
 TITLE = "An Act to protect the civil rights and safety of all Massachusetts residents"

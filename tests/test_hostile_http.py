@@ -20,7 +20,7 @@ import pytest
 
 from helpers.billhtml import mass_gov_eo_page
 from helpers import CORPUS, EO650
-from test_fetch import EO_PATH, files
+from helpers.fetch_corpus import EO_PATH, files
 
 from lawdiff.load import net
 from lawdiff.errors import LawdiffError
