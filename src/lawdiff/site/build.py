@@ -29,7 +29,7 @@ from lawdiff.render import jsonout
 from lawdiff.site.comparisons import Comparison, comparisons
 from lawdiff.load.documents import parse_bytes
 from lawdiff.errors import LawdiffError
-from lawdiff.files import kind_of, read_regular
+from lawdiff.files import kind_of, link_or_copy, read_regular
 from lawdiff.load.manifest import Corpus
 from lawdiff.read import MAX_BYTES
 from lawdiff.render.page import STATIC, STATIC_FILES
@@ -217,15 +217,6 @@ class Cache:
         page = result["html"]  # text, or the bytes of a download (a Word file)
         write_atomic(html, page if isinstance(page, bytes) else page.encode("utf-8"))
         return html
-
-
-def _place(src: Path, dest: Path) -> None:
-    """A page from the cache into the new site: a hard link where possible."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dest)
-    except OSError:
-        shutil.copyfile(src, dest)
 
 
 # -- the build -------------------------------------------------------------------
@@ -479,7 +470,7 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
         tmp.mkdir()
         (tmp / MARKER).write_text("lawdiff site build; replaced whole by the next build\n")
         for (path, _), k in zip(pages, keys):
-            _place(hits[k][0], tmp / path)
+            link_or_copy(hits[k][0], tmp / path)  # a page from the cache into the new site
         (tmp / "static").mkdir()
         for name in STATIC_FILES:
             shutil.copyfile(STATIC / name, tmp / "static" / name)
