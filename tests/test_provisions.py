@@ -7,8 +7,8 @@ from lxml import etree
 from helpers import H2288
 from lawdiff import LawdiffError
 from lawdiff.load.documents import parse_bytes
-from lawdiff.parse.provisions import (ancestors, definition_scope, find_provision, line_span, lineage, lines_text,
-                                      parent_map, path_label, spell_lines)
+from lawdiff.parse.provisions import (ancestors, definition_scope, find_provision, heading_label, line_span, lineage,
+                                      lines_text, number_label, parent_map, path_label, spell_lines)
 from lawdiff.read.akn import AKN_NS
 from lawdiff.render.akn import AknWriter, to_akn
 from lawdiff.render.glossary import Linker, terms
@@ -105,6 +105,15 @@ def test_path_label(h2288, eo650):
     eo_parents = parent_map(eo650.tree)
     assert path_label(eo650.tree.find("sec_1__defn_civil-arrest"), eo_parents) == (
         "Section 1, definition of “Civil arrest”")
+
+
+def test_number_and_heading_as_printed(h2288):
+    # H.2288 line 4: "Section 63. Updates to Law Enforcement Procedures"; line 5: "(a) Definitions".
+    sec63, sub_a = h2288.tree.find(SEC63), h2288.tree.find(f"{SEC63}__subsec_a")
+    assert heading_label(sec63) == "Section 63. Updates to Law Enforcement Procedures"
+    assert number_label(sec63) == "Section 63" and number_label(sub_a) == "(a)"
+    assert heading_label(sub_a) == "(a) Definitions"
+    assert heading_label(h2288.tree) == "" and number_label(h2288.tree) == ""
 
 
 def test_line_citations():

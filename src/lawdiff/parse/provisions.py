@@ -42,7 +42,7 @@ def find_provision(doc: Document, eid: str) -> Node:
     """The node of ``doc`` with this eid, or a one-line error naming ``id#eid``."""
     node = doc.tree.find(eid)
     if node is None:
-        raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid")
+        raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid (lawdiff parse lists them)")
     return node
 
 
@@ -70,12 +70,23 @@ def definition_scope(defn: Node, parents: Parents, root: Node) -> Node:
 
 # -- what a person reads -----------------------------------------------------------
 
+def number_label(node: Node) -> str:
+    """The number as a citation prints it, without its closing period: "Section 40", "(a)"."""
+    return (node.num or "").rstrip(".")
+
+
+def heading_label(node: Node) -> str:
+    """Number and heading as the text prints them: "Section 63. Updates to Law Enforcement
+    Procedures", "(a) Definitions"; "" for a node with neither."""
+    return " ".join(p for p in (node.num, node.heading) if p)
+
+
 def path_label(node: Node, parents: Parents) -> str:
     """The numbers on the way down to ``node``, as printed: "SECTION 3, Section 40";
     a definition adds its term ("…, definition of “Civil arrest”"), a recital is
     "preamble, recital"; "" for a node with no number above or on it."""
     path = [a for a in reversed(list(lineage(node, parents))) if a.num]
-    label = ", ".join(a.num.rstrip(".") for a in path)
+    label = ", ".join(number_label(a) for a in path)
     if node.type == "definition":
         return f"{label}, definition of “{node.term}”" if label else f"definition of “{node.term}”"
     if node.type == "recital":

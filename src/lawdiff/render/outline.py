@@ -1,6 +1,6 @@
 """The ``text`` format of ``lawdiff parse``: an indented outline, like a table of contents."""
 
-from lawdiff.parse.provisions import lines_text
+from lawdiff.parse.provisions import heading_label, lines_text
 from lawdiff.parse.tree import Document, Node
 
 EXCERPT = 70
@@ -19,7 +19,7 @@ def outline(doc: Document) -> str:
 
 
 def _outline(node: Node, depth: int, out: list[str]) -> None:
-    label = " ".join(p for p in (node.num, node.heading) if p)
+    label = heading_label(node)
     if node.type == "definition":
         label = f"“{node.term}”"
     elif not label:
