@@ -73,6 +73,13 @@ def _work_date(meta: dict) -> tuple[str, str]:
 
 
 def _meta(meta: dict, definitions: list[Node]) -> etree._Element:
+    """The FRBR identification, references and lawdiff's own metadata.  Cobalt builds the URIs
+    (``FrbrUri``); the block itself is built here, because cobalt's (``empty_meta`` and the
+    document setters) stamps today's date on the expression and manifestation (exports would
+    not be reproducible), gives a bill's work a year-only FRBRdate that the strict schema
+    refuses, names the manifestation by the expression's URI (no ``.xml``), adds ``!main`` to
+    the work's FRBRthis and cobalt as the source; correcting all that after the fact would be
+    more code than this, and change the output."""
     uri = frbr_uri(meta)
     date, date_name = _work_date(meta)
     author = "#issuer" if meta.get("kind") == "executive-order" else "#legislature"
