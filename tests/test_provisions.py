@@ -7,8 +7,9 @@ from lxml import etree
 from helpers import H2288
 from lawdiff import LawdiffError
 from lawdiff.load.documents import parse_bytes
-from lawdiff.parse.provisions import (ancestors, definition_scope, find_provision, heading_label, line_span, lineage,
-                                      lines_text, number_label, parent_map, path_label, spell_lines)
+from lawdiff.parse.provisions import (ancestors, definition_scope, find_provision, heading_label, instrument_label,
+                                      instrument_name, line_span, lineage, lines_text, number_label, parent_map,
+                                      path_label, spell_lines)
 from lawdiff.read.akn import AKN_NS
 from lawdiff.render.akn import AknWriter, to_akn
 from lawdiff.render.glossary import Linker, terms
@@ -114,6 +115,14 @@ def test_number_and_heading_as_printed(h2288):
     assert number_label(sec63) == "Section 63" and number_label(sub_a) == "(a)"
     assert heading_label(sub_a) == "(a) Definitions"
     assert heading_label(h2288.tree) == "" and number_label(h2288.tree) == ""
+
+
+def test_instrument_names(corpus):
+    # instruments.toml: eo-650 is number "No. 650", an executive order; 193-h2288 is "H.2288".
+    eo, bill = corpus.entries["eo-650"], corpus.entries["193-h2288"]
+    assert instrument_name(eo) == "No. 650" and instrument_label(eo) == "EO 650"
+    assert instrument_name(bill) == instrument_label(bill) == "H.2288"
+    assert instrument_name({"id": "draft"}) == "draft"
 
 
 def test_line_citations():

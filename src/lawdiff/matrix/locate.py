@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lawdiff.parse.provisions import lineage, lines_text, parent_map, path_label
+from lawdiff.parse.provisions import heading_label, instrument_label, lineage, lines_text, parent_map, path_label
 from lawdiff.read.lines import Reading
 from lawdiff.matrix.topics import Topic
 from lawdiff.parse.tree import Document, Node
@@ -72,7 +72,7 @@ class Sentence:
 
 def sentences(node: Node) -> list[Sentence]:
     """The node's own words cut into sentences; the number and heading come first, on their own."""
-    head = len(" ".join(p for p in (node.num, node.heading) if p).split())
+    head = len(heading_label(node).split())
     words = node.own_words()
     out: list[Sentence] = []
     if head:
@@ -171,7 +171,7 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
         starts = _char_starts(node.own_words())
         hit_words = {_word_at(starts, m.start()) for _, m in hits}
         matched = [s for s in sents if any(s.start <= w < s.end for w in hit_words)]
-        heading_words = len(" ".join(p for p in (node.num, node.heading) if p).split())
+        heading_words = len(heading_label(node).split())
         in_heading = any(w < heading_words for w in hit_words)
         distinct = sorted({p.source for p, _ in hits}, key=lambda s: [p.source for p in topic.patterns].index(s))
         score = 2 * len(distinct) + len(hits) + (3 if in_heading else 0)
@@ -194,7 +194,7 @@ def provision(doc: Document, node: Node, reading: Reading | None = None) -> dict
     """A provision that no pattern found (e.g. one an annotation cites), in the same shape."""
     printed = doc.meta.get("line_numbers") == "printed"
     sents = sentences(node)
-    head = len(" ".join(x for x in (node.num, node.heading) if x).split())
+    head = len(heading_label(node).split())
     body = [s for s in sents if s.start >= head]
     role = _role(node, body)  # a cited definition stays a definition, a savings section a qualifier
     p = _provision(doc, node, parent_map(doc.tree), printed, line_words(reading, printed), sents, [],
@@ -282,14 +282,6 @@ def _word_at(starts: list[int], offset: int) -> int:
         else:
             break
     return lo
-
-
-def instrument_label(entry: dict) -> str:
-    """A short name for citations and column heads: "EO 650", "H.2288"."""
-    number = entry.get("number") or entry.get("id", "")
-    if entry.get("kind") == "executive-order" and number.startswith("No. "):
-        return "EO " + number[4:]
-    return number
 
 
 def citation(doc: Document, node: Node, lines: list[int] | None, parents=None) -> str:

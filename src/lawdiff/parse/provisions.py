@@ -70,6 +70,20 @@ def definition_scope(defn: Node, parents: Parents, root: Node) -> Node:
 
 # -- what a person reads -----------------------------------------------------------
 
+def instrument_name(entry: dict) -> str:
+    """The instrument as its manifest entry or meta names it: its printed number ("H.2288",
+    "No. 650"), else its corpus id."""
+    return str(entry.get("number") or entry.get("id") or "")
+
+
+def instrument_label(entry: dict) -> str:
+    """A short name for citations and column heads: "EO 650", "H.2288"."""
+    number = instrument_name(entry)
+    if entry.get("kind") == "executive-order" and number.startswith("No. "):
+        return "EO " + number[4:]
+    return number
+
+
 def number_label(node: Node) -> str:
     """The number as a citation prints it, without its closing period: "Section 40", "(a)"."""
     return (node.num or "").rstrip(".")

@@ -16,8 +16,8 @@ import re
 from markupsafe import Markup, escape
 
 from lawdiff.errors import LawdiffError
-from lawdiff.matrix.locate import citation, instrument_label
-from lawdiff.parse.provisions import find_provision
+from lawdiff.matrix.locate import citation
+from lawdiff.parse.provisions import find_provision, instrument_label
 from lawdiff.parse.tree import Document
 from lawdiff.render.page import instrument_href, render_page
 
