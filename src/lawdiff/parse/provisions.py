@@ -3,8 +3,9 @@
 A ``Node`` knows its children, not its parent: ``parent_map`` builds the lookup
 once per tree, and ``ancestors``/``lineage`` walk up it.  On top of that: finding
 a provision by eid (or a one-line error), the scope a definition applies in, the
-label a reader sees for a provision's place ("SECTION 3, Section 40"), and the
-line citations every output prints ("line 91", "lines 49–56, 88").  Every stage
+names a reader sees (an instrument's "H.2288", "EO 650"; a provision's place
+"SECTION 3, Section 40"), and the line citations every output prints ("line 91",
+"lines 49–56, 88").  Every stage
 after parse uses these; none keeps its own copy.
 """
 
@@ -52,9 +53,9 @@ _THIS_SECTION = re.compile(r"\bthis section\b", re.I)
 
 
 def definition_scope(defn: Node, parents: Parents, root: Node) -> Node:
-    """The node a definition applies in: the words that introduce it (its nearest two
-    ancestors that are not definitions themselves, e.g. "(a) As used in this section, the
-    following words shall have ...") decide.  "As used in this section" limits it to the
+    """The node a definition applies in.  The words that introduce it decide: the text of
+    its two nearest ancestors, a definition among them left out (the subsection "(a) As used
+    in this section, the following words shall have ..." over H.2288's definitions).  "As used in this section" limits it to the
     enclosing section.  Otherwise a definition inside text a bill inserts (a quoted
     structure) applies in that inserted text: it amends the law the text goes into
     ("As used in this chapter" in an inserted chapter means that chapter), not the bill's
