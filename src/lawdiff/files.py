@@ -8,6 +8,7 @@ file), and new files get the user's umask like any other program's.
 """
 
 import os
+import shutil
 import stat
 import tempfile
 import tomllib
@@ -149,3 +150,15 @@ def write_output(path: Path | str, data: bytes) -> None:
         raise LawdiffError(path, f"cannot write here: {e.strerror or e}") from None
     finally:
         os.close(fd)
+
+
+def link_or_copy(src: Path | str, dest: Path | str) -> None:
+    """``dest`` becomes ``src``'s content: a hard link where the file system allows one (a
+    site build places thousands of cached pages; linking costs no copy), else a copy.
+    ``dest``'s folder is made if missing."""
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copyfile(src, dest)

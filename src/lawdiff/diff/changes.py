@@ -18,8 +18,8 @@ import gc
 
 from lawdiff.diff.align import align, content, has_content
 from lawdiff.diff.citations import WordLines, own_lines, token_lines
-from lawdiff.errors import LawdiffError
 from lawdiff.diff.tokens import DEFAULT_TIMEOUT, word_diff
+from lawdiff.parse.provisions import find_provision
 from lawdiff.parse.tree import Document, Node
 
 KINDS = ("equal", "modify", "insert", "delete", "move", "renumber")
@@ -87,9 +87,7 @@ def _side(side) -> tuple[Document, Node, str | None]:
     doc, eid = side
     if isinstance(doc, dict):
         doc = Document.from_dict(doc)
-    node = doc.tree.find(eid) if eid else doc.tree
-    if node is None:
-        raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid (lawdiff parse lists them)")
+    node = find_provision(doc, eid) if eid else doc.tree
     return doc, node, eid
 
 

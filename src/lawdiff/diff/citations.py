@@ -17,6 +17,7 @@ from pathlib import Path
 from lawdiff.diff.align import content, has_content
 from lawdiff.read import read
 from lawdiff.parse.tree import Document, Node
+from lawdiff.parse.provisions import spell_lines  # noqa: F401  (the renderers import it from here)
 
 
 def own_lines(node: Node) -> list[int] | None:
@@ -178,15 +179,3 @@ def edited_lines(change: dict, op: str, side: int) -> list[int]:
         end = lasts[k][side] if lasts and lasts[k] and lasts[k][side] is not None else first
         found.update(range(first, end + 1))
     return sorted(found)
-
-
-def spell_lines(lines: list[int]) -> str:
-    """"line 91", "lines 49–56, 88": sorted line numbers with runs folded into ranges."""
-    runs: list[list[int]] = []
-    for n in lines:
-        if runs and n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    text = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in runs)
-    return ("line " if len(lines) == 1 else "lines ") + text

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from lawdiff.diff import citations
-from lawdiff.render.akn import foreign_xml_root, is_akn, read_akn, refuse_internal_subset
+from lawdiff.read.akn import foreign_xml_root, is_akn, read_akn, refuse_internal_subset
 from lawdiff.errors import LawdiffError
 from lawdiff.files import read_regular
 from lawdiff.load.manifest import Corpus, default_corpus_dir

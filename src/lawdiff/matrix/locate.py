@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lawdiff.parse.provisions import heading_label, instrument_label, lineage, lines_text, parent_map, path_label
 from lawdiff.read.lines import Reading
 from lawdiff.matrix.topics import Topic
 from lawdiff.parse.tree import Document, Node
@@ -71,7 +72,7 @@ class Sentence:
 
 def sentences(node: Node) -> list[Sentence]:
     """The node's own words cut into sentences; the number and heading come first, on their own."""
-    head = len(" ".join(p for p in (node.num, node.heading) if p).split())
+    head = len(heading_label(node).split())
     words = node.own_words()
     out: list[Sentence] = []
     if head:
@@ -116,20 +117,6 @@ def _span(lines: list[int]) -> list[int]:
     return [min(lines), max(lines)]
 
 
-def _parents(root: Node) -> dict[int, Node]:
-    parents: dict[int, Node] = {}
-    for n in root.walk():
-        for c in n.children:
-            parents[id(c)] = n
-    return parents
-
-
-def _ancestors(node: Node, parents: dict[int, Node]):
-    while node is not None:
-        yield node
-        node = parents.get(id(node))
-
-
 def saved_from(clause: str) -> set[str]:
     """What the savings clause after "nothing in this ..." keeps the instrument from
     doing: {"restraint"}, {"duty"}, both, or {"any"} when a verb says no more."""
@@ -167,7 +154,7 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
     definitions and recitals; within each, the strongest match first, then document order."""
     printed = doc.meta.get("line_numbers") == "printed"
     index = line_words(reading, printed)
-    parents = _parents(doc.tree)
+    parents = parent_map(doc.tree)
     order = {id(n): i for i, n in enumerate(doc.tree.walk())}
     skipped = {id(d) for n in doc.tree.walk() if n.type in SKIP_TYPES for d in n.walk()}
     found: dict[int, dict] = {}
@@ -184,7 +171,7 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
         starts = _char_starts(node.own_words())
         hit_words = {_word_at(starts, m.start()) for _, m in hits}
         matched = [s for s in sents if any(s.start <= w < s.end for w in hit_words)]
-        heading_words = len(" ".join(p for p in (node.num, node.heading) if p).split())
+        heading_words = len(heading_label(node).split())
         in_heading = any(w < heading_words for w in hit_words)
         distinct = sorted({p.source for p, _ in hits}, key=lambda s: [p.source for p in topic.patterns].index(s))
         score = 2 * len(distinct) + len(hits) + (3 if in_heading else 0)
@@ -207,10 +194,10 @@ def provision(doc: Document, node: Node, reading: Reading | None = None) -> dict
     """A provision that no pattern found (e.g. one an annotation cites), in the same shape."""
     printed = doc.meta.get("line_numbers") == "printed"
     sents = sentences(node)
-    head = len(" ".join(x for x in (node.num, node.heading) if x).split())
+    head = len(heading_label(node).split())
     body = [s for s in sents if s.start >= head]
     role = _role(node, body)  # a cited definition stays a definition, a savings section a qualifier
-    p = _provision(doc, node, _parents(doc.tree), printed, line_words(reading, printed), sents, [],
+    p = _provision(doc, node, parent_map(doc.tree), printed, line_words(reading, printed), sents, [],
                    role=role, score=0, patterns=[])
     del p["_id"]
     return p
@@ -236,7 +223,7 @@ def _add_qualifiers(doc, found, nodes, parents, printed, index, binding) -> None
                     continue
                 saves = saved_from(s.text[m.end():])
                 hit = [n for n in matched_rules
-                       if any(a is scope for a in _ancestors(n, parents))
+                       if any(a is scope for a in lineage(n, parents))
                        and ("any" in saves or saves & binding.get(id(n), set()))]
                 if hit:
                     # A rule that carries its own exception (H.2288 section 40's
@@ -247,7 +234,7 @@ def _add_qualifiers(doc, found, nodes, parents, printed, index, binding) -> None
                 labels = set(re.findall(r"\([a-z0-9]+\)", m.group(1)))
                 parent = parents.get(id(node))
                 siblings = [c for c in (parent.children if parent else []) if c.num in labels]
-                hit = [n for n in matched_rules if any(a in siblings for a in _ancestors(n, parents))]
+                hit = [n for n in matched_rules if any(a in siblings for a in lineage(n, parents))]
                 if hit:
                     targets += hit
                     applying.append(s)
@@ -273,7 +260,7 @@ def _add_qualifiers(doc, found, nodes, parents, printed, index, binding) -> None
 def _scope(node: Node, unit: str, parents, root: Node) -> Node | None:
     if unit in ("act", "chapter", "order", "executive order"):
         return root
-    for a in _ancestors(node, parents):
+    for a in lineage(node, parents):
         if a.type == unit:
             return a
     return None
@@ -297,24 +284,11 @@ def _word_at(starts: list[int], offset: int) -> int:
     return lo
 
 
-def instrument_label(entry: dict) -> str:
-    """A short name for citations and column heads: "EO 650", "H.2288"."""
-    number = entry.get("number") or entry.get("id", "")
-    if entry.get("kind") == "executive-order" and number.startswith("No. "):
-        return "EO " + number[4:]
-    return number
-
-
 def citation(doc: Document, node: Node, lines: list[int] | None, parents=None) -> str:
     """What a reader cites: the numbers on the way down, then the lines, e.g.
     "H.2288 SECTION 3, Section 40, lines 85–97"."""
-    parents = parents if parents is not None else _parents(doc.tree)
-    path = [a for a in reversed(list(_ancestors(node, parents))) if a.num]
-    label = ", ".join(a.num.rstrip(".") for a in path)
-    if node.type == "definition":
-        label = f"{label}, definition of “{node.term}”" if label else f"definition of “{node.term}”"
-    elif node.type == "recital":
-        label = "preamble, recital"
+    parents = parents if parents is not None else parent_map(doc.tree)
+    label = path_label(node, parents)
     head = instrument_label(doc.meta)
     text = f"{head} {label}" if label else head
     where = _lines_label(lines, doc.meta.get("line_numbers") == "printed")
@@ -326,8 +300,7 @@ def _lines_label(lines: list[int] | None, printed: bool) -> str:
     # reader looking for numbers that are not there: such a text is cited by its sections.
     if not lines or not printed:
         return ""
-    a, b = lines
-    return f"line {a}" if a == b else f"lines {a}–{b}"
+    return lines_text(lines)
 
 
 def _provision(doc, node, parents, printed, index, sents, matched, *, role, score, patterns) -> dict:

@@ -4,6 +4,8 @@ One reader per format (``text``, ``pdf``, ``html``, ``api-json`` records of the
 legislature's API, ``docx``), chosen by the content of the bytes rather than by
 the file name.  Every reader returns the same
 ``Reading`` shape, so the parser never knows which format it came from.
+The exception is Akoma Ntoso (``read.akn``): already a provision tree, it is read
+straight into a ``Document`` and skips the parse stage.
 """
 
 import re

@@ -38,6 +38,7 @@ from lawdiff.diff.changes import without_zones
 from lawdiff.diff.citations import edited_lines, spell_lines
 from lawdiff.errors import LawdiffError
 from lawdiff.read.lines import refuse_not_text
+from lawdiff.parse.provisions import find_provision
 from lawdiff.parse.tree import Document, Node
 from lawdiff.render.page import line_cite, ref_label, side_title
 
@@ -84,10 +85,7 @@ def render_docx(model: dict, old: Document, new: Document) -> bytes:
 
 def _root(doc: Document, model: dict, side: str) -> Node:
     eid = model[side].get("eid")
-    node = doc.tree.find(eid) if eid else without_zones(doc.tree, model.get("not_compared", []))
-    if node is None:
-        raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid")
-    return node
+    return find_provision(doc, eid) if eid else without_zones(doc.tree, model.get("not_compared", []))
 
 
 def _check_complete(model: dict, old_root: Node, new_root: Node) -> None:

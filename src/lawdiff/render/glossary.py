@@ -1,8 +1,9 @@
 """Defined terms of an instrument, and links from each use of a term to its definition.
 
-A definition applies where its introduction says: "As used in this section"
-limits it to the enclosing section; "this act", "this chapter", "this Order"
-and anything else to the whole instrument.  Only uses inside that scope link.
+A definition applies where ``parse.provisions.definition_scope`` says (the AKN
+writer marks terms by the same rule): "As used in this section" limits it to the
+enclosing section; a definition in text a bill inserts applies in that inserted
+text; anything else in the whole instrument.  Only uses inside that scope link.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from lawdiff.parse.provisions import Parents, definition_scope, lineage, parent_map
 from lawdiff.parse.tree import Node
 
 QUOTED_TERMS = re.compile(r"^\s*(?:[“\"]([^”\"]+?),?[”\"],?\s*(?:or\s+|and\s+)?)+")
@@ -30,12 +32,8 @@ class Term:
     lines: list[int] | None
 
 
-def _parents(root: Node) -> dict[int, Node]:
-    return {id(c): n for n in root.walk() for c in n.children}
-
-
 def terms(root: Node) -> list[Term]:
-    parents = _parents(root)
+    parents = parent_map(root)
     found = []
     for node in root.walk():
         if node.type != "definition" or not node.term or not node.eid:
@@ -45,21 +43,13 @@ def terms(root: Node) -> list[Term]:
         names = [n.strip() for n in names] or [node.term]
         meaning = node.text[head.end():] if head else node.text
         found.append(Term(node.term, [n for n in names if n != node.term], node.eid,
-                          _scope(node, parents), meaning.strip(), node.lines))
+                          _scope(node, parents, root), meaning.strip(), node.lines))
     return found
 
 
-def _scope(defn: Node, parents: dict[int, Node]) -> str | None:
-    chain = []
-    node = parents.get(id(defn))
-    while node is not None:
-        chain.append(node)
-        node = parents.get(id(node))
-    intro = " ".join(n.text for n in chain[:2] if n.type != "definition")
-    if re.search(r"\bthis section\b", intro, re.I):
-        section = next((n for n in chain if n.type == "section"), None)
-        return section.eid if section else None
-    return None
+def _scope(defn: Node, parents: Parents, root: Node) -> str | None:
+    scope = definition_scope(defn, parents, root)
+    return None if scope is root else scope.eid
 
 
 def _pattern(name: str) -> str:
@@ -77,7 +67,7 @@ class Linker:
     """Wraps uses of defined terms in links, escaping everything else."""
 
     def __init__(self, root: Node, found: list[Term]):
-        self.parents = _parents(root)
+        self.parents = parent_map(root)
         self.terms = found
         self._compiled = {}
         for t in found:
@@ -93,13 +83,7 @@ class Linker:
             self._compiled[t.eid] = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
 
     def _in_scope(self, node: Node, scope: str | None) -> bool:
-        if scope is None:
-            return True
-        while node is not None:
-            if node.eid == scope:
-                return True
-            node = self.parents.get(id(node))
-        return False
+        return scope is None or any(n.eid == scope for n in lineage(node, self.parents))
 
     def link(self, node: Node, text: str) -> Markup:
         applicable = [t for t in self.terms if t.eid != node.eid and self._in_scope(node, t.scope)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lawdiff.load import history
 from lawdiff.site.comparisons import Comparison
 from lawdiff.load.manifest import Corpus
+from lawdiff.parse.provisions import instrument_name
 from lawdiff.render.instrument_html import KIND_LABELS
 from lawdiff.render.page import ref_label, render_page
 
@@ -29,18 +30,18 @@ def render_index(corpus: Corpus, found: list[Comparison], infos: dict[str, dict]
     instruments = []
     for entry in corpus.entries.values():
         instruments.append({
-            "id": entry["id"], "number": entry.get("number", entry["id"]), "title": entry.get("title", ""),
+            "id": entry["id"], "number": instrument_name(entry), "title": entry.get("title", ""),
             "kind": KIND_LABELS.get(entry.get("kind"), entry.get("kind", "")),
             "date": entry.get("date", ""), "status": entry.get("status", ""),
             "official": history.official_status(corpus, entry),
             "has_text": bool(entry.get("path")),
-            "relations": [(verb, other, corpus.entries[other].get("number", other), bool(corpus.entries[other].get("path")))
+            "relations": [(verb, other, instrument_name(corpus.entries[other]), bool(corpus.entries[other].get("path")))
                           for verb, other in relations[entry["id"]]],
         })
     redlines = [{"slug": c.slug, "label": c.label, "relation": c.relation,
                  "old": c.old, "new": c.new,
-                 "old_number": corpus.entries[c.old.id].get("number", c.old.id),
-                 "new_number": corpus.entries[c.new.id].get("number", c.new.id),
+                 "old_number": instrument_name(corpus.entries[c.old.id]),
+                 "new_number": instrument_name(corpus.entries[c.new.id]),
                  "info": infos.get(f"redlines/{c.slug}.html", {})} for c in found]
     return render_page("site/index.html", root="", instruments=instruments, redlines=redlines,
                        matrices=matrices or [], search=search, merge=merge or [], has_matrices=bool(matrices),

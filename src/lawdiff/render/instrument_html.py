@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from lawdiff.parse.provisions import heading_label, number_label
 from lawdiff.parse.tree import Document, Node
 from lawdiff.render.glossary import Linker, terms
 from lawdiff.render.page import line_cite, ref_label, render_page
@@ -19,7 +20,7 @@ def _toc(root: Node, numbering: str) -> list[dict]:
     def visit(node: Node, level: int) -> None:
         for child in node.children:
             if child.type in TOC_TYPES and child.eid:
-                label = " ".join(p for p in (child.num, child.heading) if p) or PART_LABELS.get(child.type, child.type)
+                label = heading_label(child) or PART_LABELS.get(child.type, child.type)
                 if not child.heading and child.text and child.type in ("section", "subsection"):
                     label = f"{child.num or ''} {child.text[:60]}{'…' if len(child.text) > 60 else ''}".strip()
                 items.append({"eid": child.eid, "label": label, "level": min(level, 3),
@@ -65,7 +66,7 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
 
     def scope_label(eid: str) -> str:
         node = doc.tree.find(eid)
-        return node.num.rstrip(".") if node is not None and node.num else ref_label({"eid": eid})
+        return number_label(node) if node is not None and node.num else ref_label({"eid": eid})
 
     return render_page(
         "site/instrument.html", root=root, meta=doc.meta, tree=doc.tree,

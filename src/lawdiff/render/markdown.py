@@ -15,19 +15,15 @@ import re
 import unicodedata
 
 from lawdiff.diff.citations import edited_lines, spell_lines
+from lawdiff.render.markdown_text import escape
 from lawdiff.render.page import line_cite, ref_label, side_title
 from lawdiff.render.templates import counted
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>~|&])")
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
 # a rule ("---"), a setext underline ("==="); "1." alone is an (empty) ordered item too.
 _BLOCK_START = re.compile(r"^(?:#|[-+>=]|\d+(?=[.)](?:\s|$)))")
 _LABEL = {"modify": "modified", "insert": "inserted", "delete": "deleted", "move": "moved",
           "renumber": "renumbered", "equal": "unchanged"}
-
-
-def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
 
 
 def _where(change: dict, printed: tuple[bool, bool]) -> str:

@@ -7,6 +7,8 @@ import io
 import json
 import re
 
+from lawdiff.render.markdown_text import escape
+
 COLUMNS = ["topic", "topic_label", "instrument", "instrument_label", "status", "basis",
            "summary", "citation", "text", "source_url", "source_date", "source_note"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
@@ -76,15 +78,10 @@ def to_csv(matrix: dict) -> str:
     return buf.getvalue()
 
 
-# Everything Markdown (CommonMark and GitHub's tables) could read as markup: "&"
-# starts an entity ("&amp;" would show as "&"), "~~" strikes text through.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
-
-
 def md_escape(text: str) -> str:
     """Text shows verbatim in a Markdown table: specials escaped, line breaks (any
     convention) as <br>, so one cell stays on one table row."""
-    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in re.split(r"\r\n|\r|\n|\u2028|\u2029", text))
+    return "<br>".join(escape(line) for line in re.split(r"\r\n|\r|\n|\u2028|\u2029", text))
 
 
 def to_markdown(matrix: dict) -> str:

@@ -1,5 +1,6 @@
 """The ``text`` format of ``lawdiff parse``: an indented outline, like a table of contents."""
 
+from lawdiff.parse.provisions import heading_label, lines_text
 from lawdiff.parse.tree import Document, Node
 
 EXCERPT = 70
@@ -18,17 +19,14 @@ def outline(doc: Document) -> str:
 
 
 def _outline(node: Node, depth: int, out: list[str]) -> None:
-    label = " ".join(p for p in (node.num, node.heading) if p)
+    label = heading_label(node)
     if node.type == "definition":
         label = f"“{node.term}”"
     elif not label:
         label = node.type if node.children or not node.text else _excerpt(node.text)
     elif not node.heading and node.text:
         label = f"{label} {_excerpt(node.text)}"
-    where = ""
-    if node.lines:
-        a, b = node.lines
-        where = f"line {a}" if a == b else f"lines {a}–{b}"
+    where = lines_text(node.lines) if node.lines else ""
     parts = [("  " * depth) + label]
     if where:
         parts.append(where)

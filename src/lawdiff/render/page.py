@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from lawdiff.parse.provisions import lines_text
 from lawdiff.render.templates import environment
 
 STATIC = Path(str(files("lawdiff.templates"))) / "static"
@@ -26,8 +27,7 @@ def line_cite(lines: list[int] | None, numbering: str) -> str | None:
     """"lines 85–97" for printed line numbers; None where the source prints none."""
     if not lines or numbering != "printed":
         return None
-    first, last = lines
-    return f"line {first}" if first == last else f"lines {first}–{last}"
+    return lines_text(lines)
 
 
 _EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)

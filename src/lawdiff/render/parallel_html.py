@@ -16,7 +16,8 @@ import re
 from markupsafe import Markup, escape
 
 from lawdiff.errors import LawdiffError
-from lawdiff.matrix.locate import citation, instrument_label
+from lawdiff.matrix.locate import citation
+from lawdiff.parse.provisions import find_provision, instrument_label
 from lawdiff.parse.tree import Document
 from lawdiff.render.page import instrument_href, render_page
 
@@ -58,10 +59,7 @@ def render_parallel(old: Document, new: Document, eids: dict, *, label: str, roo
     """The page: ``eids`` {"old": [...], "new": [...], "topic": label or None}."""
     sides = []
     for doc, key in ((old, "old"), (new, "new")):
-        nodes = [doc.tree.find(e) for e in eids[key]] if eids[key] else [doc.tree]
-        for eid, node in zip(eids[key], nodes):
-            if node is None:
-                raise LawdiffError(f"{doc.meta.get('id')}#{eid}", "no provision with this eid")
+        nodes = [find_provision(doc, e) for e in eids[key]] if eids[key] else [doc.tree]
         sides.append({"name": instrument_label(doc.meta), "doc": doc, "provisions": nodes})
     texts = [[_words(n) for n in side["provisions"]] for side in sides]
     shared = [_grams(sum(texts[1], [])), _grams(sum(texts[0], []))]  # each side's marks come from the other

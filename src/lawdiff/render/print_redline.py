@@ -20,6 +20,7 @@ from bisect import bisect_right
 from markupsafe import Markup, escape
 
 from lawdiff.diff.citations import WordLines, edited_lines, spell_lines
+from lawdiff.parse.provisions import line_span, lines_text
 from lawdiff.render.page import mark, ref_label
 
 KINDS = {"modify": "Amended", "insert": "Inserted", "delete": "Struck", "move": "Moved", "renumber": "Renumbered",
@@ -69,7 +70,7 @@ def _folded(run: list[dict], printed: list[bool]) -> dict:
     first, last = (run[0].get("new") or run[0]["old"]), (run[-1].get("new") or run[-1]["old"])
     span = ref_label(first) if len(run) == 1 else f"{ref_label(first)} to {ref_label(last)}"
     lines = [c["new"]["lines"] for c in run if c.get("new") and c["new"].get("lines")]
-    where = f", lines {lines[0][0]}–{lines[-1][1]}" if printed[1] and lines else ""
+    where = f", {lines_text([lines[0][0], lines[-1][1]])}" if printed[1] and lines else ""
     count = f"{len(run)} unchanged provision{'' if len(run) == 1 else 's'}"
     return {"folded": True, "text": f"{count}: {span}{where}"}
 
@@ -94,8 +95,7 @@ def _side_lines(change: dict, side: int, printed: bool) -> str:
     if edited and change["kind"] in ("modify", "move"):
         return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
     if ref.get("lines"):
-        a, b = ref["lines"]
-        return str(a) if a == b else f"{a}–{b}"
+        return line_span(*ref["lines"])
     return "—"
 
 

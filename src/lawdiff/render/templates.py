@@ -6,6 +6,8 @@ from pathlib import Path
 
 import jinja2
 
+from lawdiff.parse.provisions import lines_text
+
 # The top-level templates/ folder, installed as the lawdiff.templates package.
 TEMPLATES = Path(str(files("lawdiff.templates")))
 
@@ -41,4 +43,5 @@ def environment() -> jinja2.Environment:
     env.filters["ordinal"] = ordinal
     env.tests["web_url"] = web_url
     env.filters["counted"] = counted
+    env.filters["lines_text"] = lines_text  # "line 91", "lines 85–97"
     return env

@@ -30,7 +30,7 @@ from lawdiff.render import jsonout
 from lawdiff.site.comparisons import Comparison, comparisons
 from lawdiff.load.documents import parse_bytes
 from lawdiff.errors import LawdiffError
-from lawdiff.files import file_type, read_regular
+from lawdiff.files import file_type, link_or_copy, read_regular
 from lawdiff.load.manifest import Corpus
 from lawdiff.read import MAX_BYTES
 from lawdiff.render.page import STATIC, STATIC_FILES
@@ -218,15 +218,6 @@ class Cache:
         page = result["html"]  # text, or the bytes of a download (a Word file)
         write_atomic(html, page if isinstance(page, bytes) else page.encode("utf-8"))
         return html
-
-
-def _place(src: Path, dest: Path) -> None:
-    """A page from the cache into the new site: a hard link where possible."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dest)
-    except OSError:
-        shutil.copyfile(src, dest)
 
 
 # -- the build -------------------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lawdiff.errors import LawdiffError
 from lawdiff.load.manifest import Corpus
+from lawdiff.parse.provisions import instrument_name
 
 # An eid as lawdiff writes them (sec_3__qstr_1__sec_40, defn_term-name): with the id rule
 # (no "~", no "--"), a redline's page name "<id>~<eid>--<id>~<eid>" reads back one way only.
@@ -66,7 +67,7 @@ def _side(ref: object, corpus: Corpus, where: str) -> Side:
 
 
 def _short(corpus: Corpus, side: Side) -> str:
-    return corpus.entries[side.id].get("number") or side.id
+    return instrument_name(corpus.entries[side.id])
 
 
 def comparisons(corpus: Corpus) -> list[Comparison]:

@@ -31,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawdiff.files import read_toml
+from lawdiff.files import link_or_copy, read_toml
 from lawdiff.matrix.topics import phrase_regex
 
 MAX_SHARDS = 16
@@ -103,11 +103,7 @@ def _index_shard(binary: Path, pages: list[tuple[str, Path]], dest: Path) -> boo
     try:
         site = tmp / "site"
         for url, html in pages:
-            (site / url).parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(html, site / url)
-            except OSError:
-                shutil.copyfile(html, site / url)
+            link_or_copy(html, site / url)
         try:
             proc = subprocess.run([str(binary), "--site", str(site), "--output-path", str(tmp / "out"), *OPTIONS],
                                   capture_output=True, text=True, timeout=TIMEOUT)
@@ -131,11 +127,7 @@ def _link_tree(src: Path, dest: Path) -> None:
         if path.is_dir():
             target.mkdir(parents=True, exist_ok=True)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, target)
-        except OSError:
-            shutil.copyfile(path, target)
+        link_or_copy(path, target)
 
 
 def build_search(site: Path, pages: list[tuple[str, str, str, Path]], cache_root: Path,

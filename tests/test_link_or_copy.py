@@ -1,0 +1,25 @@
+"""files.link_or_copy, the one way a site build places a file: a hard link, else a copy."""
+
+import os
+
+from lawdiff import files
+
+
+def test_links_where_it_can(tmp_path):
+    src = tmp_path / "page.html"
+    src.write_bytes(b"<p>x</p>")
+    dest = tmp_path / "site" / "deep" / "page.html"
+    files.link_or_copy(src, dest)  # the folders are made
+    assert dest.read_bytes() == b"<p>x</p>" and os.path.samefile(src, dest)
+
+
+def test_copies_where_no_link_can_be_made(tmp_path, monkeypatch):
+    def no_link(*args, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(files.os, "link", no_link)
+    src = tmp_path / "page.html"
+    src.write_bytes(b"<p>x</p>")
+    dest = tmp_path / "site" / "page.html"
+    files.link_or_copy(src, dest)
+    assert dest.read_bytes() == b"<p>x</p>" and not os.path.samefile(src, dest)
