@@ -471,7 +471,7 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
 
     (tmp / MARKER).write_text("lawdiff site build; replaced whole by the next build\n")
     for (path, _), k in zip(site.pages, site.keys):
-        _place(hits[k][0], tmp / path)
+        link_or_copy(hits[k][0], tmp / path)  # a page from the cache into the new site
     (tmp / "static").mkdir()
     for name in STATIC_FILES:
         shutil.copyfile(STATIC / name, tmp / "static" / name)
