@@ -103,6 +103,19 @@ def test_pages_load_without_console_errors(sites, watched):
     assert watched.dialogs == []
 
 
+
+FONTS = """() => [...new Set([...document.querySelectorAll('body, body *')]
+    .filter(e => !e.closest('code, .hash, script, style, template') && e.getClientRects().length)
+    .map(e => getComputedStyle(e).fontFamily))]"""
+
+
+def test_one_font_family_per_page(sites, watched):
+    # Every element a reader sees is set in the page's one family; only hashes and code in a monospace.
+    for path in all_pages(sites["top"], "shipped"):
+        page = watched.goto(sites["shipped"] + path)
+        families = page.evaluate(FONTS)
+        assert len(families) == 1 and "Georgia" in families[0], (path, families)
+
 def test_styles_load_under_a_sub_path_and_from_file(sites, watched):
     page = watched.goto(sites["hostile"] + REDLINE_XSS)
     assert "Georgia" in page.evaluate("getComputedStyle(document.body).fontFamily")
