@@ -150,3 +150,30 @@ def test_to_dict_keeps_the_json_in_its_order(outputs):
                                          "matched_by", "token_lines", "token_last_lines", "displaced"]
     assert list(model["changes"][0]["old"]) == ["eid", "num", "term", "lines", "type", "order", "depth"]
     assert copy.deepcopy(model) == ChangeModel.from_dict(model).to_dict()
+
+
+def test_a_moved_provision_stub_stands_after_its_old_predecessor():
+    """The site's redline puts a "stood here" stub after the provision that preceded the moved
+    one in the old document: from the model's old order, so a subsection printed on its
+    section's first line follows that section (sorting by first line put it before)."""
+    import lxml.html
+
+    from lawdiff.render.redline_html import render_redline
+
+    def text(order):
+        return "\n".join(f"SECTION {n}. (a) The clause of section {k} about subject {k * 7} with enough words "
+                         "to be found again." for n, k in enumerate(order, 1)).encode()
+    old = parse_bytes(text(range(1, 9)), "old.txt")
+    new = parse_bytes(text([1, 2, 6, 3, 4, 5, 7, 8]), "new.txt")
+    model = compare(old, new)
+    moved = [i for i, c in enumerate(model["changes"]) if c["kind"] == "move"]
+    assert moved
+    page = lxml.html.fromstring(render_redline(model))
+    rows = [tr.get("id") for tr in page.get_element_by_id("view-sbs").iter("tr") if tr.get("id")]
+    in_old = [i for _, i in sorted((c["old"]["order"], i) for i, c in enumerate(model["changes"]) if c["old"])]
+    shared = 0
+    for i in moved:
+        before = in_old[in_old.index(i) - 1]
+        assert rows[rows.index(f"was-sbs-{i}") - 1] == f"sbs-{before}"
+        shared += model["changes"][before]["old"]["lines"][0] == model["changes"][i]["old"]["lines"][0]
+    assert shared  # the case sorting by first line got wrong: "SECTION 6. (a) ..." on one line

@@ -111,15 +111,19 @@ def _rows(model: dict) -> tuple[list[dict], list[dict]]:
                      "inline_num": _num_html(change, "inline"), "stub_after": [], "moved": False,
                      "old_at": _changed_lines(change, "-", 0), "new_at": _changed_lines(change, "+", 1)})
     # Where a moved provision used to stand: a stub after the provision that preceded it
-    # in the old document, linking to the row where it now is (and back).
-    in_old = sorted((r for r in rows if r["old"] and r["old"].get("lines")),
-                    key=lambda r: (r["old"]["lines"][0], r["i"]))
+    # in the old document (the model's old order), linking to the row where it now is (and back).
+    in_old = sorted((r for r in rows if r["old"]), key=lambda r: _old_order(r["old"]))
     top: list[dict] = []
     for k, r in enumerate(in_old):
         if r["kind"] == "move":
             r["moved"] = True
             (in_old[k - 1]["stub_after"] if k else top).append(r)
     return rows, top
+
+
+def _old_order(ref: dict) -> int:
+    order = ref.get("order")
+    return -1 if order is None else order  # a whole document's root comes first
 
 
 def _groups(rows: list[dict]) -> list[dict]:
