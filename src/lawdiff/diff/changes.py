@@ -26,6 +26,7 @@ from lawdiff.errors import LawdiffError
 from lawdiff.diff.tokens import DEFAULT_TIMEOUT, word_diff
 from lawdiff.parse.tree import Document, Node
 
+
 def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
     """Compare two ``Document``s, or two provisions given as ``(Document, eid)``: the
     change model as a dict (``compare_model(...).to_dict()``, the JSON as is).
@@ -107,11 +108,11 @@ def without_zones(root: Node, zones: list[str]) -> Node:
                 [c for c in root.children if c.type not in zones])
 
 
-def _places(items) -> dict[int, tuple[int, int]]:
+def _places(items) -> dict[int, tuple[int | None, int]]:
     """id(node) -> (order, depth) of each node (``Ref.order``, ``Ref.depth``); the order
     counts provisions with words only (None for a node without: a whole document's root
     paired with the one provision the other side names)."""
-    out: dict[int, tuple[int, int]] = {}
+    out: dict[int, tuple[int | None, int]] = {}
     depth: dict[int, int] = {}
     order = 0
     for item in items:  # document order: a parent before its children
@@ -126,7 +127,7 @@ def _places(items) -> dict[int, tuple[int, int]]:
     return out
 
 
-def _ref(node: Node | None, located: WordLines, places: dict[int, tuple[int, int]]) -> Ref | None:
+def _ref(node: Node | None, located: WordLines, places: dict[int, tuple[int | None, int]]) -> Ref | None:
     if node is None:
         return None
     lines = own_lines(node)

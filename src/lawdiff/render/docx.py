@@ -14,6 +14,10 @@ changed are ``w:del`` at its old end and ``w:ins`` at its new one, with a commen
 on each end naming the other.  Only changed provisions carry a comment, citing
 their printed lines.
 
+It reads the change model alone: each side's content is rebuilt from the tokens,
+the indent is ``Ref.depth``, the old order ``Ref.order``, and the pairs to show at
+both places are the moves and the ``displaced`` pairs the model marks.
+
 python-docx builds the package and the comments; it cannot write revisions, so
 the revision elements are made with its lxml element classes.  Output is
 byte-reproducible: revision dates come from the inputs (omitted where they
@@ -330,7 +334,8 @@ class _Builder:
         if new and show != "old":
             self._wrapped(p, "w:ins", [(new, True)])
 
-    def _tokens(self, p, tokens: list, old: Provision, new: Provision, show: str = "both", equal: str | None = None) -> None:
+    def _tokens(self, p, tokens: list, old: Provision, new: Provision, show: str = "both",
+                equal: str | None = None) -> None:
         """The words: "=" plain (or in ``equal``, the move's wrapper), "-" deleted, "+" inserted;
         at one end of a move (``show`` "old" or "new") the other end's edits are left out."""
         old_heading = len(old.heading) if old.heading else 0
