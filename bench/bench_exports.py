@@ -44,7 +44,7 @@ def main() -> None:
         new_path.write_bytes(print_bill(new_sections))
         old, new = load_document(str(old_path)), load_document(str(new_path))
         model, t_model = timed(lambda: compare(old, new))
-        docx, t_docx = timed(lambda: render_docx(model, old, new))
+        docx, t_docx = timed(lambda: render_docx(model))
         akn, t_akn = timed(lambda: to_akn(new))
         back, t_read = timed(lambda: read_akn(akn, "new.xml"))
     exact = (paragraphs(docx, True)[FRONT_MATTER_PARAGRAPHS:-1] == texts(new)

@@ -112,10 +112,17 @@ def test_section_inserted_renumbers_the_next(original, body):
     kinds = [(c["kind"], eids(c["old"]), eids(c["new"])) for c in not_equal(model)]
     assert kinds == [("insert", None, "sec_3"), ("renumber", "sec_3", "sec_4")]
     inserted, renumbered = not_equal(model)
-    assert inserted["new"] == {"eid": "sec_3", "num": "SECTION 3.", "term": None, "lines": [83, 83]}
+    # The new SECTION 3 stands where the old one stood (the same order); the old one is
+    # now one further on.  Sections are top-level: depth 0.
+    at = renumbered["old"]["order"]
+    assert inserted["new"] == {"eid": "sec_3", "num": "SECTION 3.", "term": None, "lines": [83, 83],
+                               "type": "section", "order": at, "depth": 0}
     assert inserted["tokens"] == [["+", NEW_SECTION.removeprefix("SECTION 3. ")]]
-    assert renumbered["old"] == {"eid": "sec_3", "num": "SECTION 3.", "term": None, "lines": [83, 84]}
-    assert renumbered["new"] == {"eid": "sec_4", "num": "SECTION 4.", "term": None, "lines": [84, 85]}
+    assert renumbered["old"] == {"eid": "sec_3", "num": "SECTION 3.", "term": None, "lines": [83, 84],
+                                 "type": "section", "order": at, "depth": 0}
+    assert renumbered["new"] == {"eid": "sec_4", "num": "SECTION 4.", "term": None, "lines": [84, 85],
+                                 "type": "section", "order": at + 1, "depth": 0}
+    assert not any(c["displaced"] for c in model["changes"])  # nothing out of order
     # Section 40 itself is unchanged: same number, new eid and lines one further down
     [sec40] = [c for c in model["changes"] if eids(c["old"]) == SEC40]
     assert sec40["kind"] == "equal" and eids(sec40["new"]) == "sec_4__qstr_1__sec_40"

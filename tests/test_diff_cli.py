@@ -69,8 +69,11 @@ def test_provision_against_provision_across_instruments():
     assert change["kind"] == "modify" and change["matched_by"] == "root"
     # Two provisions chosen by the user: their numbers differ by choice, not by renumbering.
     assert change["renumbered"] is False and model["stats"]["renumbered"] == 0
-    assert change["old"] == {"eid": "sec_5", "num": "Section 5.", "term": None, "lines": [50, 52]}
-    assert change["new"] == {"eid": SEC40, "num": "Section 40.", "term": None, "lines": [85, 97]}
+    # Each chosen provision is its side's first (order 0) and encloses the others (depth 0).
+    assert change["old"] == {"eid": "sec_5", "num": "Section 5.", "term": None, "lines": [50, 52],
+                             "type": "section", "order": 0, "depth": 0}
+    assert change["new"] == {"eid": SEC40, "num": "Section 40.", "term": None, "lines": [85, 97],
+                             "type": "section", "order": 0, "depth": 0}
     old = "".join(t for op, t in change["tokens"] if op in "=-")
     assert old.startswith("287(g) Agreements No office or agency of the Executive Department")
     assert old.endswith("sunsets not later than 12 months after its issuance.")

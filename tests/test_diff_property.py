@@ -7,14 +7,17 @@ follow the new document's order.
 """
 
 import copy
+import json
 import re
 from collections import Counter
 
+import jsonschema
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from lawdiff.diff.align import WEAK, content, has_content
 from lawdiff.diff.changes import compare
+from lawdiff.diff.model import schema_text
 from lawdiff.parse.eids import assign_eids
 from lawdiff.diff.tokens import tokenize, word_diff
 from lawdiff.parse.tree import Document
@@ -85,7 +88,18 @@ def edited_tree(draw, doc, ops=tuple(OPS)):
     return Document(dict(doc.meta, id="edited"), tree)
 
 
+SCHEMA = jsonschema.Draft202012Validator(json.loads(schema_text()))
+
+
 def check_model(model, old_root, new_root):
+    SCHEMA.validate(model)
+    for side, root in (("old", old_root), ("new", new_root)):  # Ref.order: document order, none left out
+        order = {c[side]["eid"]: c[side]["order"] for c in model["changes"] if c[side]}
+        assert [order[n.eid] for n in _content_nodes(root)] == list(range(len(order)))
+    # The pairs Word shows in place (neither moved nor displaced) follow the old order.
+    kept = [c["old"]["order"] for c in model["changes"]
+            if c["old"] and c["new"] and c["kind"] != "move" and not c["displaced"]]
+    assert kept == sorted(kept)
     old_seen, new_seen = [], []
     for c in model["changes"]:
         assert (c["old"] is None) == (c["kind"] == "insert")

@@ -26,7 +26,7 @@ def complete(model, old, new):
 def check(old, new):
     model = compare(old, new)
     assert complete(model, old, new)
-    data = render_docx(model, old, new)
+    data = render_docx(model)
     assert paragraphs(data, accept=True)[FRONT_MATTER_PARAGRAPHS:-1] == texts(new)
     assert paragraphs(data, accept=False)[FRONT_MATTER_PARAGRAPHS:-1] == texts(old)
     # Nothing changed and nothing out of order: no revision at all.  (A pair the model calls

@@ -331,7 +331,7 @@ def test_word_redline_of_the_companions_holds_both_bodies_exactly(corpus):
     from lawdiff.render.docx import render_docx
 
     old, new = load_document("193-h2288", corpus), load_document("193-s1510", corpus)
-    data = render_docx(compare(old, new), old, new)
+    data = render_docx(compare(old, new))
 
     def own(doc):
         return [" ".join(p for p in (n.num, n.heading, n.text) if p) for n in body(doc).walk()

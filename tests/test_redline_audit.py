@@ -238,7 +238,7 @@ def test_coarse_diff_is_flagged_in_every_renderer(h2288):
     for view in ("sbs", "inline"):
         row = page.get_element_by_id(f"{view}-{i}")
         assert "Coarse diff" in [b.text_content() for b in row.find_class("badge")]
-    data = render_docx(model, h2288, edited)
+    data = render_docx(model)
     texts = paragraphs(data, accept=True)
     assert "could only be compared coarsely" in texts[FRONT_MATTER_PARAGRAPHS - 1]
     comments = zipfile.ZipFile(io.BytesIO(data)).read("word/comments.xml").decode("utf-8")
@@ -351,7 +351,7 @@ def test_changed_lines_cover_every_line_an_edit_spans(tmp_path, original, body):
     assert "Changed on old lines 52–55, new line 52." in md
     sbs = lhtml.fromstring(render_redline(model)).cssselect("table.view-sbs tbody tr[data-change] .cell-head .at")
     assert [" ".join(a.text_content().split()) for a in sbs] == ["(changed on lines 52–55)", "(changed on line 52)"]
-    comments = zipfile.ZipFile(io.BytesIO(render_docx(model, original, new))).read("word/comments.xml").decode("utf-8")
+    comments = zipfile.ZipFile(io.BytesIO(render_docx(model))).read("word/comments.xml").decode("utf-8")
     assert "Struck on old lines 52–55; inserted on new line 52." in comments
 
 

@@ -222,7 +222,7 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
     if fmt == "docx":
         from lawdiff.render.docx import render_docx
 
-        emit(render_docx(model, *docs), out)
+        emit(render_docx(model), out)
     elif fmt == "pdf":
         from lawdiff.render.pdf import redline_pdf
 

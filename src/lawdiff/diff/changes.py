@@ -1,38 +1,45 @@
 """The change model: the one thing every redline renderer reads.
 
 ``compare(old, new)`` aligns the two trees (``align``), diffs the words of each
-aligned pair (``tokens``) and returns a plain dict (JSON as is)::
+aligned pair (``tokens``) and builds a ``model.ChangeModel``; ``compare`` returns
+its dict (JSON as is, ``model.ChangeModel.to_dict``)::
 
-    {"old": META, "new": META, "degraded": bool, "stats": {...}, "changes": [CHANGE, ...]}
+    {"schema": ..., "old": META, "new": META, "degraded": bool, "not_compared": [...],
+     "stats": {...}, "changes": [CHANGE, ...]}
 
 One CHANGE per provision with content of its own (a number, heading or text),
 in the new document's order; a deleted provision stands where it stood in the
 old document (after the change of the provision that preceded it there).
 ``tokens`` reconstruct ``content(node)``: the heading and the own text joined
-by one space; the number is in ``old.num``/``new.num``.  See README.md.
+by one space; the number is in ``old.num``/``new.num``.  See model.py and README.md.
 """
 
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 
-from lawdiff.diff.align import align, content, has_content
+from lawdiff.diff.align import _increasing, align, content, has_content
 from lawdiff.diff.citations import WordLines, own_lines, token_lines
+from lawdiff.diff.model import Change, ChangeKind, ChangeModel, Ref, Side, Stats
 from lawdiff.diff.tokens import DEFAULT_TIMEOUT, word_diff
 from lawdiff.parse.provisions import find_provision
 from lawdiff.parse.tree import Document, Node
 
-KINDS = ("equal", "modify", "insert", "delete", "move", "renumber")
-META_KEYS = ("id", "title", "number", "kind", "session", "date", "source", "sha256", "line_numbers")
-
 
 def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
-    """Compare two ``Document``s, or two provisions given as ``(Document, eid)``.
+    """Compare two ``Document``s, or two provisions given as ``(Document, eid)``: the
+    change model as a dict (``compare_model(...).to_dict()``, the JSON as is).
 
     A ``Document`` may also be given as its dict (``Document.to_dict()``, the
     output of ``lawdiff parse --format json``).
     """
-    # The model is many small acyclic lists; the cycle collector would walk the
+    return compare_model(old, new, timeout).to_dict()
+
+
+def compare_model(old, new, timeout: float = DEFAULT_TIMEOUT) -> ChangeModel:
+    """``compare``, as the typed ``ChangeModel``."""
+    # The model is many small acyclic objects; the cycle collector would walk the
     # whole heap again and again while they are made, for nothing to collect.
     enabled = gc.isenabled()
     gc.disable()
@@ -43,7 +50,7 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
             gc.enable()
 
 
-def _compare(old, new, timeout: float) -> dict:
+def _compare(old, new, timeout: float) -> ChangeModel:
     old_doc, old_root, old_eid = _side(old)
     new_doc, new_root, new_eid = _side(new)
     skipped: list[str] = []
@@ -52,31 +59,18 @@ def _compare(old, new, timeout: float) -> dict:
     alignment = align(old_root, new_root)
     back = alignment.back
     located = (WordLines(old_doc), WordLines(new_doc))
-    changes_new: list[dict] = []
+    places = (_places(alignment.old), _places(alignment.new))
+    changes_new: list[tuple[int, Change]] = []  # (new index, its change)
     for item in alignment.new:
         if not has_content(item.node):
             continue
         o = back.get(item.index)
         change = _change(alignment.old[o].node if o is not None else None, item.node,
-                         item.index in alignment.moved, alignment.how.get(item.index), timeout, located)
-        change["_new"] = item.index
-        changes_new.append(change)
-    changes = _place_deletions(alignment, changes_new, timeout, located)
-    for c in changes:
-        c.pop("_new", None)
-    stats = {k: sum(1 for c in changes if c["kind"] == k) for k in KINDS}
-    stats["renumbered"] = sum(1 for c in changes if c["renumbered"])
-    stats["degraded"] = sum(1 for c in changes if c["degraded"])
-    stats["words_deleted"] = sum(_words(c, "-") for c in changes)
-    stats["words_inserted"] = sum(_words(c, "+") for c in changes)
-    return {
-        "old": _meta(old_doc, old_eid),
-        "new": _meta(new_doc, new_eid),
-        "degraded": stats["degraded"] > 0,
-        "not_compared": skipped,
-        "stats": stats,
-        "changes": changes,
-    }
+                         item.index in alignment.moved, alignment.how.get(item.index), timeout, located, places)
+        changes_new.append((item.index, change))
+    changes = _displaced(_place_deletions(alignment, changes_new, timeout, located, places))
+    return ChangeModel(Side.from_meta(old_doc.meta, old_eid), Side.from_meta(new_doc.meta, new_eid),
+                       tuple(skipped), tuple(changes), Stats.of(changes))
 
 
 def _side(side) -> tuple[Document, Node, str | None]:
@@ -112,13 +106,26 @@ def without_zones(root: Node, zones: list[str]) -> Node:
                 [c for c in root.children if c.type not in zones])
 
 
-def _meta(doc: Document, eid: str | None) -> dict:
-    meta = {k: doc.meta[k] for k in META_KEYS if k in doc.meta}
-    meta["eid"] = eid
-    return meta
+def _places(items) -> dict[int, tuple[int | None, int]]:
+    """id(node) -> (order, depth) of each node (``Ref.order``, ``Ref.depth``); the order
+    counts provisions with words only (None for a node without: a whole document's root
+    paired with the one provision the other side names)."""
+    out: dict[int, tuple[int | None, int]] = {}
+    depth: dict[int, int] = {}
+    order = 0
+    for item in items:  # document order: a parent before its children
+        if item.parent is None:
+            depth[item.index] = 0
+        else:
+            parent = items[item.parent]
+            counts = parent.parent is not None and has_content(parent.node)  # the root does not count
+            depth[item.index] = depth[item.parent] + counts
+        out[id(item.node)] = (order if has_content(item.node) else None, depth[item.index])
+        order += has_content(item.node)
+    return out
 
 
-def _ref(node: Node | None, located: WordLines) -> dict | None:
+def _ref(node: Node | None, located: WordLines, places: dict[int, tuple[int | None, int]]) -> Ref | None:
     if node is None:
         return None
     lines = own_lines(node)
@@ -127,39 +134,59 @@ def _ref(node: Node | None, located: WordLines) -> dict | None:
         # The tree knows where the next provision starts, not where these words end: in a
         # source with blank lines between paragraphs that is a blank line.
         lines = [lines[0], max(lines[0], words[2][-1])]
-    return {"eid": node.eid, "num": node.num, "term": node.term, "lines": lines}
+    order, depth = places[id(node)]
+    return Ref(node.eid, node.num, node.term, tuple(lines) if lines else None, node.type, order, depth)
 
 
 def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, timeout: float,
-            located: tuple[WordLines, WordLines]) -> dict:
+            located: tuple[WordLines, WordLines], places) -> Change:
     if old is None:
-        tokens, degraded, kind = ([["+", content(new)]] if content(new) else []), False, "insert"
+        tokens, degraded, kind = ([["+", content(new)]] if content(new) else []), False, ChangeKind.INSERT
     elif new is None:
-        tokens, degraded, kind = ([["-", content(old)]] if content(old) else []), False, "delete"
+        tokens, degraded, kind = ([["-", content(old)]] if content(old) else []), False, ChangeKind.DELETE
     else:
         diff = word_diff(content(old), content(new), timeout)
         tokens, degraded = diff.tokens, diff.degraded
         edited = content(old) != content(new)
         if moved:
-            kind = "move"
+            kind = ChangeKind.MOVE
         elif edited:
-            kind = "modify"
+            kind = ChangeKind.MODIFY
         elif _renumbered(old, new, how):
-            kind = "renumber"
+            kind = ChangeKind.RENUMBER
         else:
-            kind = "equal"
-    return {
-        "kind": kind,
-        "old": _ref(old, located[0]),
-        "new": _ref(new, located[1]),
-        "tokens": tokens,
-        "heading": [old.heading if old is not None else None, new.heading if new is not None else None],
-        "degraded": degraded,
-        "renumbered": old is not None and new is not None and _renumbered(old, new, how),
-        "matched_by": how if old is not None and new is not None else None,
-        "token_lines": token_lines(tokens, old, new, *located),
-        "token_last_lines": token_lines(tokens, old, new, *located, last=True),
-    }
+            kind = ChangeKind.EQUAL
+    both = old is not None and new is not None
+    return Change(
+        kind=kind,
+        old=_ref(old, located[0], places[0]),
+        new=_ref(new, located[1], places[1]),
+        tokens=tuple((op, text) for op, text in tokens),
+        heading=(old.heading if old is not None else None, new.heading if new is not None else None),
+        degraded=degraded,
+        renumbered=both and _renumbered(old, new, how),
+        matched_by=how if both else None,
+        token_lines=_tupled(token_lines(tokens, old, new, *located)),
+        token_last_lines=_tupled(token_lines(tokens, old, new, *located, last=True)),
+        displaced=False,  # known once every change has its place (_displaced)
+    )
+
+
+def _tupled(lines):
+    return tuple(tuple(pair) for pair in lines) if lines is not None else None
+
+
+def _displaced(changes: list[Change]) -> list[Change]:
+    """Mark the pairs (moves aside) whose old places do not follow the new order: all but
+    one longest run of them kept in order (``Change.displaced``)."""
+    pairs = [k for k, c in enumerate(changes) if c.old is not None and c.new is not None
+             and c.kind != ChangeKind.MOVE]
+    kept = {i for i, _ in _increasing([(i, changes[k].old.order) for i, k in enumerate(pairs)])}
+    out = list(changes)
+    for i, k in enumerate(pairs):
+        if i not in kept:
+            out[k] = replace(changes[k], displaced=True)
+    return out
 
 
 def _renumbered(old: Node, new: Node, how: str | None) -> bool:
@@ -168,10 +195,11 @@ def _renumbered(old: Node, new: Node, how: str | None) -> bool:
     return how != "root" and old.num != new.num
 
 
-def _place_deletions(alignment, changes_new: list[dict], timeout: float, located) -> list[dict]:
+def _place_deletions(alignment, changes_new: list[tuple[int, Change]], timeout: float, located,
+                     places) -> list[Change]:
     """Insert each deleted provision after the change of the old provision before it."""
     pairs, moved = alignment.pairs, alignment.moved
-    after: dict[int | None, list[dict]] = {}
+    after: dict[int | None, list[Change]] = {}
     anchor = None  # new index of the last old provision that kept its place
     for item in alignment.old:
         if item.index == 0 or not has_content(item.node):
@@ -180,25 +208,21 @@ def _place_deletions(alignment, changes_new: list[dict], timeout: float, located
             continue
         n = pairs.get(item.index)
         if n is None:
-            after.setdefault(anchor, []).append(_change(item.node, None, False, None, timeout, located))
+            after.setdefault(anchor, []).append(_change(item.node, None, False, None, timeout, located, places))
         elif n not in moved:
             anchor = n
     # An anchor without a change of its own (a container) is placed before the first change
     # that follows it in the new document: one merge of two sorted sequences.
-    own = {c["_new"] for c in changes_new}
+    own = {n for n, _ in changes_new}
     orphans = sorted(k for k in after if k is not None and k not in own)
     out = list(after.get(None, []))
     q = 0
-    for c in changes_new:
-        while q < len(orphans) and orphans[q] < c["_new"]:
+    for n, c in changes_new:
+        while q < len(orphans) and orphans[q] < n:
             out.extend(after[orphans[q]])
             q += 1
         out.append(c)
-        out.extend(after.get(c["_new"], []))
+        out.extend(after.get(n, []))
     for k in orphans[q:]:
         out.extend(after[k])
     return out
-
-
-def _words(change: dict, op: str) -> int:
-    return sum(len(t.split()) for o, t in change["tokens"] if o == op)

@@ -14,6 +14,10 @@ changed are ``w:del`` at its old end and ``w:ins`` at its new one, with a commen
 on each end naming the other.  Only changed provisions carry a comment, citing
 their printed lines.
 
+It reads the change model alone: each side's content is rebuilt from the tokens,
+the indent is ``Ref.depth``, the old order ``Ref.order``, and the pairs to show at
+both places are the moves and the ``displaced`` pairs the model marks.
+
 python-docx builds the package and the comments; it cannot write revisions, so
 the revision elements are made with its lxml element classes.  Output is
 byte-reproducible: revision dates come from the inputs (omitted where they
@@ -24,7 +28,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -33,13 +36,10 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from lawdiff.diff.align import content, has_content
-from lawdiff.diff.changes import without_zones
 from lawdiff.diff.citations import edited_lines, spell_lines
+from lawdiff.diff.model import KIND_WORDS
 from lawdiff.errors import LawdiffError
 from lawdiff.read.lines import refuse_not_text
-from lawdiff.parse.provisions import find_provision
-from lawdiff.parse.tree import Document, Node
 from lawdiff.render.page import line_cite, ref_label, side_title
 
 AUTHOR = "lawdiff"
@@ -51,52 +51,67 @@ COARSE_NOTE = ("Coarse comparison: the word diff ran out of time, so larger stre
                "inserted than may have changed; read this provision against the official texts.")
 
 
+@dataclass(frozen=True)
+class Provision:
+    """One side of a change as its paragraph prints it, from the change model alone."""
+
+    num: str | None
+    heading: str | None
+    content: str  # heading and own text, joined by one space (what the tokens rebuild)
+    type: str
+    depth: int  # provisions with words that enclose it: the paragraph's indent
+
+
+def _provision(change: dict, side: str) -> Provision | None:
+    ref = change[side]
+    if ref is None:
+        return None
+    ops = "=-" if side == "old" else "=+"
+    text = "".join(t for op, t in change["tokens"] if op in ops)
+    return Provision(ref["num"], change["heading"][0 if side == "old" else 1], text, ref["type"], ref["depth"])
+
+
 @dataclass
 class Slot:
     """One paragraph of the redline: a provision on the old side, the new side, or both."""
 
     change: dict
-    old: Node | None
-    new: Node | None
     role: str  # "both", "old" (deleted or moved away), "new" (inserted or moved here)
 
+    @property
+    def old(self) -> Provision | None:
+        return _provision(self.change, "old") if self.role != "new" else None
 
-def render_docx(model: dict, old: Document, new: Document) -> bytes:
-    """The Word redline of ``model`` (from ``compare(old, new)``), as .docx bytes."""
-    for doc in (old, new):
-        refuse_not_text(doc.meta, doc.meta.get("id", "document"), "Word")  # the text itself is safe (read.text_only)
-    old_root = _root(old, model, "old")
-    new_root = _root(new, model, "new")
-    _check_complete(model, old_root, new_root)
-    slots = _slots(model, old_root, new_root)
-    partners: dict[int, dict[str, Node]] = {}
-    for s in slots:
-        if s.role != "both":
-            partners.setdefault(id(s.change), {})[s.role] = s.old if s.role == "old" else s.new
-    builder = _Builder(model, _revision_date(model), partners)
+    @property
+    def new(self) -> Provision | None:
+        return _provision(self.change, "new") if self.role != "old" else None
+
+
+def render_docx(model: dict) -> bytes:
+    """The Word redline of the change model ``model`` (``compare``'s dict), as .docx bytes."""
+    for side in ("old", "new"):
+        meta = model[side]  # the text itself is safe (read.text_only)
+        refuse_not_text(meta, meta.get("id", "document"), "Word")
+    _check_complete(model)
+    builder = _Builder(model, _revision_date(model))
     builder.front_matter()
-    old_depth, new_depth = _depths(old_root), _depths(new_root)
-    for slot in slots:
-        depth = old_depth[id(slot.old)] if slot.role == "old" else new_depth[id(slot.new)]
-        builder.paragraph(slot, depth)
+    for slot in _slots(model):
+        builder.paragraph(slot)
     builder.end()
     return builder.save()
 
 
-def _root(doc: Document, model: dict, side: str) -> Node:
-    eid = model[side].get("eid")
-    return find_provision(doc, eid) if eid else without_zones(doc.tree, model.get("not_compared", []))
-
-
-def _check_complete(model: dict, old_root: Node, new_root: Node) -> None:
-    """Accept-all and reject-all can only be exact if every provision with words is in the model."""
-    for side, root in (("old", old_root), ("new", new_root)):
-        covered = {c[side]["eid"] for c in model["changes"] if c[side]}
-        missing = [n.eid for n in root.walk() if has_content(n) and n.eid not in covered]
-        if missing:
-            raise LawdiffError(_sides(model),
-                               f"the change model leaves out {side} provision(s) {', '.join(missing[:3])}; "
-                               "no Word redline is written rather than one that drops words")
+def _check_complete(model: dict) -> None:
+    """Accept-all and reject-all can only be exact if every provision with words is in the
+    model: each side's ``order``s are 0, 1, 2, ... with none left out."""
+    for side in ("old", "new"):
+        orders = sorted(c[side]["order"] for c in model["changes"] if c[side] and c[side]["order"] is not None)
+        missing = sorted(set(range(orders[-1] + 1)) - set(orders)) if orders else []
+        if missing or len(orders) != len(set(orders)):
+            what = (f"leaves out {side} provision(s) number {', '.join(str(k + 1) for k in missing[:3])} "
+                    "in document order" if missing else f"names an {side} provision twice")
+            raise LawdiffError(_sides(model), f"the change model {what}; "
+                                              "no Word redline is written rather than one that drops words")
 
 
 def _revision_date(model: dict) -> str | None:
@@ -114,53 +129,39 @@ def _revision_date(model: dict) -> str | None:
 
 # -- the order of paragraphs ------------------------------------------------------
 
-def _slots(model: dict, old_root: Node, new_root: Node) -> list[Slot]:
+def _slots(model: dict) -> list[Slot]:
     """Paragraphs in an order that reads as the new text with the old text's removals in place.
 
     Provisions on both sides keep the model's (new) order; what exists on one
     side only goes between them, so that the old-side paragraphs read in the
-    old document's order and the new-side paragraphs in the new one's.
+    old document's order (``order``) and the new-side paragraphs in the new one's.
+    A move, and a pair the new order displaced (``displaced``), is shown at both places.
     """
-    old_nodes = {n.eid: n for n in old_root.walk()} | {None: old_root}
-    new_nodes = {n.eid: n for n in new_root.walk()} | {None: new_root}
-    old_order = {id(n): i for i, n in enumerate(old_root.walk())}
-
-    def node(nodes, ref):
-        if ref is None:
-            return None
-        if ref["eid"] not in nodes:
-            raise LawdiffError(_sides(model),
-                               f"the change model names {ref['eid']}, which the document does not have")
-        return nodes[ref["eid"]]
-
-    both, old_only, new_seq = [], [], []
+    old_only, new_seq = [], []
     for change in model["changes"]:
-        o, n = node(old_nodes, change["old"]), node(new_nodes, change["new"])
-        if o is not None and n is not None and change["kind"] != "move":
-            slot = Slot(change, o, n, "both")
-            both.append(slot)
-            new_seq.append(slot)
+        o, n = change["old"], change["new"]
+        if o is not None and n is not None and change["kind"] != "move" and not change["displaced"]:
+            new_seq.append(Slot(change, "both"))
             continue
         if o is not None:
-            old_only.append(Slot(change, o, None, "old"))
+            old_only.append(Slot(change, "old"))
         if n is not None:
-            new_seq.append(Slot(change, None, n, "new"))
-    # Pairs kept in place must also be in the old order; any that is not is shown as moved.
-    kept = _longest_increasing([old_order[id(s.old)] for s in both])
-    for i, slot in enumerate(both):
-        if i not in kept:
-            old_only.append(Slot(slot.change, slot.old, None, "old"))
-            new_seq[new_seq.index(slot)] = Slot(slot.change, None, slot.new, "new")
-    old_only.sort(key=lambda s: old_order[id(s.old)])
+            new_seq.append(Slot(change, "new"))
+    old_only.sort(key=_old_order)
     out: list[Slot] = []
     for slot in new_seq:
         if slot.role == "both":
-            here = old_order[id(slot.old)]
-            while old_only and old_order[id(old_only[0].old)] < here:
+            here = _old_order(slot)
+            while old_only and _old_order(old_only[0]) < here:
                 out.append(old_only.pop(0))
         out.append(slot)
     out.extend(old_only)
     return _deletions_first(out)
+
+
+def _old_order(slot: Slot) -> int:
+    order = slot.change["old"]["order"]
+    return -1 if order is None else order  # a whole document's root, before its provisions
 
 
 def _deletions_first(slots: list[Slot]) -> list[Slot]:
@@ -173,41 +174,6 @@ def _deletions_first(slots: list[Slot]) -> list[Slot]:
         else:
             gap.append(slot)
     out.extend(sorted(gap, key=lambda s: s.role != "old"))
-    return out
-
-
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Indexes of one longest strictly increasing subsequence of ``values``."""
-    tails: list[int] = []
-    tail_index: list[int] = []
-    previous = [-1] * len(values)
-    for i, v in enumerate(values):
-        k = bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-            tail_index.append(i)
-        else:
-            tails[k] = v
-            tail_index[k] = i
-        previous[i] = tail_index[k - 1] if k else -1
-    out, i = set(), tail_index[-1] if tail_index else -1
-    while i != -1:
-        out.add(i)
-        i = previous[i]
-    return out
-
-
-def _depths(root: Node) -> dict[int, int]:
-    """For each node (by id): how many provisions with words of their own enclose it (containers do not count)."""
-    out: dict[int, int] = {}
-
-    def visit(node: Node, depth: int) -> None:
-        out[id(node)] = depth
-        inner = depth + (1 if node is not root and has_content(node) else 0)
-        for child in node.children:
-            visit(child, inner)
-
-    visit(root, 0)
     return out
 
 
@@ -224,9 +190,8 @@ _REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
 
 
 class _Builder:
-    def __init__(self, model: dict, when: str | None, partners: dict[int, dict[str, Node]]):
+    def __init__(self, model: dict, when: str | None):
         self.model = model
-        self.partners = partners  # id(change) -> {"old": node, "new": node}, for pairs shown apart
         self.move_names: dict[int, str] = {}
         self.when = when
         self.comments = None
@@ -291,11 +256,12 @@ class _Builder:
             el.set(qn("w:date"), self.when)
         return el
 
-    def paragraph(self, slot: Slot, depth: int) -> None:
+    def paragraph(self, slot: Slot) -> None:
         change = slot.change
         p = self.doc.add_paragraph()._p
         p_pr = p.get_or_add_pPr()
         node = slot.new if slot.role != "old" else slot.old
+        depth = node.depth
         if node.type == "section" and depth == 0:
             keep = OxmlElement("w:keepNext")
             p_pr.append(keep)
@@ -328,29 +294,21 @@ class _Builder:
             name = self.move_names.setdefault(id(change), f"move{len(self.move_names) + 1}")
             side = slot.role
             self._range(p, f"w:{'moveFrom' if side == 'old' else 'moveTo'}RangeStart", name)
-            self._prefix(p, _prefix(self._node(change, "old", slot)), _prefix(self._node(change, "new", slot)),
-                         show=side, equal=_MARKS[True][side])
-            self._tokens(p, change["tokens"], self._node(change, "old", slot), self._node(change, "new", slot),
-                         show=side, equal=_MARKS[True][side])
+            old, new = _provision(change, "old"), _provision(change, "new")  # both ends of the move
+            self._prefix(p, _prefix(old), _prefix(new), show=side, equal=_MARKS[True][side])
+            self._tokens(p, change["tokens"], old, new, show=side, equal=_MARKS[True][side])
             self._range(p, f"w:{'moveFrom' if side == 'old' else 'moveTo'}RangeEnd", name)
         elif slot.role == "old":
-            text = _prefix(slot.old) + content(slot.old)
+            text = _prefix(slot.old) + slot.old.content
             self._wrapped(p, "w:del", _styled(text, len(_prefix(slot.old)), slot.old))
         else:
-            text = _prefix(slot.new) + content(slot.new)
+            text = _prefix(slot.new) + slot.new.content
             self._wrapped(p, "w:ins", _styled(text, len(_prefix(slot.new)), slot.new))
         note = self._note(slot)
         if change.get("degraded"):
             note = (note + " " if note else "") + COARSE_NOTE
         if note:
             self._comment(p, note)
-
-    def _node(self, change: dict, side: str, slot: Slot) -> Node:
-        """The provision on ``side`` of a pair shown apart (the slot holds only its own side)."""
-        own = slot.old if slot.role == "old" else slot.new
-        if side == slot.role:
-            return own
-        return self.partners[id(change)][side]
 
     def _range(self, p, tag: str, name: str) -> None:
         """A move range's start or end: the start names the move (both ends of a move share the
@@ -376,7 +334,8 @@ class _Builder:
         if new and show != "old":
             self._wrapped(p, "w:ins", [(new, True)])
 
-    def _tokens(self, p, tokens: list, old: Node, new: Node, show: str = "both", equal: str | None = None) -> None:
+    def _tokens(self, p, tokens: list, old: Provision, new: Provision, show: str = "both",
+                equal: str | None = None) -> None:
         """The words: "=" plain (or in ``equal``, the move's wrapper), "-" deleted, "+" inserted;
         at one end of a move (``show`` "old" or "new") the other end's edits are left out."""
         old_heading = len(old.heading) if old.heading else 0
@@ -426,7 +385,7 @@ class _Builder:
                 return _join(f"Moved to {new_name}", cite_new) + _join("; it stood here", cite_old) + "."
             edited = " with edits" if any(op != "=" for op, _ in change["tokens"]) else ""
             return _join(f"Moved{edited} from {old_name}", cite_old) + _join("; it stands here", cite_new) + "."
-        label = {"modify": "Changed", "renumber": "Renumbered", "insert": "Inserted", "delete": "Deleted"}[kind]
+        label = KIND_WORDS[kind].note
         name = ref_label(new or old)
         if kind == "renumber":
             name = f"{old_name} → {new_name}" if old_name != new_name else \
@@ -518,14 +477,14 @@ def _edit_lines(change: dict, model: dict) -> str:
     return " " + sentence[0].upper() + sentence[1:] + "."
 
 
-def _prefix(node: Node) -> str:
+def _prefix(node: Provision) -> str:
     """The number and the space after it, as the paragraph prints them."""
     if not node.num:
         return ""
-    return node.num + (" " if content(node) else "")
+    return node.num + (" " if node.content else "")
 
 
-def _styled(text: str, prefix_len: int, node: Node) -> list[tuple[str, bool]]:
+def _styled(text: str, prefix_len: int, node: Provision) -> list[tuple[str, bool]]:
     heading_end = prefix_len + (len(node.heading) if node.heading else 0)
     return [(text[:heading_end], True), (text[heading_end:], False)]
 

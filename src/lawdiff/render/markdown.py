@@ -16,14 +16,13 @@ import unicodedata
 
 from lawdiff.diff.citations import edited_lines, spell_lines
 from lawdiff.render.markdown_text import escape
+from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import line_cite, ref_label, side_title
 from lawdiff.render.templates import counted
 
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
 # a rule ("---"), a setext underline ("==="); "1." alone is an (empty) ordered item too.
 _BLOCK_START = re.compile(r"^(?:#|[-+>=]|\d+(?=[.)](?:\s|$)))")
-_LABEL = {"modify": "modified", "insert": "inserted", "delete": "deleted", "move": "moved",
-          "renumber": "renumbered", "equal": "unchanged"}
 
 
 def _where(change: dict, printed: tuple[bool, bool]) -> str:
@@ -142,7 +141,7 @@ def render_markdown(model: dict) -> str:
         title = f" — {meta['title']}" if meta.get("title") else ""
         out.append(f"- {label}: {escape(side_title(meta))}{escape(title)} (`{meta.get('source', '')}`)"
                    + ("" if meta.get("line_numbers") == "printed" else "; prints no line numbers, so cited by provision"))
-    counts = ", ".join(f"{stats[k]} {_LABEL[k]}" for k in ("modify", "insert", "delete", "move", "renumber", "equal"))
+    counts = ", ".join(f"{stats[k]} {KIND_WORDS[k].plain}" for k in ("modify", "insert", "delete", "move", "renumber", "equal"))
     out.append(f"- Provisions: {counts}; {counted(stats['words_deleted'], 'word')} deleted, {stats['words_inserted']} inserted")
     if model.get("not_compared"):
         out.append(f"- Not compared: the {' and '.join(model['not_compared'])}, which only one side's source carries")
@@ -157,7 +156,7 @@ def render_markdown(model: dict) -> str:
             continue
         shown += 1
         flag = " (degraded)" if change.get("degraded") else ""
-        out.append(f"## {_LABEL[change['kind']].capitalize()}{flag}: {_where(change, printed)}")
+        out.append(f"## {KIND_WORDS[change['kind']].plain.capitalize()}{flag}: {_where(change, printed)}")
         out.append("")
         if change["kind"] == "renumber":
             out.append("Text unchanged.")

@@ -21,10 +21,9 @@ from markupsafe import Markup, escape
 
 from lawdiff.diff.citations import WordLines, edited_lines, spell_lines
 from lawdiff.parse.provisions import line_span, lines_text
+from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import mark, ref_label
 
-KINDS = {"modify": "Amended", "insert": "Inserted", "delete": "Struck", "move": "Moved", "renumber": "Renumbered",
-         "equal": "Unchanged"}
 CONTEXTS = ("changes", "all")
 _CHUNK = re.compile(r"\s*\S+\s*|\s+")
 GIST_WORDS = 8  # words of each side of one edit shown in the summary
@@ -50,7 +49,7 @@ def print_layout(model: dict, docs=None, context: str = "changes") -> dict:
             number = n
             summary.append(_summary_row(number, change, printed))
         rows = finder.rows(change)
-        blocks.append({"folded": False, "number": number, "kind": KINDS[change["kind"]], "label": _name(change), "rows": rows,
+        blocks.append({"folded": False, "number": number, "kind": KIND_WORDS[change["kind"]].title, "label": _name(change), "rows": rows,
                        "changed": change["kind"] != "equal", "side": "new" if change.get("new") else "old",
                        "html": None if rows is not None else _paragraph(change)})
     if run:
@@ -78,7 +77,7 @@ def _folded(run: list[dict], printed: list[bool]) -> dict:
 # -- the summary table -------------------------------------------------------------
 
 def _summary_row(number: int, change: dict, printed: list[bool]) -> dict:
-    return {"number": number, "label": _name(change), "kind": KINDS[change["kind"]],
+    return {"number": number, "label": _name(change), "kind": KIND_WORDS[change["kind"]].title,
             "old_lines": _side_lines(change, 0, printed[0]), "new_lines": _side_lines(change, 1, printed[1]),
             "gist": gist(change)}
 

@@ -11,12 +11,9 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from lawdiff.diff.citations import edited_lines, spell_lines
+from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import instrument_href, line_cite, mark as _mark, ref_label, render_page
 from lawdiff.render.print_redline import CONTEXTS, print_layout
-
-KIND_LABELS = {"equal": "Unchanged", "modify": "Amended", "insert": "Inserted", "delete": "Struck",
-               "move": "Moved", "renumber": "Renumbered"}
-
 
 def _zones(text: str, at: int, heading: str | None) -> list[tuple[str, str]]:
     """``text``, which starts at offset ``at`` of a provision's content (heading, one
@@ -103,7 +100,7 @@ def _rows(model: dict) -> tuple[list[dict], list[dict]]:
         if kind != "equal":
             n += 1
             number = n
-        rows.append({"i": i, "kind": kind, "label": KIND_LABELS.get(kind, kind), "number": number,
+        rows.append({"i": i, "kind": kind, "label": KIND_WORDS[kind].title, "number": number,
                      "old": change.get("old"), "new": change.get("new"),
                      "renumbered": bool(change.get("renumbered")),
                      "degraded": bool(change.get("degraded")),
@@ -114,15 +111,19 @@ def _rows(model: dict) -> tuple[list[dict], list[dict]]:
                      "inline_num": _num_html(change, "inline"), "stub_after": [], "moved": False,
                      "old_at": _changed_lines(change, "-", 0), "new_at": _changed_lines(change, "+", 1)})
     # Where a moved provision used to stand: a stub after the provision that preceded it
-    # in the old document, linking to the row where it now is (and back).
-    in_old = sorted((r for r in rows if r["old"] and r["old"].get("lines")),
-                    key=lambda r: (r["old"]["lines"][0], r["i"]))
+    # in the old document (the model's old order), linking to the row where it now is (and back).
+    in_old = sorted((r for r in rows if r["old"]), key=lambda r: _old_order(r["old"]))
     top: list[dict] = []
     for k, r in enumerate(in_old):
         if r["kind"] == "move":
             r["moved"] = True
             (in_old[k - 1]["stub_after"] if k else top).append(r)
     return rows, top
+
+
+def _old_order(ref: dict) -> int:
+    order = ref.get("order")
+    return -1 if order is None else order  # a whole document's root comes first
 
 
 def _groups(rows: list[dict]) -> list[dict]:
@@ -174,6 +175,6 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
     return render_page(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
-        href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label,
+        href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
         paper=print_layout(model, docs, context), downloads=downloads or [])

@@ -127,7 +127,7 @@ def render_job(spec: dict) -> dict:
         if spec["page"] == "redline-json":
             return {"html": jsonout.dumps(model) + "\n", "info": {}}
         from lawdiff.render.docx import render_docx
-        return {"html": render_docx(model, old, new), "info": {}}
+        return {"html": render_docx(model), "info": {}}
     if spec["page"] == "redline":
         from lawdiff.render.redline_html import render_redline
         old, new, model = _model(spec)
