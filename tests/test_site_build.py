@@ -263,6 +263,7 @@ def test_each_raw_file_is_read_once_and_hashed_twice(tmp_path, monkeypatch):
     import hashlib
 
     import lawdiff.load.documents
+    import lawdiff.site.build
 
     corpus = Corpus.load(ROOT / "corpus")
     raws = {hashlib.sha256(corpus.raw_path(e).read_bytes()).hexdigest(): e["id"] for e in corpus.with_text()}
@@ -277,6 +278,8 @@ def test_each_raw_file_is_read_once_and_hashed_twice(tmp_path, monkeypatch):
         hashes[raws.get(sha256(data).hexdigest())] += 1
         return sha256(data)
 
+    monkeypatch.setattr(lawdiff.site.build, "_parsed", {})  # not the documents earlier tests parsed
+    monkeypatch.setattr(lawdiff.site.build, "_models", {})
     monkeypatch.setattr(lawdiff.load.documents, "read", counting_read)
     monkeypatch.setattr(hashlib, "sha256", counting_sha256)
     report = build_site(corpus, tmp_path / "site", jobs=1, search=False, cache_dir=tmp_path / "cache")
