@@ -82,7 +82,7 @@ class Document:
 
     meta: dict
     tree: Node
-    line_text: dict[int, str] | None = field(default=None, repr=False, compare=False)
+    line_text: dict[int, str] | None = field(default=None, repr=False)
     """Where each word stands: line number -> the words the reader found on that line, whitespace
     folded (printed numbers, or the source's own lines, as ``meta["line_numbers"]`` says).  Kept
     when the document is parsed from its source (and in its JSON); None for one built otherwise
