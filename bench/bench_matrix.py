@@ -16,7 +16,6 @@ from lawdiff import Corpus
 from lawdiff.load.documents import parse_bytes
 from lawdiff.matrix.locate import locate
 from lawdiff.matrix.build import build_matrix
-from lawdiff.read import read
 from lawdiff.matrix.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,9 +59,9 @@ def main():
     base = None
     for copies in (1, 10, 50):
         data = synthetic_bill(copies)
-        doc, reading = parse_bytes(data, "synthetic.txt", {"kind": "bill"}), read(data, "synthetic.txt")
+        doc = parse_bytes(data, "synthetic.txt", {"kind": "bill"})
         words = len(doc.tree.words())
-        t = timed(lambda: [locate(doc, topic, reading) for topic in topics], 3)
+        t = timed(lambda: [locate(doc, topic) for topic in topics], 3)
         per_kword = t / words * 1000
         base = base or per_kword
         print(f"locate, all {len(topics)} topics, synthetic bill x{copies}: {words} words, {t * 1000:.0f} ms, "

@@ -32,7 +32,6 @@ from tests.helpers import omnibus  # noqa: E402
 
 def one(n: int, seed: int, tmp: Path) -> dict:
     """Runs in the child: the whole redline of one generated pair, timed and scored."""
-    from lawdiff.diff import citations
     from lawdiff.diff.changes import compare
     from lawdiff.cli import to_json
     from lawdiff.load.documents import load_document
@@ -42,7 +41,6 @@ def one(n: int, seed: int, tmp: Path) -> dict:
     old, new = tmp / f"old-{n}-{seed}.txt", tmp / f"new-{n}-{seed}.txt"
     old.write_bytes(a)
     new.write_bytes(b)
-    citations._CACHE.clear()
     t0 = time.perf_counter()
     od, nd = load_document(str(old)), load_document(str(new))
     t1 = time.perf_counter()

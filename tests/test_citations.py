@@ -59,9 +59,34 @@ def test_changed_words_cite_their_lines(tmp_path, h2288):
     assert inserted["token_lines"] == [[None, 83]]
 
 
-def test_no_citation_without_the_source(h2288):
-    """A document whose source cannot be read again gets no word lines, never guessed ones."""
-    doc = load_document("193-h2288")
-    doc.meta["sha256"] = "0" * 64
+def test_no_citation_without_word_positions(h2288):
+    """A document that carries no word positions (built by hand, here from its tree alone)
+    gets no word lines, never guessed ones, even though its source file is still there;
+    its provisions keep the lines the tree gives them."""
+    from lawdiff.parse.tree import Document
+
+    doc = Document(dict(h2288.meta), h2288.tree)
+    assert doc.line_text is None
     model = compare(h2288, doc)
     assert all(c["token_lines"] is None or all(l[1] is None for l in c["token_lines"]) for c in model["changes"])
+    [sec40] = [c for c in model["changes"] if c["new"]["eid"] == SEC40]
+    assert sec40["new"]["lines"] == [85, 97] and sec40["token_lines"][0][0] == 85
+
+
+def test_compare_reads_no_file(tmp_path):
+    """``compare`` is a function of the two documents alone: with both source files deleted
+    after loading, the change model is the same, word lines included."""
+    header, body = printed_lines()
+    changed = list(body)
+    changed[90] = changed[90].replace("within 90", "within 60")
+    old_path, new_path = tmp_path / "old.txt", tmp_path / "new.txt"
+    old_path.write_bytes(print_bill(header, body))
+    new_path.write_bytes(print_bill(header, changed))
+    old, new = load_document(str(old_path)), load_document(str(new_path))
+    before = compare(old, new)
+    old_path.unlink()
+    new_path.unlink()
+    assert compare(old, new) == before
+    [sec40] = [c for c in before["changes"] if c["kind"] == "modify"]
+    cites = dict(zip((tuple(t) for t in sec40["tokens"]), sec40["token_lines"]))
+    assert cites["-", "90"] == [91, 91] and cites["+", "60"] == [91, 91]  # "within 90" ends printed line 91

@@ -185,7 +185,10 @@ def test_comments_cite_lines_and_link_the_move(model, redline):
     document = docx.Document(io.BytesIO(redline))
     notes = [c.text for c in document.comments]
     # Section 40: printed lines 85-97; four lines deleted above it and one inserted, so 82-94 now.
-    assert "Changed: Section 40 (new lines 82–94, old lines 85–97)." in notes
+    # "within 90" ends printed line 91, so line 88 now: the documents carry their words' lines,
+    # parsed from bytes as from a file.
+    assert ("Changed: Section 40 (new lines 82–94, old lines 85–97). "
+            "Struck on old line 91; inserted on new line 88.") in notes
     assert ("Moved to Section 63(a), definition of “Immigration enforcement” (new lines 8–10); "
             "it stood here (old lines 12–14).") in notes
     assert ("Moved from Section 63(a), definition of “Immigration enforcement” (old lines 12–14); "

@@ -11,7 +11,6 @@ corpus/raw/eo-650.txt.
 import pytest
 
 from lawdiff.matrix.locate import binds, locate, saved_from
-from lawdiff.read import read
 from lawdiff.matrix.topics import load_topics
 
 S63 = "sec_2__qstr_1__sec_63"
@@ -23,9 +22,8 @@ def topics(corpus):
     return load_topics(corpus.root)
 
 
-def located(doc, topic, corpus):
-    entry = corpus.entries[doc.meta["id"]]
-    return {p["eid"]: p for p in locate(doc, topic, read(corpus.raw_path(entry).read_bytes(), "x"))}
+def located(doc, topic):
+    return {p["eid"]: p for p in locate(doc, topic)}
 
 
 def marked(p):
@@ -79,7 +77,7 @@ def test_release_proviso_does_not_qualify_training_or_complaints(h2288, topics, 
     """63(e)'s "nothing in this section shall prohibit or restrain ... sending ... information"
     cannot limit 63(f)'s duties to train staff and to investigate complaints."""
     for tid in ("training", "complaints-enforcement"):
-        found = located(h2288, topics[tid], corpus)
+        found = located(h2288, topics[tid])
         assert list(found) == [f"{S63}__subsec_f"], tid
         assert found[f"{S63}__subsec_f"]["qualifies"] == []
 
@@ -88,7 +86,7 @@ def test_release_proviso_still_qualifies_the_prohibitions_it_reaches(h2288, topi
     """It does reach 63(b)'s ban on status questions and 63(c)'s consent condition: both
     restrain, and "this section" is section 63.  The (d) exception stays too."""
     for tid, rule in (("status-questions", "subsec_b"), ("custody-interviews", "subsec_c")):
-        found = located(h2288, topics[tid], corpus)
+        found = located(h2288, topics[tid])
         assert found[f"{S63}__{rule}"]["role"] == "rule"
         d, e = found[f"{S63}__subsec_d"], found[f"{S63}__subsec_e"]
         assert d["role"] == e["role"] == "qualifier"
@@ -104,26 +102,26 @@ def test_release_proviso_still_qualifies_the_prohibitions_it_reaches(h2288, topi
 def test_eo650_savings_section_marks_the_sentences_that_qualify(eo650, topics, corpus):
     # 287(g): the renewal clause matches the topic; the Department of Correction carve-out
     # qualifies Section 5 without the topic's words, and is marked beside it.
-    sec6 = located(eo650, topics["287g"], corpus)["sec_6"]
+    sec6 = located(eo650, topics["287g"])["sec_6"]
     assert sec6["qualifies"] == ["sec_5"]
     assert ("Nothing in this Executive Order shall be construed to impact or interfere with any current "
             "operations or agreements of the Department of Correction.") in marked(sec6)
     assert any("to prevent the renewal of an existing agreement under section 287(g)" in s for s in marked(sec6))
     # Training: Sections 2 and 4 impose duties; the clause that only keeps the order from
     # restricting warrants and criminal enforcement does not qualify them.
-    sec6 = located(eo650, topics["training"], corpus)["sec_6"]
+    sec6 = located(eo650, topics["training"])["sec_6"]
     assert sec6["qualifies"] == ["sec_2", "sec_4"]
     assert not any(s.startswith("Nothing in this Executive Order shall be construed to restrict") for s in marked(sec6))
     assert any(s.startswith("Nothing in this Executive Order shall be construed to require action") for s in marked(sec6))
     # State facilities: Sections 2 and 3 restrain, so that clause does qualify them.
-    sec6 = located(eo650, topics["state-facilities"], corpus)["sec_6"]
+    sec6 = located(eo650, topics["state-facilities"])["sec_6"]
     assert sec6["qualifies"] == ["sec_2", "sec_3"]
     assert any(s.startswith("Nothing in this Executive Order shall be construed to restrict or interfere with the "
                             "execution of lawful judicial warrants") for s in marked(sec6))
 
 
 def test_section_40_marks_its_own_detention_contract_exception(h2288, topics, corpus):
-    sec40 = located(h2288, topics["287g"], corpus)[SEC40]
+    sec40 = located(h2288, topics["287g"])[SEC40]
     assert sec40["role"] == "rule" and sec40["qualifies"] == []
     marks = {tuple(s["lines"]): s["text"] for s in sec40["passages"] if s["matched"]}
     assert set(marks) == {(85, 89), (93, 97)}  # the ban and its IGSA exception

@@ -18,7 +18,6 @@ from lawdiff import Corpus, LawdiffError
 from lawdiff.cli import main
 from lawdiff.matrix.locate import locate
 from lawdiff.matrix.build import build_matrix
-from lawdiff.read import read
 from lawdiff.matrix.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,11 +59,6 @@ def matrix(corpus):
     return build_matrix(corpus)
 
 
-def located(doc, topic, corpus):
-    entry = corpus.entries[doc.meta["id"]]
-    return locate(doc, topic, read(corpus.raw_path(entry).read_bytes(), "x"))
-
-
 def cell(matrix, topic, instrument):
     t = next(t for t in matrix["topics"] if t["id"] == topic)
     return next(c for c in t["cells"] if c["instrument"] == instrument)
@@ -96,7 +90,7 @@ def test_phrases_match_across_line_wraps_but_not_inside_words(topics):
 # -- locating, against the real texts ---------------------------------------
 
 def test_eo650_287g_new_agreement_rule_and_savings_clause(eo650, topics, corpus):
-    found = located(eo650, topics["287g"], corpus)
+    found = locate(eo650, topics["287g"])
     assert [p["eid"] for p in found] == ["sec_5", "sec_6"]
     rule, saving = found
     assert rule["role"] == "rule" and saving["role"] == "qualifier"
@@ -115,7 +109,7 @@ def test_eo650_287g_new_agreement_rule_and_savings_clause(eo650, topics, corpus)
 
 
 def test_h2288_ban_voiding_and_detention_contract_exception(h2288, topics, corpus):
-    found = located(h2288, topics["287g"], corpus)
+    found = locate(h2288, topics["287g"])
     assert [p["eid"] for p in found] == [SEC40]
     ban = found[0]
     assert ban["lines"] == [85, 97]
@@ -139,7 +133,7 @@ def test_h2288_ban_voiding_and_detention_contract_exception(h2288, topics, corpu
 
 
 def test_matches_reported_at_the_smallest_node(h2288, topics, corpus):
-    found = located(h2288, topics["status-questions"], corpus)
+    found = locate(h2288, topics["status-questions"])
     eids = [p["eid"] for p in found]
     assert eids[0] == "sec_2__qstr_1__sec_63__subsec_b"
     assert found[0]["lines"] == [19, 24]
@@ -152,7 +146,7 @@ def test_matches_reported_at_the_smallest_node(h2288, topics, corpus):
 
 
 def test_detention_contracts_found_in_both_places(h2288, topics, corpus):
-    found = {p["eid"]: p for p in located(h2288, topics["detention-contracts"], corpus)}
+    found = {p["eid"]: p for p in locate(h2288, topics["detention-contracts"])}
     assert set(found) == {SEC40, "sec_2__qstr_1__sec_63__subsec_d"}
     d = found["sec_2__qstr_1__sec_63__subsec_d"]
     assert d["lines"] == [49, 56]
@@ -160,7 +154,7 @@ def test_detention_contracts_found_in_both_places(h2288, topics, corpus):
 
 
 def test_eo650_state_facilities(eo650, topics, corpus):
-    found = located(eo650, topics["state-facilities"], corpus)
+    found = locate(eo650, topics["state-facilities"])
     eids = [p["eid"] for p in found]
     assert eids[:2] == ["sec_2", "sec_3"] or eids[:2] == ["sec_3", "sec_2"]
     roles = {p["eid"]: p["role"] for p in found}
@@ -171,8 +165,8 @@ def test_eo650_state_facilities(eo650, topics, corpus):
 
 def test_no_match_where_the_texts_are_silent(eo650, h2288, topics, corpus):
     # Neither text mentions courthouses.
-    assert located(eo650, topics["courthouse-arrests"], corpus) == []
-    assert located(h2288, topics["courthouse-arrests"], corpus) == []
+    assert locate(eo650, topics["courthouse-arrests"]) == []
+    assert locate(h2288, topics["courthouse-arrests"]) == []
 
 
 # -- the matrix -------------------------------------------------------------
@@ -477,16 +471,14 @@ def test_missing_topics_file_is_an_error(corpus_copy):
 @pytest.mark.parametrize("iid", ["eo-650", "193-h2288"])
 def test_every_word_of_every_provision_has_its_line(corpus, iid):
     """Sentence citations come from a word-by-word match of each provision against the
-    reading; on the real texts it never falls back to the whole provision's span."""
+    document's line texts; on the real texts it never falls back to the whole provision's span."""
     from lawdiff import load_document
-    from lawdiff.matrix.locate import line_words, own_word_lines
+    from lawdiff.matrix.locate import own_word_lines
     doc = load_document(iid, corpus)
-    index = line_words(read(corpus.raw_path(corpus.entries[iid]).read_bytes(), iid),
-                       doc.meta["line_numbers"] == "printed")
     nodes = [n for n in doc.tree.walk() if n.eid and n.lines and n.own_words()]
     assert nodes
     for n in nodes:
-        lines = own_word_lines(n, index)
+        lines = own_word_lines(doc, n)
         assert lines is not None, n.eid
         assert lines == sorted(lines) and n.lines[0] <= lines[0] and lines[-1] <= n.lines[1]
 

@@ -178,14 +178,12 @@ RULES = {
 @pytest.fixture(scope="module")
 def located_all(corpus, eo650, h2288):
     from lawdiff.matrix.locate import locate
-    from lawdiff.read import read
     from lawdiff.matrix.topics import load_topics
     topics = load_topics(CORPUS)
     out = {}
     for iid, doc in (("eo-650", eo650), ("193-h2288", h2288)):
-        reading = read(corpus.raw_path(corpus.entries[iid]).read_bytes(), iid)
         for tid, topic in topics.items():
-            out[(tid, iid)] = {p["eid"]: p for p in locate(doc, topic, reading)}
+            out[(tid, iid)] = {p["eid"]: p for p in locate(doc, topic)}
     return topics, out
 
 

@@ -259,6 +259,39 @@ def test_builds_are_byte_identical_and_cached(tmp_path):
     assert heard == [(1, 2), (2, 2)]
 
 
+def test_each_raw_file_is_read_once_and_hashed_twice(tmp_path, monkeypatch):
+    """A build (one process) reads each raw file through the reader once: the matrix and the
+    redlines use the documents the pages were rendered from.  Its sha256 is computed twice:
+    once to plan (the cache keys), once on the bytes that are parsed (they must be those)."""
+    import collections
+    import hashlib
+
+    import lawdiff.load.documents
+    import lawdiff.site.build
+
+    corpus = Corpus.load(ROOT / "corpus")
+    raws = {hashlib.sha256(corpus.raw_path(e).read_bytes()).hexdigest(): e["id"] for e in corpus.with_text()}
+    read, sha256 = lawdiff.load.documents.read, hashlib.sha256
+    reads, hashes = collections.Counter(), collections.Counter()
+
+    def counting_read(data, source):
+        reads[raws.get(sha256(data).hexdigest())] += 1
+        return read(data, source)
+
+    def counting_sha256(data=b""):
+        hashes[raws.get(sha256(data).hexdigest())] += 1
+        return sha256(data)
+
+    monkeypatch.setattr(lawdiff.site.build, "_parsed", {})  # not the documents earlier tests parsed
+    monkeypatch.setattr(lawdiff.site.build, "_models", {})
+    monkeypatch.setattr(lawdiff.load.documents, "read", counting_read)
+    monkeypatch.setattr(hashlib, "sha256", counting_sha256)
+    report = build_site(corpus, tmp_path / "site", jobs=1, search=False, cache_dir=tmp_path / "cache")
+    assert report.rendered == report.pages and (tmp_path / "site" / "matrix" / "index.html").exists()
+    assert {i: reads[i] for i in raws.values()} == {i: 1 for i in raws.values()}
+    assert {i: hashes[i] for i in raws.values()} == {i: 2 for i in raws.values()}
+
+
 def test_failed_build_leaves_previous_site(tmp_path):
     corpus_dir = make_corpus(tmp_path)
     out = tmp_path / "build"

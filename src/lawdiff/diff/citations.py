@@ -1,23 +1,19 @@
 """Which printed line each word of a provision stands on.
 
 The tree keeps a node's first and last line, not where each word falls; a
-redline wants "line 91" for the one word that changed.  The source is read
-again (only if it still has the sha256 the document was parsed from) and each
+redline wants "line 91" for the one word that changed.  The document keeps the
+words of each line as the reader found them (``Document.line_text``), and each
 node's words are found, all of them and in order, on the lines the node
-occupies.  Where they are not found exactly, the node gets no word lines:
-no citation is better than a wrong one.
+occupies.  Where they are not found exactly, or the document has no
+``line_text``, the node gets no word lines: no citation is better than a wrong one.
 """
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_right
-from pathlib import Path
 
 from lawdiff.diff.align import content, has_content
-from lawdiff.read import read
 from lawdiff.parse.tree import Document, Node
-from lawdiff.parse.provisions import spell_lines  # noqa: F401  (the renderers import it from here)
 
 
 def own_lines(node: Node) -> list[int] | None:
@@ -35,59 +31,11 @@ def own_lines(node: Node) -> list[int] | None:
     return [first, last]
 
 
-def _reading_lines(doc: Document) -> dict[int, list[str]] | None:
-    """Line number -> words printed on it, from the document's source; None if unavailable."""
-    source = doc.meta.get("source")
-    if not source or not Path(source).is_file():
-        return None
-    data = Path(source).read_bytes()
-    sha256 = hashlib.sha256(data).hexdigest()
-    if sha256 != doc.meta.get("sha256"):
-        return None
-    key = (str(source), sha256)
-    found = _CACHE.get(key)
-    if found is None:
-        found = _words_by_line(read(data, source))
-    elif not isinstance(found, dict):
-        found = _words_by_line(found)  # the reading the document was parsed from
-    _keep(key, found)
-    return found
-
-
-# (source, sha256) -> words by line, or the reading they come from: a site compares each
-# instrument with several others, and a document just parsed need not be read again.
-_CACHE: dict[tuple[str, str], object] = {}
-
-
-def _keep(key: tuple[str, str], value) -> None:
-    _CACHE.pop(key, None)
-    if len(_CACHE) >= 16:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = value
-
-
-def remember(source, sha256: str, reading) -> None:
-    """Keep the reading a document was just parsed from (``documents.parse_bytes``), so that
-    locating its words does not read and decode the source again; words are split only if
-    a redline asks for them.  The sha256 check still runs on the file as it is then."""
-    _keep((str(source), sha256), reading)
-
-
-def _words_by_line(reading) -> dict[int, list[str]]:
-    printed = reading.line_numbers == "printed"
-    words: dict[int, list[str]] = {}
-    for line in reading.lines:
-        number = line.number if printed else line.src
-        if number is not None and line.text:
-            words.setdefault(number, []).extend(line.text.split())
-    return words
-
-
 class WordLines:
     """For each node, the line of every character of ``content(node)``."""
 
     def __init__(self, doc: Document | None):
-        self.lines = _reading_lines(doc) if doc is not None else None
+        self.doc = doc
         self.cache: dict[int, tuple[list[int], list[int], list[int]] | None] = {}
 
     def of(self, node: Node) -> tuple[list[int], list[int], list[int]] | None:
@@ -98,14 +46,10 @@ class WordLines:
 
     def _locate(self, node: Node):
         span = own_lines(node)
-        if self.lines is None or span is None or not has_content(node):
+        found = self.doc.words_on_lines(*span) if self.doc is not None and span is not None else None
+        if found is None or not has_content(node):
             return None
-        words: list[str] = []
-        lines: list[int] = []
-        for n in range(span[0], span[1] + 1):
-            on_line = self.lines.get(n, ())
-            words.extend(on_line)
-            lines.extend([n] * len(on_line))
+        words, lines = found
         text = content(node)
         want = text.split()
         m = len(want)

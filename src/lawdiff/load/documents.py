@@ -5,18 +5,18 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from lawdiff.diff import citations
 from lawdiff.read.akn import foreign_xml_root, is_akn, read_akn, refuse_internal_subset
 from lawdiff.errors import LawdiffError
 from lawdiff.files import read_regular
 from lawdiff.load.manifest import Corpus, default_corpus_dir
 from lawdiff.parse.structure import parse
-from lawdiff.read import MAX_BYTES, read
+from lawdiff.read import MAX_BYTES, Reading, read
 from lawdiff.parse.tree import Document
 
 
-def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Document:
-    """Parse the bytes of one instrument; ``meta`` is its manifest entry, if it has one."""
+def parse_bytes(data: bytes, source: object, meta: dict | None = None, sha256: str | None = None) -> Document:
+    """Parse the bytes of one instrument; ``meta`` is its manifest entry, if it has one;
+    ``sha256``: the hash of ``data``, when the caller has just computed it (it is not computed twice)."""
     refuse_internal_subset(data, source)
     if is_akn(data):
         return read_akn(data, source, meta)  # already a tree: no line reading or parsing
@@ -31,13 +31,24 @@ def parse_bytes(data: bytes, source: object, meta: dict | None = None) -> Docume
     for key, value in reading.meta.items():
         meta.setdefault(key, value)  # the curated manifest wins over what the reader found
     meta["source"] = str(source)
-    meta["sha256"] = hashlib.sha256(data).hexdigest()
-    citations.remember(source, meta["sha256"], reading)
+    meta["sha256"] = sha256 or hashlib.sha256(data).hexdigest()
     meta["line_numbers"] = reading.line_numbers
     meta["structure"] = facts["structure"]
     if facts["warnings"]:
         meta["warnings"] = facts["warnings"]
-    return Document(meta=meta, tree=tree)
+    return Document(meta=meta, tree=tree, line_text=line_text(reading))
+
+
+def line_text(reading: Reading) -> dict[int, str]:
+    """Line number -> the words on it (``Document.line_text``): the printed number where the source
+    prints them, else the line's place in the source; lines without words are left out."""
+    printed = reading.line_numbers == "printed"
+    out: dict[int, str] = {}
+    for line in reading.lines:
+        number = line.number if printed else line.src
+        if number is not None and line.text:
+            out[number] = f"{out[number]} {line.text}" if number in out else line.text
+    return out
 
 
 def load_document(ref: str, corpus: Corpus | None = None) -> Document:
@@ -66,7 +77,7 @@ def load_document(ref: str, corpus: Corpus | None = None) -> Document:
     actual = hashlib.sha256(data).hexdigest()
     if entry.get("sha256") and entry["sha256"] != actual:
         raise LawdiffError(raw, f"sha256 {actual} does not match the manifest's {entry['sha256']}")
-    return parse_bytes(data, raw, entry)
+    return parse_bytes(data, raw, entry, sha256=actual)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -15,8 +15,6 @@ from lawdiff.load.documents import load_document
 from lawdiff.errors import LawdiffError
 from lawdiff.matrix.locate import instrument_label, locate, provision
 from lawdiff.load.manifest import Corpus
-from lawdiff.files import read_regular
-from lawdiff.read import MAX_BYTES, read
 from lawdiff.matrix.topics import load_topics
 
 
@@ -24,18 +22,18 @@ def status_label(status: str) -> str:
     return STATUSES.get(status) or COMPUTED_STATUSES[status]
 
 
-def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: list[str] | None = None) -> dict:
-    """The matrix as a JSON-ready dict; ``topics``/``instruments`` pick rows/columns (default: all, in file order)."""
+def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: list[str] | None = None,
+                 load=None) -> dict:
+    """The matrix as a JSON-ready dict; ``topics``/``instruments`` pick rows/columns (default: all, in file order).
+    ``load(id)`` gives an instrument's ``Document`` (default: ``load_document``; the site passes
+    the documents it has already parsed)."""
+    load = load or (lambda iid: load_document(iid, corpus))
     all_topics = load_topics(corpus.root)
     ann_path, annotations = load_annotations(corpus.root, all_topics, corpus.entries)
     topic_ids = _pick(topics, all_topics, corpus.root / "topics.toml", "topic")
     instrument_ids = _pick(instruments, corpus.entries, corpus.root / "instruments.toml", "instrument")
 
-    docs, readings = {}, {}
-    for entry in corpus.with_text():
-        iid = entry["id"]
-        docs[iid] = load_document(iid, corpus)
-        readings[iid] = read(read_regular(corpus.raw_path(entry), MAX_BYTES), corpus.raw_path(entry))
+    docs = {entry["id"]: load(entry["id"]) for entry in corpus.with_text()}
     # Check every annotation, not only the requested ones: drift anywhere is an error.
     for (tid, iid), ann in annotations.items():
         for eid in ann["cite"]:
@@ -54,9 +52,9 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
             ann = annotations.get((tid, iid))
             provisions = []
             if iid in docs:
-                provisions = locate(docs[iid], topic, readings[iid])
+                provisions = locate(docs[iid], topic)
                 if ann:
-                    provisions = _with_cited(provisions, ann["cite"], docs[iid], readings[iid])
+                    provisions = _with_cited(provisions, ann["cite"], docs[iid])
             cell = _cell(entry, ann, provisions)
             if official := officials.get(iid):
                 cell["official_status"] = official
@@ -122,12 +120,12 @@ def _pick(wanted: list[str] | None, known: dict, path, noun: str) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def _with_cited(provisions: list[dict], cite: list[str], doc, reading) -> list[dict]:
+def _with_cited(provisions: list[dict], cite: list[str], doc) -> list[dict]:
     """Cited provisions first, in the annotation's order, then the rest as located."""
     by_eid = {p["eid"]: p for p in provisions}
     cited = []
     for eid in cite:
-        p = by_eid.pop(eid, None) or provision(doc, doc.tree.find(eid), reading)
+        p = by_eid.pop(eid, None) or provision(doc, doc.tree.find(eid))
         cited.append({**p, "cited": True})
     return cited + [{**p, "cited": False} for p in provisions if p["eid"] in by_eid]
 

@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 
 from lawdiff.parse.provisions import heading_label, instrument_label, lineage, lines_text, parent_map, path_label
-from lawdiff.read.lines import Reading
 from lawdiff.matrix.topics import Topic
 from lawdiff.parse.tree import Document, Node
 
@@ -89,28 +88,13 @@ def sentences(node: Node) -> list[Sentence]:
     return out
 
 
-def line_words(reading: Reading | None, printed: bool) -> dict[int, list[str]] | None:
-    """Line number -> its words (printed numbers for a bill, source lines otherwise)."""
-    if reading is None:
+def own_word_lines(doc: Document, node: Node) -> list[int] | None:
+    """The line of each of the node's own words (``doc.line_text``), or None when the words
+    cannot be matched one to one against the lines (then only the node's own line span is cited)."""
+    found = doc.words_on_lines(*node.lines) if node.lines else None
+    if found is None or found[0] != node.words():
         return None
-    index: dict[int, list[str]] = {}
-    for line in reading.lines:
-        key = line.number if printed else line.src
-        if key is not None:
-            index.setdefault(key, []).extend(line.text.split())
-    return index
-
-
-def own_word_lines(node: Node, index: dict[int, list[str]] | None) -> list[int] | None:
-    """The line of each of the node's own words, or None when the words cannot be matched
-    one to one against the reading (then only the node's own line span is cited)."""
-    if index is None or not node.lines:
-        return None
-    first, last = node.lines
-    flat = [(w, n) for n in range(first, last + 1) for w in index.get(n, ())]
-    if [w for w, _ in flat] != node.words():
-        return None
-    return [n for _, n in flat[: len(node.own_words())]]
+    return found[1][: len(node.own_words())]
 
 
 def _span(lines: list[int]) -> list[int]:
@@ -149,11 +133,10 @@ def _role(node: Node, matched_sentences: list[Sentence]) -> str:
     return "rule"
 
 
-def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[dict]:
+def locate(doc: Document, topic: Topic) -> list[dict]:
     """The provisions of ``doc`` that treat ``topic``, ranked: rules, then qualifiers,
     definitions and recitals; within each, the strongest match first, then document order."""
     printed = doc.meta.get("line_numbers") == "printed"
-    index = line_words(reading, printed)
     parents = parent_map(doc.tree)
     order = {id(n): i for i, n in enumerate(doc.tree.walk())}
     skipped = {id(d) for n in doc.tree.walk() if n.type in SKIP_TYPES for d in n.walk()}
@@ -175,7 +158,7 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
         in_heading = any(w < heading_words for w in hit_words)
         distinct = sorted({p.source for p, _ in hits}, key=lambda s: [p.source for p in topic.patterns].index(s))
         score = 2 * len(distinct) + len(hits) + (3 if in_heading else 0)
-        found[id(node)] = _provision(doc, node, parents, printed, index, sents, matched,
+        found[id(node)] = _provision(doc, node, parents, printed, sents, matched,
                                      role=_role(node, matched), score=score, patterns=distinct)
         nodes[id(node)] = node
         # What a qualifier would have to limit: the matched sentences, or the whole body
@@ -183,27 +166,26 @@ def locate(doc: Document, topic: Topic, reading: Reading | None = None) -> list[
         # words of its own below it (a part over its sections) might bind either way.
         body = [s for s in matched if s.start >= heading_words] or [s for s in sents if s.start >= heading_words]
         binding[id(node)] = binds([s.text for s in body]) if body else {"restraint", "duty"}
-    _add_qualifiers(doc, found, nodes, parents, printed, index, binding)
+    _add_qualifiers(doc, found, nodes, parents, printed, binding)
     ranked = sorted(found.values(), key=lambda p: (ROLE_ORDER[p["role"]], -p["score"], order[p["_id"]]))
     for p in ranked:
         del p["_id"]
     return ranked
 
 
-def provision(doc: Document, node: Node, reading: Reading | None = None) -> dict:
+def provision(doc: Document, node: Node) -> dict:
     """A provision that no pattern found (e.g. one an annotation cites), in the same shape."""
     printed = doc.meta.get("line_numbers") == "printed"
     sents = sentences(node)
     head = len(heading_label(node).split())
     body = [s for s in sents if s.start >= head]
     role = _role(node, body)  # a cited definition stays a definition, a savings section a qualifier
-    p = _provision(doc, node, parent_map(doc.tree), printed, line_words(reading, printed), sents, [],
-                   role=role, score=0, patterns=[])
+    p = _provision(doc, node, parent_map(doc.tree), printed, sents, [], role=role, score=0, patterns=[])
     del p["_id"]
     return p
 
 
-def _add_qualifiers(doc, found, nodes, parents, printed, index, binding) -> None:
+def _add_qualifiers(doc, found, nodes, parents, printed, binding) -> None:
     """Savings clauses and "shall not apply" provisions that qualify a matched provision:
     its reach ("this section") must cover the provision, and what it saves from
     (prohibiting, requiring, anything) must be how the provision binds."""
@@ -251,7 +233,7 @@ def _add_qualifiers(doc, found, nodes, parents, printed, index, binding) -> None
                 passage["matched"] = passage["matched"] or s.start in starts
             continue
         qual = list({s.start: s for s in applying}.values())
-        p = _provision(doc, node, parents, printed, index, sents, qual, role="qualifier", score=0, patterns=[])
+        p = _provision(doc, node, parents, printed, sents, qual, role="qualifier", score=0, patterns=[])
         p["qualifies"] = eids
         found[id(node)] = p
         nodes[id(node)] = node
@@ -303,8 +285,8 @@ def _lines_label(lines: list[int] | None, printed: bool) -> str:
     return lines_text(lines)
 
 
-def _provision(doc, node, parents, printed, index, sents, matched, *, role, score, patterns) -> dict:
-    word_lines = own_word_lines(node, index)
+def _provision(doc, node, parents, printed, sents, matched, *, role, score, patterns) -> dict:
+    word_lines = own_word_lines(doc, node)
     if word_lines:
         lines = _span(word_lines)
     else:

@@ -82,10 +82,32 @@ class Document:
 
     meta: dict
     tree: Node
+    line_text: dict[int, str] | None = field(default=None, repr=False)
+    """Where each word stands: line number -> the words the reader found on that line, whitespace
+    folded (printed numbers, or the source's own lines, as ``meta["line_numbers"]`` says).  Kept
+    when the document is parsed from its source (and in its JSON); None for one built otherwise
+    (by hand, from Akoma Ntoso): its words then have no lines, only its provisions' ``lines``."""
+
+    def words_on_lines(self, first: int, last: int) -> tuple[list[str], list[int]] | None:
+        """The words printed on lines ``first``..``last`` and the line of each; None without ``line_text``."""
+        if self.line_text is None:
+            return None
+        words: list[str] = []
+        lines: list[int] = []
+        for n in range(first, last + 1):
+            on_line = self.line_text.get(n, "").split()
+            words.extend(on_line)
+            lines.extend([n] * len(on_line))
+        return words, lines
 
     def to_dict(self) -> dict:
-        return {"meta": self.meta, "tree": self.tree.to_dict()}
+        out = {"meta": self.meta, "tree": self.tree.to_dict()}
+        if self.line_text is not None:  # JSON keys are strings
+            out["line_text"] = {str(n): text for n, text in self.line_text.items()}
+        return out
 
     @classmethod
     def from_dict(cls, d: dict) -> Document:
-        return cls(meta=d["meta"], tree=Node.from_dict(d["tree"]))
+        lines = d.get("line_text")
+        return cls(meta=d["meta"], tree=Node.from_dict(d["tree"]),
+                   line_text={int(n): text for n, text in lines.items()} if lines is not None else None)

@@ -36,7 +36,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from lawdiff.diff.citations import edited_lines, spell_lines
+from lawdiff.diff.citations import edited_lines
+from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.errors import LawdiffError
 from lawdiff.read.lines import refuse_not_text

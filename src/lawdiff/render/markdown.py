@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lawdiff.diff.citations import edited_lines, spell_lines
+from lawdiff.diff.citations import edited_lines
+from lawdiff.parse.provisions import spell_lines
 from lawdiff.render.markdown_text import escape
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import line_cite, ref_label, side_title

@@ -1,7 +1,7 @@
 """The printed redline: a table of every change up front, then the text as the bill prints it.
 
 Where a side's source prints line numbers and its words can be found on them
-(``citations.WordLines``: the source is read again), each provision is laid out
+(``citations.WordLines``, from ``Document.line_text``), each provision is laid out
 one printed line per row, the line's number in the margin and a change bar
 beside every line with an edit; struck words stand on the new line where they
 were taken out.  Elsewhere (EO 650, API text, a document without its source) a
@@ -19,8 +19,8 @@ from bisect import bisect_right
 
 from markupsafe import Markup, escape
 
-from lawdiff.diff.citations import WordLines, edited_lines, spell_lines
-from lawdiff.parse.provisions import line_span, lines_text
+from lawdiff.diff.citations import WordLines, edited_lines
+from lawdiff.parse.provisions import line_span, lines_text, spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import mark, ref_label
 

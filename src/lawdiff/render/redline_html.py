@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from lawdiff.diff.citations import edited_lines, spell_lines
+from lawdiff.diff.citations import edited_lines
+from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import instrument_href, line_cite, mark as _mark, ref_label, render_page
 from lawdiff.render.print_redline import CONTEXTS, print_layout

@@ -82,7 +82,7 @@ def _document(source: dict):
             raise LawdiffError(source["path"], "changed while the site was being built")
         if len(_parsed) >= PARSED_KEPT:
             del _parsed[next(iter(_parsed))]  # the oldest: pages are rendered in document order
-        _parsed[key] = parse_bytes(data, source["path"], source["entry"])
+        _parsed[key] = parse_bytes(data, source["path"], source["entry"], sha256=source["sha256"])
     return _parsed[key]
 
 
@@ -139,12 +139,13 @@ def render_job(spec: dict) -> dict:
     raise ValueError(spec["page"])
 
 
-def render_matrix_pages(corpus_root: str) -> dict:
-    """Every matrix page: {"pages": {path: html}, "topics": [{"id", "label"}]}."""
+def render_matrix_pages(corpus_root: str, sources: dict | None = None) -> dict:
+    """Every matrix page: {"pages": {path: html}, "topics": [{"id", "label"}]}; ``sources``
+    (``_sources``): the documents are those the pages were rendered from, not read again."""
     from lawdiff.matrix.build import build_matrix
     from lawdiff.render.matrix_html import render_overview, render_topic_page
     from lawdiff.render.matrix_tables import of_topic, to_csv, to_json
-    matrix = build_matrix(Corpus.load(corpus_root))
+    matrix = build_matrix(Corpus.load(corpus_root), load=(lambda iid: _document(sources[iid])) if sources else None)
     # each page offers its data: matrix.csv/.json beside the overview, <topic>.csv/.json beside a topic
     pages = {"matrix/index.html": render_overview(matrix), "matrix/matrix.csv": to_csv(matrix),
              "matrix/matrix.json": to_json(matrix)}
@@ -480,7 +481,7 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
     if site.matrix_key:
         matrix = cache.get(site.matrix_key)
         if matrix is None:
-            result = render_matrix_pages(str(corpus.root))
+            result = render_matrix_pages(str(corpus.root), site.sources)
             matrix = (cache.put(site.matrix_key, {"html": "", "info": result}), result)
             report.rendered += len(result["pages"])
         else:
