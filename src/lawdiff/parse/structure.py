@@ -13,7 +13,7 @@ from __future__ import annotations
 from lawdiff.parse.body import Body
 from lawdiff.parse.eids import assign_eids
 from lawdiff.parse.markers import BILL_SECTION
-from lawdiff.parse.tree import Node
+from lawdiff.parse.tree import DocumentKind, Node
 from lawdiff.parse.units import NodeText, Unit, missed_sections, units as units_of
 from lawdiff.parse.zones import FrontMatter
 from lawdiff.read.lines import Reading
@@ -41,16 +41,24 @@ def parse(reading: Reading, kind: str | None = None) -> tuple[Node, dict]:
     facts = {
         # True only when the structure was found: a section opener the tree missed means it was not.
         "structure": structured and not any(w.startswith("SECTION") for w in warnings),
-        "kind": kind or {"doc": "executive-order" if front.ordered else "document"}.get(root.type, root.type),
+        "kind": kind or _kind(root.type, front.ordered),
         "warnings": warnings,
     }
     return root, facts
 
 
+def _kind(root_type: str, ordered: bool) -> str:
+    """The kind of an instrument the manifest does not name: a bill or act by its root, an
+    executive order by its "do hereby order", anything else a document."""
+    if root_type != "doc":
+        return root_type
+    return DocumentKind.EXECUTIVE_ORDER.value if ordered else DocumentKind.DOCUMENT.value
+
+
 def _root_type(kind: str | None, units: list[Unit]) -> str:
-    if kind in ("bill", "act"):
+    if kind in (DocumentKind.BILL, DocumentKind.ACT):
         return kind
-    if kind == "executive-order":
+    if kind == DocumentKind.EXECUTIVE_ORDER:
         return "doc"
     if any(u.text.startswith("Be it enacted") or BILL_SECTION.match(u.text) for u in units):
         return "bill"

@@ -14,7 +14,28 @@ Types used (AKN element names, so the AKN export is a direct mapping):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Iterator
+
+
+class DocumentKind(StrEnum):
+    """What an instrument is: ``Document.meta["kind"]``, the manifest's ``kind``."""
+
+    BILL = "bill"
+    ACT = "act"
+    EXECUTIVE_ORDER = "executive-order"
+    AMENDMENT = "amendment"
+    DOCUMENT = "document"
+
+    @property
+    def label(self) -> str:
+        """The kind as a page names it: "Executive order"."""
+        return self.value.replace("-", " ").capitalize()
+
+
+def kind_label(kind: str | None, unknown: str) -> str:
+    """A reader's name for ``kind``; ``unknown`` for a kind lawdiff does not know."""
+    return DocumentKind(kind).label if kind in DocumentKind._value2member_map_ else unknown
 
 
 @dataclass

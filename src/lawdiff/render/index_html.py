@@ -6,7 +6,7 @@ from lawdiff.load import history
 from lawdiff.site.comparisons import Comparison
 from lawdiff.load.manifest import Corpus
 from lawdiff.parse.provisions import instrument_name
-from lawdiff.render.instrument_html import KIND_LABELS
+from lawdiff.parse.tree import kind_label
 from lawdiff.render.page import ref_label, render_page
 
 FORWARD = {"refiled_from": "refiled from", "version_of": "version of", "companion": "companion of"}
@@ -31,7 +31,7 @@ def render_index(corpus: Corpus, found: list[Comparison], infos: dict[str, dict]
     for entry in corpus.entries.values():
         instruments.append({
             "id": entry["id"], "number": instrument_name(entry), "title": entry.get("title", ""),
-            "kind": KIND_LABELS.get(entry.get("kind"), entry.get("kind", "")),
+            "kind": kind_label(entry.get("kind"), entry.get("kind", "")),
             "date": entry.get("date", ""), "status": entry.get("status", ""),
             "official": history.official_status(corpus, entry),
             "has_text": bool(entry.get("path")),

@@ -5,11 +5,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from lawdiff.parse.provisions import heading_label, number_label
-from lawdiff.parse.tree import Document, Node
+from lawdiff.parse.tree import Document, Node, kind_label
 from lawdiff.render.glossary import Linker, terms
 from lawdiff.render.page import line_cite, ref_label, render_page
 
-KIND_LABELS = {"bill": "Bill", "act": "Act", "executive-order": "Executive order", "document": "Document"}
 TOC_TYPES = {"section", "subsection", "recitals", "formula", "preface", "preamble"}
 PART_LABELS = {"preface": "Front matter", "preamble": "Preamble", "recitals": "Recitals", "formula": "Enacting formula"}
 
@@ -70,7 +69,7 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
 
     return render_page(
         "site/instrument.html", root=root, meta=doc.meta, tree=doc.tree,
-        kind_label=KIND_LABELS.get(doc.meta.get("kind"), "Instrument"),
+        kind_label=kind_label(doc.meta.get("kind"), "Instrument"),
         toc=_toc(doc.tree, numbering), glossary=found, related=related or [],
         text_html=text_html, scope_label=scope_label, has_matrices=has_matrices, synonyms=synonyms,
         history=history or [], official=official, measure=measure or [],
