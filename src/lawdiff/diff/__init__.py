@@ -1,6 +1,8 @@
-"""Align + diff stage: two ``Document``s -> the change model (a dict every redline renderer reads).
+"""Align + diff stage: two ``Document``s -> the change model every redline renderer reads.
 
-``align`` pairs provisions (by eid, by content, moves), ``tokens`` diffs the words of
-a pair, ``citations`` puts each word on its printed line, and ``changes.compare``
-assembles the change model.
+``align`` pairs provisions (by content first, numbers only confirm; moves), ``tokens``
+diffs the words of a pair, ``citations`` puts each word on its printed line (from the
+``Document``'s own ``line_text``: nothing is read again), and ``changes.compare``
+assembles the model, whose types and labels are in ``model`` and whose JSON Schema is
+``change-model.schema.json``.
 """
