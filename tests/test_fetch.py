@@ -184,6 +184,24 @@ def test_add_registers_a_file_the_user_has(corpus_dir, tmp_path):
     assert load_document("eo-650-copy", Corpus.load(corpus_dir)).tree.find("sec_5").heading == "287(g) Agreements"
 
 
+
+def test_add_registers_a_word_draft(corpus_dir, tmp_path):
+    # A staffer's Word draft of EO 650, a paragraph a line: stored as raw/<id>.docx (it used to crash).
+    import docx
+
+    draft = docx.Document()
+    for line in EO650.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            draft.add_paragraph(line.strip())
+    draft.save(tmp_path / "eo-650-draft.docx")
+    out = lawdiff(corpus_dir, "add", str(tmp_path / "eo-650-draft.docx"), "--id", "eo-650-draft",
+                  "--kind", "executive-order")
+    assert out.returncode == 0, out.stderr
+    assert entry(corpus_dir, "eo-650-draft")["path"] == "raw/eo-650-draft.docx"
+    assert entry(corpus_dir, "eo-650-draft")["format"] == "docx"
+    doc = load_document("eo-650-draft", Corpus.load(corpus_dir))
+    assert doc.tree.find("sec_5").heading == "287(g) Agreements"
+
 def test_add_refuses_what_it_cannot_read(corpus_dir, tmp_path):
     page = tmp_path / "login.html"
     page.write_text('<html><title>Sign In</title><body><form><input type="password"></form></body></html>')

@@ -71,6 +71,22 @@ def test_a_record_without_text_falls_back_to_the_pdf(server, corpus_dir):
     assert not (corpus_dir / "raw/193-s997.json").exists()
 
 
+
+def test_an_api_record_with_text_replaces_the_pdf_fetched_before(server, corpus_dir):
+    # First the record has no text (the PDF is stored); later it has, and a forced fetch stores the
+    # record in the PDF's place: the manifest no longer names the PDF, and raw/ does not keep it.
+    server.bill(193, "S997", document(193, "S997", "", docket="SD506"), S997_HISTORY)
+    pdf = plumbing_pdf("SENATE DOCKET, NO. 1100", "SENATE . . . . . . . . No. 997")
+    server.routes["/Bills/193/S997.pdf"] = [(200, {"Content-Type": "application/pdf"}, pdf)]
+    assert lawdiff(corpus_dir, "fetch", "193-s997", base=server.base).returncode == 0
+    assert (corpus_dir / "raw/193-s997.pdf").read_bytes() == pdf
+    record = (CORPUS / "raw" / "193-s997.json").read_bytes()
+    server.bill(193, "S997", record, S997_HISTORY)
+    out = lawdiff(corpus_dir, "fetch", "--force", "193-s997", base=server.base)
+    assert out.returncode == 0, out.stderr
+    assert entry(corpus_dir, "193-s997")["path"] == "raw/193-s997.json"
+    assert files(corpus_dir) == sorted(textless_corpus_files() + ["raw/193-s997.json", "raw/193-s997.history.json"])
+
 def test_a_number_nobody_knows_is_one_line_and_changes_nothing(server, corpus_dir):
     manifest = (corpus_dir / "instruments.toml").read_bytes()
     out = lawdiff(corpus_dir, "fetch", "193-s997", base=server.base)  # every URL answers 404

@@ -36,7 +36,7 @@ from lawdiff.load.manifest_edit import append_entry, locked, set_fields
 from lawdiff.read import MAX_BYTES, sniff
 
 TIMEOUT = 60
-_EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt", "api-json": ".json"}
+_EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt", "api-json": ".json", "docx": ".docx"}
 _FALL_BACK = re.compile(r"^HTTP 404\b|no text layer")
 _NO_RECORD = re.compile(r"^HTTP 404\b")
 """The API has no such document: the PDF and the page are asked next (a bill the API
@@ -202,14 +202,27 @@ def _store(corpus: Corpus, entry_id: str, data: bytes, source: str, source_url: 
         else:
             set_fields(manifest, entry_id, record)
 
-    commit(corpus.root, files, edit)
+    commit(corpus.root, files, edit, stale=_replaced(corpus, entry, rel))
     return Outcome(entry_id, "fetched" if source_url else "added", rel, sha, source_url or source)
 
 
-def commit(root: Path, files: dict[str, bytes], edit) -> None:
+def _replaced(corpus: Corpus, entry: dict | None, rel: str) -> list[str]:
+    """The raw file an entry's new text replaces in another format (its PDF, once the API
+    record has text): removed once the manifest no longer names it.  Only a file lawdiff
+    named itself (``raw/<id>.<ext>``) and no other entry names."""
+    old = (entry or {}).get("path")
+    if not old or old == rel or old not in {f"raw/{entry['id']}{ext}" for ext in _EXTENSIONS.values()}:
+        return []
+    if any(e.get("path") == old for e in corpus.entries.values() if e is not entry):
+        return []
+    return [old]
+
+
+def commit(root: Path, files: dict[str, bytes], edit, stale: list[str] = ()) -> None:
     """Write ``files`` (corpus-relative name -> bytes) and run ``edit`` (the manifest change
     recording them) as one step: under the corpus lock, with SIGINT, SIGTERM and SIGHUP held
-    until both are done, and every file put back as it was if anything fails."""
+    until both are done, and every file put back as it was if anything fails.  ``stale``
+    files, which the edited manifest no longer names, are removed after it."""
     manifest = root / "instruments.toml"
     with locked(manifest), _signals_held():
         previous = {name: _on_disk(root / name) for name in files}
@@ -229,6 +242,8 @@ def commit(root: Path, files: dict[str, bytes], edit) -> None:
                 else:
                     write_atomic(root / name, previous[name])
             raise
+        for name in stale:
+            (root / name).unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
