@@ -1,9 +1,18 @@
 """Shared test helpers: the shipped corpus and its two real documents."""
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from helpers import CORPUS
 from lawdiff import Corpus, load_document
+
+# In CI the property tests run the same examples every time: a submission passes or fails on
+# its own code, not on the draw.  Locally each run draws new examples, to find new failures.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
