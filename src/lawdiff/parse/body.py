@@ -19,6 +19,17 @@ from lawdiff.parse.units import NodeText, Unit, where
 
 P_RANK = 99.0  # a plain paragraph holds no structure: any marker closes it
 HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
+# Text after a list's last item that continues the parent (``_wraps_up``): the items, the parents
+# that can hold closing words (AKN hierarchical elements and a definition), the end of a list's
+# introduction ("shall:", "that—") and of its last item (a full stop), and how far to look for the
+# list's next item.
+LIST_ITEMS = {"subsection", "paragraph", "clause", "subclause"}
+WRAP_UP_PARENTS = {"section", "subsection", "paragraph", "clause", "subclause", "definition"}
+LIST_INTRO = re.compile(r"(?::|—|--)[\"”’)]*$")
+SENTENCE_END = re.compile(r"\.[\"”’)]*$")
+LOOKAHEAD = 60
+RUNS_ON = re.compile(r"(?:[;,]|[;,] (?:and|or))$")
+AMENDING = re.compile(r"\b(?:insert\w*|add\w*|strik\w+|amended|substitut\w+|replac\w+)\b[^.;]*$", re.I)
 HEADING_LINE_SHARE = 0.75  # a heading line is shorter than this share of a full printed line
 
 
@@ -36,6 +47,10 @@ class Body:
         self.stack: list[tuple[Node, float]] = [(self.body, 0.0)]
         self.last_label: dict[tuple[int, str], str] = {}  # (id(parent), kind) -> last label opened under it
         self.previous_heading = False
+        # Closing words being gathered: (their parent, the wrapUp node, the node whose text the
+        # words would otherwise continue).  The stack stays as it was, so a marker after them is
+        # placed exactly as without them.
+        self.wrap_up: tuple[Node, Node, Node] | None = None
         printed = [len(u.text) for u in units if u.printed]
         self.full_line = statistics.median(printed) if printed else 0
 
@@ -60,9 +75,11 @@ class Body:
             self.text.extend(opened, unit)
             self.previous_heading = True
             return
-        if opened is None:
+        if opened is None and self.wrap_up is None and self._wraps_up(i, unit):
+            self._open_wrap_up(unit)
+        elif opened is None and self.wrap_up is None:
             self._container_for_text(unit)
-        node = self.stack[-1][0]
+        node = self.wrap_up[1] if opened is None and self.wrap_up else self.stack[-1][0]
         self.text.add(node, unit, text)
         if QUOTE_OPENS.search(text.rstrip()) and self._next_opens(i):
             quote = Node("quotedStructure")
@@ -122,7 +139,7 @@ class Body:
         if kind != MarkerLevel.CLAUSE:
             return kind
         top = self.stack[-1][0]
-        if label == "i" and re.search(r"(:|:\s?-|—)$", self.text.tail(top)):
+        if label == "i" and re.search(r"(:|:\s?-|—)$", self.text.tail(self.wrap_up[1] if self.wrap_up else top)):
             return kind
         previous_clause = self._last_label("clause")
         if previous_clause and roman_value(label) == roman_value(previous_clause) + 1:
@@ -173,10 +190,14 @@ class Body:
             self.stack.pop()
 
     def _push(self, node: Node, rank: float) -> None:
+        if self.wrap_up:
+            self._close_wrap_up()
         self.stack[-1][0].children.append(node)
         self.stack.append((node, rank))
 
     def _definitions_expected(self) -> bool:
+        if self.wrap_up and id(self.wrap_up[1]) in self.text.defines:
+            return True
         return any(id(n) in self.text.defines or n.type == "definition" for n, _ in self.stack)
 
     def _quotation(self) -> Node | None:
@@ -194,6 +215,86 @@ class Body:
         sections = _quoted_sections(frame)
         return bool(sections) and bool(BARE_SECTION.match(sections[-1].num or ""))
 
+    def _wraps_up(self, i: int, unit: Unit) -> bool:
+        """Does this unit, with no marker, close the list its parent introduced rather than
+        continue the list's last item?  ``(a) The department shall: (1) collect ...; (2) report
+        .... The commissioner may waive ...``: the closing sentence is the parent's (AKN's
+        ``wrapUp``).  It is when all of these hold:
+
+        - the unit starts a new paragraph: a paragraph of a source without printed lines (an API
+          record, a web page: one paragraph per unit), or a printed line after one that stopped
+          short of the margin (a printed line alone says nothing: lines wrap);
+        - the open provision is a list item, of two at least, whose parent introduced the list
+          (its own text ends with a colon or a dash, and is no amending instruction: "inserting
+          in its place:" puts text, not a list), and the item ended its sentence with a full
+          stop (an item ending "; and" carries the list on);
+        - the unit starts a sentence (a capital), and is no amending instruction of its own;
+        - the list does not carry on after it: the next marker ahead is not the item's next
+          sibling, (3) after (2) (an item of two paragraphs).  Where the parent still gets another
+          child after all, the words go back to the item (``_close_wrap_up``).
+        """
+        if len(self.stack) < 3 or not (not unit.printed or self._after_short_line(i)):
+            return False
+        item, parent = self.stack[-1][0], self.stack[-2][0]
+        if item.type not in LIST_ITEMS or parent.type not in WRAP_UP_PARENTS:
+            return False
+        intro = self.text.tail(parent)
+        if not LIST_INTRO.search(intro) or AMENDING.search(intro) or not SENTENCE_END.search(self.text.tail(item)):
+            return False
+        if sum(c.type == item.type for c in parent.children) < 2:
+            return False  # one item is no list: "(3)" alone, put in place of the old (3), may run on
+        if not unit.text[:1].isupper() or QUOTE_OPENS.search(unit.text.rstrip()):
+            return False
+        return not self._list_carries_on(i, item)
+
+    def _runs_on(self, item: Node, parent: Node) -> bool:
+        """Is ``item`` the last of a list ``parent`` introduced whose items end in "; or", "; and",
+        ",": one sentence, that the list nested in ``item`` ends?"""
+        if item.type not in LIST_ITEMS or parent.type not in WRAP_UP_PARENTS:
+            return False
+        if not LIST_INTRO.search(self.text.tail(parent)) or AMENDING.search(self.text.tail(parent)):
+            return False
+        siblings = [c for c in parent.children if c.type == item.type]
+        if len(siblings) < 2 or siblings[-1] is not item:
+            return False
+        before = siblings[-2]
+        while before.children:  # where that item's words end
+            before = before.children[-1]
+        return bool(RUNS_ON.search(self.text.tail(before)))
+
+    def _list_carries_on(self, i: int, item: Node) -> bool:
+        """Is the next marker within ``LOOKAHEAD`` units the item's next sibling?"""
+        for unit in self.units[i + 1: i + 1 + LOOKAHEAD]:
+            found = marker(unit.text)
+            if found and found.level != MarkerLevel.BILL_SECTION and found.level != MarkerLevel.SECTION:
+                return _follows(item.num or "", found.num)
+            if found:
+                return False
+        return False
+
+    def _open_wrap_up(self, unit: Unit) -> None:
+        """Open the parent's closing words after the item; the next provision opened closes them.
+        A list nested in an item of a list that is one running sentence ("(3) ...; or (4) ...
+        without either: (i) ...; (iv) ... ." H.3980) closes the outer list too: the words after
+        it are the outer parent's ("No person holding a permit ... shall be held in violation of this section")."""
+        at = len(self.stack) - 2
+        while at > 1 and self._runs_on(self.stack[at][0], self.stack[at - 1][0]):
+            at -= 1
+        parent, node = self.stack[at][0], Node("wrapUp")
+        parent.children.append(node)
+        self.wrap_up = (parent, node, self.stack[-1][0])
+        self.text.extend(node, unit)
+
+    def _close_wrap_up(self) -> None:
+        """A provision opens after the closing words.  Where it opens outside their parent they
+        stay; where inside (the list went on after all: a charter's next article, unmarked, then
+        "(i)"), they were the words of the provision before them, as AKN wants a wrapUp last."""
+        parent, node, before = self.wrap_up
+        self.wrap_up = None
+        if any(n is parent for n, _ in self.stack):
+            parent.children.remove(node)
+            self.text.merge(before, node)
+
     def _container_for_text(self, unit: Unit) -> None:
         """Text with no marker before it: in a bill, an unnumbered section; elsewhere a paragraph."""
         top = self.stack[-1][0]
@@ -207,7 +308,7 @@ class Body:
             self._push(Node("p"), P_RANK)
 
     def _at_boundary(self) -> bool:
-        tail = self.text.tail(self.stack[-1][0])
+        tail = self.text.tail(self.wrap_up[1] if self.wrap_up else self.stack[-1][0])
         return not tail or bool(TERMINAL.search(tail))
 
     def _after_short_line(self, i: int) -> bool:
@@ -258,6 +359,16 @@ class Body:
             return False
         quoted = _quoted_sections(frame)
         return bool(quoted) and continues(quoted[-1].num, num)
+
+
+def _follows(before: str, num: str) -> bool:
+    """Is label ``num`` the one after ``before`` in a list: (3) after (2), (c) after (b), (iv) after (iii)?"""
+    a, b = before.strip("()"), num.strip("()")
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    if roman_value(a) > 0 and roman_value(b) == roman_value(a) + 1:
+        return True
+    return next_letter(a.lower()) == b.lower()
 
 
 def _quoted_sections(frame: Node) -> list[Node]:

@@ -3,7 +3,8 @@
 The AKN naming convention: a node's eId is its parent's eId, ``__``, the
 element's alias, ``_`` and its cleaned number: ``sec_2__qstr_1__sec_63__subsec_a``.
 Elements that should be numbered but are not get ``nn`` and a counter
-(``sec_nn_1``); others are counted (``rec_1``); a repeated eId gets ``_2``, ``_3``.
+(``sec_nn_1``); others are counted (``rec_1``), except a list's closing words, one per parent
+(``subsec_a__wrapup``); a repeated eId gets ``_2``, ``_3``.
 The document and its body carry no eId of their own, as in AKN.
 """
 
@@ -22,7 +23,10 @@ ALIASES = {
     "recital": "rec",
     "definition": "defn",
     "longTitle": "longtitle",
+    "wrapUp": "wrapup",
 }
+# At most one in its parent, so never numbered: a list's closing words are ``sec_1__subsec_a__wrapup``.
+UNNUMBERED = {"wrapUp"}
 NO_EID = {"bill", "act", "doc", "body"}
 TOP_LEVEL = {"preface", "preamble"}
 NUM_EXPECTED = {"section", "subsection", "paragraph", "clause", "subclause"}
@@ -58,7 +62,9 @@ def assign_eids(root: Node) -> None:
         else:
             base = (prefix + "__" if prefix else "") + ALIASES.get(node.type, node.type)
             num = clean_num(node.num) if node.num else (slug(node.term) if node.term else "")
-            if num:
+            if node.type in UNNUMBERED:
+                node.eid = unique(base, True)
+            elif num:
                 node.eid = unique(f"{base}_{num}", True)
             elif node.type in NUM_EXPECTED:
                 node.eid = unique(f"{base}_nn", False)

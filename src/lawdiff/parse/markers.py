@@ -29,7 +29,12 @@ QUOTE_OPENS = re.compile(
     r"subclauses?|articles?|parts?|titles?)\s?:$")
 # An instruction that inserts one section: the next "SECTION n." after it is the bill's own.
 ONE_SECTION = re.compile(r"\bfollowing (?:new )?section\s?:", re.I)
-SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\))(?=\s|$)")
+# A marker is followed by a space, or as real bills also print it by the next marker ("(e)(1) Except
+# ...", as H.3306 prints it) or by its text with no space ("(a)A carrier", "(2)record each load",
+# "(i)with the date", as H.4632 prints them): a capital, or a small letter after a number or a
+# roman numeral (after a letter it would be a word: "(s)he").
+SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\))"
+                         r"(?=\s|$|\(|[A-Z“\"]|(?<=\d\))[a-z]|(?<=[ivx]\))[a-z])")
 DEFINITION = re.compile(r"^[“\"]([^”\"]+?),?[”\"],?(?=\s|$)")
 DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have the following meanings|As used in this", re.I)
 # A labelled field of a web page's header: "Date: 01/29/2026", "Issuer: Maura Healey".

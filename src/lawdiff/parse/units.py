@@ -135,6 +135,16 @@ class NodeText:
         extent[0] = min(extent[0], unit.first)
         extent[1] = max(extent[1], unit.last)
 
+    def merge(self, into: Node, node: Node) -> None:
+        """Give ``node``'s words and lines to ``into`` (which they follow), as if added there."""
+        self.parts.setdefault(id(into), []).extend(self.parts.pop(id(node), []))
+        extent = self.extents.pop(id(node), None)
+        if extent:
+            first, last = extent
+            self.extend(into, Unit("", first, last, False))
+        if id(node) in self.defines:
+            self.defines.add(id(into))
+
     def tail(self, node: Node) -> str:
         parts = self.parts.get(id(node))
         return parts[-1].rstrip() if parts else ""

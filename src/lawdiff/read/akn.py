@@ -309,8 +309,8 @@ def _read_hierarchical(el) -> Node:
         texts.append(_text(intro))
     node.children.extend(_read_children(list(el)))
     wrap_up = _a(el, "wrapUp")
-    if wrap_up is not None:
-        texts.append(_text(wrap_up))
+    if wrap_up is not None:  # a list's closing words: the parent's last child, as the parser makes it
+        node.children.append(_with_text(_node("wrapUp", wrap_up), _text(wrap_up)))
     node.text = " ".join(t for t in texts if t)
     return node
 

@@ -294,7 +294,9 @@ class AknWriter:
 
     def _children(self, el: etree._Element, node: Node, blocks_ok: bool) -> None:
         for child in node.children:
-            if child.type == "p" and blocks_ok and not child.children:
+            if child.type == "wrapUp":  # a list's closing words, after the items
+                el.append(_ids(A.wrapUp(self._p(child.text, child)), child))
+            elif child.type == "p" and blocks_ok and not child.children:
                 el.append(_ids(self._p(child.text, child), child))
             elif child.type in ("p", "quotedStructure"):
                 # A bare paragraph or quoted structure among hierarchical siblings needs a container.

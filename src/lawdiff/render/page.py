@@ -62,7 +62,7 @@ def render_page(template: str, *, root: str | None, **context) -> str:
 
 # How a reader names the parts of a bill that are not sections: "Recital 3", "Title".
 _PARTS = {"formula": "Enacting formula", "longtitle": "Title", "summary": "Summary", "session": "Session",
-          "docket": "Docket", "recs": "Recitals", "intro": "opening words", "wrapUp": "closing words"}
+          "docket": "Docket", "recs": "Recitals", "intro": "opening words", "wrapup": "closing words"}
 _COUNTED = {"p": "paragraph", "rec": "Recital", "item": "item", "hcontainer": "part"}
 _CONTAINERS = {"chp": "Chapter", "chapter": "Chapter", "part": "Part", "art": "Article", "article": "Article",
                "title": "Title", "division": "Division"}
