@@ -44,7 +44,8 @@ over both trees: in an omnibus bill of formulaic sections ("Section 5 of
 chapter 10 of the General Laws ... is hereby amended by striking out ...") the
 shared formula weighs little and the chapter, line and figures weigh most.
 *Related* means weighted Dice at least ``RELATED`` or the smaller side's words
-found in the larger at least to ``CONTAINED``.  A kind is the type plus whether
+found in the larger at least to ``CONTAINED`` (when the larger weighs at most ``GROWTH``
+times the smaller).  A kind is the type plus whether
 the provision is quoted: a bill's SECTION and a quoted "Section 40." never pair.
 
 A pair is *moved* when its parents are not paired with each other, or when,
@@ -80,7 +81,8 @@ from lawdiff.parse.tree import Node
 MIN_TEXT_WORDS = 6  # pass 1: shorter texts ("Definitions") are not identifiers
 MARGIN = 0.15  # passes 3 and 4: lead over the runner-up
 RELATED = 0.5  # pass 3: weighted Dice to be the same provision edited ...
-CONTAINED = 0.8  # ... or this much of the smaller side's weight found in the larger
+CONTAINED = 0.8  # ... or this much of the smaller side's weight found in the larger ...
+GROWTH = 20  # ... when the larger weighs at most this many times the smaller
 STRONG = 0.8  # pass 4, and what a number or position pair's words must share to be called moved
 WEAK = 0.25  # pass 5: the least (plain) Dice of the own words to pair at all
 BAND = 8  # pass 3: how far from the diagonal of a long gap a pair is looked for
@@ -226,7 +228,10 @@ class _Weights:
         """How related two provisions are (0 when not at all): weighted Dice, or the
         containment when that is high (a provision grown by a proviso is still itself)."""
         d, c = self.scores(a, b)
-        if c >= CONTAINED:
+        # Containment says "grown by a proviso" only between provisions of comparable size: a
+        # one-line effective-date section is found word for word in any bill that inserts a
+        # whole chapter (H.83's SECTION 1 and H.4632's SECTION 4), and is not that section.
+        if c >= CONTAINED and GROWTH * min(a.weight, b.weight) >= max(a.weight, b.weight):
             return max(d, c)
         return d if d >= RELATED else 0.0
 
