@@ -55,3 +55,15 @@ def test_a_subsection_opening_with_its_first_paragraph_number():
     from lawdiff.read import read
     # Every character in order: "(e)(1)" becomes the numbers "(e)" and "(1)", a space apart.
     assert "".join(tree.words()) == "".join(w for line in read(data, "x.txt").lines for w in line.text.split())
+
+
+def test_an_item_introducing_its_own_list_with_a_colon_and_dash_opens_no_quotation():
+    """"(2)steer a passenger ... through:—" then "(i)...", "(ii)..." (H.4632's layout): the colon
+    and dash introduce (2)'s list, not inserted text.  Read as a quotation, the chapter's next
+    section (Section 9) was nested in (2), and H.83 -> H.4632 showed 10 more sections moved."""
+    tree = load("chapter-redrafted.txt").tree
+    chapter = next(n for n in tree.walk() if n.type == "chapter")
+    assert [c.num for c in chapter.children] == ["Section 2.", "Section 9."]
+    two = next(n for n in tree.walk() if n.eid == "sec_1__qstr_1__chapter_94h__sec_2__para_2")
+    assert [(c.type, c.num) for c in two.children] == [("clause", "(i)"), ("clause", "(ii)")]
+    assert [n.type for n in tree.walk()].count("quotedStructure") == 1  # SECTION 1's chapter only

@@ -30,6 +30,9 @@ SENTENCE_END = re.compile(r"\.[\"”’)]*$")
 LOOKAHEAD = 60
 RUNS_ON = re.compile(r"(?:[;,]|[;,] (?:and|or))$")
 AMENDING = re.compile(r"\b(?:insert\w*|add\w*|strik\w+|amended|substitut\w+|replac\w+)\b[^.;]*$", re.I)
+# What says a colon and a dash put text in place rather than introduce a list (``_introduces_list``).
+QUOTE_INSTRUCTION = re.compile(r"\b(?:insert\w*|add|adding|strik\w+|amend|amended|substitut\w+|replac\w+|"
+                               r"follows?|following|enact\w*)\b[^.;]*$", re.I)
 HEADING_LINE_SHARE = 0.75  # a heading line is shorter than this share of a full printed line
 
 
@@ -81,7 +84,7 @@ class Body:
             self._container_for_text(unit)
         node = self.wrap_up[1] if opened is None and self.wrap_up else self.stack[-1][0]
         self.text.add(node, unit, text)
-        if QUOTE_OPENS.search(text.rstrip()) and self._next_opens(i):
+        if QUOTE_OPENS.search(text.rstrip()) and self._next_opens(i) and not _introduces_list(text):
             quote = Node("quotedStructure")
             if ONE_SECTION.search(text):
                 self.single_section_quotes.add(id(quote))
@@ -359,6 +362,15 @@ class Body:
             return False
         quoted = _quoted_sections(frame)
         return bool(quoted) and continues(quoted[-1].num, num)
+
+
+def _introduces_list(text: str) -> bool:
+    """Does text ending in a colon and a dash introduce a list of its own, not quoted text? "...
+    shall not:— (1) ...", "... through:— (i) ..." (H.4632's items are printed so): no words of an
+    amending instruction ("inserting", "amended", "as follows") before it in its sentence.  Read
+    as a quotation, the rest of the chapter would be nested in the item."""
+    text = text.rstrip()
+    return bool(LIST_INTRO.search(text)) and not QUOTE_INSTRUCTION.search(text)
 
 
 def _follows(before: str, num: str) -> bool:
