@@ -7,7 +7,7 @@ a renumbered title, a quoted "Section 40." beside a bill's SECTION 40).
 """
 
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_diff_property import check_model
 
@@ -39,6 +39,9 @@ def pairs(model):
 @settings(max_examples=int(__import__("os").environ.get("OMNIBUS_EXAMPLES", 40)), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(n=st.integers(8, 60), seed=st.integers(0, 10**6))
+# Old SECTION 19 (struck) was called moved to new SECTION 39 (inserted): its two sentences
+# recur in the inserted section, three times its size (found by Hypothesis).
+@example(n=45, seed=693)
 def test_omnibus_pairing_is_found_once_and_reconstructs(n, seed):
     pair = omnibus.generate(n, seed, struck=0.05, inserted=0.05, moved=0.03, amended=0.1)
     a, b = pair.texts()

@@ -23,9 +23,12 @@ passes left unpaired:
    inverted index of small sketches (the rarest word trigrams of each subtree's
    words, see ``_sketch``); a pair is accepted only when it is strongly related
    (``STRONG``: such a pair is usually a move, and a false move is worse than a
-   missed one) and mutually best, ahead of every other candidate by ``MARGIN``,
-   paired ones included, so a struck section never pairs with an inserted
-   look-alike.
+   missed one), of comparable size (weighted Dice at least ``RELATED`` too: where
+   the relation rests on containment, the larger at most about three times the
+   smaller, so a short struck section whose words all recur in a long inserted one
+   is not moved into it) and mutually best, ahead of every other candidate by
+   ``MARGIN``, paired ones included, so a struck section never pairs with an
+   inserted look-alike.
 5. ``position``: inside aligned parents, the unpaired children between the
    same two aligned neighbours, when both sides hold the same number of them
    with the same kinds, and they share words (plain and weighted Dice at least
@@ -504,7 +507,14 @@ def _by_similarity(old, new, pairs, how, weights) -> None:
         n = _clear_best(weights.candidates("old", a, old, new))
         if n is None or n in taken:
             continue
-        if _clear_best(weights.candidates("new", new[n], old, new)) == a.index:
+        if _clear_best(weights.candidates("new", new[n], old, new)) != a.index:
+            continue
+        # Found anywhere, the pair is a move on its words alone: containment may say
+        # "grown by a proviso" here only when the Dice agrees they are of comparable size
+        # (full containment and Dice RELATED: at most three times).  A struck two-sentence
+        # section whose sentences recur in an inserted section three times its size
+        # (omnibus n=45 seed=693) is a deletion and an insertion, not a move.
+        if weights.dice(a, new[n]) >= RELATED:
             found.append((a.index, n))
     for o, n in found:
         _pair(o, n, "similar", pairs, how)
