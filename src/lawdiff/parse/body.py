@@ -279,7 +279,7 @@ class Body:
         """Open the parent's closing words after the item; the next provision opened closes them.
         A list nested in an item of a list that is one running sentence ("(3) ...; or (4) ...
         without either: (i) ...; (iv) ... ." H.3980) closes the outer list too: the words after
-        it are the outer parent's ("No person holding a permit ... shall be held in violation of this section")."""
+        it are the outer parent's (a closing paragraph that speaks of "this subsection")."""
         at = len(self.stack) - 2
         while at > 1 and self._runs_on(self.stack[at][0], self.stack[at - 1][0]):
             at -= 1
