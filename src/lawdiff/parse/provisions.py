@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from lawdiff.errors import LawdiffError
-from lawdiff.parse.tree import Document, Node
+from lawdiff.parse.tree import Document, DocumentKind, Node
 
 Parents = dict[int, Node]
 """Each node's parent, by ``id(node)`` (nodes are mutable dataclasses, not hashable)."""
@@ -80,7 +80,7 @@ def instrument_name(entry: dict) -> str:
 def instrument_label(entry: dict) -> str:
     """A short name for citations and column heads: "EO 650", "H.2288"."""
     number = instrument_name(entry)
-    if entry.get("kind") == "executive-order" and number.startswith("No. "):
+    if entry.get("kind") == DocumentKind.EXECUTIVE_ORDER and number.startswith("No. "):
         return "EO " + number[4:]
     return number
 
