@@ -388,7 +388,7 @@ def _gaps(old, new, pairs, taken, po, pn):
     other and kept in order: [(old children, new children), ...] between the same anchors."""
     co, cn = old[po].children, new[pn].children
     where = {c: j for j, c in enumerate(cn)}
-    anchors = _increasing([(i, where[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in where])
+    anchors = heaviest_increasing([(i, where[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in where])
     bounds = [(-1, -1)] + anchors + [(len(co), len(cn))]
     for (ao, an), (bo, bn) in zip(bounds, bounds[1:]):
         gap_o = [c for c in co[ao + 1:bo] if c not in pairs]
@@ -441,7 +441,7 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
                     # Of two parts both contained in a provision split in two, the larger
                     # share (by Dice) keeps its place and the other is the new paragraph.
                     values.append(s + (TIE if same else 0.0) + TIE / 5 * weights.dice(a, b))
-            for i, j in _increasing(points, values):
+            for i, j in heaviest_increasing(points, values):
                 _pair(gap_o[i], gap_n[j], "similar", pairs, how)
                 taken.add(gap_n[j])
 
@@ -570,7 +570,7 @@ def _same_name(a: Item, b: Item, weights) -> bool:
     return weights.scores(a, b)[1] >= 0.5
 
 
-def _increasing(points: list[tuple[int, int]], weights: list[float] | None = None) -> list[tuple[int, int]]:
+def heaviest_increasing(points: list[tuple[int, int]], weights: list[float] | None = None) -> list[tuple[int, int]]:
     """The heaviest subsequence of ``points`` (sorted by first) increasing in both.
 
     O(n log n): a Fenwick tree over the second coordinate holds, for each value,
@@ -627,7 +627,7 @@ def _moves(old, new, pairs, how, weights) -> set[int]:
         # three short ones is one move, and of two swapped ones the shorter moved.
         whole = sum(sizes) + 1
         weights_ = [whole + size for size in sizes]
-        kept = set(_increasing(points, weights_))
+        kept = set(heaviest_increasing(points, weights_))
         for i, j in points:
             n = cn[j]
             if (i, j) not in kept and n in same:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import gc
 from dataclasses import replace
 
-from lawdiff.diff.align import _increasing, align, content, has_content
+from lawdiff.diff.align import align, heaviest_increasing, content, has_content
 from lawdiff.diff.citations import WordLines, own_lines, token_lines
 from lawdiff.diff.model import Change, ChangeKind, ChangeModel, Ref, Side, Stats
 from lawdiff.diff.tokens import DEFAULT_TIMEOUT, word_diff
@@ -181,7 +181,7 @@ def _displaced(changes: list[Change]) -> list[Change]:
     one longest run of them kept in order (``Change.displaced``)."""
     pairs = [k for k, c in enumerate(changes) if c.old is not None and c.new is not None
              and c.kind != ChangeKind.MOVE]
-    kept = {i for i, _ in _increasing([(i, changes[k].old.order) for i, k in enumerate(pairs)])}
+    kept = {i for i, _ in heaviest_increasing([(i, changes[k].old.order) for i, k in enumerate(pairs)])}
     out = list(changes)
     for i, k in enumerate(pairs):
         if i not in kept:
