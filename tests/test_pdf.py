@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from helpers.h2288_edits import bill, print_bill, printed_lines
+from helpers.h2288_edits import print_bill, printed_lines
 from test_docx import edited
 
 from lawdiff import load_document
