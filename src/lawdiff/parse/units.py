@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lawdiff.parse.provisions import lines_text
 from lawdiff.parse.markers import BILL_SECTION, DEFINITION, DEFINITIONS_INTRO, FIELD, TERMINAL, continues, marker
 from lawdiff.parse.tree import Node
 from lawdiff.read.cover import is_header
@@ -62,7 +63,7 @@ def missed_sections(units: list[Unit]) -> list[str]:
 def where(unit: Unit) -> str:
     if unit.first is None:
         return "position unknown"
-    return f"line {unit.first}" if unit.first == unit.last else f"lines {unit.first}–{unit.last}"
+    return lines_text((unit.first, unit.last))
 
 
 def _units(reading: Reading) -> list[Unit]:
