@@ -33,10 +33,9 @@ from lawdiff.errors import LawdiffError
 from lawdiff.files import write_atomic
 from lawdiff.load.manifest import ID, ID_RULE, Corpus
 from lawdiff.load.manifest_edit import append_entry, locked, set_fields
-from lawdiff.read import MAX_BYTES, sniff
+from lawdiff.read import MAX_BYTES, SourceFormat, sniff
 
 TIMEOUT = 60
-_EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt", "api-json": ".json", "docx": ".docx"}
 _FALL_BACK = re.compile(r"^HTTP 404\b|no text layer")
 _NO_RECORD = re.compile(r"^HTTP 404\b")
 """The API has no such document: the PDF and the page are asked next (a bill the API
@@ -180,13 +179,13 @@ def _store(corpus: Corpus, entry_id: str, data: bytes, source: str, source_url: 
         raise LawdiffError(entry_id, f"an id is {ID_RULE} (it names the file in corpus/raw/)")
     entry = corpus.entries.get(entry_id)
     fields, extras = dict(fields or {}), dict(extras or {})
-    fmt = str(sniff(data))
+    fmt = sniff(data)
     # Read it as parse will, before anything is written: an error page or a scan stops here.
     doc = parse_bytes(data, source, {**(entry or {}), **fields, "id": entry_id})
-    rel = f"raw/{entry_id}{_EXTENSIONS[fmt]}"
+    rel = f"raw/{entry_id}{fmt.extension}"
     sha = _sha256(data)
     files = {rel: data, **extras}
-    record = {**fields, "format": fmt, "path": rel, "sha256": sha}
+    record = {**fields, "format": fmt.value, "path": rel, "sha256": sha}
     same_files = all(_on_disk(corpus.root / name) == content for name, content in files.items())
     if entry is not None and same_files and all(entry.get(k) == v for k, v in record.items()):
         return Outcome(entry_id, "unchanged", rel, sha, source_url or source)
@@ -211,7 +210,7 @@ def _replaced(corpus: Corpus, entry: dict | None, rel: str) -> list[str]:
     record has text): removed once the manifest no longer names it.  Only a file lawdiff
     named itself (``raw/<id>.<ext>``) and no other entry names."""
     old = (entry or {}).get("path")
-    if not old or old == rel or old not in {f"raw/{entry['id']}{ext}" for ext in _EXTENSIONS.values()}:
+    if not old or old == rel or old not in {f"raw/{entry['id']}{f.extension}" for f in SourceFormat}:
         return []
     if any(e.get("path") == old for e in corpus.entries.values() if e is not entry):
         return []

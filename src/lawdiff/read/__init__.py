@@ -40,6 +40,11 @@ class SourceFormat(StrEnum):
     HTML = "html"
     TEXT = "text"
 
+    @property
+    def extension(self) -> str:
+        """The file name ending lawdiff gives a raw file of this format: ".pdf", ".json", ".txt"."""
+        return {"api-json": ".json", "text": ".txt"}.get(self.value, f".{self.value}")
+
 
 def sniff(data: bytes) -> SourceFormat:
     """The format of ``data``, from the bytes themselves (never the file name)."""
