@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
@@ -72,7 +73,7 @@ def test_every_matrix_page_offers_its_csv_and_json(site, corpus):
 
 def test_different_instruments_stand_side_by_side(site, eo650, h2288):
     """EO 650 and H.2288 are different instruments: their [[comparison]] is no redline but the
-    provisions the 287(g) annotations cite, EO 650 Sections 5 and 6 and H.2288 Section 40, in
+    provisions of the matrix's 287(g) cells, EO 650 Sections 5 and 6 and H.2288 Section 40, in
     two columns under neutral names, phrases both use highlighted, nothing called amended."""
     doc = page(site, REDLINE_287G)
     assert [text(h) for h in doc.cssselect(".parallel-side h2")] == ["EO 650", "H.2288"]
@@ -90,6 +91,23 @@ def test_different_instruments_stand_side_by_side(site, eo650, h2288):
     index = page(site, "index.html")
     [row] = [tr for tr in index.cssselect("tr") if tr.cssselect(f"a[href='{REDLINE_287G}']")]
     assert "Side by side: different instruments" in text(row)
+
+
+def test_side_by_side_shows_what_the_matrix_locates(tmp_path):
+    """Without annotations the matrix still locates EO 650 Section 5 (it names 287(g)
+    agreements) and Section 6 (the qualifier that binds every section), and H.2288's
+    Section 40: the side-by-side page shows those, not only the two provisions the
+    [[comparison]] names."""
+    root = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", root)
+    (root / "annotations.toml").unlink()
+    out = tmp_path / "build"
+    build_site(Corpus.load(root), out, search=False, cache_dir=tmp_path / "cache")
+    doc = page(out, REDLINE_287G)
+    cites = [[text(c) for c in side.cssselect(".parallel-cite")] for side in doc.cssselect(".parallel-side")]
+    assert cites == [["EO 650 Section 5", "EO 650 Section 6"], ["H.2288 SECTION 3, Section 40, lines 85–97"]]
+    [note] = doc.cssselect(".parallel-note")
+    assert "the provisions each has on 287(g) and similar agreements" in text(note)  # the topic both treat
 
 
 def test_every_internal_link_resolves(site):

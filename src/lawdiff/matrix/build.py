@@ -34,11 +34,7 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
     instrument_ids = _pick(instruments, corpus.entries, corpus.root / "instruments.toml", "instrument")
 
     docs = {entry["id"]: load(entry["id"]) for entry in corpus.with_text()}
-    # Check every annotation, not only the requested ones: drift anywhere is an error.
-    for (tid, iid), ann in annotations.items():
-        for eid in ann["cite"]:
-            if docs[iid].tree.find(eid) is None:
-                raise LawdiffError(ann_path, f"annotation {tid}/{iid} cites {eid}, which is not in the parsed text of {iid}")
+    check_cites(ann_path, annotations, docs)  # every annotation, not only the requested ones
 
     from lawdiff.load.history import official_status
 
@@ -48,14 +44,7 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
         topic = all_topics[tid]
         cells = []
         for iid in instrument_ids:
-            entry = corpus.entries[iid]
-            ann = annotations.get((tid, iid))
-            provisions = []
-            if iid in docs:
-                provisions = locate(docs[iid], topic)
-                if ann:
-                    provisions = _with_cited(provisions, ann["cite"], docs[iid])
-            cell = _cell(entry, ann, provisions)
+            cell = topic_cell(corpus.entries[iid], topic, annotations.get((tid, iid)), docs.get(iid))
             if official := officials.get(iid):
                 cell["official_status"] = official
             cells.append(cell)
@@ -72,6 +61,26 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
         "statuses": {**STATUSES, **COMPUTED_STATUSES},
         "topics": out_topics,
     }
+
+
+def check_cites(ann_path, annotations: dict, docs: dict) -> None:
+    """Every eid an annotation cites is in the parsed text of its instrument (among ``docs``):
+    drift is an error, not a cell pointing nowhere."""
+    for (tid, iid), ann in annotations.items():
+        for eid in ann["cite"]:
+            if iid in docs and docs[iid].tree.find(eid) is None:
+                raise LawdiffError(ann_path, f"annotation {tid}/{iid} cites {eid}, which is not in the parsed text of {iid}")
+
+
+def topic_cell(entry: dict, topic, ann: dict | None, doc) -> dict:
+    """One cell: how the instrument of ``entry`` (its parsed text ``doc``, None where the corpus
+    has none) treats ``topic``: the annotation ``ann``'s citations first, then what the locator found."""
+    provisions = []
+    if doc is not None:
+        provisions = locate(doc, topic)
+        if ann:
+            provisions = _with_cited(provisions, ann["cite"], doc)
+    return _cell(entry, ann, provisions)
 
 
 # A cell whose status says the instrument does not treat the topic has nothing to compare.

@@ -3,10 +3,11 @@
 A word redline of EO 650 against H.2288 ("287" struck, "1357" inserted, EO 650
 "amended") says nothing true: they are not versions of one text.  For a
 ``[[comparison]]`` of two unrelated instruments the site prints, instead, the
-provisions the matrix's annotations cite for the topic both touch (all of them:
-EO 650 Sections 5 and 6 alike), in two columns under neutral names, with the
-phrases both texts use (three words or more) highlighted.  No counts, no
-"amended" or "struck": nothing here is an edit of the other.
+provisions the matrix puts in each instrument's cell for the topic both treat
+(all of them, cited and located: EO 650 Sections 5 and 6 alike), in two
+columns under neutral names, with the phrases both texts use (three words or
+more) highlighted.  No counts, no "amended" or "struck": nothing here is an
+edit of the other.
 """
 
 from __future__ import annotations
@@ -34,23 +35,30 @@ def different_instruments(corpus, c) -> bool:
     return not any(b["id"] in a.get(r, []) or a["id"] in b.get(r, []) for r in related)
 
 
-def topic_provisions(corpus, c) -> dict | None:
-    """{"topic": label, "old": [eids], "new": [eids]}: the first topic whose annotations for
-    the two instruments cite the compared provisions; None when no annotation does."""
+def topic_provisions(corpus, c, load) -> dict | None:
+    """{"topic": label, "old": [eids], "new": [eids]}: the provisions of the first topic whose
+    matrix cells for the two instruments both treat it and hold the compared provisions, each
+    side all of its cell's provisions in the matrix's order (cited, then located); None when no
+    topic does.  ``load(id)`` gives an instrument's parsed ``Document``."""
     from lawdiff.matrix.annotations import load_annotations
+    from lawdiff.matrix.build import check_cites, primary, topic_cell
     from lawdiff.matrix.topics import load_topics
 
     try:
         topics = load_topics(corpus.root)
-        _, annotations = load_annotations(corpus.root, topics, corpus.entries)
+        ann_path, annotations = load_annotations(corpus.root, topics, corpus.entries)
     except LawdiffError:  # a corpus without a matrix: the compared provisions alone
         return None
+    docs = {c.old.id: load(c.old.id), c.new.id: load(c.new.id)}
+    check_cites(ann_path, annotations, docs)
     for tid, topic in topics.items():
-        old, new = annotations.get((tid, c.old.id)), annotations.get((tid, c.new.id))
-        if not old or not new:
+        cells = [topic_cell(corpus.entries[side.id], topic, annotations.get((tid, side.id)), docs[side.id])
+                 for side in (c.old, c.new)]
+        if any(primary(cell) is None for cell in cells):  # silent, or nothing found: not on this topic
             continue
-        if (c.old.eid is None or c.old.eid in old["cite"]) and (c.new.eid is None or c.new.eid in new["cite"]):
-            return {"topic": topic.label, "old": list(old["cite"]), "new": list(new["cite"])}
+        old, new = ([p["eid"] for p in cell["provisions"]] for cell in cells)
+        if (c.old.eid is None or c.old.eid in old) and (c.new.eid is None or c.new.eid in new):
+            return {"topic": topic.label, "old": old, "new": new}
     return None
 
 

@@ -253,7 +253,8 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
         spec = {"page": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
                 "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}
         if different_instruments(corpus, c):  # side by side, not a redline
-            spec["parallel"] = topic_provisions(corpus, c) or {
+            # the two texts are parsed here, in the plan: the matrix decides which provisions stand
+            spec["parallel"] = topic_provisions(corpus, c, lambda iid: _document(sources[iid])) or {
                 "topic": None, "old": [c.old.eid] if c.old.eid else [], "new": [c.new.eid] if c.new.eid else []}
             pages.append((f"redlines/{c.slug}.html", spec))
             continue
