@@ -114,3 +114,36 @@ def test_federal_style_clauses_stay_under_their_subclause():
     g = doc.tree.find("sec_1__subsec_g")
     assert [c.num for c in g.children] == ["(I)", "(2)"]
     assert [c.num for c in g.children[0].children] == ["(i)", "(ii)"]
+
+
+def test_quoted_text_opening_with_a_letter_that_is_also_a_roman_numeral():
+    """An amendment that strikes and re-inserts subsection (c), (i) or (l) quotes it opening
+    with that letter: a subsection, not clause 100, 1 or 50, with its paragraphs under it
+    (the layout of H.2 of the 193rd, SECTION 23, and H.3980, SECTION 172; own wording)."""
+    text = ("SECTION 1. Section 7 of chapter 29 of the General Laws, as so appearing, is hereby amended by "
+            "striking out subsections (c) and (d) and inserting in place thereof the following subsections:-\n"
+            "(c)(1) The secretary shall expend money in the fund for payments to hospitals.\n"
+            "(2) The secretary shall report each year.\n"
+            "(d) Any balance shall revert to the General Fund.\n\n"
+            "SECTION 2. Section 8 of said chapter 29 is hereby amended by striking out subsection (i) and "
+            "inserting in place thereof the following subsection:-\n"
+            "(i) Whoever fails to file the report shall be fined.\n\n"
+            "SECTION 3. Section 13 of chapter 46 is hereby amended by adding the following text:-\n"
+            "(l) Upon application of both parties the record shall be amended.\n")
+    tree = parse_bytes(text.encode(), "quoted-letters.txt").tree
+    quote = tree.find("sec_1__qstr_1")
+    assert [(c.type, c.num) for c in quote.children] == [("subsection", "(c)"), ("subsection", "(d)")]
+    assert [(c.type, c.num, c.text) for c in quote.children[0].children] == [
+        ("paragraph", "(1)", "The secretary shall expend money in the fund for payments to hospitals."),
+        ("paragraph", "(2)", "The secretary shall report each year.")]
+    assert [(c.type, c.num) for c in tree.find("sec_2__qstr_1").children] == [("subsection", "(i)")]
+    assert [(c.type, c.num) for c in tree.find("sec_3__qstr_1").children] == [("subsection", "(l)")]
+
+
+def test_quoted_clause_stays_a_clause():
+    """Where the instruction does not insert subsections, a quoted "(i)" is still clause (i)."""
+    text = ("SECTION 1. Section 7 of chapter 29 is hereby amended by striking out clause (i) and "
+            "inserting in place thereof the following clause:-\n"
+            "(i) a person who holds a license;\n")
+    tree = parse_bytes(text.encode(), "quoted-clause.txt").tree
+    assert [(c.type, c.num) for c in tree.find("sec_1__qstr_1").children] == [("clause", "(i)")]

@@ -13,7 +13,7 @@ import re
 import statistics
 
 from lawdiff.parse.markers import (BILL_SECTION, BARE_SECTION, DEFINITION, LEVELS, ONE_SECTION, QUOTE_OPENS,
-                                   TERMINAL, MarkerLevel, continues, marker, next_letter, roman_value)
+                                   QUOTES_SUBSECTIONS, TERMINAL, MarkerLevel, continues, marker, next_letter, roman_value)
 from lawdiff.parse.tree import Node
 from lawdiff.parse.units import NodeText, Unit, where
 
@@ -132,8 +132,10 @@ class Body:
         """Decide whether "(i)", "(v)", "(x)", "(c)" ... is a clause or a lettered subsection.
 
         In order: a list introduced by a colon starts with clause (i); a running
-        roman sequence continues; the letter right after the last subsection
-        letter ("(h)" then "(i)") is a subsection; inside a paragraph it is a
+        roman sequence continues; an amendment's quoted text opens with a
+        subsection where its instruction inserts subsections, and "(c)" or "(l)"
+        is a letter; the letter right after the last subsection letter ("(h)"
+        then "(i)") is a subsection; inside a paragraph it is a
         clause; a later letter ("(a)" then "(c)", where (b) was struck) is a
         subsection; a later numeral with no clause before it ("(iv)") is not a
         marker (None).
@@ -147,6 +149,12 @@ class Body:
         previous_clause = self._last_label("clause")
         if previous_clause and roman_value(label) == roman_value(previous_clause) + 1:
             return kind
+        if top.type == "quotedStructure" and not top.children:
+            # The first marker of an amendment's quoted text is what its instruction inserts
+            # ("the following subsections:- (c)(1) ..."); and a single (c) or (l) is a letter,
+            # for no list of clauses starts at 100 or 50.
+            if label in ("c", "l") or QUOTES_SUBSECTIONS.search(self.text.tail(self.stack[-2][0])):
+                return MarkerLevel.SUBSECTION
         previous_letter = self._last_label("subsection")
         if previous_letter and next_letter(previous_letter) == label:
             return MarkerLevel.SUBSECTION

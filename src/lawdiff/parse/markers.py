@@ -27,6 +27,9 @@ CHAPTER = re.compile(r"^((?:CHAPTER|Chapter) \d+[A-Z]{0,3}\.?)(?=\s|$)")
 QUOTE_OPENS = re.compile(
     r":\s?[-–—]{1,2}$|\bfollowing (?:new |\w+ )?(?:sections?|chapters?|subsections?|paragraphs?|clauses?|"
     r"subclauses?|articles?|parts?|titles?)\s?:$")
+# An instruction that inserts subsections: "... the following subsections:-" (its last printed
+# line, which holds at least that word).
+QUOTES_SUBSECTIONS = re.compile(r"\bsubsections?\s?:\s?[-–—]{0,2}$", re.I)
 # An instruction that inserts one section: the next "SECTION n." after it is the bill's own.
 ONE_SECTION = re.compile(r"\bfollowing (?:new )?section\s?:", re.I)
 # A marker is followed by a space, or as real bills also print it by the next marker ("(e)(1) Except
