@@ -67,3 +67,56 @@ def test_an_item_introducing_its_own_list_with_a_colon_and_dash_opens_no_quotati
     two = next(n for n in tree.walk() if n.eid == "sec_1__qstr_1__chapter_94h__sec_2__para_2")
     assert [(c.type, c.num) for c in two.children] == [("clause", "(i)"), ("clause", "(ii)")]
     assert [n.type for n in tree.walk()].count("quotedStructure") == 1  # SECTION 1's chapter only
+
+
+def _chapter(sections: str) -> bytes:
+    """A bill inserting a chapter whose sections print their headings on a line of their own,
+    as H.83 and H.4632 do in the document API's text (our wording)."""
+    return ("SECTION 1. Chapter 159 of the General Laws is hereby amended by inserting after section 100 "
+            "the following chapter:-\n\nCHAPTER 159X.\n\nFERRY PASSENGERS\n\n"
+            "Section 1. Definitions\n\nAs used in this chapter, the term ferry operator shall mean a person "
+            "who carries passengers for hire on a vessel between two ports of the commonwealth.\n\n"
+            + sections + "SECTION 2. This act shall take effect on July 1.\n").encode()
+
+
+TICKETS = ("Section {n}. Ticket records\n\nA ferry operator shall keep a record of each ticket sold for 3 "
+           "years and shall produce the record to the department upon request.\n\n")
+COMPLAINTS = ("Section 3. Passenger complaints\n\nA passenger may file a complaint with the department about "
+              "a ferry operator that refused boarding, and the department shall answer each complaint in "
+              "writing within 30 days.\n\n")
+
+
+def _sections(model) -> dict:
+    return {(c["old"] or {}).get("eid"): ((c["new"] or {}).get("eid"), c["matched_by"]) for c in model["changes"]
+            if (c["old"] or c["new"])["type"] == "section" and "chapter" in (c["old"] or c["new"])["eid"]}
+
+
+def test_a_section_renumbered_and_rewritten_under_its_heading():
+    """H.83 -> H.4632 (193rd): chapter 93L's "Section 11. Civil rights protections" is chapter
+    93M's "Section 8. Civil Rights Protections", renumbered and largely rewritten (weighted Dice
+    0.38, too little for words alone).  The same heading under the same chapter, the only one so
+    named on each side, with words in common, makes them one provision, not a deletion and an
+    insertion."""
+    rewritten = ("Section 2. Passenger Complaints\n\nAny person refused boarding by a ferry operator may "
+                 "complain to the office of the passenger advocate, which shall investigate, hold a hearing "
+                 "if asked and publish its findings; the department shall answer within 30 days.\n\n")
+    old = parse_bytes(_chapter(TICKETS.format(n=2) + COMPLAINTS), "old.txt", {"kind": "bill", "id": "old"})
+    new = parse_bytes(_chapter(rewritten + TICKETS.format(n=3)), "new.txt", {"kind": "bill", "id": "new"})
+    chapter = "sec_1__qstr_1__chapter_159x__"
+    assert _sections(compare(old, new)) == {
+        chapter + "sec_1": (chapter + "sec_1", "text"),
+        chapter + "sec_2": (chapter + "sec_3", "text"),  # ticket records, renumbered
+        chapter + "sec_3": (chapter + "sec_2", "heading"),  # passenger complaints, rewritten
+    }
+
+
+def test_a_heading_alone_pairs_nothing():
+    """A section under another number and the same heading whose words are all new is a new
+    section: the old one is struck and the new one inserted."""
+    unrelated = ("Section 4. Passenger complaints\n\nEvery vessel shall carry life jackets sized for "
+                 "children and post a notice showing where they are stowed.\n\n")
+    old = parse_bytes(_chapter(TICKETS.format(n=2) + COMPLAINTS), "old.txt", {"kind": "bill", "id": "old"})
+    new = parse_bytes(_chapter(TICKETS.format(n=2) + unrelated), "new.txt", {"kind": "bill", "id": "new"})
+    chapter = "sec_1__qstr_1__chapter_159x__"
+    found = _sections(compare(old, new))
+    assert found[chapter + "sec_3"] == (None, None) and found[None] == (chapter + "sec_4", None)

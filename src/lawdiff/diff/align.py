@@ -29,14 +29,17 @@ passes left unpaired:
    is not moved into it) and mutually best, ahead of every other candidate by
    ``MARGIN``, paired ones included, so a struck section never pairs with an
    inserted look-alike.
-5. ``position``: inside aligned parents, the unpaired children between the
+5. ``heading``: inside aligned parents, unpaired children of one kind with the
+   same heading, the only one so named on each side, that share words (weighted
+   Dice at least ``WEAK``): a provision renumbered and rewritten under its name.
+6. ``position``: inside aligned parents, the unpaired children between the
    same two aligned neighbours, when both sides hold the same number of them
    with the same kinds, and they share words (plain and weighted Dice at least
    ``WEAK``), or have
    the same number or term and either share most of the smaller one's words (a
    provision grown tenfold) or one side is nearly empty ("[Reserved]").
 
-Passes 2 to 5 repeat until nothing changes, since each new pair of parents lets
+Passes 2 to 6 repeat until nothing changes, since each new pair of parents lets
 their children be paired.  The roots are always paired (for a provision pair,
 the two provisions the user chose).
 
@@ -53,15 +56,16 @@ the provision is quoted: a bill's SECTION and a quoted "Section 40." never pair.
 
 A pair is *moved* when its parents are not paired with each other, or when,
 among the children of paired parents, it falls outside the longest run kept in
-order.  Only pairs whose words say they are the same provision can be moved
-(found by ``text`` or ``similar``, or weighted similarity at least ``STRONG``):
-a number or a position says nothing about a provision's identity across places.
+order.  Only pairs whose words or name say they are the same provision can be
+moved (found by ``text``, ``similar`` or ``heading``, or weighted similarity at
+least ``STRONG``): a number or a position says nothing about a provision's
+identity across places.
 The run kept is the one with the most provisions, then the most text, so one
 long section moved past three short ones is one move, and of two swapped
 provisions the shorter one is reported as moved.
 
 Complexity, for n provisions of w words each, depth d: item and word tables
-O(n d w); passes 1, 2 and 5 O(n w) per round (hash tables); pass 3 O(n B w) for
+O(n d w); passes 1, 2, 5 and 6 O(n w) per round (hash tables); pass 3 O(n B w) for
 a band of ``BAND`` places (gaps of at most ``FULL_GAP`` pairs in full), plus
 O(k log k) for each gap's chain, and a parent pair is looked at again only when
 its paired children changed; the sketch index O(n ``SKETCH_WORDS``) once; each
@@ -286,6 +290,8 @@ def align(old_root: Node, new_root: Node) -> Alignment:
         _by_order(old, new, pairs, how, weights, seen)
         if len(pairs) == before:
             _by_similarity(old, new, pairs, how, weights)
+        if len(pairs) == before:
+            _by_heading(old, new, pairs, how, weights)
         if len(pairs) == before:
             _by_position(old, new, pairs, how, weights)
         if len(pairs) == before:
@@ -532,6 +538,33 @@ def _clear_best(scored: list[tuple[float, int]]) -> int | None:
     return scored[0][1]
 
 
+def _by_heading(old, new, pairs, how, weights) -> None:
+    """Under paired parents, two unpaired children of one kind with the same heading (the
+    drafters' own name for a provision), each the only one so named among the unpaired on its
+    side, that share words (weighted Dice at least ``WEAK``): one provision renumbered and
+    rewritten, which words alone call too different (H.83 -> H.4632 of the 193rd: the second
+    "Section 11. Civil rights protections" of chapter 93L is "Section 8. Civil Rights
+    Protections" of chapter 93M, weighted Dice 0.38)."""
+    taken = set(pairs.values())
+    for po, pn in list(pairs.items()):
+        if not old[po].children or not new[pn].children:
+            continue
+
+        def named(items, parent, used):
+            seen: dict[tuple, list[int]] = {}
+            for c in items[parent].children:
+                if c not in used and items[c].node.heading:
+                    seen.setdefault((items[c].kind, _normal(items[c].node.heading)), []).append(c)
+            return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+        kn = named(new, pn, taken)
+        for k, o in named(old, po, pairs).items():
+            n = kn.get(k)
+            if n is not None and weights.dice(old[o], new[n]) >= WEAK:
+                _pair(o, n, "heading", pairs, how)
+                taken.add(n)
+
+
 def _by_position(old, new, pairs, how, weights) -> None:
     taken = set(pairs.values())
     for po, pn in list(pairs.items()):
@@ -608,7 +641,7 @@ def heaviest_increasing(points: list[tuple[int, int]], weights: list[float] | No
 def _moves(old, new, pairs, how, weights) -> set[int]:
     moved: set[int] = set()
     same = {n for o, n in pairs.items()
-            if how[n] in ("text", "similar") or (how[n] != "root" and weights.dice(old[o], new[n]) >= STRONG)}
+            if how[n] in ("text", "similar", "heading") or (how[n] != "root" and weights.dice(old[o], new[n]) >= STRONG)}
     for o, n in pairs.items():
         if n not in same:
             continue

@@ -177,8 +177,8 @@ class Change:
     renumbered: bool
     """Both sides exist and their numbers differ (whatever else changed)."""
     matched_by: str | None
-    """The alignment pass that paired old and new ("text", "number", "similar", "position",
-    "root"); None for an insertion or deletion."""
+    """The alignment pass that paired old and new ("text", "number", "similar", "heading",
+    "position", "root"); None for an insertion or deletion."""
     token_lines: tuple[TokenLines, ...] | None
     """Per token, the line its first word stands on in each version (for a token a side
     lacks, the line of the word it follows there); None if neither side is located."""
