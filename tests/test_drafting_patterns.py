@@ -147,3 +147,66 @@ def test_quoted_clause_stays_a_clause():
             "(i) a person who holds a license;\n")
     tree = parse_bytes(text.encode(), "quoted-clause.txt").tree
     assert [(c.type, c.num) for c in tree.find("sec_1__qstr_1").children] == [("clause", "(i)")]
+
+
+BOND_BILL = """SECTION 1. To provide for a program of ferry improvements, the sums set forth in section 2 are hereby made available, subject to the conditions specified in this act.
+SECTION 2.
+EXECUTIVE OFFICE OF TRANSPORTATION
+7100-0001 For grants to cities and towns for ferry landings; provided, that the grants shall be made for:
+(i) dock repairs;
+(ii) ramps for persons with disabilities; and
+(iii) shelters for waiting passengers.......$5,000,000
+7100-0002 For the ferry passenger record system kept under section 2 of chapter 159X of the General Laws, as funded from item
+7100-0001 for the fiscal year 2024.......$1,000,000
+SECTION 3. Item 7100-0003 of section 2 of chapter 20 of the acts of 2022 is hereby amended by striking out the text and inserting in place thereof the following text:-
+7100-0003 For the ferry safety program.......$2,000,000
+SECTION 4. This act shall take effect upon its passage.
+"""
+
+
+def test_line_items_are_provisions_of_their_section():
+    """A bond bill's or budget's line items (an account number, then "For ...") are provisions
+    of their SECTION: a list inside one item stays in it, and the next item is the SECTION's,
+    not the list's last clause (the layout of S.2834 of the 193rd, SECTION 2, and of H.3548,
+    SECTION 3, where items after a list were read into its clause (x); our wording).  A wrapped
+    line that starts with an account number but runs on in lower case ("item\\n7100-0001 for")
+    opens nothing; an amendment may quote an item whole."""
+    tree = parse_bytes(BOND_BILL.encode(), "bond.txt", {"kind": "bill", "id": "bond"}).tree
+    sec2 = tree.find("sec_2")
+    assert [(c.type, c.eid, c.num) for c in sec2.children] == [
+        ("lineItem", "sec_2__item_7100-0001", "7100-0001"), ("lineItem", "sec_2__item_7100-0002", "7100-0002")]
+    first, second = sec2.children
+    assert first.text == "For grants to cities and towns for ferry landings; provided, that the grants shall be made for:"
+    assert [c.num for c in first.children] == ["(i)", "(ii)", "(iii)"]
+    assert first.children[-1].text == "shelters for waiting passengers.......$5,000,000"
+    assert second.text.endswith("as funded from item 7100-0001 for the fiscal year 2024.......$1,000,000")
+    [quoted] = tree.find("sec_3__qstr_1").children
+    assert (quoted.type, quoted.num, quoted.text) == ("lineItem", "7100-0003", "For the ferry safety program.......$2,000,000")
+
+
+def test_a_line_item_is_cited_as_budgets_cite_it():
+    from lawdiff.parse.provisions import parent_map, path_label
+    tree = parse_bytes(BOND_BILL.encode(), "bond.txt", {"kind": "bill", "id": "bond"}).tree
+    assert path_label(tree.find("sec_2__item_7100-0002"), parent_map(tree)) == "SECTION 2, item 7100-0002"
+
+
+def test_a_redline_of_two_versions_names_the_line_items():
+    """The Senate's version raises item 7100-0002 and strikes item 7100-0001's clause (ii):
+    the redline pairs each item with itself and names it as staff cite it."""
+    from lawdiff.diff.changes import compare
+    from lawdiff.render.markdown import render_markdown
+
+    senate = (BOND_BILL.replace("(ii) ramps for persons with disabilities; and\n", "")
+              .replace("(iii) shelters", "(ii) shelters").replace("; and\n(ii) shelters", ";\n(ii) shelters")
+              .replace("2024.......$1,000,000", "2024.......$1,500,000"))
+    old = parse_bytes(BOND_BILL.encode(), "house.txt", {"kind": "bill", "id": "house"})
+    new = parse_bytes(senate.encode(), "senate.txt", {"kind": "bill", "id": "senate"})
+    model = compare(old, new)
+    items = {c["old"]["eid"]: (c["kind"], c["new"]["eid"]) for c in model["changes"]
+             if c["old"] and c["old"]["type"] == "lineItem"}
+    assert items == {"sec_2__item_7100-0001": ("equal", "sec_2__item_7100-0001"),
+                     "sec_2__item_7100-0002": ("modify", "sec_2__item_7100-0002"),
+                     "sec_3__qstr_1__item_7100-0003": ("equal", "sec_3__qstr_1__item_7100-0003")}
+    [raised] = [c for c in model["changes"] if c["new"] and c["new"]["eid"] == "sec_2__item_7100-0002"]
+    assert [t for op, t in raised["tokens"] if op != "="] == ["1,000,000", "1,500,000"]  # the amount, not the leader
+    assert "## Modified: Section 2, item 7100-0002" in render_markdown(model)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import statistics
 
-from lawdiff.parse.markers import (BILL_SECTION, BARE_SECTION, DEFINITION, LEVELS, ONE_SECTION, QUOTE_OPENS,
-                                   QUOTES_SUBSECTIONS, TERMINAL, MarkerLevel, continues, marker, next_letter, roman_value)
+from lawdiff.parse.markers import (BILL_SECTION, BARE_SECTION, DEFINITION, LEVELS, LINE_ITEM, ONE_SECTION,
+                                   QUOTE_OPENS, QUOTES_SUBSECTIONS, TERMINAL, MarkerLevel, continues, marker, next_letter, roman_value)
 from lawdiff.parse.tree import Node
 from lawdiff.parse.units import NodeText, Unit, where
 
@@ -24,7 +24,7 @@ HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
 # introduction ("shall:", "that—") and of its last item (a full stop), and how far to look for the
 # list's next item.
 LIST_ITEMS = {"subsection", "paragraph", "clause", "subclause"}
-WRAP_UP_PARENTS = {"section", "subsection", "paragraph", "clause", "subclause", "definition"}
+WRAP_UP_PARENTS = {"section", "lineItem", "subsection", "paragraph", "clause", "subclause", "definition"}
 LIST_INTRO = re.compile(r"(?::|—|--)[\"”’)]*$")
 SENTENCE_END = re.compile(r"\.[\"”’)]*$")
 LOOKAHEAD = 60
@@ -60,10 +60,11 @@ class Body:
     def add(self, i: int, unit: Unit) -> None:
         """Place the i-th unit: open the provisions its markers start, or continue the one open."""
         text = unit.text
-        # "SECTION 2." opens a bill section wherever a line starts with it; other
-        # markers need a sentence boundary before them.
+        # "SECTION 2." and a line item open wherever a line starts with them (an item follows
+        # the amount that ends the one before, no full stop); other markers need a sentence
+        # boundary before them.
         boundary = (not unit.printed or self.previous_heading or self._at_boundary()
-                    or bool(BILL_SECTION.match(text)) or self._after_short_line(i))
+                    or bool(BILL_SECTION.match(text) or LINE_ITEM.match(text)) or self._after_short_line(i))
         self.previous_heading = False
         opened = None
         while boundary and text:
@@ -73,7 +74,7 @@ class Body:
             opened, text = found
             if opened.type == "definition":
                 break
-        if opened is not None and text and self._is_heading(text, i, unit):
+        if opened is not None and text and opened.type != "lineItem" and self._is_heading(text, i, unit):
             opened.heading = text
             self.text.extend(opened, unit)
             self.previous_heading = True
@@ -277,7 +278,7 @@ class Body:
         """Is the next marker within ``LOOKAHEAD`` units the item's next sibling?"""
         for unit in self.units[i + 1: i + 1 + LOOKAHEAD]:
             found = marker(unit.text)
-            if found and found.level != MarkerLevel.BILL_SECTION and found.level != MarkerLevel.SECTION:
+            if found and found.level not in (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION, MarkerLevel.LINE_ITEM):
                 return _follows(item.num or "", found.num)
             if found:
                 return False

@@ -1,7 +1,8 @@
 """Akoma Ntoso eIds for a provision tree.
 
 The AKN naming convention: a node's eId is its parent's eId, ``__``, the
-element's alias, ``_`` and its cleaned number: ``sec_2__qstr_1__sec_63__subsec_a``.
+element's alias, ``_`` and its cleaned number: ``sec_2__qstr_1__sec_63__subsec_a``
+(a budget's line item keeps its account number whole: ``sec_2__item_7004-0070``).
 Elements that should be numbered but are not get ``nn`` and a counter
 (``sec_nn_1``); others are counted (``rec_1``), except a list's closing words, one per parent
 (``subsec_a__wrapup``); a repeated eId gets ``_2``, ``_3``.
@@ -14,6 +15,7 @@ from lawdiff.parse.tree import Node
 
 ALIASES = {
     "section": "sec",
+    "lineItem": "item",
     "subsection": "subsec",
     "paragraph": "para",
     "clause": "cl",
@@ -29,7 +31,7 @@ ALIASES = {
 UNNUMBERED = {"wrapUp"}
 NO_EID = {"bill", "act", "doc", "body"}
 TOP_LEVEL = {"preface", "preamble"}
-NUM_EXPECTED = {"section", "subsection", "paragraph", "clause", "subclause"}
+NUM_EXPECTED = {"section", "lineItem", "subsection", "paragraph", "clause", "subclause"}
 
 
 def clean_num(num: str) -> str:
@@ -62,6 +64,8 @@ def assign_eids(root: Node) -> None:
         else:
             base = (prefix + "__" if prefix else "") + ALIASES.get(node.type, node.type)
             num = clean_num(node.num) if node.num else (slug(node.term) if node.term else "")
+            if node.type == "lineItem" and node.num:
+                num = node.num  # the account number as printed: ``sec_2__item_7004-0070``
             if node.type in UNNUMBERED:
                 node.eid = unique(base, True)
             elif num:

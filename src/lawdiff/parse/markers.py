@@ -1,5 +1,5 @@
-"""Structure markers: which provision a piece of text opens ("SECTION 2.", "Section 63.", "(a)",
-"(1)", "(i)", "(A)", a defined term in quotes).
+"""Structure markers: which provision a piece of text opens ("SECTION 2.", "Section 63.", a line
+item "7004-0070", "(a)", "(1)", "(i)", "(A)", a defined term in quotes).
 
 Pure functions of the text.  Where a marker's provision stands in the tree (a "(i)" that is
 really subsection (i), a clause nested under a subclause) is the body builder's business.
@@ -14,6 +14,9 @@ from enum import StrEnum
 # "SECTION 2." and, as real bills also print it: "SECTION 2:", "SECTION 14.Chapter",
 # "SECITON 344." (H.4396 of the 193rd), "SECTION A1." (H.3), "SECTION 2C.I." (a budget's parts).
 BILL_SECTION = re.compile(r"^((?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{0,8}(?:\.[IVX]+)?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
+# A budget's or bond bill's line item: its account number, then its purpose, which opens "For"
+# ("7004-0070 For state financial assistance ..."); printed at a line's start, like a SECTION.
+LINE_ITEM = re.compile(r"^(\d{4}-\d{4})(?=\s+For\b)")
 # Inserted sections carry long suffixes: "Section 2JJJJJJ.", "Section 15AAAAAAA.".
 SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]{0,10}(?:½)?[.:])(?=\s|$)")
 # An inserted section whose number lost its full stop: "Section 54B (a) If a child ..." (quoted only).
@@ -55,6 +58,7 @@ class MarkerLevel(StrEnum):
     BILL_SECTION = "billSection"
     CHAPTER = "chapter"
     SECTION = "section"
+    LINE_ITEM = "lineItem"
     SUBSECTION = "subsection"
     PARAGRAPH = "paragraph"
     CLAUSE = "clause"
@@ -62,7 +66,7 @@ class MarkerLevel(StrEnum):
 
 
 # Depth of a marker's provision below the frame it stands in (the body, or a quoted structure).
-LEVELS = {"chapter": 0.5, "section": 1, "subsection": 2, "paragraph": 3, "clause": 4, "subclause": 5}
+LEVELS = {"chapter": 0.5, "section": 1, "lineItem": 1.5, "subsection": 2, "paragraph": 3, "clause": 4, "subclause": 5}
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ def marker(text: str, quoted: bool = False) -> Marker | None:
         return Marker(MarkerLevel.BILL_SECTION, m.group(1), text[m.end():].lstrip())
     if m := SECTION.match(text):
         return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
+    if m := LINE_ITEM.match(text):
+        return Marker(MarkerLevel.LINE_ITEM, m.group(1), text[m.end():].lstrip())
     if quoted and (m := BARE_SECTION.match(text) or SECTION_NO_STOP.match(text)):
         return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
     if quoted and (m := CHAPTER.match(text)):

@@ -86,7 +86,10 @@ def instrument_label(entry: dict) -> str:
 
 
 def number_label(node: Node) -> str:
-    """The number as a citation prints it, without its closing period: "Section 40", "(a)"."""
+    """The number as a citation prints it, without its closing period: "Section 40", "(a)",
+    "item 7004-0070" (a line item, as budgets cite one)."""
+    if node.type == "lineItem" and node.num:
+        return f"item {node.num}"
     return (node.num or "").rstrip(".")
 
 

@@ -9,7 +9,7 @@ from lawdiff.parse.tree import Document, Node, kind_label
 from lawdiff.render.glossary import Linker, terms
 from lawdiff.render.page import line_cite, ref_label, render_page
 
-TOC_TYPES = {"section", "subsection", "recitals", "formula", "preface", "preamble"}
+TOC_TYPES = {"section", "lineItem", "subsection", "recitals", "formula", "preface", "preamble"}
 PART_LABELS = {"preface": "Front matter", "preamble": "Preamble", "recitals": "Recitals", "formula": "Enacting formula"}
 
 
@@ -20,7 +20,7 @@ def _toc(root: Node, numbering: str) -> list[dict]:
         for child in node.children:
             if child.type in TOC_TYPES and child.eid:
                 label = heading_label(child) or PART_LABELS.get(child.type, child.type)
-                if not child.heading and child.text and child.type in ("section", "subsection"):
+                if not child.heading and child.text and child.type in ("section", "lineItem", "subsection"):
                     label = f"{child.num or ''} {child.text[:60]}{'…' if len(child.text) > 60 else ''}".strip()
                 items.append({"eid": child.eid, "label": label, "level": min(level, 3),
                               "cite": line_cite(child.lines, numbering)})
