@@ -1,0 +1,118 @@
+"""Splits and joins (diff/splits.py) on fixtures written in the layouts of real version pairs.
+
+tests/fixtures/align/split-filed.txt -> split-redrafted.txt (SOURCES.md says what they model).
+Read by a person: paragraph (2), which ran on into "(3) A fee imposed ..." (lines 5 of the old
+text), is split into (2) (line 5) and (3) (line 7), with its list relettered (a)-(c) -> (i)-(iii);
+(d)(1) and (d)(2) (old lines 7 and 9) are joined into one paragraph (new line 9), "post marked"
+-> "postmarked" on the way; (e), whose definition (old line 13) is split into the lead-in "(e)
+... either:" (new line 15) and "(a) a pattern of crossings ..." (new line 17), reworded.  The new
+(d)(4) (line 13) and (b) (line 23) are new text, not parts of anything: inserted.
+"""
+
+from pathlib import Path
+
+from lawdiff import parse_bytes
+from lawdiff.diff.changes import compare
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "align"
+
+
+def load(name: str):
+    return parse_bytes((FIXTURES / name).read_bytes(), name, {"kind": "bill", "id": name.removesuffix(".txt")})
+
+
+def split_model() -> dict:
+    return compare(load("split-filed.txt"), load("split-redrafted.txt"))
+
+
+def join_model() -> dict:
+    """The same pair the other way round: each split a join, each join a split."""
+    return compare(load("split-redrafted.txt"), load("split-filed.txt"))
+
+
+def _by_kind(model, kind):
+    return {c["old"]["eid"] if c["old"] else c["new"]["eid"]: c for c in model["changes"] if c["kind"] == kind}
+
+
+def _side(change, ops):
+    return "".join(t for op, t in change["tokens"] if op in ops)
+
+
+def test_splits_and_joins_are_found_as_a_person_reads_them():
+    model = split_model()
+    splits, joins = _by_kind(model, "split"), _by_kind(model, "join")
+    assert {k: (c["new"]["eid"], [p["eid"] for p in c["parts"]]) for k, c in splits.items()} == {
+        "para_2": ("para_2", ["para_3"]), "subsec_e": ("subsec_e", ["subsec_a"])}
+    assert {k: (c["new"]["eid"], [p["eid"] for p in c["parts"]]) for k, c in joins.items()} == {
+        "subsec_d__para_1": ("subsec_d__para_1", ["subsec_d__para_2"])}
+    # New text after an amended paragraph stays new text.
+    assert set(_by_kind(model, "insert")) == {"subsec_d__para_4", "subsec_b"}
+    stats = model["stats"]
+    assert (stats["split"], stats["join"], stats["insert"], stats["delete"]) == (2, 1, 2, 0)
+    # Every provision is in one change: the parts have none of their own.
+    named = [r["eid"] for c in model["changes"] for r in [c["new"]] + (c.get("parts") if c["kind"] == "split" else [])
+             if r]
+    assert len(named) == len(set(named))
+
+
+def test_a_split_shows_only_the_words_that_changed():
+    split = _by_kind(split_model(), "split")["para_2"]
+    struck = [t for op, t in split["tokens"] if op == "-"]
+    inserted = [t for op, t in split["tokens"] if op == "+"]
+    # The list relettered, "or;" put right and "(3)" gone from inside the text (it is the new
+    # paragraph's number); the sentence that became (3) is neither struck nor inserted.
+    assert "".join(struck) == "either (a or; (b or; (c(3) "
+    assert "".join(inserted) == "(i; (ii; or (iii"
+    assert "A fee imposed under this subsection" in _side(split, "=")
+
+
+def test_tokens_give_each_text_and_the_breaks_stand_between_the_parts():
+    old, new = load("split-filed.txt"), load("split-redrafted.txt")
+    model = split_model()
+    for change in model["changes"]:
+        parts = change.get("parts", [])
+        if change["kind"] == "split":
+            news = [new.tree.find(r["eid"]) for r in [change["new"]] + parts]
+            olds = [old.tree.find(change["old"]["eid"])]
+        elif change["kind"] == "join":
+            olds = [old.tree.find(r["eid"]) for r in [change["old"]] + parts]
+            news = [new.tree.find(change["new"]["eid"])]
+        else:
+            continue
+        texts = [" ".join(p for p in (n.heading, n.text) if p) for n in news]
+        assert _side(change, "=+") == " ".join(texts)
+        assert _side(change, "=-") == " ".join(" ".join(p for p in (n.heading, n.text) if p) for n in olds)
+        parted = "=+" if change["kind"] == "split" else "=-"
+        [at] = change["breaks"]
+        assert change["tokens"][at][1] == " " and change["tokens"][at][0] in parted
+        before = "".join(t for op, t in change["tokens"][:at] if op in parted)
+        first = texts[0] if change["kind"] == "split" else " ".join(p for p in (olds[0].heading, olds[0].text) if p)
+        assert before == first  # the break stands where the first part ends
+
+
+def _kept_after(change, at):
+    return next(k for k in range(at + 1, len(change["tokens"])) if change["tokens"][k][0] == "=")
+
+
+def test_each_part_cites_its_own_lines():
+    model = split_model()
+    split = _by_kind(model, "split")["para_2"]
+    assert split["old"]["lines"] == [5, 5] and split["new"]["lines"] == [5, 5]
+    assert split["parts"][0]["lines"] == [7, 7]
+    # The first kept word after the break ("A fee ..."; the old "(3) " is struck before it): old
+    # line 5 (it ran on), new line 7 (its own paragraph).
+    assert split["token_lines"][_kept_after(split, split["breaks"][0])] == [5, 7]
+    assert split["token_lines"][0] == [5, 5]
+    join = _by_kind(model, "join")["subsec_d__para_1"]
+    assert join["parts"][0]["lines"] == [9, 9]
+    assert join["token_lines"][_kept_after(join, join["breaks"][0])] == [9, 9]  # old (d)(2) on line 9; in the new text, still line 9
+    assert join["token_lines"][0] == [7, 9]
+    lead = _by_kind(model, "split")["subsec_e"]
+    assert lead["token_last_lines"][-1] == [13, 17]  # "including ... limited to:" ends (a), new line 17
+
+
+def test_the_mirror_image_is_a_join_where_there_was_a_split():
+    model = join_model()
+    assert set(_by_kind(model, "join")) == {"para_2", "subsec_e"}
+    assert set(_by_kind(model, "split")) == {"subsec_d__para_1"}
+    assert set(_by_kind(model, "delete")) == {"subsec_d__para_4", "subsec_b"}
