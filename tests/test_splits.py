@@ -11,6 +11,8 @@ text), is split into (2) (line 5) and (3) (line 7), with its list relettered (a)
 
 from pathlib import Path
 
+from helpers.h2288_edits import line
+
 from lawdiff import parse_bytes
 from lawdiff.diff.changes import compare
 
@@ -116,3 +118,18 @@ def test_the_mirror_image_is_a_join_where_there_was_a_split():
     assert set(_by_kind(model, "join")) == {"para_2", "subsec_e"}
     assert set(_by_kind(model, "split")) == {"subsec_d__para_1"}
     assert set(_by_kind(model, "delete")) == {"subsec_d__para_4", "subsec_b"}
+
+
+# -- on the printed H.2288: subsection (c) split at "Any and all records" (printed line 43) --
+
+def c_split(body):
+    """Subsection (c)'s last sentences (printed lines 43-48) made a subsection (d) of their own,
+    "public records" -> "open records" on the way (line 44); (d)-(f) relettered (e)-(g)."""
+    b = list(body)
+    for n, (was, now) in {49: ("(d)", "(e)"), 57: ("(e)", "(f)"), 71: ("(f)", "(g)")}.items():
+        assert line(b, n).startswith(was)
+        b[n - 1] = now + b[n - 1][len(was):]
+    assert line(b, 43).startswith("Any and all records") and "public records" in line(b, 44)
+    b[42] = "(d) " + b[42]
+    b[43] = b[43].replace("public records", "open records")
+    return b

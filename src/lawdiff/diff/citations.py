@@ -83,7 +83,7 @@ def _line_at(located, offset: int, length: int, text: str, last: bool = False) -
     return lines[max(i, 0)]
 
 
-def _run(nodes, located: WordLines):
+def located_run(nodes, located: WordLines):
     """(word starts, ends, lines) over the contents of ``nodes`` (one node, or a split's or
     join's parts in order) joined by one space, and that text; (None, text) where some part
     is not located."""
@@ -112,8 +112,8 @@ def token_lines(tokens: list, old, new, old_lines: WordLines,
     ``new line`` likewise.  ``old`` and ``new`` are a node each, None, or (a split's
     or join's parted side) the list of its parts, whose contents the tokens join by one space.
     """
-    lo, to = _run(old, old_lines)
-    ln, tn = _run(new, new_lines)
+    lo, to = located_run(old, old_lines)
+    ln, tn = located_run(new, new_lines)
     if lo is None and ln is None:
         return None
     out, io, i_n = [], 0, 0
