@@ -9,12 +9,21 @@ text), is split into (2) (line 5) and (3) (line 7), with its list relettered (a)
 (d)(4) (line 13) and (b) (line 23) are new text, not parts of anything: inserted.
 """
 
+import io
+import subprocess
 from pathlib import Path
 
-from helpers.h2288_edits import line
+import docx
+from helpers.docx_revisions import libreoffice_paragraphs, paragraphs
+from helpers.h2288_edits import bill, line, printed_lines
+from test_docx import bill_text, texts
 
 from lawdiff import parse_bytes
 from lawdiff.diff.changes import compare
+from lawdiff.render.docx import render_docx
+from lawdiff.render.markdown import render_markdown
+from lawdiff.render.print_redline import print_layout
+from lawdiff.render.redline_html import render_redline
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "align"
 
@@ -133,3 +142,78 @@ def c_split(body):
     b[42] = "(d) " + b[42]
     b[43] = b[43].replace("public records", "open records")
     return b
+
+
+def h2288_split():
+    """(H.2288, H.2288 with (c) split): the documents, as printed."""
+    _, body = printed_lines()
+    return bill(body, "h2288"), bill(c_split(body))
+
+
+def test_the_site_redline_shows_one_change_broken_into_its_parts():
+    html = render_redline(split_model())
+    row = html[html.index('<tr id="sbs-2" class="split"'):]
+    row = row[:row.index("</tr>")]
+    # the new side names both parts and starts the second on a line of its own, with its number
+    assert "<span>(2)</span> and <span>(3)</span>" in row
+    assert ('the time of the crossing.<span class="rl-break"></span><strong class="num">(3)</strong> '
+            "A fee imposed") in row
+    # the old side is one paragraph: the number that ran on in its text struck, no break
+    assert "crossing. <del>(3)</del> A fee imposed" in row
+    assert "Split into (2) and (3)." in row
+    inline = html[html.index('<tr id="inline-2" class="split"'):]
+    inline = inline[:inline.index("</tr>")]
+    assert '<ins class="rl-pilcrow" title="paragraph break inserted">¶</ins><span class="rl-break"></span><ins>(3)</ins> ' in inline
+    join = html[html.index('<tr id="inline-4" class="join"'):]
+    assert '<del class="rl-pilcrow" title="paragraph break struck">¶ (2)</del> ' in join[:join.index("</tr>")]
+    assert "2 split, 1 joined" in html
+
+
+def test_the_printed_redline_lays_each_part_on_its_printed_lines():
+    old, new = h2288_split()
+    layout = print_layout(compare(old, new), (old, new))
+    [row] = [s for s in layout["summary"] if s["kind"] == "Split"]
+    assert row["label"] == "Section 63(c) → Section 63(c) and Section 63(d)"
+    # "public" -> "open" on line 44, and the new subsection (d) beginning on line 43
+    assert row["old_lines"] == "44" and row["new_lines"] == "43–44"
+    assert row["gist"] == "Split into Section 63(c) and Section 63(d); “be public records” → “be open records”"
+    [block] = [b for b in layout["blocks"] if not b["folded"] and b["kind"] == "Split"]
+    lines = {r["line"]: r for r in block["rows"]}
+    assert sorted(lines) == list(range(25, 49))  # (c) and the new (d): printed lines 25-48
+    assert str(lines[43]["html"]).startswith("<ins>(d)</ins> Any and all records")
+    assert lines[43]["changed"] and lines[44]["changed"] and not lines[42]["changed"]
+    joined = print_layout(compare(new, old), (new, old))
+    [block] = [b for b in joined["blocks"] if not b["folded"] and b["kind"] == "Joined"]
+    row = {r["line"]: r for r in block["rows"]}[43]
+    assert str(row["html"]).startswith("<del>¶ (d)</del> Any and all records") and row["changed"]
+
+
+def test_markdown_names_the_parts_and_breaks_the_text():
+    text = render_markdown(split_model())
+    assert "## Split: (2) → (2) and (3)\n" in text
+    assert "at the time of the crossing.\n\n<ins>(3)</ins> ~~(3)~~ A fee imposed" in text
+    assert "## Joined: (d)(1) and (d)(2) → (d)(1)\n" in text
+    assert "contest them.<del>¶ (2)</del> **(2)** An owner" in text
+    assert "2 split, 1 joined" in text
+
+
+def test_word_gives_each_text_back_paragraph_for_paragraph(tmp_path):
+    old, new = h2288_split()
+    for a, b in ((old, new), (new, old)):  # a split, then the same as a join
+        data = render_docx(compare(a, b))
+        assert bill_text(paragraphs(data, accept=True)) == texts(b)
+        assert bill_text(paragraphs(data, accept=False)) == texts(a)
+        notes = [c.text for c in docx.Document(io.BytesIO(data)).comments]
+        kind = "Split: Section 63(c) into" if a is old else "Joined: Section 63(c) and Section 63(d) into"
+        assert any(n.startswith(kind) for n in notes), notes
+        # LibreOffice opens it and reads the same two texts
+        src = tmp_path / f"{'split' if a is old else 'join'}.docx"
+        src.write_bytes(data)
+        done = subprocess.run(
+            ["soffice", "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+             "--convert-to", "odt", "--outdir", str(tmp_path), str(src)], capture_output=True, text=True, timeout=180)
+        odt = src.with_suffix(".odt")
+        assert odt.exists(), done.stdout + done.stderr
+        accepted, rejected = libreoffice_paragraphs(odt.read_bytes())
+        assert bill_text(accepted) == texts(b)
+        assert bill_text(rejected) == texts(a)

@@ -94,10 +94,13 @@ def _side_lines(change: dict, side: int, printed: bool) -> str:
         return "—"
     if not printed:
         return "by provision"
-    edited = sorted(set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side)))
+    edited = set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side))
+    found = parted(change)
+    if found and found[0] == ("old" if side == 0 else "new"):  # where each further part begins
+        edited |= {r["lines"][0] for r in found[1][1:] if r.get("lines")}
+    edited = sorted(edited)
     if edited and change["kind"] in ("modify", "move", "split", "join"):
         return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
-    found = parted(change)
     refs = found[1] if found and found[0] == ("old" if side == 0 else "new") else [ref]
     lines = [r["lines"] for r in refs if r.get("lines")]
     if lines:
@@ -207,9 +210,9 @@ class _Finder:
                     pending = _mark("ins" if change["kind"] == "split" else "del", num) if num else None
                     at += len(text) if op in shown else 0
                     continue
-                # the shown side is one paragraph: the other side's paragraph break, marked
-                pieces.append((line, "#", _mark("del" if change["kind"] == "join" else "ins",
-                                                "¶" + (f" {num}" if num else ""))))
+                # the shown side is one paragraph: the other side's paragraph break, marked before
+                # the word that opened the other side's part
+                pending = _mark("del" if change["kind"] == "join" else "ins", "¶" + (f" {num}" if num else ""))
             if op not in shown:  # the other side's words stand where they were taken out
                 pieces.append((line, op, text))
                 continue
