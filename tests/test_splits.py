@@ -11,15 +11,19 @@ text), is split into (2) (line 5) and (3) (line 7), with its list relettered (a)
 
 import io
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 from helpers.docx_revisions import libreoffice_paragraphs, paragraphs
 from helpers.h2288_edits import bill, line, printed_lines
+from test_diff_property import check_model
 from test_docx import bill_text, texts
 
 from lawdiff import parse_bytes
+from lawdiff.diff import changes
 from lawdiff.diff.changes import compare
+from lawdiff.diff.model import ChangeKind
 from lawdiff.render.docx import render_docx
 from lawdiff.render.markdown import render_markdown
 from lawdiff.render.print_redline import print_layout
@@ -198,6 +202,12 @@ def test_markdown_names_the_parts_and_breaks_the_text():
 
 
 def test_word_gives_each_text_back_paragraph_for_paragraph(tmp_path):
+    # the fixtures: two splits and a join each way, one split whose pair is its second part
+    filed, redrafted = load("split-filed.txt"), load("split-redrafted.txt")
+    for a, b in ((filed, redrafted), (redrafted, filed)):
+        data = render_docx(compare(a, b))
+        assert bill_text(paragraphs(data, accept=True)) == texts(b)
+        assert bill_text(paragraphs(data, accept=False)) == texts(a)
     old, new = h2288_split()
     for a, b in ((old, new), (new, old)):  # a split, then the same as a join
         data = render_docx(compare(a, b))
@@ -217,3 +227,25 @@ def test_word_gives_each_text_back_paragraph_for_paragraph(tmp_path):
         accepted, rejected = libreoffice_paragraphs(odt.read_bytes())
         assert bill_text(accepted) == texts(b)
         assert bill_text(rejected) == texts(a)
+
+
+def test_a_split_whose_pair_is_displaced_is_shown_as_the_aligner_paired_it(monkeypatch):
+    """A renderer that shows one text (Word) shows a displaced pair at its old and its new place,
+    and a split cannot stand at two: such a split is shown as its pair, displaced, and its other
+    part inserted (no real pair here is displaced: the order check is made to say so)."""
+    real = changes._displaced
+
+    def displace_splits(found):
+        return [replace(c, displaced=True) if c.kind == ChangeKind.SPLIT else c for c in real(found)]
+
+    monkeypatch.setattr(changes, "_displaced", displace_splits)
+    old, new = load("split-filed.txt"), load("split-redrafted.txt")
+    model = compare(old, new)
+    check_model(model, old.tree, new.tree)
+    got = [(c["kind"], (c["old"] or {}).get("eid"), (c["new"] or {}).get("eid"), c["displaced"])
+           for c in model["changes"] if c["kind"] != "equal"]
+    # the aligner paired the old (2) with the new (3), every word of which it holds; the new (2)
+    # then stands inserted before it
+    assert got[:2] == [("insert", None, "para_2", False), ("modify", "para_2", "para_3", True)]
+    assert ("join", "subsec_d__para_1", "subsec_d__para_1", False) in got
+    assert model["stats"]["split"] == 0 and model["stats"]["join"] == 1
