@@ -30,10 +30,11 @@ unpaired old neighbours of that old one whose words are found in the new one.
 Pairs the aligner moved are left alone, and so is a word diff that ran out of
 time.
 
-Cost: for p pairs, the bag checks O(p w) (w the words of a provision); one
-extra word diff per part that passes them, which is rare (a part must be an
-unpaired neighbour holding P's lost words), so a bill without splits pays the
-bag checks only.
+Cost: for p pairs, the bag checks O(p w) (w the words of a provision); two
+word diffs for a pair with a neighbour that passes them (the pair alone, then
+with the part) and one more per further part, which is rare (a part must be
+an unpaired neighbour holding P's lost words), so a bill without splits pays
+the bag checks only.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def find_groups(alignment: Alignment, timeout: float) -> list[Group]:
     """Every split and join of the alignment (see the module's rule), in no particular order."""
     old, new, pairs = alignment.old, alignment.new, alignment.pairs
     taken = set(pairs.values())
+    used_old: set[int] = set()  # parts already in a group: an unpaired provision is one part at most
+    used_new: set[int] = set()
     groups = []
     for o, n in pairs.items():
         if o == 0 or n in alignment.moved:
@@ -72,11 +75,13 @@ def find_groups(alignment: Alignment, timeout: float) -> list[Group]:
         a, b = old[o], new[n]
         if not (has_content(a.node) and has_content(b.node)):
             continue
-        found = _grow("split", a, b, new, lambda i: i not in taken, timeout)
+        found = _grow("split", a, b, new, lambda i: i not in taken and i not in used_new, timeout)
         if found is None:
-            found = _grow("join", b, a, old, lambda i: i not in pairs, timeout)
+            found = _grow("join", b, a, old, lambda i: i not in pairs and i not in used_old, timeout)
         if found is not None:
             groups.append(found)
+            used_new.update(found.news)
+            used_old.update(found.olds)
     return groups
 
 
@@ -89,9 +94,7 @@ def _grow(kind: str, whole: Item, kept: Item, items: list[Item], free, timeout: 
     if not left:
         return None
     run = [kept.index]
-    base = _changed(_diff(kind, whole, [kept], items, timeout))
-    if base is None:
-        return None
+    base = None  # words the diff of the whole against ``run`` changes: diffed once a part fits
     best = None
     for step in (1, -1):  # the parts after it, then the ones before
         while True:
@@ -102,6 +105,10 @@ def _grow(kind: str, whole: Item, kept: Item, items: list[Item], free, timeout: 
             before_part = run[-1] if step == 1 else cand.index  # must be childless: another part follows it
             if not _fits(cand, kept, left, free) or items[before_part].children:
                 break
+            if base is None:
+                base = _changed(_diff(kind, whole, [kept], items, timeout))
+                if base is None:
+                    return None
             trial = run + [cand.index] if step == 1 else [cand.index] + run
             tokens = _diff(kind, whole, [items[i] for i in trial], items, timeout)
             changed = _changed(tokens)
