@@ -192,6 +192,7 @@ def _group_change(g: Group, alignment, located: tuple[WordLines, WordLines], pla
     split = g.kind == "split"
     how = alignment.how.get(g.pair[1])
     rest = news[1:] if split else olds[1:]
+    sides = (olds[0], news) if split else (olds, news[0])  # the parted side as the list of its parts
     return Change(
         kind=ChangeKind.SPLIT if split else ChangeKind.JOIN,
         old=_ref(olds[0], located[0], places[0]),
@@ -201,9 +202,8 @@ def _group_change(g: Group, alignment, located: tuple[WordLines, WordLines], pla
         degraded=False,
         renumbered=_renumbered(olds[0], news[0], how),
         matched_by=how,
-        token_lines=_tupled(token_lines(g.tokens, olds if not split else olds[0], news if split else news[0], *located)),
-        token_last_lines=_tupled(token_lines(g.tokens, olds if not split else olds[0], news if split else news[0],
-                                             *located, last=True)),
+        token_lines=_tupled(token_lines(g.tokens, *sides, *located)),
+        token_last_lines=_tupled(token_lines(g.tokens, *sides, *located, last=True)),
         displaced=False,
         parts=tuple(_ref(node, located[1 if split else 0], places[1 if split else 0]) for node in rest),
         breaks=tuple(g.breaks),
@@ -227,12 +227,13 @@ def _undo_displaced_groups(changes: list[Change], groups: list[Group], alignment
         po, pn = g.pair
         pair = replace(_change(alignment.old[po].node, alignment.new[pn].node, False, alignment.how.get(pn), timeout,
                                located, places), displaced=True)
+        def alone(old, new):
+            return _change(old, new, False, None, timeout, located, places)
+
         if g.kind == "split":
-            for n in g.news:
-                out.append(pair if n == pn else _change(None, alignment.new[n].node, False, None, timeout, located, places))
+            out.extend(pair if n == pn else alone(None, alignment.new[n].node) for n in g.news)
         else:
-            for o in g.olds:
-                out.append(pair if o == po else _change(alignment.old[o].node, None, False, None, timeout, located, places))
+            out.extend(pair if o == po else alone(alignment.old[o].node, None) for o in g.olds)
     return out
 
 

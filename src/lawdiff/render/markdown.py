@@ -33,7 +33,8 @@ def _where(change: dict, printed: tuple[bool, bool]) -> str:
     found = parted(change)
     if found:  # a split or join: "(c) → (c) and (d)", each side's lines from its first part to its last
         side, refs = found
-        spans = {s: [r["lines"] for r in (refs if s == side else [change[s]]) if r.get("lines")] for s in ("old", "new")}
+        spans = {s: [r["lines"] for r in (refs if s == side else [change[s]]) if r.get("lines")]
+                 for s in ("old", "new")}
         cites = [_cite(s, {"lines": [spans[s][0][0], spans[s][-1][1]]} if spans[s] else {}, printed[k])
                  for k, s in enumerate(("old", "new"))]
         where = f"{names(refs if side == 'old' else [old])} → {names(refs if side == 'new' else [new])}"

@@ -156,3 +156,12 @@ def part_breaks(change: dict) -> dict[int, dict]:
     if found is None:
         return {}
     return dict(zip(change["breaks"], found[1][1:]))
+
+
+def part_lines(change: dict, side: int) -> set[int]:
+    """The first line of each further part on ``side`` (0 old, 1 new) when that is a split's
+    (join's) parted side: where a paragraph was opened (closed), a line a redline cites."""
+    found = parted(change)
+    if not found or found[0] != ("old", "new")[side]:
+        return set()
+    return {r["lines"][0] for r in found[1][1:] if r.get("lines")}

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from lawdiff.diff.citations import WordLines, edited_lines, located_run
 from lawdiff.parse.provisions import line_span, lines_text, spell_lines
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import mark, names, part_breaks, parted, parts_phrase, ref_label
+from lawdiff.render.page import mark, names, part_breaks, part_lines, parted, parts_phrase, ref_label
 
 CONTEXTS = ("changes", "all")
 _CHUNK = re.compile(r"\s*\S+\s*|\s+")
@@ -95,10 +95,8 @@ def _side_lines(change: dict, side: int, printed: bool) -> str:
     if not printed:
         return "by provision"
     edited = set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side))
+    edited = sorted(edited | part_lines(change, side))  # a split's parts: where each begins
     found = parted(change)
-    if found and found[0] == ("old" if side == 0 else "new"):  # where each further part begins
-        edited |= {r["lines"][0] for r in found[1][1:] if r.get("lines")}
-    edited = sorted(edited)
     if edited and change["kind"] in ("modify", "move", "split", "join"):
         return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
     refs = found[1] if found and found[0] == ("old" if side == 0 else "new") else [ref]

@@ -13,8 +13,8 @@ from markupsafe import Markup, escape
 from lawdiff.diff.citations import edited_lines
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, parted, parts_phrase,
-                                 ref_label, render_page)
+from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
+                                 parts_phrase, ref_label, render_page)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 
 def _zones(text: str, at: int, heading: str | None) -> list[tuple[str, str]]:
@@ -95,8 +95,8 @@ def _break(op: str, text: str, side: str, parted_side: str | None, num: str | No
     if side != "inline":
         return plain  # the side that is one paragraph: just the space
     if parted_side == "new":  # a split: a paragraph break inserted, the new part's number with it
-        return plain + Markup('<ins class="rl-pilcrow" title="paragraph break inserted">¶</ins>'
-                              '<span class="rl-break"></span>') + (_mark("ins", num) + Markup(" ") if num else Markup(""))
+        pilcrow = Markup('<ins class="rl-pilcrow" title="paragraph break inserted">¶</ins><span class="rl-break"></span>')
+        return plain + pilcrow + (_mark("ins", num) + Markup(" ") if num else Markup(""))
     # a join: the old paragraph break and the old part's number struck
     return Markup('<del class="rl-pilcrow" title="paragraph break struck">¶') + (
         Markup(" ") + escape(num) if num else Markup("")) + Markup("</del>") + plain
@@ -119,7 +119,7 @@ def _changed_lines(change: dict, op: str, side: int) -> list[int]:
     """The lines (of the old side for "-", the new for "+") on which edited words stand."""
     if change["kind"] in ("insert", "delete"):
         return []
-    return edited_lines(change, op, side)
+    return sorted(set(edited_lines(change, op, side)) | part_lines(change, side))
 
 
 def _side_htmls(change: dict) -> dict[str, Markup]:
