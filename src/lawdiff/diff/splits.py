@@ -90,6 +90,11 @@ def _grow(kind: str, whole: Item, kept: Item, items: list[Item], free, timeout: 
     if kept.parent is None:
         return None
     siblings = items[kept.parent].children
+    r = kept.rank
+    # Most pairs have no unpaired neighbour of their kind: nothing to count for them.
+    if not any(0 <= j < len(siblings) and free(siblings[j]) and items[siblings[j]].kind == kept.kind
+               for j in (r - 1, r + 1)):
+        return None
     left = _bag(whole) - _bag(kept)  # the words of the whole that ``kept`` did not keep
     if not left:
         return None
