@@ -18,7 +18,7 @@ from lawdiff.diff.citations import edited_lines
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.render.markdown_text import escape
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import line_cite, names, part_breaks, parted, ref_label, side_title
+from lawdiff.render.page import line_cite, names, part_breaks, part_lines, parted, ref_label, side_title
 from lawdiff.render.templates import counted
 
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
@@ -73,8 +73,11 @@ def _changed_on(change: dict, printed: tuple[bool, bool]) -> str:
     insertion points); only on a side whose source prints line numbers."""
     if change["kind"] in ("insert", "delete", "equal", "renumber"):
         return ""
-    old = sorted(set(edited_lines(change, "-", 0)) | set(edited_lines(change, "+", 0))) if printed[0] else []
-    new = sorted(set(edited_lines(change, "+", 1)) | set(edited_lines(change, "-", 1))) if printed[1] else []
+    # (a split's or join's parts: also the line where each further part begins)
+    old = sorted(set(edited_lines(change, "-", 0)) | set(edited_lines(change, "+", 0)) | part_lines(change, 0)) \
+        if printed[0] else []
+    new = sorted(set(edited_lines(change, "+", 1)) | set(edited_lines(change, "-", 1)) | part_lines(change, 1)) \
+        if printed[1] else []
     parts = [f"old {spell_lines(old)}" if old else "", f"new {spell_lines(new)}" if new else ""]
     if not old and not new:
         return ""
