@@ -249,3 +249,11 @@ def test_a_split_whose_pair_is_displaced_is_shown_as_the_aligner_paired_it(monke
     assert got[:2] == [("insert", None, "para_2", False), ("modify", "para_2", "para_3", True)]
     assert ("join", "subsec_d__para_1", "subsec_d__para_1", False) in got
     assert model["stats"]["split"] == 0 and model["stats"]["join"] == 1
+
+
+def test_markdown_cites_the_printed_lines_of_a_split():
+    """H.2288 with (c) split: the new (d) opens on new line 43; "public" -> "open" is line 44 on both."""
+    old, new = h2288_split()
+    text = render_markdown(compare(old, new))
+    assert ("## Split: Section 63(c) → Section 63(c) and Section 63(d) · old lines 25–48, new lines 25–48\n\n"
+            "Changed on old line 44, new lines 43–44.\n") in text
