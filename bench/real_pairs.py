@@ -14,7 +14,8 @@ holds the legislature's document records, 193-H1745.json ...) it compares each p
 ``MA_PAIRS`` (a filed bill and the committee's new draft) and prints, over sections (a
 bill's SECTIONs and the sections it inserts), how many were paired, moved, renumbered,
 inserted and deleted, the time taken, and a sample of pairings with their first words so a
-person can judge them against the documents.
+person can judge them against the documents; and every split and join found, with the
+first words of each part.
 
     python bench/real_pairs.py --ma /work/realdocs [--sample N]
 
@@ -96,12 +97,17 @@ def ma_pairs(folder: Path, sample: int) -> None:
         print(f"{old_name} -> {new_name}: {len(paired)} sections paired ({count['move']} moved, {renumbered} "
               f"renumbered), {count['insert']} inserted, {count['delete']} deleted; all provisions: "
               f"{stats['modify']} modified, {stats['move']} moved, {stats['insert']} inserted, "
-              f"{stats['delete']} deleted; {seconds:.2f} s")
+              f"{stats['delete']} deleted, {stats['split']} split, {stats['join']} joined; {seconds:.2f} s")
         step = max(1, len(paired) // sample) if sample else len(paired) + 1
         for c in paired[::step][:sample]:
             print(f"   {c['kind']:8} {_opening(c['old'], old)}\n            -> {_opening(c['new'], new)}")
         for c in [c for c in sections if not (c["old"] and c["new"])][:sample]:
             print(f"   {c['kind']:8} {_opening(c['old'] or c['new'], old if c['old'] else new)}")
+        for c in [c for c in model["changes"] if c["kind"] in ("split", "join")]:  # every one, to be read
+            olds = [c["old"]] + (c["parts"] if c["kind"] == "join" else [])
+            news = [c["new"]] + (c["parts"] if c["kind"] == "split" else [])
+            print(f"   {c['kind']:8} " + " + ".join(_opening(r, old) for r in olds)
+                  + "\n            -> " + " + ".join(_opening(r, new) for r in news))
 
 
 def main() -> None:
@@ -130,7 +136,8 @@ def main() -> None:
             agree += right
             print(f"{a.stem} -> {b.stem}: {len(truth)} ids on both sides, {right} paired as the ids say, "
                   f"{len(wrong)} paired otherwise; {model['stats']['modify']} modified, "
-                  f"{model['stats']['insert']} inserted, {model['stats']['delete']} deleted")
+                  f"{model['stats']['insert']} inserted, {model['stats']['delete']} deleted, "
+                  f"{model['stats']['split']} split, {model['stats']['join']} joined")
     print(f"agreement: {agree} of {total} ids")
 
 

@@ -164,10 +164,10 @@ def test_a_bill_section_never_pairs_with_a_quoted_section():
     assert not any(o == "sec_40" and n == "sec_40__qstr_1__sec_40" for _, o, n in by_kind)
 
 
-def test_paragraph_split_in_two_is_an_edit_and_an_insertion():
+def test_paragraph_split_in_two_is_one_split():
     """A paragraph of two sentences split into two paragraphs: the first keeps its place
-    and shows the second sentence struck, the second is new (not the whole paragraph
-    struck and both re-inserted); joined back, the reverse: an edit and a deletion."""
+    (the aligner pairs it) and the second is its other part: one split, nothing struck or
+    inserted (not the second sentence struck and inserted again); joined back, one join."""
     first = ("The secretary shall publish the annual report of the commission on the first business day "
              "of March each year.")
     second = ("The report shall include the number of permits issued, denied and revoked in the preceding "
@@ -176,14 +176,17 @@ def test_paragraph_split_in_two_is_an_edit_and_an_insertion():
     joined = document("joined", section("SECTION 1.", "", Node("p", text=f"{first} {second}"), Node("p", text=rules)))
     split = document("split", section("SECTION 1.", "", Node("p", text=first), Node("p", text=second),
                                       Node("p", text=rules)))
-    got = [(c["kind"], c["old"] and c["old"]["eid"], c["new"] and c["new"]["eid"])
-           for c in compare(joined, split)["changes"]]
-    assert got == [("equal", "sec_1", "sec_1"), ("modify", "sec_1__p_1", "sec_1__p_1"),
-                   ("insert", None, "sec_1__p_2"), ("equal", "sec_1__p_2", "sec_1__p_3")]
-    got = [(c["kind"], c["old"] and c["old"]["eid"], c["new"] and c["new"]["eid"])
-           for c in compare(split, joined)["changes"]]
-    assert got == [("equal", "sec_1", "sec_1"), ("modify", "sec_1__p_1", "sec_1__p_1"),
-                   ("delete", "sec_1__p_2", None), ("equal", "sec_1__p_3", "sec_1__p_2")]
+    model = compare(joined, split)
+    got = [(c["kind"], c["old"] and c["old"]["eid"], c["new"] and c["new"]["eid"], [p["eid"] for p in c.get("parts", [])])
+           for c in model["changes"]]
+    assert got == [("equal", "sec_1", "sec_1", []), ("split", "sec_1__p_1", "sec_1__p_1", ["sec_1__p_2"]),
+                   ("equal", "sec_1__p_2", "sec_1__p_3", [])]
+    assert model["changes"][1]["tokens"] == [["=", first], ["=", " "], ["=", second]]
+    model = compare(split, joined)
+    got = [(c["kind"], c["old"] and c["old"]["eid"], c["new"] and c["new"]["eid"], [p["eid"] for p in c.get("parts", [])])
+           for c in model["changes"]]
+    assert got == [("equal", "sec_1", "sec_1", []), ("join", "sec_1__p_1", "sec_1__p_1", ["sec_1__p_2"]),
+                   ("equal", "sec_1__p_3", "sec_1__p_2", [])]
 
 
 # ---- word diff a person would write ----------------------------------------------------------

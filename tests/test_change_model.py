@@ -2,6 +2,7 @@
 
 Every ``lawdiff diff --format json`` of the pairs the site publishes, generated omnibus
 pairs with moves and displaced pairs, refile-style edits of H.2288 (a move, a renumbering),
+splits and joins (tests/test_splits.py),
 a provision against a provision, a whole document against one provision, a degraded pair:
 each validates, reads back through ``ChangeModel.from_dict`` to the same JSON, and the set
 as a whole holds every kind, a displaced pair and a not-compared zone, so that no part of
@@ -18,6 +19,7 @@ import pytest
 from helpers import CORPUS, ROOT, omnibus
 from helpers.h2288_edits import bill, printed_lines
 from test_changes import definition_moved, section_inserted
+from test_splits import join_model, split_model
 
 from lawdiff.diff.changes import compare
 from lawdiff.diff.model import KIND_WORDS, SCHEMA, ChangeKind, ChangeModel, schema_text
@@ -59,6 +61,8 @@ def outputs(corpus, h2288):
         out[edit.__name__] = jsonout.dumps(compare(h2288, bill(edit(body))))
     shouted = [" ".join(w.upper() if i % 5 == 0 else w for i, w in enumerate(s.split(" "))) for s in body]
     out["degraded"] = jsonout.dumps(compare(h2288, bill(shouted), timeout=1e-9))
+    out["splits and a join"] = jsonout.dumps(split_model())
+    out["joins and a split"] = jsonout.dumps(join_model())
     return out
 
 
@@ -78,6 +82,7 @@ def test_the_models_exercise_the_whole_schema(outputs):
     assert any(c["displaced"] for c in changes)
     assert any(c["degraded"] for c in changes)
     assert any(m["not_compared"] for m in models)
+    assert any(c.get("parts") for c in changes)
     assert any(c["old"] and c["old"]["eid"] is None and c["old"]["order"] is None for c in changes)
     assert any(c["token_lines"] is None for c in changes) and any(c["token_lines"] for c in changes)
 
@@ -99,6 +104,25 @@ def test_site_pairs_are_all_there(corpus, outputs):
 ])
 def test_the_schema_refuses_a_broken_model(validator, outputs, spoil, why):
     model = json.loads(outputs["definition_moved"])
+    assert validator.is_valid(model)
+    spoil(model)
+    assert not validator.is_valid(model), why
+
+
+def _first(model, kind):
+    return next(c for c in model["changes"] if c["kind"] == kind)
+
+
+@pytest.mark.parametrize("spoil, why", [
+    (lambda m: _first(m, "split").pop("parts"), "a split without its parts"),
+    (lambda m: _first(m, "join").pop("breaks"), "a join without its breaks"),
+    (lambda m: _first(m, "split").update(parts=[]), "a split of one part"),
+    (lambda m: _first(m, "insert").update(parts=[], breaks=[]), "parts on a change that is no split or join"),
+    (lambda m: _first(m, "split").update(new=None), "a split without its new side"),
+    (lambda m: m["stats"].pop("join"), "stats without the join count"),
+])
+def test_the_schema_refuses_a_broken_split(validator, outputs, spoil, why):
+    model = json.loads(outputs["splits and a join"])
     assert validator.is_valid(model)
     spoil(model)
     assert not validator.is_valid(model), why

@@ -18,8 +18,9 @@ from lawdiff.diff.align import WEAK, content, has_content
 from lawdiff.diff.changes import compare
 from lawdiff.diff.model import schema_text
 from lawdiff.parse.eids import assign_eids
-from lawdiff.diff.tokens import tokenize, word_diff
-from lawdiff.parse.tree import Document
+from lawdiff.diff.splits import MIN_PART_WORDS
+from lawdiff.diff.tokens import SENTENCE_END, tokenize, word_diff
+from lawdiff.parse.tree import Document, Node
 
 WORDS = ["sixty", "90", "shall", "not", "“DHS”", ",", ";", "section 1357(g)", "sheriff’s", "non-federal", "the"]
 OPS = ["word", "word", "word", "delete", "insert", "swap", "renumber"]
@@ -92,10 +93,18 @@ def edited_tree(draw, doc, ops=tuple(OPS)):
 SCHEMA = jsonschema.Draft202012Validator(json.loads(schema_text()))
 
 
+def _refs(change, side):
+    """The provisions of one side of a change: one, or a split's (join's) parts on its parted side."""
+    if change[side] is None:
+        return []
+    parted = {"split": "new", "join": "old"}.get(change["kind"])
+    return [change[side]] + (change["parts"] if side == parted else [])
+
+
 def check_model(model, old_root, new_root):
     SCHEMA.validate(model)
     for side, root in (("old", old_root), ("new", new_root)):  # Ref.order: document order, none left out
-        order = {c[side]["eid"]: c[side]["order"] for c in model["changes"] if c[side]}
+        order = {r["eid"]: r["order"] for c in model["changes"] for r in _refs(c, side)}
         assert [order[n.eid] for n in _content_nodes(root)] == list(range(len(order)))
     # The pairs Word shows in place (neither moved nor displaced) follow the old order.
     kept = [c["old"]["order"] for c in model["changes"]
@@ -105,15 +114,16 @@ def check_model(model, old_root, new_root):
     for c in model["changes"]:
         assert (c["old"] is None) == (c["kind"] == "insert")
         assert (c["new"] is None) == (c["kind"] == "delete")
-        if c["old"]:
-            node = old_root.find(c["old"]["eid"])
-            assert "".join(t for op, t in c["tokens"] if op in "=-") == content(node)
-            assert c["old"]["num"] == node.num
-            old_seen.append(c["old"]["eid"])
-        if c["new"]:
-            node = new_root.find(c["new"]["eid"])
-            assert "".join(t for op, t in c["tokens"] if op in "=+") == content(node)
-            new_seen.append(c["new"]["eid"])
+        for side, root, ops, seen in (("old", old_root, "=-", old_seen), ("new", new_root, "=+", new_seen)):
+            nodes = [root.find(r["eid"]) for r in _refs(c, side)]
+            if not nodes:
+                continue
+            # A split's new side (a join's old side) is its parts' contents joined by one space.
+            assert "".join(t for op, t in c["tokens"] if op in ops) == " ".join(content(n) for n in nodes)
+            assert [r["num"] for r in _refs(c, side)] == [n.num for n in nodes]
+            seen.extend(r["eid"] for r in _refs(c, side))
+        for k, at in enumerate(c.get("breaks", [])):  # each break is the joining space, on the parted side
+            assert c["tokens"][at][1] == " " and c["tokens"][at][0] in ("=+" if c["kind"] == "split" else "=-")
         if c["kind"] == "equal":
             assert all(op == "=" for op, _ in c["tokens"]) and c["old"]["num"] == c["new"]["num"]
         assert all(t for _, t in c["tokens"])
@@ -175,3 +185,82 @@ def test_nothing_moves_when_nothing_changed_place(h2288, eo650, data):
     for model in (compare(doc, new), compare(new, doc)):
         kinds = {c["kind"] for c in model["changes"]}
         assert not kinds & {"move", "insert", "delete"}, kinds
+
+
+# -- splits and joins ---------------------------------------------------------------
+
+def _childless(root):
+    return [n for n in _content_nodes(root) if not n.children and n.text]
+
+
+def _sentence_cuts(text):
+    """Offsets where ``text`` may be cut between sentences, leaving each side at least
+    MIN_PART_WORDS words (a shorter fragment is never called a part)."""
+    out = []
+    for m in SENTENCE_END.finditer(text):
+        head, tail = text[:m.start()], text[m.end():]
+        if len(head.split()) >= MIN_PART_WORDS and len(tail.split()) >= MIN_PART_WORDS:
+            out.append((m.start(), m.end()))
+    return out
+
+
+@st.composite
+def split_tree(draw, doc):
+    """``doc`` with one childless paragraph cut in two at a sentence boundary: (new document,
+    eid of the first part, eid of the second)."""
+    tree = copy.deepcopy(doc.tree)
+    nodes = [n for n in _childless(tree) if _sentence_cuts(n.text)]
+    node = draw(st.sampled_from(nodes))
+    start, end = draw(st.sampled_from(_sentence_cuts(node.text)))
+    parent = next(p for p in tree.walk() if node in p.children)
+    rest = Node(node.type, num=draw(st.sampled_from([None, "(b)", "12A."])), text=node.text[end:])
+    node.text = node.text[:start]
+    parent.children.insert(parent.children.index(node) + 1, rest)
+    assign_eids(tree)
+    return Document(dict(doc.meta, id="split"), tree), node.eid, rest.eid
+
+
+@st.composite
+def joined_tree(draw, doc):
+    """``doc`` with one childless paragraph and the next sibling (childless, of its type, with at
+    least MIN_PART_WORDS words) made one paragraph: (new document, eids of the two in ``doc``)."""
+    tree = copy.deepcopy(doc.tree)
+    pairs = [(p, i) for p in tree.walk() for i in range(len(p.children) - 1)
+             if not p.children[i].children and not p.children[i + 1].children
+             and p.children[i].type == p.children[i + 1].type and has_content(p.children[i])
+             and len(content(p.children[i + 1]).split()) >= MIN_PART_WORDS]
+    parent, i = draw(st.sampled_from(pairs))
+    first, second = parent.children[i], parent.children[i + 1]
+    eids = first.eid, second.eid
+    first.text = " ".join(t for t in (first.text, content(second)) if t)
+    del parent.children[i + 1]
+    assign_eids(tree)
+    return Document(dict(doc.meta, id="joined"), tree), eids
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_paragraph_cut_at_a_sentence_is_a_split(h2288, eo650, data):
+    doc = data.draw(st.sampled_from([h2288, eo650]))
+    new, first, second = data.draw(split_tree(doc))
+    model = compare(doc, new)
+    check_model(model, doc.tree, new.tree)
+    [split] = [c for c in model["changes"] if c["kind"] in ("split", "join", "insert", "delete")]
+    assert split["kind"] == "split" and split["new"]["eid"] == first
+    assert [p["eid"] for p in split["parts"]] == [second]
+    assert all(op == "=" for op, _ in split["tokens"])  # nothing but the cut changed
+    assert model["stats"]["split"] == 1 and model["stats"]["insert"] == 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_two_adjacent_paragraphs_made_one_are_a_join(h2288, eo650, data):
+    doc = data.draw(st.sampled_from([h2288, eo650]))
+    new, (first, second) = data.draw(joined_tree(doc))
+    model = compare(doc, new)
+    check_model(model, doc.tree, new.tree)
+    [join] = [c for c in model["changes"] if c["kind"] in ("split", "join", "insert", "delete")]
+    assert join["kind"] == "join" and join["old"]["eid"] == first
+    assert [p["eid"] for p in join["parts"]] == [second]
+    assert all(op == "=" for op, _ in join["tokens"])
+    assert model["stats"]["join"] == 1 and model["stats"]["delete"] == 0

@@ -3,7 +3,7 @@
 from helpers.docx_revisions import paragraphs, revisions
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_diff_property import edited_tree
+from test_diff_property import _refs, edited_tree, joined_tree, split_tree
 
 from lawdiff.diff.changes import compare
 from lawdiff.render.docx import FRONT_MATTER_PARAGRAPHS, render_docx
@@ -18,7 +18,7 @@ def texts(doc):
 def complete(model, old, new):
     """Every provision with words on either side is in the model (the redline engine's contract)."""
     return all(
-        {c[side]["eid"] for c in model["changes"] if c[side]}
+        {r["eid"] for c in model["changes"] for r in _refs(c, side)}
         >= {n.eid for n in doc.tree.walk() if n.num or n.heading or n.text}
         for side, doc in (("old", old), ("new", new)))
 
@@ -50,3 +50,16 @@ def test_accept_reject_h2288(h2288, data):
 @given(data=st.data())
 def test_accept_reject_eo650(eo650, data):
     check(eo650, data.draw(edited_tree(eo650)))
+
+
+@SETTINGS
+@given(data=st.data())
+def test_accept_reject_a_split_and_a_join(h2288, eo650, data):
+    """A paragraph cut at a sentence, and two made one: the paragraph mark between the parts is
+    tracked, so each text comes back paragraph for paragraph."""
+    doc = data.draw(st.sampled_from([h2288, eo650]))
+    new = data.draw(split_tree(doc))[0]
+    check(doc, new)
+    check(new, doc)
+    joined = data.draw(joined_tree(doc))[0]
+    check(doc, joined)

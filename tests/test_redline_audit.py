@@ -266,20 +266,19 @@ def test_provision_grown_tenfold_in_place_is_amended_not_replaced(tmp_path, orig
 
 def test_subsection_split_in_two_keeps_its_number_and_heading(tmp_path, original, body):
     """(f) Implementation and training (lines 71-82) split: its complaints rule (from line 75,
-    "An individual may file a complaint") becomes a new (g).  (f) keeps its number and
-    heading, so it is (f) that loses those sentences and (g) that is new, not the reverse."""
+    "An individual may file a complaint") becomes a new (g) headed "Complaints".  (f) keeps its
+    number and heading, so (f) is split into (f) and (g), not the reverse; the one change shows
+    only what is new: the heading "Complaints" (issue 13: no sentences struck and inserted again)."""
     b = list(body)
     assert line(b, 71) == "(f) Implementation and training"
     assert line(b, 75).startswith("An individual may file a complaint for a violation of this section")
     b[74] = "(g) Complaints " + b[74]
     new = printed(tmp_path, b, "split")
-    got = [(c["kind"], c["old"] and c["old"]["eid"], c["new"] and c["new"]["eid"]) for c in changed(compare(original, new))]
-    assert got == [("modify", SUB + "f", SUB + "f"), ("insert", None, SUB + "g")]
-    [modified, inserted] = changed(compare(original, new))
-    struck = "".join(t for op, t in modified["tokens"] if op == "-")
-    assert struck.strip().startswith("An individual may file a complaint") and "".join(
-        t for op, t in modified["tokens"] if op == "+") == ""
-    assert modified["new"]["lines"] == [71, 74] and inserted["new"]["lines"] == [75, 82]
+    [split] = changed(compare(original, new))
+    assert (split["kind"], split["old"]["eid"], split["new"]["eid"]) == ("split", SUB + "f", SUB + "f")
+    assert [p["eid"] for p in split["parts"]] == [SUB + "g"]
+    assert [t for t in split["tokens"] if t[0] != "="] == [["+", "Complaints "]]
+    assert split["new"]["lines"] == [71, 74] and split["parts"][0]["lines"] == [75, 82]
 
 
 def test_provision_emptied_to_reserved_keeps_the_next_one(tmp_path, original, body):

@@ -11,7 +11,9 @@ One CHANGE per provision with content of its own (a number, heading or text),
 in the new document's order; a deleted provision stands where it stood in the
 old document (after the change of the provision that preceded it there).
 ``tokens`` reconstruct ``content(node)``: the heading and the own text joined
-by one space; the number is in ``old.num``/``new.num``.  See model.py and README.md.
+by one space; the number is in ``old.num``/``new.num``.  A split or join
+(``splits``) is one change for all its provisions: its further ones are in
+``parts``, and have no change of their own.  See model.py and README.md.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import replace
 from lawdiff.diff.align import align, heaviest_increasing, content, has_content
 from lawdiff.diff.citations import WordLines, own_lines, token_lines
 from lawdiff.diff.model import Change, ChangeKind, ChangeModel, Ref, Side, Stats
+from lawdiff.diff.splits import Group, find_groups
 from lawdiff.diff.tokens import DEFAULT_TIMEOUT, word_diff
 from lawdiff.parse.provisions import find_provision
 from lawdiff.parse.tree import Document, Node
@@ -60,15 +63,24 @@ def _compare(old, new, timeout: float) -> ChangeModel:
     back = alignment.back
     located = (WordLines(old_doc), WordLines(new_doc))
     places = (_places(alignment.old), _places(alignment.new))
+    groups = find_groups(alignment, timeout)
+    placed = {g.news[0]: g for g in groups}  # a split or join stands where its first new provision does
+    hidden_new = {n for g in groups for n in g.news[1:]}
+    hidden_old = {o for g in groups for o in g.olds if o != g.pair[0]}  # a join's unpaired parts
     changes_new: list[tuple[int, Change]] = []  # (new index, its change)
     for item in alignment.new:
-        if not has_content(item.node):
+        if not has_content(item.node) or item.index in hidden_new:
+            continue
+        if item.index in placed:
+            changes_new.append((item.index, _group_change(placed[item.index], alignment, located, places)))
             continue
         o = back.get(item.index)
         change = _change(alignment.old[o].node if o is not None else None, item.node,
                          item.index in alignment.moved, alignment.how.get(item.index), timeout, located, places)
         changes_new.append((item.index, change))
-    changes = _displaced(_place_deletions(alignment, changes_new, timeout, located, places))
+    changes = _displaced(_place_deletions(alignment, changes_new, timeout, located, places, hidden_old))
+    if groups:
+        changes = _undo_displaced_groups(changes, groups, alignment, timeout, located, places)
     return ChangeModel(Side.from_meta(old_doc.meta, old_eid), Side.from_meta(new_doc.meta, new_eid),
                        tuple(skipped), tuple(changes), Stats.of(changes))
 
@@ -172,6 +184,59 @@ def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, ti
     )
 
 
+def _group_change(g: Group, alignment, located: tuple[WordLines, WordLines], places) -> Change:
+    """One change for a whole split or join: the first provision of each side in ``old`` and
+    ``new``, the parted side's further ones in ``parts``."""
+    olds = [alignment.old[i].node for i in g.olds]
+    news = [alignment.new[i].node for i in g.news]
+    split = g.kind == "split"
+    how = alignment.how.get(g.pair[1])
+    rest = news[1:] if split else olds[1:]
+    sides = (olds[0], news) if split else (olds, news[0])  # the parted side as the list of its parts
+    return Change(
+        kind=ChangeKind.SPLIT if split else ChangeKind.JOIN,
+        old=_ref(olds[0], located[0], places[0]),
+        new=_ref(news[0], located[1], places[1]),
+        tokens=tuple(g.tokens),
+        heading=(olds[0].heading, news[0].heading),
+        degraded=False,
+        renumbered=_renumbered(olds[0], news[0], how),
+        matched_by=how,
+        token_lines=_tupled(token_lines(g.tokens, *sides, *located)),
+        token_last_lines=_tupled(token_lines(g.tokens, *sides, *located, last=True)),
+        displaced=False,
+        parts=tuple(_ref(node, located[1 if split else 0], places[1 if split else 0]) for node in rest),
+        breaks=tuple(g.breaks),
+    )
+
+
+def _undo_displaced_groups(changes: list[Change], groups: list[Group], alignment, timeout: float, located,
+                           places) -> list[Change]:
+    """A split or join whose pair the new order displaced is shown as the aligner paired it
+    (the pair, displaced; the further parts inserted or deleted beside it): a renderer that
+    shows one text, as Word does, shows a displaced pair at both its places, and a split
+    cannot stand at two."""
+    by_order = {(places[0][id(alignment.old[g.olds[0]].node)][0], places[1][id(alignment.new[g.news[0]].node)][0]): g
+                for g in groups}
+    out: list[Change] = []
+    for c in changes:
+        if c.kind not in (ChangeKind.SPLIT, ChangeKind.JOIN) or not c.displaced:
+            out.append(c)
+            continue
+        g = by_order[c.old.order, c.new.order]
+        po, pn = g.pair
+        pair = replace(_change(alignment.old[po].node, alignment.new[pn].node, False, alignment.how.get(pn), timeout,
+                               located, places), displaced=True)
+        def alone(old, new):
+            return _change(old, new, False, None, timeout, located, places)
+
+        if g.kind == "split":
+            out.extend(pair if n == pn else alone(None, alignment.new[n].node) for n in g.news)
+        else:
+            out.extend(pair if o == po else alone(alignment.old[o].node, None) for o in g.olds)
+    return out
+
+
 def _tupled(lines):
     return tuple(tuple(pair) for pair in lines) if lines is not None else None
 
@@ -196,8 +261,9 @@ def _renumbered(old: Node, new: Node, how: str | None) -> bool:
 
 
 def _place_deletions(alignment, changes_new: list[tuple[int, Change]], timeout: float, located,
-                     places) -> list[Change]:
-    """Insert each deleted provision after the change of the old provision before it."""
+                     places, hidden: set[int]) -> list[Change]:
+    """Insert each deleted provision after the change of the old provision before it (``hidden``:
+    the unpaired old provisions a join holds, which have no change of their own)."""
     pairs, moved = alignment.pairs, alignment.moved
     after: dict[int | None, list[Change]] = {}
     anchor = None  # new index of the last old provision that kept its place
@@ -207,6 +273,8 @@ def _place_deletions(alignment, changes_new: list[tuple[int, Change]], timeout: 
                 anchor = pairs[item.index]
             continue
         n = pairs.get(item.index)
+        if n is None and item.index in hidden:
+            continue
         if n is None:
             after.setdefault(anchor, []).append(_change(item.node, None, False, None, timeout, located, places))
         elif n not in moved:

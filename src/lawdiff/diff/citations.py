@@ -83,19 +83,39 @@ def _line_at(located, offset: int, length: int, text: str, last: bool = False) -
     return lines[max(i, 0)]
 
 
-def token_lines(tokens: list, old: Node | None, new: Node | None, old_lines: WordLines,
+def located_run(nodes, located: WordLines):
+    """(word starts, ends, lines) over the contents of ``nodes`` (one node, or a split's or
+    join's parts in order) joined by one space, and that text; (None, text) where some part
+    is not located."""
+    if nodes is None:
+        return None, ""
+    if isinstance(nodes, Node):
+        return located.of(nodes), content(nodes)
+    starts, ends, lines, at = [], [], [], 0
+    for node in nodes:
+        found = located.of(node)
+        if found is None:
+            return None, " ".join(content(n) for n in nodes)
+        starts.extend(s + at for s in found[0])
+        ends.extend(e + at for e in found[1])
+        lines.extend(found[2])
+        at += len(content(node)) + 1
+    return (starts, ends, lines), " ".join(content(n) for n in nodes)
+
+
+def token_lines(tokens: list, old, new, old_lines: WordLines,
                 new_lines: WordLines, last: bool = False) -> list[list[int | None]] | None:
     """[[old line, new line], ...] parallel to ``tokens``; None if neither side is located.
 
     ``old line`` is where the token's first word (``last``: its last word) stands in
     the old text, or for an inserted token the line of the old word it follows;
-    ``new line`` likewise.
+    ``new line`` likewise.  ``old`` and ``new`` are a node each, None, or (a split's
+    or join's parted side) the list of its parts, whose contents the tokens join by one space.
     """
-    lo = old_lines.of(old) if old is not None else None
-    ln = new_lines.of(new) if new is not None else None
+    lo, to = located_run(old, old_lines)
+    ln, tn = located_run(new, new_lines)
     if lo is None and ln is None:
         return None
-    to, tn = (content(old) if old is not None else ""), (content(new) if new is not None else "")
     out, io, i_n = [], 0, 0
     for op, text in tokens:
         on_old, on_new = op in "=-", op in "=+"

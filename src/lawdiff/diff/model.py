@@ -4,7 +4,8 @@ A ``ChangeModel`` holds the two compared sides (``Side``), what was left out
 (``not_compared``), counts (``Stats``) and one ``Change`` per provision with
 words of its own, in the new document's order (a deleted provision where it
 stood in the old one).  A ``Change`` pairs an old and a new ``Ref`` (either may
-be absent) with the word diff of their content (``tokens``).
+be absent) with the word diff of their content (``tokens``).  A split or a join
+is one change: its further provisions on the parted side are in ``parts``.
 
 ``to_dict()`` gives the JSON that ``lawdiff diff --format json`` prints (the
 keys in the order written here); ``from_dict()`` reads it back.  The JSON
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from importlib.resources import files
 
-SCHEMA = "urn:lawdiff:change-model:1"
+SCHEMA = "urn:lawdiff:change-model:2"
 """The model's version: the schema file's ``$id`` and every model's ``"schema"``."""
 
 SCHEMA_FILE = "change-model.schema.json"
@@ -40,6 +41,8 @@ class ChangeKind(StrEnum):
     DELETE = "delete"  # only in the old document
     MOVE = "move"  # its place changed (other parent, or out of order among its siblings); may carry edits
     RENUMBER = "renumber"  # words unchanged, number changed
+    SPLIT = "split"  # one old provision became two or more adjacent new ones (diff/splits.py)
+    JOIN = "join"  # two or more adjacent old provisions became one new one
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ KIND_WORDS: dict[ChangeKind, KindWords] = {
     ChangeKind.DELETE: KindWords("Struck", "deleted", "Deleted"),
     ChangeKind.MOVE: KindWords("Moved", "moved", None),
     ChangeKind.RENUMBER: KindWords("Renumbered", "renumbered", "Renumbered"),
+    ChangeKind.SPLIT: KindWords("Split", "split", "Split"),
+    ChangeKind.JOIN: KindWords("Joined", "joined", "Joined"),
 }
 """Kind -> its words: one table for the site, print, Markdown and Word (keyed by the enum,
 which also finds the plain string: ``KIND_WORDS["modify"]``)."""
@@ -169,7 +174,9 @@ class Change:
     """The provision in the new document; None for a deletion."""
     tokens: tuple[Token, ...]
     """The word diff of the content (heading and own text joined by one space; the number
-    is in ``num``): the "=" and "-" texts give the old content exactly, "=" and "+" the new."""
+    is in ``num``): the "=" and "-" texts give the old content exactly, "=" and "+" the new.
+    For a split the new content is that of ``new`` and each of ``parts``, in order, joined
+    by one space; for a join the old content likewise."""
     heading: tuple[str | None, str | None]
     """(old heading, new heading): where the heading ends inside the content."""
     degraded: bool
@@ -188,6 +195,13 @@ class Change:
     """A pair whose old place does not follow the new order although it is no move of its
     own (it came along inside a moved provision, or was paired by number out of order): a
     renderer that shows one text, as Word does, shows it moved from its old place."""
+    parts: tuple[Ref, ...] = ()
+    """A split's further new provisions (a join's further old ones), in document order after
+    ``new`` (``old``); they have no change of their own.  Empty for every other kind."""
+    breaks: tuple[int, ...] = ()
+    """Parallel to ``parts``: the index in ``tokens`` of the one-space token ("=" or "+" for a
+    split, "=" or "-" for a join) that joins that part to the one before it on the parted
+    side, where one paragraph ends and the next begins."""
 
     def content(self, side: str) -> str:
         """The provision's content on ``side`` ("old" or "new"), rebuilt from the tokens."""
@@ -207,6 +221,8 @@ class Change:
             "token_lines": _lines_list(self.token_lines),
             "token_last_lines": _lines_list(self.token_last_lines),
             "displaced": self.displaced,
+            # Only a split or join has parts: every other change's JSON stays as it was.
+            **({"parts": [p.to_dict() for p in self.parts], "breaks": list(self.breaks)} if self.parts else {}),
         }
 
     @classmethod
@@ -214,7 +230,8 @@ class Change:
         return cls(ChangeKind(d["kind"]), Ref.from_dict(d["old"]), Ref.from_dict(d["new"]),
                    tuple((op, text) for op, text in d["tokens"]), tuple(d["heading"]), d["degraded"],
                    d["renumbered"], d["matched_by"], _lines_tuple(d.get("token_lines")),
-                   _lines_tuple(d.get("token_last_lines")), d["displaced"])
+                   _lines_tuple(d.get("token_last_lines")), d["displaced"],
+                   tuple(Ref.from_dict(p) for p in d.get("parts", ())), tuple(d.get("breaks", ())))
 
 
 def _lines_list(lines):
@@ -225,8 +242,8 @@ def _lines_tuple(lines):
     return tuple(tuple(pair) for pair in lines) if lines is not None else None
 
 
-STAT_KEYS = ("equal", "modify", "insert", "delete", "move", "renumber", "renumbered", "degraded",
-             "words_deleted", "words_inserted")
+STAT_KEYS = ("equal", "modify", "insert", "delete", "move", "renumber", "split", "join", "renumbered",
+             "degraded", "words_deleted", "words_inserted")
 
 
 @dataclass(frozen=True)
@@ -234,13 +251,17 @@ class Stats:
     """Counts over the changes."""
 
     equal: int
-    """Changes of each kind: ``equal`` to ``renumber`` (these six add up to the changes)."""
+    """Changes of each kind: ``equal`` to ``join`` (these eight add up to the changes)."""
     modify: int
     insert: int
     delete: int
     move: int
     renumber: int
     """Changes whose only difference is the number (kind ``renumber``)."""
+    split: int
+    """Provisions split into two or more (kind ``split``: one change each, however many parts)."""
+    join: int
+    """Runs of provisions joined into one (kind ``join``)."""
     renumbered: int
     """Changes whose number changed, whatever else did (``renumber``, and a ``modify`` or
     ``move`` with a new number): not a twin of ``renumber``, a superset of it."""

@@ -6,7 +6,11 @@ indented by its depth in the bill.  Deleted words are ``w:del`` runs (text in
 change model; a changed number is one deletion and one insertion.  A provision
 that exists on one side only also has its paragraph mark tracked, so that
 accepting every change gives exactly the new text, paragraph for paragraph,
-and rejecting every change exactly the old one.  A moved provision (or a pair
+and rejecting every change exactly the old one.  A split is the new paragraphs with
+the paragraph mark between them tracked as inserted (and the joining space, which
+only the old text has, deleted); a join is the old paragraphs with the mark
+between them tracked as deleted; the further part's number is inserted (split)
+or deleted (join) at the start of its paragraph.  A moved provision (or a pair
 the new order displaced) is Word's move markup: ``w:moveFrom`` where it stood,
 ``w:moveTo`` where it stands, inside ``w:moveFromRangeStart``/``w:moveToRangeStart``
 ranges of one name (ECMA-376 17.13.5.21-26, 17.13.2.23-28); the words the move
@@ -41,7 +45,7 @@ from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.errors import LawdiffError
 from lawdiff.read.lines import refuse_not_text
-from lawdiff.render.page import line_cite, ref_label, side_title
+from lawdiff.render.page import line_cite, names, part_breaks, parted, ref_label, side_title
 
 AUTHOR = "lawdiff"
 INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure
@@ -106,13 +110,21 @@ def _check_complete(model: dict) -> None:
     """Accept-all and reject-all can only be exact if every provision with words is in the
     model: each side's ``order``s are 0, 1, 2, ... with none left out."""
     for side in ("old", "new"):
-        orders = sorted(c[side]["order"] for c in model["changes"] if c[side] and c[side]["order"] is not None)
+        orders = sorted(r["order"] for c in model["changes"] for r in _refs(c, side) if r["order"] is not None)
         missing = sorted(set(range(orders[-1] + 1)) - set(orders)) if orders else []
         if missing or len(orders) != len(set(orders)):
             what = (f"leaves out {side} provision(s) number {', '.join(str(k + 1) for k in missing[:3])} "
                     "in document order" if missing else f"names an {side} provision twice")
             raise LawdiffError(_sides(model), f"the change model {what}; "
                                               "no Word redline is written rather than one that drops words")
+
+
+def _refs(change: dict, side: str) -> list[dict]:
+    """The provisions of one side of a change: one, none, or a split's (join's) parts."""
+    found = parted(change)
+    if found and found[0] == side:
+        return found[1]
+    return [change[side]] if change[side] else []
 
 
 def _revision_date(model: dict) -> str | None:
@@ -257,11 +269,10 @@ class _Builder:
             el.set(qn("w:date"), self.when)
         return el
 
-    def paragraph(self, slot: Slot) -> None:
-        change = slot.change
+    def _paragraph(self, node) -> tuple:
+        """A new paragraph laid out for ``node`` (a ``Provision``, or a part's ref): (w:p, w:pPr)."""
         p = self.doc.add_paragraph()._p
         p_pr = p.get_or_add_pPr()
-        node = slot.new if slot.role != "old" else slot.old
         depth = node.depth
         if node.type == "section" and depth == 0:
             keep = OxmlElement("w:keepNext")
@@ -276,6 +287,21 @@ class _Builder:
             level = OxmlElement("w:outlineLvl")  # the navigation pane follows the bill's structure
             level.set(qn("w:val"), str(min(depth, 8)))
             p_pr.append(level)
+        return p, p_pr
+
+    def _mark(self, p_pr, tag: str) -> None:
+        """Track the paragraph's mark itself (``tag`` "w:ins" or "w:del")."""
+        r_pr = OxmlElement("w:rPr")
+        r_pr.append(self.revision(tag))
+        p_pr.append(r_pr)
+
+    def paragraph(self, slot: Slot) -> None:
+        change = slot.change
+        if slot.role == "both" and parted(change):
+            self._parted(slot)
+            return
+        node = slot.new if slot.role != "old" else slot.old
+        p, p_pr = self._paragraph(node)
         # A pair shown apart (a move, or a pair the new order displaced) is Word's own move:
         # moveFrom where it stood, moveTo where it stands; a provision on one side only is
         # deleted or inserted.
@@ -284,9 +310,7 @@ class _Builder:
             # The paragraph itself exists on one side only: track its mark too.  A moved
             # paragraph's mark is a plain deletion/insertion all the same (the schema allows
             # either): LibreOffice ignores a moveFrom mark and would keep an empty paragraph.
-            r_pr = OxmlElement("w:rPr")
-            r_pr.append(self.revision(_MARKS[False][slot.role]))
-            p_pr.append(r_pr)
+            self._mark(p_pr, _MARKS[False][slot.role])
 
         if slot.role == "both":
             self._prefix(p, _prefix(slot.old), _prefix(slot.new))
@@ -310,6 +334,44 @@ class _Builder:
             note = (note + " " if note else "") + COARSE_NOTE
         if note:
             self._comment(p, note)
+
+    def _parted(self, slot: Slot) -> None:
+        """A split (join): one paragraph per provision of its parted side.  At each break the
+        joining space, which only the single side has, is tracked on that side (deleted for a
+        split, inserted for a join), the paragraph's mark is tracked as the parted side's
+        (inserted, deleted), and the next paragraph opens with the part's number tracked the
+        same way: accepting all gives the new paragraphs, rejecting all the old ones."""
+        change = slot.change
+        side, refs = parted(change)
+        single = "w:del" if side == "new" else "w:ins"  # how the single side's joining space is tracked
+        parted_tag = "w:ins" if side == "new" else "w:del"
+        breaks = part_breaks(change)
+        old, new = slot.old, slot.new
+        p, p_pr = self._paragraph(new if side == "new" else old)
+        first = p
+        self._prefix(p, _prefix(old), _prefix(new))
+        start = 0
+        marks = sorted(breaks)
+        for at in marks + [len(change["tokens"])]:
+            self._tokens(p, change["tokens"][start:at], old, new, offsets=self._offsets(change["tokens"][:start]))
+            if at == len(change["tokens"]):
+                break
+            op, text = change["tokens"][at]
+            if op == "=":
+                self._wrapped(p, single, [(text, False)])
+            self._mark(p_pr, parted_tag)
+            part = breaks[at]
+            p, p_pr = self._paragraph(_PartLayout(part["type"], part["depth"]))
+            if part.get("num"):
+                self._wrapped(p, parted_tag, [(part["num"] + " ", False)])
+            start = at + 1
+        note = self._note(slot)
+        self._comment(first, note)
+
+    @staticmethod
+    def _offsets(tokens: list) -> tuple[int, int]:
+        """Where the text after ``tokens`` starts in the old and in the new content."""
+        return (sum(len(t) for op, t in tokens if op in "=-"), sum(len(t) for op, t in tokens if op in "=+"))
 
     def _range(self, p, tag: str, name: str) -> None:
         """A move range's start or end: the start names the move (both ends of a move share the
@@ -336,12 +398,13 @@ class _Builder:
             self._wrapped(p, "w:ins", [(new, True)])
 
     def _tokens(self, p, tokens: list, old: Provision, new: Provision, show: str = "both",
-                equal: str | None = None) -> None:
+                equal: str | None = None, offsets: tuple[int, int] = (0, 0)) -> None:
         """The words: "=" plain (or in ``equal``, the move's wrapper), "-" deleted, "+" inserted;
-        at one end of a move (``show`` "old" or "new") the other end's edits are left out."""
+        at one end of a move (``show`` "old" or "new") the other end's edits are left out.
+        ``offsets``: where ``tokens`` start in the old and the new content (a split's later parts)."""
         old_heading = len(old.heading) if old.heading else 0
         new_heading = len(new.heading) if new.heading else 0
-        at_old = at_new = 0
+        at_old, at_new = offsets
         for op, text in tokens:
             if op == "=":
                 pieces = _split(text, at_old, old_heading) if show == "old" else _split(text, at_new, new_heading)
@@ -388,6 +451,10 @@ class _Builder:
             return _join(f"Moved{edited} from {old_name}", cite_old) + _join("; it stands here", cite_new) + "."
         label = KIND_WORDS[kind].note
         name = ref_label(new or old)
+        if parted(change):  # "Split: Section 63(c) into Section 63(c) and Section 63(d) (...)"
+            name = f"{names(_refs(change, 'old'))} into {names(_refs(change, 'new'))}"
+            cite_old = _cite("old", _span(_refs(change, "old")), self.model["old"])
+            cite_new = _cite("new", _span(_refs(change, "new")), self.model["new"])
         if kind == "renumber":
             name = f"{old_name} → {new_name}" if old_name != new_name else \
                 f"{name}, {old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}"
@@ -462,7 +529,7 @@ def _cite(side: str, ref: dict | None, meta: dict) -> str:
 def _edit_lines(change: dict, model: dict) -> str:
     """" Struck on old lines 49–56; inserted on new line 49." from the change model, where
     known and where that side prints line numbers."""
-    if change["kind"] != "modify":
+    if change["kind"] not in ("modify", "split", "join"):
         return ""
     printed = [model[side].get("line_numbers") == "printed" for side in ("old", "new")]
     struck = edited_lines(change, "-", 0) if printed[0] else []
@@ -476,6 +543,21 @@ def _edit_lines(change: dict, model: dict) -> str:
         return ""
     sentence = "; ".join(parts)
     return " " + sentence[0].upper() + sentence[1:] + "."
+
+
+def _span(refs: list[dict]) -> dict:
+    """A ref whose lines run from the first provision's first line to the last one's last."""
+    lines = [r["lines"] for r in refs if r.get("lines")]
+    return {"lines": [lines[0][0], lines[-1][1]] if lines else None}
+
+
+@dataclass(frozen=True)
+class _PartLayout:
+    """What a split's (join's) further paragraph is laid out by: its type and depth."""
+
+    type: str
+    depth: int
+    heading: str | None = None
 
 
 def _prefix(node: Provision) -> str:

@@ -18,7 +18,7 @@ from lawdiff.diff.citations import edited_lines
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.render.markdown_text import escape
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import line_cite, ref_label, side_title
+from lawdiff.render.page import line_cite, names, part_breaks, part_lines, parted, ref_label, side_title
 from lawdiff.render.templates import counted
 
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
@@ -30,11 +30,20 @@ def _where(change: dict, printed: tuple[bool, bool]) -> str:
     """"Section 63(a) · old lines 12–14, new lines 12–15": the provision by a reader's name
     (old → new where it changed), then its lines on each side whose source prints them."""
     old, new = change["old"], change["new"]
+    found = parted(change)
+    if found:  # a split or join: "(c) → (c) and (d)", each side's lines from its first part to its last
+        side, refs = found
+        spans = {s: [r["lines"] for r in (refs if s == side else [change[s]]) if r.get("lines")]
+                 for s in ("old", "new")}
+        cites = [_cite(s, {"lines": [spans[s][0][0], spans[s][-1][1]]} if spans[s] else {}, printed[k])
+                 for k, s in enumerate(("old", "new"))]
+        where = f"{names(refs if side == 'old' else [old])} → {names(refs if side == 'new' else [new])}"
+        return " · ".join([escape(where)] + ([", ".join(c for c in cites if c)] if any(cites) else []))
     if old and new:
-        names = [ref_label(old), ref_label(new)]
-        if names[0] == names[1] and old["num"] != new["num"]:  # an unnumbered name, a changed number
-            names = [f"{names[0]} {old['num'] or '(unnumbered)'}", f"{names[1]} {new['num'] or '(unnumbered)'}"]
-        where = names[1] if names[0] == names[1] else f"{names[0]} → {names[1]}"
+        names_ = [ref_label(old), ref_label(new)]
+        if names_[0] == names_[1] and old["num"] != new["num"]:  # an unnumbered name, a changed number
+            names_ = [f"{names_[0]} {old['num'] or '(unnumbered)'}", f"{names_[1]} {new['num'] or '(unnumbered)'}"]
+        where = names_[1] if names_[0] == names_[1] else f"{names_[0]} → {names_[1]}"
         cites = [_cite("old", old, printed[0]), _cite("new", new, printed[1])]
     else:
         where = ref_label(old or new)
@@ -64,8 +73,11 @@ def _changed_on(change: dict, printed: tuple[bool, bool]) -> str:
     insertion points); only on a side whose source prints line numbers."""
     if change["kind"] in ("insert", "delete", "equal", "renumber"):
         return ""
-    old = sorted(set(edited_lines(change, "-", 0)) | set(edited_lines(change, "+", 0))) if printed[0] else []
-    new = sorted(set(edited_lines(change, "+", 1)) | set(edited_lines(change, "-", 1))) if printed[1] else []
+    # (a split's or join's parts: also the line where each further part begins)
+    old = sorted(set(edited_lines(change, "-", 0)) | set(edited_lines(change, "+", 0)) | part_lines(change, 0)) \
+        if printed[0] else []
+    new = sorted(set(edited_lines(change, "+", 1)) | set(edited_lines(change, "-", 1)) | part_lines(change, 1)) \
+        if printed[1] else []
     parts = [f"old {spell_lines(old)}" if old else "", f"new {spell_lines(new)}" if new else ""]
     if not old and not new:
         return ""
@@ -135,6 +147,27 @@ def _space_would_stray(tokens: list, k: int, lead: str, trail: str) -> bool:
     return bool(before) and bool(after) and not before.isspace() and not after.isspace()
 
 
+def _text(change: dict) -> str:
+    """The change's words as markdown paragraphs: one, or for a split one per new part (the
+    part's number inserted at its head); a join's struck paragraph break is a struck pilcrow
+    with the old part's number."""
+    tokens, breaks = change["tokens"], part_breaks(change)
+    if not breaks:
+        return _paragraph(_tokens(tokens))
+    out, start = "", 0
+    for at in sorted(breaks) + [len(tokens)]:
+        out += _tokens(tokens[start:at])
+        if at == len(tokens):
+            break
+        num = breaks[at].get("num")
+        if change["kind"] == "split":
+            out += "\n\n" + (f"<ins>{escape(num)}</ins> " if num else "")
+        else:
+            out += f"<del>¶{' ' + escape(num) if num else ''}</del>" + (" " if tokens[at][0] == "=" else "")
+        start = at + 1
+    return "\n\n".join(_paragraph(p) for p in out.split("\n\n"))
+
+
 def render_markdown(model: dict) -> str:
     old, new, stats = model["old"], model["new"], model["stats"]
     out = [f"# Redline: {escape(side_title(old))} → {escape(side_title(new))}", ""]
@@ -142,7 +175,8 @@ def render_markdown(model: dict) -> str:
         title = f" — {meta['title']}" if meta.get("title") else ""
         out.append(f"- {label}: {escape(side_title(meta))}{escape(title)} (`{meta.get('source', '')}`)"
                    + ("" if meta.get("line_numbers") == "printed" else "; prints no line numbers, so cited by provision"))
-    counts = ", ".join(f"{stats[k]} {KIND_WORDS[k].plain}" for k in ("modify", "insert", "delete", "move", "renumber", "equal"))
+    kinds = ("modify", "insert", "delete", "move", "renumber") + tuple(k for k in ("split", "join") if stats.get(k))
+    counts = ", ".join(f"{stats[k]} {KIND_WORDS[k].plain}" for k in kinds + ("equal",))
     out.append(f"- Provisions: {counts}; {counted(stats['words_deleted'], 'word')} deleted, {stats['words_inserted']} inserted")
     if model.get("not_compared"):
         out.append(f"- Not compared: the {' and '.join(model['not_compared'])}, which only one side's source carries")
@@ -169,7 +203,7 @@ def render_markdown(model: dict) -> str:
             if _changed_on(change, printed):
                 out.append(_changed_on(change, printed))
                 out.append("")
-            out.append(_paragraph(_tokens(change["tokens"])) or "(no text)")
+            out.append(_text(change) or "(no text)")
         out.append("")
     if not shown:
         out.append("No differences.")

@@ -121,3 +121,47 @@ def ref_label(ref: dict) -> str:
 def _number(value: str) -> str:
     """A section number as printed: "63a" is "63A"."""
     return value.upper() if value[:1].isdigit() else value
+
+
+# -- splits and joins ------------------------------------------------------------
+
+def parted(change: dict) -> tuple[str, list[dict]] | None:
+    """A split's or join's parted side and its provisions in order: ("new", [new, *parts])
+    for a split, ("old", [old, *parts]) for a join; None for any other change."""
+    side = {"split": "new", "join": "old"}.get(change["kind"])
+    if side is None or not change.get("parts"):
+        return None
+    return side, [change[side]] + list(change["parts"])
+
+
+def names(refs: list[dict]) -> str:
+    """"(2) and (3)", "(a), (b) and (c)": provisions by a reader's names."""
+    labels = [ref_label(r) for r in refs]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def parts_phrase(change: dict) -> str | None:
+    """"Split into (2) and (3)", "Joined from (d)(1) and (d)(2)": what a reader is told of a
+    split or join (None for any other change)."""
+    found = parted(change)
+    if found is None:
+        return None
+    side, refs = found
+    return f"Split into {names(refs)}" if side == "new" else f"Joined from {names(refs)}"
+
+
+def part_breaks(change: dict) -> dict[int, dict]:
+    """Token index of each break -> the part that begins after it (empty for other changes)."""
+    found = parted(change)
+    if found is None:
+        return {}
+    return dict(zip(change["breaks"], found[1][1:]))
+
+
+def part_lines(change: dict, side: int) -> set[int]:
+    """The first line of each further part on ``side`` (0 old, 1 new) when that is a split's
+    (join's) parted side: where a paragraph was opened (closed), a line a redline cites."""
+    found = parted(change)
+    if not found or found[0] != ("old", "new")[side]:
+        return set()
+    return {r["lines"][0] for r in found[1][1:] if r.get("lines")}

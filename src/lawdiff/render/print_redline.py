@@ -19,10 +19,10 @@ from bisect import bisect_right
 
 from markupsafe import Markup, escape
 
-from lawdiff.diff.citations import WordLines, edited_lines
+from lawdiff.diff.citations import WordLines, edited_lines, located_run
 from lawdiff.parse.provisions import line_span, lines_text, spell_lines
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import mark, ref_label
+from lawdiff.render.page import mark, names, part_breaks, part_lines, parted, parts_phrase, ref_label
 
 CONTEXTS = ("changes", "all")
 _CHUNK = re.compile(r"\s*\S+\s*|\s+")
@@ -59,6 +59,10 @@ def print_layout(model: dict, docs=None, context: str = "changes") -> dict:
 
 def _name(change: dict) -> str:
     old, new = change.get("old"), change.get("new")
+    found = parted(change)
+    if found:  # a split or join: "(2) → (2) and (3)"
+        side, refs = found
+        return f"{names(refs if side == 'old' else [old])} → {names(refs if side == 'new' else [new])}"
     if old and new and ref_label(old) != ref_label(new):
         return f"{ref_label(old)} → {ref_label(new)}"
     return ref_label(new or old)
@@ -90,11 +94,15 @@ def _side_lines(change: dict, side: int, printed: bool) -> str:
         return "—"
     if not printed:
         return "by provision"
-    edited = sorted(set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side)))
-    if edited and change["kind"] in ("modify", "move"):
+    edited = set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side))
+    edited = sorted(edited | part_lines(change, side))  # a split's parts: where each begins
+    found = parted(change)
+    if edited and change["kind"] in ("modify", "move", "split", "join"):
         return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
-    if ref.get("lines"):
-        return line_span(*ref["lines"])
+    refs = found[1] if found and found[0] == ("old" if side == 0 else "new") else [ref]
+    lines = [r["lines"] for r in refs if r.get("lines")]
+    if lines:
+        return line_span(lines[0][0], lines[-1][1])  # a split's parts: from the first's first line to the last's last
     return "—"
 
 
@@ -112,6 +120,8 @@ def gist(change: dict) -> str:
         parts.append(f"Renumbered {old.get('num') or '(unnumbered)'} → {new.get('num') or '(unnumbered)'}")
     if kind == "move":
         parts.insert(0, f"Moved from {ref_label(old)}")
+    if parts_phrase(change):
+        parts.insert(0, parts_phrase(change))
     edits = _edits(change.get("tokens", []))
     for before, after in edits[:GIST_EDITS]:
         parts.append(f"“{before}” → “{after}”")
@@ -168,24 +178,39 @@ class _Finder:
             nodes = {n.eid: n for n in root.walk()} if root is not None else {}
             self.sides.append((WordLines(doc), nodes))
 
-    def _located(self, side: int, ref: dict | None):
-        if not ref or self.sides[side] is None:
-            return None, None
+    def _located(self, side: int, refs: list[dict]):
+        """The words' places over the provisions ``refs`` of one side (a split's parts joined
+        by one space, as its tokens are), or None."""
+        if not refs or self.sides[side] is None:
+            return None
         lines, nodes = self.sides[side]
-        node = nodes.get(ref["eid"])
-        return (lines.of(node), node) if node is not None else (None, None)
+        found = [nodes.get(r["eid"]) for r in refs]
+        return None if None in found else located_run(found if len(found) > 1 else found[0], lines)[0]
 
     def rows(self, change: dict) -> list[dict] | None:
         """[{"line", "changed", "html"}, ...], one per printed line, or None if not located."""
         side = 1 if change.get("new") else 0
-        located, node = self._located(side, change.get("new") if side else change.get("old"))
+        found = parted(change)
+        refs = found[1] if found and found[0] == ("new" if side else "old") else [change["new" if side else "old"]]
+        located = self._located(side, refs)
         if located is None:
             return None
         starts, _, lines = located
         shown = "=+" if side else "=-"
-        pieces: list[tuple[int, str, str]] = []  # (line, op, text)
+        breaks = part_breaks(change)
+        pieces: list[tuple[int, str, str]] = []  # (line, op, text); op "#": a part's number, as markup
         at, line = 0, lines[0]
-        for op, text in change.get("tokens", []):
+        pending = None  # a part's number, put before the part's first word (on its line)
+        for k, (op, text) in enumerate(change.get("tokens", [])):
+            if k in breaks:
+                num = breaks[k].get("num")
+                if len(refs) > 1:  # the shown side is parted: the part starts on its own line
+                    pending = _mark("ins" if change["kind"] == "split" else "del", num) if num else None
+                    at += len(text) if op in shown else 0
+                    continue
+                # the shown side is one paragraph: the other side's paragraph break, marked before
+                # the word that opened the other side's part
+                pending = _mark("del" if change["kind"] == "join" else "ins", "¶" + (f" {num}" if num else ""))
             if op not in shown:  # the other side's words stand where they were taken out
                 pieces.append((line, op, text))
                 continue
@@ -194,6 +219,9 @@ class _Finder:
                 word = at + m.start() + (len(chunk) - len(chunk.lstrip()))
                 if chunk.strip():
                     line = lines[max(bisect_right(starts, word) - 1, 0)]
+                    if pending is not None:
+                        pieces.append((line, "#", pending + Markup(" ")))
+                        pending = None
                 pieces.append((line, op, chunk))
             at += len(text)
         rows: list[dict] = []
@@ -201,7 +229,10 @@ class _Finder:
             if not rows or rows[-1]["line"] != line_no:
                 rows.append({"line": line_no, "changed": False, "html": Markup("")})
             row = rows[-1]
-            if op == "=":
+            if op == "#":
+                row["html"] += text
+                row["changed"] = True
+            elif op == "=":
                 row["html"] += escape(text)
             else:
                 row["html"] += _mark("del" if op == "-" else "ins", text)
@@ -236,9 +267,15 @@ def _num(change: dict) -> Markup:
 
 
 def _paragraph(change: dict) -> Markup:
-    """A provision not laid out by line: its number and words inline, both sides marked."""
+    """A provision not laid out by line: its number and words inline, both sides marked (a
+    split's or join's paragraph break a pilcrow, inserted or struck, before the part's number)."""
     body = Markup("")
-    for op, text in change.get("tokens", []):
+    breaks = part_breaks(change)
+    tag = "ins" if change["kind"] == "split" else "del"
+    for k, (op, text) in enumerate(change.get("tokens", [])):
         body += escape(text) if op == "=" else _mark("del" if op == "-" else "ins", text)
+        if k in breaks:
+            num = breaks[k].get("num")
+            body += _mark(tag, "¶" + (f" {num}" if num else "")) + Markup(" ")
     num = _num(change)
     return (num + Markup(" ") + body) if num else body

@@ -13,7 +13,8 @@ from markupsafe import Markup, escape
 from lawdiff.diff.citations import edited_lines
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import instrument_href, line_cite, mark as _mark, ref_label, render_page
+from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
+                                 parts_phrase, ref_label, render_page)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 
 def _zones(text: str, at: int, heading: str | None) -> list[tuple[str, str]]:
@@ -31,18 +32,30 @@ def _zones(text: str, at: int, heading: str | None) -> list[tuple[str, str]]:
     return out
 
 
-def side_html(tokens: list, side: str, headings: list | None = None) -> Markup:
+def side_html(tokens: list, side: str, headings: list | None = None, breaks: dict | None = None,
+              parted_side: str | None = None) -> Markup:
     """One side of a change: "old" shows = and - tokens, "new" = and +, "inline" all.
 
     The heading (``headings``: [old, new], as ``content`` joins it to the text) is
     set apart as on the instrument page: a bold ``span.rl-heading``, then the joining
     space in a ``span.rl-sep`` that the stylesheet turns into a line break.  The
     page's text is still exactly the provision's content.
+
+    A split's (join's) ``breaks`` (token index -> the part that begins after it, see
+    ``page.part_breaks``) end a paragraph on its ``parted_side``: the joining space becomes
+    an empty ``span.rl-break`` (a new line) and the part's number follows.  Inline, where
+    both sides show, a pilcrow marks the paragraph break inserted (split) or struck (join).
     """
     old_heading, new_heading = headings or (None, None)
+    breaks = breaks or {}
     pieces: list[tuple[str, Markup]] = []
     at_old = at_new = 0
-    for op, text in tokens:
+    for k, (op, text) in enumerate(tokens):
+        if k in breaks:
+            pieces.append(("text", _break(op, text, side, parted_side, breaks[k].get("num"))))
+            at_old += len(text) if op in "=-" else 0
+            at_new += len(text) if op in "=+" else 0
+            continue
         if op == "-" and side == "new" or op == "+" and side == "old":
             at_old += len(text) if op == "-" else 0
             at_new += len(text) if op == "+" else 0
@@ -71,6 +84,24 @@ def side_html(tokens: list, side: str, headings: list | None = None) -> Markup:
     return Markup("").join(out)
 
 
+def _break(op: str, text: str, side: str, parted_side: str | None, num: str | None) -> Markup:
+    """The joining space of a split or join (``op`` "=", or the parted side's own op) on ``side``."""
+    shown = side == "inline" or op == "=" or op == ("-" if side == "old" else "+")
+    plain = (escape(text) if op == "=" else _mark("del" if op == "-" else "ins", text, spaces=side == "inline")) \
+        if shown else Markup("")
+    if side == parted_side:  # the paragraph ends here and the part begins, with its number
+        return Markup('<span class="rl-break"></span>') + (
+            Markup('<strong class="num">') + escape(num) + Markup("</strong> ") if num else Markup(""))
+    if side != "inline":
+        return plain  # the side that is one paragraph: just the space
+    if parted_side == "new":  # a split: a paragraph break inserted, the new part's number with it
+        pilcrow = Markup('<ins class="rl-pilcrow" title="paragraph break inserted">¶</ins><span class="rl-break"></span>')
+        return plain + pilcrow + (_mark("ins", num) + Markup(" ") if num else Markup(""))
+    # a join: the old paragraph break and the old part's number struck
+    return Markup('<del class="rl-pilcrow" title="paragraph break struck">¶') + (
+        Markup(" ") + escape(num) if num else Markup("")) + Markup("</del>") + plain
+
+
 def _num_html(change: dict, side: str) -> Markup:
     old = (change.get("old") or {}).get("num")
     new = (change.get("new") or {}).get("num")
@@ -88,7 +119,14 @@ def _changed_lines(change: dict, op: str, side: int) -> list[int]:
     """The lines (of the old side for "-", the new for "+") on which edited words stand."""
     if change["kind"] in ("insert", "delete"):
         return []
-    return edited_lines(change, op, side)
+    return sorted(set(edited_lines(change, op, side)) | part_lines(change, side))
+
+
+def _side_htmls(change: dict) -> dict[str, Markup]:
+    tokens, headings = change.get("tokens", []), change.get("heading")
+    breaks, found = part_breaks(change), parted(change)
+    side = found[0] if found else None
+    return {f"{view}_html": side_html(tokens, view, headings, breaks, side) for view in ("old", "new", "inline")}
 
 
 def _rows(model: dict) -> tuple[list[dict], list[dict]]:
@@ -105,9 +143,8 @@ def _rows(model: dict) -> tuple[list[dict], list[dict]]:
                      "old": change.get("old"), "new": change.get("new"),
                      "renumbered": bool(change.get("renumbered")),
                      "degraded": bool(change.get("degraded")),
-                     "old_html": side_html(change.get("tokens", []), "old", change.get("heading")),
-                     "new_html": side_html(change.get("tokens", []), "new", change.get("heading")),
-                     "inline_html": side_html(change.get("tokens", []), "inline", change.get("heading")),
+                     **_side_htmls(change), "parts": list(change.get("parts") or []),
+                     "parts_note": parts_phrase(change),
                      "old_num": _num_html(change, "old"), "new_num": _num_html(change, "new"),
                      "inline_num": _num_html(change, "inline"), "stub_after": [], "moved": False,
                      "old_at": _changed_lines(change, "-", 0), "new_at": _changed_lines(change, "+", 1)})
