@@ -28,6 +28,7 @@ CHROMIUM_FLAGS = (
     "--disable-extensions", "--no-pdf-header-footer",
 )
 TIMEOUT_S = 120
+GET_CHROMIUM = "install chromium (bash scripts/build.sh does) or set LAWDIFF_CHROMIUM to its path"
 _CLOCK = re.compile(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)")
 # A link to another page of the site ("index.html") means nothing on paper, and would print as the
 # temporary file's path; links within the page ("#sec_2") and to the web stay.
@@ -53,8 +54,27 @@ def chromium() -> str:
     """The Chromium to print with: $LAWDIFF_CHROMIUM, else chromium on the PATH."""
     found = os.environ.get("LAWDIFF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        raise LawdiffError("chromium", "not found; PDF output needs headless Chromium (scripts/test.sh installs it)")
+        raise LawdiffError("chromium", f"not found; PDF output needs headless Chromium: {GET_CHROMIUM}")
     return found
+
+
+def printer() -> str:
+    """The Chromium that would print, by its version ("Chromium 156.0.8078.114"): a different
+    Chromium prints different bytes, so a cached PDF names the one that printed it.  Asking
+    costs a few milliseconds, and proves it runs: a LawdiffError says why not."""
+    browser = chromium()
+    try:
+        done = subprocess.run([browser, "--version"], capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise LawdiffError(browser, "Chromium did not answer --version within 30 s") from None
+    except OSError as e:  # missing, a folder, not executable
+        raise LawdiffError(browser, f"cannot run Chromium: {e.strerror or e}") from None
+    answer = done.stdout.decode("utf-8", "replace").strip().splitlines() or [""]
+    version = answer[0].split(" built on")[0].strip()
+    if done.returncode != 0 or not re.search(r"\d+\.\d+", version):
+        raise LawdiffError(browser, f"does not run as Chromium (--version answered {version[:60]!r}, "
+                                    f"exit status {done.returncode})")
+    return version
 
 
 def html_to_pdf(html: str, name: object = "page") -> bytes:
