@@ -247,7 +247,7 @@ def test_11_new_files_get_the_umask_and_replaced_files_keep_their_mode(project, 
     assert run.returncode == 0, run.stderr
     assert stat.S_IMODE(manifest_of(project).stat().st_mode) == 0o664
     assert stat.S_IMODE((project / "corpus" / "raw" / "eo-650-copy.txt").stat().st_mode) == 0o644
-    assert lawdiff("build", "--no-search", cwd=project, umask=0o022).returncode == 0
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project, umask=0o022).returncode == 0
     pages = [p for p in (project / "build").rglob("*.html")]
     assert pages and {stat.S_IMODE(p.stat().st_mode) for p in pages} == {0o644}  # a web server can read them
 
@@ -494,13 +494,13 @@ def test_17_stale_folders_of_killed_builds_are_removed(project):
         (project / name).mkdir()
         (project / name / ".lawdiff-build").write_text("")
     (project / f".other.tmp-{dead}").mkdir()  # not the build's: not ours to remove
-    assert lawdiff("build", "--no-search", cwd=project).returncode == 0
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project).returncode == 0
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == sorted(
         [".cache", f".build.tmp-{alive}", f".other.tmp-{dead}"])
 
 
 def test_17_a_build_killed_while_swapping_leaves_a_site(project):
-    assert lawdiff("build", "--no-search", cwd=project).returncode == 0
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project).returncode == 0
     (project / "build" / "index.html").write_text("previous build")
     # Die at the first rename that moves build/ (between the old two renames: no build/ at all).
     script = ("import os, sys\n"
@@ -519,7 +519,7 @@ def test_17_a_build_killed_while_swapping_leaves_a_site(project):
 
 
 def test_17_two_builds_racing_both_succeed_and_leave_one_site(project):
-    assert lawdiff("build", "--no-search", cwd=project).returncode == 0  # the cache is warm: builds take ~1 s
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project).returncode == 0  # the cache is warm: builds take ~1 s
     env = {k: v for k, v in os.environ.items() if not k.startswith("LAWDIFF_")}
     # The first build dawdles for 3 s after any rename that moves build/ away (the old two-rename swap
     # then leaves no build/ while the second build swaps in its own, and the first dies on its second rename).
@@ -546,7 +546,7 @@ def test_17_two_builds_racing_both_succeed_and_leave_one_site(project):
     try:
         first = subprocess.Popen([sys.executable, "-c", slow], cwd=project, env=env, stderr=subprocess.PIPE, text=True)
         time.sleep(0.3)
-        second = subprocess.Popen([sys.executable, "-m", "lawdiff", "build", "--no-search"], cwd=project, env=env,
+        second = subprocess.Popen([sys.executable, "-m", "lawdiff", "build", "--no-search", "--no-pdf"], cwd=project, env=env,
                                   stderr=subprocess.PIPE, text=True)
         for proc in (first, second):
             _, err = proc.communicate(timeout=120)
@@ -564,7 +564,7 @@ def test_17_without_the_atomic_exchange_two_renames_still_replace_the_site(proje
     monkeypatch.setattr(site, "_exchange", lambda a, b: False)  # another OS, or a file system without it
     corpus = Corpus.load(project / "corpus")
     for _ in range(2):
-        site.build_site(corpus, project / "build", search=False, jobs=1)
+        site.build_site(corpus, project / "build", search=False, pdf=False, jobs=1)
     assert (project / "build" / "index.html").is_file()
     assert sorted(p.name for p in project.iterdir()) == [".cache", "build", "corpus"]
 
@@ -577,7 +577,7 @@ def test_18_bad_option_values_are_one_line(project, tmp_path):
         one_line_error(lawdiff("build", "--no-search", "--out", out, cwd=project), "is the corpus folder or holds it")
     one_line_error(lawdiff("build", "--out", "/dev/null", cwd=project), "/dev/null: is a character device, not a folder")
     one_line_error(lawdiff("build", "--jobs", "0", cwd=project), "--jobs", "0 is not in the range")
-    assert lawdiff("build", "--no-search", cwd=project).returncode == 0
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project).returncode == 0
     (project / "site").symlink_to("build")
     one_line_error(lawdiff("build", "--no-search", "--out", "site", cwd=project), "site: is a symbolic link")
     assert (project / "site").is_symlink()

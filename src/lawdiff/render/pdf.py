@@ -16,8 +16,11 @@ import html as htmllib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from lawdiff.errors import LawdiffError
@@ -80,7 +83,7 @@ def printer() -> str:
 def html_to_pdf(html: str, name: object = "page") -> bytes:
     """Print one self-contained HTML page (no links to other files) to PDF bytes."""
     browser = chromium()
-    with tempfile.TemporaryDirectory(prefix="lawdiff-pdf-") as tmp:
+    with _clean_end_on_term(), tempfile.TemporaryDirectory(prefix="lawdiff-pdf-") as tmp:
         page = Path(tmp) / "page.html"
         page.write_text(_running_head(_RELATIVE_HREF.sub("", html)), encoding="utf-8")
         out = Path(tmp) / "page.pdf"
@@ -97,6 +100,33 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
             raise LawdiffError(name, f"Chromium could not print the page ({detail[0]})")
         data = out.read_bytes()
     return _CLOCK.sub(lambda m: b" " * len(m.group(0)), data)
+
+
+class _Terminated(BaseException):
+    """SIGTERM while Chromium prints, in a process that would otherwise die on the spot."""
+
+
+@contextmanager
+def _clean_end_on_term():
+    """A site build's worker dies on SIGTERM (Ctrl-C or the build's own end); printing, it would
+    leave Chromium running for nobody and its profile folder (megabytes) in the temporary
+    folder.  Here SIGTERM raises instead: ``subprocess.run`` kills Chromium, the temporary
+    folder is removed, and only then does the process end with the status SIGTERM gives.
+    A caller with a SIGTERM handler of its own (the CLI's raises SystemExit) keeps it."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except _Terminated:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def redline_pdf(model: dict, docs=None, context: str = "changes") -> bytes:
