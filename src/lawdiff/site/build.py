@@ -91,11 +91,16 @@ _models: dict[bytes, tuple] = {}  # per process: a redline's page and its downlo
 MODELS_KEPT = 4
 
 
+def _model_key(spec: dict) -> bytes:
+    """What a redline's change model is computed from: its page and its downloads share it."""
+    return _canonical([spec["old"]["sha256"], spec["old"]["entry"], spec["old_eid"],
+                       spec["new"]["sha256"], spec["new"]["entry"], spec["new_eid"]])
+
+
 def _model(spec: dict):
     """(old, new, change model) of a redline spec; its page and downloads render side by side."""
     from lawdiff.diff.changes import compare
-    key = _canonical([spec["old"]["sha256"], spec["old"]["entry"], spec["old_eid"],
-                      spec["new"]["sha256"], spec["new"]["entry"], spec["new_eid"]])
+    key = _model_key(spec)
     if key not in _models:
         old, new = _document(spec["old"]), _document(spec["new"])
         if len(_models) >= MODELS_KEPT:
@@ -304,9 +309,7 @@ def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, pr
             _run_batch(str(cache.root), [item])
             progress(1)
         return
-    # Batches of neighbouring pages share documents: a worker parses each one once.
-    size = max(1, min(16, len(missing) // (jobs * 8)))
-    batches = [missing[i:i + size] for i in range(0, len(missing), size)]
+    batches = _batches(missing, max(1, min(16, len(missing) // (jobs * 8))))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent)
     try:
         futures = {pool.submit(_run_batch, str(cache.root), b): len(b) for b in batches}
@@ -317,6 +320,24 @@ def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, pr
         _stop(pool)
         raise
     pool.shutdown()
+
+
+def _batches(items: list[tuple[str, dict]], size: int) -> list[list[tuple[str, dict]]]:
+    """Batches of about ``size`` neighbouring pages, which share documents: a worker parses each
+    one once.  A redline's page and its downloads stay in one batch, so one worker compares the
+    two texts once for all of them (cut at a fixed size, a quarter of the redlines of a
+    generated corpus were compared twice, in two workers)."""
+    def group(spec: dict):
+        return _model_key(spec) if spec["page"].startswith("redline") and not spec.get("parallel") else None
+
+    batches: list[list[tuple[str, dict]]] = []
+    for item in items:
+        if batches and (len(batches[-1]) < size or
+                        (group(item[1]) is not None and group(item[1]) == group(batches[-1][-1][1]))):
+            batches[-1].append(item)
+        else:
+            batches.append([item])
+    return batches
 
 
 def _die_with_parent() -> None:
