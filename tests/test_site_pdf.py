@@ -5,9 +5,13 @@ without Chromium builds the site without PDFs, says so once, and links none."""
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 import urllib.request
 from pathlib import Path
 
@@ -129,3 +133,47 @@ def test_without_chromium_the_site_is_built_without_pdfs_and_says_so(tmp_path):
     assert done.returncode == 0 and done.stderr.count("\n") == 1, done.stderr
     assert links_to_pdf(tmp_path / "with") == ["193-h2288--xss-h2288.html: 193-h2288--xss-h2288.pdf"]
     assert (tmp_path / "with" / "redlines" / "193-h2288--xss-h2288.pdf").read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_stopped_while_chromium_prints_leaves_neither_chromium_nor_its_folder(tmp_path):
+    """A build's worker ends on SIGTERM (Ctrl-C, or the build stopping): the Chromium printing
+    for it ends too, and its temporary folder (the profile, megabytes) is removed."""
+    from test_hostile import _descendants, _running
+
+    page = tmp_path / "long.html"  # hundreds of sheets: Chromium prints for seconds
+    page.write_text("<!doctype html><title>long</title>" + "<p>Section 1. The agency shall not.</p>" * 40000)
+    temp = Path(tempfile.mkdtemp(prefix="ld-"))  # short: Chromium puts sockets in it (108 bytes a path)
+    proc = subprocess.Popen([sys.executable, "-c", "import sys; from lawdiff.render.pdf import html_to_pdf; "
+                             "html_to_pdf(open(sys.argv[1]).read())", str(page)],
+                            env={**os.environ, "TMPDIR": str(temp)}, stderr=subprocess.PIPE)
+    seen: set[int] = set()
+    try:
+        deadline = time.monotonic() + 30
+        while not any(b"--print-to-pdf" in cmdline(p) for p in seen) and time.monotonic() < deadline:
+            seen = _descendants(proc.pid)
+            time.sleep(0.05)
+        assert [p for p in seen if b"--print-to-pdf" in cmdline(p)], "Chromium never started"
+        time.sleep(0.5)
+        seen |= _descendants(proc.pid)
+        assert proc.poll() is None, proc.stderr.read().decode()
+        proc.terminate()
+        proc.wait(timeout=30)
+        time.sleep(1)
+        assert [p for p in seen if _running(p)] == []
+        assert list(temp.iterdir()) == []  # nor Chromium's own temporary files
+        assert proc.returncode == 128 + signal.SIGTERM and b"Traceback" not in proc.stderr.read()
+    finally:
+        for p in seen:
+            if _running(p):
+                os.kill(p, signal.SIGKILL)
+        proc.kill()
+        proc.wait()
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""

@@ -89,17 +89,36 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
         out = Path(tmp) / "page.pdf"
         cmd = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
                f"--print-to-pdf={out}", page.as_uri()]
+        # Chromium's own temporary files (its profile's lock socket) in the folder too, removed with
+        # it even when Chromium is stopped early; where the socket's path would be too long for
+        # a Unix socket (108 bytes), in the usual temporary folder.
+        env = {**os.environ, "TMPDIR": tmp} if len(os.fsencode(tmp)) <= 56 else None
         try:
-            done = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+            stderr = _run(cmd, env)
         except subprocess.TimeoutExpired:
             raise LawdiffError(name, f"Chromium did not print the page within {TIMEOUT_S} s") from None
         except OSError as e:  # $LAWDIFF_CHROMIUM names nothing runnable
             raise LawdiffError(browser, f"cannot run Chromium: {e.strerror or e}") from None
         if not out.is_file() or out.stat().st_size == 0:
-            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+            detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
             raise LawdiffError(name, f"Chromium could not print the page ({detail[0]})")
         data = out.read_bytes()
     return _CLOCK.sub(lambda m: b" " * len(m.group(0)), data)
+
+
+def _run(cmd: list[str], env: dict | None) -> bytes:
+    """Run Chromium to its end; its stderr.  Stopped early (a timeout, SIGTERM, Ctrl-C), it is
+    asked to end (TERM) before it is killed, so it removes its own temporary files."""
+    with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env) as proc:
+        try:
+            return proc.communicate(timeout=TIMEOUT_S)[1]
+        except BaseException:
+            proc.terminate()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            raise
 
 
 class _Terminated(BaseException):

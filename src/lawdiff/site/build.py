@@ -463,7 +463,7 @@ class Plan:
     no_pdf: str | None = None  # PDFs were asked for and there is no Chromium to print them: why
 
 
-def plan(corpus: Corpus, code: str, pdf: bool = False) -> Plan:
+def plan(corpus: Corpus, code: str, pdf: bool = True) -> Plan:
     """The pages of the site of ``corpus``; a bad topic or annotation file stops the build here,
     before any page is rendered.  ``pdf``: each redline page offers its PDF, where a Chromium runs."""
     sources = _sources(corpus)
