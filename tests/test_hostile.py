@@ -636,7 +636,52 @@ def test_19_add_replaces_a_value_written_over_several_lines_and_keeps_the_rest(p
 def test_20_the_readme_build_command_uses_a_virtual_environment():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = readme.split("## The two commands", 1)[1].split("```sh\n", 1)[1].split("\n", 1)[0]
-    assert command == "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/lawdiff build"
+    assert command == "bash scripts/build.sh"
+
+
+def test_20_the_build_command_installs_chromium_and_uses_a_venv(tmp_path):
+    # scripts/build.sh on a stock Debian as a user (not root), no Chromium, python3-venv missing:
+    # every command it runs is a stub that records its arguments.
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "build.sh", tmp_path / "scripts" / "build.sh")
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    log = tmp_path / "log"
+    stub = f'#!/bin/sh\necho "$(basename "$0") $*" >> {log}\n'
+    (bin_ / "apt-get").write_text(stub)
+    (bin_ / "sudo").write_text(stub + 'exec "$@"\n')
+    (bin_ / "id").write_text("#!/bin/sh\necho 1000\n")
+    (bin_ / "python3").write_text(stub + "case \"$*\" in\n"
+                                  "  *'import ensurepip'*) exit 1 ;;\n"  # python3-venv not installed
+                                  "  '-m venv .venv') mkdir -p .venv/bin && "
+                                  f"printf '#!/bin/sh\\necho \"venv-$(basename \"$0\") $*\" >> {log}\\n' > .venv/bin/pip && "
+                                  "cp .venv/bin/pip .venv/bin/lawdiff && chmod +x .venv/bin/* ;;\n"
+                                  "esac\n")
+    for name in ("dirname", "env", "basename", "mkdir", "printf", "cp", "chmod"):
+        (bin_ / name).symlink_to(shutil.which(name))
+    for path in bin_.iterdir():
+        if not path.is_symlink():
+            path.chmod(0o755)
+    env = {"PATH": str(bin_), "HOME": str(tmp_path)}
+    run = subprocess.run(["/bin/bash", str(tmp_path / "scripts" / "build.sh"), "--out", "site"], capture_output=True,
+                         text=True, env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    calls = log.read_text().splitlines()
+    apt = [c for c in calls if c.startswith("apt-get")]
+    assert apt and all(f"sudo {c}" in calls or f"sudo env DEBIAN_FRONTEND=noninteractive {c}" in calls
+                       for c in apt)
+    assert any("install" in c and "chromium" in c.split() for c in apt)  # it prints the redlines' PDFs
+    assert any("install" in c and "python3-venv" in c for c in apt)
+    assert "python3 -m venv .venv" in calls
+    assert "venv-pip install -q --disable-pip-version-check ." in calls
+    assert calls[-1] == "venv-lawdiff build --out site"
+    # --no-pdf: no Chromium needed, none installed
+    log.unlink()
+    run = subprocess.run(["/bin/bash", str(tmp_path / "scripts" / "build.sh"), "--no-pdf"], capture_output=True,
+                         text=True, env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    calls = log.read_text().splitlines()
+    assert not any("chromium" in c.split() for c in calls) and calls[-1] == "venv-lawdiff build --no-pdf"
 
 
 def test_20_the_test_command_uses_sudo_and_a_venv_where_it_must(tmp_path):
