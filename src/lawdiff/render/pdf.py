@@ -129,8 +129,8 @@ class _Terminated(BaseException):
 def _clean_end_on_term():
     """A site build's worker dies on SIGTERM (Ctrl-C or the build's own end); printing, it would
     leave Chromium running for nobody and its profile folder (megabytes) in the temporary
-    folder.  Here SIGTERM raises instead: ``subprocess.run`` kills Chromium, the temporary
-    folder is removed, and only then does the process end with the status SIGTERM gives.
+    folder.  Here SIGTERM raises instead: ``_run`` ends Chromium, the temporary folder is
+    removed, and only then does the process end with the status SIGTERM gives.
     A caller with a SIGTERM handler of its own (the CLI's raises SystemExit) keeps it."""
     if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
         yield
