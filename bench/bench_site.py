@@ -7,9 +7,12 @@ The bills are H.2288's real text with a few deterministic word edits each
 1. a cold build (empty cache) on every core, with and without the Pagefind index;
 2. a rebuild after one bill's text changed (its page and its two redlines re-render,
    and the one search index shard that holds it is re-indexed);
-3. how many cores the cold build kept busy (CPU time / wall time).
+3. how many cores the cold build kept busy (CPU time / wall time);
+4. what the redlines' PDFs cost (headless Chromium, one process a page): a cold build of the
+   first ``--pdf-bills`` bills with and without them.  The builds above leave them out
+   (``pdf=False``), as issue 5's goals were set without them.
 
-Usage: python bench/bench_site.py [--bills 1000] [--keep DIR]
+Usage: python bench/bench_site.py [--bills 1000] [--pdf-bills 20] [--keep DIR]
 Goals (issue 5): cold build under 60 s on 2 cores; one-document rebuild under 2 s.
 """
 
@@ -74,10 +77,10 @@ def edit(raw: Path, words: str) -> None:
     raw.write_text("\n".join(lines), encoding="utf-8")
 
 
-def timed_build(corpus: Path, out: Path, cache: Path, search: bool):
+def timed_build(corpus: Path, out: Path, cache: Path, search: bool, pdf: bool = False):
     cpu0 = os.times()
     t0 = time.perf_counter()
-    report = build_site(Corpus.load(corpus), out, cache_dir=cache, search=search)
+    report = build_site(Corpus.load(corpus), out, cache_dir=cache, search=search, pdf=pdf)
     wall = time.perf_counter() - t0
     cpu1 = os.times()
     cpu = (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system) + \
@@ -85,9 +88,24 @@ def timed_build(corpus: Path, out: Path, cache: Path, search: bool):
     return report, wall, cpu
 
 
+def pdf_costs(folder: Path, bills: int) -> None:
+    """A cold build of ``bills`` bills with and without the redlines' PDFs: what one PDF adds."""
+    corpus = generate(folder, bills)
+    _, wall_0, cpu_0 = timed_build(corpus, folder / "build", folder / "cache-0", search=False)
+    report, wall_p, cpu_p = timed_build(corpus, folder / "build", folder / "cache-p", search=False, pdf=True)
+    if report.no_pdf:
+        print(f"PDFs: not measured ({report.no_pdf})")
+        return
+    pdfs = len(list((folder / "build" / "redlines").glob("*.pdf")))
+    print(f"PDFs: cold build of {bills} bills without them {wall_0:.1f} s (CPU {cpu_0:.1f} s), with their {pdfs} PDFs "
+          f"{wall_p:.1f} s (CPU {cpu_p:.1f} s): {(wall_p - wall_0) / pdfs:.2f} s wall, {(cpu_p - cpu_0) / pdfs:.2f} s CPU a PDF "
+          f"(at that rate {1000 * (wall_p - wall_0) / pdfs:.0f} s more for 1,000 redlines)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bills", type=int, default=1000)
+    ap.add_argument("--pdf-bills", type=int, default=20, help="Bills of the PDF measurement (0: skip it).")
     ap.add_argument("--keep", type=Path, help="Build here and keep the result.")
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="lawdiff-bench-")) if not args.keep else args.keep
@@ -121,6 +139,8 @@ def main() -> None:
         report, wall_1s, cpu_1s = timed_build(corpus, out, folder / "cache", search=True)
         print(f"one bill changed, rebuild with Pagefind index: {wall_1s:.2f} s, CPU {cpu_1s:.2f} s (index {report.timings.get('search', 0):.2f} s, "
               f"{report.search_built} of {report.search_shards} shards re-indexed); goal < 2 s: {'met' if wall_1s < 2 else 'MISSED'}")
+        if args.pdf_bills:
+            pdf_costs(folder / "pdf", args.pdf_bills)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -247,7 +247,7 @@ def test_11_new_files_get_the_umask_and_replaced_files_keep_their_mode(project, 
     assert run.returncode == 0, run.stderr
     assert stat.S_IMODE(manifest_of(project).stat().st_mode) == 0o664
     assert stat.S_IMODE((project / "corpus" / "raw" / "eo-650-copy.txt").stat().st_mode) == 0o644
-    assert lawdiff("build", "--no-search", cwd=project, umask=0o022).returncode == 0
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project, umask=0o022).returncode == 0
     pages = [p for p in (project / "build").rglob("*.html")]
     assert pages and {stat.S_IMODE(p.stat().st_mode) for p in pages} == {0o644}  # a web server can read them
 
@@ -494,13 +494,13 @@ def test_17_stale_folders_of_killed_builds_are_removed(project):
         (project / name).mkdir()
         (project / name / ".lawdiff-build").write_text("")
     (project / f".other.tmp-{dead}").mkdir()  # not the build's: not ours to remove
-    assert lawdiff("build", "--no-search", cwd=project).returncode == 0
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project).returncode == 0
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == sorted(
         [".cache", f".build.tmp-{alive}", f".other.tmp-{dead}"])
 
 
 def test_17_a_build_killed_while_swapping_leaves_a_site(project):
-    assert lawdiff("build", "--no-search", cwd=project).returncode == 0
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project).returncode == 0
     (project / "build" / "index.html").write_text("previous build")
     # Die at the first rename that moves build/ (between the old two renames: no build/ at all).
     script = ("import os, sys\n"
@@ -519,7 +519,7 @@ def test_17_a_build_killed_while_swapping_leaves_a_site(project):
 
 
 def test_17_two_builds_racing_both_succeed_and_leave_one_site(project):
-    assert lawdiff("build", "--no-search", cwd=project).returncode == 0  # the cache is warm: builds take ~1 s
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project).returncode == 0  # the cache is warm: builds take ~1 s
     env = {k: v for k, v in os.environ.items() if not k.startswith("LAWDIFF_")}
     # The first build dawdles for 3 s after any rename that moves build/ away (the old two-rename swap
     # then leaves no build/ while the second build swaps in its own, and the first dies on its second rename).
@@ -546,7 +546,7 @@ def test_17_two_builds_racing_both_succeed_and_leave_one_site(project):
     try:
         first = subprocess.Popen([sys.executable, "-c", slow], cwd=project, env=env, stderr=subprocess.PIPE, text=True)
         time.sleep(0.3)
-        second = subprocess.Popen([sys.executable, "-m", "lawdiff", "build", "--no-search"], cwd=project, env=env,
+        second = subprocess.Popen([sys.executable, "-m", "lawdiff", "build", "--no-search", "--no-pdf"], cwd=project, env=env,
                                   stderr=subprocess.PIPE, text=True)
         for proc in (first, second):
             _, err = proc.communicate(timeout=120)
@@ -564,7 +564,7 @@ def test_17_without_the_atomic_exchange_two_renames_still_replace_the_site(proje
     monkeypatch.setattr(site, "_exchange", lambda a, b: False)  # another OS, or a file system without it
     corpus = Corpus.load(project / "corpus")
     for _ in range(2):
-        site.build_site(corpus, project / "build", search=False, jobs=1)
+        site.build_site(corpus, project / "build", search=False, pdf=False, jobs=1)
     assert (project / "build" / "index.html").is_file()
     assert sorted(p.name for p in project.iterdir()) == [".cache", "build", "corpus"]
 
@@ -577,7 +577,7 @@ def test_18_bad_option_values_are_one_line(project, tmp_path):
         one_line_error(lawdiff("build", "--no-search", "--out", out, cwd=project), "is the corpus folder or holds it")
     one_line_error(lawdiff("build", "--out", "/dev/null", cwd=project), "/dev/null: is a character device, not a folder")
     one_line_error(lawdiff("build", "--jobs", "0", cwd=project), "--jobs", "0 is not in the range")
-    assert lawdiff("build", "--no-search", cwd=project).returncode == 0
+    assert lawdiff("build", "--no-search", "--no-pdf", cwd=project).returncode == 0
     (project / "site").symlink_to("build")
     one_line_error(lawdiff("build", "--no-search", "--out", "site", cwd=project), "site: is a symbolic link")
     assert (project / "site").is_symlink()
@@ -636,7 +636,52 @@ def test_19_add_replaces_a_value_written_over_several_lines_and_keeps_the_rest(p
 def test_20_the_readme_build_command_uses_a_virtual_environment():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = readme.split("## The two commands", 1)[1].split("```sh\n", 1)[1].split("\n", 1)[0]
-    assert command == "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/lawdiff build"
+    assert command == "bash scripts/build.sh"
+
+
+def test_20_the_build_command_installs_chromium_and_uses_a_venv(tmp_path):
+    # scripts/build.sh on a stock Debian as a user (not root), no Chromium, python3-venv missing:
+    # every command it runs is a stub that records its arguments.
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "build.sh", tmp_path / "scripts" / "build.sh")
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    log = tmp_path / "log"
+    stub = f'#!/bin/sh\necho "$(basename "$0") $*" >> {log}\n'
+    (bin_ / "apt-get").write_text(stub)
+    (bin_ / "sudo").write_text(stub + 'exec "$@"\n')
+    (bin_ / "id").write_text("#!/bin/sh\necho 1000\n")
+    (bin_ / "python3").write_text(stub + "case \"$*\" in\n"
+                                  "  *'import ensurepip'*) exit 1 ;;\n"  # python3-venv not installed
+                                  "  '-m venv .venv') mkdir -p .venv/bin && "
+                                  f"printf '#!/bin/sh\\necho \"venv-$(basename \"$0\") $*\" >> {log}\\n' > .venv/bin/pip && "
+                                  "cp .venv/bin/pip .venv/bin/lawdiff && chmod +x .venv/bin/* ;;\n"
+                                  "esac\n")
+    for name in ("dirname", "env", "basename", "mkdir", "printf", "cp", "chmod"):
+        (bin_ / name).symlink_to(shutil.which(name))
+    for path in bin_.iterdir():
+        if not path.is_symlink():
+            path.chmod(0o755)
+    env = {"PATH": str(bin_), "HOME": str(tmp_path)}
+    run = subprocess.run(["/bin/bash", str(tmp_path / "scripts" / "build.sh"), "--out", "site"], capture_output=True,
+                         text=True, env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    calls = log.read_text().splitlines()
+    apt = [c for c in calls if c.startswith("apt-get")]
+    assert apt and all(f"sudo {c}" in calls or f"sudo env DEBIAN_FRONTEND=noninteractive {c}" in calls
+                       for c in apt)
+    assert any("install" in c and "chromium" in c.split() for c in apt)  # it prints the redlines' PDFs
+    assert any("install" in c and "python3-venv" in c for c in apt)
+    assert "python3 -m venv .venv" in calls
+    assert "venv-pip install -q --disable-pip-version-check ." in calls
+    assert calls[-1] == "venv-lawdiff build --out site"
+    # --no-pdf: no Chromium needed, none installed
+    log.unlink()
+    run = subprocess.run(["/bin/bash", str(tmp_path / "scripts" / "build.sh"), "--no-pdf"], capture_output=True,
+                         text=True, env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    calls = log.read_text().splitlines()
+    assert not any("chromium" in c.split() for c in calls) and calls[-1] == "venv-lawdiff build --no-pdf"
 
 
 def test_20_the_test_command_uses_sudo_and_a_venv_where_it_must(tmp_path):

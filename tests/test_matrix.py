@@ -504,7 +504,7 @@ def test_fetching_a_text_keeps_the_matrix_and_the_site_building(corpus_copy, tmp
     # "text not in corpus" was true when written, and is not now
     h1588 = cell(m, "287g", "194-h1588")
     assert (h1588["status"], h1588["annotated"]) == ("not-annotated", False)
-    report = build_site(corpus, tmp_path / "site", search=False, cache_dir=tmp_path / "cache")
+    report = build_site(corpus, tmp_path / "site", search=False, pdf=False, cache_dir=tmp_path / "cache")
     assert (tmp_path / "site" / "instruments" / "194-s1681.html").is_file() and report.pages > 16
 
 

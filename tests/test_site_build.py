@@ -234,7 +234,7 @@ def test_a_redline_page_offers_its_word_file_and_change_model(tmp_path):
     build_site(corpus, out, search=False, cache_dir=tmp_path / "cache")
     slug = "193-h2288--xss-h2288"
     red = page(out, f"redlines/{slug}.html")
-    assert red.xpath("//p[contains(@class, 'downloads')]/a/@href") == [f"{slug}.docx", f"{slug}.json"]
+    assert red.xpath("//p[contains(@class, 'downloads')]/a/@href") == [f"{slug}.docx", f"{slug}.pdf", f"{slug}.json"]
     old, new = (load_document(i, corpus) for i in ("193-h2288", "xss-h2288"))
     model = json.loads((out / "redlines" / f"{slug}.json").read_text(encoding="utf-8"))
     expected = json.loads(json.dumps(compare(old, new)))
@@ -261,17 +261,17 @@ def test_builds_are_byte_identical_and_cached(tmp_path):
     assert files_a == files_b and len(files_a) > 10
     for rel in files_a:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
-    # 3 instruments, 2 redlines (one side by side), the Word file and JSON of the other, the index
-    assert a.rendered == b.rendered == a.pages == 8
+    # 3 instruments, 2 redlines (one side by side), the Word file, PDF and JSON of the other, the index
+    assert a.rendered == b.rendered == a.pages == 9
     again = build_site(corpus, tmp_path / "a", cache_dir=tmp_path / "cache-a")
-    assert (again.rendered, again.cached) == (1, 7)  # only the index, which every build writes
+    assert (again.rendered, again.cached) == (1, 8)  # only the index, which every build writes
     # one document changed: its page and the redline that reads it, nothing else
     raw = corpus.root / "raw" / "eo-650.txt"
     raw.write_text(raw.read_text(encoding="utf-8").replace("Section 7.", "Section 7. ", 1) + "\n", encoding="utf-8")
     heard = []
     changed = build_site(Corpus.load(corpus.root), tmp_path / "a", cache_dir=tmp_path / "cache-a",
                          progress=lambda done, total: heard.append((done, total)))
-    assert (changed.rendered, changed.cached) == (3, 5)
+    assert (changed.rendered, changed.cached) == (3, 6)
     # the two pages that read eo-650 (the index is written after): progress hears of each
     assert heard == [(1, 2), (2, 2)]
 

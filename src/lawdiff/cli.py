@@ -253,8 +253,9 @@ def _document(side):
               help="Folder the site is written to (replaced whole when the build succeeds).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
+@click.option("--no-pdf", is_flag=True, help="Skip the redlines' PDFs (printed by headless Chromium, 1 s or so each).")
 @click.pass_context
-def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bool) -> None:
+def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bool, no_pdf: bool) -> None:
     """Build the comparison site of the corpus: instruments, redlines, matrices."""
     from lawdiff.site.build import build_site
     corpus = corpus_from(ctx, required=True)
@@ -262,11 +263,16 @@ def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bo
     previous = signal.signal(signal.SIGTERM, _stop_on_term) if main_thread else None
     bar = _ProgressBar()
     try:
-        report = build_site(corpus, out, jobs=jobs, search=not no_search, progress=bar.update)
+        report = build_site(corpus, out, jobs=jobs, search=not no_search, pdf=not no_pdf, progress=bar.update)
     finally:
         bar.close()
         if main_thread:
             signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+    if report.no_pdf:  # a site without its PDFs says so, and how to get them
+        from lawdiff.render.pdf import GET_CHROMIUM
+        hint = "" if GET_CHROMIUM in report.no_pdf else f"; {GET_CHROMIUM}"
+        click.echo(f"lawdiff: built without the redlines' PDFs: {report.no_pdf}{hint} (--no-pdf: skip them quietly)",
+                   err=True)
     search = (f"search index: {report.search_built} of {report.search_shards} shards indexed"
               if report.search else "no search index")
     click.echo(f"lawdiff: built {report.pages} pages into {out}/ ({report.rendered} rendered, "

@@ -38,6 +38,7 @@ from datetime import date, datetime, timezone
 from docx import Document as new_docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Pt
 
 from lawdiff.diff.citations import edited_lines
@@ -495,9 +496,7 @@ class _Builder:
 
     def save(self) -> bytes:
         self._renumber_revisions()
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return _fixed_zip(buffer.getvalue())
+        return _package_bytes(self.doc)
 
     def _renumber_revisions(self) -> None:
         """Revision and move-range ids follow the comment ids, so no two annotations share an
@@ -591,14 +590,32 @@ def _run(text: str, bold: bool = False, deleted: bool = False) -> OxmlElement:
     return r
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same package with every entry stamped with one fixed time, so output is byte-reproducible."""
+class _FixedTimeZip:
+    """python-docx's physical package writer (``write(pack_uri, blob)``), writing each part once
+    stamped with one fixed time, so output is byte-reproducible.  ``Document.save`` would
+    compress every part at zlib's default level only for the stamping to read and compress
+    it again; level 1: the parts are small XML (a site builds one file per redline)."""
+
+    def __init__(self, zip_file: zipfile.ZipFile):
+        self.zip_file = zip_file
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        fixed = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
+        fixed.compress_type = zipfile.ZIP_DEFLATED
+        fixed.external_attr = 0o644 << 16
+        self.zip_file.writestr(fixed, blob, compresslevel=1)
+
+
+def _package_bytes(doc) -> bytes:
+    """The .docx file: what ``doc.save`` writes (``OpcPackage.save``: each part marshalled, then
+    python-docx's PackageWriter, in its order), through ``_FixedTimeZip``."""
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    # Level 1: the parts are small XML, the second pass was most of the save (a site builds one per redline).
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            zout.writestr(fixed, zin.read(info.filename), compresslevel=1)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zip_file:
+        writer = _FixedTimeZip(zip_file)
+        PackageWriter._write_content_types_stream(writer, package.parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, package.parts)
     return out.getvalue()

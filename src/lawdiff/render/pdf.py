@@ -16,8 +16,11 @@ import html as htmllib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from lawdiff.errors import LawdiffError
@@ -28,6 +31,7 @@ CHROMIUM_FLAGS = (
     "--disable-extensions", "--no-pdf-header-footer",
 )
 TIMEOUT_S = 120
+GET_CHROMIUM = "install chromium (bash scripts/build.sh does) or set LAWDIFF_CHROMIUM to its path"
 _CLOCK = re.compile(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)")
 # A link to another page of the site ("index.html") means nothing on paper, and would print as the
 # temporary file's path; links within the page ("#sec_2") and to the web stay.
@@ -53,30 +57,95 @@ def chromium() -> str:
     """The Chromium to print with: $LAWDIFF_CHROMIUM, else chromium on the PATH."""
     found = os.environ.get("LAWDIFF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        raise LawdiffError("chromium", "not found; PDF output needs headless Chromium (scripts/test.sh installs it)")
+        raise LawdiffError("chromium", f"not found; PDF output needs headless Chromium: {GET_CHROMIUM}")
     return found
+
+
+def printer() -> str:
+    """The Chromium that would print, by its version ("Chromium 156.0.8078.114"): a different
+    Chromium prints different bytes, so a cached PDF names the one that printed it.  Asking
+    costs a few milliseconds, and proves it runs: a LawdiffError says why not."""
+    browser = chromium()
+    try:
+        done = subprocess.run([browser, "--version"], capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise LawdiffError(browser, "Chromium did not answer --version within 30 s") from None
+    except OSError as e:  # missing, a folder, not executable
+        raise LawdiffError(browser, f"cannot run Chromium: {e.strerror or e}") from None
+    answer = done.stdout.decode("utf-8", "replace").strip().splitlines() or [""]
+    version = answer[0].split(" built on")[0].strip()
+    if done.returncode != 0 or not re.search(r"\d+\.\d+", version):
+        raise LawdiffError(browser, f"does not run as Chromium (--version answered {version[:60]!r}, "
+                                    f"exit status {done.returncode})")
+    return version
 
 
 def html_to_pdf(html: str, name: object = "page") -> bytes:
     """Print one self-contained HTML page (no links to other files) to PDF bytes."""
     browser = chromium()
-    with tempfile.TemporaryDirectory(prefix="lawdiff-pdf-") as tmp:
+    with _clean_end_on_term(), tempfile.TemporaryDirectory(prefix="lawdiff-pdf-") as tmp:
         page = Path(tmp) / "page.html"
         page.write_text(_running_head(_RELATIVE_HREF.sub("", html)), encoding="utf-8")
         out = Path(tmp) / "page.pdf"
         cmd = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
                f"--print-to-pdf={out}", page.as_uri()]
+        # Chromium's own temporary files (its profile's lock socket) in the folder too, removed with
+        # it even when Chromium is stopped early; where the socket's path would be too long for
+        # a Unix socket (108 bytes), in the usual temporary folder.
+        env = {**os.environ, "TMPDIR": tmp} if len(os.fsencode(tmp)) <= 56 else None
         try:
-            done = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+            stderr = _run(cmd, env)
         except subprocess.TimeoutExpired:
             raise LawdiffError(name, f"Chromium did not print the page within {TIMEOUT_S} s") from None
         except OSError as e:  # $LAWDIFF_CHROMIUM names nothing runnable
             raise LawdiffError(browser, f"cannot run Chromium: {e.strerror or e}") from None
         if not out.is_file() or out.stat().st_size == 0:
-            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+            detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
             raise LawdiffError(name, f"Chromium could not print the page ({detail[0]})")
         data = out.read_bytes()
     return _CLOCK.sub(lambda m: b" " * len(m.group(0)), data)
+
+
+def _run(cmd: list[str], env: dict | None) -> bytes:
+    """Run Chromium to its end; its stderr.  Stopped early (a timeout, SIGTERM, Ctrl-C), it is
+    asked to end (TERM) before it is killed, so it removes its own temporary files."""
+    with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env) as proc:
+        try:
+            return proc.communicate(timeout=TIMEOUT_S)[1]
+        except BaseException:
+            proc.terminate()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            raise
+
+
+class _Terminated(BaseException):
+    """SIGTERM while Chromium prints, in a process that would otherwise die on the spot."""
+
+
+@contextmanager
+def _clean_end_on_term():
+    """A site build's worker dies on SIGTERM (Ctrl-C or the build's own end); printing, it would
+    leave Chromium running for nobody and its profile folder (megabytes) in the temporary
+    folder.  Here SIGTERM raises instead: ``_run`` ends Chromium, the temporary folder is
+    removed, and only then does the process end with the status SIGTERM gives.
+    A caller with a SIGTERM handler of its own (the CLI's raises SystemExit) keeps it."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except _Terminated:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def redline_pdf(model: dict, docs=None, context: str = "changes") -> bytes:

@@ -52,6 +52,7 @@ class BuildReport:
     search_built: int = 0  # shards indexed by this build (the others came from the cache)
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
+    no_pdf: str | None = None  # why the redline pages have no PDF though PDFs were asked for
 
 
 def code_fingerprint() -> str:
@@ -90,11 +91,16 @@ _models: dict[bytes, tuple] = {}  # per process: a redline's page and its downlo
 MODELS_KEPT = 4
 
 
+def _model_key(spec: dict) -> bytes:
+    """What a redline's change model is computed from: its page and its downloads share it."""
+    return _canonical([spec["old"]["sha256"], spec["old"]["entry"], spec["old_eid"],
+                       spec["new"]["sha256"], spec["new"]["entry"], spec["new_eid"]])
+
+
 def _model(spec: dict):
     """(old, new, change model) of a redline spec; its page and downloads render side by side."""
     from lawdiff.diff.changes import compare
-    key = _canonical([spec["old"]["sha256"], spec["old"]["entry"], spec["old_eid"],
-                      spec["new"]["sha256"], spec["new"]["entry"], spec["new_eid"]])
+    key = _model_key(spec)
     if key not in _models:
         old, new = _document(spec["old"]), _document(spec["new"])
         if len(_models) >= MODELS_KEPT:
@@ -122,10 +128,13 @@ def render_job(spec: dict) -> dict:
         old, new = _document(spec["old"]), _document(spec["new"])
         return {"html": render_parallel(old, new, spec["parallel"], label=spec["label"],
                                         has_matrices=spec["matrices"]), "info": {"parallel": True}}
-    if spec["page"] in ("redline-json", "redline-docx"):  # a redline page's downloads
+    if spec["page"] in ("redline-json", "redline-docx", "redline-pdf"):  # a redline page's downloads
         old, new, model = _model(spec)
         if spec["page"] == "redline-json":
             return {"html": jsonout.dumps(model) + "\n", "info": {}}
+        if spec["page"] == "redline-pdf":  # what `lawdiff diff OLD NEW --format pdf` prints
+            from lawdiff.render.pdf import redline_pdf
+            return {"html": redline_pdf(model, (old, new)), "info": {}}
         from lawdiff.render.docx import render_docx
         return {"html": render_docx(model), "info": {}}
     if spec["page"] == "redline":
@@ -235,9 +244,11 @@ def _sources(corpus: Corpus) -> dict[str, dict]:
     return sources
 
 
-def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: bool) -> list[tuple[str, dict]]:
+def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: bool,
+           printer: Callable[[], str | None] = lambda: None) -> list[tuple[str, dict]]:
     """(output path, spec) of every page rendered from the documents; ``matrices``: the
-    site has matrix pages, which every header then links to."""
+    site has matrix pages, which every header then links to; ``printer()``: the Chromium
+    that prints each redline's PDF (asked only when there is a redline), None for no PDFs."""
     from lawdiff.site.search import topic_terms
     pages = []
     terms = topic_terms(corpus.root) if matrices else []  # the topics' phrases: search synonyms
@@ -258,12 +269,20 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
                 "topic": None, "old": [c.old.eid] if c.old.eid else [], "new": [c.new.eid] if c.new.eid else []}
             pages.append((f"redlines/{c.slug}.html", spec))
             continue
-        # the redline's Word file (tracked changes) and its change model, linked from the page
-        spec["downloads"] = [["Word", f"{c.slug}.docx", "tracked changes"], ["JSON", f"{c.slug}.json", "the change model"]]
+        # the redline's Word file (tracked changes), its printed PDF and its change model,
+        # linked from the page; the downloads' specs leave out the links (not part of them)
+        downloads = {"docx": {**spec, "page": "redline-docx"}}
+        if printer():  # the Chromium's version is in the key: another Chromium prints other bytes
+            downloads["pdf"] = {**spec, "page": "redline-pdf", "printer": printer()}
+        downloads["json"] = {**spec, "page": "redline-json"}
+        spec["downloads"] = [[_DOWNLOADS[ext][0], f"{c.slug}.{ext}", _DOWNLOADS[ext][1]] for ext in downloads]
         pages.append((f"redlines/{c.slug}.html", spec))
-        for ext in ("docx", "json"):
-            pages.append((f"redlines/{c.slug}.{ext}", {**spec, "page": f"redline-{ext}"}))
+        pages += [(f"redlines/{c.slug}.{ext}", download) for ext, download in downloads.items()]
     return pages
+
+
+_DOWNLOADS = {"docx": ("Word", "tracked changes"), "pdf": ("PDF", "the printed layout"),
+              "json": ("JSON", "the change model")}
 
 
 def _key(code: str, spec: dict) -> str:
@@ -291,9 +310,7 @@ def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, pr
             _run_batch(str(cache.root), [item])
             progress(1)
         return
-    # Batches of neighbouring pages share documents: a worker parses each one once.
-    size = max(1, min(16, len(missing) // (jobs * 8)))
-    batches = [missing[i:i + size] for i in range(0, len(missing), size)]
+    batches = _batches(missing, max(1, min(16, len(missing) // (jobs * 8))))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent)
     try:
         futures = {pool.submit(_run_batch, str(cache.root), b): len(b) for b in batches}
@@ -304,6 +321,24 @@ def _render_missing(missing: list[tuple[str, dict]], cache: Cache, jobs: int, pr
         _stop(pool)
         raise
     pool.shutdown()
+
+
+def _batches(items: list[tuple[str, dict]], size: int) -> list[list[tuple[str, dict]]]:
+    """Batches of about ``size`` neighbouring pages, which share documents: a worker parses each
+    one once.  A redline's page and its downloads stay in one batch, so one worker compares the
+    two texts once for all of them (cut at a fixed size, a quarter of the redlines of a
+    generated corpus were compared twice, in two workers)."""
+    def group(spec: dict):
+        return _model_key(spec) if spec["page"].startswith("redline") and not spec.get("parallel") else None
+
+    batches: list[list[tuple[str, dict]]] = []
+    for item in items:
+        if batches and (len(batches[-1]) < size or
+                        (group(item[1]) is not None and group(item[1]) == group(batches[-1][-1][1]))):
+            batches[-1].append(item)
+        else:
+            batches.append([item])
+    return batches
 
 
 def _die_with_parent() -> None:
@@ -426,18 +461,30 @@ class Plan:
     pages: list[tuple[str, dict]]  # (path in the site, spec of its render job)
     keys: list[str]  # each page's cache key: its spec and the code that renders it
     matrix_key: str | None  # None: no topics, no matrix pages
+    no_pdf: str | None = None  # PDFs were asked for and there is no Chromium to print them: why
 
 
-def plan(corpus: Corpus, code: str) -> Plan:
+def plan(corpus: Corpus, code: str, pdf: bool = True) -> Plan:
     """The pages of the site of ``corpus``; a bad topic or annotation file stops the build here,
-    before any page is rendered."""
+    before any page is rendered.  ``pdf``: each redline page offers its PDF, where a Chromium runs."""
     sources = _sources(corpus)
     found = comparisons(corpus)
     matrix_key = _matrix_key(code, corpus, sources)
     if matrix_key:
         _check_matrix_files(corpus)
-    pages = _specs(corpus, sources, found, matrices=matrix_key is not None)
-    return Plan(sources, found, pages, [_key(code, spec) for _, spec in pages], matrix_key)
+    found_printer: dict[str, str | None] = {}
+
+    def printer() -> str | None:
+        if pdf and "version" not in found_printer:
+            from lawdiff.render.pdf import printer as chromium_version
+            try:
+                found_printer["version"] = chromium_version()
+            except LawdiffError as e:
+                found_printer["version"], found_printer["why"] = None, str(e)
+        return found_printer.get("version")
+
+    pages = _specs(corpus, sources, found, matrices=matrix_key is not None, printer=printer)
+    return Plan(sources, found, pages, [_key(code, spec) for _, spec in pages], matrix_key, found_printer.get("why"))
 
 
 def render(site: Plan, cache: Cache, jobs: int,
@@ -517,10 +564,12 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
 
 
 def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | None = None, search: bool = True,
-               cache_dir: Path | str | None = None,
+               pdf: bool = True, cache_dir: Path | str | None = None,
                progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build the site of ``corpus`` into ``out_dir``, replaced whole or not at all; returns what
-    was done.  ``progress(done, total)`` hears of each page rendered."""
+    was done.  ``progress(done, total)`` hears of each page rendered.  ``pdf``: print each
+    redline's PDF with headless Chromium; where none runs, the site is built without them
+    (no link to a PDF anywhere) and ``BuildReport.no_pdf`` says why."""
     start = time.perf_counter()
     out_dir = check_out_dir(Path(out_dir), corpus.root)
     if out_dir.exists() and not (out_dir / MARKER).exists() and any(out_dir.iterdir()):
@@ -532,7 +581,8 @@ def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | Non
     jobs = jobs or os.cpu_count() or 1
     report = BuildReport(out_dir=out_dir)
 
-    site = plan(corpus, code_fingerprint())
+    site = plan(corpus, code_fingerprint(), pdf=pdf)
+    report.no_pdf = site.no_pdf
     report.timings["plan"] = time.perf_counter() - start
     hits, rendered = render(site, cache, jobs, progress)
     report.rendered, report.cached = rendered, len(site.pages) - rendered
