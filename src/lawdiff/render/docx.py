@@ -46,7 +46,7 @@ from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.errors import LawdiffError
 from lawdiff.read.lines import refuse_not_text
-from lawdiff.render.page import line_cite, names, part_breaks, parted, ref_label, side_title
+from lawdiff.render.page import line_cite, names, part_breaks, parted, ref_label, side_refs, side_title, span_lines
 
 AUTHOR = "lawdiff"
 INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure
@@ -111,21 +111,13 @@ def _check_complete(model: dict) -> None:
     """Accept-all and reject-all can only be exact if every provision with words is in the
     model: each side's ``order``s are 0, 1, 2, ... with none left out."""
     for side in ("old", "new"):
-        orders = sorted(r["order"] for c in model["changes"] for r in _refs(c, side) if r["order"] is not None)
+        orders = sorted(r["order"] for c in model["changes"] for r in side_refs(c, side) if r["order"] is not None)
         missing = sorted(set(range(orders[-1] + 1)) - set(orders)) if orders else []
         if missing or len(orders) != len(set(orders)):
             what = (f"leaves out {side} provision(s) number {', '.join(str(k + 1) for k in missing[:3])} "
                     "in document order" if missing else f"names an {side} provision twice")
             raise LawdiffError(_sides(model), f"the change model {what}; "
                                               "no Word redline is written rather than one that drops words")
-
-
-def _refs(change: dict, side: str) -> list[dict]:
-    """The provisions of one side of a change: one, none, or a split's (join's) parts."""
-    found = parted(change)
-    if found and found[0] == side:
-        return found[1]
-    return [change[side]] if change[side] else []
 
 
 def _revision_date(model: dict) -> str | None:
@@ -453,9 +445,9 @@ class _Builder:
         label = KIND_WORDS[kind].note
         name = ref_label(new or old)
         if parted(change):  # "Split: Section 63(c) into Section 63(c) and Section 63(d) (...)"
-            name = f"{names(_refs(change, 'old'))} into {names(_refs(change, 'new'))}"
-            cite_old = _cite("old", _span(_refs(change, "old")), self.model["old"])
-            cite_new = _cite("new", _span(_refs(change, "new")), self.model["new"])
+            name = f"{names(side_refs(change, 'old'))} into {names(side_refs(change, 'new'))}"
+            cite_old = _cite("old", {"lines": span_lines(side_refs(change, "old"))}, self.model["old"])
+            cite_new = _cite("new", {"lines": span_lines(side_refs(change, "new"))}, self.model["new"])
         if kind == "renumber":
             name = f"{old_name} → {new_name}" if old_name != new_name else \
                 f"{name}, {old['num'] or '(unnumbered)'} → {new['num'] or '(unnumbered)'}"
@@ -542,12 +534,6 @@ def _edit_lines(change: dict, model: dict) -> str:
         return ""
     sentence = "; ".join(parts)
     return " " + sentence[0].upper() + sentence[1:] + "."
-
-
-def _span(refs: list[dict]) -> dict:
-    """A ref whose lines run from the first provision's first line to the last one's last."""
-    lines = [r["lines"] for r in refs if r.get("lines")]
-    return {"lines": [lines[0][0], lines[-1][1]] if lines else None}
 
 
 @dataclass(frozen=True)

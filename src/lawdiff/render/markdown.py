@@ -18,7 +18,8 @@ from lawdiff.diff.citations import edited_lines
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.render.markdown_text import escape
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import line_cite, names, part_breaks, part_lines, parted, ref_label, side_title
+from lawdiff.render.page import (line_cite, part_breaks, part_lines, parted, parted_name, ref_label, side_refs,
+                                 side_title, span_lines)
 from lawdiff.render.templates import counted
 
 # What would open a block at the start of a paragraph: a heading, a list item, a quote,
@@ -30,20 +31,14 @@ def _where(change: dict, printed: tuple[bool, bool]) -> str:
     """"Section 63(a) · old lines 12–14, new lines 12–15": the provision by a reader's name
     (old → new where it changed), then its lines on each side whose source prints them."""
     old, new = change["old"], change["new"]
-    found = parted(change)
-    if found:  # a split or join: "(c) → (c) and (d)", each side's lines from its first part to its last
-        side, refs = found
-        spans = {s: [r["lines"] for r in (refs if s == side else [change[s]]) if r.get("lines")]
-                 for s in ("old", "new")}
-        cites = [_cite(s, {"lines": [spans[s][0][0], spans[s][-1][1]]} if spans[s] else {}, printed[k])
-                 for k, s in enumerate(("old", "new"))]
-        where = f"{names(refs if side == 'old' else [old])} → {names(refs if side == 'new' else [new])}"
-        return " · ".join([escape(where)] + ([", ".join(c for c in cites if c)] if any(cites) else []))
-    if old and new:
-        names_ = [ref_label(old), ref_label(new)]
-        if names_[0] == names_[1] and old["num"] != new["num"]:  # an unnumbered name, a changed number
-            names_ = [f"{names_[0]} {old['num'] or '(unnumbered)'}", f"{names_[1]} {new['num'] or '(unnumbered)'}"]
-        where = names_[1] if names_[0] == names_[1] else f"{names_[0]} → {names_[1]}"
+    if parted(change):  # a split or join: "(c) → (c) and (d)", each side's lines from its first part to its last
+        where = parted_name(change)
+        cites = [_cite(s, {"lines": span_lines(side_refs(change, s))}, printed[k]) for k, s in enumerate(("old", "new"))]
+    elif old and new:
+        names = [ref_label(old), ref_label(new)]
+        if names[0] == names[1] and old["num"] != new["num"]:  # an unnumbered name, a changed number
+            names = [f"{names[0]} {old['num'] or '(unnumbered)'}", f"{names[1]} {new['num'] or '(unnumbered)'}"]
+        where = names[1] if names[0] == names[1] else f"{names[0]} → {names[1]}"
         cites = [_cite("old", old, printed[0]), _cite("new", new, printed[1])]
     else:
         where = ref_label(old or new)

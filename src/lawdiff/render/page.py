@@ -134,6 +134,27 @@ def parted(change: dict) -> tuple[str, list[dict]] | None:
     return side, [change[side]] + list(change["parts"])
 
 
+def side_refs(change: dict, side: str) -> list[dict]:
+    """The provisions of one side ("old", "new") of a change: one, none, or a split's (join's)
+    parts in order."""
+    found = parted(change)
+    if found and found[0] == side:
+        return found[1]
+    return [change[side]] if change.get(side) else []
+
+
+def span_lines(refs: list[dict]) -> list[int] | None:
+    """[first, last] from the first provision's first line to the last one's last; None where
+    none of them is located."""
+    lines = [r["lines"] for r in refs if r.get("lines")]
+    return [lines[0][0], lines[-1][1]] if lines else None
+
+
+def parted_name(change: dict) -> str:
+    """"(2) → (2) and (3)": a split's or join's provisions, old side → new side."""
+    return f"{names(side_refs(change, 'old'))} → {names(side_refs(change, 'new'))}"
+
+
 def names(refs: list[dict]) -> str:
     """"(2) and (3)", "(a), (b) and (c)": provisions by a reader's names."""
     labels = [ref_label(r) for r in refs]

@@ -22,7 +22,8 @@ from markupsafe import Markup, escape
 from lawdiff.diff.citations import WordLines, edited_lines, located_run
 from lawdiff.parse.provisions import line_span, lines_text, spell_lines
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import mark, names, part_breaks, part_lines, parted, parts_phrase, ref_label
+from lawdiff.render.page import (mark, part_breaks, part_lines, parted, parted_name, parts_phrase, ref_label,
+                                 side_refs, span_lines)
 
 CONTEXTS = ("changes", "all")
 _CHUNK = re.compile(r"\s*\S+\s*|\s+")
@@ -59,10 +60,8 @@ def print_layout(model: dict, docs=None, context: str = "changes") -> dict:
 
 def _name(change: dict) -> str:
     old, new = change.get("old"), change.get("new")
-    found = parted(change)
-    if found:  # a split or join: "(2) → (2) and (3)"
-        side, refs = found
-        return f"{names(refs if side == 'old' else [old])} → {names(refs if side == 'new' else [new])}"
+    if parted(change):  # a split or join: "(2) → (2) and (3)"
+        return parted_name(change)
     if old and new and ref_label(old) != ref_label(new):
         return f"{ref_label(old)} → {ref_label(new)}"
     return ref_label(new or old)
@@ -96,14 +95,10 @@ def _side_lines(change: dict, side: int, printed: bool) -> str:
         return "by provision"
     edited = set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side))
     edited = sorted(edited | part_lines(change, side))  # a split's parts: where each begins
-    found = parted(change)
     if edited and change["kind"] in ("modify", "move", "split", "join"):
         return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
-    refs = found[1] if found and found[0] == ("old" if side == 0 else "new") else [ref]
-    lines = [r["lines"] for r in refs if r.get("lines")]
-    if lines:
-        return line_span(lines[0][0], lines[-1][1])  # a split's parts: from the first's first line to the last's last
-    return "—"
+    lines = span_lines(side_refs(change, ("old", "new")[side]))  # a split's parts: first line to last
+    return line_span(*lines) if lines else "—"
 
 
 def gist(change: dict) -> str:
@@ -190,8 +185,7 @@ class _Finder:
     def rows(self, change: dict) -> list[dict] | None:
         """[{"line", "changed", "html"}, ...], one per printed line, or None if not located."""
         side = 1 if change.get("new") else 0
-        found = parted(change)
-        refs = found[1] if found and found[0] == ("new" if side else "old") else [change["new" if side else "old"]]
+        refs = side_refs(change, "new" if side else "old")
         located = self._located(side, refs)
         if located is None:
             return None
