@@ -331,30 +331,35 @@ def _parent_pairs(pairs):
             yield o, n
 
 
+def _unique_children(items: list[Item], parent: int, used, key) -> dict:
+    """``key(child)`` -> child, over the children of ``parent`` not in ``used``, for each key
+    only one of them has (a key None leaves the child out)."""
+    seen: dict[tuple, list[int]] = {}
+    for c in items[parent].children:
+        if c not in used and (k := key(items[c])) is not None:
+            seen.setdefault(k, []).append(c)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+def _number_key(item: Item) -> tuple | None:
+    n = item.node
+    if not (n.num or n.heading or n.term or n.text):
+        # A container (body, quotedStructure) has no words: the only one of its type under
+        # paired parents is the same container.  Pairing it now lets its children be paired
+        # by number before the similarity pass looks at them.
+        return item.kind, None, None, None
+    if not (n.num or n.heading or n.term):
+        return None  # nothing to match by: left to the similarity and position passes
+    return item.kind, n.num, n.heading, n.term
+
+
 def _by_number(old, new, pairs, how, weights) -> None:
     taken = set(pairs.values())
     for po, pn in _parent_pairs(pairs):
-        def keyed(items, parent, used):
-            seen: dict[tuple, list[int]] = {}
-            for c in items[parent].children:
-                if c in used:
-                    continue
-                n = items[c].node
-                if not (n.num or n.heading or n.term or n.text):
-                    # A container (body, quotedStructure) has no words: the only one of its
-                    # type under paired parents is the same container.  Pairing it now lets
-                    # its children be paired by number before the similarity pass looks at them.
-                    seen.setdefault((items[c].kind, None, None, None), []).append(c)
-                    continue
-                if not (n.num or n.heading or n.term):
-                    continue  # nothing to match by: left to the similarity and position passes
-                seen.setdefault((items[c].kind, n.num, n.heading, n.term), []).append(c)
-            return {k: v[0] for k, v in seen.items() if len(v) == 1}
-
         if not old[po].children or not new[pn].children:
             continue
-        ko = keyed(old, po, pairs)
-        kn = keyed(new, pn, taken)
+        ko = _unique_children(old, po, pairs, _number_key)
+        kn = _unique_children(new, pn, taken, _number_key)
         for k, o in ko.items():
             n = kn.get(k)
             if n is None:
@@ -549,20 +554,16 @@ def _by_heading(old, new, pairs, how, weights) -> None:
     for po, pn in list(pairs.items()):
         if not old[po].children or not new[pn].children:
             continue
-
-        def named(items, parent, used):
-            seen: dict[tuple, list[int]] = {}
-            for c in items[parent].children:
-                if c not in used and items[c].node.heading:
-                    seen.setdefault((items[c].kind, _normal(items[c].node.heading)), []).append(c)
-            return {k: v[0] for k, v in seen.items() if len(v) == 1}
-
-        kn = named(new, pn, taken)
-        for k, o in named(old, po, pairs).items():
+        kn = _unique_children(new, pn, taken, _heading_key)
+        for k, o in _unique_children(old, po, pairs, _heading_key).items():
             n = kn.get(k)
             if n is not None and weights.dice(old[o], new[n]) >= WEAK:
                 _pair(o, n, "heading", pairs, how)
                 taken.add(n)
+
+
+def _heading_key(item: Item) -> tuple | None:
+    return (item.kind, _normal(item.node.heading)) if item.node.heading else None
 
 
 def _by_position(old, new, pairs, how, weights) -> None:
