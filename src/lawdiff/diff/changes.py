@@ -218,6 +218,9 @@ def _undo_displaced_groups(changes: list[Change], groups: list[Group], alignment
     cannot stand at two."""
     by_order = {(places[0][id(alignment.old[g.olds[0]].node)][0], places[1][id(alignment.new[g.news[0]].node)][0]): g
                 for g in groups}
+    def alone(old, new):
+        return _change(old, new, False, None, timeout, located, places)
+
     out: list[Change] = []
     for c in changes:
         if c.kind not in (ChangeKind.SPLIT, ChangeKind.JOIN) or not c.displaced:
@@ -227,9 +230,6 @@ def _undo_displaced_groups(changes: list[Change], groups: list[Group], alignment
         po, pn = g.pair
         pair = replace(_change(alignment.old[po].node, alignment.new[pn].node, False, alignment.how.get(pn), timeout,
                                located, places), displaced=True)
-        def alone(old, new):
-            return _change(old, new, False, None, timeout, located, places)
-
         if g.kind == "split":
             out.extend(pair if n == pn else alone(None, alignment.new[n].node) for n in g.news)
         else:

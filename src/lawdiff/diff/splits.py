@@ -111,11 +111,11 @@ def _grow(kind: str, whole: Item, kept: Item, items: list[Item], free, timeout: 
             if not _fits(cand, kept, left, free) or items[before_part].children:
                 break
             if base is None:
-                base = _changed(_diff(kind, whole, [kept], items, timeout))
+                base = _changed(_diff(kind, whole, [kept], timeout))
                 if base is None:
                     return None
             trial = run + [cand.index] if step == 1 else [cand.index] + run
-            tokens = _diff(kind, whole, [items[i] for i in trial], items, timeout)
+            tokens = _diff(kind, whole, [items[i] for i in trial], timeout)
             changed = _changed(tokens)
             words = len(content(cand.node).split())
             if changed is None or (base + words) - changed < SAVING * words:
@@ -141,7 +141,7 @@ def _fits(cand: Item, kept: Item, left: Counter, free) -> bool:
     return found >= CONTAINED_PART * cand.words
 
 
-def _diff(kind: str, whole: Item, parts: list[Item], items, timeout: float):
+def _diff(kind: str, whole: Item, parts: list[Item], timeout: float):
     joined = " ".join(content(p.node) for p in parts)
     if kind == "split":
         diff = word_diff(content(whole.node), joined, timeout)
