@@ -639,29 +639,39 @@ def test_20_the_readme_build_command_uses_a_virtual_environment():
     assert command == "bash scripts/build.sh"
 
 
-def test_20_the_build_command_installs_chromium_and_uses_a_venv(tmp_path):
-    # scripts/build.sh on a stock Debian as a user (not root), no Chromium, python3-venv missing:
-    # every command it runs is a stub that records its arguments.
+def _stub_machine(tmp_path: Path, script: str, stubs: dict[str, str]) -> tuple[Path, Path]:
+    """``scripts/<script>`` copied into ``tmp_path``, run as on a stock Debian by a user (not
+    root): every command it runs is a stub that records its arguments in the log, ``stubs``
+    {name: the shell lines after the recording} and ``sudo`` (which runs its command).
+    Returns the stubs' folder (the whole PATH) and the log."""
     (tmp_path / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "build.sh", tmp_path / "scripts" / "build.sh")
+    shutil.copy(ROOT / "scripts" / script, tmp_path / "scripts" / script)
     bin_ = tmp_path / "bin"
     bin_.mkdir()
     log = tmp_path / "log"
     stub = f'#!/bin/sh\necho "$(basename "$0") $*" >> {log}\n'
-    (bin_ / "apt-get").write_text(stub)
-    (bin_ / "sudo").write_text(stub + 'exec "$@"\n')
+    for name, rest in {"sudo": 'exec "$@"\n', **stubs}.items():
+        (bin_ / name).write_text(stub + rest)
     (bin_ / "id").write_text("#!/bin/sh\necho 1000\n")
-    (bin_ / "python3").write_text(stub + "case \"$*\" in\n"
-                                  "  *'import ensurepip'*) exit 1 ;;\n"  # python3-venv not installed
-                                  "  '-m venv .venv') mkdir -p .venv/bin && "
-                                  f"printf '#!/bin/sh\\necho \"venv-$(basename \"$0\") $*\" >> {log}\\n' > .venv/bin/pip && "
-                                  "cp .venv/bin/pip .venv/bin/lawdiff && chmod +x .venv/bin/* ;;\n"
-                                  "esac\n")
     for name in ("dirname", "env", "basename", "mkdir", "printf", "cp", "chmod"):
         (bin_ / name).symlink_to(shutil.which(name))
     for path in bin_.iterdir():
         if not path.is_symlink():
             path.chmod(0o755)
+    return bin_, log
+
+
+def test_20_the_build_command_installs_chromium_and_uses_a_venv(tmp_path):
+    # scripts/build.sh, no Chromium, python3-venv missing
+    log = tmp_path / "log"
+    bin_, log = _stub_machine(tmp_path, "build.sh", {
+        "apt-get": "",
+        "python3": "case \"$*\" in\n"
+                   "  *'import ensurepip'*) exit 1 ;;\n"  # python3-venv not installed
+                   "  '-m venv .venv') mkdir -p .venv/bin && "
+                   f"printf '#!/bin/sh\\necho \"venv-$(basename \"$0\") $*\" >> {log}\\n' > .venv/bin/pip && "
+                   "cp .venv/bin/pip .venv/bin/lawdiff && chmod +x .venv/bin/* ;;\n"
+                   "esac\n"})
     env = {"PATH": str(bin_), "HOME": str(tmp_path)}
     run = subprocess.run(["/bin/bash", str(tmp_path / "scripts" / "build.sh"), "--out", "site"], capture_output=True,
                          text=True, env=env, timeout=60)
@@ -685,30 +695,17 @@ def test_20_the_build_command_installs_chromium_and_uses_a_venv(tmp_path):
 
 
 def test_20_the_test_command_uses_sudo_and_a_venv_where_it_must(tmp_path):
-    # scripts/test.sh on a stock Debian as a user (not root), PEP 668 in force, nothing installed:
-    # every command it runs is a stub that records its arguments.
-    (tmp_path / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "test.sh", tmp_path / "scripts" / "test.sh")
-    bin_ = tmp_path / "bin"
-    bin_.mkdir()
+    # scripts/test.sh, PEP 668 in force, nothing installed
     log = tmp_path / "log"
-    stub = f'#!/bin/sh\necho "$(basename "$0") $*" >> {log}\n'
-    for name in ("apt-get", "npm", "dpkg"):
-        (bin_ / name).write_text(stub + ("exit 1\n" if name == "dpkg" else ""))
-    (bin_ / "sudo").write_text(stub + 'exec "$@"\n')
-    (bin_ / "id").write_text("#!/bin/sh\necho 1000\n")
-    (bin_ / "python3").write_text(stub + "case \"$*\" in\n"
-                                  "  *EXTERNALLY-MANAGED*) exit 0 ;;\n"  # PEP 668: managed
-                                  "  *'import ensurepip'*) exit 1 ;;\n"  # python3-venv not installed
-                                  "  '-m venv .venv') mkdir -p .venv/bin && "
-                                  f"printf '#!/bin/sh\\necho \"venv-python $*\" >> {log}\\n' > .venv/bin/python && "
-                                  "cp .venv/bin/python .venv/bin/pip && chmod +x .venv/bin/* ;;\n"
-                                  "esac\n")
-    for name in ("dirname", "env", "basename", "mkdir", "printf", "cp", "chmod"):
-        (bin_ / name).symlink_to(shutil.which(name))
-    for path in bin_.iterdir():
-        if not path.is_symlink():
-            path.chmod(0o755)
+    bin_, log = _stub_machine(tmp_path, "test.sh", {
+        "apt-get": "", "npm": "", "dpkg": "exit 1\n",
+        "python3": "case \"$*\" in\n"
+                   "  *EXTERNALLY-MANAGED*) exit 0 ;;\n"  # PEP 668: managed
+                   "  *'import ensurepip'*) exit 1 ;;\n"  # python3-venv not installed
+                   "  '-m venv .venv') mkdir -p .venv/bin && "
+                   f"printf '#!/bin/sh\\necho \"venv-python $*\" >> {log}\\n' > .venv/bin/python && "
+                   "cp .venv/bin/python .venv/bin/pip && chmod +x .venv/bin/* ;;\n"
+                   "esac\n"})
     run = subprocess.run(["/bin/bash", str(tmp_path / "scripts" / "test.sh"), "-q"], capture_output=True, text=True,
                          env={"PATH": str(bin_), "HOME": str(tmp_path)}, timeout=60)
     assert run.returncode == 0, run.stderr
