@@ -39,7 +39,7 @@ def frame(folder: Path) -> list[tuple[str, str]]:
 def main(argv: list[str]) -> int:
     here = Path(__file__).resolve().parents[1]
     folder = Path(argv[1]) if len(argv) > 1 else here / "../shared/sources/sessions/193"
-    count = int(argv[2]) if len(argv) > 2 else 200
+    count = int(argv[2]) if len(argv) > 2 else 250
     pairs = frame(folder)
     random.Random(SEED).shuffle(pairs)
     print(f"# {len(pairs)} (bill, SECTION) pairs; seed {SEED}; first {count} in draw order")
