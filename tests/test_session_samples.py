@@ -1,0 +1,66 @@
+"""The person-read samples in bench/real/ (issues #22 and #23) stay what their drawing scripts say they are.
+
+session-sample.toml must list exactly the 200 records bench/draw_sample.py draws, in draw order, with the sha256 of
+the bytes in ../shared/sources/sessions/193; instructions-sample.toml must hold the first pairs
+bench/draw_instructions.py draws, none skipped, with instruction entries that agree with their SECTION's count.
+The readings themselves are a person's and are not checked against the program here.
+"""
+
+import hashlib
+import importlib.util
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SESSION = ROOT / "../shared/sources/sessions/193"
+ACTIONS = {"insert", "strike", "replace", "add", "repeal", "amend"}
+CODES = {"G.L.", "Acts", "Special Acts", "Constitution"}
+
+
+def _script(name):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _sha(name):
+    return hashlib.sha256((SESSION / name).read_bytes()).hexdigest()
+
+
+def test_the_session_sample_is_the_seeded_draw_with_the_files_own_digests():
+    records = tomllib.loads((ROOT / "bench/real/session-sample.toml").read_text(encoding="utf-8"))["record"]
+    drawn = [f"documents/{p.name}" for p in _script("draw_sample").draw(SESSION)]
+    assert [r["file"] for r in records] == drawn
+    assert len(set(drawn)) == 200
+    for r in records:
+        assert r["sha256"] == _sha(r["file"])
+        assert r["number"] == Path(r["file"]).stem
+        assert all(isinstance(n, str) and n for n in r["sections"] + r["inserted"])
+
+
+def test_the_instruction_sample_is_a_prefix_of_the_seeded_draw_and_adds_up():
+    data = tomllib.loads((ROOT / "bench/real/instructions-sample.toml").read_text(encoding="utf-8"))
+    sections, instructions = data["section"], data["instruction"]
+    module = _script("draw_instructions")
+    pairs = module.frame(SESSION)
+    import random
+
+    random.Random(module.SEED).shuffle(pairs)
+    assert [(s["file"], s["section"]) for s in sections] == pairs[: len(sections)]
+    assert [s["draw"] for s in sections] == list(range(1, len(sections) + 1))
+    assert sum(s["instructions"] for s in sections) == len(instructions) >= 150
+    per_file = Counter(i["file"] for i in instructions)
+    counted = Counter()
+    for s in sections:
+        assert s["sha256"] == _sha(s["file"])
+        counted[s["file"]] += s["instructions"]
+    assert per_file == +counted
+    keys = Counter((i["file"], i["section"], i["index"]) for i in instructions)
+    assert max(keys.values()) == 1
+    for i in instructions:
+        assert i["action"] in ACTIONS
+        assert i.get("code") in CODES or ("code" not in i and i.get("other"))
+        assert "target_section" in i or "inserts" in i or i.get("new_chapter") or i["action"] == "repeal" or "other" in i
+        assert len(i["evidence"].replace("…", " ").split()) <= 13
