@@ -257,3 +257,21 @@ def test_markdown_cites_the_printed_lines_of_a_split():
     text = render_markdown(compare(old, new))
     assert ("## Split: Section 63(c) → Section 63(c) and Section 63(d) · old lines 25–48, new lines 25–48\n\n"
             "Changed on old line 44, new lines 43–44.\n") in text
+
+
+def test_a_section_with_no_words_of_its_own_is_no_part_of_a_split():
+    """A SECTION whose words all moved into its new subsections keeps none of them: paired with
+    the old SECTION by its number, it is not the second part of a split with the inserted
+    section before it (the split shown was "Section 2 -> Section 1A and Section 2", its second
+    part a bare "SECTION 2." joined by a trailing space)."""
+    old = parse_bytes(b"SECTION 1. This act shall be known as the Board Act.\n"
+                      b"SECTION 2. The board shall meet each month in the town hall. The board shall keep"
+                      b" minutes of every meeting it holds and publish them.\n", "old.txt", {"kind": "bill"})
+    new = parse_bytes(b"SECTION 1. This act shall be known as the Board Act.\n"
+                      b"SECTION 1A. The board shall meet each month in the town hall.\n"
+                      b"SECTION 2.\n(a) The board shall keep minutes of every meeting it holds.\n"
+                      b"(b) The board shall publish its minutes.\n", "new.txt", {"kind": "bill"})
+    model = compare(old, new)
+    assert model["stats"]["split"] == 0 and model["stats"]["join"] == 0
+    assert {c["new"]["eid"] for c in model["changes"] if c["kind"] == "insert"} == {
+        "sec_1a", "sec_2__subsec_a", "sec_2__subsec_b"}

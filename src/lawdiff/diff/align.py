@@ -105,6 +105,12 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _WORD = re.compile(r"\w+")
 
 
+# The levels of an enumerated list under a subsection are one kind: drafters renumber items
+# (1)-(8) as clauses (i)-(viii) with the same words (H.3907 -> Acts 2023 c.61), and a
+# paragraph and a clause under paired parents are then the same provision renumbered.
+_LIST_LEVELS = dict.fromkeys(("paragraph", "subparagraph", "clause", "subclause"), "list item")
+
+
 def content(node: Node) -> str:
     """The string of a node that a change's tokens reconstruct: heading and own text."""
     return " ".join(p for p in (node.heading, node.text) if p)
@@ -142,7 +148,7 @@ class Item:
 
     @property
     def kind(self) -> tuple[str, bool]:
-        return self.node.type, self.quoted
+        return _LIST_LEVELS.get(self.node.type, self.node.type), self.quoted
 
 
 def _items(root: Node) -> list[Item]:

@@ -9,8 +9,8 @@ The rule.  A *split* is an old provision P paired with a new provision Q, and
 a run of unpaired new provisions standing next to Q among its siblings (after
 it, or before it: the aligner pairs P with the larger share), such that
 
-- each part is of Q's kind (type, and quoted or not), has words of its own
-  (at least ``MIN_PART_WORDS``), and every provision of the run but the last
+- Q has words of its own, and each part is of Q's kind (type, and quoted or
+  not) and has words of its own (at least ``MIN_PART_WORDS``), and every provision of the run but the last
   has no children (so the parts follow each other in document order, and their
   own words are what P's own words became);
 - each part's words (multiset, case and quotes folded) are found, to at least
@@ -87,7 +87,10 @@ def find_groups(alignment: Alignment, timeout: float) -> list[Group]:
 
 def _grow(kind: str, whole: Item, kept: Item, items: list[Item], free, timeout: float) -> Group | None:
     """The parts of ``whole`` around ``kept`` on ``items``' side, or None if it is no split/join."""
-    if kept.parent is None:
+    if kept.parent is None or not _bag(kept):
+        # Q with no words of its own (a SECTION whose text is all in its subsections) kept
+        # none of P's words: it is no part of a split, and joined to the others it would
+        # leave a part that is only a number and a space.
         return None
     siblings = items[kept.parent].children
     r = kept.rank

@@ -4,6 +4,8 @@ State documents are mostly UTF-8, but cp1252 (Windows "smart quotes") is common
 in older exports, so it is accepted as a fallback rather than rejected.
 """
 
+import re
+
 from lawdiff.errors import LawdiffError
 
 _BOMS = (
@@ -39,6 +41,11 @@ def decode(data: bytes, source: object) -> str:
     raise LawdiffError(source, "bytes decode in no supported encoding (UTF-8, UTF-16 with BOM, cp1252)")
 
 
+# C0 controls other than tab, line feed, carriage return and form feed: text has next to none.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
+    # One regex pass over the text: a per-character generator took 0.7 s on a 15 MB side.
+    controls = sum(1 for _ in _CONTROL.finditer(text))
     return controls > max(2, len(text) // 100)
