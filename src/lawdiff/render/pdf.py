@@ -12,6 +12,7 @@ bytes.
 
 from __future__ import annotations
 
+import hashlib
 import html as htmllib
 import os
 import re
@@ -85,10 +86,39 @@ def chromium() -> str:
     return found
 
 
+# Families the pages ask for; fontconfig's choice for each is part of what prints.
+_FAMILIES = ("serif", "sans-serif", "monospace", "Times New Roman", "Georgia")
+
+
+def fonts() -> str:
+    """The fonts Chromium would print with, as a short hash ("fonts 3f2a..."): every font file
+    fontconfig lists (path, size, modification time) and the file it picks for each family the
+    pages name, so a font installed, removed or updated, or a new fontconfig rule, gives
+    another hash.  "fonts unknown" where fontconfig's tools are missing."""
+    digest = hashlib.sha256()
+    try:
+        listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, timeout=30,
+                                stdin=subprocess.DEVNULL).stdout.decode("utf-8", "replace")
+        for path in sorted(set(listed.splitlines())):
+            try:
+                st = os.stat(path)
+                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "replace"))
+            except OSError:
+                digest.update(f"{path}\0gone\n".encode("utf-8", "replace"))
+        for family in _FAMILIES:
+            picked = subprocess.run(["fc-match", "--format", "%{file}", family], capture_output=True, timeout=30,
+                                    stdin=subprocess.DEVNULL).stdout
+            digest.update(family.encode() + b"\0" + picked + b"\n")
+    except (OSError, subprocess.TimeoutExpired):
+        return "fonts unknown"
+    return f"fonts {digest.hexdigest()[:16]}"
+
+
 def printer() -> str:
-    """The Chromium that would print, by its version ("Chromium 156.0.8078.114"): a different
-    Chromium prints different bytes, so a cached PDF names the one that printed it.  Asking
-    costs a few milliseconds, and proves it runs: a LawdiffError says why not."""
+    """The Chromium that would print, by its version and its fonts ("Chromium 156.0.8078.114;
+    fonts 3f2a..."): another Chromium, or other fonts, print other bytes, so a cached PDF
+    names what printed it.  Asking costs a few milliseconds, and proves Chromium runs: a
+    LawdiffError says why not."""
     browser = chromium()
     try:
         done = subprocess.run([browser, "--version"], capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
@@ -101,7 +131,7 @@ def printer() -> str:
     if done.returncode != 0 or not re.search(r"\d+\.\d+", version):
         raise LawdiffError(browser, f"does not run as Chromium (--version answered {version[:60]!r}, "
                                     f"exit status {done.returncode})")
-    return version
+    return f"{version}; {fonts()}"
 
 
 def html_to_pdf(html: str, name: object = "page") -> bytes:
