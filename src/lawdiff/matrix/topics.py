@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,10 @@ MATCH_SECONDS = 2.0
 """Time one pattern may take over one provision.  Patterns are anyone's (topics.toml is edited by
 hand), so they run on the ``regex`` engine, which can stop a search: a pattern that backtracks
 catastrophically is reported instead of hanging the matrix and the build."""
+TOPIC_SECONDS = 30.0
+"""Time all of a topic's patterns may take over all the provisions one process searches: a
+pattern just under ``MATCH_SECONDS`` on every provision would otherwise take hours over a
+session's bills.  Real topics take well under a second over the whole shipped corpus."""
 
 
 @dataclass
@@ -33,17 +38,24 @@ class Topic:
     patterns: list[Pattern] = field(default_factory=list)
     file: str = "topics.toml"
     """Where the topic was read (named in errors)."""
+    spent: float = 0.0
+    """Seconds its patterns have taken so far, against ``TOPIC_SECONDS``."""
 
     def matches(self, text: str) -> list[tuple[Pattern, regex.Match]]:
         found = []
         for p in self.patterns:
+            budget = min(MATCH_SECONDS, TOPIC_SECONDS - self.spent)
+            start = time.perf_counter()
             try:
-                found.extend((p, m) for m in p.regex.finditer(text, timeout=MATCH_SECONDS))
+                found.extend((p, m) for m in p.regex.finditer(text, timeout=max(budget, 0.001)))
             except TimeoutError:
                 shown = p.source.replace("\n", "\\n")  # as written in topics.toml, on one line
-                raise LawdiffError(self.file, f"topic {self.id}: pattern '{shown}' took over {MATCH_SECONDS:g} s on"
-                                              f" a provision of {len(text):,} characters (catastrophic backtracking?);"
-                                              " simplify it") from None
+                what = (f"{MATCH_SECONDS:g} s on a provision of {len(text):,} characters" if budget == MATCH_SECONDS
+                        else f"the topic's {TOPIC_SECONDS:g} s over all provisions (here one of {len(text):,} characters)")
+                raise LawdiffError(self.file, f"topic {self.id}: pattern '{shown}' took over {what}"
+                                              " (catastrophic backtracking?); simplify it") from None
+            finally:
+                self.spent += time.perf_counter() - start
         return found
 
 
