@@ -236,3 +236,13 @@ def test_a_real_word_file_still_reads_the_same():
     doc = parse_bytes(out.getvalue(), "draft.docx")
     assert [n.num for n in doc.tree.children[-1].children] == ["SECTION 1.", "SECTION 2."] or \
         [n.num for n in doc.tree.walk() if n.num and n.num.startswith("SECTION")] == ["SECTION 1.", "SECTION 2."]
+
+
+def test_a_central_directory_of_many_entries_is_refused_before_it_is_read(tmp_path):
+    """zipfile makes an object of each entry: 300,000 empty entries (26 MB) took 167 MB."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("[Content_Types].xml", b"")
+        for k in range(20_000):
+            z.writestr(f"customXml/item{k}.xml", b"")
+    one_line_exit_2(tmp_path, out.getvalue(), "central directory is")

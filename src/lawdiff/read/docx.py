@@ -24,6 +24,7 @@ the longest paragraph, not the file.
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
 import zlib
 from collections import Counter
@@ -58,6 +59,7 @@ _MAIN_TYPES = {  # a document, a template, each with or without macros
 # file can take (parsing is about 0.3 s a MB).
 MAX_XML_BYTES = 32 * 1024 * 1024
 MAX_PARAGRAPHS = 200_000  # the longest record has 1,190 lines
+_MAX_DIRECTORY_BYTES = 1024 * 1024  # about 10,000 entries; a Word file has a few dozen, a few hundred with images
 _MAX_PART_BYTES = 1024 * 1024  # _rels/.rels and [Content_Types].xml: a few hundred bytes in a real file
 _CHUNK = 64 * 1024
 # Subtrees whose text is not in the accepted document.
@@ -73,6 +75,10 @@ def read_docx(data: bytes, source: object) -> Reading:
     if data.startswith(OLE_MAGIC):
         raise LawdiffError(source, "an encrypted Word file or a legacy .doc, not a .docx "
                                    "(save it as .docx without a password)")
+    directory = _directory_size(data)
+    if directory is not None and directory > _MAX_DIRECTORY_BYTES:
+        raise LawdiffError(source, f"a ZIP file whose central directory is {directory:,} bytes, over the "
+                                   f"{_MAX_DIRECTORY_BYTES:,}-byte limit (a Word file lists a few dozen parts)")
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
             body = _Body(source)
@@ -96,6 +102,22 @@ def read_docx(data: bytes, source: object) -> Reading:
 
 
 # -- the package ----------------------------------------------------------------------
+
+def _directory_size(data: bytes) -> int | None:
+    """The size the ZIP's end record gives its central directory (ZIP64 too), or None where
+    there is no end record (``zipfile`` then says what is wrong).  ``zipfile`` reads the whole
+    directory into objects of a few hundred bytes an entry: a 100 MB file of empty entries
+    would take gigabytes before any check of its members."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if at < 0 or len(data) < at + 22:
+        return None
+    size = struct.unpack_from("<I", data, at + 12)[0]
+    if size == 0xFFFFFFFF and at >= 20 and data[at - 20:at - 16] == b"PK\x06\x07":
+        record = struct.unpack_from("<Q", data, at - 12)[0]
+        if data[record:record + 4] == b"PK\x06\x06" and len(data) >= record + 48:
+            size = struct.unpack_from("<Q", data, record + 40)[0]
+    return size
+
 
 def _main_part(z: zipfile.ZipFile, source: object) -> zipfile.ZipInfo:
     """The member holding the main document, found as Word finds it."""
