@@ -65,7 +65,7 @@ _CHUNK = 64 * 1024
 # Subtrees whose text is not in the accepted document.
 _DROPPED = {f"{_W}del", f"{_W}moveFrom", f"{_W}delText", f"{_W}instrText", f"{_W}fldSimple_instr"}
 _TRACKED = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
-_ALT, _CHOICE, _FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
+_CHOICE, _FALLBACK = f"{_MC}Choice", f"{_MC}Fallback"
 _BOX = f"{_W}txbxContent"
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError,
                OverflowError, zlib.error)
@@ -305,9 +305,7 @@ class _Body:
 def _chosen(el) -> bool:
     """False for an mc:AlternateContent's fallback, or any choice but its first: the same
     content again, for readers that do not know the first."""
-    if el.tag == _FALLBACK:
-        return not any(s.tag == _CHOICE for s in el.itersiblings(preceding=True))
-    if el.tag == _CHOICE:
+    if el.tag in (_CHOICE, _FALLBACK):
         return not any(s.tag == _CHOICE for s in el.itersiblings(preceding=True))
     return True
 
