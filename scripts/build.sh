@@ -12,9 +12,14 @@ as_root() {
 # Headless Chromium prints each redline's PDF (with Debian's recommended packages, fonts
 # among them, and DejaVu, as scripts/test.sh installs it for the tests).  Without it the
 # site is still built, without PDFs, and `lawdiff build` says so.
+# Another apt-get or an unattended upgrade may hold the package manager's lock: wait for it
+# (up to 10 minutes) rather than fail at once.
+APT_WAIT=(-o DPkg::Lock::Timeout=600)
 if [ -z "${LAWDIFF_CHROMIUM:-}" ] && [[ " $* " != *" --no-pdf "* ]] && ! command -v chromium >/dev/null 2>&1; then
     if command -v apt-get >/dev/null 2>&1; then
-        as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core \
+        as_root apt-get "${APT_WAIT[@]}" update -q \
+            && as_root env DEBIAN_FRONTEND=noninteractive apt-get "${APT_WAIT[@]}" install -y -q chromium fonts-dejavu-core \
+            || command -v chromium >/dev/null 2>&1 \
             || echo "scripts/build.sh: could not install chromium; the site is built without the redlines' PDFs" >&2
     else
         echo "scripts/build.sh: no apt-get to install chromium with: install it yourself (or set LAWDIFF_CHROMIUM) for the redlines' PDFs" >&2
@@ -23,8 +28,8 @@ fi
 
 # A virtual environment, as a stock Debian or Ubuntu Python requires (PEP 668).
 if ! python3 -c 'import ensurepip' 2>/dev/null; then
-    as_root apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
+    as_root apt-get "${APT_WAIT[@]}" update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${APT_WAIT[@]}" install -y -q python3-venv
 fi
 [ -x .venv/bin/pip ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check .

@@ -300,3 +300,17 @@ def test_an_incomplete_model_is_refused_not_rendered(versions, model):
                                   if (c["old"] or {}).get("eid") != "sec_2__qstr_1__sec_63__subsec_c"])
     with pytest.raises(LawdiffError, match="leaves out old provision"):
         render_docx(broken)
+
+
+def test_paragraphs_are_appended_without_python_docx_scanning_the_body(model, monkeypatch):
+    """python-docx's add_paragraph looks for the body's end among all its children on every
+    call: once a provision, the export was quadratic (50,000 sections 183 s).  Only the front
+    matter and the end note may go through it; bench/bench_docx_export.py times the growth."""
+    from docx.blkcntnr import BlockItemContainer
+
+    calls = []
+    original = BlockItemContainer.add_paragraph
+    monkeypatch.setattr(BlockItemContainer, "add_paragraph", lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+    data = render_docx(model)
+    assert len(calls) == FRONT_MATTER_PARAGRAPHS + 1
+    assert len(paragraphs(data, True)) > len(calls) + 15  # the provisions are all there

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,13 @@ MATCH_SECONDS = 2.0
 """Time one pattern may take over one provision.  Patterns are anyone's (topics.toml is edited by
 hand), so they run on the ``regex`` engine, which can stop a search: a pattern that backtracks
 catastrophically is reported instead of hanging the matrix and the build."""
+TOPIC_SECONDS = 2.0
+TOPIC_SECONDS_PER_CHAR = 1e-4
+"""What all of a topic's patterns may take, in CPU time, over all the provisions one process
+searches: ``TOPIC_SECONDS`` plus ``TOPIC_SECONDS_PER_CHAR`` (1 s for each 10,000 characters)
+for the text searched so far.  Without it a pattern just under ``MATCH_SECONDS`` on every
+provision would take hours over a session's bills.  A fixed budget would not do: the shipped
+topics took over 30 s each (wall time, on a loaded machine) over the 193rd session's records."""
 
 
 @dataclass
@@ -33,17 +41,31 @@ class Topic:
     patterns: list[Pattern] = field(default_factory=list)
     file: str = "topics.toml"
     """Where the topic was read (named in errors)."""
+    spent: float = 0.0
+    """CPU seconds its patterns have taken so far, against its allowance."""
+    searched: int = 0
+    """Characters searched so far: the allowance grows with them."""
+
+    def allowance(self) -> float:
+        return TOPIC_SECONDS + TOPIC_SECONDS_PER_CHAR * self.searched
 
     def matches(self, text: str) -> list[tuple[Pattern, regex.Match]]:
         found = []
+        self.searched += len(text)
         for p in self.patterns:
+            budget = min(MATCH_SECONDS, self.allowance() - self.spent)
+            start = time.thread_time()
             try:
-                found.extend((p, m) for m in p.regex.finditer(text, timeout=MATCH_SECONDS))
+                found.extend((p, m) for m in p.regex.finditer(text, timeout=max(budget, 0.001)))
             except TimeoutError:
                 shown = p.source.replace("\n", "\\n")  # as written in topics.toml, on one line
-                raise LawdiffError(self.file, f"topic {self.id}: pattern '{shown}' took over {MATCH_SECONDS:g} s on"
-                                              f" a provision of {len(text):,} characters (catastrophic backtracking?);"
-                                              " simplify it") from None
+                what = (f"{MATCH_SECONDS:g} s on a provision of {len(text):,} characters" if budget == MATCH_SECONDS
+                        else f"the topic's {self.allowance():.1f} s for the {self.searched:,} characters searched "
+                             f"(here a provision of {len(text):,})")
+                raise LawdiffError(self.file, f"topic {self.id}: pattern '{shown}' took over {what}"
+                                              " (catastrophic backtracking?); simplify it") from None
+            finally:
+                self.spent += time.thread_time() - start
         return found
 
 

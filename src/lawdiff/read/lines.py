@@ -61,17 +61,34 @@ def refuse_not_text(meta: dict, source: object, output: str) -> None:
                                        f" {output} cannot hold; remove it from the manifest")
 
 
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): invisible, they
+# make a browser, Word or a PDF show the words around them in another order than they are
+# read and compared ("bidi" spoofing).  No Massachusetts text needs them (the marks U+200E and
+# U+200F, which change no order of words, are kept).  Shown as U+FFFD, like the characters
+# XML cannot carry, and counted in ``meta["bidi_controls"]``.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def text_only_reading(reading: Reading) -> Reading:
-    """``reading`` with ``text_only`` applied to every line and every string the reader learnt."""
+    """``reading`` with ``text_only`` applied to every line and every string the reader learnt,
+    and every bidirectional control shown as U+FFFD (said in ``meta``)."""
+    bidi = 0
     for line in reading.lines:
         line.text = text_only(line.text)
+        if _BIDI.search(line.text):
+            line.text, found = _BIDI.subn(REPLACEMENT, line.text)
+            bidi += found
     reading.meta = _text_only_values(reading.meta)
+    if bidi:
+        reading.meta["bidi_controls"] = (f"{bidi} bidirectional control character(s) (U+202A–U+202E, U+2066–U+2069), "
+                                         "which would show words in another order than they are compared, "
+                                         "are shown as U+FFFD")
     return reading
 
 
 def _text_only_values(value):
     if isinstance(value, str):
-        return text_only(value)
+        return _BIDI.sub(REPLACEMENT, text_only(value))
     if isinstance(value, dict):
         return {k: _text_only_values(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

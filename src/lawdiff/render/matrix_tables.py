@@ -11,7 +11,9 @@ from lawdiff.render.markdown_text import escape
 
 COLUMNS = ["topic", "topic_label", "instrument", "instrument_label", "status", "basis",
            "summary", "citation", "text", "source_url", "source_date", "source_note"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
+# What spreadsheets run as a formula: the ASCII signs, tab and line breaks, and the full-width
+# signs (＝＋－＠), which spreadsheets in East Asian locales read as the ASCII ones.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def status_text(cell: dict) -> str:
@@ -55,10 +57,12 @@ def rows(matrix: dict):
 
 
 def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet would evaluate (=, +, -, @ ...) is kept as text by a leading
+    """A cell a spreadsheet would evaluate (=, +, -, @ ..., after any leading spaces) is kept as text by a leading
     apostrophe.  Opened from CSV the apostrophe stays visible (LibreOffice Calc shows
     "'=1+1"), a small price for never running a formula; the words are unchanged."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    # Spreadsheets drop leading spaces (no-break and ideographic ones too) before they look
+    # for a formula: " =1+1" runs as "=1+1".
+    return "'" + value if value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START) else value
 
 
 # Excel reads a CSV file without a byte order mark in the machine's legacy code page,

@@ -12,6 +12,7 @@ bytes.
 
 from __future__ import annotations
 
+import hashlib
 import html as htmllib
 import os
 import re
@@ -26,10 +27,18 @@ from pathlib import Path
 from lawdiff.errors import LawdiffError
 
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-extensions", "--no-pdf-header-footer",
+    # The page is a local file that loads nothing: no host name is looked up (Chromium asked
+    # for update and connectivity hosts on every print, 20 DNS queries a PDF, waiting where
+    # there is no network).
+    "--host-resolver-rules=MAP * ~NOTFOUND",
 )
+# No script runs (the page's own script is for the screen) and nothing is loaded or framed:
+# the page's inline styles and data: images only.  The policy, not a flag, turns scripts off:
+# Chromium's --blink-settings=scriptEnabled=false stops headless printing altogether.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
 TIMEOUT_S = 120
 GET_CHROMIUM = "install chromium (bash scripts/build.sh does) or set LAWDIFF_CHROMIUM to its path"
 _CLOCK = re.compile(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)")
@@ -53,6 +62,22 @@ def _running_head(html: str) -> str:
     return html.replace("</head>", style + "</head>", 1)
 
 
+def _locked_down(html: str) -> str:
+    """The page with the strict Content-Security-Policy first in its head."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+    head = re.search(r"<head\b[^>]*>", html, re.I)
+    if head:
+        return html[:head.end()] + meta + html[head.end():]
+    return f"<head>{meta}</head>" + html
+
+
+def flags() -> list[str]:
+    """Chromium's flags: its sandbox stays on unless lawdiff runs as root, where Chromium
+    refuses to start with it."""
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    return [*CHROMIUM_FLAGS, *(["--no-sandbox"] if root else [])]
+
+
 def chromium() -> str:
     """The Chromium to print with: $LAWDIFF_CHROMIUM, else chromium on the PATH."""
     found = os.environ.get("LAWDIFF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -61,10 +86,39 @@ def chromium() -> str:
     return found
 
 
+# Families the pages ask for; fontconfig's choice for each is part of what prints.
+_FAMILIES = ("serif", "sans-serif", "monospace", "Times New Roman", "Georgia")
+
+
+def fonts() -> str:
+    """The fonts Chromium would print with, as a short hash ("fonts 3f2a..."): every font file
+    fontconfig lists (path, size, modification time) and the file it picks for each family the
+    pages name, so a font installed, removed or updated, or a new fontconfig rule, gives
+    another hash.  "fonts unknown" where fontconfig's tools are missing."""
+    digest = hashlib.sha256()
+    try:
+        listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, timeout=30,
+                                stdin=subprocess.DEVNULL).stdout.decode("utf-8", "replace")
+        for path in sorted(set(listed.splitlines())):
+            try:
+                st = os.stat(path)
+                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "replace"))
+            except OSError:
+                digest.update(f"{path}\0gone\n".encode("utf-8", "replace"))
+        for family in _FAMILIES:
+            picked = subprocess.run(["fc-match", "--format", "%{file}", family], capture_output=True, timeout=30,
+                                    stdin=subprocess.DEVNULL).stdout
+            digest.update(family.encode() + b"\0" + picked + b"\n")
+    except (OSError, subprocess.TimeoutExpired):
+        return "fonts unknown"
+    return f"fonts {digest.hexdigest()[:16]}"
+
+
 def printer() -> str:
-    """The Chromium that would print, by its version ("Chromium 156.0.8078.114"): a different
-    Chromium prints different bytes, so a cached PDF names the one that printed it.  Asking
-    costs a few milliseconds, and proves it runs: a LawdiffError says why not."""
+    """The Chromium that would print, by its version and its fonts ("Chromium 156.0.8078.114;
+    fonts 3f2a..."): another Chromium, or other fonts, print other bytes, so a cached PDF
+    names what printed it.  Asking costs a few milliseconds, and proves Chromium runs: a
+    LawdiffError says why not."""
     browser = chromium()
     try:
         done = subprocess.run([browser, "--version"], capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
@@ -77,7 +131,7 @@ def printer() -> str:
     if done.returncode != 0 or not re.search(r"\d+\.\d+", version):
         raise LawdiffError(browser, f"does not run as Chromium (--version answered {version[:60]!r}, "
                                     f"exit status {done.returncode})")
-    return version
+    return f"{version}; {fonts()}"
 
 
 def html_to_pdf(html: str, name: object = "page") -> bytes:
@@ -85,9 +139,9 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
     browser = chromium()
     with _clean_end_on_term(), tempfile.TemporaryDirectory(prefix="lawdiff-pdf-") as tmp:
         page = Path(tmp) / "page.html"
-        page.write_text(_running_head(_RELATIVE_HREF.sub("", html)), encoding="utf-8")
+        page.write_text(_locked_down(_running_head(_RELATIVE_HREF.sub("", html))), encoding="utf-8")
         out = Path(tmp) / "page.pdf"
-        cmd = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
+        cmd = [browser, *flags(), f"--user-data-dir={Path(tmp) / 'profile'}",
                f"--print-to-pdf={out}", page.as_uri()]
         # Chromium's own temporary files (its profile's lock socket) in the folder too, removed with
         # it even when Chromium is stopped early; where the socket's path would be too long for

@@ -30,7 +30,7 @@ from lawdiff.render import jsonout
 from lawdiff.site.comparisons import Comparison, comparisons
 from lawdiff.load.documents import parse_bytes
 from lawdiff.errors import LawdiffError
-from lawdiff.files import file_type, link_or_copy, read_regular
+from lawdiff.files import copy_file, file_type, read_regular
 from lawdiff.load.manifest import Corpus
 from lawdiff.read import MAX_BYTES
 from lawdiff.render.page import STATIC, STATIC_FILES
@@ -272,7 +272,7 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
         # the redline's Word file (tracked changes), its printed PDF and its change model,
         # linked from the page; the downloads' specs leave out the links (not part of them)
         downloads = {"docx": {**spec, "page": "redline-docx"}}
-        if printer():  # the Chromium's version is in the key: another Chromium prints other bytes
+        if printer():  # the Chromium and its fonts are in the key: another of either prints other bytes
             downloads["pdf"] = {**spec, "page": "redline-pdf", "printer": printer()}
         downloads["json"] = {**spec, "page": "redline-json"}
         spec["downloads"] = [[_DOWNLOADS[ext][0], f"{c.slug}.{ext}", _DOWNLOADS[ext][1]] for ext in downloads]
@@ -520,7 +520,7 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
 
     (tmp / MARKER).write_text("lawdiff site build; replaced whole by the next build\n")
     for (path, _), k in zip(site.pages, site.keys):
-        link_or_copy(hits[k][0], tmp / path)  # a page from the cache into the new site
+        copy_file(hits[k][0], tmp / path)  # a page from the cache into the new site, a file of its own
     (tmp / "static").mkdir()
     for name in STATIC_FILES:
         shutil.copyfile(STATIC / name, tmp / "static" / name)

@@ -31,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawdiff.files import link_or_copy, read_toml
+from lawdiff.files import copy_file, link_or_copy, read_toml
 from lawdiff.matrix.topics import phrase_regex
 
 MAX_SHARDS = 16
@@ -121,13 +121,14 @@ def _index_shard(binary: Path, pages: list[tuple[str, Path]], dest: Path) -> boo
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _link_tree(src: Path, dest: Path) -> None:
+def _copy_tree(src: Path, dest: Path) -> None:
+    """A cached shard into the site, copied: an edit of the published file leaves the cache."""
     for path in sorted(src.rglob("*")):
         target = dest / path.relative_to(src)
         if path.is_dir():
             target.mkdir(parents=True, exist_ok=True)
             continue
-        link_or_copy(path, target)
+        copy_file(path, target)
 
 
 def build_search(site: Path, pages: list[tuple[str, str, str, Path]], cache_root: Path,
@@ -164,9 +165,9 @@ def build_search(site: Path, pages: list[tuple[str, str, str, Path]], cache_root
     if not all(done):
         return None
     order = sorted(buckets)
-    _link_tree(folder / keys[order[0]], site / BUNDLE)
+    _copy_tree(folder / keys[order[0]], site / BUNDLE)
     merge = []
     for n in order[1:]:
         merge.append(f"{BUNDLE}/shard-{n:02d}/")
-        _link_tree(folder / keys[n], site / BUNDLE / f"shard-{n:02d}")
+        _copy_tree(folder / keys[n], site / BUNDLE / f"shard-{n:02d}")
     return SearchIndex(merge=merge, shards=len(order), built=len(todo))
