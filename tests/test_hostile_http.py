@@ -183,6 +183,75 @@ def test_a_compressed_answer_counts_its_size_unpacked(server):
     assert net.get(f"{server.base}/eo", 1_000_000, 10).content == EO_TEXT  # honest compression is unpacked
 
 
+# -- round 3, item 1: a nested gzip bomb -----------------------------------------------------------------
+
+def _gzip_layers(size: int, layers: int) -> bytes:
+    """``size`` zero bytes gzipped ``layers`` times, never held whole in memory."""
+    import zlib
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = bytes(1 << 20)
+    data = b"".join(packer.compress(block) for _ in range(size >> 20)) + packer.flush()
+    for _ in range(layers - 1):
+        packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        data = packer.compress(data) + packer.flush()
+    return data
+
+
+def test_a_nested_gzip_bomb_is_refused_without_inflating_it(server):
+    import tracemalloc
+    bomb = _gzip_layers(256 << 20, 3)  # 256 MB of zeros in a few hundred bytes
+    assert len(bomb) < 2_000
+    server.handle = answer(bomb, headers=b"Content-Encoding: gzip, gzip, gzip\r\n")
+    tracemalloc.start()
+    try:
+        with pytest.raises(LawdiffError) as e:
+            net.get(f"{server.base}/bomb", 100 << 20, 10)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(e.value) == (f"{server.base}/bomb: the answer is compressed as 'gzip, gzip, gzip'; "
+                            "only one gzip or deflate layer is read")
+    assert peak < 16 << 20
+
+
+@pytest.mark.parametrize("coding", [b"br", b"zstd", b"compress", b"x-unheard-of"])
+def test_a_coding_lawdiff_does_not_read_is_refused(server, coding):
+    server.handle = answer(EO_TEXT, headers=b"Content-Encoding: " + coding + b"\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/eo", 1_000_000, 10)
+    assert "only one gzip or deflate layer is read" in str(e.value)
+
+
+def test_one_gzip_layer_is_inflated_within_the_cap_in_bounded_memory(server):
+    import tracemalloc
+    server.handle = answer(_gzip_layers(64 << 20, 1), headers=b"Content-Encoding: gzip\r\n")
+    tracemalloc.start()
+    try:
+        with pytest.raises(LawdiffError) as e:
+            net.get(f"{server.base}/bomb", 1_000_000, 10)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(e.value) == f"{server.base}/bomb: file is over the 1,000,000-byte limit"
+    assert peak < 8 << 20  # the cap, not the 64 MB the bytes inflate to
+    import zlib
+    for coding, packed in ((b"deflate", zlib.compress(EO_TEXT)), (b"x-gzip", _gzip(EO_TEXT)),
+                           (b"deflate", zlib.compress(EO_TEXT)[2:-4])):  # deflate without its zlib wrapper
+        server.handle = answer(packed, headers=b"Content-Encoding: " + coding + b"\r\n")
+        assert net.get(f"{server.base}/eo", 1_000_000, 10).content == EO_TEXT
+    server.handle = answer(_gzip(EO_TEXT)[:-30], headers=b"Content-Encoding: gzip\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/eo", 1_000_000, 10)
+    assert "download cut short" in str(e.value)
+    server.handle = answer(b"\x1f\x8b\x08\x00 not gzip at all", headers=b"Content-Encoding: gzip\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/eo", 1_000_000, 10)
+    assert str(e.value).startswith(f"{server.base}/eo: malformed gzip body")
+
+
+def _gzip(data: bytes) -> bytes:
+    import gzip
+    return gzip.compress(data)
 # -- item 7: --timeout bounds the whole download ------------------------------------------------------
 
 @pytest.mark.parametrize("head", [

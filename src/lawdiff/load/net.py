@@ -23,6 +23,7 @@ import socket
 import threading
 import time
 import urllib.parse
+import zlib
 from dataclasses import dataclass
 
 import httpx
@@ -157,21 +158,80 @@ def _body(response: httpx.Response, max_bytes: int, deadline: _Deadline) -> byte
     declared = int(length) if length and length.strip().isdigit() else None
     if declared is not None and declared > max_bytes:
         raise LawdiffError(response.url, f"file is {declared:,} bytes, over the {max_bytes:,}-byte limit")
+    inflater = _Inflater.for_answer(response)
     chunks, size = [], 0
-    for chunk in response.iter_bytes():  # decoded, should a server compress though asked not to
-        size += len(chunk)
-        if size > max_bytes:
-            raise LawdiffError(response.url, f"file is over the {max_bytes:,}-byte limit")
-        chunks.append(chunk)
+    # Read as sent (httpx would inflate every coding named, whole, before the cap is counted).
+    for chunk in _chain(response.iter_raw(), [b""]):
+        for piece in inflater.feed(chunk, max_bytes - size + 1):
+            size += len(piece)
+            if size > max_bytes:
+                raise LawdiffError(response.url, f"file is over the {max_bytes:,}-byte limit")
+            chunks.append(piece)
         if deadline.expired():
             raise LawdiffError(response.url, deadline.problem())
     data = b"".join(chunks)
     received = response.num_bytes_downloaded  # as sent, before any decoding: what Content-Length counts
     if declared is not None and received != declared:
         raise LawdiffError(response.url, f"download cut short: {received:,} of {declared:,} bytes (Content-Length)")
+    if not inflater.complete():
+        raise LawdiffError(response.url, "download cut short: the compressed body ends before its end")
     if not data:
         raise LawdiffError(response.url, "empty answer")
     return data
+
+
+def _chain(*iterables):
+    for iterable in iterables:
+        yield from iterable
+
+
+class _Inflater:
+    """Unpacks a body a server compressed though asked not to (``Accept-Encoding: identity``):
+    one gzip or deflate layer, inflated a bounded piece at a time, so a few hundred bytes
+    promising gigabytes stop at the size cap.  Any other coding, or layers of codings (a
+    nested bomb), is refused: lawdiff never asked for them."""
+
+    def __init__(self, coding: str | None, url: object = ""):
+        self.coding, self.url = coding, url
+        self.zlib = None if coding is None else zlib.decompressobj(
+            zlib.MAX_WBITS | 16 if coding == "gzip" else zlib.MAX_WBITS)
+        self.started = False
+
+    @classmethod
+    def for_answer(cls, response: httpx.Response) -> _Inflater:
+        named = response.headers.get("Content-Encoding", "")
+        codings = [c.strip().lower() for c in named.split(",") if c.strip().lower() not in ("", "identity")]
+        if not codings:
+            return cls(None)
+        if len(codings) == 1 and codings[0] in _CODINGS:
+            return cls(_CODINGS[codings[0]], response.url)
+        raise LawdiffError(response.url, f"the answer is compressed as {_one_line(named)[:100]!r}; "
+                                         "only one gzip or deflate layer is read")
+
+    def feed(self, data: bytes, room: int):
+        """The bytes ``data`` unpacks to, in pieces of at most ``room`` bytes (b"": the end)."""
+        if self.zlib is None:
+            if data:
+                yield data
+            return
+        if data and not self.started and self.coding == "deflate" and (data[0] & 0x0F) != 8:
+            self.zlib = zlib.decompressobj(-zlib.MAX_WBITS)  # "deflate" sent raw, without its zlib wrapper
+        self.started = self.started or bool(data)
+        while not self.zlib.eof:
+            try:
+                piece = self.zlib.decompress(data, room)
+            except zlib.error as e:
+                raise LawdiffError(self.url, f"malformed {self.coding} body ({e})") from None
+            data = self.zlib.unconsumed_tail
+            if not piece:
+                break
+            yield piece  # the caller stops once the pieces pass the cap: at most ``room`` more is made
+
+    def complete(self) -> bool:
+        return self.zlib is None or self.zlib.eof
+
+
+_CODINGS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
 
 
 class _Deadline:
