@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 import threading
@@ -173,6 +174,9 @@ def add_command(ctx, file, entry_id, kind, title, number, session, url, date) ->
 
     fields = {k: v for k, v in dict(kind=kind, title=title, number=number, session=session, url=url,
                                      date=date).items() if v is not None}
+    for key, value in fields.items():  # a byte the terminal sent that UTF-8 cannot carry (Python's U+DCxx)
+        if isinstance(value, str) and not value.isascii() and re.search("[\ud800-\udfff]", value):
+            raise LawdiffError(f"--{key}", "not UTF-8 text (a byte your terminal sent that UTF-8 cannot carry)")
     click.echo(add(corpus_from(ctx, required=True), file, entry_id, fields).message())
 
 

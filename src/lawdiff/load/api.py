@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawdiff.load import net
+from lawdiff.read import api as read_api
 from lawdiff.errors import LawdiffError
 from lawdiff.files import write_atomic
 
@@ -96,13 +97,7 @@ def store(records: dict[str, Record], folder: Path) -> None:
 
 def _fetch_json(url: str, max_bytes: int, timeout: float) -> Record:
     answer = net.get(url, max_bytes, timeout, accept="application/json")
-    try:
-        value = json.loads(answer.content.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise LawdiffError(url, "the API's answer is not UTF-8 text") from None
-    except json.JSONDecodeError as e:
-        raise LawdiffError(url, f"the API's answer is not JSON ({e})") from None
-    return Record(url, answer.content, value)
+    return Record(url, answer.content, read_api.loads(answer.content, url, answer=True))
 
 
 SESSION_LAW_YEARS = range(1780, 2200)

@@ -136,4 +136,8 @@ def _write_checked(manifest: Path, text: str, entry_id: str, fields: dict) -> No
     entry = entries.get(entry_id)
     if entry is None or any(entry.get(k) != v for k, v in fields.items()):
         raise LawdiffError(manifest, f"edit for {entry_id} did not take; nothing written")
-    write_atomic(manifest, text.encode("utf-8"))
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in a value (a Python caller's string, say)
+        raise LawdiffError(manifest, f"edit for {entry_id} holds text that is not UTF-8; nothing written") from None
+    write_atomic(manifest, data)
