@@ -225,7 +225,7 @@ def test_manifest_failure_leaves_the_raw_file_as_it_was(corpus_dir, monkeypatch)
     from lawdiff.cli import main
     from lawdiff.load import manifest_edit
 
-    def disk_full(path, data):
+    def disk_full(path, data, durable=False):
         raise LawdiffError(path, "cannot write here: No space left on device")
 
     monkeypatch.setattr(manifest_edit, "write_atomic", disk_full)

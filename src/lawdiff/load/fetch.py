@@ -174,54 +174,94 @@ def add(corpus: Corpus, file: Path, entry_id: str, fields: dict | None = None) -
 def _store(corpus: Corpus, entry_id: str, data: bytes, source: str, source_url: str | None = None,
            fields: dict | None = None, extras: dict[str, bytes] | None = None) -> Outcome:
     """Write ``data`` as the entry's raw text (and ``extras``: corpus-relative name -> bytes,
-    the history) and record them in the manifest, all together or not at all."""
+    the history, named by a field of ``fields``) and record them in the manifest, all together
+    or not at all.  Bytes that differ from what the manifest names go under new names, so the
+    manifest's own rename is the one moment the corpus changes (see ``commit``)."""
     if not ID.match(entry_id):
         raise LawdiffError(entry_id, f"an id is {ID_RULE} (it names the file in corpus/raw/)")
-    entry = corpus.entries.get(entry_id)
     fields, extras = dict(fields or {}), dict(extras or {})
     fmt = sniff(data)
     # Read it as parse will, before anything is written: an error page or a scan stops here.
-    doc = parse_bytes(data, source, {**(entry or {}), **fields, "id": entry_id})
-    rel = f"raw/{entry_id}{fmt.extension}"
-    sha = _sha256(data)
-    files = {rel: data, **extras}
-    record = {**fields, "format": fmt.value, "path": rel, "sha256": sha}
-    same_files = all(_on_disk(corpus.root / name) == content for name, content in files.items())
-    if entry is not None and same_files and all(entry.get(k) == v for k, v in record.items()):
-        return Outcome(entry_id, "unchanged", rel, sha, source_url or source)
-    if source_url:
-        record["source_url"] = source_url
-        record["fetched"] = datetime.date.today().isoformat()
+    doc = parse_bytes(data, source, {**(corpus.entries.get(entry_id) or {}), **fields, "id": entry_id})
     manifest = corpus.root / "instruments.toml"
+    with locked(manifest):  # the manifest as it is now, not as this command first read it
+        current = Corpus.load(corpus.root)
+        entry = current.entries.get(entry_id)
+        named = _named(current)
+        sha = _sha256(data)
+        rel = _fresh_name(corpus.root, named, (entry or {}).get("path"), f"raw/{entry_id}{fmt.extension}", data)
+        files = {rel: data}
+        for key, value in list(fields.items()):  # the history: a field names it
+            if value in extras:
+                fields[key] = _fresh_name(corpus.root, named, (entry or {}).get(key), value, extras[value])
+                files[fields[key]] = extras.pop(value)
+        files.update(extras)
+        record = {**fields, "format": fmt.value, "path": rel, "sha256": sha}
+        same_files = all(_on_disk(corpus.root / name) == content for name, content in files.items())
+        if entry is not None and same_files and all(entry.get(k) == v for k, v in record.items()):
+            return Outcome(entry_id, "unchanged", rel, sha, source_url or source)
+        if source_url:
+            record["source_url"] = source_url
+            record["fetched"] = datetime.date.today().isoformat()
 
-    def edit():
-        if entry is None:
-            kind = fields.get("kind") or doc.meta["kind"]
-            append_entry(manifest, {"id": entry_id, "kind": kind, **record})
-        else:
-            set_fields(manifest, entry_id, record)
+        def edit():
+            if entry is None:
+                kind = fields.get("kind") or doc.meta["kind"]
+                append_entry(manifest, {"id": entry_id, "kind": kind, **record})
+            else:
+                set_fields(manifest, entry_id, record)
 
-    commit(corpus.root, files, edit, stale=_replaced(corpus, entry, rel))
+        kept = _named(Corpus(current.root, {i: e for i, e in current.entries.items() if i != entry_id}, [])) \
+            | set(files)
+        stale = [name for name in _own_files(corpus.root, entry_id) if name not in kept]
+        commit(corpus.root, files, edit, stale=stale)
     return Outcome(entry_id, "fetched" if source_url else "added", rel, sha, source_url or source)
 
 
-def _replaced(corpus: Corpus, entry: dict | None, rel: str) -> list[str]:
-    """The raw file an entry's new text replaces in another format (its PDF, once the API
-    record has text): removed once the manifest no longer names it.  Only a file lawdiff
-    named itself (``raw/<id>.<ext>``) and no other entry names."""
-    old = (entry or {}).get("path")
-    if not old or old == rel or old not in {f"raw/{entry['id']}{f.extension}" for f in SourceFormat}:
+def _named(corpus: Corpus) -> set[str]:
+    """Every file the manifest names (raw texts and histories)."""
+    return {e[key] for e in corpus.entries.values() for key in ("path", "history") if e.get(key)}
+
+
+def _fresh_name(root: Path, named: set[str], current: str | None, name: str, data: bytes) -> str:
+    """Where ``data`` goes: the file the entry names now when it holds these very bytes; else
+    ``name`` unless the manifest names it (it must keep its bytes until the manifest no longer
+    does); else ``name`` with the new bytes' hash before its extension."""
+    if current and _on_disk(root / current) == data:
+        return current
+    if name not in named or _on_disk(root / name) == data:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    return f"{stem}.{_sha256(data)[:12]}.{extension}"
+
+
+def _own_files(root: Path, entry_id: str) -> list[str]:
+    """The files of ``raw/`` lawdiff writes for ``entry_id``: ``<id>.<ext>``, ``<id>.history.json``,
+    each possibly with a hash before the extension, and their temporary files (``.<name>.*.tmp``,
+    left by a process killed while writing one)."""
+    own = re.compile(rf"^\.?{re.escape(entry_id)}(?:\.history)?(?:\.[0-9a-f]{{12}})?\.(?:{_EXTENSIONS})"
+                     rf"(?:\.[A-Za-z0-9_]+\.tmp)?$")
+    folder = root / "raw"
+    if not folder.is_dir():
         return []
-    if any(e.get("path") == old for e in corpus.entries.values() if e is not entry):
-        return []
-    return [old]
+    return sorted(f"raw/{p.name}" for p in folder.iterdir() if own.match(p.name) and p.is_file()
+                  and (p.name.startswith(".") == p.name.endswith(".tmp")))
+
+
+_EXTENSIONS = "|".join(sorted({re.escape(f.extension.lstrip(".")) for f in SourceFormat} | {"json"}))
 
 
 def commit(root: Path, files: dict[str, bytes], edit, stale: list[str] = ()) -> None:
     """Write ``files`` (corpus-relative name -> bytes) and run ``edit`` (the manifest change
     recording them) as one step: under the corpus lock, with SIGINT, SIGTERM and SIGHUP held
     until both are done, and every file put back as it was if anything fails.  ``stale``
-    files, which the edited manifest no longer names, are removed after it."""
+    files, which the edited manifest no longer names, are removed after it.
+
+    The manifest's rename is the one commit point when ``files`` are under names the manifest
+    does not name yet (``_store`` sees to it): a process killed before it leaves the manifest
+    and every file it names as they were, one killed after it leaves the new ones, and either
+    way only files no entry names are left over (ignored; the entry's next commit removes them).
+    Each file is on disk (fsync) before the manifest names it."""
     manifest = root / "instruments.toml"
     with locked(manifest), _signals_held():
         previous = {name: _on_disk(root / name) for name in files}
@@ -230,7 +270,7 @@ def commit(root: Path, files: dict[str, bytes], edit, stale: list[str] = ()) -> 
             for name, data in files.items():
                 if previous[name] != data:
                     (root / name).parent.mkdir(exist_ok=True)
-                    write_atomic(root / name, data)
+                    write_atomic(root / name, data, durable=True)
                     written.append(name)
             edit()
         except BaseException:

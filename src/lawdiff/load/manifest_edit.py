@@ -140,4 +140,4 @@ def _write_checked(manifest: Path, text: str, entry_id: str, fields: dict) -> No
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate in a value (a Python caller's string, say)
         raise LawdiffError(manifest, f"edit for {entry_id} holds text that is not UTF-8; nothing written") from None
-    write_atomic(manifest, data)
+    write_atomic(manifest, data, durable=True)
