@@ -20,7 +20,7 @@ import pytest
 
 from helpers.billhtml import mass_gov_eo_page
 from helpers import CORPUS, EO650
-from helpers.fetch_corpus import EO_PATH, files
+from helpers.fetch_corpus import EO_PATH, entry, files
 
 from lawdiff.load import net
 from lawdiff.errors import LawdiffError
@@ -252,6 +252,117 @@ def test_one_gzip_layer_is_inflated_within_the_cap_in_bounded_memory(server):
 def _gzip(data: bytes) -> bytes:
     import gzip
     return gzip.compress(data)
+# -- round 3, item 3: redirects stay on the host asked or the official sites ---------------------------------
+
+def listening(host: str = "127.0.0.1", port: int = 0):
+    """A socket that stands in for an internal service: the test checks nobody knocked."""
+    listener = socket.socket()
+    listener.bind((host, port))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    return listener
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1:{port}/internal", "http://localhost:{same}/eo",
+                                    "http://169.254.169.254/latest/meta-data/"],
+                         ids=["other-port", "other-name", "link-local"])
+def test_a_redirect_to_another_host_is_not_followed(server, corpus_dir, target):
+    listener = listening()
+    location = target.format(port=listener.getsockname()[1], same=server.base.rsplit(":", 1)[1])
+    server.handle = answer(b"", status=b"302 Found", headers=f"Location: {location}\r\n".encode())
+    before = snapshot(corpus_dir)
+    try:
+        refused(fetch_eo(server, corpus_dir),
+                f"{server.base}{EO_PATH}: redirected to {location}: lawdiff follows redirects only on 127.0.0.1 "
+                "or the official sites (malegislature.gov, mass.gov)")
+        with pytest.raises(socket.timeout):
+            listener.accept()
+    finally:
+        listener.close()
+    assert snapshot(corpus_dir) == before
+
+
+def test_a_redirect_on_the_host_asked_is_followed_and_the_source_is_where_the_bytes_came_from(server, corpus_dir):
+    def moved(sock, path):
+        if path == EO_PATH:
+            answer(b"", status=b"301 Moved Permanently", headers=b"Location: /orders/650?print=1\r\n")(sock, path)
+        else:
+            answer(EO_TEXT)(sock, path)
+    server.handle = moved
+    out = fetch_eo(server, corpus_dir)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("eo-650: fetched raw/eo-650.txt from https://www.mass.gov/orders/650?print=1 ")
+    assert entry(corpus_dir, "eo-650")["source_url"] == "https://www.mass.gov/orders/650?print=1"
+    server.handle = answer(EO_TEXT)  # no redirect: the official URL is the source
+    out = fetch_eo(server, corpus_dir)
+    assert entry(corpus_dir, "eo-650")["source_url"] == f"https://www.mass.gov{EO_PATH}"
+
+
+def _word_file(text: str) -> bytes:
+    import docx
+    document = docx.Document()
+    for paragraph in text.split("\n\n"):
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_pdf_url_answering_a_word_file_is_refused(server, corpus_dir):
+    word = _word_file(EO650.read_text(encoding="utf-8"))
+
+    def pdf_is_word(sock, path):
+        if path == "/Bills/193/S997.pdf":
+            answer(word, content_type=b"application/pdf")(sock, path)
+        else:
+            answer(b"not here", status=b"404 Not Found")(sock, path)
+    server.handle = pdf_is_word
+    before = snapshot(corpus_dir)
+    line = refused(lawdiff_run(corpus_dir, "fetch", "193-s997", "--force", base=server.base),
+                   f"{server.base}/Bills/193/S997.pdf: the URL promises a PDF, the answer is a Word file; not stored")
+    assert "/Bills/193/S997.Html: HTTP 404" in line  # the page was tried next, and is not there
+    assert snapshot(corpus_dir) == before
+
+
+def test_a_name_that_resolves_to_a_private_address_the_second_time_is_refused(monkeypatch):
+    # DNS rebinding: "mirror.example" is a public address for the first connection (127.0.0.1 stands in
+    # for one here) and a private one (127.0.0.2) for the connection after the redirect.
+    first = listening("127.0.0.1")
+    port = first.getsockname()[1]
+    second = listening("127.0.0.2", port)
+    answers = iter(["127.0.0.1", "127.0.0.2"])
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host == "mirror.example":
+            return real_getaddrinfo(next(answers), *args, **kwargs)
+        return real_getaddrinfo(host, *args, **kwargs)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(net, "public_address", lambda address: address == "127.0.0.1")
+
+    def serve_first():
+        sock, _ = first.accept()
+        sock.recv(4096)
+        sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /next\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        sock.close()
+    threading.Thread(target=serve_first, daemon=True).start()
+    try:
+        with pytest.raises(LawdiffError) as e:
+            net.get(f"http://mirror.example:{port}/eo", 1_000_000, 10)
+        assert str(e.value) == (f"http://mirror.example:{port}/eo: a connection for this download reached 127.0.0.2: "
+                                "a public site does not send lawdiff to a loopback, private or link-local address")
+    finally:
+        first.close()
+        second.close()
+
+
+def test_public_addresses():
+    assert net.public_address("8.8.8.8") and net.public_address("2001:4860:4860::8888")
+    for address in ("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
+                    "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "224.0.0.1"):
+        assert not net.public_address(address), address
+
+
 # -- item 7: --timeout bounds the whole download ------------------------------------------------------
 
 @pytest.mark.parametrize("head", [

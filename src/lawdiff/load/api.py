@@ -37,6 +37,8 @@ class Record:
     """The bytes as sent."""
     value: object
     """``data`` parsed."""
+    final: str | None = None
+    """Where the bytes came from after redirects (None: from ``url`` itself)."""
 
 
 def document_number(number: str) -> str:
@@ -97,7 +99,8 @@ def store(records: dict[str, Record], folder: Path) -> None:
 
 def _fetch_json(url: str, max_bytes: int, timeout: float) -> Record:
     answer = net.get(url, max_bytes, timeout, accept="application/json")
-    return Record(url, answer.content, read_api.loads(answer.content, url, answer=True))
+    value = read_api.loads(answer.content, url, answer=True)
+    return Record(url, answer.content, value, answer.url if answer.url != url else None)
 
 
 SESSION_LAW_YEARS = range(1780, 2200)
@@ -126,4 +129,4 @@ def fetch_session_law(year: int, chapter: int, base: str | None = None, max_byte
     record = found[0]
     if record.get("Year") not in (year, str(year)):
         raise LawdiffError(url, f"Chapter {chapter}'s record is of the year {record.get('Year')!r}, not {year}")
-    return Record(url, json.dumps(record, ensure_ascii=False).encode("utf-8"), record)
+    return Record(url, json.dumps(record, ensure_ascii=False).encode("utf-8"), record, answer.final)

@@ -23,6 +23,7 @@ import hashlib
 import re
 import signal
 import threading
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from lawdiff.load.manifest_edit import append_entry, locked, set_fields
 from lawdiff.read import MAX_BYTES, SourceFormat, sniff
 
 TIMEOUT = 60
-_FALL_BACK = re.compile(r"^HTTP 404\b|no text layer")
+_FALL_BACK = re.compile(r"^HTTP 404\b|no text layer|^the URL promises")
 _NO_RECORD = re.compile(r"^HTTP 404\b")
 """The API has no such document: the PDF and the page are asked next (a bill the API
 does not serve yet may still be printed)."""
@@ -73,6 +74,24 @@ def official_url(entry: dict) -> str:
     return official_urls(entry)[0]
 
 
+_PROMISES = {".pdf": SourceFormat.PDF, ".html": SourceFormat.HTML, ".htm": SourceFormat.HTML,
+             ".docx": SourceFormat.DOCX, ".txt": SourceFormat.TEXT, ".json": SourceFormat.API_JSON}
+_NAMES = {SourceFormat.PDF: "a PDF", SourceFormat.HTML: "a web page", SourceFormat.DOCX: "a Word file",
+          SourceFormat.TEXT: "text", SourceFormat.API_JSON: "a JSON record"}
+
+
+def check_promise(official: str, url: str, data: bytes) -> None:
+    """The format an official URL's name promises (``.pdf``: a PDF) is the format of the bytes
+    it answered: a "PDF" that is a Word file, say, is refused before any reader sees it."""
+    promised = _PROMISES.get(Path(urllib.parse.urlsplit(official).path).suffix.lower())
+    if promised is not None and (found := sniff(data)) != promised:
+        if found == SourceFormat.HTML:  # a site's error or sign-in page, most likely: say which
+            from lawdiff.read.html import read_html
+            read_html(data, url)
+        raise LawdiffError(url, f"the URL promises {_NAMES[promised]}, the answer is {_NAMES.get(found, found)}; "
+                                "not stored")
+
+
 def download(url: str, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> bytes:
     """The bytes at ``url``; any failure is one ``LawdiffError`` naming the URL (see ``net.get``)."""
     return net.get(url, max_bytes, timeout).content
@@ -99,7 +118,8 @@ def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = 
             fields["history"] = f"raw/{entry_id}.history.json"
             official = api.document_url(entry["session"], entry["number"])
             if has_text(document.value):
-                return _store(corpus, entry_id, document.data, document.url, source_url=official,
+                return _store(corpus, entry_id, document.data, document.final or document.url,
+                              source_url=net.source_of(official, document.url, document.final or document.url, base),
                               fields=fields, extras=extras)
             problems.append(f"{document.url}: the record has no DocumentText")
     if chapter := session_law_chapter(entry):
@@ -112,13 +132,17 @@ def fetch(corpus: Corpus, entry_id: str, base: str | None = None, force: bool = 
             problems.append(str(e))
         else:
             if isinstance(law.value.get("ChapterText"), str) and law.value["ChapterText"].strip():
-                return _store(corpus, entry_id, law.data, law.url, source_url=api.session_laws_url(chapter[0]))
+                official = api.session_laws_url(chapter[0])
+                return _store(corpus, entry_id, law.data, law.final or law.url,
+                              source_url=net.source_of(official, law.url, law.final or law.url, base))
             problems.append(f"{law.url}: Chapter {chapter[1]}'s record has no ChapterText")
     for official in official_urls(entry):
         url = net.rebase(official, base)
         try:
-            data = download(url, max_bytes, timeout)
-            return _store(corpus, entry_id, data, url, source_url=official, fields=fields, extras=extras)
+            answer = net.get(url, max_bytes, timeout)
+            check_promise(official, answer.url, answer.content)
+            return _store(corpus, entry_id, answer.content, answer.url, fields=fields, extras=extras,
+                          source_url=net.source_of(official, url, answer.url, base))
         except LawdiffError as e:
             # Only a missing PDF or a scan sends us on to the HTML page; any other failure is reported as is.
             problems.append(str(e))
@@ -197,11 +221,12 @@ def _store(corpus: Corpus, entry_id: str, data: bytes, source: str, source_url: 
                 files[fields[key]] = extras.pop(value)
         files.update(extras)
         record = {**fields, "format": fmt.value, "path": rel, "sha256": sha}
+        if source_url:  # the same bytes from another place (a redirect) are recorded as from there
+            record["source_url"] = source_url
         same_files = all(_on_disk(corpus.root / name) == content for name, content in files.items())
         if entry is not None and same_files and all(entry.get(k) == v for k, v in record.items()):
             return Outcome(entry_id, "unchanged", rel, sha, source_url or source)
         if source_url:
-            record["source_url"] = source_url
             record["fetched"] = datetime.date.today().isoformat()
 
         def edit():

@@ -8,6 +8,11 @@ no traceback whatever the server sends.  What it guarantees, whoever answers:
 - the body is exactly as long as its Content-Length says (a download cut short is an
   error, never a shorter file) and never longer than ``max_bytes``;
 - only http and https are spoken, on the first request and on every redirect;
+- a redirect is followed only to the host asked (the official site, or the mirror
+  ``--base-url`` names) or to an official host (``OFFICIAL_HOSTS``); and once the first
+  connection reached a public address, no later one may reach a loopback, private,
+  link-local or otherwise non-public address (checked on each connection's peer, so a name
+  that resolves somewhere else the second time is caught too);
 - 429 and 5xx answers are tried again a bounded number of times, waiting longer each
   time (or as long as Retry-After asks, when that fits in the deadline).
 
@@ -17,6 +22,7 @@ whole-download deadline, so a watchdog shuts the sockets down when the deadline 
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 import socket
@@ -33,6 +39,8 @@ from lawdiff.errors import LawdiffError
 USER_AGENT = "lawdiff (+https://github.com/lawdiff/lawdiff; fetches official texts)"
 SCHEMES = ("http", "https")
 MAX_REDIRECTS = 10
+OFFICIAL_HOSTS = ("malegislature.gov", "mass.gov")
+"""The official sites, and their subdomains (www.): redirects may lead there, on their usual ports."""
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 TRIES = 4
 """At most this many requests for one URL that keeps answering 429 or 5xx."""
@@ -43,7 +51,7 @@ BACKOFF = 1.0
 @dataclass
 class Answer:
     url: str
-    """Where the bytes came from, after redirects."""
+    """Where the bytes came from, after redirects (the URL asked for when there was none)."""
     content: bytes
     content_type: str
 
@@ -72,6 +80,22 @@ def rebase(url: str, base: str | None) -> str:
                                     parts.query, ""))
 
 
+def source_of(official: str, asked: str, final: str, base: str | None) -> str:
+    """The URL to record as a text's source: ``official`` when the bytes came from where it was
+    asked (``asked``: ``official`` rebased on the mirror ``base``); else where they came from
+    after redirects, on the official host again when that was the mirror."""
+    if final == asked:
+        return official
+    if base:
+        parts, base_parts = urllib.parse.urlsplit(final), urllib.parse.urlsplit(base.rstrip("/"))
+        if (parts.scheme, parts.netloc) == (base_parts.scheme, base_parts.netloc) \
+                and parts.path.startswith(base_parts.path):
+            home = urllib.parse.urlsplit(official)
+            return urllib.parse.urlunsplit((home.scheme, home.netloc, parts.path[len(base_parts.path):],
+                                            parts.query, ""))
+    return final
+
+
 def megabytes(value: float, name: str = "--max-mb") -> int:
     """A size cap in MB as bytes: a finite number of at least one byte."""
     if not (isinstance(value, (int, float)) and math.isfinite(value) and value * 1024 * 1024 >= 1):
@@ -93,7 +117,7 @@ def get(url: str, max_bytes: int, timeout: float, accept: str = "*/*",
         raise LawdiffError(url, f"{max_bytes!r} is not a size limit in bytes")
     check_timeout(timeout)
     check_url(url)
-    with _Deadline(timeout) as deadline, httpx.Client(
+    with _Deadline(timeout, url) as deadline, httpx.Client(
             follow_redirects=False, headers={"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "identity"},
             timeout=timeout) as client:
         try:
@@ -112,6 +136,7 @@ def _get(client: httpx.Client, url: str, max_bytes: int, deadline: _Deadline, tr
             status = response.status_code
             if status in (301, 302, 303, 307, 308):
                 url = _redirect(response, seen)
+                _check_redirect_host(seen[0], url, deadline)
                 continue
             if status in RETRY_STATUS and attempt + 1 < tries:
                 wait = _wait(response, backoff * 2 ** attempt)
@@ -145,6 +170,46 @@ def _redirect(response: httpx.Response, seen: list[str]) -> str:
         raise LawdiffError(seen[0], f"redirect loop (over {MAX_REDIRECTS} redirects)")
     seen.append(url)
     return url
+
+
+def _origin(url: httpx.URL) -> tuple[str, int]:
+    return url.host.lower(), url.port or (443 if url.scheme == "https" else 80)
+
+
+def official_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
+
+
+def _check_redirect_host(first: str, url: str, deadline: _Deadline) -> None:
+    """A redirect stays on the host asked (any port it was asked on; http to https on the
+    same host too) or goes to an official site on its usual port; nowhere else."""
+    start, target = httpx.URL(first), httpx.URL(url)
+    host, port = _origin(target)
+    if _origin(start) == (host, port) or (host == start.host.lower() and port in (80, 443)) \
+            or (official_host(host) and port in (80, 443)):
+        if deadline.public and _literal(host) is not None and not public_address(_literal(host)):
+            raise LawdiffError(first, f"redirected to {_one_line(url)[:200]}: a public site does not send "
+                                      "lawdiff to a loopback, private or link-local address")
+        return
+    raise LawdiffError(first, f"redirected to {_one_line(url)[:200]}: lawdiff follows redirects only on "
+                              f"{start.host} or the official sites ({', '.join(OFFICIAL_HOSTS)})")
+
+
+def _literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+
+
+def public_address(address) -> bool:
+    """An address anyone on the internet can reach: not loopback, private, link-local, shared
+    (100.64/10), reserved, multicast or unspecified (an IPv4-mapped IPv6 address as its IPv4)."""
+    address = ipaddress.ip_address(address)
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
 
 
 def _wait(response: httpx.Response, default: float) -> float:
@@ -238,7 +303,10 @@ class _Deadline:
     """The whole download's deadline.  httpx bounds each socket operation only, so a watchdog
     thread shuts down every socket opened for the download once the deadline has passed."""
 
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, url: str = ""):
+        self.url = url
+        self.public: bool | None = None
+        """Whether the first connection reached a public address: then every later one must."""
         self.seconds = seconds
         self.end = time.monotonic() + seconds
         self.sockets: list[socket.socket] = []
@@ -272,6 +340,21 @@ class _Deadline:
                     self.sockets.append(sock)
                     if self.fired:
                         _shut(sock)
+                if event.endswith("connect_tcp.complete"):
+                    self._check_peer(sock)
+
+    def _check_peer(self, sock: socket.socket) -> None:
+        try:
+            address = sock.getpeername()[0]
+        except (OSError, IndexError):
+            return
+        public = public_address(address.split("%")[0])
+        if self.public is None:
+            self.public = public
+        elif self.public and not public:
+            _shut(sock)
+            raise LawdiffError(self.url, f"a connection for this download reached {address}: a public site "
+                                         "does not send lawdiff to a loopback, private or link-local address")
 
     def _fire(self) -> None:
         with self.lock:
