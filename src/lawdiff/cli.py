@@ -167,9 +167,11 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
 @click.option("--url", callback=lambda ctx, param, v: v if v is None else _url_option(v),
               help="Official page (http:// or https://).")
 @click.option("--date", help="ISO date (filed or signed).")
+@click.option("--force", is_flag=True, help="Store it even when its own number or General Court is not the entry's.")
 @click.pass_context
-def add_command(ctx, file, entry_id, kind, title, number, session, url, date) -> None:
-    """Register FILE (a PDF, HTML page or text you already have) as the text of instrument ID."""
+def add_command(ctx, file, entry_id, kind, title, number, session, url, date, force) -> None:
+    """Register FILE (a PDF, HTML page or text you already have) as the text of instrument ID.
+    Its number, General Court and title fill the options left out."""
     from lawdiff.load.fetch import add
 
     fields = {k: v for k, v in dict(kind=kind, title=title, number=number, session=session, url=url,
@@ -177,7 +179,7 @@ def add_command(ctx, file, entry_id, kind, title, number, session, url, date) ->
     for key, value in fields.items():  # a byte the terminal sent that UTF-8 cannot carry (Python's U+DCxx)
         if isinstance(value, str) and not value.isascii() and re.search("[\ud800-\udfff]", value):
             raise LawdiffError(f"--{key}", "not UTF-8 text (a byte your terminal sent that UTF-8 cannot carry)")
-    click.echo(add(corpus_from(ctx, required=True), file, entry_id, fields).message())
+    click.echo(add(corpus_from(ctx, required=True), file, entry_id, fields, force=force).message())
 
 
 def _url_option(url: str) -> str:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lawdiff.load.documents import parse_bytes
 from lawdiff.load import api
+from lawdiff.load import identity
 from lawdiff.load import net
 from lawdiff.errors import LawdiffError
 from lawdiff.files import write_atomic
@@ -186,31 +187,44 @@ def has_text(record: object) -> bool:
         and bool(record["DocumentText"].strip())
 
 
-def add(corpus: Corpus, file: Path, entry_id: str, fields: dict | None = None) -> Outcome:
-    """Register ``file`` (already on disk) as the text of ``entry_id``, new or existing."""
+def add(corpus: Corpus, file: Path, entry_id: str, fields: dict | None = None, force: bool = False) -> Outcome:
+    """Register ``file`` (already on disk) as the text of ``entry_id``, new or existing.  The
+    number and General Court the document states (its cover, its API record) must agree with
+    the entry's (or, for a new entry, with ``fields`` or an id like ``194-s1681``) unless
+    ``force``; the number, General Court and title it states fill the fields the entry lacks."""
     try:
         data = file.read_bytes()
     except OSError as e:
         raise LawdiffError(file, e.strerror or str(e)) from None
-    return _store(corpus, entry_id, data, str(file), fields=fields or {})
+    return _store(corpus, entry_id, data, str(file), fields=fields or {}, identify="fill" if force else "check")
 
 
 def _store(corpus: Corpus, entry_id: str, data: bytes, source: str, source_url: str | None = None,
-           fields: dict | None = None, extras: dict[str, bytes] | None = None) -> Outcome:
+           fields: dict | None = None, extras: dict[str, bytes] | None = None,
+           identify: str | None = None) -> Outcome:
     """Write ``data`` as the entry's raw text (and ``extras``: corpus-relative name -> bytes,
     the history, named by a field of ``fields``) and record them in the manifest, all together
     or not at all.  Bytes that differ from what the manifest names go under new names, so the
-    manifest's own rename is the one moment the corpus changes (see ``commit``)."""
+    manifest's own rename is the one moment the corpus changes (see ``commit``).  ``identify``:
+    "check" refuses a document whose own number or General Court contradicts the entry's, and
+    it or "fill" sets the number, court and title the document states where the entry has none."""
     if not ID.match(entry_id):
         raise LawdiffError(entry_id, f"an id is {ID_RULE} (it names the file in corpus/raw/)")
     fields, extras = dict(fields or {}), dict(extras or {})
     fmt = sniff(data)
     # Read it as parse will, before anything is written: an error page or a scan stops here.
-    doc = parse_bytes(data, source, {**(corpus.entries.get(entry_id) or {}), **fields, "id": entry_id})
+    # Without the entry's fields: what the document itself says it is is checked against them.
+    kind = fields.get("kind") or (corpus.entries.get(entry_id) or {}).get("kind")
+    doc = parse_bytes(data, source, {"id": entry_id, **({"kind": kind} if kind else {})})
     manifest = corpus.root / "instruments.toml"
     with locked(manifest):  # the manifest as it is now, not as this command first read it
         current = Corpus.load(corpus.root)
         entry = current.entries.get(entry_id)
+        if identify:  # "check": what the document says it is must not contradict the entry; both: "fill"
+            claims = {**(entry or {}), **fields}
+            own = identity.check(doc, entry_id, claims, source) if identify == "check" else identity.stated(doc)
+            # the document's own number, court and title where neither the entry nor an option gives one
+            fields.update({k: v for k, v in own.items() if claims.get(k) is None})
         named = _named(current)
         sha = _sha256(data)
         rel = _fresh_name(corpus.root, named, (entry or {}).get("path"), f"raw/{entry_id}{fmt.extension}", data)
