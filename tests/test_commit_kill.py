@@ -26,18 +26,20 @@ import lawdiff.load.manifest_edit as manifest_edit
 from lawdiff.cli import main
 
 where = sys.argv.pop(1)
+pause = float(sys.argv.pop(1))
 if where == "before-manifest":  # the raw files are written; the manifest is not yet
     real = fetch.set_fields
     def set_fields(*args, **kwargs):
         print("paused", flush=True)
-        time.sleep(120)
+        time.sleep(pause)
+        real(*args, **kwargs)
     fetch.set_fields = set_fields
 else:  # the manifest is written; the files it no longer names are not yet removed
     real = manifest_edit.write_atomic
     def write_atomic(*args, **kwargs):
         real(*args, **kwargs)
         print("paused", flush=True)
-        time.sleep(120)
+        time.sleep(pause)
     manifest_edit.write_atomic = write_atomic
 main(sys.argv[1:], prog_name="lawdiff")
 """
@@ -49,10 +51,15 @@ def run(corpus_dir, *args):
                           cwd=corpus_dir.parent, timeout=300)
 
 
-def killed_add(corpus_dir, where, text_file):
+def paused_add(corpus_dir, where, text_file, pause):
+    """A real ``lawdiff add``, paused ``pause`` seconds at ``where`` (under the corpus lock)."""
     env = {**os.environ, "LAWDIFF_CORPUS": str(corpus_dir)}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, where, "add", str(text_file), "--id", "eo-650"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen([sys.executable, "-c", CHILD, where, str(pause), "add", str(text_file), "--id", "eo-650"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def killed_add(corpus_dir, where, text_file):
+    child = paused_add(corpus_dir, where, text_file, 120)
     try:
         assert child.stdout.readline() == "paused\n", child.stderr.read()
     finally:
@@ -142,3 +149,38 @@ def test_adding_the_same_text_again_changes_nothing_and_keeps_one_file(corpus_di
     wanted, held = named(corpus_dir)
     assert held == wanted
     assert (corpus_dir / "raw/eo-650.txt").read_bytes() == EO650.read_bytes()
+
+
+def test_a_build_during_an_add_waits_for_it_and_builds_the_new_text(corpus_dir, tmp_path):
+    new, _ = texts(tmp_path)
+    child = paused_add(corpus_dir, "before-manifest", new, 3)
+    try:
+        assert child.stdout.readline() == "paused\n", child.stderr.read()
+        build = run(corpus_dir, "build", "--no-pdf", "--no-search", "--out", str(tmp_path / "site"))
+    finally:
+        child.wait(timeout=60)
+    assert child.returncode == 0, child.stderr.read()
+    assert build.returncode == 0, build.stderr
+    assert build.stderr.startswith("lawdiff: waiting for another lawdiff to finish with the corpus")
+    page = (tmp_path / "site" / "instruments" / "eo-650.html").read_text(encoding="utf-8")
+    assert "the Commonwealth" in page  # built from the corpus as the add left it
+
+
+def test_waiting_for_the_corpus_is_bounded(corpus_dir, tmp_path):
+    from lawdiff.errors import LawdiffError
+    from lawdiff.load.manifest_edit import locked
+
+    new, _ = texts(tmp_path)
+    child = paused_add(corpus_dir, "before-manifest", new, 5)
+    said = []
+    try:
+        assert child.stdout.readline() == "paused\n", child.stderr.read()
+        with pytest.raises(LawdiffError) as e:
+            with locked(corpus_dir / "instruments.toml", shared=True, wait=0.3, waiting=lambda: said.append(1)):
+                pass
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert said == [1]
+    assert str(e.value) == (f"{corpus_dir}: another lawdiff (a build reading it, or a fetch or add writing it) "
+                            "held the corpus for over 0.3 s; nothing done")

@@ -379,6 +379,31 @@ def test_timeout_bounds_the_whole_download_not_each_read(server, corpus_dir, hea
     assert snapshot(corpus_dir) == before
 
 
+def test_timeout_bounds_the_whole_command_not_each_download(server, corpus_dir):
+    # Each answer takes 1.2 s: the API record (404), then the PDF, then the page. With --timeout 2,
+    # each download alone would fit; the command may not take three of them.
+    def slow_404(sock, path):
+        time.sleep(1.2)
+        answer(b"not here", status=b"404 Not Found")(sock, path)
+    server.handle = slow_404
+    server.hits = 0
+    before = snapshot(corpus_dir)
+    out = lawdiff_run(corpus_dir, "fetch", "193-s997", "--force", "--timeout", "2", base=server.base, timeout=30)
+    refused(out, f"{server.base}/Bills/193/S997.pdf: no complete answer within 2 s (--timeout, for the whole command)")
+    assert server.hits == 2  # the page was never asked for
+    assert snapshot(corpus_dir) == before
+
+
+def test_an_expired_command_deadline_asks_nothing(server):
+    server.hits = 0
+    with net.deadline(0.05):
+        time.sleep(0.1)
+        with pytest.raises(LawdiffError) as e:
+            net.get(f"{server.base}/x", 1000, 10)
+    assert str(e.value) == f"{server.base}/x: not asked: the command's --timeout of 0.05 s had run out"
+    assert server.hits == 0
+
+
 # -- item 13: malformed HTTP and redirects out of http(s) ----------------------------------------------
 
 @pytest.mark.parametrize("data, problem", [

@@ -22,6 +22,8 @@ whole-download deadline, so a watchdog shuts the sockets down when the deadline 
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import ipaddress
 import math
 import re
@@ -110,14 +112,38 @@ def check_timeout(value: float, name: str = "--timeout") -> float:
     return value
 
 
+_COMMAND: contextvars.ContextVar[tuple[float, float] | None] = contextvars.ContextVar("deadline", default=None)
+
+
+@contextlib.contextmanager
+def deadline(seconds: float):
+    """Every download ``get`` starts inside ends within ``seconds`` of entering this, all
+    together: ``lawdiff fetch --timeout`` bounds the command, however many downloads
+    (API record, history, PDF, page; every instrument named) it takes."""
+    check_timeout(seconds)
+    token = _COMMAND.set((time.monotonic() + seconds, seconds))
+    try:
+        yield
+    finally:
+        _COMMAND.reset(token)
+
+
 def get(url: str, max_bytes: int, timeout: float, accept: str = "*/*",
         tries: int = TRIES, backoff: float = BACKOFF) -> Answer:
-    """The body at ``url`` (following redirects), within ``timeout`` seconds in all."""
+    """The body at ``url`` (following redirects), within ``timeout`` seconds in all (and
+    within what is left of an enclosing ``deadline``)."""
     if not (isinstance(max_bytes, int) and max_bytes >= 1):
         raise LawdiffError(url, f"{max_bytes!r} is not a size limit in bytes")
     check_timeout(timeout)
     check_url(url)
-    with _Deadline(timeout, url) as deadline, httpx.Client(
+    whole = None
+    if command := _COMMAND.get():
+        left = command[0] - time.monotonic()
+        if left <= 0:
+            raise LawdiffError(url, f"not asked: the command's --timeout of {command[1]:g} s had run out")
+        if left <= timeout:
+            timeout, whole = left, command[1]
+    with _Deadline(timeout, url, whole) as deadline, httpx.Client(
             follow_redirects=False, headers={"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "identity"},
             timeout=timeout) as client:
         try:
@@ -303,8 +329,10 @@ class _Deadline:
     """The whole download's deadline.  httpx bounds each socket operation only, so a watchdog
     thread shuts down every socket opened for the download once the deadline has passed."""
 
-    def __init__(self, seconds: float, url: str = ""):
+    def __init__(self, seconds: float, url: str = "", whole: float | None = None):
         self.url = url
+        self.whole = whole
+        """The command's --timeout, when it is what ends this download."""
         self.public: bool | None = None
         """Whether the first connection reached a public address: then every later one must."""
         self.seconds = seconds
@@ -329,6 +357,8 @@ class _Deadline:
         return self.fired or time.monotonic() >= self.end
 
     def problem(self) -> str:
+        if self.whole is not None:
+            return f"no complete answer within {self.whole:g} s (--timeout, for the whole command)"
         return f"no complete answer within {self.seconds:g} s (--timeout)"
 
     def watch(self, event: str, info: dict) -> None:
