@@ -8,11 +8,15 @@ no text, falls back to the PDF (printed line numbers), then the whole-bill HTML 
 Anything else is fetched from its official ``url`` (an executive order's page on mass.gov).
 
 The bytes are read with the same readers ``parse`` uses (an error page, a scan or a
-truncated file is refused before anything is written); then the raw files and the
-manifest's ``path``, ``format``, ``sha256``, ``source_url``, ``fetched`` (the date) are
+truncated file is refused before anything is written; a URL named ``.pdf`` must answer a
+PDF); then the raw files and the manifest's ``path``, ``format``, ``sha256``,
+``source_url`` (where the bytes came from, after redirects), ``fetched`` (the date) are
 written together: under the corpus lock, with SIGINT/SIGTERM held until both are written,
-and put back as they were if the manifest edit fails.  Running it again changes nothing
-when the file is already there.
+and put back as they were if the manifest edit fails.  New bytes go under names the
+manifest does not name yet, so the manifest's rename is the one commit point (a process
+killed anywhere leaves a corpus that builds).  ``add`` also checks the number and General
+Court the document states against the entry (``identity``).  Running it again changes
+nothing when the file is already there.
 """
 
 from __future__ import annotations
