@@ -166,7 +166,8 @@ class socket_closed:
 
 def test_add_registers_a_file_the_user_has(corpus_dir, tmp_path):
     pdf = tmp_path / "S1681.pdf"
-    pdf.write_bytes(plumbing_pdf("SENATE DOCKET, NO. 1596", "SENATE . . . . . . . . No. 1681"))
+    pdf.write_bytes(plumbing_pdf("SENATE DOCKET, NO. 1596", "SENATE . . . . . . . . No. 1681",
+                                 court="One Hundred and Ninety-Fourth"))
     out = lawdiff(corpus_dir, "add", str(pdf), "--id", "194-s1681")
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("194-s1681: added raw/194-s1681.pdf")
@@ -225,7 +226,7 @@ def test_manifest_failure_leaves_the_raw_file_as_it_was(corpus_dir, monkeypatch)
     from lawdiff.cli import main
     from lawdiff.load import manifest_edit
 
-    def disk_full(path, data):
+    def disk_full(path, data, durable=False):
         raise LawdiffError(path, "cannot write here: No space left on device")
 
     monkeypatch.setattr(manifest_edit, "write_atomic", disk_full)

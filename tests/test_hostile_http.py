@@ -20,7 +20,7 @@ import pytest
 
 from helpers.billhtml import mass_gov_eo_page
 from helpers import CORPUS, EO650
-from helpers.fetch_corpus import EO_PATH, files
+from helpers.fetch_corpus import EO_PATH, entry, files
 
 from lawdiff.load import net
 from lawdiff.errors import LawdiffError
@@ -183,6 +183,186 @@ def test_a_compressed_answer_counts_its_size_unpacked(server):
     assert net.get(f"{server.base}/eo", 1_000_000, 10).content == EO_TEXT  # honest compression is unpacked
 
 
+# -- round 3, item 1: a nested gzip bomb -----------------------------------------------------------------
+
+def _gzip_layers(size: int, layers: int) -> bytes:
+    """``size`` zero bytes gzipped ``layers`` times, never held whole in memory."""
+    import zlib
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = bytes(1 << 20)
+    data = b"".join(packer.compress(block) for _ in range(size >> 20)) + packer.flush()
+    for _ in range(layers - 1):
+        packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        data = packer.compress(data) + packer.flush()
+    return data
+
+
+def test_a_nested_gzip_bomb_is_refused_without_inflating_it(server):
+    import tracemalloc
+    bomb = _gzip_layers(256 << 20, 3)  # 256 MB of zeros in a few hundred bytes
+    assert len(bomb) < 2_000
+    server.handle = answer(bomb, headers=b"Content-Encoding: gzip, gzip, gzip\r\n")
+    tracemalloc.start()
+    try:
+        with pytest.raises(LawdiffError) as e:
+            net.get(f"{server.base}/bomb", 100 << 20, 10)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(e.value) == (f"{server.base}/bomb: the answer is compressed as 'gzip, gzip, gzip'; "
+                            "only one gzip or deflate layer is read")
+    assert peak < 16 << 20
+
+
+@pytest.mark.parametrize("coding", [b"br", b"zstd", b"compress", b"x-unheard-of"])
+def test_a_coding_lawdiff_does_not_read_is_refused(server, coding):
+    server.handle = answer(EO_TEXT, headers=b"Content-Encoding: " + coding + b"\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/eo", 1_000_000, 10)
+    assert "only one gzip or deflate layer is read" in str(e.value)
+
+
+def test_one_gzip_layer_is_inflated_within_the_cap_in_bounded_memory(server):
+    import tracemalloc
+    server.handle = answer(_gzip_layers(64 << 20, 1), headers=b"Content-Encoding: gzip\r\n")
+    tracemalloc.start()
+    try:
+        with pytest.raises(LawdiffError) as e:
+            net.get(f"{server.base}/bomb", 1_000_000, 10)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(e.value) == f"{server.base}/bomb: file is over the 1,000,000-byte limit"
+    assert peak < 8 << 20  # the cap, not the 64 MB the bytes inflate to
+    import zlib
+    for coding, packed in ((b"deflate", zlib.compress(EO_TEXT)), (b"x-gzip", _gzip(EO_TEXT)),
+                           (b"deflate", zlib.compress(EO_TEXT)[2:-4])):  # deflate without its zlib wrapper
+        server.handle = answer(packed, headers=b"Content-Encoding: " + coding + b"\r\n")
+        assert net.get(f"{server.base}/eo", 1_000_000, 10).content == EO_TEXT
+    server.handle = answer(_gzip(EO_TEXT)[:-30], headers=b"Content-Encoding: gzip\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/eo", 1_000_000, 10)
+    assert "download cut short" in str(e.value)
+    server.handle = answer(b"\x1f\x8b\x08\x00 not gzip at all", headers=b"Content-Encoding: gzip\r\n")
+    with pytest.raises(LawdiffError) as e:
+        net.get(f"{server.base}/eo", 1_000_000, 10)
+    assert str(e.value).startswith(f"{server.base}/eo: malformed gzip body")
+
+
+def _gzip(data: bytes) -> bytes:
+    import gzip
+    return gzip.compress(data)
+# -- round 3, item 3: redirects stay on the host asked or the official sites ---------------------------------
+
+def listening(host: str = "127.0.0.1", port: int = 0):
+    """A socket that stands in for an internal service: the test checks nobody knocked."""
+    listener = socket.socket()
+    listener.bind((host, port))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    return listener
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1:{port}/internal", "http://localhost:{same}/eo",
+                                    "http://169.254.169.254/latest/meta-data/"],
+                         ids=["other-port", "other-name", "link-local"])
+def test_a_redirect_to_another_host_is_not_followed(server, corpus_dir, target):
+    listener = listening()
+    location = target.format(port=listener.getsockname()[1], same=server.base.rsplit(":", 1)[1])
+    server.handle = answer(b"", status=b"302 Found", headers=f"Location: {location}\r\n".encode())
+    before = snapshot(corpus_dir)
+    try:
+        refused(fetch_eo(server, corpus_dir),
+                f"{server.base}{EO_PATH}: redirected to {location}: lawdiff follows redirects only on 127.0.0.1 "
+                "or the official sites (malegislature.gov, mass.gov)")
+        with pytest.raises(socket.timeout):
+            listener.accept()
+    finally:
+        listener.close()
+    assert snapshot(corpus_dir) == before
+
+
+def test_a_redirect_on_the_host_asked_is_followed_and_the_source_is_where_the_bytes_came_from(server, corpus_dir):
+    def moved(sock, path):
+        if path == EO_PATH:
+            answer(b"", status=b"301 Moved Permanently", headers=b"Location: /orders/650?print=1\r\n")(sock, path)
+        else:
+            answer(EO_TEXT)(sock, path)
+    server.handle = moved
+    out = fetch_eo(server, corpus_dir)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("eo-650: fetched raw/eo-650.txt from https://www.mass.gov/orders/650?print=1 ")
+    assert entry(corpus_dir, "eo-650")["source_url"] == "https://www.mass.gov/orders/650?print=1"
+    server.handle = answer(EO_TEXT)  # no redirect: the official URL is the source
+    out = fetch_eo(server, corpus_dir)
+    assert entry(corpus_dir, "eo-650")["source_url"] == f"https://www.mass.gov{EO_PATH}"
+
+
+def _word_file(text: str) -> bytes:
+    import docx
+    document = docx.Document()
+    for paragraph in text.split("\n\n"):
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_pdf_url_answering_a_word_file_is_refused(server, corpus_dir):
+    word = _word_file(EO650.read_text(encoding="utf-8"))
+
+    def pdf_is_word(sock, path):
+        if path == "/Bills/193/S997.pdf":
+            answer(word, content_type=b"application/pdf")(sock, path)
+        else:
+            answer(b"not here", status=b"404 Not Found")(sock, path)
+    server.handle = pdf_is_word
+    before = snapshot(corpus_dir)
+    line = refused(lawdiff_run(corpus_dir, "fetch", "193-s997", "--force", base=server.base),
+                   f"{server.base}/Bills/193/S997.pdf: the URL promises a PDF, the answer is a Word file; not stored")
+    assert "/Bills/193/S997.Html: HTTP 404" in line  # the page was tried next, and is not there
+    assert snapshot(corpus_dir) == before
+
+
+def test_a_name_that_resolves_to_a_private_address_the_second_time_is_refused(monkeypatch):
+    # DNS rebinding: "mirror.example" is a public address for the first connection (127.0.0.1 stands in
+    # for one here) and a private one (127.0.0.2) for the connection after the redirect.
+    first = listening("127.0.0.1")
+    port = first.getsockname()[1]
+    second = listening("127.0.0.2", port)
+    answers = iter(["127.0.0.1", "127.0.0.2"])
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host == "mirror.example":
+            return real_getaddrinfo(next(answers), *args, **kwargs)
+        return real_getaddrinfo(host, *args, **kwargs)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(net, "public_address", lambda address: address == "127.0.0.1")
+
+    def serve_first():
+        sock, _ = first.accept()
+        sock.recv(4096)
+        sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /next\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        sock.close()
+    threading.Thread(target=serve_first, daemon=True).start()
+    try:
+        with pytest.raises(LawdiffError) as e:
+            net.get(f"http://mirror.example:{port}/eo", 1_000_000, 10)
+        assert str(e.value) == (f"http://mirror.example:{port}/eo: a connection for this download reached 127.0.0.2: "
+                                "a public site does not send lawdiff to a loopback, private or link-local address")
+    finally:
+        first.close()
+        second.close()
+
+
+def test_public_addresses():
+    assert net.public_address("8.8.8.8") and net.public_address("2001:4860:4860::8888")
+    for address in ("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
+                    "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "224.0.0.1"):
+        assert not net.public_address(address), address
+
+
 # -- item 7: --timeout bounds the whole download ------------------------------------------------------
 
 @pytest.mark.parametrize("head", [
@@ -197,6 +377,31 @@ def test_timeout_bounds_the_whole_download_not_each_read(server, corpus_dir, hea
     refused(out, "no complete answer within 2 s")
     assert time.monotonic() - started < 20
     assert snapshot(corpus_dir) == before
+
+
+def test_timeout_bounds_the_whole_command_not_each_download(server, corpus_dir):
+    # Each answer takes 1.2 s: the API record (404), then the PDF, then the page. With --timeout 2,
+    # each download alone would fit; the command may not take three of them.
+    def slow_404(sock, path):
+        time.sleep(1.2)
+        answer(b"not here", status=b"404 Not Found")(sock, path)
+    server.handle = slow_404
+    server.hits = 0
+    before = snapshot(corpus_dir)
+    out = lawdiff_run(corpus_dir, "fetch", "193-s997", "--force", "--timeout", "2", base=server.base, timeout=30)
+    refused(out, f"{server.base}/Bills/193/S997.pdf: no complete answer within 2 s (--timeout, for the whole command)")
+    assert server.hits == 2  # the page was never asked for
+    assert snapshot(corpus_dir) == before
+
+
+def test_an_expired_command_deadline_asks_nothing(server):
+    server.hits = 0
+    with net.deadline(0.05):
+        time.sleep(0.1)
+        with pytest.raises(LawdiffError) as e:
+            net.get(f"{server.base}/x", 1000, 10)
+    assert str(e.value) == f"{server.base}/x: not asked: the command's --timeout of 0.05 s had run out"
+    assert server.hits == 0
 
 
 # -- item 13: malformed HTTP and redirects out of http(s) ----------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 import threading
@@ -107,7 +108,8 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
               help="Fetch from this scheme://host instead of the official sites (a mirror).")
 @click.option("--force", is_flag=True, help="Download again even when the file on disk matches the manifest.")
 @click.option("--max-mb", type=float, default=100, show_default=True, help="Refuse larger downloads.")
-@click.option("--timeout", type=float, default=60, show_default=True, help="Seconds one download may take in all.")
+@click.option("--timeout", type=float, default=60, show_default=True,
+              help="Seconds the command's downloads may take in all, from its start.")
 @click.option("--versions", is_flag=True,
               help="Follow each bill through the texts the legislature says it became (and came from); "
                    "fetch them all and record version_of.")
@@ -129,6 +131,7 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
     failed = False
     from lawdiff.load.fetch import is_api_document
 
+    ctx.with_resource(net.deadline(timeout))  # one deadline for every download of the command
     for entry_id in ids:
         try:
             if versions and entry_id not in named and not is_api_document(corpus.entries[entry_id]):
@@ -166,14 +169,19 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
 @click.option("--url", callback=lambda ctx, param, v: v if v is None else _url_option(v),
               help="Official page (http:// or https://).")
 @click.option("--date", help="ISO date (filed or signed).")
+@click.option("--force", is_flag=True, help="Store it even when its own number or General Court is not the entry's.")
 @click.pass_context
-def add_command(ctx, file, entry_id, kind, title, number, session, url, date) -> None:
-    """Register FILE (a PDF, HTML page or text you already have) as the text of instrument ID."""
+def add_command(ctx, file, entry_id, kind, title, number, session, url, date, force) -> None:
+    """Register FILE (a PDF, HTML page or text you already have) as the text of instrument ID.
+    Its number, General Court and title fill the options left out."""
     from lawdiff.load.fetch import add
 
     fields = {k: v for k, v in dict(kind=kind, title=title, number=number, session=session, url=url,
                                      date=date).items() if v is not None}
-    click.echo(add(corpus_from(ctx, required=True), file, entry_id, fields).message())
+    for key, value in fields.items():  # a byte the terminal sent that UTF-8 cannot carry (Python's U+DCxx)
+        if isinstance(value, str) and not value.isascii() and re.search("[\ud800-\udfff]", value):
+            raise LawdiffError(f"--{key}", "not UTF-8 text (a byte your terminal sent that UTF-8 cannot carry)")
+    click.echo(add(corpus_from(ctx, required=True), file, entry_id, fields, force=force).message())
 
 
 def _url_option(url: str) -> str:
@@ -258,12 +266,16 @@ def _document(side):
 def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bool, no_pdf: bool) -> None:
     """Build the comparison site of the corpus: instruments, redlines, matrices."""
     from lawdiff.site.build import build_site
+    from lawdiff.load.manifest_edit import locked
     corpus = corpus_from(ctx, required=True)
     main_thread = threading.current_thread() is threading.main_thread()  # where Python allows handlers
     previous = signal.signal(signal.SIGTERM, _stop_on_term) if main_thread else None
     bar = _ProgressBar()
     try:
-        report = build_site(corpus, out, jobs=jobs, search=not no_search, pdf=not no_pdf, progress=bar.update)
+        # A fetch or add commits while no build reads: the build waits (bounded) and reads the corpus after it.
+        with locked(corpus.root / "instruments.toml", shared=True):
+            corpus = corpus_from(ctx, required=True)
+            report = build_site(corpus, out, jobs=jobs, search=not no_search, pdf=not no_pdf, progress=bar.update)
     finally:
         bar.close()
         if main_thread:

@@ -99,9 +99,11 @@ def write_target(path: Path | str) -> tuple[Path, int | None]:
     return target, (stat.S_IMODE(st.st_mode) if st is not None else None)
 
 
-def write_atomic(path: Path | str, data: bytes) -> None:
+def write_atomic(path: Path | str, data: bytes, durable: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file, so a failure leaves nothing half-written.
-    A replaced file keeps its permissions; a new one gets 0666 less the umask."""
+    A replaced file keeps its permissions; a new one gets 0666 less the umask.  ``durable``: the
+    bytes, then the rename, reach the disk before this returns (fsync), so a power cut cannot
+    leave a name pointing at bytes never written (the corpus's raw files and manifest)."""
     path = Path(path)
     if not path.parent.is_dir():
         raise LawdiffError(path, f"folder {path.parent} does not exist")
@@ -114,13 +116,25 @@ def write_atomic(path: Path | str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), mode if mode is not None else 0o666 & ~_umask())  # mkstemp makes it 0600
             f.write(data)
+            if durable:
+                os.fsync(f.fileno())
         os.replace(tmp, target)
+        if durable:
+            _fsync_folder(target.parent)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
         raise LawdiffError(path, f"cannot write here: {e.strerror or e}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def write_output(path: Path | str, data: bytes) -> None:

@@ -13,10 +13,13 @@ from .billpdf import h2288_bill, render
 EO_PATH = "/executive-orders/no-650-protecting-access-to-essential-services-and-keeping-massachusetts-communities-safe"
 
 
-def plumbing_pdf(docket: str, number_line: str) -> bytes:
-    """The H.2288 body under another bill's header: these tests check the plumbing, not that bill's words."""
+def plumbing_pdf(docket: str, number_line: str, court: str | None = None) -> bytes:
+    """The H.2288 body under another bill's header: these tests check the plumbing, not that bill's words.
+    ``court``: the General Court the cover names instead of H.2288's ("One Hundred and Ninety-Fourth")."""
     bill = h2288_bill(H2288.read_text(encoding="utf-8"))
     bill.docket, bill.number_line = docket, number_line
+    if court:
+        bill.preface = [line and line.replace("One Hundred and Ninety-Third", court) for line in bill.preface]
     return render(bill)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawdiff.load import net
+from lawdiff.read import api as read_api
 from lawdiff.errors import LawdiffError
 from lawdiff.files import write_atomic
 
@@ -36,6 +37,8 @@ class Record:
     """The bytes as sent."""
     value: object
     """``data`` parsed."""
+    final: str | None = None
+    """Where the bytes came from after redirects (None: from ``url`` itself)."""
 
 
 def document_number(number: str) -> str:
@@ -96,13 +99,8 @@ def store(records: dict[str, Record], folder: Path) -> None:
 
 def _fetch_json(url: str, max_bytes: int, timeout: float) -> Record:
     answer = net.get(url, max_bytes, timeout, accept="application/json")
-    try:
-        value = json.loads(answer.content.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise LawdiffError(url, "the API's answer is not UTF-8 text") from None
-    except json.JSONDecodeError as e:
-        raise LawdiffError(url, f"the API's answer is not JSON ({e})") from None
-    return Record(url, answer.content, value)
+    value = read_api.loads(answer.content, url, answer=True)
+    return Record(url, answer.content, value, answer.url if answer.url != url else None)
 
 
 SESSION_LAW_YEARS = range(1780, 2200)
@@ -131,4 +129,4 @@ def fetch_session_law(year: int, chapter: int, base: str | None = None, max_byte
     record = found[0]
     if record.get("Year") not in (year, str(year)):
         raise LawdiffError(url, f"Chapter {chapter}'s record is of the year {record.get('Year')!r}, not {year}")
-    return Record(url, json.dumps(record, ensure_ascii=False).encode("utf-8"), record)
+    return Record(url, json.dumps(record, ensure_ascii=False).encode("utf-8"), record, answer.final)

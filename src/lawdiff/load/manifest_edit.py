@@ -16,7 +16,9 @@ import fcntl
 import json
 import os
 import re
+import sys
 import threading
+import time
 import tomllib
 from pathlib import Path
 
@@ -46,11 +48,19 @@ def toml_value(value) -> str:
 _held: dict[tuple[str, int], int] = {}
 
 
+LOCK_WAIT = 600.0
+"""Seconds a command waits for another lawdiff's hold on the corpus (a build reading it, a
+fetch or add writing it) before giving up with one line."""
+
+
 @contextlib.contextmanager
-def locked(manifest: Path):
+def locked(manifest: Path, shared: bool = False, wait: float | None = None, waiting=None):
     """Hold the corpus folder's lock (``flock`` on the folder itself: no lock file is left in
     the corpus, and the lock goes with the process however it ends).  Reentrant, so a caller
-    may hold it around writing a raw file and the manifest edit that records it."""
+    may hold it around writing a raw file and the manifest edit that records it.  ``shared``:
+    a reader's hold (a build), which other readers share and writers wait for.  When another
+    process holds it, ``waiting()`` is called once (by default a line on stderr saying so) and
+    the lock is waited for up to ``wait`` seconds (``LOCK_WAIT``), then one error."""
     key = (os.path.realpath(manifest.parent), threading.get_ident())
     if key in _held:
         _held[key] += 1
@@ -64,12 +74,39 @@ def locked(manifest: Path):
     except OSError as e:
         raise LawdiffError(manifest.parent, f"cannot open the corpus folder: {e.strerror or e}") from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _acquire(fd, manifest.parent, fcntl.LOCK_SH if shared else fcntl.LOCK_EX,
+                 LOCK_WAIT if wait is None else wait, waiting or _say_waiting)
         _held[key] = 1
         yield
     finally:
         _held.pop(key, None)
         os.close(fd)  # releases the lock
+
+
+def _acquire(fd: int, folder: Path, mode: int, wait: float, waiting) -> None:
+    try:
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
+        return
+    except BlockingIOError:
+        pass
+    waiting()
+    end = time.monotonic() + wait
+    pause = 0.01
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= end:
+                raise LawdiffError(folder, f"another lawdiff (a build reading it, or a fetch or add writing it) "
+                                           f"held the corpus for over {wait:g} s; nothing done") from None
+            time.sleep(min(pause, max(end - time.monotonic(), 0)))
+            pause = min(pause * 2, 0.25)
+
+
+def _say_waiting() -> None:
+    print("lawdiff: waiting for another lawdiff to finish with the corpus (a build reads it, "
+          "a fetch or add writes it) ...", file=sys.stderr, flush=True)
 
 
 def _read(manifest: Path) -> tuple[str, str]:
@@ -136,4 +173,8 @@ def _write_checked(manifest: Path, text: str, entry_id: str, fields: dict) -> No
     entry = entries.get(entry_id)
     if entry is None or any(entry.get(k) != v for k, v in fields.items()):
         raise LawdiffError(manifest, f"edit for {entry_id} did not take; nothing written")
-    write_atomic(manifest, text.encode("utf-8"))
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in a value (a Python caller's string, say)
+        raise LawdiffError(manifest, f"edit for {entry_id} holds text that is not UTF-8; nothing written") from None
+    write_atomic(manifest, data, durable=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 from lawdiff.errors import LawdiffError
 from lawdiff.read.lines import Reading
@@ -45,13 +46,51 @@ def read_record(data: bytes, source: object) -> Reading:
                                "GeneralCourtNumber) nor a session-law record (no ChapterText, ChapterNumber, Year)")
 
 
-def _load(data: bytes, source: object) -> dict:
+def loads(data: bytes, source: object, answer: bool = False) -> object:
+    """``data`` parsed as JSON; anything Python's reader would raise on (not UTF-8, malformed,
+    an integer of over 4,300 digits, nesting deeper than the stack), and strings no UTF-8 can
+    carry (a lone surrogate written as ``\\ud800``), is one error naming ``source``.
+    ``answer``: ``data`` is what the API answered (the errors say so)."""
     try:
-        record = json.loads(data.decode("utf-8-sig"))
+        value = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise LawdiffError(source, "JSON that is not UTF-8") from None
+        raise LawdiffError(source, "the API's answer is not UTF-8 text" if answer else "JSON that is not UTF-8") from None
     except json.JSONDecodeError as e:
-        raise LawdiffError(source, f"malformed JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+        raise LawdiffError(source, f"the API's answer is not JSON ({e})" if answer else
+                           f"malformed JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    except RecursionError:
+        raise LawdiffError(source, f"JSON nested over {sys.getrecursionlimit():,} levels deep; "
+                                   "not a legislature record") from None
+    except ValueError as e:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        if "digits" in str(e):
+            raise LawdiffError(source, "JSON holding a number of over 4,300 digits; not a legislature record") from None
+        raise LawdiffError(source, f"malformed JSON ({e})") from None
+    if _ESCAPED_SURROGATE.search(data):  # only an escape can make one: UTF-8 cannot encode a surrogate
+        _refuse_lone_surrogates(value, source)
+    return value
+
+
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(value: object, source: object) -> None:
+    """Walked without recursion (the nesting was bounded by the parser, but need not be here)."""
+    stack = [("", value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, str):
+            if m := _LONE_SURROGATE.search(item):
+                raise LawdiffError(source, f"{where or 'the record'} holds a lone surrogate "
+                                           f"(U+{ord(m.group()):04X}), which is not text")
+        elif isinstance(item, dict):
+            stack += [(where or str(k), k) for k in item] + [(where or str(k), v) for k, v in item.items()]
+        elif isinstance(item, list):
+            stack += [(where or f"item {i + 1}", v) for i, v in enumerate(item)]
+
+
+def _load(data: bytes, source: object) -> dict:
+    record = loads(data, source)
     # /api/SessionLaws/{year} answers with a list: one chapter is a list of one.
     if isinstance(record, list) and len(record) == 1:
         record = record[0]
@@ -69,17 +108,33 @@ def _text(record: dict, key: str, source: object) -> str:
     if not text.strip():
         raise LawdiffError(source, f"the record's {key} is empty (the legislature published no text; "
                                    "read the PDF instead)")
+    if not _WORD.search(text):
+        raise LawdiffError(source, f"the record's {key} has no words (only NULs, spaces or marks); not a text")
     return text
+
+
+_WORD = re.compile(r"[^\W_]")  # a letter or a digit, in any script
+
+
+def _list(record: dict, key: str, source: object) -> list:
+    """A field the API sends as a list (or null, for none)."""
+    value = record.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        kind = {str: "text", bool: "true/false", int: "a number", float: "a number", dict: "an object"}
+        raise LawdiffError(source, f"{key} is {kind.get(type(value), type(value).__name__)}, not a list")
+    return value
 
 
 def _read_document(record: dict, source: object) -> Reading:
     reading = read_text(_text(record, "DocumentText", source), paragraph_per_line=True)
-    reading.meta = _document_meta(record)
+    reading.meta = _document_meta(record, source)
     reading.body_only = True
     return reading
 
 
-def _document_meta(record: dict) -> dict:
+def _document_meta(record: dict, source: object) -> dict:
     meta: dict = {"source_format": "api-json", "kind": "bill"}
     if title := _str(record.get("Title")):
         meta["title"] = title
@@ -94,7 +149,7 @@ def _document_meta(record: dict) -> dict:
     sponsors = [n for n in (primary, joint) if n]
     if sponsors:
         meta["sponsors"] = sponsors
-    cosponsors = [n for c in record.get("Cosponsors") or [] if (n := _name(c)) and n not in sponsors]
+    cosponsors = [n for c in _list(record, "Cosponsors", source) if (n := _name(c)) and n not in sponsors]
     if cosponsors:
         meta["cosponsors"] = cosponsors
     if pinslip := _str(record.get("Pinslip")):
@@ -103,11 +158,11 @@ def _document_meta(record: dict) -> dict:
         meta["emergency_preamble"] = preamble
     if kind := _str(record.get("LegislationTypeName")):
         meta["legislation_type"] = kind
-    committees = [c for r in record.get("CommitteeRecommendations") or [] if (c := _recommendation(r))]
+    committees = [c for r in _list(record, "CommitteeRecommendations", source) if (c := _recommendation(r))]
     if committees:
         meta["committee_recommendations"] = committees
-    amendments = record.get("Amendments")
-    if isinstance(amendments, list) and amendments:
+    amendments = _list(record, "Amendments", source)
+    if amendments:
         meta["amendments"] = len(amendments)
     return meta
 
