@@ -179,3 +179,29 @@ def test_the_earliest_evidence_wins_and_kinds_stay_apart():
     assert [(e.relation, e.evidence) for e in g.edges] == [("new draft", "New draft of H1")]
     assert [o.relation for o in g.others] == ["see"] and g.cycles() == []
     assert graph.component(g, "H1").nodes.keys() == {"H1", "H2"}
+
+
+def test_the_versions_command(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def run(*args):
+        env = {**os.environ, "LAWDIFF_CORPUS": str(tmp_path / "none")}
+        return subprocess.run([sys.executable, "-m", "lawdiff", "versions", *args], capture_output=True, text=True,
+                              env=env)
+
+    out = run("193-s2710", "--from", str(SESSION), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) >= {"nodes", "edges"} and all(set(n) == {"id", "number", "type", "has_text", "date"}
+                                                   for n in data["nodes"])
+    assert all(set(e) == {"from", "to", "relation", "date", "evidence"} for e in data["edges"])
+    assert {"from": "193-s2703", "to": "193-s2710", "relation": "reprinted as amended", "date": "2024-03-21",
+            "evidence": "Text of S2703, reprinted as amended"} in data["edges"]  # S.2710's own word
+    assert len(data["edges"]) == 14 and data["cycles"] == []
+    text = run("acts-2024-118", "--from", str(SESSION)).stdout  # a chapter: the graph of the bill it enacted
+    assert "2024-06-12  H.4241 -> H.4744: conference report (Reported on H4241)" in text
+    out = run("193-x1", "--from", str(SESSION))
+    assert out.returncode == 2 and out.stderr.startswith("lawdiff: 193-x1: not a House or Senate document id")

@@ -348,3 +348,22 @@ def matrix_command(ctx: click.Context, topics: tuple[str, ...], instruments: str
     else:
         data = {"json": to_json, "csv": to_csv, "md": to_markdown}[fmt](m)
     emit(data, out)
+
+
+@main.command("versions")
+@corpus_option
+@click.argument("ref")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--from", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="A saved session (documents/, history/, pdf/, sessionlaws-YEAR.json) instead of the corpus.")
+@click.option("--api", is_flag=True, help="Ask the legislature's API (or --base-url) instead of the corpus.")
+@click.option("--base-url", envvar="LAWDIFF_BASE_URL", help="With --api: a mirror or stand-in of the API.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def versions_command(ctx, ref: str, fmt: str, folder: Path | None, api: bool, base_url: str | None,
+                     out: Path | None) -> None:
+    """Print the version graph that holds REF (193-h4241, acts-2024-118): texts, steps, evidence."""
+    from lawdiff.versions.command import version_graph
+
+    corpus = corpus_from(ctx, required=folder is None and not api)
+    emit(version_graph(corpus, ref, fmt, folder, api, base_url), out)

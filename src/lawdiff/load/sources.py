@@ -177,3 +177,52 @@ def _json(data: bytes, where: str):
         raise LawdiffError(where, "not UTF-8 text") from None
     except (json.JSONDecodeError, RecursionError) as e:
         raise LawdiffError(where, f"not JSON ({e if isinstance(e, json.JSONDecodeError) else 'nested too deep'})") from None
+
+
+class CorpusSource(Source):
+    """The records a corpus holds: each entry of General Court ``court`` (by its number) with its
+    API record (``path`` in format ``api-json``, or ``record`` beside a printed text) and its
+    ``history``; a session law's entry with its record.  What the corpus lacks is None."""
+
+    def __init__(self, corpus, court: int):
+        self.corpus, self.court, self._laws = corpus, court, {}
+        self._by_name: dict[str, dict] = {}
+        for entry in corpus.entries.values():
+            number = str(entry.get("number") or "").replace(".", "").replace(" ", "").upper()
+            if entry.get("session") == court and _NAME.match(number):
+                self._by_name.setdefault(number, entry)
+            elif entry.get("kind") == "act" and (m := re.match(r"^Chapter (\d{1,4}) of the Acts of (\d{4})$",
+                                                                 entry.get("number") or "")):
+                self._by_name.setdefault(f"acts-{int(m.group(2))}-{int(m.group(1))}", entry)
+
+    def where(self, what: str, name: str) -> str:
+        return f"{self.corpus.root}: {name}"
+
+    def entry(self, name: str) -> dict | None:
+        return self._by_name.get(name)
+
+    def _file(self, entry: dict | None, key: str) -> bytes | None:
+        path = self.corpus.root / entry[key] if entry and entry.get(key) else None
+        return read_regular(path, MAX_BYTES) if path is not None and path.is_file() else None
+
+    def record_bytes(self, name: str) -> bytes | None:
+        entry = self._by_name.get(name)
+        if entry and entry.get("record"):
+            return self._file(entry, "record")
+        return self._file(entry, "path") if entry and entry.get("format") == "api-json" else None
+
+    def history_bytes(self, name: str) -> bytes | None:
+        return self._file(self._by_name.get(name), "history")
+
+    def session_law(self, year: int, chapter: int) -> dict | None:
+        data = self.record_bytes(f"acts-{year}-{chapter}")
+        value = _json(data, self.where("record", f"acts-{year}-{chapter}")) if data is not None else None
+        return value if isinstance(value, dict) else None
+
+    def has_text(self, name: str, record: dict | None) -> bool:
+        entry = self._by_name.get(name)
+        return bool(entry and entry.get("path"))
+
+    def has_pdf(self, name: str) -> bool:
+        entry = self._by_name.get(name)
+        return bool(entry and entry.get("format") == "pdf" and entry.get("path"))

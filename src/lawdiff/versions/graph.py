@@ -326,9 +326,10 @@ def _sort_key(name: str) -> tuple:
     return (name[0], int(name[1:]), 0)
 
 
-def to_json(graph: Graph, court: int) -> dict:
-    """``{"nodes", "edges", "related", "cycles"}``, ids as in the manifest, nodes in ``order``."""
-    ids = {n: entry_id(n, court) for n in graph.nodes}
+def to_json(graph: Graph, court: int, ids: dict[str, str] | None = None) -> dict:
+    """``{"nodes", "edges", "related", "cycles"}``, ids as in the manifest (``ids``: name -> the
+    manifest's id where it has its own), nodes in ``order``."""
+    ids = {n: (ids or {}).get(n) or entry_id(n, court) for n in graph.nodes}
     return {
         "nodes": [{"id": ids[n], "number": graph.nodes[n].number, "type": graph.nodes[n].type,
                    "has_text": graph.nodes[n].has_text, "date": graph.nodes[n].date} for n in graph.order()],
@@ -348,13 +349,14 @@ def _sorted(graph: Graph, edges: list[Edge]) -> list[Edge]:
     return sorted(edges, key=lambda e: (e.date or "9999", place[e.earlier], place[e.later], e.relation))
 
 
-def to_text(graph: Graph, court: int) -> str:
+def to_text(graph: Graph, court: int, ids: dict[str, str] | None = None) -> str:
     """The graph as lines a person reads: the texts in order, each step with its evidence."""
+    ids = {n: (ids or {}).get(n) or entry_id(n, court) for n in graph.nodes}
     lines = []
     for n in graph.order():
         node = graph.nodes[n]
         text = "text" if node.has_text else ("no record" if not node.known else "text not published")
-        lines.append(f"{node.date or '          '}  {node.number:<34} {entry_id(n, court):<16} {node.type or '-'}, {text}")
+        lines.append(f"{node.date or '          '}  {node.number:<34} {ids[n]:<16} {node.type or '-'}, {text}")
     lines.append("")
     lines.append(f"{len(graph.edges)} steps:")
     for e in _sorted(graph, graph.edges):
