@@ -201,7 +201,8 @@ def test_the_versions_command(tmp_path):
     assert {"from": "193-s2703", "to": "193-s2710", "relation": "reprinted as amended", "date": "2024-03-21",
             "evidence": "Text of S2703, reprinted as amended"} in data["edges"]  # S.2710's own word
     assert len(data["edges"]) == 14 and data["cycles"] == []
-    text = run("acts-2024-118", "--from", str(SESSION)).stdout  # a chapter: the graph of the bill it enacted
-    assert "2024-06-12  H.4241 -> H.4744: conference report (Reported on H4241)" in text
+    text = run("acts-2023-2", "--from", str(SESSION)).stdout  # a chapter: the graph of the bill it enacted
+    assert "2023-03-29  H.58 -> Chapter 2 of the Acts of 2023: enacted as chapter (OriginBill H58)" in text
+    assert "2023-03-09  S.23 -> S.24: reprinted as amended (Text of S23, printed as amended)" in text
     out = run("193-x1", "--from", str(SESSION))
     assert out.returncode == 2 and out.stderr.startswith("lawdiff: 193-x1: not a House or Senate document id")
