@@ -111,8 +111,12 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
 @click.option("--versions", is_flag=True,
               help="Follow each bill through the texts the legislature says it became (and came from); "
                    "fetch them all and record version_of.")
+@click.option("--session", "session", type=click.IntRange(1, 999), metavar="COURT",
+              help="Import every document of General Court COURT (e.g. 193) into the corpus folder, its own.")
+@click.option("--from", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="With --session: read the API's answers saved in this folder (documents/, history/, pdf/).")
 @click.pass_context
-def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) -> None:
+def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions, session, folder) -> None:
     """Download the official text of IDS (manifest ids) into the corpus and record it in the manifest."""
     from lawdiff.load import net
     from lawdiff.load.fetch import fetch, official_url
@@ -120,6 +124,18 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
     max_bytes, _ = net.megabytes(max_mb), net.check_timeout(timeout)
     if base_url:
         net.check_url(base_url, "--base-url")
+    if session is not None or folder is not None:
+        from lawdiff.load.session import import_session
+        from lawdiff.load.sources import ApiSource, FolderSource
+
+        if session is None or ids or all_ or versions:
+            raise click.UsageError("--session COURT [--from DIR] imports a whole session, and nothing else")
+        source = FolderSource(folder, session) if folder else ApiSource(session, base_url, max_bytes, timeout)
+        report = import_session(ctx.obj["corpus_dir"], source, session)
+        for line in report.problems:
+            click.echo(f"lawdiff: {line}", err=True)
+        click.echo(report.lines()[-1])
+        return
     corpus = corpus_from(ctx, required=True)
     named = tuple(ids)
     if all_:

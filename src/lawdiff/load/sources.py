@@ -76,8 +76,10 @@ class Source:
 
 
 class FolderSource(Source):
-    def __init__(self, folder: Path | str, court: int):
-        self.folder, self.court, self._laws = Path(folder), court, {}
+    """``only``: answer for these documents alone (a family of a saved session)."""
+
+    def __init__(self, folder: Path | str, court: int, only: list[str] | None = None):
+        self.folder, self.court, self._laws, self.only = Path(folder), court, {}, only
         if not (self.folder / "documents").is_dir():
             raise LawdiffError(self.folder, "not a saved session (no documents/ folder)")
         self._pdfs = {p.stem for p in (self.folder / "pdf").glob("*.pdf")} if (self.folder / "pdf").is_dir() else set()
@@ -87,10 +89,12 @@ class FolderSource(Source):
         return str(self.folder / sub / f"{name}.json") if sub else str(self.folder / f"sessionlaws-{name}.json")
 
     def names(self) -> list[str]:
-        return sorted((p.stem for p in (self.folder / "documents").glob("*.json") if _NAME.match(p.stem)),
-                      key=lambda n: (n[0], int(n[1:])))
+        return sorted((p.stem for p in (self.folder / "documents").glob("*.json") if _NAME.match(p.stem)
+                       and (self.only is None or p.stem in self.only)), key=lambda n: (n[0], int(n[1:])))
 
     def _read(self, path: Path) -> bytes | None:
+        if self.only is not None and path.parent.name != self.folder.name and path.stem.split(".")[0] not in self.only:
+            return None
         return read_regular(path, MAX_BYTES) if path.is_file() else None
 
     def record_bytes(self, name: str) -> bytes | None:
@@ -100,7 +104,7 @@ class FolderSource(Source):
         return self._read(self.folder / "history" / f"{name}.json")
 
     def has_pdf(self, name: str) -> bool:
-        return name in self._pdfs
+        return name in self._pdfs and (self.only is None or name in self.only)
 
     def pdf_bytes(self, name: str) -> bytes | None:
         return self._read(self.folder / "pdf" / f"{name}.pdf") if name in self._pdfs else None
