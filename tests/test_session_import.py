@@ -71,6 +71,10 @@ def test_a_family_imports_with_its_versions(tmp_path):
                                                                ["193-h4744"])
     assert e["193-h49"]["text"] == "not published" and "path" not in e["193-h49"]
     assert e["acts-2023-1"]["format"] == "api-json"  # every chapter of 2023, from its record
+    # rtoml (which reads manifests over 1 MB) reads it as tomllib does.
+    import rtoml
+    text = (root / "instruments.toml").read_text(encoding="utf-8")
+    assert rtoml.loads(text) == tomllib.loads(text)
     # The corpus loads, and lawdiff reads a document of it.
     out = lawdiff(root, "parse", "193-h4115", "--format", "text")
     assert out.returncode == 0 and "SECTION 1" in out.stdout

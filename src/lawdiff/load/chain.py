@@ -81,7 +81,9 @@ def _download(source: ApiSource, g, name: str, base, max_bytes, timeout) -> Text
     for official in (f"{page}.pdf", f"{page}.Html"):
         url = net.rebase(official, base)
         try:
-            return Text(name, net.get(url, max_bytes, timeout).content, url, official, history, record)
+            data = net.get(url, max_bytes, timeout).content
+            parse_bytes(data, url, {"kind": "bill"})  # a scan sends us on to the page
+            return Text(name, data, url, official, history, record)
         except LawdiffError as e:
             if not _FALL_BACK.search(e.problem):
                 raise
