@@ -111,12 +111,13 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
 @click.option("--versions", is_flag=True,
               help="Follow each bill through the texts the legislature says it became (and came from); "
                    "fetch them all and record version_of.")
+@click.option("--amendments", is_flag=True, help="Fetch each bill's floor amendments (sponsor, action, text).")
 @click.option("--session", "session", type=click.IntRange(1, 999), metavar="COURT",
               help="Import every document of General Court COURT (e.g. 193) into the corpus folder, its own.")
 @click.option("--from", "folder", type=click.Path(file_okay=False, path_type=Path),
               help="With --session: read the API's answers saved in this folder (documents/, history/, pdf/).")
 @click.pass_context
-def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions, session, folder) -> None:
+def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions, amendments, session, folder) -> None:
     """Download the official text of IDS (manifest ids) into the corpus and record it in the manifest."""
     from lawdiff.load import net
     from lawdiff.load.fetch import fetch, official_url
@@ -147,8 +148,9 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions, se
 
     for entry_id in ids:
         try:
-            if versions and entry_id not in named and not is_api_document(corpus.entries[entry_id]):
-                click.echo(f"{entry_id}: skipped (--versions follows House and Senate documents)")
+            if (versions or amendments) and entry_id not in named and not is_api_document(corpus.entries[entry_id]):
+                click.echo(f"{entry_id}: skipped (--{'versions' if versions else 'amendments'} follows House and "
+                           "Senate documents)")
                 continue
             if entry_id not in named:
                 try:
@@ -156,6 +158,12 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions, se
                 except LawdiffError:
                     click.echo(f"{entry_id}: skipped (no official URL in the manifest)")
                     continue
+            if amendments:
+                from lawdiff.load.amendments import fetch_and_store
+
+                for line in fetch_and_store(corpus, entry_id, base_url, max_bytes, timeout):
+                    click.echo(line)
+                continue
             if versions:
                 from lawdiff.load.chain import fetch_versions
 

@@ -112,3 +112,50 @@ def fetch_amendments(court: int, bill: str, base: str | None = None, max_bytes: 
         except LawdiffError as e:
             problems.append(str(e))
     return found, problems
+
+
+def fetch_and_store(corpus, entry_id: str, base: str | None = None, max_bytes: int = api.MAX_BYTES,
+                    timeout: float = api.TIMEOUT) -> list[str]:
+    """Fetch every floor amendment of bill ``entry_id`` and keep them beside its text
+    (``raw/<id>.amendments.json``: the listing and each record, their values as sent), named by
+    the entry's ``amendments`` field; the lines to print (one per bad record, then a summary)."""
+    from lawdiff.load.fetch import commit, is_api_document
+    from lawdiff.load.manifest_edit import set_fields
+
+    entry = corpus.entries.get(entry_id)
+    if entry is None:
+        raise LawdiffError(entry_id, "not in the manifest (lawdiff add registers a new instrument)")
+    if not is_api_document(entry):
+        raise LawdiffError(entry_id, "--amendments reads a House or Senate document's floor amendments")
+    court, bill = entry["session"], api.document_number(entry["number"])
+    found, problems = fetch_amendments(court, bill, base, max_bytes, timeout)
+    rel = f"raw/{entry_id}.amendments.json"
+    data = (json.dumps({"bill": bill, "court": court, "amendments": [a.to_dict() for a in found]},
+                       ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    manifest = corpus.root / "instruments.toml"
+    commit(corpus.root, {rel: data},
+           lambda: set_fields(manifest, entry_id, {"amendments": rel}) if entry.get("amendments") != rel else None)
+    adopted = sum(1 for a in found if a.action.lower().startswith("adopted"))
+    return problems + [f"{entry_id}: {len(found)} floor amendments ({adopted} adopted) in {rel}"]
+
+
+def load(corpus, entry: dict) -> list[dict]:
+    """The floor amendments kept for ``entry`` (``fetch --amendments``), or []."""
+    from lawdiff.files import read_regular
+
+    if not entry.get("amendments"):
+        return []
+    path = corpus.root / entry["amendments"]
+    if not path.is_file():
+        return []
+    value = _value(read_regular(path, api.MAX_BYTES), str(path))
+    items = value.get("amendments") if isinstance(value, dict) else None
+    if not isinstance(items, list) or not all(isinstance(a, dict) for a in items):
+        raise LawdiffError(path, "not the floor amendments lawdiff keeps (an object with an amendments list)")
+    keys = set(Amendment.__dataclass_fields__)
+    out = []
+    for a in items:
+        if set(a) != keys or not all(isinstance(a[k], bool if k == "further" else str) for k in keys):
+            raise LawdiffError(path, "an amendment without the fields lawdiff keeps")
+        out.append(a)
+    return out

@@ -21,7 +21,7 @@ ID = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 ID_RULE = "lower-case letters and digits, joined by single '-' or '.'"
 # Field -> the type its value must have (other fields: any string, number or list of strings).
 STRING_FIELDS = ("kind", "jurisdiction", "number", "title", "issuer", "date", "url", "format", "path",
-                 "sha256", "status", "docket", "source_url", "fetched", "history", "record")
+                 "sha256", "status", "docket", "source_url", "fetched", "history", "record", "amendments")
 URL_FIELDS = ("url", "source_url")
 LIST_FIELDS = ("sponsors",) + RELATIONS
 
@@ -129,7 +129,7 @@ def _check_entry(entry: dict, path: Path, root: Path, root_real: Path | None = N
             raise LawdiffError(path, f"{where}: {key} must be a string, a number or a list of strings")
         if key in URL_FIELDS:
             check_url(value, f"{path}: {where}: {key}")
-    for key in ("path", "history", "record"):  # history: the API's history actions; record: its API record
+    for key in ("path", "history", "record", "amendments"):  # the API's history, record, floor amendments
         if entry.get(key):
             _check_raw_path(entry[key], root, path, where, root_real)
     return entry

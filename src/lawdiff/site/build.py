@@ -121,7 +121,8 @@ def render_job(spec: dict) -> dict:
         return {"html": render_instrument(doc, root="../", related=spec["related"],
                                           has_matrices=spec["matrices"], topics=spec.get("topics"),
                                           history=spec.get("history"), official=spec.get("official"),
-                                          measure=spec.get("measure"), steps=spec.get("steps")),
+                                          measure=spec.get("measure"), steps=spec.get("steps"),
+                                          amendments=spec.get("amendments")),
                 "info": {}}
     if spec["page"] == "redline" and spec.get("parallel"):
         from lawdiff.render.parallel_html import render_parallel
@@ -262,6 +263,9 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
                 "measure": history.measure(corpus, id_)}
         if id_ in steps:
             spec["steps"] = steps[id_]
+        if corpus.entries[id_].get("amendments"):
+            from lawdiff.load import amendments
+            spec["amendments"] = amendments.load(corpus, corpus.entries[id_])
         pages.append((f"instruments/{id_}.html", spec))
     from lawdiff.render.parallel_html import different_instruments, topic_provisions
     for c in found:
