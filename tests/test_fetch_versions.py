@@ -121,15 +121,59 @@ def test_fetch_versions_follows_the_chain_to_the_session_law(server, corpus_dir)
     assert out.returncode == 0 and "and a hearing" in out.stdout
 
 
-def test_a_looping_chain_is_one_line_and_writes_nothing(server, corpus_dir):
+def test_a_cycle_in_the_evidence_is_reported_and_kept(server, corpus_dir):
+    # Built: each text says it accompanied a new draft that is the other.
+    server.bill(194, "H5316", document(194, "H5316", HOUSE), history(
+        ("2026-03-25T00:00:00", "House", "Accompanied a new draft, see S3072")))
+    server.bill(194, "S3072", document(194, "S3072", SENATE), history(
+        ("2026-05-07T00:00:00", "Senate", "Accompanied a new draft, see H5316")))
+    out = lawdiff(corpus_dir, "fetch", "--versions", "194-h5316", base=server.base)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[-1] == ("versions loop in the legislature's evidence (kept): "
+                                           "194-h5316 → 194-s3072 → 194-h5316")
+    entries = manifest(corpus_dir)
+    assert entries["194-h5316"]["version_of"] == ["194-s3072"] and entries["194-s3072"]["version_of"] == ["194-h5316"]
+    assert entries["194-h5316"]["path"] == "raw/194-h5316.json" and entries["194-s3072"]["path"] == "raw/194-s3072.json"
+
+
+def test_a_cross_reference_is_not_a_version(server, corpus_dir):
     server.bill(194, "H5316", document(194, "H5316", HOUSE), history(("2026-03-25T00:00:00", "House", "See S3072")))
-    server.bill(194, "S3072", document(194, "S3072", SENATE), history(("2026-05-07T00:00:00", "Senate", "See H5316")))
+    out = lawdiff(corpus_dir, "fetch", "--versions", "194-h5316", base=server.base)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [f"194-h5316: fetched raw/194-h5316.json from {server.base}{DOCS}H5316 "
+                                       f"(sha256 {manifest(corpus_dir)['194-h5316']['sha256'][:12]})"]
+    assert server.hits.get(DOCS + "S3072") is None  # never asked for
+
+
+def test_a_failure_on_a_later_text_writes_nothing(server, corpus_dir):
+    serve_chain(server)
+    # The conference report's record has no text and its PDF answers an error page: the earlier
+    # texts, already downloaded, are not written either.
+    server.bill(194, "H5620", document(194, "H5620", None, title=TITLE), history(
+        ("2026-08-05T10:00:00", "Executive", "Signed by the Governor, Chapter 163 of the Acts of 2026")))
+    server.routes["/Bills/194/H5620.pdf"] = [(200, {"Content-Type": "application/pdf"}, b"<html>Error</html>")]
     before = (corpus_dir / "instruments.toml").read_bytes()
     out = lawdiff(corpus_dir, "fetch", "--versions", "194-h5316", base=server.base)
-    assert out.returncode == 2 and out.stdout == ""
-    assert out.stderr == "lawdiff: 194-h5316: H5316: its versions loop (H5316 → S3072 → H5316); nothing written\n"
+    assert out.returncode == 2 and out.stdout == "" and out.stderr.count("\n") == 1
     assert (corpus_dir / "instruments.toml").read_bytes() == before
     assert files(corpus_dir) == textless_corpus_files()
+
+
+def test_two_fetches_at_once_both_finish(server, corpus_dir):
+    import subprocess
+    import sys
+    import os
+
+    serve_chain(server)
+    env = {**os.environ, "LAWDIFF_CORPUS": str(corpus_dir), "LAWDIFF_BASE_URL": server.base}
+    runs = [subprocess.Popen([sys.executable, "-m", "lawdiff", "fetch", "--versions", "194-h5316"], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [run.communicate(timeout=120) + (run.returncode,) for run in runs]
+    assert [r[2] for r in results] == [0, 0], results
+    assert sum("unchanged" in r[0] for r in results) >= 1  # the second found the first's texts
+    text = (corpus_dir / "instruments.toml").read_text(encoding="utf-8")
+    assert text.count('id = "acts-2026-163"') == 1 and manifest(corpus_dir)["194-h5620"]["version_of"] == \
+        ["194-h5316", "194-s3072"]
 
 
 def test_a_named_text_the_api_lacks_is_one_line_and_writes_nothing(server, corpus_dir):

@@ -113,8 +113,13 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
 @click.option("--versions", is_flag=True,
               help="Follow each bill through the texts the legislature says it became (and came from); "
                    "fetch them all and record version_of.")
+@click.option("--amendments", is_flag=True, help="Fetch each bill's floor amendments (sponsor, action, text).")
+@click.option("--session", "session", type=click.IntRange(1, 999), metavar="COURT",
+              help="Import every document of General Court COURT (e.g. 193) into the corpus folder, its own.")
+@click.option("--from", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="With --session: read the API's answers saved in this folder (documents/, history/, pdf/).")
 @click.pass_context
-def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) -> None:
+def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions, amendments, session, folder) -> None:
     """Download the official text of IDS (manifest ids) into the corpus and record it in the manifest."""
     from lawdiff.load import net
     from lawdiff.load.fetch import fetch, official_url
@@ -122,6 +127,18 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
     max_bytes, _ = net.megabytes(max_mb), net.check_timeout(timeout)
     if base_url:
         net.check_url(base_url, "--base-url")
+    if session is not None or folder is not None:
+        from lawdiff.load.session import import_session
+        from lawdiff.load.sources import ApiSource, FolderSource
+
+        if session is None or ids or all_ or versions:
+            raise click.UsageError("--session COURT [--from DIR] imports a whole session, and nothing else")
+        source = FolderSource(folder, session) if folder else ApiSource(session, base_url, max_bytes, timeout)
+        report = import_session(ctx.obj["corpus_dir"], source, session)
+        for line in report.problems:
+            click.echo(f"lawdiff: {line}", err=True)
+        click.echo(report.lines()[-1])
+        return
     corpus = corpus_from(ctx, required=True)
     named = tuple(ids)
     if all_:
@@ -134,8 +151,9 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
     ctx.with_resource(net.deadline(timeout))  # one deadline for every download of the command
     for entry_id in ids:
         try:
-            if versions and entry_id not in named and not is_api_document(corpus.entries[entry_id]):
-                click.echo(f"{entry_id}: skipped (--versions follows House and Senate documents)")
+            if (versions or amendments) and entry_id not in named and not is_api_document(corpus.entries[entry_id]):
+                click.echo(f"{entry_id}: skipped (--{'versions' if versions else 'amendments'} follows House and "
+                           "Senate documents)")
                 continue
             if entry_id not in named:
                 try:
@@ -143,6 +161,12 @@ def fetch_command(ctx, ids, all_, base_url, force, max_mb, timeout, versions) ->
                 except LawdiffError:
                     click.echo(f"{entry_id}: skipped (no official URL in the manifest)")
                     continue
+            if amendments:
+                from lawdiff.load.amendments import fetch_and_store
+
+                for line in fetch_and_store(corpus, entry_id, base_url, max_bytes, timeout):
+                    click.echo(line)
+                continue
             if versions:
                 from lawdiff.load.chain import fetch_versions
 
@@ -360,3 +384,22 @@ def matrix_command(ctx: click.Context, topics: tuple[str, ...], instruments: str
     else:
         data = {"json": to_json, "csv": to_csv, "md": to_markdown}[fmt](m)
     emit(data, out)
+
+
+@main.command("versions")
+@corpus_option
+@click.argument("ref")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--from", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="A saved session (documents/, history/, pdf/, sessionlaws-YEAR.json) instead of the corpus.")
+@click.option("--api", is_flag=True, help="Ask the legislature's API (or --base-url) instead of the corpus.")
+@click.option("--base-url", envvar="LAWDIFF_BASE_URL", help="With --api: a mirror or stand-in of the API.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def versions_command(ctx, ref: str, fmt: str, folder: Path | None, api: bool, base_url: str | None,
+                     out: Path | None) -> None:
+    """Print the version graph that holds REF (193-h4241, acts-2024-118): texts, steps, evidence."""
+    from lawdiff.versions.command import version_graph
+
+    corpus = corpus_from(ctx, required=folder is None and not api)
+    emit(version_graph(corpus, ref, fmt, folder, api, base_url), out)

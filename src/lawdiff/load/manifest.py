@@ -21,7 +21,7 @@ ID = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 ID_RULE = "lower-case letters and digits, joined by single '-' or '.'"
 # Field -> the type its value must have (other fields: any string, number or list of strings).
 STRING_FIELDS = ("kind", "jurisdiction", "number", "title", "issuer", "date", "url", "format", "path",
-                 "sha256", "status", "docket", "source_url", "fetched", "history")
+                 "sha256", "status", "docket", "source_url", "fetched", "history", "record", "amendments")
 URL_FIELDS = ("url", "source_url")
 LIST_FIELDS = ("sponsors",) + RELATIONS
 
@@ -89,6 +89,10 @@ def check_manifest(data: dict, path: Path, root: Path) -> tuple[dict[str, dict],
     if not isinstance(instruments, list) or not all(isinstance(e, dict) for e in instruments):
         raise LawdiffError(path, "instrument must be [[instrument]] tables")
     entries: dict[str, dict] = {}
+    try:
+        root_real = root.resolve()  # once, not once per raw file (8,000 entries in a session)
+    except (OSError, RuntimeError):
+        root_real = None
     for entry in instruments:
         entry_id = entry.get("id")
         if entry_id is None:
@@ -97,7 +101,7 @@ def check_manifest(data: dict, path: Path, root: Path) -> tuple[dict[str, dict],
             raise LawdiffError(path, f"instrument id {entry_id!r} is not {ID_RULE}")
         if entry_id in entries:
             raise LawdiffError(path, f"instrument {entry_id} is listed twice")
-        entries[entry_id] = _check_entry(entry, path, root)
+        entries[entry_id] = _check_entry(entry, path, root, root_real)
     for entry in entries.values():
         for relation in RELATIONS:
             for other in entry.get(relation, []):
@@ -109,7 +113,7 @@ def check_manifest(data: dict, path: Path, root: Path) -> tuple[dict[str, dict],
     return entries, comparisons
 
 
-def _check_entry(entry: dict, path: Path, root: Path) -> dict:
+def _check_entry(entry: dict, path: Path, root: Path, root_real: Path | None = None) -> dict:
     entry = dict(entry)
     where = f"instrument {entry['id']}"
     for key, value in entry.items():
@@ -125,20 +129,20 @@ def _check_entry(entry: dict, path: Path, root: Path) -> dict:
             raise LawdiffError(path, f"{where}: {key} must be a string, a number or a list of strings")
         if key in URL_FIELDS:
             check_url(value, f"{path}: {where}: {key}")
-    for key in ("path", "history"):  # history: the API's history actions, kept beside the raw text
+    for key in ("path", "history", "record", "amendments"):  # the API's history, record, floor amendments
         if entry.get(key):
-            _check_raw_path(entry[key], root, path, where)
+            _check_raw_path(entry[key], root, path, where, root_real)
     return entry
 
 
-def _check_raw_path(raw: str, root: Path, path: Path, where: str) -> None:
+def _check_raw_path(raw: str, root: Path, path: Path, where: str, root_real: Path | None = None) -> None:
     """A raw text is a regular file inside the corpus folder, named relative to it."""
     parts = PurePosixPath(raw.replace("\\", "/")).parts
     if raw.startswith(("/", "\\")) or Path(raw).is_absolute() or ".." in parts or ":" in raw.split("/")[0]:
         raise LawdiffError(path, f"{where}: path {raw!r} must name a file inside the corpus folder, relative to it")
     full = root / raw
     try:
-        inside = full.resolve().is_relative_to(root.resolve())
+        inside = full.resolve().is_relative_to(root_real or root.resolve())
     except (OSError, RuntimeError):  # a symbolic link loop
         inside = False
     if not inside:

@@ -154,6 +154,50 @@ def append_entry(manifest: Path, fields: dict) -> None:
         _write_checked(manifest, text + table, fields["id"], fields)
 
 
+def edit_entries(manifest: Path, changes: dict[str, dict], new: list[dict]) -> None:
+    """Set ``changes`` (id -> fields) in existing entries and append the ``new`` entries, in one
+    write: every change takes, or none (``lawdiff fetch --versions`` records a whole graph)."""
+    with locked(manifest):
+        text, nl = _read(manifest)
+        if changes:
+            try:
+                doc = tomlkit.parse(text)
+            except tomlkit.exceptions.ParseError as e:
+                raise LawdiffError(manifest, f"not a valid corpus manifest: {e}; nothing written") from None
+            tables = {e.get("id"): e for e in doc.get("instrument", []) if isinstance(e, dict)}
+            for entry_id, fields in changes.items():
+                if entry_id not in tables:
+                    raise LawdiffError(manifest, f"no [[instrument]] with id {entry_id}; nothing written")
+                for key, value in fields.items():
+                    tables[entry_id][key] = value
+            text = doc.as_string()
+            if nl == "\r\n":
+                text = _LONE_LF.sub("\r\n", text)
+        listed = {e.get("id") for e in _parse(text, manifest).get("instrument", []) if isinstance(e, dict)}
+        for fields in new:
+            if fields["id"] in listed:
+                raise LawdiffError(manifest, f"instrument {fields['id']} is already listed; nothing written")
+            if not text.endswith("\n"):
+                text += nl
+            text += f"{nl}[[instrument]]{nl}" + "".join(f"{k} = {toml_value(v)}{nl}" for k, v in fields.items())
+        _write_all_checked(manifest, text, {**changes, **{f["id"]: f for f in new}})
+
+
+def _write_all_checked(manifest: Path, text: str, expected: dict[str, dict]) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise LawdiffError(manifest, f"edit would not be valid TOML ({e}); nothing written") from None
+    try:
+        entries, _ = check_manifest(data, manifest, manifest.parent)
+    except LawdiffError as e:
+        raise LawdiffError(e.source, f"{e.problem}; nothing written") from None
+    for entry_id, fields in expected.items():
+        if entry_id not in entries or any(entries[entry_id].get(k) != v for k, v in fields.items()):
+            raise LawdiffError(manifest, f"edit for {entry_id} did not take; nothing written")
+    write_atomic(manifest, text.encode("utf-8"))
+
+
 def _parse(text: str, manifest: Path) -> dict:
     try:
         return tomllib.loads(text)

@@ -121,7 +121,8 @@ def render_job(spec: dict) -> dict:
         return {"html": render_instrument(doc, root="../", related=spec["related"],
                                           has_matrices=spec["matrices"], topics=spec.get("topics"),
                                           history=spec.get("history"), official=spec.get("official"),
-                                          measure=spec.get("measure")),
+                                          measure=spec.get("measure"), steps=spec.get("steps"),
+                                          amendments=spec.get("amendments")),
                 "info": {}}
     if spec["page"] == "redline" and spec.get("parallel"):
         from lawdiff.render.parallel_html import render_parallel
@@ -250,15 +251,22 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
     site has matrix pages, which every header then links to; ``printer()``: the Chromium
     that prints each redline's PDF (asked only when there is a redline), None for no PDFs."""
     from lawdiff.site.search import topic_terms
+    from lawdiff.site.steps import version_steps
     pages = []
     terms = topic_terms(corpus.root) if matrices else []  # the topics' phrases: search synonyms
+    steps = version_steps(corpus, {c.slug for c in found})  # each text's version graph, as steps
     for id_, source in sources.items():
         related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
         actions = history.load(corpus, corpus.entries[id_]) or []
-        pages.append((f"instruments/{id_}.html", {"page": "instrument", "doc": source, "related": related,
-                                                  "matrices": matrices, "topics": terms, "history": actions,
-                                                  "official": history.official_status(corpus, corpus.entries[id_], actions),
-                                                  "measure": history.measure(corpus, id_)}))
+        spec = {"page": "instrument", "doc": source, "related": related, "matrices": matrices, "topics": terms,
+                "history": actions, "official": history.official_status(corpus, corpus.entries[id_], actions),
+                "measure": history.measure(corpus, id_)}
+        if id_ in steps:
+            spec["steps"] = steps[id_]
+        if corpus.entries[id_].get("amendments"):
+            from lawdiff.load import amendments
+            spec["amendments"] = amendments.load(corpus, corpus.entries[id_])
+        pages.append((f"instruments/{id_}.html", spec))
     from lawdiff.render.parallel_html import different_instruments, topic_provisions
     for c in found:
         spec = {"page": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
