@@ -1,11 +1,11 @@
 """The PDF reader: H.2288 rendered in the malegislature.gov layout reads back to the text's tree."""
 
-import io
 import re
 import subprocess
 import sys
 
-import pdfplumber
+import pypdfium2
+import pypdfium2.raw
 import pytest
 from reportlab.pdfgen import canvas
 
@@ -13,7 +13,7 @@ from helpers import billpdf
 from helpers.billpdf import RULE, h2288_bill, render
 from helpers import H2288
 from lawdiff import LawdiffError, parse_bytes
-from lawdiff.read import read, sniff
+from lawdiff.read import pdf_chars, read, sniff
 
 COVER = [
     "The Commonwealth of Massachusetts", None, RULE, None,
@@ -43,6 +43,17 @@ def h2288_fixture(**changes):
 @pytest.fixture(scope="module")
 def pdf_bytes():
     return render(h2288_fixture())
+
+
+def page_words(data: bytes) -> list[list]:
+    """The reader's own words of each page (text, x0, top ...), to check a fixture sets up the case it is for."""
+    pdf = pypdfium2.PdfDocument(data)
+    pages = []
+    for i in range(len(pdf)):
+        page = pdf[i]
+        textpage = page.get_textpage()
+        pages.append(pdf_chars.words(pdf_chars.page_chars(pypdfium2.raw, page.raw, textpage.raw, page.get_height())))
+    return pages
 
 
 def nodes(tree, with_lines=True):
@@ -172,8 +183,7 @@ def test_line_numbers_set_close_to_the_text(h2288, monkeypatch):
     # the reader still splits them at the column edge.
     monkeypatch.setattr(billpdf, "NUMBER_RIGHT", billpdf.TEXT_X - 1)
     data = render(h2288_fixture())
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        words = [w["text"] for page in pdf.pages for w in page.extract_words()]
+    words = [w.text for page in page_words(data) for w in page]
     assert "827" in words and "1SECTION" in words  # the glue is real
     lines = {line.number: line.text for line in read(data, "tight.pdf").lines if line.number}
     assert lines[82].startswith("7 of chapter 4,") and lines[1].startswith("SECTION 1.")
@@ -214,14 +224,11 @@ def test_numbered_line_at_the_page_top_is_text_not_a_running_header(monkeypatch)
     monkeypatch.setattr(billpdf, "TOP", 50)
     monkeypatch.setattr(billpdf, "BOTTOM", 50 + 24 * 24)  # 24 lines a page: every page starts alike
     data = render(h5163_like_bill())
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        page = pdf.pages[2]
-        first = min((w for w in page.extract_words() if w["text"].isdigit() and w["x0"] < billpdf.TEXT_X),
-                    key=lambda w: w["top"])
-        assert first["top"] < 0.1 * float(page.height)  # the flaw's condition: a numbered line in the top band
+    first = min((w for w in page_words(data)[2] if w.text.isdigit() and w.x0 < billpdf.TEXT_X), key=lambda w: w.top)
+    assert first.top < 0.1 * billpdf.HEIGHT  # the flaw's condition: a numbered line in the top band
     lines = {line.number: line.text for line in read(data, "h5163-like.pdf").lines if line.number}
     assert sorted(lines) == list(range(1, 121))
-    assert lines[int(first["text"])] == dict(h5163_like_bill().body)[int(first["text"])]
+    assert lines[int(first.text)] == dict(h5163_like_bill().body)[int(first.text)]
     doc = parse_bytes(data, "h5163-like.pdf", {"kind": "bill"})
     sections = [n for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
     assert [n.num for n in sections] == [f"SECTION {k}." for k in range(1, 41)]
@@ -229,18 +236,26 @@ def test_numbered_line_at_the_page_top_is_text_not_a_running_header(monkeypatch)
 
 
 def test_pages_are_released_as_they_are_read(monkeypatch):
-    # A page's characters cost megabytes in pdfplumber: a 2,000-page bill ran out of memory when
-    # every page kept them.  When a page is read, no page read before it may still hold its objects.
-    held = []
-    extract = pdfplumber.page.Page.extract_words
+    # A page's characters cost megabytes: a 2,000-page bill ran out of memory when every page kept
+    # them.  When a page is opened, every page (and its text) opened before it must be closed.
+    opened: list = []
+    still_open: list[int] = []
+    get_page, get_textpage = pypdfium2.PdfDocument.get_page, pypdfium2.PdfPage.get_textpage
 
-    def counting(page, *args, **kwargs):
-        held.append(sum(1 for p in page.pdf.pages if "_objects" in vars(p) or "_layout" in vars(p)))
-        return extract(page, *args, **kwargs)
+    def page(pdf, index):
+        still_open.append(sum(1 for obj in opened if obj.raw is not None))
+        opened.append(get_page(pdf, index))
+        return opened[-1]
 
-    monkeypatch.setattr(pdfplumber.page.Page, "extract_words", counting)
+    def textpage(self, *args, **kwargs):
+        opened.append(get_textpage(self, *args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_page", page)
+    monkeypatch.setattr(pypdfium2.PdfPage, "get_textpage", textpage)
     reading = read(render(billpdf.long_bill(6)), "long.pdf")
-    assert len(held) == 7 and max(held) == 0  # six body pages after a first page holding the preface
+    assert len(still_open) == 7 and max(still_open) == 0  # six body pages after a first page holding the preface
+    assert all(obj.raw is None for obj in opened) and len(opened) == 14
     assert [line.number for line in reading.lines if line.number] == list(range(1, len(billpdf.long_bill(6).body) + 1))
 
 
