@@ -52,7 +52,9 @@ def page_words(data: bytes) -> list[list]:
     for i in range(len(pdf)):
         page = pdf[i]
         textpage = page.get_textpage()
-        pages.append(pdf_chars.words(pdf_chars.page_chars(pypdfium2.raw, page.raw, textpage.raw, page.get_height())))
+        height = page.get_height()
+        pages.append(pdf_chars.words(pdf_chars.page_chars(pypdfium2.raw, page.raw, textpage.raw, height),
+                                     pdf_chars.page_blanks(pypdfium2.raw, page.raw, height)))
     return pages
 
 

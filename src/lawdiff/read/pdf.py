@@ -124,11 +124,12 @@ def _pages(data: bytes, source: object) -> list[list[_VLine]]:
                 try:
                     height = float(page.get_height())
                     chars = pdf_chars.page_chars(raw, page.raw, textpage.raw, height)
+                    blanks = pdf_chars.page_blanks(raw, page.raw, height)
                 finally:
                     textpage.close()
             finally:
                 page.close()
-            pages.append(_visual_lines(pdf_chars.words(chars), i, height))
+            pages.append(_visual_lines(pdf_chars.words(chars, blanks), i, height))
         return pages
     except pypdfium2.PdfiumError as e:
         raise LawdiffError(source, f"corrupt PDF, cannot be read ({_pdfium_problem(e)})") from None
