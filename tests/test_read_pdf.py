@@ -10,7 +10,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from helpers import billpdf
-from helpers.billpdf import RULE, h2288_bill, render
+from helpers.billpdf import PAGE_BREAK, RULE, h2288_bill, render
 from helpers import H2288
 from lawdiff import LawdiffError, parse_bytes
 from lawdiff.read import pdf_chars, read, sniff
@@ -351,3 +351,67 @@ def test_unnumbered_filing_and_a_bill_by_request(h2288):
     assert "number" not in reading.meta and reading.meta["docket"] == "HD.3198"
     assert not any(line.text.startswith("HOUSE") for line in reading.lines)
     assert nodes(parse_bytes(data, "h2521-like.pdf", {"kind": "bill"}).tree) == nodes(h2288.tree)
+
+
+def budget_like_bill() -> tuple[billpdf.Bill, list[str], list[str], list[list[str]]]:
+    """A budget's layout (H.3900, S.4 of the 193rd): numbered sections, a local-aid table set across the
+    page (its first column starts left of where the margin numbers end), then the outside sections
+    numbered again from 1.  Wording, towns' figures and section numbers are the fixture's own."""
+    first = ["SECTION 1. The sums set out in this act are appropriated for the fiscal year ending June 30,",
+             "2025, subject to the laws that regulate the spending of public money.",
+             "SECTION 2. The comptroller shall keep an account of the receipts of each fund named in",
+             "this act and report them quarterly to the committees on ways and means.",
+             "SECTION 3. The sums distributed to cities, towns and regional school districts under",
+             "chapter 70 of the General Laws and as general government aid are set out in the following",
+             "table, which the commissioner of revenue shall certify to each municipality by July 15."]
+    rows = [["Municipality", "Chapter 70", "General Government Aid"]] + [
+        [town, f"${n * 1_234_567:,}", f"${n * 98_765:,}"]
+        for n, town in enumerate(["Ashby", "Becket", "Carver", "Dalton", "Egremont", "Florida", "Granby",
+                                  "Hadley", "Ipswich", "Lanesborough", "Monterey", "Nahant"] * 4, start=1)]
+    then = ["SECTION 4. Section 6 of chapter 6D of the General Laws, as appearing in the 2022 Official",
+            "Edition, is hereby amended by striking out, in line 3, the figure “15” and inserting in place",
+            "thereof the following figure:- 20.",
+            "SECTION 5. Section 2 of chapter 29 of the General Laws is hereby amended by adding the",
+            "following paragraph:-",
+            "The secretary shall publish the reports required by this section on the website of the",
+            "executive office not later than 30 days after they are filed.",
+            "SECTION 6. This act shall take effect on July 1, 2024."]
+    body: list = [(n, text) for n, text in enumerate(first, start=1)]
+    body.append((PAGE_BREAK, None))
+    body.append((None, "LOCAL AID"))
+    body += [(None, [(36, a), (250, b), (400, c)]) for a, b, c in rows]
+    body.append((PAGE_BREAK, None))
+    body += [(n, text) for n, text in enumerate(then, start=1)]
+    bill = billpdf.Bill(preface=["The Commonwealth of Massachusetts", None,
+                                 "An Act making appropriations for the fiscal year 2025.", None,
+                                 "Be it enacted by the Senate and House of Representatives in General Court assembled:"],
+                        body=body)
+    return bill, first, then, rows
+
+
+def test_budget_line_numbers_that_start_again_after_a_table():
+    # A budget's margin numbers run 1-7, a local-aid table follows set from x=36 (left of the margin
+    # numbers' right edge at 62), and the outside sections are numbered from 1 again.  The table moved
+    # the column edge left of every margin number: all were read as words of the text ("...AID 1
+    # SECTION 4. Section 6 of chapter 6D...") and SECTIONs 3 to 6 ran together.
+    bill, first, then, rows = budget_like_bill()
+    data = render(bill)
+    pages = page_words(data)
+    assert min(w.x0 for page in pages for w in page) < billpdf.NUMBER_RIGHT  # the flaw's condition
+    reading = read(data, "budget-like.pdf")
+    assert reading.line_numbers == "printed"
+    numbered = [(line.number, line.text) for line in reading.lines if line.number is not None]
+    assert numbered == list(enumerate(first, start=1)) + list(enumerate(then, start=1))
+    # Every margin number is a number, never a word of the text; the table's rows are unnumbered text.
+    texts = [line.text for line in reading.lines if line.number is None and line.text]
+    assert "LOCAL AID" in texts and [" ".join(row) for row in rows] == [t for t in texts if t.startswith(
+        ("Municipality", *{row[0] for row in rows[1:]}))]
+    assert not any(re.match(r"\d+ SECTION", t) for t in texts)
+    # Where the numbering starts again: the first page after the table's (preface and lines 1-7 on
+    # page 1, the table on pages 2-3).
+    table_pages = sorted({k + 1 for k, page in enumerate(pages) if any(w.text == "Nahant" for w in page)})
+    assert reading.meta["line_numbering_restarts"] == [table_pages[-1] + 1]
+    doc = parse_bytes(data, "budget-like.pdf", {"kind": "bill"})
+    sections = [(n.num, n.lines) for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
+    assert sections == [("SECTION 1.", [1, 2]), ("SECTION 2.", [3, 4]), ("SECTION 3.", [5, 7]),
+                        ("SECTION 4.", [1, 3]), ("SECTION 5.", [4, 7]), ("SECTION 6.", [8, 8])]

@@ -93,7 +93,9 @@ def read_pdf(data: bytes, source: object) -> Reading:
     _drop_running_furniture(body_pages)
     printed = any(line.number is not None for line in body)
     if printed:
-        _check_continuous(body, source)
+        restarts = _check_continuous(body, source)
+        if restarts:
+            meta["line_numbering_restarts"] = restarts
     lines = _to_lines(body_pages)
     blank_rules(lines)
     repair_hyphenation(lines)
@@ -342,27 +344,67 @@ def _take_margin_numbers(lines: list[_VLine]) -> bool:
     return found
 
 
-def _check_continuous(lines: list[_VLine], source: object) -> None:
-    """Printed numbers run 1, 2, 3 ... through the body; anything else would make citations wrong."""
+def _check_continuous(lines: list[_VLine], source: object) -> list[int]:
+    """Printed numbers run 1, 2, 3 ... through the body; anything else would make citations wrong.
+
+    Except a numbering that starts again at 1, as a budget's does after its local-aid
+    tables: the numbers stay the printed ones (what a reader of the page cites), and
+    the pages where numbering starts again are returned (1-based).
+    """
     expected = None
+    restarts: list[int] = []
     for line in lines:
         if line.number is None:
             continue
-        if expected is not None and line.number != expected:
+        if expected is not None and line.number == 1 and expected > 2:
+            restarts.append(line.page + 1)
+        elif expected is not None and line.number != expected:
             raise LawdiffError(source, f"printed line numbers are not continuous: {line.number} follows "
                                        f"{expected - 1} (page {line.page + 1}); citations would be wrong")
         expected = line.number + 1
+    return restarts
 
 
 def _text_left(lines: list[_VLine]) -> float | None:
     """Where the text column starts: the leftmost character that is not a leading digit of a line.
 
     Lines in the top and bottom bands are left out where others exist: a running
-    footer set further left than the column must not hide the margin.
+    footer set further left than the column must not hide the margin.  So are lines
+    starting left of where the margin numbers end (``_margin_edge``): a budget's
+    local-aid table set across the page, margin and all, must not move the column
+    edge left of every margin number of the pagination (they would stay in the
+    text as words, and the bill's SECTIONs run together).
     """
-    inner = [line.left for line in lines if line.left is not None and line.text and not _in_band(line)]
-    xs = inner or [line.left for line in lines if line.left is not None and line.text]
+    edge = _margin_edge(lines)
+
+    def usable(line: _VLine) -> bool:
+        return line.left is not None and bool(line.text) and (edge is None or line.left > edge)
+
+    inner = [line.left for line in lines if usable(line) and not _in_band(line)]
+    xs = inner or [line.left for line in lines if usable(line)]
     return min(xs) if xs else None
+
+
+def _margin_edge(lines: list[_VLine]) -> float | None:
+    """Where margin numbers end, if lines show it: the right edge (to the point) shared by the most
+    lines whose first word is a number standing apart from the text after it, provided those
+    numbers mostly count up by one from line to line (as margin numbers do; "2023  $5,000" rows
+    of a table do not)."""
+    seen: dict[int, list[int]] = {}
+    for line in lines:
+        first = line.text.split(" ", 1)[0]
+        if not (0 < len(first) <= _MAX_DIGITS and first.isdigit() and len(line.digits) == len(first)):
+            continue
+        if line.left is None or line.left - line.digits[-1][1] < 1:
+            continue
+        seen.setdefault(round(line.digits[-1][1]), []).append(int(first))
+    if not seen:
+        return None
+    edge, numbers = max(seen.items(), key=lambda item: (len(item[1]), -item[0]))
+    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
+    if len(numbers) < 3 or steps * 2 < len(numbers) - 1:
+        return None
+    return edge + 0.5
 
 
 def _to_lines(pages: list[list[_VLine]]) -> list[Line]:
