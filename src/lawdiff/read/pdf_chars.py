@@ -22,6 +22,8 @@ from dataclasses import dataclass
 # pdfplumber's defaults, which the reader was tuned on.
 _X_TOLERANCE = 3.0
 _Y_TOLERANCE = 3.0
+# Every character Python counts as blank (U+3000 is the last of them in the first plane).
+_BLANKS = frozenset(code for code in range(0x3001) if chr(code).isspace())
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
@@ -65,12 +67,13 @@ def page_chars(raw, page, textpage, height: float) -> list[tuple[str, float, flo
             continue
         get_box(address, k, where)
         left, top, right, bottom = unpack(box)
-        if unit == 32 or unit == 0xA0:
+        if unit in _BLANKS:  # every blank is one space: words() cuts at " "
             if right - left < 0.01 and chars:
                 # A space PDFium adds has a point for its box, on the baseline: it stands on the
                 # line of the character before it.
                 append((" ", left, left, chars[-1][3], chars[-1][4]))
                 continue
+            unit = 32
         elif unit == 2 or unit == 0xFFFE:  # PDFium's mark for a hyphen ending a line ("long-" / "term")
             unit = 45
         elif 0xD800 <= unit < 0xE000:  # outside the BMP: the text holds a surrogate pair, not one unit a character
@@ -173,7 +176,7 @@ def words(chars: list[tuple[str, float, float, float, float]], blanks=()) -> lis
         current: list = []
         reach = top = 0.0  # the last character's x1 plus the tolerance, and its top
         for c in line:
-            if c[0].isspace():
+            if c[0] == " ":
                 if current:
                     out.append(merge(current))
                     current = []
