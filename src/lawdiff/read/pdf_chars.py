@@ -6,8 +6,12 @@ words are cut by the rules pdfminer/pdfplumber's ``extract_words`` used before
 than 3 pt), on the same geometry: a character's x0/x1 are its advance (PDFium's
 "loose" box), its bottom the font's descent below the baseline, its top one font
 size above that bottom.  That keeps every margin number, line and paragraph gap
-of the 32 real PDFs of ``../shared/sources`` as pdfplumber read them (see
-README, "PDF reader"), at a tenth of the CPU.
+of the 32 real PDFs of ``../shared/sources`` as pdfplumber read them, at a tenth
+of the CPU (README, "The PDF reader: PDFium", has the three words that differ).
+
+Reads: a PDFium page and its text page (pypdfium2 handles).  Writes: character
+tuples ``(text, x0, x1, top, bottom)`` in points from the page's top-left, and
+``Word``s made of them.
 """
 
 from __future__ import annotations
