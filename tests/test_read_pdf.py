@@ -1,19 +1,19 @@
 """The PDF reader: H.2288 rendered in the malegislature.gov layout reads back to the text's tree."""
 
-import io
 import re
 import subprocess
 import sys
 
-import pdfplumber
+import pypdfium2
+import pypdfium2.raw
 import pytest
 from reportlab.pdfgen import canvas
 
 from helpers import billpdf
-from helpers.billpdf import RULE, h2288_bill, render
+from helpers.billpdf import PAGE_BREAK, RULE, h2288_bill, render
 from helpers import H2288
 from lawdiff import LawdiffError, parse_bytes
-from lawdiff.read import read, sniff
+from lawdiff.read import pdf_chars, read, sniff
 
 COVER = [
     "The Commonwealth of Massachusetts", None, RULE, None,
@@ -43,6 +43,19 @@ def h2288_fixture(**changes):
 @pytest.fixture(scope="module")
 def pdf_bytes():
     return render(h2288_fixture())
+
+
+def page_words(data: bytes) -> list[list]:
+    """The reader's own words of each page (text, x0, top ...), to check a fixture sets up the case it is for."""
+    pdf = pypdfium2.PdfDocument(data)
+    pages = []
+    for i in range(len(pdf)):
+        page = pdf[i]
+        textpage = page.get_textpage()
+        height = page.get_height()
+        pages.append(pdf_chars.words(pdf_chars.page_chars(pypdfium2.raw, page.raw, textpage.raw, height),
+                                     pdf_chars.page_blanks(pypdfium2.raw, page.raw, height)))
+    return pages
 
 
 def nodes(tree, with_lines=True):
@@ -172,8 +185,7 @@ def test_line_numbers_set_close_to_the_text(h2288, monkeypatch):
     # the reader still splits them at the column edge.
     monkeypatch.setattr(billpdf, "NUMBER_RIGHT", billpdf.TEXT_X - 1)
     data = render(h2288_fixture())
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        words = [w["text"] for page in pdf.pages for w in page.extract_words()]
+    words = [w.text for page in page_words(data) for w in page]
     assert "827" in words and "1SECTION" in words  # the glue is real
     lines = {line.number: line.text for line in read(data, "tight.pdf").lines if line.number}
     assert lines[82].startswith("7 of chapter 4,") and lines[1].startswith("SECTION 1.")
@@ -214,14 +226,11 @@ def test_numbered_line_at_the_page_top_is_text_not_a_running_header(monkeypatch)
     monkeypatch.setattr(billpdf, "TOP", 50)
     monkeypatch.setattr(billpdf, "BOTTOM", 50 + 24 * 24)  # 24 lines a page: every page starts alike
     data = render(h5163_like_bill())
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        page = pdf.pages[2]
-        first = min((w for w in page.extract_words() if w["text"].isdigit() and w["x0"] < billpdf.TEXT_X),
-                    key=lambda w: w["top"])
-        assert first["top"] < 0.1 * float(page.height)  # the flaw's condition: a numbered line in the top band
+    first = min((w for w in page_words(data)[2] if w.text.isdigit() and w.x0 < billpdf.TEXT_X), key=lambda w: w.top)
+    assert first.top < 0.1 * billpdf.HEIGHT  # the flaw's condition: a numbered line in the top band
     lines = {line.number: line.text for line in read(data, "h5163-like.pdf").lines if line.number}
     assert sorted(lines) == list(range(1, 121))
-    assert lines[int(first["text"])] == dict(h5163_like_bill().body)[int(first["text"])]
+    assert lines[int(first.text)] == dict(h5163_like_bill().body)[int(first.text)]
     doc = parse_bytes(data, "h5163-like.pdf", {"kind": "bill"})
     sections = [n for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
     assert [n.num for n in sections] == [f"SECTION {k}." for k in range(1, 41)]
@@ -229,18 +238,26 @@ def test_numbered_line_at_the_page_top_is_text_not_a_running_header(monkeypatch)
 
 
 def test_pages_are_released_as_they_are_read(monkeypatch):
-    # A page's characters cost megabytes in pdfplumber: a 2,000-page bill ran out of memory when
-    # every page kept them.  When a page is read, no page read before it may still hold its objects.
-    held = []
-    extract = pdfplumber.page.Page.extract_words
+    # A page's characters cost megabytes: a 2,000-page bill ran out of memory when every page kept
+    # them.  When a page is opened, every page (and its text) opened before it must be closed.
+    opened: list = []
+    still_open: list[int] = []
+    get_page, get_textpage = pypdfium2.PdfDocument.get_page, pypdfium2.PdfPage.get_textpage
 
-    def counting(page, *args, **kwargs):
-        held.append(sum(1 for p in page.pdf.pages if "_objects" in vars(p) or "_layout" in vars(p)))
-        return extract(page, *args, **kwargs)
+    def page(pdf, index):
+        still_open.append(sum(1 for obj in opened if obj.raw is not None))
+        opened.append(get_page(pdf, index))
+        return opened[-1]
 
-    monkeypatch.setattr(pdfplumber.page.Page, "extract_words", counting)
+    def textpage(self, *args, **kwargs):
+        opened.append(get_textpage(self, *args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_page", page)
+    monkeypatch.setattr(pypdfium2.PdfPage, "get_textpage", textpage)
     reading = read(render(billpdf.long_bill(6)), "long.pdf")
-    assert len(held) == 7 and max(held) == 0  # six body pages after a first page holding the preface
+    assert len(still_open) == 7 and max(still_open) == 0  # six body pages after a first page holding the preface
+    assert all(obj.raw is None for obj in opened) and len(opened) == 14
     assert [line.number for line in reading.lines if line.number] == list(range(1, len(billpdf.long_bill(6).body) + 1))
 
 
@@ -334,3 +351,67 @@ def test_unnumbered_filing_and_a_bill_by_request(h2288):
     assert "number" not in reading.meta and reading.meta["docket"] == "HD.3198"
     assert not any(line.text.startswith("HOUSE") for line in reading.lines)
     assert nodes(parse_bytes(data, "h2521-like.pdf", {"kind": "bill"}).tree) == nodes(h2288.tree)
+
+
+def budget_like_bill() -> tuple[billpdf.Bill, list[str], list[str], list[list[str]]]:
+    """A budget's layout (H.3900, S.4 of the 193rd): numbered sections, a local-aid table set across the
+    page (its first column starts left of where the margin numbers end), then the outside sections
+    numbered again from 1.  Wording, towns' figures and section numbers are the fixture's own."""
+    first = ["SECTION 1. The sums set out in this act are appropriated for the fiscal year ending June 30,",
+             "2025, subject to the laws that regulate the spending of public money.",
+             "SECTION 2. The comptroller shall keep an account of the receipts of each fund named in",
+             "this act and report them quarterly to the committees on ways and means.",
+             "SECTION 3. The sums distributed to cities, towns and regional school districts under",
+             "chapter 70 of the General Laws and as general government aid are set out in the following",
+             "table, which the commissioner of revenue shall certify to each municipality by July 15."]
+    rows = [["Municipality", "Chapter 70", "General Government Aid"]] + [
+        [town, f"${n * 1_234_567:,}", f"${n * 98_765:,}"]
+        for n, town in enumerate(["Ashby", "Becket", "Carver", "Dalton", "Egremont", "Florida", "Granby",
+                                  "Hadley", "Ipswich", "Lanesborough", "Monterey", "Nahant"] * 4, start=1)]
+    then = ["SECTION 4. Section 6 of chapter 6D of the General Laws, as appearing in the 2022 Official",
+            "Edition, is hereby amended by striking out, in line 3, the figure “15” and inserting in place",
+            "thereof the following figure:- 20.",
+            "SECTION 5. Section 2 of chapter 29 of the General Laws is hereby amended by adding the",
+            "following paragraph:-",
+            "The secretary shall publish the reports required by this section on the website of the",
+            "executive office not later than 30 days after they are filed.",
+            "SECTION 6. This act shall take effect on July 1, 2024."]
+    body: list = [(n, text) for n, text in enumerate(first, start=1)]
+    body.append((PAGE_BREAK, None))
+    body.append((None, "LOCAL AID"))
+    body += [(None, [(36, a), (250, b), (400, c)]) for a, b, c in rows]
+    body.append((PAGE_BREAK, None))
+    body += [(n, text) for n, text in enumerate(then, start=1)]
+    bill = billpdf.Bill(preface=["The Commonwealth of Massachusetts", None,
+                                 "An Act making appropriations for the fiscal year 2025.", None,
+                                 "Be it enacted by the Senate and House of Representatives in General Court assembled:"],
+                        body=body)
+    return bill, first, then, rows
+
+
+def test_budget_line_numbers_that_start_again_after_a_table():
+    # A budget's margin numbers run 1-7, a local-aid table follows set from x=36 (left of the margin
+    # numbers' right edge at 62), and the outside sections are numbered from 1 again.  The table moved
+    # the column edge left of every margin number: all were read as words of the text ("...AID 1
+    # SECTION 4. Section 6 of chapter 6D...") and SECTIONs 3 to 6 ran together.
+    bill, first, then, rows = budget_like_bill()
+    data = render(bill)
+    pages = page_words(data)
+    assert min(w.x0 for page in pages for w in page) < billpdf.NUMBER_RIGHT  # the flaw's condition
+    reading = read(data, "budget-like.pdf")
+    assert reading.line_numbers == "printed"
+    numbered = [(line.number, line.text) for line in reading.lines if line.number is not None]
+    assert numbered == list(enumerate(first, start=1)) + list(enumerate(then, start=1))
+    # Every margin number is a number, never a word of the text; the table's rows are unnumbered text.
+    texts = [line.text for line in reading.lines if line.number is None and line.text]
+    assert "LOCAL AID" in texts and [" ".join(row) for row in rows] == [t for t in texts if t.startswith(
+        ("Municipality", *{row[0] for row in rows[1:]}))]
+    assert not any(re.match(r"\d+ SECTION", t) for t in texts)
+    # Where the numbering starts again: the first page after the table's (preface and lines 1-7 on
+    # page 1, the table on pages 2-3).
+    table_pages = sorted({k + 1 for k, page in enumerate(pages) if any(w.text == "Nahant" for w in page)})
+    assert reading.meta["line_numbering_restarts"] == [table_pages[-1] + 1]
+    doc = parse_bytes(data, "budget-like.pdf", {"kind": "bill"})
+    sections = [(n.num, n.lines) for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
+    assert sections == [("SECTION 1.", [1, 2]), ("SECTION 2.", [3, 4]), ("SECTION 3.", [5, 7]),
+                        ("SECTION 4.", [1, 3]), ("SECTION 5.", [4, 7]), ("SECTION 6.", [8, 8])]

@@ -34,8 +34,9 @@ class Bill:
     number_line: str = "HOUSE . . . . . . . . . . . . . . . No. 2288"
     preface: list[str | None] = field(default_factory=list)
     """Unnumbered lines before the body; None is a paragraph gap."""
-    body: list[tuple[int, str]] = field(default_factory=list)
-    """(printed number, text) for each numbered line."""
+    body: list[tuple[int | None, object]] = field(default_factory=list)
+    """(printed number, text) for each numbered line; (None, text) an unnumbered line, (None, [(x, text),
+    ...]) a table row's cells, (PAGE_BREAK, None) a new page."""
     cover: list[str | None] | None = None
     cover_x: float = TEXT_X
     """Where the cover's lines start (a letter set wider than the bill's column starts further left)."""
@@ -135,8 +136,21 @@ def _body_items(bill: Bill):
             items.append((13, _text(TEXT_X, line, centred=line.startswith(("The Commonwealth", RULE)))))
     items.append((14, None))
     for number, text in bill.body:
-        items.append((24, _numbered(number, text)))
+        if number == PAGE_BREAK:
+            items.append((PAGE_BREAK, None))
+        elif number is None:  # an unnumbered row: text, or a table row's cells as (x, text) pairs
+            items.append((16, _cells([(TEXT_X, text)] if isinstance(text, str) else text)))
+        else:
+            items.append((24, _numbered(number, text)))
     return items
+
+
+def _cells(cells: list[tuple[float, str]]):
+    def draw(c, y):
+        c.setFont(FONT, SIZE)
+        for x, text in cells:
+            c.drawString(x, y, text)
+    return draw
 
 
 def _numbered(number: int, text: str):

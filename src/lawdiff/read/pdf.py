@@ -1,4 +1,4 @@
-"""A malegislature.gov bill PDF -> ``Reading``, by the position of each word (pdfplumber).
+"""A malegislature.gov bill PDF -> ``Reading``, by the position of each word (PDFium, ``read/pdf_chars.py``).
 
 Position settles what extracted text cannot: a printed line number is a number
 standing alone LEFT of the text column (so "7 of chapter 4" at the start of a
@@ -11,21 +11,19 @@ paginated ``1 of 2``, then body pages paginated again from ``1 of M``, each
 with the docket header repeated on top.  The cover becomes ``Reading.meta``;
 only the body becomes lines.  A later text with no cover is all body.  Each
 pagination (a letter or committee report before the bill) finds its own text
-column.  Pages are read one at a time and released: only small line records
+column.  Pages are read one at a time and closed: only small line records
 (``_VLine``) outlive a page, so memory stays flat with length.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
 
 from lawdiff.errors import LawdiffError
-from lawdiff.read import cover
+from lawdiff.read import cover, pdf_chars
 from lawdiff.read.lines import Line, Reading
 from lawdiff.read.words import blank_rules, repair_hyphenation
 
@@ -43,7 +41,7 @@ _TERMINAL = re.compile(r"(?:[.:;]|:-)[\"”’)]*$")
 class _VLine:
     """One visual line of a page, kept small: a 2,000-page bill has some 60,000 of them.
 
-    No pdfplumber object outlives its page: a line keeps its words joined by one
+    No PDFium object outlives its page: a line keeps its words joined by one
     space, the x of each word (for the petition table's columns), and for its first
     word the edges of its leading digits (a margin number set so close to the text
     that it is extracted glued to it is split at the column edge).
@@ -95,7 +93,9 @@ def read_pdf(data: bytes, source: object) -> Reading:
     _drop_running_furniture(body_pages)
     printed = any(line.number is not None for line in body)
     if printed:
-        _check_continuous(body, source)
+        restarts = _check_continuous(body, source)
+        if restarts:
+            meta["line_numbering_restarts"] = restarts
     lines = _to_lines(body_pages)
     blank_rules(lines)
     repair_hyphenation(lines)
@@ -103,70 +103,76 @@ def read_pdf(data: bytes, source: object) -> Reading:
 
 
 def _pages(data: bytes, source: object) -> list[list[_VLine]]:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
+    import pypdfium2
+    import pypdfium2.raw as raw
 
-    # pdfminer logs every oddity of a damaged file; the one error lawdiff raises says enough.
-    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     if b"%%EOF" not in data[-2048:]:
         raise LawdiffError(source, "truncated PDF (no %%EOF end marker): download it again")
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if not pdf.pages:
-                raise LawdiffError(source, "PDF has no pages")
-            pages = []
-            for i, page in enumerate(pdf.pages):
-                pages.append(_visual_lines(page, i))
-                page.close()  # pdfplumber caches every character of a page until told otherwise
-            return pages
-    except LawdiffError:
-        raise
-    except Exception as e:
-        # pdfplumber wraps pdfminer's errors; look at the original one.
-        cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as e:
+        if e.err_code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
             raise LawdiffError(source, "encrypted PDF (needs a password); lawdiff cannot read it") from None
-        damaged = (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError,
-                   IndexError, AssertionError, RecursionError, OverflowError)
-        if isinstance(cause, damaged) or type(e).__module__.startswith(("pdfminer", "pdfplumber")):
-            detail = str(cause) or type(cause).__name__
-            raise LawdiffError(source, f"corrupt PDF, cannot be read ({detail})") from None
-        raise
+        raise LawdiffError(source, f"corrupt PDF, cannot be read ({_pdfium_problem(e)})") from None
+    try:
+        if len(pdf) == 0:
+            raise LawdiffError(source, "PDF has no pages")
+        pages = []
+        for i in range(len(pdf)):
+            # Each page and its text are closed once read: only small line records outlive them.
+            page = pdf[i]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    height = float(page.get_height())
+                    chars = pdf_chars.page_chars(raw, page.raw, textpage.raw, height)
+                    blanks = pdf_chars.page_blanks(raw, page.raw, height)
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            pages.append(_visual_lines(pdf_chars.words(chars, blanks), i, height))
+        return pages
+    except pypdfium2.PdfiumError as e:
+        raise LawdiffError(source, f"corrupt PDF, cannot be read ({_pdfium_problem(e)})") from None
+    finally:
+        pdf.close()
 
 
-def _visual_lines(page, index: int) -> list[_VLine]:
+def _pdfium_problem(e: Exception) -> str:
+    """PDFium's own words for what is wrong ("Failed to load document (PDFium: Data format error)." -> the part in brackets)."""
+    m = re.search(r"PDFium: ([^)]+)", str(e))
+    return m.group(1) if m else (str(e) or type(e).__name__)
+
+
+def _visual_lines(words: list[pdf_chars.Word], index: int, height: float) -> list[_VLine]:
     """Words grouped into lines: a word joins a line when their vertical middles are close."""
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
     groups: list[list] = []  # [top, bottom, words]
-    for word in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
-        middle = (word["top"] + word["bottom"]) / 2
-        height = word["bottom"] - word["top"]
-        if groups and abs((groups[-1][0] + groups[-1][1]) / 2 - middle) < height / 2:
+    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        middle = (word.top + word.bottom) / 2
+        if groups and abs((groups[-1][0] + groups[-1][1]) / 2 - middle) < (word.bottom - word.top) / 2:
             group = groups[-1]
             group[2].append(word)
-            group[0], group[1] = min(group[0], word["top"]), max(group[1], word["bottom"])
+            group[0], group[1] = min(group[0], word.top), max(group[1], word.bottom)
         else:
-            groups.append([word["top"], word["bottom"], [word]])
-    height = float(page.height)
-    return [_compact(sorted(ws, key=lambda w: w["x0"]), top, bottom, index, height) for top, bottom, ws in groups]
+            groups.append([word.top, word.bottom, [word]])
+    return [_compact(sorted(ws, key=lambda w: w.x0), top, bottom, index, height) for top, bottom, ws in groups]
 
 
-def _compact(words: list[dict], top: float, bottom: float, page: int, page_height: float) -> _VLine:
-    """pdfplumber's words (dicts holding every character) -> a small ``_VLine``."""
+def _compact(words: list[pdf_chars.Word], top: float, bottom: float, page: int, page_height: float) -> _VLine:
+    """A line's words -> a small ``_VLine``."""
     texts, xs = [], array("d")
     for word in words:
-        for piece in word["text"].split():  # never split in practice: words end at blanks
+        for piece in word.text.split():  # never split in practice: words end at blanks
             texts.append(piece)
-            xs.append(word["x0"])
-    chars = words[0]["chars"]
-    k = next((n for n, c in enumerate(chars) if c["text"] not in _DIGITS), len(chars))
-    digits = tuple((float(c["x0"]), float(c["x1"])) for c in chars[:min(k, _MAX_DIGITS + 1)])
+            xs.append(word.x0)
+    chars = words[0].chars
+    k = next((n for n, c in enumerate(chars) if c[0] not in _DIGITS), len(chars))
+    digits = tuple((c[1], c[2]) for c in chars[:min(k, _MAX_DIGITS + 1)])
     if k < len(chars):
-        left = float(chars[k]["x0"])
+        left = chars[k][1]
     else:
-        left = float(words[1]["x0"]) if len(words) > 1 else None
+        left = words[1].x0 if len(words) > 1 else None
     return _VLine(" ".join(texts), xs, float(top), float(bottom), page, page_height, digits, left)
 
 
@@ -338,27 +344,67 @@ def _take_margin_numbers(lines: list[_VLine]) -> bool:
     return found
 
 
-def _check_continuous(lines: list[_VLine], source: object) -> None:
-    """Printed numbers run 1, 2, 3 ... through the body; anything else would make citations wrong."""
+def _check_continuous(lines: list[_VLine], source: object) -> list[int]:
+    """Printed numbers run 1, 2, 3 ... through the body; anything else would make citations wrong.
+
+    Except a numbering that starts again at 1, as a budget's does after its local-aid
+    tables: the numbers stay the printed ones (what a reader of the page cites), and
+    the pages where numbering starts again are returned (1-based).
+    """
     expected = None
+    restarts: list[int] = []
     for line in lines:
         if line.number is None:
             continue
-        if expected is not None and line.number != expected:
+        if expected is not None and line.number == 1 and expected > 2:
+            restarts.append(line.page + 1)
+        elif expected is not None and line.number != expected:
             raise LawdiffError(source, f"printed line numbers are not continuous: {line.number} follows "
                                        f"{expected - 1} (page {line.page + 1}); citations would be wrong")
         expected = line.number + 1
+    return restarts
 
 
 def _text_left(lines: list[_VLine]) -> float | None:
     """Where the text column starts: the leftmost character that is not a leading digit of a line.
 
     Lines in the top and bottom bands are left out where others exist: a running
-    footer set further left than the column must not hide the margin.
+    footer set further left than the column must not hide the margin.  So are lines
+    starting left of where the margin numbers end (``_margin_edge``): a budget's
+    local-aid table set across the page, margin and all, must not move the column
+    edge left of every margin number of the pagination (they would stay in the
+    text as words, and the bill's SECTIONs run together).
     """
-    inner = [line.left for line in lines if line.left is not None and line.text and not _in_band(line)]
-    xs = inner or [line.left for line in lines if line.left is not None and line.text]
+    edge = _margin_edge(lines)
+
+    def usable(line: _VLine) -> bool:
+        return line.left is not None and bool(line.text) and (edge is None or line.left > edge)
+
+    inner = [line.left for line in lines if usable(line) and not _in_band(line)]
+    xs = inner or [line.left for line in lines if usable(line)]
     return min(xs) if xs else None
+
+
+def _margin_edge(lines: list[_VLine]) -> float | None:
+    """Where margin numbers end, if lines show it: the right edge (to the point) shared by the most
+    lines whose first word is a number standing apart from the text after it, provided those
+    numbers mostly count up by one from line to line (as margin numbers do; "2023  $5,000" rows
+    of a table do not)."""
+    seen: dict[int, list[int]] = {}
+    for line in lines:
+        first = line.text.split(" ", 1)[0]
+        if not (0 < len(first) <= _MAX_DIGITS and first.isdigit() and len(line.digits) == len(first)):
+            continue
+        if line.left is None or line.left - line.digits[-1][1] < 1:
+            continue
+        seen.setdefault(round(line.digits[-1][1]), []).append(int(first))
+    if not seen:
+        return None
+    edge, numbers = max(seen.items(), key=lambda item: (len(item[1]), -item[0]))
+    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
+    if len(numbers) < 3 or steps * 2 < len(numbers) - 1:
+        return None
+    return edge + 0.5
 
 
 def _to_lines(pages: list[list[_VLine]]) -> list[Line]:
