@@ -737,9 +737,13 @@ def test_21_serve_before_a_build_says_to_build(project):
 
 
 def test_21_version():
+    """The version, and which copy runs (issue 25 item 15): the package folder and the Python."""
     from importlib.metadata import version
+    from importlib.util import find_spec
     run = lawdiff("--version")
-    assert run.returncode == 0 and run.stdout == f"lawdiff {version('lawdiff')}\n"
+    where = Path(find_spec("lawdiff").origin).parent
+    assert run.returncode == 0 and run.stdout == (f"lawdiff {version('lawdiff')} ({where}, Python "
+                                                  f"{sys.version.split()[0]} {sys.executable})\n")
 
 
 # -- all together: a hostile corpus changes nothing outside the build folder --------------
