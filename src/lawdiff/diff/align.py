@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -170,7 +171,9 @@ def _items(root: Node) -> list[Item]:
 
 def _bag(item: Item) -> Counter:
     if item.bag is None:
-        item.seq = _WORD.findall(item.key)
+        # Interned: a bill repeats a few thousand words a million times, and one string per
+        # occurrence was the largest part of the alignment's memory (issue 26).
+        item.seq = list(map(sys.intern, _WORD.findall(item.key)))
         item.bag = Counter(item.seq)
         item.words = len(item.seq)
     return item.bag
