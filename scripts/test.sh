@@ -23,17 +23,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" fonts-dejavu-core
 fi
 
-# A stock Debian/Ubuntu Python refuses pip outside a virtual environment (PEP 668):
-# there, everything goes into .venv (python3-venv installed first where missing).
-python=python3
-if python3 -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")))'; then
-    if ! python3 -c 'import ensurepip' 2>/dev/null; then
-        as_root apt-get update -q
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
-    fi
-    [ -x .venv/bin/pip ] || python3 -m venv .venv
-    python=.venv/bin/python
+# Everything goes into the virtual environment .venv/, never into the system's Python (which
+# a stock Debian/Ubuntu refuses anyway, PEP 668); python3-venv is installed first where missing.
+# The tests, the benchmarks (bench/) and `.venv/bin/lawdiff` then run from it.
+if ! python3 -c 'import ensurepip' 2>/dev/null; then
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
 fi
+[ -x .venv/bin/pip ] || python3 -m venv .venv
+python=.venv/bin/python
 "$python" -m pip install -q --disable-pip-version-check -e '.[test]'
 
 # axe-core (accessibility checks the browser tests inject into each page), from npm

@@ -694,13 +694,14 @@ def test_20_the_build_command_installs_chromium_and_uses_a_venv(tmp_path):
     assert not any("chromium" in c.split() for c in calls) and calls[-1] == "venv-lawdiff build --no-pdf"
 
 
-def test_20_the_test_command_uses_sudo_and_a_venv_where_it_must(tmp_path):
-    # scripts/test.sh, PEP 668 in force, nothing installed
+@pytest.mark.parametrize("managed", ["0", "1"], ids=["PEP 668 in force", "a Python that allows pip"])
+def test_20_the_test_command_uses_sudo_and_a_venv(tmp_path, managed):
+    # scripts/test.sh, nothing installed; with or without PEP 668, never the system's Python (issue 25 item 14)
     log = tmp_path / "log"
     bin_, log = _stub_machine(tmp_path, "test.sh", {
         "apt-get": "", "npm": "", "dpkg": "exit 1\n",
         "python3": "case \"$*\" in\n"
-                   "  *EXTERNALLY-MANAGED*) exit 0 ;;\n"  # PEP 668: managed
+                   f"  *EXTERNALLY-MANAGED*) exit {managed} ;;\n"
                    "  *'import ensurepip'*) exit 1 ;;\n"  # python3-venv not installed
                    "  '-m venv .venv') mkdir -p .venv/bin && "
                    f"printf '#!/bin/sh\\necho \"venv-python $*\" >> {log}\\n' > .venv/bin/python && "
@@ -737,9 +738,13 @@ def test_21_serve_before_a_build_says_to_build(project):
 
 
 def test_21_version():
+    """The version, and which copy runs (issue 25 item 15): the package folder and the Python."""
     from importlib.metadata import version
+    from importlib.util import find_spec
     run = lawdiff("--version")
-    assert run.returncode == 0 and run.stdout == f"lawdiff {version('lawdiff')}\n"
+    where = Path(find_spec("lawdiff").origin).parent
+    assert run.returncode == 0 and run.stdout == (f"lawdiff {version('lawdiff')} ({where}, Python "
+                                                  f"{sys.version.split()[0]} {sys.executable})\n")
 
 
 # -- all together: a hostile corpus changes nothing outside the build folder --------------

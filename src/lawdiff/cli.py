@@ -8,36 +8,80 @@ import sys
 import threading
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
 
-from lawdiff.render import jsonout
-from lawdiff.render.akn import to_akn
-from lawdiff.load.documents import load_document
 from lawdiff.errors import LawdiffError
-from lawdiff.files import write_output
-from lawdiff.load.manifest import Corpus, check_url
-from lawdiff.render.outline import outline
+
+# Each command imports the stages it needs when it runs: `lawdiff --help` and `--version`
+# start in a tenth of a second (bench/bench_startup.py), not after loading lxml and the parsers.
+if TYPE_CHECKING:
+    from lawdiff.load.manifest import Corpus
+
+
+class _OneLine(click.ClickException):
+    """Every usage error and every bad input: one line on stderr, exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"lawdiff: {self.format_message()}", err=True)
+
+
+# `lawdiff` alone prints the help (exit 2), as Click does; older Clicks print it before raising.
+_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _one_line(e: click.ClickException) -> click.ClickException:
+    if isinstance(e, _HELP):
+        return e
+    message = e.format_message()
+    if isinstance(e, click.UsageError) and not isinstance(e, click.BadParameter) and e.ctx is not None:
+        # An unknown option, command or extra argument: say where the right ones are listed.
+        message = f"{message.rstrip('.')} (see '{e.ctx.command_path} --help')"
+    return _OneLine(message)
 
 
 class _Group(click.Group):
-    """Bad input ends in one line naming the file and the problem, and exit status 2."""
+    """Bad input ends in one line naming the file and the problem, and exit status 2; so does
+    every usage error (unknown option or command, missing argument, bad choice or value),
+    where Click would print a four-line usage block."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.ClickException as e:  # the options before the subcommand
+            raise _one_line(e) from None
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except LawdiffError as e:
-            click.echo(f"lawdiff: {e}", err=True)
-            ctx.exit(2)
-        except click.BadParameter as e:  # a file option naming a folder, say: bad input, not bad usage
-            click.echo(f"lawdiff: {e.format_message()}", err=True)
-            ctx.exit(2)
+            raise _OneLine(str(e)) from None
+        except _OneLine:
+            raise
+        except click.ClickException as e:  # the subcommand's arguments, or a usage error it raised
+            raise _one_line(e) from None
+
+
+def _show_version(ctx: click.Context, param, value: bool) -> None:
+    """``lawdiff 0.1.0 (/where/it/is/lawdiff, Python 3.11.2 /where/python/is)``: which copy runs."""
+    if not value or ctx.resilient_parsing:
+        return
+    import lawdiff
+
+    click.echo(f"lawdiff {lawdiff.__version__} ({Path(lawdiff.__file__).parent}, "
+               f"Python {sys.version.split()[0]} {sys.executable})")
+    ctx.exit()
 
 
 @click.group(cls=_Group)
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
               envvar="LAWDIFF_CORPUS", default="corpus", show_default=True,
               help="Folder holding instruments.toml and the raw texts.")
-@click.version_option(package_name="lawdiff", message="lawdiff %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version, where this copy of lawdiff is installed, and exit.")
 @click.pass_context
 def main(ctx: click.Context, corpus_dir: Path) -> None:
     """Compare legislative instruments: provision trees, redlines, provision matrices."""
@@ -56,6 +100,8 @@ def corpus_option(command):
 def corpus_from(ctx: click.Context, required: bool = False) -> Corpus:
     """The corpus named by --corpus.  Where it has no manifest and none is required, an empty
     corpus: files still parse, and no other folder's corpus is consulted behind the user's back."""
+    from lawdiff.load.manifest import Corpus
+
     try:
         return Corpus.load(ctx.obj["corpus_dir"])
     except LawdiffError:
@@ -72,10 +118,14 @@ def emit(data: str | bytes, out: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
+        from lawdiff.files import write_output
+
         write_output(out, data)
 
 
 def to_json(obj: object) -> str:
+    from lawdiff.render import jsonout
+
     return jsonout.dumps(obj) + "\n"  # json.dumps(obj, ensure_ascii=False, indent=2), faster
 
 
@@ -88,16 +138,24 @@ def to_json(obj: object) -> str:
 @click.pass_context
 def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> None:
     """Parse REF (a file or a corpus id) into its provision tree."""
+    from lawdiff.load.documents import load_document
+
     _check_binary_out(fmt, out)
     doc = load_document(ref, corpus_from(ctx))
     if fmt == "akn":
+        from lawdiff.render.akn import to_akn
+
         emit(to_akn(doc), out)
     elif fmt == "pdf":
         from lawdiff.render.pdf import instrument_pdf
 
         emit(instrument_pdf(doc), out)
+    elif fmt == "json":
+        emit(to_json(doc.to_dict()), out)
     else:
-        emit(to_json(doc.to_dict()) if fmt == "json" else outline(doc), out)
+        from lawdiff.render.outline import outline
+
+        emit(outline(doc), out)
 
 
 @main.command("fetch")
@@ -209,6 +267,8 @@ def add_command(ctx, file, entry_id, kind, title, number, session, url, date, fo
 
 
 def _url_option(url: str) -> str:
+    from lawdiff.load.manifest import check_url
+
     try:
         return check_url(url, "--url")
     except LawdiffError as e:
@@ -217,6 +277,8 @@ def _url_option(url: str) -> str:
 
 def _provision_ref(ref: str, corpus: Corpus):
     """``A#EID`` names one provision of A; a plain ref names the whole document."""
+    from lawdiff.load.documents import load_document
+
     if "#" in ref and not Path(ref).exists():
         doc_ref, eid = ref.rsplit("#", 1)
         return (load_document(doc_ref, corpus), eid)

@@ -76,9 +76,9 @@ pairs what the previous one's new parents allow).  Memory O(n d w).
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
+import sys
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -171,7 +171,9 @@ def _items(root: Node) -> list[Item]:
 
 def _bag(item: Item) -> Counter:
     if item.bag is None:
-        item.seq = _WORD.findall(item.key)
+        # Interned: a bill repeats a few thousand words a million times, and one string per
+        # occurrence was the largest part of the alignment's memory (issue 26).
+        item.seq = list(map(sys.intern, _WORD.findall(item.key)))
         item.bag = Counter(item.seq)
         item.words = len(item.seq)
     return item.bag
@@ -489,15 +491,22 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     if len(words) < 3:
         return [" ".join(words)] if words else []
     last = len(words) - 3  # the last trigram's start
-    dfs = [df[w] for w in words]
+    get = df.get
+    dfs = [get(w, 0) for w in words]
     rare = [k for k, d in enumerate(dfs) if d <= RARE]
     if len(rare) < SKETCH:
-        rare = sorted(heapq.nsmallest(SKETCH, range(len(words)), key=lambda k: (dfs[k], words[k])))
+        # The SKETCH with the fewest provisions (then the least word, then the first), as
+        # heapq.nsmallest with a key gave them; sorting tuples is a third of its cost (issue 26).
+        cut = sorted(dfs)[SKETCH - 1] if len(dfs) > SKETCH else max(dfs)  # none beyond it is kept
+        near = [(d, words[k], k) for k, d in enumerate(dfs) if d <= cut]
+        rare = sorted(k for _, _, k in sorted(near)[:SKETCH])
     starts = sorted({s for k in rare for s in (k - 2, k - 1, k) if 0 <= s <= last})
     grams = list(dict.fromkeys(" ".join(words[k:k + 3]) for k in starts))  # in document order
     # Half by hash, half the first ones: a text grown at its end keeps its opening.
     half = SKETCH // 2
-    return list(dict.fromkeys(heapq.nsmallest(half, grams, key=lambda g: zlib.crc32(g.encode())) + grams[:half]))
+    hashes = map(zlib.crc32, map(str.encode, grams))
+    by_hash = [g for _, _, g in sorted(zip(hashes, range(len(grams)), grams))[:half]]
+    return list(dict.fromkeys(by_hash + grams[:half]))
 
 
 class _Index:

@@ -17,13 +17,30 @@ class _Fallback(Exception):
     """Something the fast path does not write exactly as ``json`` does: let ``json`` do it."""
 
 
+_CHUNK = 1 << 14  # pieces joined into one string at a time
+
+
+class _Out(list):
+    """The pieces written so far, joined every ``_CHUNK`` into ``chunks``: a million small strings
+    held until the end were five times the JSON's own size (issue 26: memory)."""
+
+    def __init__(self):
+        super().__init__()
+        self.chunks: list[str] = []
+
+    def flush(self) -> None:
+        self.chunks.append("".join(self))
+        self.clear()
+
+
 def dumps(obj: object) -> str:
-    out: list[str] = []
+    out = _Out()
     try:
         _emit(obj, "\n", out)
     except (_Fallback, RecursionError):
         return json.dumps(obj, ensure_ascii=False, indent=2)
-    return "".join(out)
+    out.flush()
+    return "".join(out.chunks)
 
 
 def _emit(o: object, newline: str, out: list[str]) -> None:
@@ -42,6 +59,8 @@ def _emit(o: object, newline: str, out: list[str]) -> None:
                 out.append("," + inner)
             first = False
             _emit(v, inner, out)
+            if len(out) >= _CHUNK:
+                out.flush()
         out.append(newline + "]")
     elif t is dict:
         if not o:

@@ -79,9 +79,9 @@ def side_html(tokens: list, side: str, headings: list | None = None, breaks: dic
         while k < len(pieces) and pieces[k][0] == zone:
             run.append(pieces[k][1])
             k += 1
-        body = Markup("").join(run)
-        out.append(body if zone == "text" else Markup(f'<span class="rl-{zone}">') + body + Markup("</span>"))
-    return Markup("").join(out)
+        body = "".join(run)  # every piece is already markup: joined as strings, marked safe once
+        out.append(body if zone == "text" else f'<span class="rl-{zone}">{body}</span>')
+    return Markup("".join(out))
 
 
 def _break(op: str, text: str, side: str, parted_side: str | None, num: str | None) -> Markup:
