@@ -1,7 +1,7 @@
 """Sweep a whole session of API records: does every record parse, keep every character of its
 own text, and give the top-level SECTIONs a plain count finds?
 
-    python bench/session_sweep.py [FOLDER] [--jobs 2] [--list N] [--only H1030,S934]
+    python bench/session_sweep.py [FOLDER] [--jobs 2] [--list N] [--only H1030,S934] [--json OUT]
 
 FOLDER defaults to ``../shared/sources/sessions/193/documents`` (one
 ``/api/GeneralCourts/193/Documents/<Bill>`` record a file).  For every record with a
@@ -22,7 +22,8 @@ sections that way), when n carries the bill's numbering on: 1 first, then the ne
 ("2A" after "2").  An inserted chapter's own "SECTION 1." restarts at 1 and so is not taken.
 It can be wrong too (an inserted chapter's "SECTION 2." after the bill's SECTION 1 is taken):
 a disagreement is a record to read, not a verdict.  A record is "warned" when lawdiff says the
-structure was not fully read (a warning or ``structure`` false).
+structure was not fully read (a warning or ``structure`` false).  ``--json OUT`` writes each
+record's figures (its SECTIONs both ways, warnings) to compare two runs.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ def sweep_one(path: str) -> dict:
     if got != want:
         out["loss"] = _first_difference(want, got)
     out["warnings"] = len(doc.meta.get("warnings", []))
+    out["first_warning"] = doc.meta.get("warnings", [""])[0][:160]
     out["structure"] = doc.meta["structure"]
     out["lawdiff"] = top_sections(doc)
     out["plain"] = plain_sections(text)
@@ -114,12 +116,14 @@ def _first_difference(want: str, got: str) -> str:
     return f"at char {i}: record {want[max(0, i - 25):i + 25]!r} / tree {got[max(0, i - 25):i + 25]!r}"
 
 
-def main(folder: Path, jobs: int, show: int, only: set[str] | None) -> int:
+def main(folder: Path, jobs: int, show: int, only: set[str] | None, out: str | None = None) -> int:
     paths = sorted(str(p) for p in folder.glob("*.json") if not only or p.stem in only)
     start = time.perf_counter()
     with ProcessPoolExecutor(jobs) as pool:
         results = list(pool.map(sweep_one, paths, chunksize=16))
     wall = time.perf_counter() - start
+    if out:
+        Path(out).write_text(json.dumps({r["name"]: r for r in results}, indent=0, sort_keys=True), encoding="utf-8")
     done = [r for r in results if not r["skip"]]
     parsed = [r for r in done if "lawdiff" in r]
     crashes = [r for r in done if "crash" in r]
@@ -173,5 +177,6 @@ if __name__ == "__main__":
     jobs = int(option("--jobs", "2"))
     show = int(option("--list", "40"))
     only = option("--only", None)
+    out = option("--json", None)
     folder = Path(args[0]) if args else DEFAULT
-    sys.exit(main(folder, jobs, show, set(only.split(",")) if only else None))
+    sys.exit(main(folder, jobs, show, set(only.split(",")) if only else None, out))
