@@ -44,7 +44,7 @@ QUOTE_INSTRUCTION = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amend|
                                r"definitions?|words?|sentences?|text))\b[^.;]*$", re.I)
 # An amending instruction ending in a bare colon: "inserting after section 47PP the following:"
 # (H.1030), "replace with the following:" (S.2423).
-BARE_INSTRUCTION = re.compile(r"\b(?:the following|as follows)\s?:[\"”’]?$")
+BARE_INSTRUCTION = re.compile(r"\b(?:the following|as follows)\b[^.;:]*:[\"”’]?$")
 AMENDING_WORDS = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amended|substitut\w+|replac\w+|"
                             r"read as follows)\b", re.I)
 # "Section 63. Updates to Law Enforcement Procedures (a) Definitions As used ...": a heading and
@@ -187,6 +187,12 @@ class Body:
         if kind == MarkerLevel.BILL_SECTION:
             return MarkerLevel.SECTION if quote is not None and self._quoted_bill_section(num, found.rest) else kind
         if not self.bill_sections:
+            if kind == MarkerLevel.SECTION and quote is None and number(num) != (1, ""):
+                # A bill with no numbered sections that puts one in ("... adding the following new
+                # section;" then "Section 42B.", S.1592): quoted, not the bill's own.
+                if self.stack[-1][0] is self.body:
+                    self._push(Node("section"), 1.0)
+                self._open_quotation("")
             return kind  # a bill that numbers its own sections "Section 1." does so from its first
         bill_title_case = (self.bill_sections[0].num or "").startswith("Section")
         if quote is None:
@@ -208,9 +214,9 @@ class Body:
         GOVERNMENT" inside the bill's "SECTION 1." is not its SECTION 2)?"""
         if not self.bill_sections:
             return clean_num(found.num) == "1"
-        # "SECTION 5" alone on its paragraph is a heading whatever the bill's first stop was.
-        return carries(self.bill_sections[-1].num, found.num) and (
-            found.loose in (".", self.first_stop) or (found.loose == "" and not found.rest))
+        # A dash is how charters head their own sections ("SECTION 2 - FORM OF GOVERNMENT"):
+        # the bill's only where its first section has one too.
+        return carries(self.bill_sections[-1].num, found.num) and (found.loose != "-" or self.first_stop == "-")
 
     def _bill_section_opened(self, node: Node, found: Marker) -> None:
         if not self.bill_sections:

@@ -40,6 +40,8 @@ def clean_num(num: str) -> str:
     number = re.sub(r"^\W*(?:SECTION|SECITON|Section|Sec|CHAPTER|Chapter)\b\W*", "", num.strip())
     if not number or " " in number.strip(" .:-–—,") and not re.fullmatch(r"\d+ \d[A-Z]*\W*", number):
         number = num.split()[-1] if num.split() else ""  # whatever else: its last word, as before
+    if re.fullmatch(r"l\W*", number) and num.lstrip("”\" ").upper().startswith("SECTION"):
+        number = "1"  # "SECTION l.": a letter l typed for the digit 1 (H.2801)
     return re.sub(r"[^0-9A-Za-z]", "", number).lower()
 
 
