@@ -43,43 +43,29 @@ def main(folder: Path, show: bool) -> int:
         if not (folder / exp["file"]).is_file():  # a folder that holds some of the documents
             totals["missing"] += 1
             continue
-        data = _bytes(folder, exp)
-        name = exp["file"] + (f" {exp['record']}" if exp.get("record") else "")
+        r = check(folder, exp)
+        name = r["name"]
         totals["documents"] += 1
-        start = time.perf_counter()
-        try:
-            doc = parse_bytes(data, name)
-        except LawdiffError as e:
+        if r["refused"]:
             totals["refused"] += 1
-            print(f"REFUSED  {name}: {e.problem}")
+            print(f"REFUSED  {name}: {r['refused']}")
             continue
-        seconds = time.perf_counter() - start
-        got_sections = _sections(doc)
-        want_sections = [_norm(s) for s in exp["sections"]] or ([""] if exp.get("unnumbered") else [])
-        ok_sections = got_sections == want_sections
-        ok_inserted = all(_inserted(doc, key) == [_norm(s) for s in want]
-                          for key, want in (exp.get("inserted") or {}).items())
-        # Every character of the reading in the tree, in order: "SECTION 14.Chapter" is read as
-        # the number "SECTION 14." and the text "Chapter", which changes spacing, not characters.
-        chars = "".join(w for line in read(data, name).lines for w in line.text.split())
-        ok_words = "".join(doc.tree.words()) == chars
-        totals["sections"] += ok_sections
-        totals["inserted"] += ok_inserted
-        totals["lossless"] += ok_words
+        totals["sections"] += r["sections_ok"]
+        totals["inserted"] += r["inserted_ok"]
+        totals["lossless"] += r["lossless"]
         per_format.setdefault(exp["format"], [0, 0])
-        per_format[exp["format"]][0] += ok_sections and ok_inserted
+        per_format[exp["format"]][0] += r["sections_ok"] and r["inserted_ok"]
         per_format[exp["format"]][1] += 1
-        flag = "ok      " if ok_sections and ok_inserted and ok_words else "WRONG   "
-        warn = f"  warnings: {len(doc.meta['warnings'])}" if doc.meta.get("warnings") else ""
-        print(f"{flag}{name}: {len(want_sections)} sections{'' if ok_sections else ' (sections differ)'}"
-              f"{'' if ok_inserted else ' (inserted differ)'}{'' if ok_words else ' (words lost)'}"
-              f"  {seconds:.2f} s{warn}")
-        if show and not (ok_sections and ok_inserted):
-            print(f"    person: {want_sections}\n    lawdiff: {got_sections}")
-            for key, want in (exp.get("inserted") or {}).items():
-                if _inserted(doc, key) != [_norm(s) for s in want]:
-                    print(f"    SECTION {key} inserts: person {want}, lawdiff {_inserted(doc, key)}")
-            for w in doc.meta.get("warnings", [])[:5]:
+        flag = "ok      " if r["right"] else "WRONG   "
+        warn = f"  warnings: {len(r['warnings'])}" if r["warnings"] else ""
+        print(f"{flag}{name}: {len(r['want'])} sections{'' if r['sections_ok'] else ' (sections differ)'}"
+              f"{'' if r['inserted_ok'] else ' (inserted differ)'}{'' if r['lossless'] else ' (words lost)'}"
+              f"  {r['seconds']:.2f} s{warn}")
+        if show and not (r["sections_ok"] and r["inserted_ok"]):
+            print(f"    person: {r['want']}\n    lawdiff: {r['got']}")
+            for key, (want, got) in r["inserted_wrong"].items():
+                print(f"    SECTION {key} inserts: person {want}, lawdiff {got}")
+            for w in r["warnings"][:5]:
                 print(f"    warning: {w}")
     n = totals["documents"]
     print(f"\n{n} documents: {totals['sections']} with the SECTIONs a person reads, {totals['inserted']} with "
@@ -88,6 +74,32 @@ def main(folder: Path, show: bool) -> int:
     for fmt, (good, count) in sorted(per_format.items()):
         print(f"  {fmt}: {good} of {count} right")
     return 0
+
+
+def check(folder: Path, exp: dict) -> dict:
+    """One document against what the person read: its SECTIONs, the sections each inserts, every
+    character of the reading in the tree (in order), the warnings, the time taken."""
+    data = _bytes(folder, exp)
+    name = exp["file"] + (f" {exp['record']}" if exp.get("record") else "")
+    start = time.perf_counter()
+    try:
+        doc = parse_bytes(data, name)
+    except LawdiffError as e:
+        return {"name": name, "refused": e.problem, "right": False}
+    seconds = time.perf_counter() - start
+    got = _sections(doc)
+    want = [_norm(s) for s in exp["sections"]] or ([""] if exp.get("unnumbered") else [])
+    inserted_wrong = {key: (want_i, _inserted(doc, key)) for key, want_i in (exp.get("inserted") or {}).items()
+                      if _inserted(doc, key) != [_norm(s) for s in want_i]}
+    # Every character of the reading in the tree, in order: "SECTION 14.Chapter" is read as
+    # the number "SECTION 14." and the text "Chapter", which changes spacing, not characters.
+    chars = "".join(w for line in read(data, name).lines for w in line.text.split())
+    lossless = "".join(doc.tree.words()) == chars
+    warnings = doc.meta.get("warnings", [])
+    return {"name": name, "refused": None, "got": got, "want": want, "sections_ok": got == want,
+            "inserted_ok": not inserted_wrong, "inserted_wrong": inserted_wrong, "lossless": lossless,
+            "warnings": warnings, "warned": bool(warnings) or not doc.meta["structure"], "seconds": seconds,
+            "right": got == want and not inserted_wrong and lossless}
 
 
 def _bytes(folder: Path, exp: dict) -> bytes:

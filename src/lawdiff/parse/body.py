@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 import statistics
 
-from lawdiff.parse.markers import (BILL_SECTION, BARE_SECTION, DEFINITION, LEVELS, LINE_ITEM, ONE_SECTION,
-                                   QUOTE_OPENS, QUOTES_SUBSECTIONS, TERMINAL, MarkerLevel, continues, marker, next_letter, roman_value)
+from lawdiff.parse.eids import clean_num
+from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, LEVELS, LINE_ITEM, ONE_SECTION, QUOTE_OPENS,
+                                   QUOTES_SUBSECTIONS, TERMINAL, Marker, MarkerLevel, continues, marker, next_letter,
+                                   roman_value)
+from lawdiff.parse.numbering import carries, number, same_case
 from lawdiff.parse.tree import Node
 from lawdiff.parse.units import NodeText, Unit, where
 
@@ -30,9 +33,29 @@ SENTENCE_END = re.compile(r"\.[\"”’)]*$")
 LOOKAHEAD = 60
 RUNS_ON = re.compile(r"(?:[;,]|[;,] (?:and|or))$")
 AMENDING = re.compile(r"\b(?:insert\w*|add\w*|strik\w+|amended|substitut\w+|replac\w+)\b[^.;]*$", re.I)
-# What says a colon and a dash put text in place rather than introduce a list (``_introduces_list``).
-QUOTE_INSTRUCTION = re.compile(r"\b(?:insert\w*|add|adding|strik\w+|amend|amended|substitut\w+|replac\w+|"
-                               r"follows?|following|enact\w*)\b[^.;]*$", re.I)
+# What says a colon and a dash put text in place rather than introduce a list (``_introduces_list``):
+# amending words, "read as follows", or the kind of provision put ("the following section").  Not
+# "following" or "follows" alone: "shall have the following powers ...:—" (H.4065) and "The master
+# crime list follows:-" (H.1629) introduce lists, and as quotations they swallowed the bill's
+# own later SECTIONs.
+QUOTE_INSTRUCTION = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amend|amended|substitut\w+|replac\w+|"
+                               r"read as follows|enact\w*|following (?:new |\w+ )?(?:sections?|chapters?|"
+                               r"subsections?|paragraphs?|clauses?|subclauses?|articles?|parts?|titles?|"
+                               r"definitions?|words?|sentences?|text))\b[^.;]*$", re.I)
+# An amending instruction ending in a bare colon: "inserting after section 47PP the following:"
+# (H.1030), "replace with the following:" (S.2423).
+BARE_INSTRUCTION = re.compile(r"\b(?:the following|as follows)\b[^.;:]*:[\"”’]?$")
+AMENDING_WORDS = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amended|substitut\w+|replac\w+|"
+                            r"read as follows)\b", re.I)
+# "Section 63. Updates to Law Enforcement Procedures (a) Definitions As used ...": a heading and
+# the section's first subsection run into one paragraph, as Word-saved drafts print them.
+RUN_IN_SUBSECTION = re.compile(r"^([A-Z][^.;:()“”\"]{0,100}?)\s+(\(a\)\s+[A-Z“\"].*)$")
+# The words of a bill's own amending section, never of an inserted chapter's.
+AMENDS_GENERAL_LAWS = re.compile(r"\bGeneral Laws\b[^.]*\b(?:is|are) hereby (?:further )?amended\b")
+# How far a bill's own next section may skip (a section struck from a redraft) and still be the
+# bill's rather than a quoted one.
+NUMBERING_SKIP = 3
+
 HEADING_LINE_SHARE = 0.75  # a heading line is shorter than this share of a full printed line
 
 
@@ -45,6 +68,10 @@ class Body:
         self.text = text
         self.body = Node("body")
         self.single_section_quotes: set[int] = set()
+        self.quote_intro: dict[int, str] = {}  # id(quotedStructure) -> the instruction that opened it
+        self.bare_quotes: set[int] = set()  # quotations opened by a bare colon ("the following:")
+        self.bill_sections: list[Node] = []  # the bill's own sections, in order: their numbering decides
+        self.first_stop = "."  # the stop after the bill's first section number ("." "-" "" ...)
         self.structured = False
         self.warnings: list[str] = []  # markers seen but not placed, for meta.warnings
         self.stack: list[tuple[Node, float]] = [(self.body, 0.0)]
@@ -63,8 +90,10 @@ class Body:
         # "SECTION 2." and a line item open wherever a line starts with them (an item follows
         # the amount that ends the one before, no full stop); other markers need a sentence
         # boundary before them.
+        first = marker(text)
         boundary = (not unit.printed or self.previous_heading or self._at_boundary()
-                    or bool(BILL_SECTION.match(text) or LINE_ITEM.match(text)) or self._after_short_line(i))
+                    or bool(first and first.level == MarkerLevel.BILL_SECTION or LINE_ITEM.match(text))
+                    or self._after_short_line(i))
         self.previous_heading = False
         opened = None
         while boundary and text:
@@ -74,6 +103,9 @@ class Body:
             opened, text = found
             if opened.type == "definition":
                 break
+            if opened.type == "section" and not unit.printed and (m := RUN_IN_SUBSECTION.match(text)) \
+                    and _title_like(m.group(1)):
+                opened.heading, text = m.group(1), m.group(2)
         if opened is not None and text and opened.type != "lineItem" and self._is_heading(text, i, unit):
             opened.heading = text
             self.text.extend(opened, unit)
@@ -85,11 +117,18 @@ class Body:
             self._container_for_text(unit)
         node = self.wrap_up[1] if opened is None and self.wrap_up else self.stack[-1][0]
         self.text.add(node, unit, text)
-        if QUOTE_OPENS.search(text.rstrip()) and self._next_opens(i) and not _introduces_list(text):
-            quote = Node("quotedStructure")
-            if ONE_SECTION.search(text):
-                self.single_section_quotes.add(id(quote))
-            self._push(quote, self.stack[-1][1] + 0.5)
+        if _opens_quotation(text) and self._next_opens(i) and not _introduces_list(text):
+            self._open_quotation(text)
+
+    def _open_quotation(self, intro: str) -> Node:
+        quote = Node("quotedStructure")
+        if ONE_SECTION.search(intro):
+            self.single_section_quotes.add(id(quote))
+        if not QUOTE_OPENS.search(intro.rstrip()):
+            self.bare_quotes.add(id(quote))
+        self.quote_intro[id(quote)] = intro
+        self._push(quote, self.stack[-1][1] + 0.5)
+        return quote
 
     def _open(self, text: str, unit: Unit) -> tuple[Node, str] | None:
         """Open the node whose marker starts ``text``; returns it and the rest of the text."""
@@ -97,8 +136,11 @@ class Body:
         found = marker(text, quoted=self._quoted_marker_expected())
         if found:
             kind, num, rest = found.level, found.num, found.rest
-            if kind == MarkerLevel.BILL_SECTION and self._quoted_bill_section(num):
-                kind = MarkerLevel.SECTION  # "SECTION 7." of a special act, quoted in full
+            if kind in (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION):
+                kind = self._section_kind(found)
+                if kind is None:
+                    return None  # a loosely typed opener that does not carry the numbering on: text
+                base = self._frame_base()
             if kind == MarkerLevel.BILL_SECTION:
                 self._pop_to(1.0)
                 node, rank = Node("section", num=num), 1.0
@@ -110,11 +152,15 @@ class Body:
                                              f"no clause before it in a list")
                     return None
                 rank = self._clause_under_subclause(num) if kind == MarkerLevel.CLAUSE else None
+                if kind == MarkerLevel.SUBSECTION:
+                    self._leave_definitions_for(num, unit)
                 rank = rank or base + LEVELS[kind]
                 self._pop_to(rank)
                 node = Node(kind.value, num=num)
                 self.last_label[(id(self.stack[-1][0]), kind)] = num.strip("()")
             self._push(node, rank)
+            if rank == 1.0 and len(self.stack) == 2:
+                self._bill_section_opened(node, found)
             self.text.extend(node, unit)
             self.structured = True
             return node, rest
@@ -128,6 +174,68 @@ class Body:
             self.structured = True
             return node, text  # the term stays in the definition's text, as printed
         return None
+
+    def _section_kind(self, found: Marker) -> MarkerLevel | None:
+        """Is a "SECTION n." or "Section n." the bill's own section (``BILL_SECTION``), a quoted
+        one (``SECTION``), or, typed loosely, no marker at all (None)?  The bill's own numbering
+        decides: its sections run 1, 2, 3 ... (2A after 2), so a number that carries it on is the
+        bill's, and one that does not ("SECTION 60." after the bill's SECTION 1, H.1478) is quoted."""
+        kind, num = found.level, found.num
+        if found.loose is not None and not self._fits_numbering(found):
+            return None
+        quote = self._quotation()
+        if kind == MarkerLevel.BILL_SECTION:
+            return MarkerLevel.SECTION if quote is not None and self._quoted_bill_section(num, found.rest) else kind
+        if not self.bill_sections:
+            if kind == MarkerLevel.SECTION and quote is None and number(num) != (1, ""):
+                # A bill with no numbered sections that puts one in ("... adding the following new
+                # section;" then "Section 42B.", S.1592): quoted, not the bill's own.
+                if self.stack[-1][0] is self.body:
+                    self._push(Node("section"), 1.0)
+                self._open_quotation("")
+            return kind  # a bill that numbers its own sections "Section 1." does so from its first
+        bill_title_case = (self.bill_sections[0].num or "").startswith("Section")
+        if quote is None:
+            if not bill_title_case and carries(self.bill_sections[-1].num, num):
+                return MarkerLevel.BILL_SECTION  # "SECTION 1." then "Section 2." (H.2336)
+            if not bill_title_case and self.stack[-1][0] is not self.body:
+                # An inserted section the bill prints in its own section with no quotation
+                # opened before it ("replace with the following:" then "Section 26A.", S.2423):
+                # quoted, never the bill's next section.
+                self._open_quotation("")
+            return kind
+        if bill_title_case and not self._quoted_bill_section(num, found.rest):
+            return MarkerLevel.BILL_SECTION  # "Section 2:" after the "Section 68." that Section 1 inserts (H.1379)
+        return kind
+
+    def _fits_numbering(self, found: Marker) -> bool:
+        """Does a loosely typed opener ("SECTION 3 .", "SECTION 1" alone) carry the bill's own
+        numbering on, with the stop its first section used (a charter's "SECTION 2 - FORM OF
+        GOVERNMENT" inside the bill's "SECTION 1." is not its SECTION 2)?"""
+        if not self.bill_sections:
+            return clean_num(found.num) == "1"
+        # A dash is how charters head their own sections ("SECTION 2 - FORM OF GOVERNMENT"):
+        # the bill's only where its first section has one too.
+        return carries(self.bill_sections[-1].num, found.num) and (found.loose != "-" or self.first_stop == "-")
+
+    def _bill_section_opened(self, node: Node, found: Marker) -> None:
+        if not self.bill_sections:
+            self.first_stop = "." if found.loose is None else found.loose
+        self.bill_sections.append(node)
+
+    def _leave_definitions_for(self, num: str, unit: Unit) -> None:
+        """A subsection "(b)" with no "(a)" opened under the definition it follows is the
+        section's next subsection, never the definition's child; with no "(a)" before it at any
+        level, a subsection was missed: a warning."""
+        label = num.strip("()")
+        definitions = [n for n, _ in self.stack if n.type == "definition"]
+        if label == "a" or not definitions or (id(definitions[-1]), "subsection") in self.last_label:
+            return
+        outermost = next(k for k, (n, _) in enumerate(self.stack) if n.type == "definition")
+        del self.stack[outermost:]
+        if self._last_label("subsection") is None:
+            self.warnings.append(f"{num} ({where(unit)}) follows definitions with no (a) before it: "
+                                 f"a subsection was not opened")
 
     def _letter_or_roman(self, kind: MarkerLevel, num: str) -> MarkerLevel | None:
         """Decide whether "(i)", "(v)", "(x)", "(c)" ... is a clause or a lettered subsection.
@@ -354,23 +462,41 @@ class Body:
         following = self.units[i + 1].text if i + 1 < len(self.units) else ""
         return bool(marker(following, quoted=True))
 
-    def _quoted_bill_section(self, num: str) -> bool:
+    def _quoted_bill_section(self, num: str, rest: str = "") -> bool:
         """Is "SECTION n." inside a quotation the quotation's own (an act's sections are printed
-        in capitals too) rather than the bill's next section?  The first thing after ":-" is
-        quoted; after that, a number that carries the quoted run on (7 after 6, 2A after 2) is,
-        unless the instruction inserted one section only."""
+        in capitals too) rather than the bill's next section?  A number that does not carry the
+        bill's own numbering on is quoted ("SECTION 60." after the bill's SECTION 1).  Otherwise
+        the first thing after ":-" is quoted, unless it carries the bill's numbering on and the
+        instruction does not name it (the inserted text is missing from the record, H.4625), or
+        it is a "SECTION 1." after a bare colon that no section of the bill precedes ("... shall
+        be amended to include the following:" then the bill's SECTIONs, H.880); after that, a
+        number that carries the quoted run on (7 after 6, 2A after 2) is, unless the instruction
+        inserted one section only, or the section amends the General Laws itself (a chapter's
+        section never says "Chapter 10 of the General Laws is hereby amended", H.3801)."""
         frame = self._quotation()
         if frame is None:
             return False
+        bill_last = self.bill_sections[-1].num if self.bill_sections else None
+        if bill_last and not _near(bill_last, num):
+            return True
         if not frame.children:
-            return not self.text.has_text(frame)
+            if self.text.has_text(frame):
+                return False
+            if bill_last is None:
+                return not (id(frame) in self.bare_quotes and clean_num(num) == "1")
+            return not (bill_last and carries(bill_last, num)
+                        and not _names_section(self.quote_intro.get(id(frame), ""), num))
         last = frame.children[-1]
         if last.type == "chapter" and not any(c.type == "section" for c in last.children):
             return True  # an inserted chapter's first section
+        if last.type == "chapter" and AMENDS_GENERAL_LAWS.search(rest[:300]):
+            return False
         if id(frame) in self.single_section_quotes:
             return False
         quoted = _quoted_sections(frame)
-        return bool(quoted) and continues(quoted[-1].num, num)
+        # A quoted run carries on in its own lettering: the bill's "SECTION 2." after a quoted
+        # "Section 1." (H.962 puts each section of a chapter in place in turn) is the bill's.
+        return bool(quoted) and continues(quoted[-1].num, num) and same_case(quoted[-1].num, num)
 
 
 def _introduces_list(text: str) -> bool:
@@ -380,6 +506,38 @@ def _introduces_list(text: str) -> bool:
     as a quotation, the rest of the chapter would be nested in the item."""
     text = text.rstrip()
     return bool(LIST_INTRO.search(text)) and not QUOTE_INSTRUCTION.search(text)
+
+
+def _opens_quotation(text: str) -> bool:
+    """Does an instruction end here and its quoted text follow: ":-", "the following section:",
+    or a bare colon after "the following" in an amending sentence?"""
+    text = text.rstrip()
+    if QUOTE_OPENS.search(text):
+        return True
+    sentence = re.split(r"[.;](?=\s)", text)[-1]
+    return bool(BARE_INSTRUCTION.search(text)) and bool(AMENDING_WORDS.search(sentence))
+
+
+def _title_like(words: str) -> bool:
+    """A heading, not a sentence: short, and most of its words capitalised."""
+    parts = words.split()
+    return 0 < len(parts) <= 12 and sum(p[:1].isupper() for p in parts) * 2 > len(parts)
+
+
+def _near(before: str, num: str) -> bool:
+    """Could ``num`` be the bill's next section after ``before``, a few struck from a redraft?"""
+    a, b = number(before), number(num)
+    if not (a and b):
+        return True  # "SECTION A.", "SECTION XX.": no numbering to go by
+    # The same number again is a typing slip of the bill's (H.1864 prints "SECTION 3." twice).
+    return a[0] < b[0] <= a[0] + NUMBERING_SKIP or (b[0] == a[0] and b[1] >= a[1])
+
+
+def _names_section(instruction: str, num: str) -> bool:
+    """Does the instruction name the section it puts ("striking out section 7 ... the following
+    section:-"), so that the "SECTION 7." after it is the quoted one?"""
+    n = clean_num(num)
+    return bool(n) and bool(re.search(rf"\bsection {re.escape(n)}\b", instruction, re.I))
 
 
 def _follows(before: str, num: str) -> bool:

@@ -35,9 +35,14 @@ NUM_EXPECTED = {"section", "lineItem", "subsection", "paragraph", "clause", "sub
 
 
 def clean_num(num: str) -> str:
-    """"SECTION 2." -> "2", "(a)" -> "a", "Section 63A." -> "63a"."""
-    last = num.split()[-1] if num.split() else ""
-    return re.sub(r"[^0-9A-Za-z]", "", last).lower()
+    """"SECTION 2." -> "2", "(a)" -> "a", "Section 63A." -> "63a"; as people type them too:
+    "SECTION 1 3." -> "13", "SECTION 3 ." -> "3", "“CHAPTER 93M." -> "93m"."""
+    number = re.sub(r"^\W*(?:SECTION|SECITON|Section|Sec|CHAPTER|Chapter)\b\W*", "", num.strip())
+    if not number or " " in number.strip(" .:-–—,") and not re.fullmatch(r"\d+ \d[A-Z]*\W*", number):
+        number = num.split()[-1] if num.split() else ""  # whatever else: its last word, as before
+    if re.fullmatch(r"l\W*", number) and num.lstrip("”\" ").upper().startswith("SECTION"):
+        number = "1"  # "SECTION l.": a letter l typed for the digit 1 (H.2801)
+    return re.sub(r"[^0-9A-Za-z]", "", number).lower()
 
 
 def slug(term: str) -> str:

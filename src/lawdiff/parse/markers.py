@@ -18,13 +18,24 @@ BILL_SECTION = re.compile(r"^((?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{0,8}(?:\.[IV
 # ("7004-0070 For state financial assistance ..."); printed at a line's start, like a SECTION.
 LINE_ITEM = re.compile(r"^(\d{4}-\d{4})(?=\s+For\b)")
 # Inserted sections carry long suffixes: "Section 2JJJJJJ.", "Section 15AAAAAAA.".
-SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]{0,10}(?:½)?[.:])(?=\s|$)")
+SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]{0,10}(?:½)?[.:])(?=\s|$|[A-Z])")  # "Section 1.Paragraph"
 # An inserted section whose number lost its full stop: "Section 54B (a) If a child ..." (quoted only).
 SECTION_NO_STOP = re.compile(r"^(Section \d+[A-Z]{0,10})(?=\s+\([a-z0-9]{1,4}\)\s)")
 # Only inside quoted text: an inserted section printed as a bare number ("197A."), and the
 # heading of an inserted chapter ("CHAPTER 6D.", "Chapter 6D") that holds its own sections.
 BARE_SECTION = re.compile(r"^(\d{1,4}[A-Z]{1,10}(?:½)?\.)(?=\s+[A-Z(“\"]|$)")
-CHAPTER = re.compile(r"^((?:CHAPTER|Chapter) \d+[A-Z]{0,3}\.?)(?=\s|$)")
+# An inserted chapter's heading may open the quotation ("“CHAPTER 93M.", S.1092) or carry a colon
+# ("Chapter 25D: LOCAL CLIMATE ...", H.3693).
+CHAPTER = re.compile(r"^([“\"]?(?:CHAPTER|Chapter) \d+[A-Z]{0,3}[.:]?)(?=\s|$)")
+# A bill's own section opener as people type it (S.2523, H.200, H.3417, H.2336, S.865): a space
+# before the stop ("SECTION 3 ."), a digit typed apart ("SECTION 1 3."), no stop ("SECTION 1"
+# alone, "SECTION 2 Chapter 9 ..."), a dash or a comma ("SECTION 1 - Chapter 23B ..."), a doubled
+# stop ("SECTION 3.."), "SECTION. 2", a letter l for the digit 1 ("SECTION l.", H.2801), the closing
+# quotation mark of the section before at its start (S.1002).  Each could be a citation or a heading of quoted text, so
+# the body takes one only where its number carries the bill's own numbering on (``Marker.loose``).
+# "Section 4" typed in small letters needs a stop, or to stand alone on its paragraph.
+LOOSE_SECTION = re.compile(r"^([”\"]?(?:SECTION|Section)\.? (\d{1,3}(?: \d)?[A-Z]{0,3}|l)"
+                           r"(?: ?(\.{1,3}:?|:)|( [-–—]|,)|))(?=\s+[A-Z(“\"]|$)")
 # What ends an amending instruction: ":-", also printed ": -", ":--" or with a dash; or a bare
 # colon after "the following section", "the following 2 sections", "the following chapter".
 QUOTE_OPENS = re.compile(
@@ -74,6 +85,7 @@ class Marker:
     level: MarkerLevel
     num: str  # as printed: "SECTION 2.", "(a)"
     rest: str  # the text after it
+    loose: str | None = None  # a loosely typed bill section opener: its stop ("." "-" ",", "" for none)
 
 
 def marker(text: str, quoted: bool = False) -> Marker | None:
@@ -89,6 +101,9 @@ def marker(text: str, quoted: bool = False) -> Marker | None:
         return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
     if quoted and (m := CHAPTER.match(text)):
         return Marker(MarkerLevel.CHAPTER, m.group(1), text[m.end():].lstrip())
+    if (m := LOOSE_SECTION.match(text)) and (m.group(3) or "SECTION" in m.group(1) or m.end() == len(text)):
+        stop = "." if m.group(3) else {"–": "-", "—": "-"}.get((m.group(4) or "").strip(), (m.group(4) or "").strip())
+        return Marker(MarkerLevel.BILL_SECTION, m.group(1), text[m.end():].lstrip(), loose=stop)
     if m := SUBDIVISION.match(text):
         label = m.group(2)
         if label[0].isdigit():

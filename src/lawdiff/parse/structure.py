@@ -13,6 +13,7 @@ from __future__ import annotations
 from lawdiff.parse.body import Body
 from lawdiff.parse.eids import assign_eids
 from lawdiff.parse.markers import BILL_SECTION
+from lawdiff.parse.numbering import numbering_warnings
 from lawdiff.parse.tree import DocumentKind, Node
 from lawdiff.parse.units import NodeText, Unit, missed_sections, units as units_of
 from lawdiff.parse.zones import FrontMatter
@@ -37,7 +38,7 @@ def parse(reading: Reading, kind: str | None = None) -> tuple[Node, dict]:
     root.children = [part for part in (front.preface, front.preamble, body.body) if part.children]
     text.finish(root)
     assign_eids(root)
-    warnings = body.warnings + missed_sections(units)
+    warnings = body.warnings + missed_sections(units) + numbering_warnings(body.body)
     facts = {
         # True only when the structure was found: a section opener the tree missed means it was not.
         "structure": structured and not any(w.startswith("SECTION") for w in warnings),

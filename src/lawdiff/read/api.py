@@ -4,7 +4,7 @@ Two kinds of record are read:
 
 - a document (``/api/GeneralCourts/{court}/Documents/{number}``): the text is
   ``DocumentText``, one paragraph per line (tab-indented, CRLF, no printed line
-  numbers); ``Title``, ``BillNumber``, sponsors, ``Pinslip`` and the committee's
+  numbers: a figure opening a paragraph is never taken for one); ``Title``, ``BillNumber``, sponsors, ``Pinslip`` and the committee's
   recommendation go into ``meta``;
 - a session law (one record of ``/api/SessionLaws/{year}``): the act's text is
   ``ChapterText``, an HTML fragment of ``<p class="MsoNormal">`` paragraphs.
@@ -128,7 +128,8 @@ def _list(record: dict, key: str, source: object) -> list:
 
 
 def _read_document(record: dict, source: object) -> Reading:
-    reading = read_text(_text(record, "DocumentText", source), paragraph_per_line=True)
+    reading = read_text(_text(record, "DocumentText", source), paragraph_per_line=True,
+                        printed_numbers=False)  # the API prints none: "1G. The President" keeps its 1
     reading.meta = _document_meta(record, source)
     reading.body_only = True
     return reading

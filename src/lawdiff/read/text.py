@@ -25,15 +25,17 @@ _NUMBERED_PROOF = 3
 _UNWRAPPED_CHARS = 120
 
 
-def read_text(text: str, paragraph_per_line: bool | None = None) -> Reading:
+def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers: bool = True) -> Reading:
     """Read plain text.  ``paragraph_per_line``: every line is a paragraph (the legislature's
-    API layout, no blank lines between paragraphs); None decides from the text itself."""
+    API layout, no blank lines between paragraphs); None decides from the text itself.
+    ``printed_numbers``: False where the source is known to print no line numbers (an API
+    record), so no leading figure is ever taken for one ("1 year but less than 2 years", S.934)."""
     lines = [Line(fold(s), None, i + 1) for i, s in enumerate(text.splitlines())]
     lines = drop_mass_gov_feedback(lines)
     blank_rules(lines)
     _drop_page_labels(lines)
     _drop_repeated_headers(lines)
-    printed = _take_printed_numbers(lines)
+    printed = printed_numbers and _take_printed_numbers(lines)
     if not printed and (paragraph_per_line or (paragraph_per_line is None and _unwrapped(lines))):
         lines = _break_paragraphs(lines)
     elif not printed:
