@@ -348,3 +348,21 @@ def matrix_command(ctx: click.Context, topics: tuple[str, ...], instruments: str
     else:
         data = {"json": to_json, "csv": to_csv, "md": to_markdown}[fmt](m)
     emit(data, out)
+
+
+# -- which laws a bill amends (issue #23) ---------------------------------------------
+
+@main.command("amends")
+@corpus_option
+@click.argument("ref")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def amends_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> None:
+    """The amending instructions of REF (a file or a corpus id): which law each SECTION amends, and how."""
+    from lawdiff.cite import instructions
+    from lawdiff.render.amends import to_markdown, to_text
+
+    doc = load_document(ref, corpus_from(ctx))
+    items = instructions(doc)
+    emit(to_json(items) if fmt == "json" else (to_text if fmt == "text" else to_markdown)(doc.meta, items), out)

@@ -1,0 +1,365 @@
+"""Reading the amending instructions of a parsed document, SECTION by SECTION.
+
+``instructions(doc)`` walks the body's top-level SECTIONs in order.  Of each it reads the
+SECTION's own words up to the text it inserts (the ``:-``, or its ``quotedStructure``
+child), finds each "is hereby amended" / "is hereby repealed", reads the words before it
+as the target (``grammar.LOCATOR``) and the words after it as one or more clauses
+(strike, replace, insert, add).  "Said chapter 58", "said section", "as so appearing"
+resolve against what the instructions before them named (``_Context``), in this SECTION
+or an earlier one.  Where the words do not say which law is amended, the instruction is
+listed with ``target: None`` and a ``warning``: nothing is filled in from elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lawdiff.cite import grammar as g
+from lawdiff.parse.tree import Document, Node
+
+EVIDENCE_CHARS = 400
+"""The longest ``evidence`` kept: enough to check the reading, not a copy of the bill."""
+
+
+@dataclass
+class _Context:
+    """What earlier instructions named, for "said …" and "as so appearing"."""
+
+    last: dict | None = None
+    """The last target read."""
+    chapters: dict[str, tuple[str | None, str | None, str]] = field(default_factory=dict)
+    """chapter number -> (code, year, the bill SECTION that named it), the latest naming."""
+    sections: dict[str, dict] = field(default_factory=dict)
+    """section number -> the last target that named it (for "said section 17")."""
+    as_appearing: str | None = None
+
+    def note_chapters(self, words: str, where: str) -> None:
+        """Remember every chapter ``words`` name with their code ("chapter 7 of the acts of 2023")."""
+        for m in g.ACTS_OF.finditer(words):
+            code = "Special Acts" if m["special"] else "Acts"
+            self.chapters[m["chapter"]] = (code, m["year"], where)
+        for m in g.GL_CHAPTER.finditer(words):
+            self.chapters[m["chapter"]] = ("G.L.", None, where)
+
+
+def instructions(doc: Document) -> list[dict]:
+    """Every amending instruction of ``doc``, in order (see the package docstring for the fields)."""
+    ctx = _Context()
+    out: list[dict] = []
+    for sec in _sections(doc.tree):
+        out.extend(read_section(sec, ctx))
+    return out
+
+
+def _sections(root: Node) -> list[Node]:
+    body = next((c for c in root.children if c.type == "body"), None)
+    return [c for c in body.children if c.type == "section"] if body is not None else []
+
+
+def section_number(sec: Node) -> str:
+    """The SECTION's number as printed, without the word or the stop: "SECTION 2A." -> "2A"."""
+    num = re.sub(r"^\s*section\s*", "", sec.num or "", flags=re.I)
+    return num.strip().rstrip(".:;,").strip()
+
+
+def read_section(sec: Node, ctx: _Context) -> list[dict]:
+    """The instructions of one top-level SECTION; ``ctx`` carries what they name to the next."""
+    number = section_number(sec)
+    qstrs = [c for c in sec.children if c.type == "quotedStructure"]
+    area, inserted = instruction_area(sec.text, bool(qstrs))
+    found: list[dict] = []
+    verbs = list(g.VERB.finditer(area))
+    start = 0
+    for i, verb in enumerate(verbs):
+        subject_from = _subject_start(area, start, verb.start())
+        subject = area[subject_from:verb.start()]
+        end = _subject_start(area, verb.end(), verbs[i + 1].start()) if i + 1 < len(verbs) else len(area)
+        predicate = area[verb.end():end]
+        start = end
+        subject = re.sub(r"^\s*SECTION\s+\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
+        if not _names_a_law(subject) and not re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I):
+            continue  # "the plan is amended by the board": a sentence about something else
+        found.extend(_read_instruction(number, subject, verb["verb"].lower(), predicate, ctx))
+        ctx.note_chapters(area[subject_from:end], number)
+    if not verbs:
+        ctx.note_chapters(area, number)
+    _attach_text(found, qstrs, inserted)
+    return found
+
+
+def instruction_area(text: str, quoted_child: bool) -> tuple[str, list[str]]:
+    """The words of ``text`` that instruct, and the inserted texts cut out of it.
+
+    The inserted text starts at ":-" (or a bare colon after "the following ...").  An
+    instruction that goes on after inserted words ("...:- y, and by adding ...:- z") is
+    picked up again where a new clause starts."""
+    pieces: list[str] = []
+    inserted: list[str] = []
+    rest = text
+    while True:
+        m = g.QUOTE_START.search(rest)
+        if m is None:
+            pieces.append(rest)
+            break
+        pieces.append(rest[:m.end()].rstrip(":-–— ").rstrip())
+        rest = rest[m.end():]
+        nxt = g.QUOTE_START.search(rest)
+        limit = nxt.start() if nxt else len(rest)
+        resume = next((c for c in g.CLAUSE_START.finditer(rest, 0, limit) if c.start() > 0), None)
+        if resume is None:
+            inserted.append(rest.strip())
+            break
+        inserted.append(rest[:resume.start()].strip())
+        rest = rest[resume.start():]
+    del quoted_child  # a quotedStructure child holds its own text: nothing to cut
+    return " ".join(p for p in pieces if p), inserted
+
+
+def _subject_start(area: str, lo: int, hi: int) -> int:
+    """Where the sentence holding position ``hi`` starts (not before ``lo``)."""
+    best = lo
+    for m in re.finditer(r"[.;]\s+(?=[A-Z“\"(])", area[lo:hi]):
+        best = lo + m.end()
+    return best
+
+
+def _names_a_law(subject: str) -> bool:
+    return bool(g.LOCATOR.search(subject) or g.GENERAL_LAWS.search(subject) or g.CONSTITUTION.search(subject))
+
+
+# -- the target --------------------------------------------------------------------
+
+def _strip_qualifiers(words: str) -> str:
+    return g.QUALIFIER.sub("", words)
+
+
+def _locators(words: str) -> dict:
+    """The units ``words`` name, the first of each kind: {"section": {"nums": [...], "said": bool,
+    "labels": "(b)"}, "chapter": ..., "paragraph": {"ord": "fifth"}, ...}."""
+    found: dict[str, dict] = {}
+    for m in g.LOCATOR.finditer(words):
+        unit = m["unit"].lower().rstrip("s")
+        if unit == "clause" and m["unit"].lower() == "clauses":
+            unit = "clause"
+        if not (m["nums"] or m["term"] or m["ord"] or m["said"]):
+            continue  # "this section", "the following section"
+        if unit in found:
+            continue
+        nums = _split_nums(m["nums"]) if m["nums"] else []
+        found[unit] = {"nums": nums, "said": bool(m["said"]), "ord": m["ord"], "labels": m["labels"] or "",
+                       "term": m["term"], "words": m.group(0).strip()}
+    return found
+
+
+def _split_nums(nums: str) -> list[str]:
+    return [n.replace(" ", "") for n in re.findall(rf"{g.NUM}|{g.LABEL}", nums)
+            if not re.fullmatch(r"(?i)and|or|to|through", n)]
+
+
+def _label(loc: dict | None) -> str | None:
+    """A subsection, paragraph or clause as the words name it: "(b)", "fifth", "(5)"."""
+    if not loc:
+        return None
+    if loc["nums"]:
+        return ", ".join(loc["nums"])
+    if loc["term"]:
+        return loc["term"]
+    return loc["ord"]
+
+
+def _target(subject: str, number: str, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
+    """The law ``subject`` names: (target, warning, resolved_from)."""
+    words = _strip_qualifiers(subject)
+    loc = _locators(words)
+    chapter_loc, section_loc = loc.get("chapter"), loc.get("section")
+    code = year = None
+    resolved_from = None
+    chapter = chapter_loc["nums"][0] if chapter_loc and chapter_loc["nums"] else None
+    acts = g.ACTS_OF.search(words)
+    if acts is not None and (chapter is None or acts["chapter"] == chapter):
+        code, year, chapter = ("Special Acts" if acts["special"] else "Acts"), acts["year"], acts["chapter"]
+    elif g.GENERAL_LAWS.search(words):
+        code = "G.L."
+    elif g.CONSTITUTION.search(words):
+        code = "Constitution"
+    said = any(v["said"] for v in loc.values())
+    if g.THIS_ACT.search(words):
+        return None, "amends this act itself", None
+    if code is None and chapter is not None:
+        known = ctx.chapters.get(chapter)
+        if known is None:
+            return None, f"chapter {chapter}: the words name no code (General Laws, acts of a year)", None
+        code, year, resolved_from = known
+        if not said:
+            resolved_from = None  # named bare, as a draft may do after naming it once in full
+    elif code is None and chapter is None:
+        last = ctx.last
+        section = section_loc["nums"][0] if section_loc and section_loc["nums"] else None
+        if said and section and section in ctx.sections:
+            last = ctx.sections[section]
+        if not said or last is None or last.get("chapter") is None:
+            return None, "the words name no chapter" + ("" if said else " (and no 'said')"), None
+        code, year, chapter = last["code"], last.get("year"), last["chapter"]
+        resolved_from = last.get("_from")
+        if section_loc is None or not section_loc["nums"]:
+            section_loc = {"nums": [last["section"]] if last.get("section") else []}
+    sections = section_loc["nums"] if section_loc else []
+    target = {"code": code, "year": year, "chapter": chapter,
+              "section": sections[0] if sections else None,
+              "subsection": _label(loc.get("subsection")) or _first_label(section_loc),
+              "paragraph": _label(loc.get("paragraph")) or _label(loc.get("subparagraph")),
+              "clause": _label(loc.get("clause")) or _label(loc.get("subclause"))}
+    for extra in ("item", "definition", "sentence", "article"):
+        if loc.get(extra):
+            target[extra] = _label(loc[extra])
+    if len(sections) > 1:
+        target["sections"] = sections
+    return target, None, resolved_from
+
+
+def _first_label(loc: dict | None) -> str | None:
+    """"Section 13B(b)": the "(b)" stuck to a section number is its subsection."""
+    labels = re.findall(g.LABEL, loc.get("labels", "")) if loc else []
+    return labels[0].replace(" ", "") if labels else None
+
+
+# -- what it does ------------------------------------------------------------------
+
+def _clauses(predicate: str) -> list[str]:
+    """The clauses of a predicate: "by striking out X and inserting ..., and by adding ..." -> two."""
+    predicate = predicate.strip()
+    starts = [m.end() for m in g.CLAUSE_START.finditer(predicate)]
+    if not starts:
+        return []
+    bounds = [m.start() for m in g.CLAUSE_START.finditer(predicate)][1:] + [len(predicate)]
+    return [predicate[s:e].strip(" ,;") for s, e in zip(starts, bounds)]
+
+
+def _read_clause(clause: str) -> tuple[str, dict, str | None]:
+    """(action, where, what a whole-unit object names: "section 17") for one clause."""
+    where: dict = {"after": None, "lines": None, "words": None}
+    lines = g.LINES.search(clause)
+    if lines:
+        nums = [int(n) for n in re.findall(r"\d+", lines["nums"])]
+        where["lines"] = [min(nums), max(nums)]
+    obj = None
+    if m := g.REPLACE.match(clause):
+        action, obj = "replace", m["obj"]
+    elif m := g.STRIKE.match(clause):
+        action, obj = "strike", m["obj"]
+    elif m := g.INSERT.match(clause):
+        action = "insert"
+    elif m := g.ADD.match(clause):
+        action = "add"
+    else:
+        return "amend", where, None
+    if obj is not None:
+        quoted = g.QUOTED.search(obj)
+        if quoted:
+            where["words"] = quoted["words"]
+        else:
+            part = _strip_qualifiers(g.LINES.sub("", obj))
+            part = re.sub(r"\bin\s*,?$|^\s*,|,\s*$", "", part.strip(" ,")).strip(" ,.")
+            where["part"] = part or None
+    anchor = g.ANCHOR.search(clause)
+    if anchor and action in ("insert", "add"):
+        after = _strip_qualifiers(anchor["anchor"]).strip(" ,")
+        where["after"] = after
+        quoted = g.QUOTED.search(after)
+        if quoted:
+            where["words"] = quoted["words"]
+        if action == "add":
+            action = "insert"  # "adding, after the word “x”, ...": an insertion at a named place
+    return action, where, obj
+
+
+def _read_instruction(number: str, subject: str, verb: str, predicate: str, ctx: _Context) -> list[dict]:
+    target, warning, resolved_from = _target(subject, number, ctx)
+    appearing = g.APPEARING.search(subject + predicate)
+    if appearing:
+        as_appearing = appearing["edition"]
+        ctx.as_appearing = as_appearing
+    elif g.SO_APPEARING.search(subject + predicate):
+        as_appearing = ctx.as_appearing
+    else:
+        as_appearing = None
+    if verb in ("repealed", "annulled"):
+        parts = [("repeal", {"after": None, "lines": None, "words": None}, None, subject + " " + verb)]
+    else:
+        predicate = predicate.strip()
+        clauses = _clauses(predicate)
+        head = predicate[:g.CLAUSE_START.search(predicate).start()] if clauses else predicate
+        if target is not None and head.strip(" ,"):
+            refine = _locators(_strip_qualifiers(head))  # "is hereby amended in subsection (b) by ..."
+            for unit in ("subsection", "paragraph", "clause"):
+                if refine.get(unit) and not target.get(unit):
+                    target[unit] = _label(refine[unit])
+        parts = [(*_read_clause(c), c) for c in clauses] or [("amend", {"after": None, "lines": None, "words": None},
+                                                              None, predicate)]
+    out = []
+    for action, where, obj, clause in parts:
+        tgt = dict(target) if target is not None else None
+        inserts = None
+        if tgt is not None and obj is not None and tgt["section"] is None:
+            whole = re.match(rf"^(?:the\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
+            if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
+                nums = _split_nums(whole["nums"])
+                tgt["section"] = nums[0]
+                if len(nums) > 1:
+                    tgt["sections"] = nums
+        new = g.NEW_UNITS.search(clause)
+        if new and action in ("insert", "add"):
+            inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
+        evidence = f"{subject.strip()} is hereby {verb} {clause.strip()}" if verb != "repealed" else clause.strip()
+        evidence = re.sub(r"\s+", " ", evidence)
+        if len(evidence) > EVIDENCE_CHARS:
+            evidence = evidence[:EVIDENCE_CHARS - 1] + "…"
+        item = {"section": number, "target": _public(tgt), "action": action, "where": where,
+                "as_appearing": as_appearing, "inserts": inserts, "text": None, "evidence": evidence}
+        if resolved_from is not None:
+            item["resolved_from"] = resolved_from
+        if warning is not None or tgt is None:
+            item["warning"] = warning or "no target read"
+        elif action == "amend":
+            item["warning"] = "what the instruction does is not read"
+        out.append(item)
+    if target is not None:
+        target["_from"] = number
+        ctx.last = target
+        if target["section"]:
+            ctx.sections[target["section"]] = target
+    return out
+
+
+def _public(target: dict | None) -> dict | None:
+    return None if target is None else {k: v for k, v in target.items() if not k.startswith("_")}
+
+
+def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> None:
+    """Give each instruction that introduces text ("the following section:-") its quoted text's
+    eid, and the numbers of the sections (or chapter) it inserts, read from that text."""
+    pending = [i for i in found if i["action"] in ("insert", "add", "replace")]
+    if qstrs and pending:
+        last = pending[-1]
+        q = qstrs[0]
+        last["text"] = q.eid
+        if last["inserts"]:
+            last["inserts"] = _new_numbers(q, last["inserts"]) or None
+    for item in found:
+        if isinstance(item["inserts"], str) and item["text"] is None:
+            # inserted words inline after ":-": "Section 40. ..." names the new section
+            nums = [m["num"] for t in inserted
+                    for m in [re.match(rf"\s*(?:Section|Chapter)\s+(?P<num>{g.NUM})\.", t, re.I)] if m]
+            item["inserts"] = nums[:1] if nums else None
+        if isinstance(item["inserts"], list):
+            item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]
+
+
+def _new_numbers(q: Node, unit: str) -> list[str]:
+    kind = "chapter" if unit.startswith("chapter") else "section"
+    nums = []
+    for child in q.children:
+        if child.type == kind and child.num:
+            nums.append(re.sub(r"(?i)^\s*(?:section|chapter)\s*", "", child.num).rstrip(".:").strip())
+    return nums

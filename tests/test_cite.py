@@ -1,0 +1,218 @@
+"""The citator (issue #23): which law each SECTION of a bill amends.
+
+Bills here are written for the tests (our own words, in the layout of the legislature's API
+records: one paragraph per line); the last tests read real records of the 193rd General Court
+from ../shared/sources, with the expected values written by hand from reading them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from lawdiff.cite import instructions
+from lawdiff.cite.labels import describe
+from lawdiff.cli import main
+from lawdiff.load.documents import load_document
+from lawdiff.load.manifest import Corpus
+
+from tests.helpers import ROOT
+from tests.helpers.api_records import bill_text, document
+
+SESSION = ROOT.parent / "shared" / "sources"
+
+
+def _bill(tmp_path, *paragraphs: str, number: str = "H9999"):
+    path = tmp_path / f"{number}.json"
+    path.write_bytes(document(193, number, bill_text(*paragraphs)))
+    return load_document(str(path), Corpus(root=tmp_path, entries={}, comparisons=[]))
+
+
+def _read(tmp_path, *paragraphs: str) -> list[dict]:
+    return instructions(_bill(tmp_path, *paragraphs))
+
+
+def test_a_new_section_inserted_into_a_chapter(tmp_path):
+    [item] = _read(tmp_path,
+                   "SECTION 1. Chapter 94 of the General Laws is hereby amended by inserting after section 12 "
+                   "the following section:-",
+                   "Section 12A. The board shall publish its rates each year.")
+    assert item["section"] == "1"
+    assert item["target"] == {"code": "G.L.", "year": None, "chapter": "94", "section": None,
+                              "subsection": None, "paragraph": None, "clause": None}
+    assert item["action"] == "insert"
+    assert item["inserts"] == "12A"
+    assert item["where"]["after"] == "section 12"
+    assert item["text"] == "sec_1__qstr_1"
+    assert "warning" not in item
+    assert describe(item) == "inserts G.L. c. 94 § 12A"
+
+
+def test_said_chapter_so_appearing_and_further_amended_resolve_from_before(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 22A of chapter 40 of the General Laws, as appearing in the 2022 Official "
+                  "Edition, is hereby amended by inserting after the word “board”, in line 28, the following "
+                  "words:- or commission.",
+                  "SECTION 2. Said chapter 40 is hereby further amended by striking out section 17, as so "
+                  "appearing, and inserting in place thereof the following section:-",
+                  "Section 17. A town may vote to accept this section.",
+                  "SECTION 3. Said section 17 of said chapter 40, as so appearing, is hereby further amended by "
+                  "adding the following sentence:- The vote shall be recorded.")
+    first, second, third = items
+    assert (first["target"]["chapter"], first["target"]["section"], first["action"]) == ("40", "22A", "insert")
+    assert first["where"] == {"after": "the word “board”", "lines": [28, 28], "words": "board"}
+    assert first["as_appearing"] == "2022 Official Edition"
+    assert (second["target"]["code"], second["target"]["chapter"], second["target"]["section"]) == ("G.L.", "40", "17")
+    assert second["action"] == "replace"
+    assert second["as_appearing"] == "2022 Official Edition"  # "as so appearing"
+    assert second["resolved_from"] == "1"  # "Said chapter 40" was named by SECTION 1
+    assert second["inserts"] is None  # section 17 exists: it is replaced, not inserted
+    assert (third["target"]["chapter"], third["target"]["section"], third["action"]) == ("40", "17", "add")
+
+
+def test_a_session_law_repealed_and_then_named_by_said(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 3 of chapter 10 of the acts of 2021 is hereby repealed.",
+                  "SECTION 2. Section 5 of said chapter 10 is hereby amended by striking out the figure “2025” "
+                  "and inserting in place thereof the following figure:- 2027.")
+    assert items[0]["target"]["code"] == "Acts" and items[0]["target"]["year"] == "2021"
+    assert (items[0]["target"]["chapter"], items[0]["target"]["section"], items[0]["action"]) == ("10", "3", "repeal")
+    assert (items[1]["target"]["code"], items[1]["target"]["year"]) == ("Acts", "2021")
+    assert (items[1]["target"]["section"], items[1]["action"]) == ("5", "replace")
+    assert items[1]["where"]["words"] == "2025"
+    assert describe(items[0]) == "repeals Acts 2021 c. 10 § 3"
+
+
+def test_one_section_with_several_instructions_lists_each(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 4. Section 9 of chapter 6 of the General Laws, as appearing in the 2022 Official "
+                  "Edition, is hereby amended by striking out, in line 4, the word “shall” and inserting in place "
+                  "thereof the following word:- may, and by adding the following sentence:- The board may meet "
+                  "twice a year.")
+    assert [i["action"] for i in items] == ["replace", "add"]
+    assert all(i["section"] == "4" and i["target"]["section"] == "9" for i in items)
+    assert items[0]["where"]["lines"] == [4, 4] and items[0]["where"]["words"] == "shall"
+
+
+def test_struck_subsection_and_named_paragraph(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Subsection (b) of section 1 of chapter 23B of the General Laws is hereby amended by "
+                  "inserting after clause (iv) the following clause:- (v) keep a register of plans.",
+                  "SECTION 2. The fifth paragraph of section 5 of chapter 40A of the General Laws is hereby "
+                  "amended by striking out the second sentence.")
+    assert items[0]["target"]["subsection"] == "(b)" and items[0]["where"]["after"] == "clause (iv)"
+    assert items[1]["target"]["paragraph"] == "fifth"
+    assert items[1]["action"] == "strike" and items[1]["where"]["part"] == "the second sentence"
+
+
+def test_sections_that_amend_nothing_list_nothing(tmp_path):
+    assert _read(tmp_path,
+                 "SECTION 1. Notwithstanding section 2 of chapter 30A of the General Laws, the secretary shall "
+                 "report to the clerks of the house and senate not later than March 1, 2025.",
+                 "SECTION 2. This act shall take effect on July 1, 2025.") == []
+
+
+@pytest.mark.parametrize("words, why", [
+    ("Said section 9 is hereby amended by striking out the word “may”.", "no chapter"),
+    ("Section 4 of this act is hereby repealed.", "this act"),
+    ("Section 5 of chapter 12 is hereby amended by striking out the word “may”.", "no code"),
+])
+def test_what_the_words_do_not_say_is_not_guessed(tmp_path, words, why):
+    [item] = _read(tmp_path, "SECTION 1. This act shall be known as the Test Act.", f"SECTION 2. {words}")
+    assert item["target"] is None
+    assert item["warning"]
+    assert item["section"] == "2"
+
+
+def test_said_refers_back_only_to_what_was_named(tmp_path):
+    """"Said chapter 63" where only chapter 62 was named before: the draft's slip, not ours to mend."""
+    items = _read(tmp_path,
+                  "SECTION 1. Section 6 of chapter 62 of the General Laws is hereby amended by striking out the "
+                  "word “each”.",
+                  "SECTION 2. Said chapter 63 is hereby further amended by adding the following section:-",
+                  "Section 99. Rules shall be made.")
+    assert items[0]["target"]["chapter"] == "62"
+    assert items[1]["target"] is None and "63" in items[1]["warning"]
+
+
+def test_a_new_chapter_of_the_general_laws(tmp_path):
+    [item] = _read(tmp_path,
+                   "SECTION 1. The General Laws are hereby amended by inserting after chapter 6D the following "
+                   "chapter:-",
+                   "CHAPTER 6E.",
+                   "HOUSING TRUST",
+                   "Section 1. There shall be a trust.")
+    assert item["target"]["code"] == "G.L." and item["target"]["chapter"] is None
+    assert item["action"] == "insert" and item["inserts"] == "6E"
+    assert item["where"]["after"] == "chapter 6D"
+
+
+def test_several_sections_repealed_at_once(tmp_path):
+    [item] = _read(tmp_path, "SECTION 1. Sections 30, 36 and 98 of chapter 238 of the acts of 2012 are hereby repealed.")
+    assert item["target"]["section"] == "30" and item["target"]["sections"] == ["30", "36", "98"]
+    assert describe(item) == "repeals Acts 2012 c. 238 §§ 30, 36, 98"
+
+
+def test_amends_command_formats(tmp_path):
+    _bill(tmp_path, "SECTION 1. Chapter 94 of the General Laws is hereby amended by inserting after section 12 "
+                    "the following section:-", "Section 12A. The board shall publish its rates.")
+    path = str(tmp_path / "H9999.json")
+    runner = CliRunner()
+    as_json = runner.invoke(main, ["--corpus", str(tmp_path), "amends", path, "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.output)[0]["target"]["chapter"] == "94"
+    text = runner.invoke(main, ["--corpus", str(tmp_path), "amends", path])
+    assert "SECTION 1  inserts G.L. c. 94 § 12A" in text.output
+    md = runner.invoke(main, ["--corpus", str(tmp_path), "amends", path, "--format", "md"])
+    assert "| 1 | inserts G.L. c. 94 § 12A |" in md.output
+
+
+def test_amends_command_bad_file(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    result = CliRunner().invoke(main, ["--corpus", str(tmp_path), "amends", str(bad)])
+    assert result.exit_code == 2
+    assert "empty.txt" in result.output and "Traceback" not in result.output
+
+
+# -- real records, read by eye ---------------------------------------------------------
+
+def _real(name: str) -> list[dict]:
+    path = SESSION / name
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the real documents sit beside the checkout (../shared)")
+    return instructions(load_document(str(path), Corpus(root=path.parent, entries={}, comparisons=[])))
+
+
+def test_h2288_inserts_two_sections():
+    items = _real("api/193-H2288.json")
+    assert [(i["section"], i["target"]["chapter"], i["target"]["section"], i["inserts"], i["action"])
+            for i in items] == [("2", "147", None, "63", "insert"), ("3", "126", None, "40", "insert")]
+    assert describe(items[1]) == "inserts G.L. c. 126 § 40"
+
+
+def test_s2834_housing_bond_bill():
+    """S.2834 (the Affordable Homes Act as the Senate printed it): read by eye, SECTION by SECTION."""
+    by_section: dict[str, list[dict]] = {}
+    for item in _real("sessions/193/documents/S2834.json"):
+        by_section.setdefault(item["section"], []).append(item)
+
+    def one(sec):
+        [item] = by_section[sec]
+        t = item["target"]
+        return (t["code"], t.get("year"), t["chapter"], t["section"], item["action"]) if t else None
+
+    assert one("4") == ("G.L.", None, "6C", "46", "insert")  # "Section 46 of said chapter 6C"
+    assert by_section["4"][0]["resolved_from"] == "3"
+    assert one("7") == ("G.L.", None, "23B", None, "add")  # adds three new sections
+    assert by_section["7"][0]["inserts"] == ["31", "32", "33"]
+    assert one("29") == ("G.L.", None, "121B", "3A", "replace")
+    assert one("43") == ("G.L.", None, "121F", "5", "strike")
+    assert one("49") == ("Acts", "1966", "708", "3", "replace")
+    assert one("50") == ("Acts", "1966", "708", "3", "replace")  # "said chapter 708"
+    assert one("102") == ("Acts", "2012", "238", "30", "repeal")
+    assert one("130") == ("G.L.", None, "63", "38OO", "repeal")
+    assert one("22") is None  # "said chapter 63", though no chapter 63 was named before it
+    assert one("131") is None  # "Sections 117 to 119, inclusive, are hereby repealed": the act's own
+    assert "115" not in by_section and "126" not in by_section  # a notwithstanding clause, the bonds
