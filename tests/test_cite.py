@@ -116,7 +116,10 @@ def test_sections_that_amend_nothing_list_nothing(tmp_path):
 @pytest.mark.parametrize("words, why", [
     ("Said section 9 is hereby amended by striking out the word “may”.", "no chapter"),
     ("Section 4 of this act is hereby repealed.", "this act"),
-    ("Section 5 of chapter 12 is hereby amended by striking out the word “may”.", "no code"),
+    ("Section 12 of the General Laws is hereby amended by adding the following section:- Section 4. Text.",
+     "no chapter"),
+    ("Section 9 of said charter is hereby amended by striking out the word “may”.", "no charter named"),
+    ("Section 3 of said act is hereby amended by striking out the word “may”.", "no act named"),
 ])
 def test_what_the_words_do_not_say_is_not_guessed(tmp_path, words, why):
     [item] = _read(tmp_path, "SECTION 1. This act shall be known as the Test Act.", f"SECTION 2. {words}")
@@ -125,15 +128,31 @@ def test_what_the_words_do_not_say_is_not_guessed(tmp_path, words, why):
     assert item["section"] == "2"
 
 
-def test_said_refers_back_only_to_what_was_named(tmp_path):
-    """"Said chapter 63" where only chapter 62 was named before: the draft's slip, not ours to mend."""
+def test_a_chapter_cited_without_a_year_is_the_general_laws(tmp_path):
+    """An act is always cited with its year and a charter by its town: a bare "chapter 63" (or
+    "said chapter 63" where none was named before) is a chapter of the General Laws."""
     items = _read(tmp_path,
-                  "SECTION 1. Section 6 of chapter 62 of the General Laws is hereby amended by striking out the "
-                  "word “each”.",
+                  "SECTION 1. Section 6 of chapter 62 is hereby amended by striking out the word “each”.",
                   "SECTION 2. Said chapter 63 is hereby further amended by adding the following section:-",
-                  "Section 99. Rules shall be made.")
-    assert items[0]["target"]["chapter"] == "62"
-    assert items[1]["target"] is None and "63" in items[1]["warning"]
+                  "Section 99. Rules shall be made.",
+                  "SECTION 3. Section 2 of chapter 7 of the acts of 2023 is hereby amended by striking out the "
+                  "word “shall”.",
+                  "SECTION 4. Section 8 of said act is hereby amended by striking out the word “may”.")
+    assert [(i["target"]["code"], i["target"]["year"], i["target"]["chapter"]) for i in items] == [
+        ("G.L.", None, "62"), ("G.L.", None, "63"), ("Acts", "2023", "7"), ("Acts", "2023", "7")]
+    assert items[1]["inserts"] == "99" and items[3]["target"]["section"] == "8"
+
+
+def test_a_town_charter_is_named_not_coded(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 9 of the charter of the town of Eastfield, which is on file in the office of "
+                  "the archivist, is hereby amended by striking out the word “selectmen”.",
+                  "SECTION 2. Section 12 of said charter is hereby amended by adding the following sentence:- "
+                  "The board shall meet monthly.")
+    for item, section in zip(items, ("9", "12")):
+        assert item["target"]["code"] is None and item["target"]["chapter"] is None
+        assert item["target"]["other"] == "charter of the town of Eastfield"
+        assert item["target"]["section"] == section
 
 
 def test_a_new_chapter_of_the_general_laws(tmp_path):
@@ -143,7 +162,8 @@ def test_a_new_chapter_of_the_general_laws(tmp_path):
                    "CHAPTER 6E.",
                    "HOUSING TRUST",
                    "Section 1. There shall be a trust.")
-    assert item["target"]["code"] == "G.L." and item["target"]["chapter"] is None
+    assert item["target"]["code"] == "G.L." and item["target"]["chapter"] == "6E"
+    assert item["target"]["new_chapter"] is True
     assert item["action"] == "insert" and item["inserts"] == "6E"
     assert item["where"]["after"] == "chapter 6D"
 
@@ -213,6 +233,17 @@ def test_s2834_housing_bond_bill():
     assert one("50") == ("Acts", "1966", "708", "3", "replace")  # "said chapter 708"
     assert one("102") == ("Acts", "2012", "238", "30", "repeal")
     assert one("130") == ("G.L.", None, "63", "38OO", "repeal")
-    assert one("22") is None  # "said chapter 63", though no chapter 63 was named before it
+    assert one("22") == ("G.L.", None, "63", "38EE", "replace")  # "said chapter 63", none named before
     assert one("131") is None  # "Sections 117 to 119, inclusive, are hereby repealed": the act's own
     assert "115" not in by_section and "126" not in by_section  # a notwithstanding clause, the bonds
+
+
+def test_a_new_section_inserted_under_a_named_section_goes_into_the_chapter(tmp_path):
+    """"Section 72 of chapter 111 is hereby amended by inserting the following section:- Section 72A":
+    section 72 is the place, not the law amended."""
+    [item] = _read(tmp_path,
+                   "SECTION 1. Section 72 of chapter 111 of the General Laws is hereby amended by inserting the "
+                   "following section:-", "Section 72A. Each facility shall keep a log.")
+    assert (item["target"]["chapter"], item["target"]["section"], item["inserts"]) == ("111", None, "72A")
+    assert item["where"]["after"] == "section 72"
+    assert item["eid"] == "sec_1"

@@ -25,7 +25,7 @@ I = re.IGNORECASE
 
 # A chapter or section number as printed: "40", "22A", "2DDDDDD", "27½", "87DDD1/2", "1-301"
 # (the Uniform Commercial Code's), or a budget item "7004-0070", or Roman figures (articles).
-NUM = r"(?:\d{4}-\d{4}|\d+[A-Z]*(?:\s?½|\s?1/2)?[A-Z]*(?:-\d+[A-Z]*)?|[IVXLC]+\b)"
+NUM = r"(?:\d{4}-\d{4}|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b))?(?:\s?½|\s?1/2)?[A-Z]*(?:[-.]\d+[A-Z]*)?|[IVXLC]+\b)"
 # A label in brackets: "(b)", "(iii)", "(1)"; several stuck together: "(b)(ii)".
 LABEL = r"\(\s*[A-Za-z0-9]{1,6}\s*\)"
 # A list of numbers: "30, 36 and 98", "(a) and (b)", "6 to 8, inclusive".
@@ -79,7 +79,7 @@ QUALIFIER = re.compile(
 # striking …".  Not " and inserting in place thereof", which ends the clause it belongs to.
 CLAUSE_START = re.compile(
     r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+(?=by\b|\(\s*[ivx\d]+\s*\))|\s+(?=\(\s*[ivx\d]{1,4}\s*\)\s+(?:by\s+)?"
-    r"(?:striking|inserting|adding|deleting)))"
+    r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
     r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:by\s+)?"
     r"(?=(?:striking|inserting|adding|deleting|substituting)\b)"
     r"(?!inserting\s+(?:in\s+(?:the\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
@@ -87,10 +87,21 @@ CLAUSE_START = re.compile(
 
 # The clauses themselves.
 REPLACE = re.compile(
-    r"^(?:striking|deleting)\s+(?:out\s+)?(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting)\b", I | re.S)
-STRIKE = re.compile(r"^(?:striking|deleting)\s+(?:out\s+)?(?P<obj>.*)", I | re.S)
+    r"^(?:striking|deleting)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting|in\s+place)\b",
+    I | re.S)
+STRIKE = re.compile(r"^(?:striking|deleting)(?:\s+out)?[\s,]+(?P<obj>.*)", I | re.S)
 INSERT = re.compile(r"^(?:inserting|substituting)\b(?P<rest>.*)", I | re.S)
 ADD = re.compile(r"^adding\b(?P<rest>.*)", I | re.S)
+AT_THE_END = re.compile(r"\bat\s+the\s+end\s+thereof\b", I)  # "inserting at the end thereof": an addition
+# Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
+# "is amended to include the following section" (an insertion).
+TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+read\s+as\s+follows", I)
+TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+include\b", I)
+# A town's or city's charter (a special act, cited by name): "the charter of the city of Westfield".
+CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own)\s+of\s+"
+                     r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter)")
+SAID_CHARTER = re.compile(r"\bsaid\s+charter\b", I)
+SAID_ACT = re.compile(r"\bsaid\s+act\b", I)
 # The anchor of an insertion: "after section 62", "after the word “x”", "before the first paragraph".
 ANCHOR = re.compile(
     r"\b(?:after|before|following(?=\s+the\s+(?:words?|figures?|definition)\b))\s+(?P<anchor>.+?)(?=,|\s+(?:the\s+following|the\s+words?\s+[“\"]|"

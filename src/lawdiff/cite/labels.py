@@ -10,7 +10,9 @@ def cite(target: dict | None, new: str | list | None = None) -> str:
     (a new chapter); ``new`` (an instruction's ``inserts``) stands for the section."""
     if target is None:
         return "(not read)"
-    code = target.get("code") or "(code not named)"
+    code = target.get("code") or target.get("other") or "(code not named)"
+    if target.get("new_chapter"):
+        return f"{code} c. {target.get('chapter')}"
     if code == "Acts" or code == "Special Acts":
         head = f"{code} {target.get('year') or '?'}"
     else:

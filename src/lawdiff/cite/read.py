@@ -33,12 +33,20 @@ class _Context:
     sections: dict[str, dict] = field(default_factory=dict)
     """section number -> the last target that named it (for "said section 17")."""
     as_appearing: str | None = None
+    act: tuple[str, str, str, str] | None = None
+    """The last act named (code, year, chapter, SECTION), for "said act"."""
+    charter: str | None = None
+    """The last town or city charter named, for "said charter"."""
 
     def note_chapters(self, words: str, where: str) -> None:
-        """Remember every chapter ``words`` name with their code ("chapter 7 of the acts of 2023")."""
+        """Remember every chapter ``words`` name with their code ("chapter 7 of the acts of 2023"),
+        the last act and the last charter."""
         for m in g.ACTS_OF.finditer(words):
             code = "Special Acts" if m["special"] else "Acts"
             self.chapters[m["chapter"]] = (code, m["year"], where)
+            self.act = (code, m["year"], m["chapter"], where)
+        for m in g.CHARTER.finditer(words):
+            self.charter = m["name"]
         for m in g.GL_CHAPTER.finditer(words):
             self.chapters[m["chapter"]] = ("G.L.", None, where)
 
@@ -80,7 +88,8 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
         subject = re.sub(r"^\s*SECTION\s+\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
         if not _names_a_law(subject) and not re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I):
             continue  # "the plan is amended by the board": a sentence about something else
-        found.extend(_read_instruction(number, subject, verb["verb"].lower(), predicate, ctx))
+        for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
+            found.append({**item, "eid": sec.eid})
         ctx.note_chapters(area[subject_from:end], number)
     if not verbs:
         ctx.note_chapters(area, number)
@@ -153,6 +162,7 @@ def _locators(words: str) -> dict:
 
 
 def _split_nums(nums: str) -> list[str]:
+    nums = re.sub(r"(\d)\s([A-Z]{1,3})\b", r"\1\2", nums)  # "51 D" is section 51D
     return [n.replace(" ", "") for n in re.findall(rf"{g.NUM}|{g.LABEL}", nums)
             if not re.fullmatch(r"(?i)and|or|to|through", n)]
 
@@ -186,13 +196,36 @@ def _target(subject: str, number: str, ctx: _Context) -> tuple[dict | None, str 
     said = any(v["said"] for v in loc.values())
     if g.THIS_ACT.search(words):
         return None, "amends this act itself", None
-    if code is None and chapter is not None:
+    charter = g.CHARTER.search(words)
+    other = charter["name"] if charter else (ctx.charter if g.SAID_CHARTER.search(words) else None)
+    if other is None and g.SAID_CHARTER.search(words):
+        return None, "'said charter', and no charter named before", None
+    if other is not None:  # a town's charter: no code, no chapter of the General Laws
+        code = year = None
+        named = charter or g.SAID_CHARTER.search(words)
+        loc = _locators(words[:named.start()])  # its own parts, not "on file under chapter 43B"
+        if loc.get("chapter") and loc["chapter"]["nums"]:
+            other = f"{other}, chapter {loc['chapter']['nums'][0]}"
+        loc.pop("chapter", None)
+        chapter, section_loc = None, loc.get("section")
+    elif code is None and chapter is None and g.SAID_ACT.search(words):
+        if ctx.act is None:
+            return None, "'said act', and no act named before", None
+        code, year, chapter, resolved_from = ctx.act
+    elif code is None and chapter is not None:
         known = ctx.chapters.get(chapter)
-        if known is None:
+        if known is not None:
+            code, year, resolved_from = known
+            if not said:
+                resolved_from = None  # named bare, as a draft may do after naming it once in full
+        elif re.match(r"\d", chapter):
+            # A chapter cited with no year is a chapter of the General Laws: an act is always cited
+            # with its year ("chapter 7 of the acts of 2023"), a charter by its town.
+            code = "G.L."
+        else:
             return None, f"chapter {chapter}: the words name no code (General Laws, acts of a year)", None
-        code, year, resolved_from = known
-        if not said:
-            resolved_from = None  # named bare, as a draft may do after naming it once in full
+    if other is not None or code is not None and chapter is not None:
+        pass
     elif code is None and chapter is None:
         last = ctx.last
         section = section_loc["nums"][0] if section_loc and section_loc["nums"] else None
@@ -204,7 +237,9 @@ def _target(subject: str, number: str, ctx: _Context) -> tuple[dict | None, str 
         resolved_from = last.get("_from")
         if section_loc is None or not section_loc["nums"]:
             section_loc = {"nums": [last["section"]] if last.get("section") else []}
-    sections = section_loc["nums"] if section_loc else []
+    sections = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
+    if code == "G.L." and chapter is None and sections:
+        return None, f"section {sections[0]} of the General Laws: no chapter named", None
     target = {"code": code, "year": year, "chapter": chapter,
               "section": sections[0] if sections else None,
               "subsection": _label(loc.get("subsection")) or _first_label(section_loc),
@@ -215,6 +250,8 @@ def _target(subject: str, number: str, ctx: _Context) -> tuple[dict | None, str 
             target[extra] = _label(loc[extra])
     if len(sections) > 1:
         target["sections"] = sections
+    if other is not None:
+        target["other"] = other
     return target, None, resolved_from
 
 
@@ -271,10 +308,13 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
             where["words"] = quoted["words"]
         if action == "add":
             action = "insert"  # "adding, after the word “x”, ...": an insertion at a named place
+    if action == "insert" and g.AT_THE_END.search(clause):
+        action = "add"  # "inserting at the end thereof": an addition
     return action, where, obj
 
 
-def _read_instruction(number: str, subject: str, verb: str, predicate: str, ctx: _Context) -> list[dict]:
+def _read_instruction(number: str, subject: str, verb: str, verb_words: str, predicate: str,
+                      ctx: _Context) -> list[dict]:
     target, warning, resolved_from = _target(subject, number, ctx)
     appearing = g.APPEARING.search(subject + predicate)
     if appearing:
@@ -295,8 +335,11 @@ def _read_instruction(number: str, subject: str, verb: str, predicate: str, ctx:
             for unit in ("subsection", "paragraph", "clause"):
                 if refine.get(unit) and not target.get(unit):
                     target[unit] = _label(refine[unit])
-        parts = [(*_read_clause(c), c) for c in clauses] or [("amend", {"after": None, "lines": None, "words": None},
-                                                              None, predicate)]
+        parts = [(*_read_clause(c), c) for c in clauses]
+        if not parts:
+            blank = {"after": None, "lines": None, "words": None}
+            action = "replace" if g.TO_READ.match(predicate) else "insert" if g.TO_INCLUDE.match(predicate) else "amend"
+            parts = [(action, blank, None, predicate)]
     out = []
     for action, where, obj, clause in parts:
         tgt = dict(target) if target is not None else None
@@ -311,8 +354,15 @@ def _read_instruction(number: str, subject: str, verb: str, predicate: str, ctx:
         new = g.NEW_UNITS.search(clause)
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
-        evidence = f"{subject.strip()} is hereby {verb} {clause.strip()}" if verb != "repealed" else clause.strip()
-        evidence = re.sub(r"\s+", " ", evidence)
+            if tgt is not None and tgt["section"] and inserts.startswith("section") and not any(
+                    tgt.get(k) for k in ("subsection", "paragraph", "clause")):
+                # "Section 72 of chapter 111 is hereby amended by inserting the following section": a new
+                # section goes into the chapter (after section 72); section 72 itself is not amended
+                where["after"] = where["after"] or f"section {tgt['section']}"
+                tgt["section"] = None
+                tgt.pop("sections", None)
+        evidence = re.sub(r"\s+", " ", f"{subject.strip()} {verb_words} {clause.strip()}" if verb != "repealed"
+                          else f"{subject.strip()} {verb_words}")
         if len(evidence) > EVIDENCE_CHARS:
             evidence = evidence[:EVIDENCE_CHARS - 1] + "…"
         item = {"section": number, "target": _public(tgt), "action": action, "where": where,
@@ -339,6 +389,7 @@ def _public(target: dict | None) -> dict | None:
 def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> None:
     """Give each instruction that introduces text ("the following section:-") its quoted text's
     eid, and the numbers of the sections (or chapter) it inserts, read from that text."""
+    units = {id(i): i["inserts"] for i in found if i["inserts"]}  # "section(s)" or "chapter(s)", then numbers
     pending = [i for i in found if i["action"] in ("insert", "add", "replace")]
     if qstrs and pending:
         last = pending[-1]
@@ -354,6 +405,11 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
             item["inserts"] = nums[:1] if nums else None
         if isinstance(item["inserts"], list):
             item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]
+        t = item["target"]
+        if t is not None and t["chapter"] is None and isinstance(item["inserts"], str) \
+                and units.get(id(item), "").startswith("chapter"):
+            t["chapter"] = item["inserts"]  # a new chapter: it is the chapter the instruction reaches
+            t["new_chapter"] = True
 
 
 def _new_numbers(q: Node, unit: str) -> list[str]:
