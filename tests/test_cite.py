@@ -247,3 +247,13 @@ def test_a_new_section_inserted_under_a_named_section_goes_into_the_chapter(tmp_
     assert (item["target"]["chapter"], item["target"]["section"], item["inserts"]) == ("111", None, "72A")
     assert item["where"]["after"] == "section 72"
     assert item["eid"] == "sec_1"
+
+
+def test_the_instrument_page_labels_each_section_with_what_it_amends():
+    from lxml import html as lxml_html
+
+    from lawdiff.render.instrument_html import render_instrument
+
+    page = lxml_html.fromstring(render_instrument(load_document("193-h2288", Corpus.load(ROOT / "corpus"))))
+    labels = {el.getparent().get("id"): el.text_content() for el in page.cssselect("p.amends")}
+    assert labels == {"sec_2": "inserts G.L. c. 147 § 63", "sec_3": "inserts G.L. c. 126 § 40"}

@@ -41,13 +41,14 @@ class _Context:
     def note_chapters(self, words: str, where: str) -> None:
         """Remember every chapter ``words`` name with their code ("chapter 7 of the acts of 2023"),
         the last act and the last charter."""
-        for m in g.ACTS_OF.finditer(words):
+        lower = words.lower()
+        for m in g.ACTS_OF.finditer(words) if "chapter" in lower else ():
             code = "Special Acts" if m["special"] else "Acts"
             self.chapters[m["chapter"]] = (code, m["year"], where)
             self.act = (code, m["year"], m["chapter"], where)
-        for m in g.CHARTER.finditer(words):
+        for m in g.CHARTER.finditer(words) if "charter" in lower else ():
             self.charter = m["name"]
-        for m in g.GL_CHAPTER.finditer(words):
+        for m in g.GL_CHAPTER.finditer(words) if "chapter" in lower else ():
             self.chapters[m["chapter"]] = ("G.L.", None, where)
 
 
