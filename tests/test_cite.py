@@ -257,3 +257,40 @@ def test_the_instrument_page_labels_each_section_with_what_it_amends():
     page = lxml_html.fromstring(render_instrument(load_document("193-h2288", Corpus.load(ROOT / "corpus"))))
     labels = {el.getparent().get("id"): el.text_content() for el in page.cssselect("p.amends")}
     assert labels == {"sec_2": "inserts G.L. c. 147 § 63", "sec_3": "inserts G.L. c. 126 § 40"}
+
+
+# -- the session citator -----------------------------------------------------------------
+
+def test_session_index_lists_each_bill_per_section_and_marks_collisions(tmp_path):
+    from lawdiff.cite.index import build_index, to_csv
+
+    one = _read(tmp_path, "SECTION 1. Section 63 of chapter 147 of the General Laws is hereby amended by striking "
+                          "out the word “may”.",
+                "SECTION 2. Chapter 126 of the General Laws is hereby amended by inserting after section 39 the "
+                "following section:-", "Section 40. No person shall be held.")
+    two = _read(tmp_path / "..", "SECTION 5. Section 63 of chapter 147 of the General Laws is hereby repealed.",
+                "SECTION 6. Section 4 of chapter 12 of the acts of 2020 is hereby repealed.",
+                "SECTION 7. Said section 9 is hereby amended by striking out the word “may”.")
+    dead = [{"section": "1", "target": {"code": "G.L.", "year": None, "chapter": "147", "section": "63"},
+             "action": "strike", "inserts": None}]
+    index = build_index([
+        {"id": "h1", "number": "H.1", "instructions": one, "status": "Reported favorably"},
+        {"id": "s2", "number": "S.2", "instructions": two},
+        {"id": "h3", "number": "H.3", "instructions": dead, "live": False},
+    ])
+    assert index["bills"] == 3 and index["unread"] == 1  # "said section 9" names no chapter
+    first = index["chapters"][0]
+    assert (first["code"], first["chapter"], first["bills"]) == ("G.L.", "147", 3)
+    [s63] = first["sections"]
+    assert s63["section"] == "63" and s63["collision"] is True  # two live bills; the third is not live
+    assert [(e["bill"], e["bill_section"], e["action"]) for e in s63["entries"]] == [
+        ("H.1", "1", "strike"), ("S.2", "5", "repeal"), ("H.3", "1", "strike")]
+    c126 = next(c for c in index["chapters"] if c["chapter"] == "126")
+    assert [(s["section"], s["collision"]) for s in c126["sections"]] == [("40", False)]  # the new section
+    acts = next(c for c in index["chapters"] if c["code"] == "Acts")
+    assert (acts["year"], acts["chapter"], acts["sections"][0]["section"]) == ("2020", "12", "4")
+    assert index["collisions"] == 1
+    rows = to_csv(index).splitlines()
+    assert rows[0] == "code,year,chapter,section,bill,bill_id,bill_section,action,status,collision"
+    assert "G.L.,,147,63,H.1,h1,1,strike,Reported favorably,yes" in rows
+    assert "G.L.,,126,40,H.1,h1,2,insert,Reported favorably," in rows

@@ -232,6 +232,8 @@ def _target(subject: str, number: str, ctx: _Context) -> tuple[dict | None, str 
         section = section_loc["nums"][0] if section_loc and section_loc["nums"] else None
         if said and section and section in ctx.sections:
             last = ctx.sections[section]
+        elif said and section and (last is None or last.get("section") != section):
+            return None, f"'said section {section}', and no section {section} named before", None
         if not said or last is None or last.get("chapter") is None:
             return None, "the words name no chapter" + ("" if said else " (and no 'said')"), None
         code, year, chapter = last["code"], last.get("year"), last["chapter"]
