@@ -1,6 +1,6 @@
 """Run the citator over every record of a session that has text, and say how it went.
 
-    python bench/citator_session.py [FOLDER] [--show N] [--json OUT]
+    python bench/citator_session.py [FOLDER] [--show N] [--json OUT] [--csv OUT]
 
 FOLDER defaults to ../shared/sources/sessions/193/documents (the 193rd General Court as the
 legislature's API served it; see its SOURCES.md).  For every record with a DocumentText it
@@ -8,7 +8,8 @@ parses the record (``load_document``) and reads its instructions (``lawdiff.cite
 prints the time of each stage, how many SECTIONs amend something, how many instructions
 were read, how many could not be (``target`` None, with the warnings counted by kind) and
 the actions found.  ``--show N`` prints N unread instructions, drawn evenly across the
-session, to look at; ``--json OUT`` writes every instruction (for the session citator).
+session, to look at; ``--json OUT`` writes every instruction, ``--csv OUT`` the session citator
+(``lawdiff.cite.index``: each chapter and section reached, the bills reaching it, collisions).
 Goal (issue #23): the whole session in under 2 minutes on the project machine.
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 from lawdiff.cite import instructions
 from lawdiff.cite.read import instruction_area
 from lawdiff.cite import grammar
+from lawdiff.cite.index import build_index, to_csv
 from lawdiff.errors import LawdiffError
 from lawdiff.load.documents import load_document
 from lawdiff.load.manifest import Corpus
@@ -39,6 +41,9 @@ def main(argv: list[str]) -> int:
     out = Path(args.pop(args.index("--json") + 1)) if "--json" in args else None
     if "--json" in args:
         args.remove("--json")
+    csv_out = Path(args.pop(args.index("--csv") + 1)) if "--csv" in args else None
+    if "--csv" in args:
+        args.remove("--csv")
     folder = Path(args[0]) if args else DEFAULT
     corpus = Corpus(root=folder, entries={}, comparisons=[])
     files = sorted(folder.glob("*.json"))
@@ -79,8 +84,7 @@ def main(argv: list[str]) -> int:
                 unread.append((path.stem, item))
             elif item.get("warning"):
                 counts["action not read"] += 1
-        if out is not None:
-            everything[path.stem] = items
+        everything[path.stem] = items
     total = t_parse + t_cite
     print(f"{counts['records']} records with text ({counts['refused']} refused), {counts['sections']} SECTIONs")
     print(f"time: parse {t_parse:.1f} s, cite {t_cite:.1f} s, total {total:.1f} s "
@@ -98,6 +102,18 @@ def main(argv: list[str]) -> int:
         step = max(1, len(unread) // show)
         for stem, item in unread[::step][:show]:
             print(f"--- {stem} SECTION {item['section']}: {item['warning']}\n    {item['evidence'][:240]}")
+    t3 = time.perf_counter()
+    index = build_index({"id": stem, "number": stem, "instructions": items} for stem, items in everything.items())
+    t_index = time.perf_counter() - t3
+    gl = [c for c in index["chapters"] if c["code"] == "G.L."]
+    reached = sum(len(c["sections"]) for c in gl)
+    print(f"session citator ({t_index:.1f} s): {len(gl)} General Laws chapters and {reached} of their sections "
+          f"reached; {index['collisions']} sections reached by two or more bills (every bill counted live: "
+          f"statuses are not read here)")
+    print("chapters reached by most bills: " + ", ".join(
+        f"{c['code']} c. {c['chapter']} ({c['bills']})" for c in index["chapters"][:8]))
+    if csv_out is not None:
+        csv_out.write_text(to_csv(index), encoding="utf-8")
     if out is not None:
         out.write_text(json.dumps(everything, ensure_ascii=False), encoding="utf-8")
     return 0

@@ -294,3 +294,21 @@ def test_session_index_lists_each_bill_per_section_and_marks_collisions(tmp_path
     assert rows[0] == "code,year,chapter,section,bill,bill_id,bill_section,action,status,collision"
     assert "G.L.,,147,63,H.1,h1,1,strike,Reported favorably,yes" in rows
     assert "G.L.,,126,40,H.1,h1,2,insert,Reported favorably," in rows
+
+
+def test_topic_pages_name_the_statutes_each_instrument_reaches():
+    from lxml import html as lxml_html
+
+    from lawdiff.matrix.build import build_matrix
+    from lawdiff.render.matrix_html import render_topic_page
+
+    corpus = Corpus.load(ROOT / "corpus")
+    matrix = build_matrix(corpus)
+    topic = matrix["topics"][0]
+    h2288 = next(c for c in topic["cells"] if c["instrument"] == "193-h2288")
+    assert h2288["amends"] == ["G.L. c. 147 § 63", "G.L. c. 126 § 40"]
+    eo = next(c for c in topic["cells"] if c["instrument"] == "eo-650")
+    assert "amends" not in eo  # an executive order amends no statute
+    page = lxml_html.fromstring(render_topic_page(matrix, topic["id"]))
+    row = page.get_element_by_id(f"cell-{topic['id']}--193-h2288")
+    assert "Amends G.L. c. 147 § 63; G.L. c. 126 § 40" in row.cssselect("th .amends")[0].text_content()
