@@ -312,3 +312,20 @@ def test_topic_pages_name_the_statutes_each_instrument_reaches():
     page = lxml_html.fromstring(render_topic_page(matrix, topic["id"]))
     row = page.get_element_by_id(f"cell-{topic['id']}--193-h2288")
     assert "Amends G.L. c. 147 § 63; G.L. c. 126 § 40" in row.cssselect("th .amends")[0].text_content()
+
+
+def test_said_chapter_without_number_and_a_section_further_amended(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 2 of chapter 6A of the General Laws is hereby amended by striking out the "
+                  "word “may”. Section 4 is hereby further amended by striking out the word “shall”.",
+                  "SECTION 2. Section 6B of said chapter, as so appearing, is hereby amended by striking out the "
+                  "word “each”.",
+                  "SECTION 3. Said chapter is hereby further amended by inserting after section 6B the following "
+                  "section:-", "Section 6C. The office shall report.",
+                  "SECTION 4. Section 2 is hereby further amended by adding the following sentence:- It may meet.")
+    got = [(i["section"], i["target"] and (i["target"]["chapter"], i["target"]["section"])) for i in items]
+    assert got == [("1", ("6A", "2")),
+                   ("1", None),  # "Section 4 is further amended": no section 4 was amended before
+                   ("2", ("6A", "6B")), ("3", ("6A", None)),  # "said chapter" reaches the chapter, not section 6B
+                   ("4", ("6A", "2"))]  # section 2 was amended before: "further" points back to it
+    assert items[3]["inserts"] == "6C"

@@ -64,6 +64,8 @@ VERB = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?P<verb>amended
 # Where the inserted text starts: ":-" and its variants (": -", ":--", ":–"), or a bare colon
 # after "the following ..." (a draft that forgot the dash).
 QUOTE_START = re.compile(r":\s*[-–—]+|\bfollowing\b[^:“”\"]{0,80}:", I)
+COLON_DASH = re.compile(r":\s*[-–—]+")
+FOLLOWING_BEFORE = re.compile(r"\bfollowing\b[^:“”\"]{0,80}$", I)
 
 # Qualifiers of a locator, read and then cut out so their own numbers are not taken for the
 # target's: "as appearing in the 2022 Official Edition", "as so appearing", "as amended by
@@ -85,6 +87,8 @@ CLAUSE_START = re.compile(
     r"(?!inserting\s+(?:in\s+(?:the\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
     I)
 
+CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)
+
 # The clauses themselves.
 REPLACE = re.compile(
     r"^(?:striking|deleting)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting|in\s+place)\b",
@@ -98,7 +102,7 @@ AT_THE_END = re.compile(r"\bat\s+the\s+end\s+thereof\b", I)  # "inserting at the
 TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+read\s+as\s+follows", I)
 TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+include\b", I)
 # A town's or city's charter (a special act, cited by name): "the charter of the city of Westfield".
-CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own)\s+of\s+"
+CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"
                      r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter)")
 SAID_CHARTER = re.compile(r"\bsaid\s+charter\b", I)
 SAID_ACT = re.compile(r"\bsaid\s+act\b", I)

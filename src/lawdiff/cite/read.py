@@ -76,6 +76,10 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     """The instructions of one top-level SECTION; ``ctx`` carries what they name to the next."""
     number = section_number(sec)
     qstrs = [c for c in sec.children if c.type == "quotedStructure"]
+    lower = sec.text.lower()
+    if "amended" not in lower and "repealed" not in lower and "annulled" not in lower:
+        ctx.note_chapters(sec.text, number)  # amends nothing; may name a chapter a later "said" refers to
+        return []
     area, inserted = instruction_area(sec.text, bool(qstrs))
     found: list[dict] = []
     verbs = list(g.VERB.finditer(area))
@@ -108,15 +112,17 @@ def instruction_area(text: str, quoted_child: bool) -> tuple[str, list[str]]:
     inserted: list[str] = []
     rest = text
     while True:
-        m = g.QUOTE_START.search(rest)
+        m = _quote_start(rest)
         if m is None:
             pieces.append(rest)
             break
-        pieces.append(rest[:m.end()].rstrip(":-–— ").rstrip())
-        rest = rest[m.end():]
-        nxt = g.QUOTE_START.search(rest)
-        limit = nxt.start() if nxt else len(rest)
-        resume = next((c for c in g.CLAUSE_START.finditer(rest, 0, limit) if c.start() > 0), None)
+        pieces.append(rest[:m[1]].rstrip(":-–— ").rstrip())
+        rest = rest[m[1]:]
+        nxt = _quote_start(rest)
+        limit = nxt[0] if nxt else len(rest)
+        resume = None
+        if g.CLAUSE_VERB.search(rest, 0, limit):  # most inserted text holds no verb: skip the slow scan
+            resume = next((c for c in g.CLAUSE_START.finditer(rest, 0, limit) if c.start() > 0), None)
         if resume is None:
             inserted.append(rest.strip())
             break
@@ -124,6 +130,20 @@ def instruction_area(text: str, quoted_child: bool) -> tuple[str, list[str]]:
         rest = rest[resume.start():]
     del quoted_child  # a quotedStructure child holds its own text: nothing to cut
     return " ".join(p for p in pieces if p), inserted
+
+
+def _quote_start(text: str) -> tuple[int, int] | None:
+    """Where the first inserted text starts (``grammar.QUOTE_START``), found colon by colon:
+    (the colon, the end of its dashes); None without one."""
+    at = text.find(":")
+    while at >= 0:
+        dash = g.COLON_DASH.match(text, at)
+        if dash:
+            return at, dash.end()
+        if g.FOLLOWING_BEFORE.search(text, max(0, at - 100), at):
+            return at, at + 1
+        at = text.find(":", at + 1)
+    return None
 
 
 def _subject_start(area: str, lo: int, hi: int) -> int:
@@ -179,7 +199,7 @@ def _label(loc: dict | None) -> str | None:
     return loc["ord"]
 
 
-def _target(subject: str, number: str, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
+def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
     """The law ``subject`` names: (target, warning, resolved_from)."""
     words = _strip_qualifiers(subject)
     loc = _locators(words)
@@ -228,17 +248,27 @@ def _target(subject: str, number: str, ctx: _Context) -> tuple[dict | None, str 
     if other is not None or code is not None and chapter is not None:
         pass
     elif code is None and chapter is None:
+        # No chapter in the words: only a reference back ("said ...", "further amended") gives one.
         last = ctx.last
         section = section_loc["nums"][0] if section_loc and section_loc["nums"] else None
-        if said and section and section in ctx.sections:
+        if chapter_loc is not None and chapter_loc["said"]:
+            pass  # "Section 6B of said chapter": the chapter named last
+        elif section and (said or further):
+            # "said section 17" / "Section 65 is further amended": a section this act named before
+            if section not in ctx.sections:
+                return None, f"section {section}: {'said' if said else 'further amended'}, and no section " \
+                             f"{section} named before", None
             last = ctx.sections[section]
-        elif said and section and (last is None or last.get("section") != section):
-            return None, f"'said section {section}', and no section {section} named before", None
-        if not said or last is None or last.get("chapter") is None:
-            return None, "the words name no chapter" + ("" if said else " (and no 'said')"), None
+        elif not said:
+            return None, "the words name no chapter (and no 'said')", None
+        if last is None or last.get("chapter") is None:
+            return None, "'said', and no chapter named before", None
         code, year, chapter = last["code"], last.get("year"), last["chapter"]
         resolved_from = last.get("_from")
-        if section_loc is None or not section_loc["nums"]:
+        inner = any(loc.get(u) for u in ("subsection", "paragraph", "subparagraph", "clause", "subclause",
+                                          "sentence", "definition", "item"))
+        if (section_loc is None and inner) or (section_loc is not None and not section_loc["nums"]):
+            # "said subsection (a)", "said section": inside the section named last
             section_loc = {"nums": [last["section"]] if last.get("section") else []}
     sections = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
     if code == "G.L." and chapter is None and sections:
@@ -318,7 +348,7 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
 
 def _read_instruction(number: str, subject: str, verb: str, verb_words: str, predicate: str,
                       ctx: _Context) -> list[dict]:
-    target, warning, resolved_from = _target(subject, number, ctx)
+    target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx)
     appearing = g.APPEARING.search(subject + predicate)
     if appearing:
         as_appearing = appearing["edition"]
