@@ -329,3 +329,13 @@ def test_said_chapter_without_number_and_a_section_further_amended(tmp_path):
                    ("2", ("6A", "6B")), ("3", ("6A", None)),  # "said chapter" reaches the chapter, not section 6B
                    ("4", ("6A", "2"))]  # section 2 was amended before: "further" points back to it
     assert items[3]["inserts"] == "6C"
+
+
+def test_struck_words_set_off_like_inserted_ones(tmp_path):
+    """"striking, in lines 3-4 the words:- “x”, and inserting in place thereof the following:- y" is one
+    replacement: the colon-dash before the struck words does not end the instruction."""
+    [item] = _read(tmp_path,
+                   "SECTION 1. Section 35 of chapter 123 of the General Laws is hereby amended by striking, in lines "
+                   "3-4 the words:- “The court may order an examination”, and inserting in place thereof the "
+                   "following:- The court shall order an examination.")
+    assert item["action"] == "replace" and item["where"]["lines"] == [3, 4]

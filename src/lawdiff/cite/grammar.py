@@ -87,6 +87,7 @@ CLAUSE_START = re.compile(
     r"(?!inserting\s+(?:in\s+(?:the\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
     I)
 
+IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+in\s+(?:the\s+)?(?:place|lieu)\b", I)
 CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)
 
 # The clauses themselves.

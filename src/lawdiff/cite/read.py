@@ -123,6 +123,11 @@ def instruction_area(text: str, quoted_child: bool) -> tuple[str, list[str]]:
         resume = None
         if g.CLAUSE_VERB.search(rest, 0, limit):  # most inserted text holds no verb: skip the slow scan
             resume = next((c for c in g.CLAUSE_START.finditer(rest, 0, limit) if c.start() > 0), None)
+            # "striking out the words:- “x”, and inserting in place thereof ...": the struck words were
+            # set off like inserted ones; the clause goes on
+            goes_on = g.IN_PLACE.search(rest, 0, limit)
+            if goes_on and (resume is None or goes_on.start() < resume.start()):
+                resume = goes_on
         if resume is None:
             inserted.append(rest.strip())
             break
