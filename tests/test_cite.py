@@ -339,3 +339,60 @@ def test_struck_words_set_off_like_inserted_ones(tmp_path):
                    "3-4 the words:- “The court may order an examination”, and inserting in place thereof the "
                    "following:- The court shall order an examination.")
     assert item["action"] == "replace" and item["where"]["lines"] == [3, 4]
+
+
+# -- the law as amended ------------------------------------------------------------------
+
+def _base(tmp_path, *paragraphs: str):
+    """A session law in the API record's layout: its SECTIONs are the base text."""
+    return _bill(tmp_path, *paragraphs, number="S8888")
+
+
+def test_apply_word_changes_exactly(tmp_path):
+    from lawdiff.cite.apply import apply_section
+
+    base = _base(tmp_path, "SECTION 1. The board shall meet each month and shall report each year.",
+                 "SECTION 2. The fund shall hold not more than $300,000 for repairs.")
+    bill = _bill(tmp_path,
+                 "SECTION 1. Section 2 of chapter 9 of the acts of 2023 is hereby amended by striking out the figure "
+                 "“$300,000” and inserting in place thereof the following figure:- $1,300,000.",
+                 "SECTION 2. Section 1 of said chapter 9 is hereby amended by inserting after the word “report”, the "
+                 "second time it appears, the following words:- in writing.",
+                 "SECTION 3. Section 1 of said chapter 9 is hereby amended by striking out the words “each month and”.")
+    [one] = apply_section(base, bill, "sec_1")
+    assert one.after == "SECTION 2. The fund shall hold not more than $1,300,000 for repairs."
+    assert one.marked == "SECTION 2. The fund shall hold not more than [-$300,000-]{+$1,300,000+} for repairs."
+    with pytest.raises(Exception, match="occur 1 times there, not 2"):
+        apply_section(base, bill, "sec_2")  # "report" is printed once: the draft cannot be applied exactly
+    [three] = apply_section(base, bill, "sec_3")
+    assert three.after == "SECTION 1. The board shall meet shall report each year."
+
+
+def test_apply_refuses_what_it_cannot_apply_exactly(tmp_path):
+    from lawdiff.cite.apply import apply_section
+    from lawdiff.errors import LawdiffError
+
+    base = _base(tmp_path, "SECTION 1. The board shall meet. The board shall report.")
+    bill = _bill(tmp_path,
+                 "SECTION 1. Section 1 of chapter 9 of the acts of 2023 is hereby amended by striking out the word "
+                 "“board” and inserting in place thereof the following word:- commission.",
+                 "SECTION 2. Section 4 of said chapter 9 is hereby repealed.",
+                 "SECTION 3. Section 1 of said chapter 9 is hereby amended by striking out the second sentence.",
+                 "SECTION 4. This act shall take effect upon its passage.")
+    for eid, why in (("sec_1", "occur 2 times"), ("sec_2", "no section 4"), ("sec_3", "by its position"),
+                     ("sec_4", "amends no law")):
+        with pytest.raises(LawdiffError, match=why):
+            apply_section(base, bill, eid)
+
+
+def test_apply_command_prints_the_marked_text_or_one_line(tmp_path):
+    _base(tmp_path, "SECTION 1. The fund shall hold not more than $300,000 for repairs.")
+    _bill(tmp_path, "SECTION 1. Section 1 of chapter 9 of the acts of 2023 is hereby repealed.",
+          "SECTION 2. Section 7 of chapter 9 of the acts of 2023 is hereby repealed.")
+    runner = CliRunner()
+    base, bill = str(tmp_path / "S8888.json"), str(tmp_path / "H9999.json")
+    ok = runner.invoke(main, ["--corpus", str(tmp_path), "apply", base, f"{bill}#sec_1", "--whole"])
+    assert ok.exit_code == 0, ok.output
+    assert "[-SECTION 1. The fund shall hold not more than $300,000 for repairs.-]" in ok.output
+    refused = runner.invoke(main, ["--corpus", str(tmp_path), "apply", base, f"{bill}#sec_2"])
+    assert refused.exit_code == 2 and refused.output.count("\n") == 1 and "no section 7" in refused.output

@@ -49,7 +49,7 @@ LOCATOR = re.compile(
 
 # The code a locator's chapter belongs to.  "Massachusetts General Laws", "Mass General Laws"
 # and "M.G.L." are how careless drafts say it.
-GENERAL_LAWS = re.compile(r"\bGeneral\s+Laws\b|\bM\.?\s?G\.?\s?L\.?(?=\s|,|$)", I)
+GENERAL_LAWS = re.compile(r"\bGenerals?\s+Laws?\b|\bM\.?\s?G\.?\s?L\.?(?=\s|,|$)", I)
 ACTS_OF = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?P<special>special\s+)?"
                      r"(?:acts|statutes|resolves)\s+of\s+(?P<year>\d{4})\b", I)
 GL_CHAPTER = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?:Massachusetts\s+|Mass\.?\s+)?"

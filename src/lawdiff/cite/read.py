@@ -404,7 +404,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         if len(evidence) > EVIDENCE_CHARS:
             evidence = evidence[:EVIDENCE_CHARS - 1] + "…"
         item = {"section": number, "target": _public(tgt), "action": action, "where": where,
-                "as_appearing": as_appearing, "inserts": inserts, "text": None, "evidence": evidence}
+                "as_appearing": as_appearing, "inserts": inserts, "text": None, "new_text": None,
+                "evidence": evidence}
         if resolved_from is not None:
             item["resolved_from"] = resolved_from
         if warning is not None or tgt is None:
@@ -435,6 +436,11 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
         last["text"] = q.eid
         if last["inserts"]:
             last["inserts"] = _new_numbers(q, last["inserts"]) or None
+    inline = [i for i in pending if i["text"] is None]
+    pieces = [p for p in inserted if p]
+    if inline and len(inline) == len(pieces):  # one inserted text per instruction: each has its own
+        for item, piece in zip(inline, pieces):
+            item["new_text"] = piece
     for item in found:
         if isinstance(item["inserts"], str) and item["text"] is None:
             # inserted words inline after ":-": "Section 40. ..." names the new section
