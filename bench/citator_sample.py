@@ -66,8 +66,10 @@ def main(argv: list[str]) -> int:
     guessed = unread = extra = missed = 0
     lines: list[str] = []
     start = time.perf_counter()
-    for sec in sample.get("section", []):
-        file, number = sec["file"], sec.get("section", "")
+    drawn = [(sec["file"], sec.get("section", "")) for sec in sample.get("section", [])]
+    # a drawn paragraph that turned out to hold several SECTIONs lists their instructions under each
+    drawn += [key for key in expected if key not in set(drawn)]
+    for file, number in drawn:
         if file not in cache:
             cache[file] = instructions(load_document(str(SESSION / file), corpus))
         ours = [i for i in cache[file] if i["section"] == number]

@@ -346,6 +346,8 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
             where["words"] = quoted["words"]
         if action == "add":
             action = "insert"  # "adding, after the word “x”, ...": an insertion at a named place
+    if action == "add" and g.AS_NTH.search(clause):
+        action = "insert"
     if action == "insert" and g.AT_THE_END.search(clause):
         action = "add"  # "inserting at the end thereof": an addition
     return action, where, obj
