@@ -99,7 +99,7 @@ INSERT = re.compile(r"^(?:inserting|substituting)\b(?P<rest>.*)", I | re.S)
 ADD = re.compile(r"^adding\b(?P<rest>.*)", I | re.S)
 # "adding as a second paragraph": an addition at a named place, which is an insertion
 AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)", I)
-AT_THE_END = re.compile(r"\bat\s+the\s+end\s+thereof\b", I)  # "inserting at the end thereof": an addition
+AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:said\s+)?section\b)", I)  # "inserting at the end thereof": an addition
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).
 TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+read\s+as\s+follows", I)
