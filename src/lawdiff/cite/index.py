@@ -72,7 +72,7 @@ def build_index(bills: Iterable[dict]) -> dict:
         for number in sorted(chapter["sections"], key=_sort_key):
             entries = chapter["sections"][number]
             live = {e["bill_id"] for e in entries if e["live"]}
-            collision = len(live) >= 2
+            collision = number is not None and len(live) >= 2  # the chapter as a whole is no one section
             collisions += collision
             sections.append({"section": number, "bills": len({e["bill_id"] for e in entries}),
                              "collision": collision, "entries": entries})
