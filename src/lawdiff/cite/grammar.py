@@ -98,7 +98,8 @@ STRIKE = re.compile(r"^(?:striking|deleting)(?:\s+out)?[\s,]+(?P<obj>.*)", I | r
 INSERT = re.compile(r"^(?:inserting|substituting)\b(?P<rest>.*)", I | re.S)
 ADD = re.compile(r"^adding\b(?P<rest>.*)", I | re.S)
 # "adding as a second paragraph": an addition at a named place, which is an insertion
-AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)", I)
+AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)"
+                    r"|\bthereafter\b", I)
 AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:said\s+)?section\b)", I)  # "inserting at the end thereof": an addition
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).
@@ -111,7 +112,7 @@ SAID_CHARTER = re.compile(r"\bsaid\s+charter\b", I)
 SAID_ACT = re.compile(r"\bsaid\s+act\b", I)
 # The anchor of an insertion: "after section 62", "after the word “x”", "before the first paragraph".
 ANCHOR = re.compile(
-    r"\b(?:after|before|prior\s+to|following(?=\s+the\s+(?:words?|figures?|definition)\b))\s+(?P<anchor>.+?)(?=,|\s+(?:the\s+following|the\s+words?\s+[“\"]|"
+    r"\b(?:after|before|prior\s+to|following(?=\s+the\s+(?:words?|figures?|definition)\b))\s+(?P<anchor>(?:[“\"][^”\"]*[”\"]|.)+?)(?=,|\s+(?:the\s+following|the\s+words?\s+[“\"]|"
     r"the\s+figures?\s+[“\"]|in\s+lines?\b|each\s+time|:)|$)", I | re.S)
 LINES = re.compile(r"\blines?\s+(?P<nums>\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*)", I)
 QUOTED = re.compile(r"[“\"](?P<words>[^”\"]{0,4000})[”\"]")
