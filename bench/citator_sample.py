@@ -55,6 +55,9 @@ def main(argv: list[str]) -> int:
     show = "--show" in argv
     args = [a for a in argv if a != "--show"]
     sample_path = Path(args[0]) if args else HERE / "real" / "instructions-sample.toml"
+    if not sample_path.is_file():
+        print(f"{sample_path}: no such file (the person-read sample; give its path)", file=sys.stderr)
+        return 2
     sample = tomllib.loads(sample_path.read_text(encoding="utf-8"))
     corpus = Corpus(root=SESSION, entries={}, comparisons=[])
     expected: dict[tuple[str, str], list[dict]] = defaultdict(list)

@@ -396,3 +396,33 @@ def test_apply_command_prints_the_marked_text_or_one_line(tmp_path):
     assert "[-SECTION 1. The fund shall hold not more than $300,000 for repairs.-]" in ok.output
     refused = runner.invoke(main, ["--corpus", str(tmp_path), "apply", base, f"{bill}#sec_2"])
     assert refused.exit_code == 2 and refused.output.count("\n") == 1 and "no section 7" in refused.output
+
+
+def test_quoted_anchor_keeps_its_commas_and_thereafter_is_an_insertion(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Item 1234-5678 of section 2 of chapter 28 of the acts of 2023 is hereby amended by "
+                  "inserting after the words “$500,000 shall be expended” the following words:- for the program.",
+                  "SECTION 2. Section 1 of chapter 37 of the acts of 2008 is hereby amended by adding the words "
+                  "“issued hereunder” thereafter.")
+    assert items[0]["where"]["after"] == "the words “$500,000 shall be expended”"
+    assert items[0]["where"]["words"] == "$500,000 shall be expended"
+    assert items[0]["target"]["item"] == "1234-5678" and items[0]["new_text"] == "for the program."
+    assert items[1]["action"] == "insert"
+
+
+def test_session_index_no_collision_on_a_chapter_as_a_whole():
+    from lawdiff.cite.index import build_index
+
+    whole = {"section": "1", "target": {"code": "G.L.", "year": None, "chapter": "90", "section": None},
+             "action": "insert", "inserts": None}
+    index = build_index([{"id": b, "number": b, "instructions": [whole]} for b in ("h1", "h2")])
+    [chapter] = index["chapters"]
+    assert chapter["sections"][0]["section"] is None and chapter["sections"][0]["collision"] is False
+    assert index["collisions"] == 0
+
+
+def test_apply_command_needs_one_section(tmp_path):
+    _base(tmp_path, "SECTION 1. The fund shall hold $300,000.")
+    result = CliRunner().invoke(main, ["--corpus", str(tmp_path), "apply", str(tmp_path / "S8888.json"),
+                                       str(tmp_path / "S8888.json")])
+    assert result.exit_code == 2 and "BILL#sec_N" in result.output and result.output.count("\n") == 1
