@@ -426,3 +426,17 @@ def test_apply_command_needs_one_section(tmp_path):
     result = CliRunner().invoke(main, ["--corpus", str(tmp_path), "apply", str(tmp_path / "S8888.json"),
                                        str(tmp_path / "S8888.json")])
     assert result.exit_code == 2 and "BILL#sec_N" in result.output and result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("predicate, action", [
+    ("by replacing the words “ten days” with the words “fourteen days”.", "replace"),
+    ("by the striking out, in lines 5 through 8, inclusive, the last sentence, and inserting in place thereof, "
+     "the following sentence:- A notice shall be sent.", "replace"),
+    ("by the insertion of the following language as subparagraph (g):- (g) a record.", "insert"),
+    ("by placing after section 38P the following section:- Section 38Q. A fund is created.", "insert"),
+    ("to add the following new section:- Section 9. A fund is created.", "insert"),
+    ("by including the following definition:- “Board”, the board of health.", "insert"),
+])
+def test_the_verbs_careless_drafts_use(tmp_path, predicate, action):
+    [item] = _read(tmp_path, f"SECTION 1. Section 7 of chapter 94 of the General Laws is hereby amended {predicate}")
+    assert item["action"] == action and "warning" not in item

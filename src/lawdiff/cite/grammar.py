@@ -77,13 +77,21 @@ QUALIFIER = re.compile(
     r"rewritten|affected)|inserted|added|amended|rewritten)\b(?:\s+(?:by|in|under|through)\b[^,]*)?(?=,|$)",
     I)
 
+# The verbs of a clause, with the synonyms careless drafts use: "by the insertion of",
+# "by placing after", "by replacing ... with", "by including the following definition".
+STRIKE_VERBS = r"(?:striking|deleting|removing)"
+INSERT_VERBS = r"(?:inserting|substituting|insertion\s+of|placing|including)"
+ADD_VERBS = r"(?:adding|addition\s+of)"
+REPLACE_VERBS = r"(?:replacing|changing)"
+ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS})"
+
 # Where a predicate's clauses part: "…, and by adding …", "; and (ii) inserting …", "… and by
 # striking …".  Not " and inserting in place thereof", which ends the clause it belongs to.
 CLAUSE_START = re.compile(
     r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+(?=by\b|\(\s*[ivx\d]+\s*\))|\s+(?=\(\s*[ivx\d]{1,4}\s*\)\s+(?:by\s+)?"
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
-    r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:by\s+)?"
-    r"(?=(?:striking|inserting|adding|deleting|substituting)\b)"
+    r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:by\s+)?(?:the\s+)?"
+    rf"(?={ANY_VERB}\b)"
     r"(?!inserting\s+(?:in\s+(?:the\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
     I)
 
@@ -92,11 +100,12 @@ CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)
 
 # The clauses themselves.
 REPLACE = re.compile(
-    r"^(?:striking|deleting)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting|in\s+place)\b",
+    rf"^{STRIKE_VERBS}(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting|replacing|in\s+place)\b"
+    rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b",
     I | re.S)
-STRIKE = re.compile(r"^(?:striking|deleting)(?:\s+out)?[\s,]+(?P<obj>.*)", I | re.S)
-INSERT = re.compile(r"^(?:inserting|substituting)\b(?P<rest>.*)", I | re.S)
-ADD = re.compile(r"^adding\b(?P<rest>.*)", I | re.S)
+STRIKE = re.compile(rf"^{STRIKE_VERBS}(?:\s+out)?[\s,]+(?P<obj>.*)", I | re.S)
+INSERT = re.compile(rf"^{INSERT_VERBS}\b(?P<rest>.*)", I | re.S)
+ADD = re.compile(rf"^{ADD_VERBS}\b(?P<rest>.*)", I | re.S)
 # "adding as a second paragraph": an addition at a named place, which is an insertion
 AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)"
                     r"|\bthereafter\b", I)
@@ -104,7 +113,7 @@ AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:s
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).
 TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+read\s+as\s+follows", I)
-TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+include\b", I)
+TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+(?:include|insert|add)\b", I)
 # A town's or city's charter (a special act, cited by name): "the charter of the city of Westfield".
 CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"
                      r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter)")

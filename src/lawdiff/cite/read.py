@@ -320,7 +320,7 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
         where["lines"] = [min(nums), max(nums)]
     obj = None
     if m := g.REPLACE.match(clause):
-        action, obj = "replace", m["obj"]
+        action, obj = "replace", m["obj"] if m["obj"] is not None else m["obj2"]
     elif m := g.STRIKE.match(clause):
         action, obj = "strike", m["obj"]
     elif m := g.INSERT.match(clause):
