@@ -440,3 +440,15 @@ def test_apply_command_needs_one_section(tmp_path):
 def test_the_verbs_careless_drafts_use(tmp_path, predicate, action):
     [item] = _read(tmp_path, f"SECTION 1. Section 7 of chapter 94 of the General Laws is hereby amended {predicate}")
     assert item["action"] == action and "warning" not in item
+
+
+def test_a_verb_sharing_its_subject_and_a_new_sentence_after_inserted_words(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 3. Section 35A of chapter 266 of the General Laws is hereby amended, in subsection (a) by "
+                  "deleting “4” and substituting “6”; and is further amended in subsection (b), after the word "
+                  "“fine”, by inserting the following paragraph:- A person shall be told. Said section 35A of said "
+                  "chapter 266 is hereby further amended by striking out subsection (c).")
+    assert [(i["action"], i["target"]["section"], i["target"]["subsection"]) for i in items] == [
+        ("replace", "35A", "(a)"), ("insert", "35A", "(b)"), ("strike", "35A", None)]
+    assert items[1]["new_text"] == "A person shall be told."
+    assert items[2]["where"]["part"] == "subsection (c)"

@@ -95,6 +95,11 @@ CLAUSE_START = re.compile(
     r"(?!inserting\s+(?:in\s+(?:the\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
     I)
 
+# A new instruction after inserted words: "... the inserted words. Said section 35A ... is hereby
+# further amended by ..." (the inserted text ends where a sentence starts that amends).
+NEW_INSTRUCTION = re.compile(
+    r"(?<=[.;”\"])\s+(?=(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
+    r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed)\b)")
 IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+in\s+(?:the\s+)?(?:place|lieu)\b", I)
 CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)
 

@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 from lawdiff.cite import grammar as g
 from lawdiff.parse.tree import Document, Node
 
+CUT = "\ue000"
+"""Left in the instruction's words where inserted text was cut out (a private-use character no
+bill prints): the clause ending there is the one that text belongs to."""
+
 EVIDENCE_CHARS = 400
 """The longest ``evidence`` kept: enough to check the reading, not a copy of the bill."""
 
@@ -84,10 +88,16 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     found: list[dict] = []
     verbs = list(g.VERB.finditer(area))
     start = 0
+    shared: str | None = None  # the subject a verb shares with the one before ("...; and is further amended")
     for i, verb in enumerate(verbs):
         subject_from = _subject_start(area, start, verb.start())
-        subject = area[subject_from:verb.start()]
+        subject = shared if shared is not None else area[subject_from:verb.start()]
         end = _subject_start(area, verb.end(), verbs[i + 1].start()) if i + 1 < len(verbs) else len(area)
+        shared = None
+        if i + 1 < len(verbs) and end == verb.end():
+            # no new sentence before the next verb: it goes on with this subject
+            end = verbs[i + 1].start()
+            shared = subject
         predicate = area[verb.end():end]
         start = end
         subject = re.sub(r"^\s*SECTION\s+\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
@@ -116,22 +126,30 @@ def instruction_area(text: str, quoted_child: bool) -> tuple[str, list[str]]:
         if m is None:
             pieces.append(rest)
             break
-        pieces.append(rest[:m[1]].rstrip(":-–— ").rstrip())
+        pieces.append(rest[:m[1]].rstrip(":-–— ").rstrip() + " " + CUT)
         rest = rest[m[1]:]
         nxt = _quote_start(rest)
         limit = nxt[0] if nxt else len(rest)
-        resume = None
+        resume = sentence = None
+        if g.VERB.search(rest, 0, limit):  # a new instruction after the inserted words
+            resume = sentence = g.NEW_INSTRUCTION.search(rest, 0, limit)
+            if resume is not None:
+                limit = resume.start()
         if g.CLAUSE_VERB.search(rest, 0, limit):  # most inserted text holds no verb: skip the slow scan
-            resume = next((c for c in g.CLAUSE_START.finditer(rest, 0, limit) if c.start() > 0), None)
+            clause = next((c for c in g.CLAUSE_START.finditer(rest, 0, limit) if c.start() > 0), None)
             # "striking out the words:- “x”, and inserting in place thereof ...": the struck words were
             # set off like inserted ones; the clause goes on
             goes_on = g.IN_PLACE.search(rest, 0, limit)
             if goes_on and (resume is None or goes_on.start() < resume.start()):
                 resume = goes_on
+            if clause is not None and (resume is None or clause.start() < resume.start()):
+                resume = clause
         if resume is None:
             inserted.append(rest.strip())
             break
         inserted.append(rest[:resume.start()].strip())
+        if resume is sentence:
+            pieces[-1] += "."  # the sentence before it ended in the inserted words
         rest = rest[resume.start():]
     del quoted_child  # a quotedStructure child holds its own text: nothing to cut
     return " ".join(p for p in pieces if p), inserted
@@ -402,10 +420,14 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 tgt["section"] = None
                 tgt.pop("sections", None)
         evidence = re.sub(r"\s+", " ", f"{subject.strip()} {verb_words} {clause.strip()}" if verb != "repealed"
-                          else f"{subject.strip()} {verb_words}")
+                          else f"{subject.strip()} {verb_words}").replace(CUT, "").strip()
         if len(evidence) > EVIDENCE_CHARS:
             evidence = evidence[:EVIDENCE_CHARS - 1] + "…"
-        item = {"section": number, "target": _public(tgt), "action": action, "where": where,
+        if where.get("after"):
+            where["after"] = where["after"].replace(CUT, "").strip()
+        if where.get("part"):
+            where["part"] = where["part"].replace(CUT, "").strip() or None
+        item = {"_cut": CUT in clause, "section": number, "target": _public(tgt), "action": action, "where": where,
                 "as_appearing": as_appearing, "inserts": inserts, "text": None, "new_text": None,
                 "evidence": evidence}
         if resolved_from is not None:
@@ -431,24 +453,22 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
     """Give each instruction that introduces text ("the following section:-") its quoted text's
     eid, and the numbers of the sections (or chapter) it inserts, read from that text."""
     units = {id(i): i["inserts"] for i in found if i["inserts"]}  # "section(s)" or "chapter(s)", then numbers
+    cut = [i for i in found if i.pop("_cut")]  # one inserted text (or quoted structure) each, in order
+    if len(cut) == len(inserted):
+        for item, piece in zip(cut, inserted):
+            item["new_text"] = piece or None
     pending = [i for i in found if i["action"] in ("insert", "add", "replace")]
-    if qstrs and pending:
-        last = pending[-1]
+    last = cut[-1] if cut and not cut[-1]["new_text"] else (pending[-1] if pending and not cut else None)
+    if qstrs and last is not None:
         q = qstrs[0]
         last["text"] = q.eid
         if last["inserts"]:
             last["inserts"] = _new_numbers(q, last["inserts"]) or None
-    inline = [i for i in pending if i["text"] is None]
-    pieces = [p for p in inserted if p]
-    if inline and len(inline) == len(pieces):  # one inserted text per instruction: each has its own
-        for item, piece in zip(inline, pieces):
-            item["new_text"] = piece
     for item in found:
         if isinstance(item["inserts"], str) and item["text"] is None:
             # inserted words inline after ":-": "Section 40. ..." names the new section
-            nums = [m["num"] for t in inserted
-                    for m in [re.match(rf"\s*(?:Section|Chapter)\s+(?P<num>{g.NUM})\.", t, re.I)] if m]
-            item["inserts"] = nums[:1] if nums else None
+            m = re.match(rf"\s*[“\"]?(?:Section|Chapter)\s+(?P<num>{g.NUM})\.", item["new_text"] or "", re.I)
+            item["inserts"] = [m["num"]] if m else None
         if isinstance(item["inserts"], list):
             item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]
         t = item["target"]
