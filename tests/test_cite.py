@@ -452,3 +452,13 @@ def test_a_verb_sharing_its_subject_and_a_new_sentence_after_inserted_words(tmp_
         ("replace", "35A", "(a)"), ("insert", "35A", "(b)"), ("strike", "35A", None)]
     assert items[1]["new_text"] == "A person shall be told."
     assert items[2]["where"]["part"] == "subsection (c)"
+
+
+def test_lower_case_letters_of_a_number_and_adding_at_a_named_end(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 3a of Chapter 40a of the General laws is hereby amended by inserting after "
+                  "the word “corporation” the following words:- or a housing authority.",
+                  "SECTION 2. Section 13F of chapter 118E of the General Laws is hereby amended by adding at the end "
+                  "of the first paragraph the following sentence:- Interpreters shall be paid.")
+    assert (items[0]["target"]["chapter"], items[0]["target"]["section"]) == ("40A", "3A")
+    assert items[1]["action"] == "insert"

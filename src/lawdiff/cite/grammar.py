@@ -113,7 +113,7 @@ INSERT = re.compile(rf"^{INSERT_VERBS}\b(?P<rest>.*)", I | re.S)
 ADD = re.compile(rf"^{ADD_VERBS}\b(?P<rest>.*)", I | re.S)
 # "adding as a second paragraph": an addition at a named place, which is an insertion
 AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)"
-                    r"|\bthereafter\b", I)
+                    r"|\bthereafter\b|\badding\s+at\s+the\s+end\s+of\s+the\s+\w+\s+(?:paragraph|sentence|subsection|clause)", I)
 AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:said\s+)?section\b)", I)  # "inserting at the end thereof": an addition
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).

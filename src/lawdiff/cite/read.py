@@ -48,12 +48,12 @@ class _Context:
         lower = words.lower()
         for m in g.ACTS_OF.finditer(words) if "chapter" in lower else ():
             code = "Special Acts" if m["special"] else "Acts"
-            self.chapters[m["chapter"]] = (code, m["year"], where)
-            self.act = (code, m["year"], m["chapter"], where)
+            self.chapters[m["chapter"].upper()] = (code, m["year"], where)
+            self.act = (code, m["year"], m["chapter"].upper(), where)
         for m in g.CHARTER.finditer(words) if "charter" in lower else ():
             self.charter = m["name"]
         for m in g.GL_CHAPTER.finditer(words) if "chapter" in lower else ():
-            self.chapters[m["chapter"]] = ("G.L.", None, where)
+            self.chapters[m["chapter"].upper()] = ("G.L.", None, where)
 
 
 def instructions(doc: Document) -> list[dict]:
@@ -207,6 +207,8 @@ def _locators(words: str) -> dict:
 
 def _split_nums(nums: str) -> list[str]:
     nums = re.sub(r"(\d)\s([A-Z]{1,3})\b", r"\1\2", nums)  # "51 D" is section 51D
+    # "Section 3a of Chapter 40a": the letters of a number are capitals however a draft prints them
+    nums = re.sub(r"(?<=\d)(?!(?:of|and|or|to|in)\b)([a-z]{1,3})\b", lambda m: m[1].upper(), nums)
     return [n.replace(" ", "") for n in re.findall(rf"{g.NUM}|{g.LABEL}", nums)
             if not re.fullmatch(r"(?i)and|or|to|through", n)]
 
@@ -231,8 +233,8 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
     resolved_from = None
     chapter = chapter_loc["nums"][0] if chapter_loc and chapter_loc["nums"] else None
     acts = g.ACTS_OF.search(words)
-    if acts is not None and (chapter is None or acts["chapter"] == chapter):
-        code, year, chapter = ("Special Acts" if acts["special"] else "Acts"), acts["year"], acts["chapter"]
+    if acts is not None and (chapter is None or acts["chapter"].upper() == chapter):
+        code, year, chapter = ("Special Acts" if acts["special"] else "Acts"), acts["year"], acts["chapter"].upper()
     elif g.GENERAL_LAWS.search(words):
         code = "G.L."
     elif g.CONSTITUTION.search(words):
