@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
         sections = [c for c in body.children if c.type == "section"] if body else []
         counts["sections"] += len(sections)
         counts["amending sections"] += sum(
-            1 for s in sections if grammar.VERB.search(instruction_area(s.text, False)[0]))
+            1 for s in sections if grammar.VERB.search(instruction_area(s.text)[0]))
         counts["sections with instructions"] += len({i["section"] for i in items})
         counts["records with instructions"] += bool(items)
         counts["instructions"] += len(items)

@@ -84,7 +84,7 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     if "amended" not in lower and "repealed" not in lower and "annulled" not in lower:
         ctx.note_chapters(sec.text, number)  # amends nothing; may name a chapter a later "said" refers to
         return []
-    area, inserted = instruction_area(sec.text, bool(qstrs))
+    area, inserted = instruction_area(sec.text)
     found: list[dict] = []
     verbs = list(g.VERB.finditer(area))
     start = 0
@@ -104,7 +104,7 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
         if not _names_a_law(subject) and not re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I):
             continue  # "the plan is amended by the board": a sentence about something else
         for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
-            found.append({**item, "eid": sec.eid})
+            found.append({"section": number, "eid": sec.eid, **item})
         ctx.note_chapters(area[subject_from:end], number)
     if not verbs:
         ctx.note_chapters(area, number)
@@ -112,7 +112,7 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     return found
 
 
-def instruction_area(text: str, quoted_child: bool) -> tuple[str, list[str]]:
+def instruction_area(text: str) -> tuple[str, list[str]]:
     """The words of ``text`` that instruct, and the inserted texts cut out of it.
 
     The inserted text starts at ":-" (or a bare colon after "the following ...").  An
@@ -151,7 +151,6 @@ def instruction_area(text: str, quoted_child: bool) -> tuple[str, list[str]]:
         if resume is sentence:
             pieces[-1] += "."  # the sentence before it ended in the inserted words
         rest = rest[resume.start():]
-    del quoted_child  # a quotedStructure child holds its own text: nothing to cut
     return " ".join(p for p in pieces if p), inserted
 
 
@@ -321,14 +320,17 @@ def _first_label(loc: dict | None) -> str | None:
 
 # -- what it does ------------------------------------------------------------------
 
-def _clauses(predicate: str) -> list[str]:
-    """The clauses of a predicate: "by striking out X and inserting ..., and by adding ..." -> two."""
+def _clauses(predicate: str) -> list[tuple[str, str]]:
+    """The clauses of a predicate: "by striking out X and inserting ..., and by adding ..." -> two,
+    each as (its words from the verb on, its words as printed from the end of the clause before)."""
     predicate = predicate.strip()
-    starts = [m.end() for m in g.CLAUSE_START.finditer(predicate)]
-    if not starts:
+    found = list(g.CLAUSE_START.finditer(predicate))
+    if not found:
         return []
-    bounds = [m.start() for m in g.CLAUSE_START.finditer(predicate)][1:] + [len(predicate)]
-    return [predicate[s:e].strip(" ,;") for s, e in zip(starts, bounds)]
+    bounds = [m.start() for m in found][1:] + [len(predicate)]
+    raw_starts = [0] + bounds[:-1]
+    return [(predicate[m.end():e].strip(" ,;"), predicate[r:e].strip(" ,;"))
+            for m, e, r in zip(found, bounds, raw_starts)]
 
 
 def _read_clause(clause: str) -> tuple[str, dict, str | None]:
@@ -385,7 +387,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
     else:
         as_appearing = None
     if verb in ("repealed", "annulled"):
-        parts = [("repeal", {"after": None, "lines": None, "words": None}, None, subject + " " + verb)]
+        parts = [("repeal", {"after": None, "lines": None, "words": None}, None, "", "")]
     else:
         predicate = predicate.strip()
         clauses = _clauses(predicate)
@@ -395,13 +397,13 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             for unit in ("subsection", "paragraph", "clause"):
                 if refine.get(unit) and not target.get(unit):
                     target[unit] = _label(refine[unit])
-        parts = [(*_read_clause(c), c) for c in clauses]
+        parts = [(*_read_clause(c), c, raw) for c, raw in clauses]
         if not parts:
             blank = {"after": None, "lines": None, "words": None}
             action = "replace" if g.TO_READ.match(predicate) else "insert" if g.TO_INCLUDE.match(predicate) else "amend"
-            parts = [(action, blank, None, predicate)]
+            parts = [(action, blank, None, predicate, predicate)]
     out = []
-    for action, where, obj, clause in parts:
+    for action, where, obj, clause, raw in parts:
         tgt = dict(target) if target is not None else None
         inserts = None
         if tgt is not None and obj is not None and tgt["section"] is None:
@@ -421,8 +423,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 where["after"] = where["after"] or f"section {tgt['section']}"
                 tgt["section"] = None
                 tgt.pop("sections", None)
-        evidence = re.sub(r"\s+", " ", f"{subject.strip()} {verb_words} {clause.strip()}" if verb != "repealed"
-                          else f"{subject.strip()} {verb_words}").replace(CUT, "").strip()
+        evidence = re.sub(r"\s+", " ", f"{subject.strip()} {verb_words} {raw.strip()}").replace(CUT, "").strip(" .;,")
         if len(evidence) > EVIDENCE_CHARS:
             evidence = evidence[:EVIDENCE_CHARS - 1] + "…"
         if where.get("after"):
