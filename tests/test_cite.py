@@ -462,3 +462,32 @@ def test_lower_case_letters_of_a_number_and_adding_at_a_named_end(tmp_path):
                   "of the first paragraph the following sentence:- Interpreters shall be paid.")
     assert (items[0]["target"]["chapter"], items[0]["target"]["section"]) == ("40A", "3A")
     assert items[1]["action"] == "insert"
+
+
+# -- any words at all ----------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from lawdiff.cite.read import _Context, read_section  # noqa: E402
+from lawdiff.parse.tree import Node  # noqa: E402
+
+_WORDS = ["Section", "section", "3A", "of", "chapter", "40", "said", "the", "General", "Laws", "acts", "2023",
+          "is", "are", "hereby", "further", "amended", "repealed", "by", "striking", "out", "inserting", "adding",
+          "in", "place", "thereof", "following", "words", ":-", ":", "“x”", "“", "”", ",", ";", "and", "after",
+          "line", "5", "subsection", "(b)", "charter", "of", "this", "act", "as", "so", "appearing", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=40), min_size=1, max_size=4))
+def test_any_drafting_words_read_without_error_and_without_a_half_target(sections):
+    ctx = _Context()
+    for k, words in enumerate(sections, 1):
+        sec = Node(type="section", eid=f"sec_{k}", num=f"SECTION {k}.", text=" ".join(words))
+        for item in read_section(sec, ctx):
+            assert item["section"] == str(k) and item["eid"] == f"sec_{k}"
+            assert item["action"] in ("insert", "strike", "replace", "add", "repeal", "amend")
+            target = item["target"]
+            if target is None:
+                assert item["warning"]  # never silent about what it could not read
+            else:
+                assert target.get("chapter") or target.get("other") or target.get("code") == "G.L."
