@@ -33,6 +33,19 @@ from lawdiff.load.manifest import Corpus
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "sources" / "sessions" / "193" / "documents"
 
 
+def _status(folder: Path, stem: str) -> str | None:
+    """The latest action not struck of the bill's official history, where the session has it
+    (``../history/<Bill>.json``: 209 of the 193rd's bills): "2024-07-31: Senate: Accompanied ..."."""
+    path = folder.parent / "history" / f"{stem}.json"
+    if not path.is_file():
+        return None
+    actions = [a for a in json.loads(path.read_bytes()) if not a.get("IsStricken")]
+    if not actions:
+        return None
+    last = max(actions, key=lambda a: a["Date"])  # ISO dates: text order is date order
+    return f"{last['Date'][:10]}: {last['Branch']}: {' '.join(last['Action'].split())}"
+
+
 def main(argv: list[str]) -> int:
     args = list(argv)
     show = int(args.pop(args.index("--show") + 1)) if "--show" in args else 0
@@ -106,15 +119,17 @@ def main(argv: list[str]) -> int:
         for stem, item in unread[::step][:show]:
             print(f"--- {stem} SECTION {item['section']}: {item['warning']}\n    {item['evidence'][:240]}")
     t3 = time.perf_counter()
-    index = build_index({"id": stem, "number": stem, "instructions": items} for stem, items in everything.items())
+    index = build_index({"id": stem, "number": stem, "instructions": items, "status": _status(folder, stem)}
+                        for stem, items in everything.items())
     t_index = time.perf_counter() - t3
     gl = [c for c in index["chapters"] if c["code"] == "G.L."]
     reached = sum(len(c["sections"]) for c in gl)
     print(f"session citator ({t_index:.1f} s): {len(gl)} General Laws chapters and {reached} of their sections "
-          f"reached; {index['collisions']} sections reached by two or more bills (every bill counted live: "
-          f"statuses are not read here)")
+          f"reached; {index['collisions']} sections reached by two or more bills (every bill counted live; "
+          f"the latest official action as status where the session has the history)")
     print("chapters reached by most bills: " + ", ".join(
-        f"{c['code']} c. {c['chapter']} ({c['bills']})" for c in index["chapters"][:8]))
+        f"{c['code'] or c['other']}{' ' + c['year'] if c['year'] else ''} c. {c['chapter']} ({c['bills']})"
+        for c in index["chapters"][:8]))
     if csv_out is not None:
         csv_out.write_text(to_csv(index), encoding="utf-8")
     if out is not None:
