@@ -465,3 +465,40 @@ def versions_command(ctx, ref: str, fmt: str, folder: Path | None, api: bool, ba
 
     corpus = corpus_from(ctx, required=folder is None and not api)
     emit(version_graph(corpus, ref, fmt, folder, api, base_url), out)
+
+# -- which laws a bill amends (issue #23) ---------------------------------------------
+
+@main.command("amends")
+@corpus_option
+@click.argument("ref")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def amends_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> None:
+    """The amending instructions of REF (a file or a corpus id): which law each SECTION amends, and how."""
+    from lawdiff.cite import instructions
+    from lawdiff.render.amends import to_markdown, to_text
+
+    doc = load_document(ref, corpus_from(ctx))
+    items = instructions(doc)
+    emit(to_json(items) if fmt == "json" else (to_text if fmt == "text" else to_markdown)(doc.meta, items), out)
+
+
+@main.command("apply")
+@corpus_option
+@click.argument("base")
+@click.argument("section_ref", metavar="BILL#EID")
+@click.option("--whole", is_flag=True, help="Print each amended provision whole, not only the words around the changes.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.pass_context
+def apply_command(ctx: click.Context, base: str, section_ref: str, whole: bool, out: Path | None) -> None:
+    """Apply the instructions of one SECTION of a bill (BILL#sec_N) to BASE, the text of the law it
+    amends, where they apply exactly; print the result with [-struck-] and {+inserted+} marked."""
+    from lawdiff.cite.apply import apply_section, to_text
+
+    if "#" not in section_ref:
+        raise LawdiffError(section_ref, "name one SECTION: BILL#sec_N (lawdiff amends BILL --format json gives eids)")
+    bill_ref, eid = section_ref.rsplit("#", 1)
+    corpus = corpus_from(ctx)
+    base_doc, bill = load_document(base, corpus), load_document(bill_ref, corpus)
+    emit(to_text(apply_section(base_doc, bill, eid), base_doc, bill, whole), out)

@@ -39,6 +39,7 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
     from lawdiff.load.history import official_status
 
     officials = {iid: official_status(corpus, corpus.entries[iid]) for iid in instrument_ids}
+    reached = {iid: statutes_reached(docs[iid]) for iid in instrument_ids if iid in docs}
     out_topics = []
     for tid in topic_ids:
         topic = all_topics[tid]
@@ -47,6 +48,8 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
             cell = topic_cell(corpus.entries[iid], topic, annotations.get((tid, iid)), docs.get(iid))
             if official := officials.get(iid):
                 cell["official_status"] = official
+            if reached.get(iid):
+                cell["amends"] = reached[iid]  # the statutes the instrument's instructions reach (lawdiff.cite)
             cells.append(cell)
         out_topics.append({
             "id": tid,
@@ -137,6 +140,20 @@ def _with_cited(provisions: list[dict], cite: list[str], doc) -> list[dict]:
         p = by_eid.pop(eid, None) or provision(doc, doc.tree.find(eid))
         cited.append({**p, "cited": True})
     return cited + [{**p, "cited": False} for p in provisions if p["eid"] in by_eid]
+
+
+def statutes_reached(doc) -> list[str]:
+    """The laws ``doc``'s instructions reach, cited once each in order: ["G.L. c. 147 § 63", ...]."""
+    from lawdiff.cite import instructions
+    from lawdiff.cite.labels import cite
+
+    out: list[str] = []
+    for item in instructions(doc):
+        if item["target"] is not None:
+            name = cite(item["target"], item.get("inserts"))
+            if name not in out:
+                out.append(name)
+    return out
 
 
 def _instrument(corpus: Corpus, entry: dict) -> dict:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from lawdiff.cite import instructions
+from lawdiff.cite.labels import describe
 from lawdiff.parse.provisions import heading_label, number_label
 from lawdiff.parse.tree import Document, Node, kind_label
 from lawdiff.render.glossary import Linker, terms
@@ -51,6 +53,9 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
     synonyms = "; ".join(f"{t['label']}: {', '.join(t['phrases'])}"
                          for t in topics_in(doc.tree.full_text(), topics or []))
     numbering = doc.meta.get("line_numbers", "source")
+    amends: dict[str, list[str]] = {}  # each SECTION's eid -> what its instructions do ("inserts G.L. c. 126 § 40")
+    for item in instructions(doc):
+        amends.setdefault(item["eid"], []).append(describe(item))
     found = terms(doc.tree)
     linker = Linker(doc.tree, found)
 
@@ -76,5 +81,6 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
         text_html=text_html, scope_label=scope_label, has_matrices=has_matrices, synonyms=synonyms,
         history=history or [], official=official, measure=measure or [], steps=steps,
         amendments=amendments or [],
+        amends_of=lambda node: amends.get(node.eid, []) if node.eid else [],
         line_cite=lambda node: line_cite(node.lines, numbering),
         line_cite_of=lambda lines: line_cite(lines, numbering))

@@ -1,0 +1,244 @@
+"""The law as amended: one SECTION's instructions applied to a base text, where they apply exactly.
+
+``apply_section(base, bill, eid)`` reads the instructions of the bill's SECTION ``eid``
+(``read.instructions``) and applies each to ``base`` (the parsed text of the law it amends: a
+session-law chapter, a General Laws chapter or section).  It finds the provision the
+instruction names (section, then subsection, line item), then:
+
+- words struck, replaced or inserted after ("striking out the words “x” and inserting in place
+  thereof the following words:- y"): the words must occur exactly once in that provision
+  ("each time it appears": every time), else it refuses, since the bill's line numbers count
+  lines of an edition lawdiff does not have;
+- a whole section replaced, struck or repealed, a new section inserted after a named one or
+  added at the end: with the quoted text of the bill.
+
+It returns, per instruction, the provision before and after, and the after text with the
+changes marked (``[-struck-]``, ``{+inserted+}``).  What it cannot apply exactly (a paragraph
+or sentence named by its position, words found twice, a provision ``base`` does not have)
+raises a ``LawdiffError`` of one line, and nothing is printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lawdiff.cite.labels import cite
+from lawdiff.cite.read import instructions
+from lawdiff.errors import LawdiffError
+from lawdiff.parse.tree import Document, Node
+
+EVERY_TIME = re.compile(r"\b(?:each|every)\s+time\b|\bwherever\b|\bin\s+each\s+instance\b|\beach\s+place\b", re.I)
+NTH_TIME = re.compile(r"\bthe\s+(?P<nth>first|second|third|fourth|fifth|sixth)\s+time\s+(?:it|they)\s+appears?\b", re.I)
+NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+BEFORE = re.compile(r"\binserting,?\s+before\b|\bbefore\s+the\s+(?:words?|figures?)\b", re.I)
+
+
+@dataclass
+class Applied:
+    section: str
+    """The bill's SECTION, as printed."""
+    label: str
+    """What was amended: "Acts 2023 c. 2 § 2A, item 7002-8041"."""
+    before: str
+    after: str
+    marked: str
+
+
+def _num(node: Node) -> str:
+    """"SECTION 3." / "Section 3." -> "3"; a line item's number as it is."""
+    return re.sub(r"(?i)^\s*section\s*", "", node.num or "").rstrip(".:; ").strip()
+
+
+def _sections(base: Document) -> list[Node]:
+    """The base's own sections (not those quoted inside it), in order."""
+    out: list[Node] = []
+
+    def visit(node: Node) -> None:
+        for child in node.children:
+            if child.type == "section":
+                out.append(child)
+            elif child.type not in ("quotedStructure",):
+                visit(child)
+    visit(base.tree)
+    return out
+
+
+ITEM = re.compile(r"(?<![\w-])\d{4}-\d{4}(?![\w-])")
+
+
+def _item_span(text: str, item: str, where: str) -> tuple[int, int]:
+    """Where line item ``item`` runs in ``text`` (a section whose items the parser left in its text):
+    from its number to the next item's number."""
+    starts = [m.start() for m in ITEM.finditer(text) if m.group(0) == item]
+    if len(starts) != 1:
+        raise LawdiffError(where, f"the base text has no item {item} there" if not starts else
+                           f"cannot apply exactly: item {item} is printed {len(starts)} times there")
+    nxt = ITEM.search(text, starts[0] + len(item))
+    return starts[0], nxt.start() if nxt else len(text)
+
+
+def _find(base: Document, target: dict, where: str) -> Node:
+    """The provision ``target`` names in ``base``, or a one-line refusal (a line item the parser
+    left in its section's text is found by ``_item_span`` instead)."""
+    node: Node | None = None
+    if target.get("section"):
+        node = next((s for s in _sections(base) if _num(s) == target["section"]), None)
+        if node is None:
+            raise LawdiffError(where, f"the base text has no section {target['section']}")
+    else:
+        node = base.tree
+    if target.get("item"):
+        item = next((n for n in node.walk() if n.type == "lineItem" and n.num == target["item"]), None)
+        if item is not None:
+            node = item
+    for unit in ("subsection", "paragraph", "clause"):
+        label = target.get(unit)
+        if not label:
+            continue
+        if not label.startswith("("):
+            raise LawdiffError(where, f"cannot apply exactly: the {label} {unit} is named by its position")
+        child = next((n for n in node.walk() if n is not node and (n.num or "").strip() == label), None)
+        if child is None:
+            raise LawdiffError(where, f"the base text has no {unit} {label} there")
+        node = child
+    return node
+
+
+def _new_words(item: dict, where: str) -> str:
+    text = (item.get("new_text") or "").strip()
+    if not text:
+        raise LawdiffError(where, "cannot apply exactly: the words to insert are not set off after ':-'")
+    text = re.sub(r"\.$", "", text)  # the full stop closes the bill's sentence, not the inserted words
+    return text.strip("“”\"").strip()
+
+
+def _occurrences(text: str, words: str) -> list[int]:
+    pattern = re.compile(r"(?<!\w)" + re.escape(words.strip()) + r"(?!\w)")
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _word_change(text: str, item: dict, where: str) -> tuple[str, str]:
+    """(after, marked) for a word-level instruction on ``text``."""
+    words = (item["where"] or {}).get("words")
+    if not words and item["action"] == "add" and not item.get("inserts"):
+        new = _new_words(item, where)  # "adding the following words:- ...": at the end of the provision,
+        body, stop = (text[:-1], ".") if text.endswith(".") else (text, "")  # before its closing full stop
+        return _fold(f"{body} {new}{stop}"), _fold(f"{body} {{+{new}+}}{stop}")
+    if not words:
+        raise LawdiffError(where, "cannot apply exactly: the instruction quotes no words to find")
+    words = words.strip()
+    found = _occurrences(text, words)
+    every = bool(EVERY_TIME.search(item["evidence"]))
+    if not found:
+        raise LawdiffError(where, f"the words “{words}” are not in the base text there")
+    if nth := NTH_TIME.search(item["evidence"]):  # "after the word “x”, the second time it appears"
+        k = NTH[nth["nth"].lower()]
+        if len(found) < k:
+            raise LawdiffError(where, f"the words “{words}” occur {len(found)} times there, not {k}")
+        found = [found[k - 1]]
+    if len(found) > 1 and not every:
+        raise LawdiffError(where, f"cannot apply exactly: the words “{words}” occur {len(found)} times there "
+                                  "(the bill's line numbers count another edition's lines)")
+    action = item["action"]
+    new = "" if action == "strike" else _new_words(item, where)
+    after, marked, last = [], [], 0
+    for start in found:
+        end = start + len(words)
+        after.append(text[last:start])
+        marked.append(text[last:start])
+        if action in ("replace", "strike"):
+            after.append(new)
+            marked.append(f"[-{words}-]" + (f"{{+{new}+}}" if new else ""))
+        elif BEFORE.search(item["evidence"]):
+            after.append(f"{new} {words}")
+            marked.append(f"{{+{new}+}} {words}")
+        else:
+            glue = "" if re.match(r"[,.;:]", new) else " "
+            after.append(f"{words}{glue}{new}")
+            marked.append(f"{words}{glue}{{+{new}+}}")
+        last = end
+    after.append(text[last:])
+    marked.append(text[last:])
+    return _fold("".join(after)), _fold("".join(marked))
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+
+
+def apply_section(base: Document, bill: Document, eid: str) -> list[Applied]:
+    """Apply the instructions of ``bill``'s SECTION ``eid`` to ``base`` (see the module docstring)."""
+    name = f"{bill.meta.get('id')}#{eid}"
+    items = [i for i in instructions(bill) if i["eid"] == eid]
+    if not items:
+        raise LawdiffError(name, "this SECTION amends no law (lawdiff amends lists the SECTIONs that do)")
+    out: list[Applied] = []
+    edited: dict[int, str] = {}  # id(node) -> its text after the instructions before
+    for k, item in enumerate(items, 1):
+        where = f"{name} (instruction {k})" if len(items) > 1 else name
+        target = item["target"]
+        if target is None:
+            raise LawdiffError(where, f"not read: {item.get('warning')}")
+        part = ((item["where"] or {}).get("part") or "").lower()
+        quoted = bill.tree.find(item["text"]) if item.get("text") else None
+        label = cite(target, item.get("inserts"))
+        if item["action"] in ("insert", "add") and item.get("inserts") and quoted is not None:
+            new = " ".join(c.full_text() for c in quoted.children)
+            anchor = item["where"].get("after")
+            if anchor and anchor.lower().startswith("section "):
+                _find(base, {"section": anchor.split()[1]}, where)  # the anchor must be there
+            out.append(Applied(item["section"], label, "", new, f"{{+{new}+}}"))
+            continue
+        if item["action"] in ("repeal", "strike", "replace") and (item["action"] == "repeal" or part.startswith("section")):
+            node = _find(base, {**target, "item": None, "subsection": None, "paragraph": None, "clause": None}, where)
+            before = edited.get(id(node), node.full_text())
+            if item["action"] == "replace":
+                if quoted is None:
+                    raise LawdiffError(where, "cannot apply exactly: the new section is not set off as quoted text")
+                new = " ".join(c.full_text() for c in quoted.children)
+                out.append(Applied(item["section"], label, before, new, f"[-{before}-]{{+{new}+}}"))
+            else:
+                out.append(Applied(item["section"], label, before, "", f"[-{before}-]"))
+            continue
+        if part:
+            raise LawdiffError(where, f"cannot apply exactly: {part} is named by its position, not its words")
+        node = _find(base, target, where)
+        text = edited.get(id(node), node.full_text())
+        start, end = 0, len(text)
+        if target.get("item") and not (node.type == "lineItem" and node.num == target["item"]):
+            start, end = _item_span(text, target["item"], where)
+        after, marked = _word_change(text[start:end], item, where)
+        edited[id(node)] = _fold(f"{text[:start]} {after} {text[end:]}")
+        out.append(Applied(item["section"], label, text[start:end].strip(), after, marked))
+    return out
+
+
+MARK = re.compile(r"\[-.*?-\]|\{\+.*?\+\}", re.S)
+
+
+def excerpt(marked: str, width: int = 100) -> str:
+    """The marked text around its changes (``width`` characters either side), "…" for the rest."""
+    spans: list[list[int]] = []
+    for m in MARK.finditer(marked):
+        lo, hi = max(0, m.start() - width), min(len(marked), m.end() + width)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    if not spans:
+        return marked
+    parts = [marked[lo:hi] for lo, hi in spans]
+    return ("… " if spans[0][0] > 0 else "") + " … ".join(parts) + (" …" if spans[-1][1] < len(marked) else "")
+
+
+def to_text(applied: list[Applied], base: Document, bill: Document, whole: bool = False) -> str:
+    """Each instruction's result: a heading line, then the provision with its changes marked (only
+    the words around them unless ``whole``)."""
+    out = []
+    for a in applied:
+        out.append(f"SECTION {a.section} of {bill.meta.get('number') or bill.meta.get('id')} → {a.label} "
+                   f"(in {base.meta.get('id')})")
+        out.append(a.marked if whole else excerpt(a.marked))
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,134 @@
+"""The words of an amending instruction, as named regular expressions.
+
+Massachusetts drafting follows a small grammar (see ``../shared/facts/instruments.md``):
+
+    INSTRUCTION := SUBJECT ("is"|"are") "hereby" ["further"] ("amended" PREDICATE | "repealed")
+    SUBJECT     := LOCATOR {"of"|"in" LOCATOR} [CODE] {", " QUALIFIER ","}
+    LOCATOR     := ["said"] [ORDINAL] UNIT [NUMBERS]      "Section 22A", "said chapter 58", "the fifth paragraph"
+    CODE        := "of the General Laws" | "of the acts of" YEAR | "of the Constitution" ...
+    QUALIFIER   := "as appearing in the 2022 Official Edition" | "as so appearing" | "as amended by ..." | "inserted by ..."
+    PREDICATE   := [LOCATOR-PHRASE] "by" CLAUSE {("," | ";" | "and") CLAUSE}
+    CLAUSE      := "striking out" OBJECT ["and inserting in place thereof" ...]   (strike | replace)
+                 | "inserting" ["after"|"before" ANCHOR] ...                       (insert)
+                 | "adding" ...                                                      (add)
+
+Each pattern below reads one of these pieces; ``read.py`` puts them together.  Every
+pattern is case-insensitive (drafts print "Chapter", "chapter" and "CHAPTER") except
+``NUM``'s letters, which are the capitals of a section number ("22A", "2DDDDDD").
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+# A chapter or section number as printed: "40", "22A", "2DDDDDD", "27½", "87DDD1/2", "1-301"
+# (the Uniform Commercial Code's), or a budget item "7004-0070", or Roman figures (articles).
+NUM = r"(?:\d{4}-\d{4}|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b))?(?:\s?½|\s?1/2)?[A-Z]*(?:[-.]\d+[A-Z]*)?|[IVXLC]+\b)"
+# A label in brackets: "(b)", "(iii)", "(1)"; several stuck together: "(b)(ii)".
+LABEL = r"\(\s*[A-Za-z0-9]{1,6}\s*\)"
+# A list of numbers: "30, 36 and 98", "(a) and (b)", "6 to 8, inclusive".
+NUMS = rf"(?:{NUM}|{LABEL})(?:(?:\s*,\s*|\s+(?:and|or|to|through)\s+|\s*,\s*and\s+)(?:{NUM}|{LABEL}))*"
+
+ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+           r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+           r"penultimate|last|final|\d+(?:st|nd|rd|th))")
+
+# The units a locator names, singular or plural.  "subsection" before "section": the
+# alternation takes the first that matches at a position.
+UNITS = ("subsections?|sections?|chapters?|subparagraphs?|paragraphs?|subclauses?|clauses?|items?|"
+         "articles?|definitions?|sentences?|parts?|titles?")
+
+# One locator: "said section 17", "the fifth paragraph", "Section 13B(b)", "item 7004-0070",
+# "the definition of “Accessory dwelling unit”".
+LOCATOR = re.compile(
+    rf"(?P<said>\bsaid\s+)?(?:(?:the\s+)?(?P<ord>{ORDINAL})\s+)?\b(?P<unit>{UNITS})\b"
+    rf"(?:\s+(?:of\s+)?(?P<term>[“\"][^”\"]{{1,120}}[”\"])|\s*(?P<nums>{NUMS})(?P<labels>(?:{LABEL})*))?",
+    I)
+
+# The code a locator's chapter belongs to.  "Massachusetts General Laws", "Mass General Laws"
+# and "M.G.L." are how careless drafts say it.
+GENERAL_LAWS = re.compile(r"\bGenerals?\s+Laws?\b|\bM\.?\s?G\.?\s?L\.?(?=\s|,|$)", I)
+ACTS_OF = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?P<special>special\s+)?"
+                     r"(?:acts|statutes|resolves)\s+of\s+(?P<year>\d{4})\b", I)
+GL_CHAPTER = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?:Massachusetts\s+|Mass\.?\s+)?"
+                        r"General\s+Laws\b", I)
+CONSTITUTION = re.compile(r"\bConstitution\b", I)
+THIS_ACT = re.compile(r"\bof\s+this\s+act\b", I)
+
+# The verb phrase: "is hereby further amended", "are hereby repealed", "is amended" (drafts
+# that leave out "hereby").  ``verb`` says which.
+VERB = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?P<verb>amended|repealed|annulled)\b", I)
+
+# Where the inserted text starts: ":-" and its variants (": -", ":--", ":–"), or a bare colon
+# after "the following ..." (a draft that forgot the dash).
+QUOTE_START = re.compile(r":\s*[-–—]+|\bfollowing\b[^:“”\"]{0,80}:", I)
+COLON_DASH = re.compile(r":\s*[-–—]+")
+FOLLOWING_BEFORE = re.compile(r"\bfollowing\b[^:“”\"]{0,80}$", I)
+
+# Qualifiers of a locator, read and then cut out so their own numbers are not taken for the
+# target's: "as appearing in the 2022 Official Edition", "as so appearing", "as amended by
+# section 102 of chapter 7 of the acts of 2023", "inserted by section 20 of this act".
+APPEARING = re.compile(r"\bas\s+(?:most\s+recently\s+)?appearing\s+in\s+(?:the\s+)?(?P<edition>\d{4}\s+Official\s+Edition)", I)
+SO_APPEARING = re.compile(r"\bas\s+so\s+appearing\b", I)
+QUALIFIER = re.compile(
+    r",?\s*\b(?:as\s+(?:most\s+recently\s+|previously\s+|so\s+)?(?:appearing|amended|inserted|added|revised|"
+    r"rewritten|affected)|inserted|added|amended|rewritten)\b(?:\s+(?:by|in|under|through)\b[^,]*)?(?=,|$)",
+    I)
+
+# The verbs of a clause, with the synonyms careless drafts use: "by the insertion of",
+# "by placing after", "by replacing ... with", "by including the following definition".
+STRIKE_VERBS = r"(?:striking|deleting|removing)"
+INSERT_VERBS = r"(?:inserting|substituting|insertion\s+of|placing|including)"
+ADD_VERBS = r"(?:adding|addition\s+of)"
+REPLACE_VERBS = r"(?:replacing|changing)"
+ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS})"
+
+# Where a predicate's clauses part: "…, and by adding …", "; and (ii) inserting …", "… and by
+# striking …".  Not " and inserting in place thereof", which ends the clause it belongs to.
+CLAUSE_START = re.compile(
+    r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+(?=by\b|\(\s*[ivx\d]+\s*\))|\s+(?=\(\s*[ivx\d]{1,4}\s*\)\s+(?:by\s+)?"
+    r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
+    r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:by\s+)?(?:the\s+)?"
+    rf"(?={ANY_VERB}\b)"
+    r"(?!inserting\s+(?:in\s+(?:the\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
+    I)
+
+# A new instruction after inserted words: "... the inserted words. Said section 35A ... is hereby
+# further amended by ..." (the inserted text ends where a sentence starts that amends).
+NEW_INSTRUCTION = re.compile(
+    r"(?<=[.;”\"])\s+(?=(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
+    r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed)\b)")
+IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+in\s+(?:the\s+)?(?:place|lieu)\b", I)
+CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)
+
+# The clauses themselves.
+REPLACE = re.compile(
+    rf"^{STRIKE_VERBS}(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting|replacing|in\s+place)\b"
+    rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b",
+    I | re.S)
+STRIKE = re.compile(rf"^{STRIKE_VERBS}(?:\s+out)?[\s,]+(?P<obj>.*)", I | re.S)
+INSERT = re.compile(rf"^{INSERT_VERBS}\b(?P<rest>.*)", I | re.S)
+ADD = re.compile(rf"^{ADD_VERBS}\b(?P<rest>.*)", I | re.S)
+# "adding as a second paragraph": an addition at a named place, which is an insertion
+AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)"
+                    r"|\bthereafter\b|\badding\s+at\s+the\s+end\s+of\s+the\s+\w+\s+(?:paragraph|sentence|subsection|clause)", I)
+AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:said\s+)?section\b)", I)  # "inserting at the end thereof": an addition
+# Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
+# "is amended to include the following section" (an insertion).
+TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+read\s+as\s+follows", I)
+TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+(?:include|insert|add)\b", I)
+# A town's or city's charter (a special act, cited by name): "the charter of the city of Westfield".
+CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"
+                     r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter)")
+SAID_CHARTER = re.compile(r"\bsaid\s+charter\b", I)
+SAID_ACT = re.compile(r"\bsaid\s+act\b", I)
+# The anchor of an insertion: "after section 62", "after the word “x”", "before the first paragraph".
+ANCHOR = re.compile(
+    r"\b(?:after|before|prior\s+to|following(?=\s+the\s+(?:words?|figures?|definition)\b))\s+(?P<anchor>(?:[“\"][^”\"]*[”\"]|.)+?)(?=,|\s+(?:the\s+following|the\s+words?\s+[“\"]|"
+    r"the\s+figures?\s+[“\"]|in\s+lines?\b|each\s+time|:)|$)", I | re.S)
+LINES = re.compile(r"\blines?\s+(?P<nums>\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*)", I)
+QUOTED = re.compile(r"[“\"](?P<words>[^”\"]{0,4000})[”\"]")
+# What an insertion brings: "the following section", "the following 3 sections", "the following chapter".
+NEW_UNITS = re.compile(r"\bfollowing\s+(?:\w+\s+){0,2}?(?:new\s+)?(?P<unit>sections?|chapters?)\b", I)

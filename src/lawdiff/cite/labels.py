@@ -1,0 +1,70 @@
+"""How a person reads an instruction: "inserts G.L. c. 126 § 40", "repeals Acts 2012 c. 238 § 30".
+
+Used by ``lawdiff amends --format text|md`` and the instrument page's SECTION labels."""
+
+from __future__ import annotations
+
+
+def cite(target: dict | None, new: str | list | None = None) -> str:
+    """The law as staff cite it: "G.L. c. 40 § 22A(b)", "Acts 2023 c. 7 § 102", "G.L. c. 121H"
+    (a new chapter); ``new`` (an instruction's ``inserts``) stands for the section."""
+    if target is None:
+        return "(not read)"
+    code = target.get("code") or target.get("other") or "(code not named)"
+    if target.get("new_chapter"):
+        return f"{code} c. {target.get('chapter')}"
+    if code == "Acts" or code == "Special Acts":
+        head = f"{code} {target.get('year') or '?'}"
+    else:
+        head = code
+    chapter = target.get("chapter")
+    section = target.get("section")
+    if chapter is None and new and section is None:
+        return f"{head} c. {_nums(new)}"  # "The General Laws are hereby amended by inserting ... chapter"
+    out = f"{head} c. {chapter}" if chapter else head
+    if target.get("article") and not chapter:
+        out += f" art. {target['article']}"
+    if section is None and new:
+        many = isinstance(new, list)
+        return f"{out} {'§§' if many else '§'} {_nums(new)}"
+    if section is not None:
+        sections = target.get("sections")
+        out += f" §§ {', '.join(sections)}" if sections else f" § {section}"
+        if target.get("subsection"):
+            out += target["subsection"] if target["subsection"].startswith("(") else f", subsection {target['subsection']}"
+    for unit in ("paragraph", "clause", "item", "sentence"):
+        value = target.get(unit)
+        if value:
+            out += f", {value} {unit}" if not value[:1].isdigit() and not value.startswith("(") and unit != "item" \
+                else f", {unit} {value}"
+    return out
+
+
+def _nums(new: str | list) -> str:
+    return ", ".join(new) if isinstance(new, list) else str(new)
+
+
+def describe(item: dict) -> str:
+    """What one instruction does, in a few words: "inserts G.L. c. 126 § 40"."""
+    target, action, new = item.get("target"), item["action"], item.get("inserts")
+    if target is None:
+        return "amends a law the words do not name plainly"
+    where = item.get("where") or {}
+    part = where.get("part")
+    if action in ("insert", "add") and new:
+        return f"{'inserts' if action == 'insert' else 'adds'} {cite(target, new)}"
+    if action == "insert":
+        return f"inserts words in {cite(target)}" + (f" after {where['after']}" if where.get("after") else "")
+    if action == "add":
+        return f"adds to {cite(target)}"
+    if action == "replace":
+        if part and part.lower().startswith("section"):
+            return f"replaces {cite(target)}"
+        return f"replaces {part or 'words'} in {cite(target)}"
+    if action == "strike":
+        if part and part.lower().startswith("section"):
+            return f"strikes {cite(target)}"
+        return f"strikes {part or 'words'} from {cite(target)}"
+    if action == "repeal":
+        return f"repeals {cite(target)}"
+    return f"amends {cite(target)}"

@@ -1,0 +1,490 @@
+"""Reading the amending instructions of a parsed document, SECTION by SECTION.
+
+``instructions(doc)`` walks the body's top-level SECTIONs in order.  Of each it reads the
+SECTION's own words up to the text it inserts (the ``:-``, or its ``quotedStructure``
+child), finds each "is hereby amended" / "is hereby repealed", reads the words before it
+as the target (``grammar.LOCATOR``) and the words after it as one or more clauses
+(strike, replace, insert, add).  "Said chapter 58", "said section", "as so appearing"
+resolve against what the instructions before them named (``_Context``), in this SECTION
+or an earlier one.  Where the words do not say which law is amended, the instruction is
+listed with ``target: None`` and a ``warning``: nothing is filled in from elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lawdiff.cite import grammar as g
+from lawdiff.parse.tree import Document, Node
+
+CUT = "\ue000"
+"""Left in the instruction's words where inserted text was cut out (a private-use character no
+bill prints): the clause ending there is the one that text belongs to."""
+
+EVIDENCE_CHARS = 400
+"""The longest ``evidence`` kept: enough to check the reading, not a copy of the bill."""
+
+
+@dataclass
+class _Context:
+    """What earlier instructions named, for "said …" and "as so appearing"."""
+
+    last: dict | None = None
+    """The last target read."""
+    chapters: dict[str, tuple[str | None, str | None, str]] = field(default_factory=dict)
+    """chapter number -> (code, year, the bill SECTION that named it), the latest naming."""
+    sections: dict[str, dict] = field(default_factory=dict)
+    """section number -> the last target that named it (for "said section 17")."""
+    as_appearing: str | None = None
+    act: tuple[str, str, str, str] | None = None
+    """The last act named (code, year, chapter, SECTION), for "said act"."""
+    charter: str | None = None
+    """The last town or city charter named, for "said charter"."""
+
+    def note_chapters(self, words: str, where: str) -> None:
+        """Remember every chapter ``words`` name with their code ("chapter 7 of the acts of 2023"),
+        the last act and the last charter."""
+        lower = words.lower()
+        for m in g.ACTS_OF.finditer(words) if "chapter" in lower else ():
+            code = "Special Acts" if m["special"] else "Acts"
+            self.chapters[m["chapter"].upper()] = (code, m["year"], where)
+            self.act = (code, m["year"], m["chapter"].upper(), where)
+        for m in g.CHARTER.finditer(words) if "charter" in lower else ():
+            self.charter = m["name"]
+        for m in g.GL_CHAPTER.finditer(words) if "chapter" in lower else ():
+            self.chapters[m["chapter"].upper()] = ("G.L.", None, where)
+
+
+def instructions(doc: Document) -> list[dict]:
+    """Every amending instruction of ``doc``, in order (see the package docstring for the fields)."""
+    ctx = _Context()
+    out: list[dict] = []
+    for sec in _sections(doc.tree):
+        out.extend(read_section(sec, ctx))
+    return out
+
+
+def _sections(root: Node) -> list[Node]:
+    body = next((c for c in root.children if c.type == "body"), None)
+    return [c for c in body.children if c.type == "section"] if body is not None else []
+
+
+def section_number(sec: Node) -> str:
+    """The SECTION's number as printed, without the word or the stop: "SECTION 2A." -> "2A"."""
+    num = re.sub(r"^\s*section\s*", "", sec.num or "", flags=re.I)
+    return num.strip().rstrip(".:;,").strip()
+
+
+def read_section(sec: Node, ctx: _Context) -> list[dict]:
+    """The instructions of one top-level SECTION; ``ctx`` carries what they name to the next."""
+    number = section_number(sec)
+    qstrs = [c for c in sec.children if c.type == "quotedStructure"]
+    lower = sec.text.lower()
+    if "amended" not in lower and "repealed" not in lower and "annulled" not in lower:
+        ctx.note_chapters(sec.text, number)  # amends nothing; may name a chapter a later "said" refers to
+        return []
+    area, inserted = instruction_area(sec.text)
+    found: list[dict] = []
+    verbs = list(g.VERB.finditer(area))
+    start = 0
+    shared: str | None = None  # the subject a verb shares with the one before ("...; and is further amended")
+    for i, verb in enumerate(verbs):
+        subject_from = _subject_start(area, start, verb.start())
+        subject = shared if shared is not None else area[subject_from:verb.start()]
+        end = _subject_start(area, verb.end(), verbs[i + 1].start()) if i + 1 < len(verbs) else len(area)
+        shared = None
+        if i + 1 < len(verbs) and end == verb.end():
+            # no new sentence before the next verb: it goes on with this subject
+            end = verbs[i + 1].start()
+            shared = subject
+        predicate = area[verb.end():end]
+        start = end
+        subject = re.sub(r"^\s*SECTION\s+\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
+        if not _names_a_law(subject) and not re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I):
+            continue  # "the plan is amended by the board": a sentence about something else
+        for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
+            found.append({"section": number, "eid": sec.eid, **item})
+        ctx.note_chapters(area[subject_from:end], number)
+    if not verbs:
+        ctx.note_chapters(area, number)
+    _attach_text(found, qstrs, inserted)
+    return found
+
+
+def instruction_area(text: str) -> tuple[str, list[str]]:
+    """The words of ``text`` that instruct, and the inserted texts cut out of it.
+
+    The inserted text starts at ":-" (or a bare colon after "the following ...").  An
+    instruction that goes on after inserted words ("...:- y, and by adding ...:- z") is
+    picked up again where a new clause starts."""
+    pieces: list[str] = []
+    inserted: list[str] = []
+    rest = text
+    while True:
+        m = _quote_start(rest)
+        if m is None:
+            pieces.append(rest)
+            break
+        pieces.append(rest[:m[1]].rstrip(":-–— ").rstrip() + " " + CUT)
+        rest = rest[m[1]:]
+        nxt = _quote_start(rest)
+        limit = nxt[0] if nxt else len(rest)
+        resume = sentence = None
+        if g.VERB.search(rest, 0, limit):  # a new instruction after the inserted words
+            resume = sentence = g.NEW_INSTRUCTION.search(rest, 0, limit)
+            if resume is not None:
+                limit = resume.start()
+        if g.CLAUSE_VERB.search(rest, 0, limit):  # most inserted text holds no verb: skip the slow scan
+            clause = next((c for c in g.CLAUSE_START.finditer(rest, 0, limit) if c.start() > 0), None)
+            # "striking out the words:- “x”, and inserting in place thereof ...": the struck words were
+            # set off like inserted ones; the clause goes on
+            goes_on = g.IN_PLACE.search(rest, 0, limit)
+            if goes_on and (resume is None or goes_on.start() < resume.start()):
+                resume = goes_on
+            if clause is not None and (resume is None or clause.start() < resume.start()):
+                resume = clause
+        if resume is None:
+            inserted.append(rest.strip())
+            break
+        inserted.append(rest[:resume.start()].strip())
+        if resume is sentence:
+            pieces[-1] += "."  # the sentence before it ended in the inserted words
+        rest = rest[resume.start():]
+    return " ".join(p for p in pieces if p), inserted
+
+
+def _quote_start(text: str) -> tuple[int, int] | None:
+    """Where the first inserted text starts (``grammar.QUOTE_START``), found colon by colon:
+    (the colon, the end of its dashes); None without one."""
+    at = text.find(":")
+    while at >= 0:
+        dash = g.COLON_DASH.match(text, at)
+        if dash:
+            return at, dash.end()
+        if g.FOLLOWING_BEFORE.search(text, max(0, at - 100), at):
+            return at, at + 1
+        at = text.find(":", at + 1)
+    return None
+
+
+def _subject_start(area: str, lo: int, hi: int) -> int:
+    """Where the sentence holding position ``hi`` starts (not before ``lo``)."""
+    best = lo
+    for m in re.finditer(r"[.;]\s+(?=[A-Z“\"(])", area[lo:hi]):
+        best = lo + m.end()
+    return best
+
+
+def _names_a_law(subject: str) -> bool:
+    return bool(g.LOCATOR.search(subject) or g.GENERAL_LAWS.search(subject) or g.CONSTITUTION.search(subject))
+
+
+# -- the target --------------------------------------------------------------------
+
+def _strip_qualifiers(words: str) -> str:
+    return g.QUALIFIER.sub("", words)
+
+
+def _locators(words: str) -> dict:
+    """The units ``words`` name, the first of each kind: {"section": {"nums": [...], "said": bool,
+    "labels": "(b)"}, "chapter": ..., "paragraph": {"ord": "fifth"}, ...}."""
+    found: dict[str, dict] = {}
+    for m in g.LOCATOR.finditer(words):
+        unit = m["unit"].lower().rstrip("s")
+        if unit == "clause" and m["unit"].lower() == "clauses":
+            unit = "clause"
+        if not (m["nums"] or m["term"] or m["ord"] or m["said"]):
+            continue  # "this section", "the following section"
+        if unit in found:
+            continue
+        nums = _split_nums(m["nums"]) if m["nums"] else []
+        found[unit] = {"nums": nums, "said": bool(m["said"]), "ord": m["ord"], "labels": m["labels"] or "",
+                       "term": m["term"], "words": m.group(0).strip()}
+    return found
+
+
+def _split_nums(nums: str) -> list[str]:
+    nums = re.sub(r"(\d)\s([A-Z]{1,3})\b", r"\1\2", nums)  # "51 D" is section 51D
+    # "Section 3a of Chapter 40a": the letters of a number are capitals however a draft prints them
+    nums = re.sub(r"(?<=\d)(?!(?:of|and|or|to|in)\b)([a-z]{1,3})\b", lambda m: m[1].upper(), nums)
+    return [n.replace(" ", "") for n in re.findall(rf"{g.NUM}|{g.LABEL}", nums)
+            if not re.fullmatch(r"(?i)and|or|to|through", n)]
+
+
+def _label(loc: dict | None) -> str | None:
+    """A subsection, paragraph or clause as the words name it: "(b)", "fifth", "(5)"."""
+    if not loc:
+        return None
+    if loc["nums"]:
+        return ", ".join(loc["nums"])
+    if loc["term"]:
+        return loc["term"]
+    return loc["ord"]
+
+
+def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
+    """The law ``subject`` names: (target, warning, resolved_from)."""
+    words = _strip_qualifiers(subject)
+    loc = _locators(words)
+    chapter_loc, section_loc = loc.get("chapter"), loc.get("section")
+    code = year = None
+    resolved_from = None
+    chapter = chapter_loc["nums"][0] if chapter_loc and chapter_loc["nums"] else None
+    acts = g.ACTS_OF.search(words)
+    if acts is not None and (chapter is None or acts["chapter"].upper() == chapter):
+        code, year, chapter = ("Special Acts" if acts["special"] else "Acts"), acts["year"], acts["chapter"].upper()
+    elif g.GENERAL_LAWS.search(words):
+        code = "G.L."
+    elif g.CONSTITUTION.search(words):
+        code = "Constitution"
+    said = any(v["said"] for v in loc.values())
+    if g.THIS_ACT.search(words):
+        return None, "amends this act itself", None
+    charter = g.CHARTER.search(words)
+    other = charter["name"] if charter else (ctx.charter if g.SAID_CHARTER.search(words) else None)
+    if other is None and g.SAID_CHARTER.search(words):
+        return None, "'said charter', and no charter named before", None
+    if other is not None:  # a town's charter: no code, no chapter of the General Laws
+        code = year = None
+        named = charter or g.SAID_CHARTER.search(words)
+        loc = _locators(words[:named.start()])  # its own parts, not "on file under chapter 43B"
+        if loc.get("chapter") and loc["chapter"]["nums"]:
+            other = f"{other}, chapter {loc['chapter']['nums'][0]}"
+        loc.pop("chapter", None)
+        chapter, section_loc = None, loc.get("section")
+    elif code is None and chapter is None and g.SAID_ACT.search(words):
+        if ctx.act is None:
+            return None, "'said act', and no act named before", None
+        code, year, chapter, resolved_from = ctx.act
+    elif code is None and chapter is not None:
+        known = ctx.chapters.get(chapter)
+        if known is not None:
+            code, year, resolved_from = known
+            if not said:
+                resolved_from = None  # named bare, as a draft may do after naming it once in full
+        elif re.match(r"\d", chapter):
+            # A chapter cited with no year is a chapter of the General Laws: an act is always cited
+            # with its year ("chapter 7 of the acts of 2023"), a charter by its town.
+            code = "G.L."
+        else:
+            return None, f"chapter {chapter}: the words name no code (General Laws, acts of a year)", None
+    if other is not None or code is not None and chapter is not None:
+        pass
+    elif code is None and chapter is None:
+        # No chapter in the words: only a reference back ("said ...", "further amended") gives one.
+        last = ctx.last
+        section = section_loc["nums"][0] if section_loc and section_loc["nums"] else None
+        if chapter_loc is not None and chapter_loc["said"]:
+            pass  # "Section 6B of said chapter": the chapter named last
+        elif section and (said or further):
+            # "said section 17" / "Section 65 is further amended": a section this act named before
+            if section not in ctx.sections:
+                return None, f"section {section}: {'said' if said else 'further amended'}, and no section " \
+                             f"{section} named before", None
+            last = ctx.sections[section]
+        elif not said:
+            return None, "the words name no chapter (and no 'said')", None
+        if last is None or last.get("chapter") is None:
+            return None, "'said', and no chapter named before", None
+        code, year, chapter = last["code"], last.get("year"), last["chapter"]
+        resolved_from = last.get("_from")
+        inner = any(loc.get(u) for u in ("subsection", "paragraph", "subparagraph", "clause", "subclause",
+                                          "sentence", "definition", "item"))
+        if (section_loc is None and inner) or (section_loc is not None and not section_loc["nums"]):
+            # "said subsection (a)", "said section": inside the section named last
+            section_loc = {"nums": [last["section"]] if last.get("section") else []}
+    sections = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
+    if code == "G.L." and chapter is None and sections:
+        return None, f"section {sections[0]} of the General Laws: no chapter named", None
+    target = {"code": code, "year": year, "chapter": chapter,
+              "section": sections[0] if sections else None,
+              "subsection": _label(loc.get("subsection")) or _first_label(section_loc),
+              "paragraph": _label(loc.get("paragraph")) or _label(loc.get("subparagraph")),
+              "clause": _label(loc.get("clause")) or _label(loc.get("subclause"))}
+    for extra in ("item", "definition", "sentence", "article"):
+        if loc.get(extra):
+            target[extra] = _label(loc[extra])
+    if len(sections) > 1:
+        target["sections"] = sections
+    if other is not None:
+        target["other"] = other
+    return target, None, resolved_from
+
+
+def _first_label(loc: dict | None) -> str | None:
+    """"Section 13B(b)": the "(b)" stuck to a section number is its subsection."""
+    labels = re.findall(g.LABEL, loc.get("labels", "")) if loc else []
+    return labels[0].replace(" ", "") if labels else None
+
+
+# -- what it does ------------------------------------------------------------------
+
+def _clauses(predicate: str) -> list[tuple[str, str]]:
+    """The clauses of a predicate: "by striking out X and inserting ..., and by adding ..." -> two,
+    each as (its words from the verb on, its words as printed from the end of the clause before)."""
+    predicate = predicate.strip()
+    found = list(g.CLAUSE_START.finditer(predicate))
+    if not found:
+        return []
+    bounds = [m.start() for m in found][1:] + [len(predicate)]
+    raw_starts = [0] + bounds[:-1]
+    return [(predicate[m.end():e].strip(" ,;"), predicate[r:e].strip(" ,;"))
+            for m, e, r in zip(found, bounds, raw_starts)]
+
+
+def _read_clause(clause: str) -> tuple[str, dict, str | None]:
+    """(action, where, what a whole-unit object names: "section 17") for one clause."""
+    where: dict = {"after": None, "lines": None, "words": None}
+    lines = g.LINES.search(clause)
+    if lines:
+        nums = [int(n) for n in re.findall(r"\d+", lines["nums"])]
+        where["lines"] = [min(nums), max(nums)]
+    obj = None
+    if m := g.REPLACE.match(clause):
+        action, obj = "replace", m["obj"] if m["obj"] is not None else m["obj2"]
+    elif m := g.STRIKE.match(clause):
+        action, obj = "strike", m["obj"]
+    elif m := g.INSERT.match(clause):
+        action = "insert"
+    elif m := g.ADD.match(clause):
+        action = "add"
+    else:
+        return "amend", where, None
+    if obj is not None:
+        quoted = g.QUOTED.search(obj)
+        if quoted:
+            where["words"] = quoted["words"]
+        else:
+            part = _strip_qualifiers(g.LINES.sub("", obj))
+            part = re.sub(r"\bin\s*,?$|^\s*,|,\s*$", "", part.strip(" ,")).strip(" ,.")
+            where["part"] = part or None
+    anchor = g.ANCHOR.search(clause)
+    if anchor and action in ("insert", "add"):
+        after = _strip_qualifiers(anchor["anchor"]).strip(" ,")
+        where["after"] = after
+        quoted = g.QUOTED.search(after)
+        if quoted:
+            where["words"] = quoted["words"]
+        if action == "add":
+            action = "insert"  # "adding, after the word “x”, ...": an insertion at a named place
+    if action == "add" and g.AS_NTH.search(clause):
+        action = "insert"
+    if action == "insert" and g.AT_THE_END.search(clause):
+        action = "add"  # "inserting at the end thereof": an addition
+    return action, where, obj
+
+
+def _read_instruction(number: str, subject: str, verb: str, verb_words: str, predicate: str,
+                      ctx: _Context) -> list[dict]:
+    target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx)
+    appearing = g.APPEARING.search(subject + predicate)
+    if appearing:
+        as_appearing = appearing["edition"]
+        ctx.as_appearing = as_appearing
+    elif g.SO_APPEARING.search(subject + predicate):
+        as_appearing = ctx.as_appearing
+    else:
+        as_appearing = None
+    if verb in ("repealed", "annulled"):
+        parts = [("repeal", {"after": None, "lines": None, "words": None}, None, "", "")]
+    else:
+        predicate = predicate.strip()
+        clauses = _clauses(predicate)
+        head = predicate[:g.CLAUSE_START.search(predicate).start()] if clauses else predicate
+        if target is not None and head.strip(" ,"):
+            refine = _locators(_strip_qualifiers(head))  # "is hereby amended in subsection (b) by ..."
+            for unit in ("subsection", "paragraph", "clause"):
+                if refine.get(unit) and not target.get(unit):
+                    target[unit] = _label(refine[unit])
+        parts = [(*_read_clause(c), c, raw) for c, raw in clauses]
+        if not parts:
+            blank = {"after": None, "lines": None, "words": None}
+            action = "replace" if g.TO_READ.match(predicate) else "insert" if g.TO_INCLUDE.match(predicate) else "amend"
+            parts = [(action, blank, None, predicate, predicate)]
+    out = []
+    for action, where, obj, clause, raw in parts:
+        tgt = dict(target) if target is not None else None
+        inserts = None
+        if tgt is not None and obj is not None and tgt["section"] is None:
+            whole = re.match(rf"^(?:the\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
+            if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
+                nums = _split_nums(whole["nums"])
+                tgt["section"] = nums[0]
+                if len(nums) > 1:
+                    tgt["sections"] = nums
+        new = g.NEW_UNITS.search(clause)
+        if new and action in ("insert", "add"):
+            inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
+            if tgt is not None and tgt["section"] and inserts.startswith("section") and not any(
+                    tgt.get(k) for k in ("subsection", "paragraph", "clause")):
+                # "Section 72 of chapter 111 is hereby amended by inserting the following section": a new
+                # section goes into the chapter (after section 72); section 72 itself is not amended
+                where["after"] = where["after"] or f"section {tgt['section']}"
+                tgt["section"] = None
+                tgt.pop("sections", None)
+        evidence = re.sub(r"\s+", " ", f"{subject.strip()} {verb_words} {raw.strip()}").replace(CUT, "").strip(" .;,")
+        if len(evidence) > EVIDENCE_CHARS:
+            evidence = evidence[:EVIDENCE_CHARS - 1] + "…"
+        if where.get("after"):
+            where["after"] = where["after"].replace(CUT, "").strip()
+        if where.get("part"):
+            where["part"] = where["part"].replace(CUT, "").strip() or None
+        item = {"_cut": CUT in clause, "section": number, "target": _public(tgt), "action": action, "where": where,
+                "as_appearing": as_appearing, "inserts": inserts, "text": None, "new_text": None,
+                "evidence": evidence}
+        if resolved_from is not None:
+            item["resolved_from"] = resolved_from
+        if warning is not None or tgt is None:
+            item["warning"] = warning or "no target read"
+        elif action == "amend":
+            item["warning"] = "what the instruction does is not read"
+        out.append(item)
+    if target is not None:
+        target["_from"] = number
+        ctx.last = target
+        if target["section"]:
+            ctx.sections[target["section"]] = target
+    return out
+
+
+def _public(target: dict | None) -> dict | None:
+    return None if target is None else {k: v for k, v in target.items() if not k.startswith("_")}
+
+
+def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> None:
+    """Give each instruction that introduces text ("the following section:-") its quoted text's
+    eid, and the numbers of the sections (or chapter) it inserts, read from that text."""
+    units = {id(i): i["inserts"] for i in found if i["inserts"]}  # "section(s)" or "chapter(s)", then numbers
+    cut = [i for i in found if i.pop("_cut")]  # one inserted text (or quoted structure) each, in order
+    if len(cut) == len(inserted):
+        for item, piece in zip(cut, inserted):
+            item["new_text"] = piece or None
+    pending = [i for i in found if i["action"] in ("insert", "add", "replace")]
+    last = cut[-1] if cut and not cut[-1]["new_text"] else (pending[-1] if pending and not cut else None)
+    if qstrs and last is not None:
+        q = qstrs[0]
+        last["text"] = q.eid
+        if last["inserts"]:
+            last["inserts"] = _new_numbers(q, last["inserts"]) or None
+    for item in found:
+        if isinstance(item["inserts"], str) and item["text"] is None:
+            # inserted words inline after ":-": "Section 40. ..." names the new section
+            m = re.match(rf"\s*[“\"]?(?:Section|Chapter)\s+(?P<num>{g.NUM})\.", item["new_text"] or "", re.I)
+            item["inserts"] = [m["num"]] if m else None
+        if isinstance(item["inserts"], list):
+            item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]
+        t = item["target"]
+        if t is not None and t["chapter"] is None and isinstance(item["inserts"], str) \
+                and units.get(id(item), "").startswith("chapter"):
+            t["chapter"] = item["inserts"]  # a new chapter: it is the chapter the instruction reaches
+            t["new_chapter"] = True
+
+
+def _new_numbers(q: Node, unit: str) -> list[str]:
+    kind = "chapter" if unit.startswith("chapter") else "section"
+    nums = []
+    for child in q.children:
+        if child.type == kind and child.num:
+            nums.append(re.sub(r"(?i)^\s*(?:section|chapter)\s*", "", child.num).rstrip(".:").strip())
+    return nums

@@ -1,0 +1,40 @@
+"""``lawdiff amends`` as text or Markdown: one line (or table row) per instruction, in order."""
+
+from __future__ import annotations
+
+from lawdiff.cite.labels import describe
+from lawdiff.parse.provisions import instrument_name
+from lawdiff.render.markdown_text import escape
+
+
+def _lines(item: dict) -> str:
+    lines = (item.get("where") or {}).get("lines")
+    if not lines:
+        return ""
+    return f"line {lines[0]}" if lines[0] == lines[1] else f"lines {lines[0]}–{lines[1]}"
+
+
+def to_text(meta: dict, items: list[dict]) -> str:
+    """"SECTION 3  inserts G.L. c. 126 § 40": the instrument, then one line per instruction."""
+    out = [f"{instrument_name(meta)}: {len(items)} amending instruction{'s' if len(items) != 1 else ''}"]
+    for item in items:
+        extra = ", ".join(p for p in (_lines(item), f"as appearing in the {item['as_appearing']}"
+                                      if item.get("as_appearing") else "") if p)
+        out.append(f"SECTION {item['section']}  {describe(item)}" + (f"  ({extra})" if extra else ""))
+        if item.get("warning"):
+            out.append(f"    warning: {item['warning']}")
+    return "\n".join(out) + "\n"
+
+
+def to_markdown(meta: dict, items: list[dict]) -> str:
+    """A table: SECTION | what it does | where | note."""
+    out = [f"# Which laws {escape(instrument_name(meta))} amends", "",
+           "| SECTION | What it does | Where | Note |", "|---|---|---|---|"]
+    for item in items:
+        where = item.get("where") or {}
+        place = ", ".join(p for p in (f"after {where['after']}" if where.get("after") else "", _lines(item)) if p)
+        out.append(f"| {escape(item['section'])} | {escape(describe(item))} | {escape(place)} | "
+                   f"{escape(item.get('warning') or '')} |")
+    if not items:
+        out.append("| | amends no law | | |")
+    return "\n".join(out) + "\n"
