@@ -183,7 +183,8 @@ def test_287g_row_covers_every_instrument_of_the_manifest(matrix, corpus):
             assert c["basis"] == "checked" and c["provisions"]
         else:
             assert c["basis"] == "reported" and c["provisions"] == []
-            assert c["source"]["url"] or c["source"]["note"]
+            assert c["source"]["url"] or c["source"]["name"]
+            assert "note" not in c["source"]
     eo, bill = cell(matrix, "287g", "eo-650"), cell(matrix, "287g", "193-h2288")
     assert eo["status"] == "restricts" and bill["status"] == "prohibits"
     assert [p["eid"] for p in eo["provisions"]] == ["sec_5", "sec_6"]
@@ -328,14 +329,14 @@ def test_csv_guards_against_formula_injection():
     from lawdiff.render.matrix_tables import to_csv
     m = {"topics": [{"id": "t", "label": "=1+1", "cells": [{
         "instrument": "x", "label": "+x", "status_label": "Silent", "status": "silent", "basis": "checked",
-        "summary": "-2 agreements", "source": {"url": "@SUM(A1)", "date": None, "note": "=HYPERLINK(\"http://e\")"},
+        "summary": "-2 agreements", "source": {"url": "@SUM(A1)", "date": None, "name": "=HYPERLINK(\"http://e\")"},
         "provisions": []}]}]}
     (row,) = list(csv.DictReader(io.StringIO(to_csv(m))))
     assert row["topic_label"] == "'=1+1"
     assert row["instrument_label"] == "'+x"
     assert row["summary"] == "'-2 agreements"
     assert row["source_url"] == "'@SUM(A1)"
-    assert row["source_note"].startswith("'=HYPERLINK")
+    assert row["source_name"].startswith("'=HYPERLINK")
     assert row["status"] == "Silent"
 
 

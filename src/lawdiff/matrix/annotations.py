@@ -24,7 +24,13 @@ COMPUTED_STATUSES = {
     "no-match": "No matching provision found",
 }
 BASES = ("checked", "reported")
-SOURCE_KEYS = ("url", "date", "note")
+# What a cell's source may say.  url, date and name (who says it: "one public dataset built
+# from the legislature's API") are published; note is the curator's own (what settles the
+# question, where the fact was gathered) and never leaves annotations.toml.
+SOURCE_KEYS = ("url", "date", "name", "note")
+PUBLIC_SOURCE_KEYS = ("url", "date", "name")
+# The source's name where the annotation gives none, by basis.
+DEFAULT_SOURCE = {"checked": "the official text", "reported": "third-party reporting"}
 KEYS = ("topic", "instrument", "status", "summary", "basis", "cite", "source")
 
 
@@ -76,13 +82,15 @@ def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Pat
                 raise LawdiffError(path, f"{where}: source {key} must be a string, not {value!r}")
         if source.get("url") is not None:
             check_url(source["url"], f"{path}: {where}: source url")
-        if not has_text and not (source.get("url") or source.get("note")):
-            raise LawdiffError(path, f"{where}: {instrument} has no text in the corpus, so the annotation needs a source")
+        if not has_text and not (source.get("url") or source.get("name")):
+            # the note is not published: a reader needs a page or a name to weigh the fact by
+            raise LawdiffError(path, f"{where}: {instrument} has no text in the corpus, so the annotation needs a source url or name")
         out[(topic, instrument)] = {
             "status": a["status"],
             "summary": " ".join(a["summary"].split()),
             "basis": a["basis"],
             "cite": list(cite),
-            "source": {k: (str(source[k]) if source.get(k) is not None else None) for k in SOURCE_KEYS},
+            "source": {k: (str(source[k]) if source.get(k) is not None else None) for k in PUBLIC_SOURCE_KEYS},
+            "note": str(source["note"]) if source.get("note") is not None else None,  # internal
         }
     return path, out

@@ -9,7 +9,7 @@ fails the build instead of leaving a cell pointing nowhere.
 
 from __future__ import annotations
 
-from lawdiff.matrix.annotations import COMPUTED_STATUSES, STATUSES, load_annotations
+from lawdiff.matrix.annotations import COMPUTED_STATUSES, DEFAULT_SOURCE, STATUSES, load_annotations
 from lawdiff.diff.changes import compare
 from lawdiff.load.documents import load_document
 from lawdiff.errors import LawdiffError
@@ -162,13 +162,14 @@ def _cell(entry: dict, ann: dict | None, provisions: list[dict]) -> dict:
         ann = None  # written before the text was fetched: what it said no longer holds
     if ann:
         status, summary, basis, source = ann["status"], ann["summary"], ann["basis"], dict(ann["source"])
+        source["name"] = source["name"] or DEFAULT_SOURCE[basis]
         if basis == "checked" and has_text and not source["url"]:
             # Checked against the text in the corpus: its official page is the source.
             source["url"] = entry.get("url")
     else:
         status = ("not-annotated" if provisions else "no-match") if has_text else "text-not-in-corpus"
         summary, basis = "", None
-        source = {"url": entry.get("url"), "date": None, "note": None}
+        source = {"url": entry.get("url"), "date": None, "name": None}
     provisions = [{**p, "cited": p.get("cited", False)} for p in provisions]
     return {
         "instrument": entry["id"],
