@@ -68,3 +68,48 @@ def test_each_cell_says_checked_or_reported_and_by_whom(site):
     csv = (site / "matrix" / "287g.csv").read_text(encoding="utf-8-sig")
     assert csv.splitlines()[0].endswith("source_url,source_date,source_name")
     assert "two public sources" in csv and "note" not in csv.splitlines()[0]
+
+
+# -- 6. companions and identical texts -------------------------------------------
+
+def test_relations_say_what_they_are():
+    from lawdiff.site.comparisons import relation_label, relation_words
+    corpus = Corpus.load(ROOT / "corpus")
+    e = corpus.entries
+    assert relation_words("companion", e["193-h2288"], e["193-s1510"]) == "Senate companion"
+    assert relation_words("companion", e["193-s997"], e["193-h1401"]) == "House companion"
+    assert relation_words("version_of", e["194-h5316"], e["194-s3072"]) == "Senate version"
+    assert relation_words("version_of", e["194-h5316"], e["194-h5620"]) == "conference report"
+    assert relation_words("version_of", e["194-h5620"], e["acts-2026-163"]) == "enacted as"
+    assert relation_words("refiled_from", e["193-s997"], e["194-s1122"]) == "refiled as"
+    draft = {**e["194-h5316"], "number": "H.5400", "title": "PROTECT Act (new draft)"}
+    assert relation_words("version_of", e["194-h5316"], draft) == "new draft"
+    assert relation_label("refiled as", "S.997", "S.1122") == "S.997 refiled as S.1122"
+    assert relation_label("conference report", "H.5316", "H.5620") == "H.5620, conference report on H.5316"
+
+
+def test_companions_are_not_framed_as_amendments(site):
+    doc = page(site, COMPANIONS)
+    main = doc.cssselect("main")[0]
+    # the first thing after the title: the bodies are the same
+    first = main.cssselect("article > *")[1]
+    assert "identical" in first.get("class") and text(first).startswith("Identical in the body: 14 provisions compared")
+    assert text(doc.cssselect(".kicker")[0]) == "Companion bills compared"
+    assert text(doc.cssselect("h1")[0]) == "S.1510, Senate companion of H.2288"
+    shown = text(main)
+    assert "House bill: H.2288" in shown and "Senate companion: S.1510" in shown
+    for framing in ("Old:", "New:", "(old)", "(new)", "Amended", "Struck from", "words struck"):
+        assert framing not in shown, framing
+    # S.997 and H.1401 differ in one provision and one insertion: said without amending words
+    doc = page(site, "redlines/193-s997--193-h1401.html")
+    shown = text(doc.cssselect("main")[0])
+    assert "2 provisions differ; 17 the same. 1 word only in S.997, 38 only in H.1401." in shown
+    assert [text(b) for b in doc.cssselect("table.view-sbs tr[data-change] .badge")] == ["Differs", "Only in H.1401"]
+    assert "Amended" not in shown and not doc.cssselect(".identical")
+    index = page(site, "index.html")
+    rows = {text(r.cssselect("td")[0]): text(r.cssselect("td")[3]) for r in index.cssselect("#comparisons + table tbody tr")}
+    assert rows["S.1510, Senate companion of H.2288"] == "Identical in the body"
+    related = {r.get("id"): text(r.cssselect("td")[4]) for r in index.cssselect("tr[id^='i-']")}
+    assert related["i-193-s1510"] == "Senate companion of H.2288; refiled as S.1681"
+    assert related["i-194-h5620"] == "conference report on H.5316; conference report on S.3072; has version Chapter 163 of the Acts of 2026"
+    assert related["i-194-s1122"] == "refiled from S.997; Senate companion of H.1588"

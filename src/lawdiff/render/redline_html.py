@@ -175,19 +175,33 @@ def _groups(rows: list[dict]) -> list[dict]:
     return groups
 
 
+def _roles(relation: list | None, old: dict, new: dict) -> dict:
+    """How the page names the two sides and a changed provision."""
+    from lawdiff.site.comparisons import chamber
+    kind, words = (relation or [None, ""])[:2]
+    if kind == "companion":
+        house = chamber(old)
+        return {"old": f"{house} bill" if house else "First bill", "new": (words or "companion").capitalize(),
+                "kicker": "Companion bills compared", "modify": "Differs", "companion": True}
+    return {"old": "Old", "new": "New", "kicker": "Redline", "modify": KIND_WORDS["modify"].title, "companion": False}
+
+
 def _label(meta: dict) -> str:
     return meta.get("number") or meta.get("id") or "document"
 
 
 def render_redline(model: dict, *, root: str | None = None, label: str | None = None,
                    has_matrices: bool = False, docs=None, context: str = "changes",
-                   downloads: list | None = None) -> str:
+                   downloads: list | None = None, relation: list | None = None) -> str:
     """The HTML page of one change model.  ``root`` is the path from the page to the
     site's top ("../" in the site); None gives a standalone page (CSS and script
     inlined, no links to other pages).  ``docs`` (old, new ``Document``s) lets the
     printed layout put each printed line in its row; ``context`` "all" prints the
     unchanged provisions too (else one line per run of them).  ``downloads``: [label, file
-    name beside the page, what it holds] of the files the site built with it."""
+    name beside the page, what it holds] of the files the site built with it.  ``relation``
+    [manifest relation, words] (``Comparison.relation``, ``.words``): a companion pair is two
+    bills filed side by side, not an old text and its amendment, so its sides are named by
+    chamber and its differences are "Differs", never "Amended"."""
     if context not in CONTEXTS:
         raise ValueError(context)
     old, new = model["old"], model["new"]
@@ -210,8 +224,10 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
     title = label or f"{_label(old)} → {_label(new)}"
     printed = [meta for meta in (old, new) if meta.get("line_numbers") == "printed"]
     unprinted = list(dict.fromkeys(_label(meta) for meta in (old, new) if meta.get("line_numbers") != "printed"))
+    roles = _roles(relation, old, new)
     return render_page(
-        "site/redline.html", root=root, model=model, old=old, new=new, title=title,
+        "site/redline.html", root=root, model=model, old=old, new=new, title=title, roles=roles,
+        identical=total == 0 and bool(rows),
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
         href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,

@@ -143,7 +143,8 @@ def render_job(spec: dict) -> dict:
         info = {"stats": model["stats"], "degraded": model["degraded"],
                 "changes": sum(1 for c in model["changes"] if c["kind"] != "equal")}
         return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"],
-                                       docs=(old, new), downloads=spec.get("downloads", [])),
+                                       docs=(old, new), downloads=spec.get("downloads", []),
+                                       relation=spec.get("relation")),
                 "info": info}
     raise ValueError(spec["page"])
 
@@ -262,7 +263,7 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
     from lawdiff.render.parallel_html import different_instruments, topic_provisions
     for c in found:
         spec = {"page": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
-                "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}
+                "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices, "relation": [c.relation, c.words]}
         if different_instruments(corpus, c):  # side by side, not a redline
             # the two texts are parsed here, in the plan: the matrix decides which provisions stand
             spec["parallel"] = topic_provisions(corpus, c, lambda iid: _document(sources[iid])) or {
