@@ -54,11 +54,12 @@ def main(site: Path) -> None:
         page.goto((site / "matrix" / "index.html").as_uri())
         smallest = page.evaluate(SMALLEST_TEXT)
         print(f"overview at 1280 px: smallest text {smallest:.1f} px; {page.evaluate('document.documentElement.scrollHeight')} px tall")
-        page.emulate_media(media="print")
-        page.set_viewport_size({"width": 816, "height": 1056})  # Letter at 96 dpi, before the margins
-        print(f"overview on paper: smallest text {page.evaluate(SMALLEST_TEXT) * 0.75:.1f} pt (before print scaling)")
-        page.emulate_media(media="screen")
-        page.set_viewport_size({"width": 1280, "height": 900})
+        n = sheets(page, Path(tmp) / "o.pdf")
+        import pdfplumber
+        with pdfplumber.open(Path(tmp) / "o.pdf") as pdf:
+            # the page's own text (the sheet's "Page n of N" footer, 8 pt, left out)
+            sizes = sorted({round(c["size"], 1) for p in pdf.pages for c in p.chars if c["top"] < p.height - 60})
+        print(f"overview printed: {n} Letter sheets, smallest text {sizes[0]} pt (sizes {sizes[:6]})")
         for name in sorted((site / "redlines").glob("193-h2288--193-s1510.html")):
             page.goto(name.as_uri())
             print(f"{name.name} at 1280 px: {page.evaluate('document.documentElement.scrollHeight')} px tall")

@@ -113,3 +113,20 @@ def test_companions_are_not_framed_as_amendments(site):
     assert related["i-193-s1510"] == "Senate companion of H.2288; refiled as S.1681"
     assert related["i-194-h5620"] == "conference report on H.5316; conference report on S.3072; has version Chapter 163 of the Acts of 2026"
     assert related["i-194-s1122"] == "refiled from S.997; Senate companion of H.1588"
+
+
+# -- 3. the matrix overview ---------------------------------------------------------
+
+def test_overview_folds_instruments_without_text(site):
+    doc = page(site, "matrix/index.html")
+    heads = [text(t) for t in doc.xpath("//svg//text[@transform]")]
+    assert heads == ["EO 650", "H.2288", "S.1510", "S.997", "H.1401"]  # the five texts in the corpus
+    assert "No text" not in " ".join(text(t) for t in doc.xpath("//svg//a//text"))
+    folded = doc.cssselect("details.matrix-folded")[0]
+    assert text(folded.cssselect("summary")[0]).startswith("10 instruments without text in the corpus, not in the grid: S.1681, H.2580,")
+    items = {text(li).split(" ", 1)[0]: text(li) for li in folded.cssselect("li")}
+    assert "287(g) and similar agreements, prohibits (reported)" in items["S.1681"]
+    assert "State facilities and property, restricts with conditions (reported)" in items["Boston"]
+    # every grid text is at least 12 px at the SVG's own size (it is drawn 1:1 at 1280 px)
+    sizes = {float(s) for s in doc.xpath("//svg[contains(@class,'matrix-grid')]//@font-size")}
+    assert min(sizes) >= 12

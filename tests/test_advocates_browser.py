@@ -1,0 +1,98 @@
+"""Issue 24's pages in Chromium (Playwright), at 1280 and 390 px and printed: the matrix
+overview readable, the redline's summary and bars on screen, line anchors, the memo table.
+
+Needs /usr/bin/chromium (scripts/test.sh installs it)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from playwright.sync_api import sync_playwright
+
+from lawdiff import Corpus
+from lawdiff.site.build import build_site
+from lawdiff.site.serve import make_server
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+
+# The smallest text a reader sees in <main>: HTML text by its computed size, SVG text by the
+# size it is drawn at (its font size times the SVG's scale).
+SMALLEST_TEXT = """() => {
+  let px = Infinity;
+  for (const el of document.querySelectorAll('main *')) {
+    if (!el.getClientRects().length) continue;
+    if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    if (el.closest('.sr-only')) continue;
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    if (el instanceof SVGElement && el.ownerSVGElement) {
+      const svg = el.ownerSVGElement;
+      size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    }
+    px = Math.min(px, size);
+  }
+  return px; }"""
+
+TOO_WIDE = """() => document.documentElement.scrollWidth > document.documentElement.clientWidth"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    top = tmp_path_factory.mktemp("www")
+    build_site(Corpus.load(ROOT / "corpus"), top / "site", search=False, pdf=False, cache_dir=top / "cache")
+    server = make_server(top, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/site/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(site):
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    p.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    yield p
+    context.close()
+    assert errors == []
+
+
+def printed(page, out: Path) -> list:
+    """The page printed on Letter paper: its sheets' text, (size, top) of each character."""
+    page.emulate_media(media="print")
+    page.pdf(path=str(out), format="Letter")
+    page.emulate_media(media="screen")
+    with pdfplumber.open(out) as pdf:
+        return [{"text": p.extract_text() or "", "landscape": p.width > p.height,
+                 "sizes": [c["size"] for c in p.chars if c["top"] < p.height - 60]}  # the footer aside
+                for p in pdf.pages]
+
+
+def test_matrix_overview_reads_on_screen_and_on_paper(site, page, tmp_path):
+    page.goto(site + "matrix/index.html")
+    assert page.evaluate(SMALLEST_TEXT) >= 12
+    grid = page.locator(".matrix-grid")
+    assert grid.is_visible() and grid.bounding_box()["width"] <= 1280
+    sheets = printed(page, tmp_path / "o.pdf")
+    first = sheets[0]
+    # the grid whole on the first (landscape) sheet, every cell a word, no text under 9 pt
+    assert first["landscape"] and "287(g) and similar agreements" in first["text"]
+    assert "Complaints and enforcement" in first["text"] and first["text"].count("Prohibits") >= 6
+    assert min(min(s["sizes"]) for s in sheets) >= 9
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert grid.is_hidden() and page.locator(".matrix-list").is_visible()
+    assert page.locator("details.matrix-folded").is_visible() and not page.evaluate(TOO_WIDE)
