@@ -15,6 +15,7 @@ from playwright.sync_api import sync_playwright
 from lawdiff import Corpus
 from lawdiff.site.build import build_site
 from lawdiff.site.serve import make_server
+from helpers.site_corpus import make_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -44,6 +45,9 @@ TOO_WIDE = """() => document.documentElement.scrollWidth > document.documentElem
 def site(tmp_path_factory):
     top = tmp_path_factory.mktemp("www")
     build_site(Corpus.load(ROOT / "corpus"), top / "site", search=False, pdf=False, cache_dir=top / "cache")
+    # H.2288 and an edited version of it (site_corpus.EDITS: "within 12 months" -> "within 6 months")
+    build_site(Corpus.load(make_corpus(tmp_path_factory.mktemp("edited"))), top / "edited", search=False,
+               pdf=False, cache_dir=top / "cache")
     server = make_server(top, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/site/"
@@ -96,3 +100,35 @@ def test_matrix_overview_reads_on_screen_and_on_paper(site, page, tmp_path):
     page.set_viewport_size({"width": 390, "height": 844})
     assert grid.is_hidden() and page.locator(".matrix-list").is_visible()
     assert page.locator("details.matrix-folded").is_visible() and not page.evaluate(TOO_WIDE)
+
+
+VERSIONS = "../edited/redlines/193-h2288--xss-h2288.html"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_redline_on_screen_has_the_summary_bars_and_boxed_figures(site, page, width, tmp_path):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + VERSIONS)
+    summary = page.locator(".change-summary")
+    assert summary.is_visible()
+    rows = summary.locator("tbody tr")
+    assert rows.count() == 3
+    assert "“within 12 months” → “within 6 months”" in rows.nth(1).inner_text()
+    # its link goes to the change in the view showing (inline on a phone), as Next would
+    rows.nth(1).locator("a").click()
+    view = "inline" if width == 390 else "sbs"
+    assert page.evaluate("location.hash").startswith(f"#{view}-") and page.locator(".nav-pos").inner_text() == "2 of 3"
+    row = page.locator(page.evaluate("location.hash"))
+    assert row.is_visible()
+    # a bar beside the changed provision, and the changed figure boxed and bold
+    bar = row.locator("td").first.evaluate("td => getComputedStyle(td).boxShadow")
+    assert "inset" in bar and "5px 0px 0px" in bar
+    six = row.locator("ins.figure", has_text="6")
+    assert six.count() == 1
+    style = six.evaluate("e => [getComputedStyle(e).fontWeight, getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]")
+    assert style == ["700", "solid", "2px"]
+    assert row.locator("del.figure", has_text="12").count() == 1  # the struck figure beside it
+    assert not page.evaluate(TOO_WIDE)
+    if width == 1280:  # on paper: the printed summary once, not the screen's copy too
+        sheets = printed(page, tmp_path / "r.pdf")
+        assert sum(s["text"].count("Summary of changes") for s in sheets) == 1

@@ -7,6 +7,7 @@ escaped text, so nothing from a source document reaches the page as markup.
 
 from __future__ import annotations
 
+import re
 
 from markupsafe import Markup, escape
 
@@ -16,6 +17,19 @@ from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
                                  parts_phrase, ref_label, render_page)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
+
+# A figure: digits (with , . % $ and a closing unit word at most) or a number word.
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+                "hundred thousand first second third fourth fifth sixth").split()
+_FIGURE = re.compile(r"^\(?[$]?\d[\d,.]*%?\)?(?:\s+\S+)?$|^(?:" + "|".join(NUMBER_WORDS) + r")(?:[- ]\w+)?$", re.I)
+
+
+def is_figure(piece: str) -> bool:
+    """A changed token that is a number ("12", "90 days", "sixty"): it decides a deadline or
+    a sunset, so the page makes it stand out."""
+    return bool(_FIGURE.match(piece.strip().strip(",;.:")))
+
 
 def _zones(text: str, at: int, heading: str | None) -> list[tuple[str, str]]:
     """``text``, which starts at offset ``at`` of a provision's content (heading, one
@@ -67,7 +81,10 @@ def side_html(tokens: list, side: str, headings: list | None = None, breaks: dic
             if op == "=":
                 html = escape(piece)
             else:
-                html = _mark("del" if op == "-" else "ins", piece, spaces=side == "inline")
+                tag = "del" if op == "-" else "ins"
+                html = _mark(tag, piece, spaces=side == "inline")
+                if is_figure(piece):  # "12" -> "6": a changed figure is boxed, not a hair-thin mark
+                    html = Markup(str(html).replace(f"<{tag}>", f'<{tag} class="figure">', 1))
             pieces.append((zone, html))
         at_old += len(text) if op in "=-" else 0
         at_new += len(text) if op in "=+" else 0
