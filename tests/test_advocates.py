@@ -130,3 +130,40 @@ def test_overview_folds_instruments_without_text(site):
     # every grid text is at least 12 px at the SVG's own size (it is drawn 1:1 at 1280 px)
     sizes = {float(s) for s in doc.xpath("//svg[contains(@class,'matrix-grid')]//@font-size")}
     assert min(sizes) >= 12
+
+
+# -- 7. line numbers on instrument pages --------------------------------------------
+
+def printed_line_starts(path: Path) -> dict[int, str]:
+    """Line number -> its first word, read from the printed text (margin number, words)."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"\s*(\d+) +(\S+)", line)
+        if m:
+            out[int(m.group(1))] = m.group(2)
+    return out
+
+
+def test_every_printed_line_is_an_anchor_at_its_first_word(site):
+    html = (site / "instruments" / "193-h2288.html").read_text(encoding="utf-8")
+    doc = lxml.html.fromstring(html)
+    marks = doc.cssselect("a.ln")
+    want = printed_line_starts(ROOT / "corpus" / "raw" / "193-h2288.txt")
+    assert [int(a.get("id")[1:]) for a in marks] == sorted(want) == list(range(1, 98))
+    for a in marks:
+        assert a.get("href") == "#" + a.get("id") and "L" + a.text == a.get("id")
+    # the page's text with each mark as ⟦n⟧: each is followed by its printed line's first word
+    flat = re.sub(r'<a class="ln" id="L(\d+)"[^>]*>\d+</a>', r"⟦\1⟧", html)
+    flat = " ".join(lxml.html.fromstring(flat).cssselect(".doc-text")[0].text_content().split())
+    for n, word in want.items():
+        after = flat.split(f"⟦{n}⟧", 1)[1].lstrip()
+        if not after.startswith(word):  # a line that begins inside a defined term: the mark before its link
+            mark = doc.get_element_by_id(f"L{n}")
+            term = mark.getnext()
+            assert not (mark.tail or "").strip() and term.get("class") == "term", (n, word, after[:30])
+            assert f" {word}" in term.text_content(), (n, word, term.text_content())
+    # line 89 (the voiding of existing agreements) begins "informal. Any agreements"
+    assert doc.get_element_by_id("L89").tail.startswith("informal. Any agreements")
+    # texts that print no line numbers get none: EO 650, the legislature's API records
+    for other in ("eo-650", "193-s1510"):
+        assert not lxml.html.fromstring((site / "instruments" / f"{other}.html").read_bytes()).cssselect("a.ln")

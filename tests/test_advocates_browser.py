@@ -132,3 +132,20 @@ def test_redline_on_screen_has_the_summary_bars_and_boxed_figures(site, page, wi
     if width == 1280:  # on paper: the printed summary once, not the screen's copy too
         sheets = printed(page, tmp_path / "r.pdf")
         assert sum(s["text"].count("Summary of changes") for s in sheets) == 1
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_printed_line_is_found_by_its_link(site, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + "instruments/193-h2288.html#L89")
+    mark = page.locator("#L89")
+    box = mark.bounding_box()
+    assert mark.is_visible() and 0 <= box["y"] <= 900  # scrolled to it
+    assert mark.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"  # the line asked for stands out
+    # the words after the number are line 89's
+    assert page.evaluate("document.getElementById('L89').nextSibling.textContent").startswith("informal. Any agreements")
+    page.locator("#L93").click()
+    assert page.evaluate("location.hash") == "#L93"
+    assert not page.evaluate(TOO_WIDE)
+    # copying a passage does not copy the numbers
+    assert page.locator("#L90").evaluate("e => getComputedStyle(e).userSelect") == "none"
