@@ -167,3 +167,130 @@ def test_every_printed_line_is_an_anchor_at_its_first_word(site):
     # texts that print no line numbers get none: EO 650, the legislature's API records
     for other in ("eo-650", "193-s1510"):
         assert not lxml.html.fromstring((site / "instruments" / f"{other}.html").read_bytes()).cssselect("a.ln")
+
+
+# -- 1. the memo table ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def memo287():
+    from lawdiff.matrix.build import build_matrix
+    from lawdiff.matrix.memo import memo
+    return memo(build_matrix(Corpus.load(ROOT / "corpus"), topics=["287g"]), "287g")
+
+
+def test_memo_groups_families_and_keeps_their_contrasts(memo287):
+    from lawdiff.matrix.memo import cite_text
+    assert [c["label"] for c in memo287["columns"]] == [
+        "Who is bound", "New agreements", "Existing agreements", "Deadlines and sunsets", "Carve-outs"]
+    rows = {r["family"]: r for r in memo287["rows"]}
+    assert list(rows) == ["EO 650", "Safe Communities Act", "An Act relative to Massachusetts state sovereignty",
+                          "PROTECT Act", "Boston executive order of 2026-02-05"]
+    sca = rows["Safe Communities Act"]
+    assert [m["label"] for m in sca["members"]] == ["H.2288", "S.1510", "S.1681", "H.2580"]
+    # the companions say the same (one entry, both cited); the refiles only as reported
+    (checked, reported) = sca["points"]["existing"]
+    assert checked["instruments"] == ["H.2288", "S.1510"] and not checked["reported"]
+    assert [cite_text(c) for c in checked["cites"]] == ["H.2288 SECTION 3, Section 40, lines 89–90",
+                                                        "S.1510 SECTION 3, Section 40"]
+    assert checked["cites"][0]["links"][0]["href"] == "../instruments/193-h2288.html#L89"
+    assert reported["reported"] and reported["instruments"] == ["S.1681", "H.2580"] and not reported["cites"]
+    assert [(e["text"], e["instruments"]) for e in sca["status"]] == [("Prohibits", ["H.2288", "S.1510"]),
+                                                                      ("Prohibits", ["S.1681", "H.2580"])]
+    # deadlines as numbers: EO 650's 12-month sunset, H.2288's 90 days, S.997's 90 days and 6 years
+    deadlines = {r["family"]: r["points"].get("deadlines", [{}])[0].get("text", "") for r in memo287["rows"]}
+    assert "12 months" in deadlines["EO 650"] and "90 days" in deadlines["Safe Communities Act"]
+    assert "90 days" in deadlines["An Act relative to Massachusetts state sovereignty"] and "6 years" in \
+        deadlines["An Act relative to Massachusetts state sovereignty"]
+    # S.997 and H.1401 differ in one carve-out (H.1401's section 5Q(e)): two entries, not one
+    carve = rows["An Act relative to Massachusetts state sovereignty"]["points"]["carve_outs"]
+    assert [e["instruments"] for e in carve] == [["S.997"], ["H.1401"]]
+    assert "5Q(e)" in carve[1]["text"] and "Section 5Q, (e)" in cite_text(carve[1]["cites"][1])
+    # the same provision of two companions is cited once, each instrument linked
+    bound = rows["An Act relative to Massachusetts state sovereignty"]["points"]["bound"][0]
+    assert cite_text(bound["cites"][0]) == "S.997, H.1401 SECTION 1, Section 5P, (b)"
+
+
+def test_every_memo_link_reaches_its_anchor(site, memo287):
+    for row in memo287["rows"]:
+        for entries in row["points"].values():
+            for e in entries:
+                for c in e["cites"]:
+                    for link in c["links"]:
+                        path, anchor = link["href"].removeprefix("../").split("#")
+                        assert lxml.html.fromstring((site / path).read_bytes()).get_element_by_id(anchor) is not None, link
+
+
+def test_topic_page_leads_with_the_memo_and_offers_it_to_paste(site):
+    doc = page(site, "matrix/287g.html")
+    main = doc.cssselect("main")[0]
+    assert main.cssselect("table")[0].get("id") == "memo-287g"  # the first table on the page
+    assert len(main.cssselect("#memo-287g tbody tr")) == 5
+    assert "Shared language" not in text(main) and not main.cssselect("del, ins")
+    # the instrument-by-instrument table is folded below it
+    assert main.cssselect("details.instrument-detail #topic-287g-table")
+    hrefs = [a.get("href") for a in main.cssselect("p.downloads a")]
+    assert hrefs[:3] == ["287g-memo.docx", "287g-memo.md", "287g-memo.csv"]
+    for name in hrefs[:3]:
+        assert (site / "matrix" / name).stat().st_size > 500
+
+
+def test_memo_markdown_is_one_gfm_table(site):
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+    md = (site / "matrix" / "287g-memo.md").read_text(encoding="utf-8")
+    rendered = lxml.html.fromstring("<div>" + cmarkgfm.github_flavored_markdown_to_html(md, options=Options.CMARK_OPT_UNSAFE) + "</div>")
+    (table,) = rendered.cssselect("table")
+    assert [text(th) for th in table.cssselect("thead th")] == ["Instruments", "Status", "Who is bound", "New agreements",
+                                                             "Existing agreements", "Deadlines and sunsets", "Carve-outs"]
+    rows = table.cssselect("tbody tr")
+    assert len(rows) == 5 and all(len(r.cssselect("td")) == 7 for r in rows)
+    links = {a.get("href") for a in table.cssselect("a")}
+    assert "https://malegislature.gov/Bills/193/H2288" in links
+    assert "lines 89–90" in text(rows[1])
+
+
+def test_memo_csv_and_word_table(site):
+    import csv
+    import io
+    import zipfile
+
+    from docx import Document
+    data = (site / "matrix" / "287g-memo.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["family", "Instruments", "Status"] and rows[0][-1] == "sources"
+    assert len(rows) == 6 and rows[2][0] == "Safe Communities Act"
+    assert "All 287(g) agreements ended (reported: S.1681, H.2580)" in rows[2][5]
+    word = site / "matrix" / "287g-memo.docx"
+    doc = Document(str(word))
+    (table,) = doc.tables
+    assert len(table.rows) == 6 and len(table.columns) == 7
+    assert table.cell(0, 4).text == "Existing agreements"
+    assert table.cell(2, 4).text.startswith("Agreements in existence at passage that are inconsistent")
+    assert "H.2288 SECTION 3, Section 40, lines 89–90" in table.cell(2, 4).text
+    rels = zipfile.ZipFile(word).read("word/_rels/document.xml.rels").decode()
+    assert "https://malegislature.gov/Bills/193/H2288" in rels and 'TargetMode="External"' in rels
+
+
+def test_bad_points_are_one_line_errors(tmp_path):
+    import shutil
+
+    from lawdiff import LawdiffError
+    from lawdiff.matrix.build import build_matrix
+    eo = '[annotation.points.bound]\ntext = "Offices and agencies of the Executive Department"\n'
+    cases = [
+        (eo, eo.replace(".bound]", ".whom]"), "point 'whom' is not one of"),
+        (eo + 'cite = ["sec_5"]\n', eo, "a checked point must cite its eids"),
+        (eo + 'cite = ["sec_5"]\n', eo + 'cite = ["sec_55"]\n', "cites sec_55, which is not in"),
+        ('lines = [85, 87]\n', 'lines = [80, 87]\n', "lines 80-87 are not within sec_3__qstr_1__sec_40"),
+    ]
+    for old, new, message in cases:
+        root = tmp_path / f"c{cases.index((old, new, message))}"
+        shutil.copytree(ROOT / "corpus", root)
+        path = root / "annotations.toml"
+        body = path.read_text(encoding="utf-8")
+        assert old in body
+        path.write_text(body.replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(LawdiffError) as e:
+            build_matrix(Corpus.load(root), topics=["287g"])
+        assert message in str(e.value) and "\n" not in str(e.value)

@@ -149,3 +149,31 @@ def test_a_printed_line_is_found_by_its_link(site, page, width):
     assert not page.evaluate(TOO_WIDE)
     # copying a passage does not copy the numbers
     assert page.locator("#L90").evaluate("e => getComputedStyle(e).userSelect") == "none"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_topic_page_leads_with_the_memo_table(site, page, width, tmp_path):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + "matrix/287g.html")
+    memo = page.locator("#memo-287g")
+    assert memo.is_visible() and not page.evaluate(TOO_WIDE)
+    assert page.locator("#topic-287g-table").is_hidden()  # the instrument-by-instrument text, folded
+    if width == 1280:
+        # issue 24 measured 12,491 px and 28 printed sheets; the memo answers in one screenful or two
+        assert page.evaluate("document.documentElement.scrollHeight") < 3000
+        assert len(printed(page, tmp_path / "t.pdf")) <= 5
+    # a citation goes to its printed line on the instrument page
+    memo.locator("a", has_text="H.2288 SECTION 3, Section 40, lines 89–90").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("instruments/193-h2288.html#L89")
+    assert page.locator("#L89").is_visible()
+
+
+def test_overview_cells_open_the_folded_instrument_table(site, page):
+    page.goto(site + "matrix/index.html")
+    page.locator(".matrix-grid a[href$='#cell-287g--193-s997']").click()
+    page.wait_for_load_state()
+    row = page.locator("#cell-287g--193-s997")
+    assert page.locator("details.instrument-detail").evaluate("d => d.open") and row.is_visible()
+    box = row.bounding_box()
+    assert -2 <= box["y"] < 900  # scrolled to it (its top at the window's, to a fraction of a pixel)

@@ -433,20 +433,22 @@ def test_silent_cells_are_not_compared(matrix):
     assert len(pairs) == 6 and not any("eo-650" in pair for pair in pairs)
 
 
-def test_topic_page_shows_the_compare_view(matrix):
+def test_topic_page_has_no_word_redlines_between_unrelated_instruments(matrix):
+    """Issue 24: the "Shared language" redlines ("287" struck, "1357" inserted) are gone from the
+    topic page; an instrument's "Compare with" link goes to the side-by-side page."""
     from lxml import html as lhtml
 
     from lawdiff.render.matrix_html import render_topic_page
-    tree = lhtml.fromstring(render_topic_page(matrix, "287g"))
-    anchor = f"compare-287g--eo-650~sec_5--193-h2288~{SEC40}"
-    (article,) = tree.xpath(f"//article[@id='{anchor}']")
-    assert f"#{anchor}" in tree.xpath("//tr[@id='cell-287g--eo-650']//a/@href")
-    dels = " ".join(article.xpath(".//del/text()"))
-    ins = " ".join(article.xpath(".//ins/text()"))
-    assert "Executive Department shall execute any new agreement" in dels
-    assert "Inter-Governmental Service Agreement" in ins
-    assert "Section 5." in dels and "Section 40." in ins
-
+    side = {"slug": f"eo-650~sec_5--193-h2288~{SEC40}", "old": "eo-650", "new": "193-h2288",
+            "old_label": "EO 650", "new_label": "H.2288"}
+    tree = lhtml.fromstring(render_topic_page(matrix, "287g", parallels=[side]))
+    assert not tree.xpath("//article[starts-with(@id, 'compare-')]") and not tree.xpath("//del | //ins")
+    assert "Shared language" not in tree.text_content()
+    for iid, other in (("eo-650", "H.2288"), ("193-h2288", "EO 650")):
+        (link,) = tree.xpath(f"//tr[@id='cell-287g--{iid}']//p[@class='compare-link']/a")
+        assert link.get("href") == f"../redlines/{side['slug']}.html"
+        assert link.text_content() == f"Compare with {other}, side by side"
+    assert not tree.xpath("//tr[@id='cell-287g--193-s997']//p[@class='compare-link']")
 
 def test_cli_bad_output_folder_writes_nothing(tmp_path):
     target = tmp_path / "missing" / "m.csv"

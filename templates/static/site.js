@@ -38,6 +38,16 @@
     set(false);
   });
 
+  // a link into folded content (a topic page's instrument table) opens the fold and shows its target
+  function unfold() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details:not([open])");
+    if (fold) { fold.open = true; target.scrollIntoView(); }
+  }
+  unfold();
+  window.addEventListener("hashchange", unfold);
+
   // phones: the contents and the defined terms start folded, the provisions first on screen
   if (window.matchMedia && window.matchMedia("(max-width: 52rem)").matches) {
     document.querySelectorAll("details.toc-part").forEach(function (d) { d.open = false; });

@@ -86,11 +86,16 @@ def phrases(topic: dict) -> list[str]:
     return [p for p in topic.get("patterns", []) if not any(c in p for c in ("\\", "(?", "[", "|"))]
 
 
-def render_topic_page(matrix: dict, topic_id: str, links: bool = True) -> str:
-    """The page ``matrix/<topic_id>.html``: a row per instrument with status, summary and cited text."""
+def render_topic_page(matrix: dict, topic_id: str, links: bool = True, parallels: list | None = None) -> str:
+    """The page ``matrix/<topic_id>.html``: the memo table (a row per family, a column per
+    point), then a row per instrument with status, summary and cited text.  ``parallels``:
+    the site's side-by-side pages, [{"slug", "old", "new", "old_label", "new_label"}]: an
+    instrument's cell links each one it is on."""
+    from lawdiff.matrix.memo import memo
     topic = _topic(matrix, topic_id)
     return render_page("matrix/topic.html", root=SITE_ROOT, has_matrices=True,
-                       **_context(matrix), topic=topic, links=links, phrases=phrases(topic))
+                       **_context(matrix), topic=topic, links=links, phrases=phrases(topic),
+                       memo=memo(matrix, topic_id), parallels=parallels or [])
 
 
 def render_overview(matrix: dict) -> str:
@@ -101,4 +106,6 @@ def render_overview(matrix: dict) -> str:
 def render_standalone(matrix: dict) -> str:
     """One self-contained page (``lawdiff matrix --format html``): grid and every topic,
     with links to the official texts rather than to site pages."""
-    return environment().get_template("matrix/standalone.html").render(**_context(matrix), links=False)
+    from lawdiff.matrix.memo import memo
+    return environment().get_template("matrix/standalone.html").render(
+        **_context(matrix), links=False, memos={t["id"]: memo(matrix, t["id"]) for t in matrix["topics"]})

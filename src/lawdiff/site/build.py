@@ -159,10 +159,20 @@ def render_matrix_pages(corpus_root: str, sources: dict | None = None) -> dict:
     # each page offers its data: matrix.csv/.json beside the overview, <topic>.csv/.json beside a topic
     pages = {"matrix/index.html": render_overview(matrix), "matrix/matrix.csv": to_csv(matrix),
              "matrix/matrix.json": to_json(matrix)}
+    from base64 import b64encode
+    from lawdiff.matrix.memo import memo
+    from lawdiff.render import memo as memo_files
+    from lawdiff.render.parallel_html import parallel_pages
+    parallels = parallel_pages(Corpus.load(corpus_root))
     for topic in matrix["topics"]:
-        pages[f"matrix/{topic['id']}.html"] = render_topic_page(matrix, topic["id"])
+        pages[f"matrix/{topic['id']}.html"] = render_topic_page(matrix, topic["id"], parallels=parallels)
         pages[f"matrix/{topic['id']}.csv"] = to_csv(of_topic(matrix, topic["id"]))
         pages[f"matrix/{topic['id']}.json"] = to_json(of_topic(matrix, topic["id"]))
+        # the memo table to paste into a memo; the Word file's bytes travel as base64 (the pages are cached as JSON)
+        table = memo(matrix, topic["id"])
+        pages[f"matrix/{topic['id']}-memo.md"] = memo_files.to_markdown(table)
+        pages[f"matrix/{topic['id']}-memo.csv"] = memo_files.to_csv(table)
+        pages[f"matrix/{topic['id']}-memo.docx"] = {"base64": b64encode(memo_files.to_docx(table)).decode()}
     return {"pages": pages, "topics": [{"id": t["id"], "label": t["label"]} for t in matrix["topics"]]}
 
 
@@ -537,7 +547,11 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
             report.cached += len(matrix[1]["pages"])
         for path, html in matrix[1]["pages"].items():
             (tmp / path).parent.mkdir(parents=True, exist_ok=True)
-            (tmp / path).write_text(html, encoding="utf-8")
+            if isinstance(html, dict):  # a binary download (the memo's Word file)
+                from base64 import b64decode
+                (tmp / path).write_bytes(b64decode(html["base64"]))
+            else:
+                (tmp / path).write_text(html, encoding="utf-8")
         report.pages += len(matrix[1]["pages"])
         matrices = [{"href": "matrix/index.html", "label": "Overview: every topic against every instrument"}] + [
             {"href": f"matrix/{t['id']}.html", "label": t["label"]} for t in matrix[1]["topics"]]
