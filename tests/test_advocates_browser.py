@@ -177,3 +177,24 @@ def test_overview_cells_open_the_folded_instrument_table(site, page):
     assert page.locator("details.instrument-detail").evaluate("d => d.open") and row.is_visible()
     box = row.bounding_box()
     assert -2 <= box["y"] < 900  # scrolled to it (its top at the window's, to a fraction of a pixel)
+
+
+AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_companion_pages_pass_axe(site, page, width):
+    """The pages test_site_browser's axe test does not visit: the companion redlines."""
+    assert AXE.is_file(), "axe-core missing: run scripts/test.sh"
+    page.set_viewport_size({"width": width, "height": 900})
+    problems = []
+    for path in ("redlines/193-h2288--193-s1510.html", "redlines/193-s997--193-h1401.html"):
+        page.goto(site + path)
+        assert not page.evaluate(TOO_WIDE), path
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        problems += [(path, v["id"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert problems == []
+    # the identical pair's first words under the title
+    page.goto(site + "redlines/193-h2288--193-s1510.html")
+    assert page.locator("article > p").first.inner_text().startswith("Identical in the body")
