@@ -44,7 +44,7 @@ TOO_WIDE = """() => document.documentElement.scrollWidth > document.documentElem
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     top = tmp_path_factory.mktemp("www")
-    build_site(Corpus.load(ROOT / "corpus"), top / "site", search=False, pdf=False, cache_dir=top / "cache")
+    build_site(Corpus.load(ROOT / "corpus"), top / "site", search=True, pdf=False, cache_dir=top / "cache")
     # H.2288 and an edited version of it (site_corpus.EDITS: "within 12 months" -> "within 6 months")
     build_site(Corpus.load(make_corpus(tmp_path_factory.mktemp("edited"))), top / "edited", search=False,
                pdf=False, cache_dir=top / "cache")
@@ -198,3 +198,21 @@ def test_companion_pages_pass_axe(site, page, width):
     # the identical pair's first words under the title
     page.goto(site + "redlines/193-h2288--193-s1510.html")
     assert page.locator("article > p").first.inner_text().startswith("Identical in the body")
+
+
+def test_search_links_the_provision_that_names_the_topic(site, page):
+    """A search for "287(g)" finds H.2288 (which says "1357(g)") at its Section 40, and S.997
+    at its definition of "Agreement": the topic's words are indexed at the provisions whose own
+    words match, not at the page's title, and the excerpt is the text around them."""
+    page.goto(site + "index.html")
+    found = page.evaluate("""async (q) => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        const found = await pagefind.search(q);
+        return Promise.all(found.results.map(async r => { const d = await r.data();
+            return [d.url, d.excerpt, (d.sub_results || []).map(s => s.url)]; })); }""", "287(g)")
+    by_page = {url.rsplit("/", 1)[1]: (excerpt, subs) for url, excerpt, subs in found}
+    excerpt, subs = by_page["193-h2288.html"]
+    assert any(s.endswith("193-h2288.html#h-sec_3__qstr_1__sec_40") for s in subs)
+    assert "inserting after section 39" in excerpt and "1357(g), perform the functions" not in excerpt
+    assert any(s.endswith("193-s997.html#h-sec_1__qstr_1__sec_5p__subsec_a") for s in by_page["193-s997.html"][1])
+    assert any(s.endswith("eo-650.html#h-sec_5") for s in by_page["eo-650.html"][1])

@@ -88,8 +88,19 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
     there are several."""
     from lawdiff.site.search import topics_in
 
-    synonyms = "; ".join(f"{t['label']}: {', '.join(t['phrases'])}"
-                         for t in topics_in(doc.tree.full_text(), topics or []))
+    def synonyms(node: Node | None = None) -> str:
+        """The topics whose phrases occur in the provision's own words, with all their phrases:
+        indexed at its heading, so a search for "287(g)" finds H.2288 § 40 (which says
+        "1357(g)") there, as a sub-result of the page linked to the provision."""
+        own = " ".join(x for x in (node.num, node.heading, node.text) if x) if node is not None else ""
+        out = []
+        for t in topics_in(own, topics or []):
+            # the topic's name, and its one-word synonyms the provision does not print ("1357(g)"
+            # for EO 650 Section 5): words to find it by, not a keyword list for its excerpt
+            missing = [p for p in t["phrases"] if len(p.split()) == 1 and p.lower() not in own.lower()
+                       and p.lower() not in t["label"].lower()]
+            out.append(t["label"] + (f" ({', '.join(missing)})" if missing else ""))
+        return "; ".join(out)
     numbering = doc.meta.get("line_numbers", "source")
     found = terms(doc.tree)
     linker = Linker(doc.tree, found)
