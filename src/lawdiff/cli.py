@@ -269,6 +269,22 @@ def packet_command(ctx: click.Context, old: str, new: str, topic: str | None, fm
     emit(packet_pdf(model, docs, data) if fmt == "pdf" else packet_docx(model, data), out)
 
 
+@main.command("lineage")
+@corpus_option
+@click.argument("ref", metavar="ID#EID")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def lineage_command(ctx: click.Context, ref: str, fmt: str) -> None:
+    """Which version of ID introduced each phrase of provision EID, and which struck it."""
+    from lawdiff.diff.lineage import lineage, lineage_text
+
+    iid, _, eid = ref.partition("#")
+    if not eid:
+        raise click.UsageError("name the provision: ID#EID (eids as `lawdiff parse ID --format text` shows them)")
+    found = lineage(corpus_from(ctx, required=True), iid, eid)
+    emit(to_json(found) if fmt == "json" else lineage_text(found), None)
+
+
 @main.command("build")
 @corpus_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="build", show_default=True,
