@@ -183,7 +183,8 @@ def test_287g_row_covers_every_instrument_of_the_manifest(matrix, corpus):
             assert c["basis"] == "checked" and c["provisions"]
         else:
             assert c["basis"] == "reported" and c["provisions"] == []
-            assert c["source"]["url"] or c["source"]["note"]
+            assert c["source"]["url"] or c["source"]["name"]
+            assert "note" not in c["source"]
     eo, bill = cell(matrix, "287g", "eo-650"), cell(matrix, "287g", "193-h2288")
     assert eo["status"] == "restricts" and bill["status"] == "prohibits"
     assert [p["eid"] for p in eo["provisions"]] == ["sec_5", "sec_6"]
@@ -328,14 +329,14 @@ def test_csv_guards_against_formula_injection():
     from lawdiff.render.matrix_tables import to_csv
     m = {"topics": [{"id": "t", "label": "=1+1", "cells": [{
         "instrument": "x", "label": "+x", "status_label": "Silent", "status": "silent", "basis": "checked",
-        "summary": "-2 agreements", "source": {"url": "@SUM(A1)", "date": None, "note": "=HYPERLINK(\"http://e\")"},
+        "summary": "-2 agreements", "source": {"url": "@SUM(A1)", "date": None, "name": "=HYPERLINK(\"http://e\")"},
         "provisions": []}]}]}
     (row,) = list(csv.DictReader(io.StringIO(to_csv(m))))
     assert row["topic_label"] == "'=1+1"
     assert row["instrument_label"] == "'+x"
     assert row["summary"] == "'-2 agreements"
     assert row["source_url"] == "'@SUM(A1)"
-    assert row["source_note"].startswith("'=HYPERLINK")
+    assert row["source_name"].startswith("'=HYPERLINK")
     assert row["status"] == "Silent"
 
 
@@ -386,7 +387,9 @@ def test_overview_grid_reads_without_colour(matrix):
     tree = lhtml.fromstring(render_overview(matrix))
     svg = tree.xpath("//svg[contains(@class, 'matrix-grid')]")[0]
     cells = svg.xpath(".//a[contains(@href, '#cell-')]")
-    assert len(cells) == len(matrix["topics"]) * len(matrix["instruments"])
+    # a column for each instrument whose text is in the corpus; the others are folded into a list
+    texts = [i for i in matrix["instruments"] if i["has_text"]]
+    assert len(cells) == len(matrix["topics"]) * len(texts) == 11 * 5
     first = etree.tostring(cells[0], encoding="unicode")
     assert "287g.html#cell-287g--eo-650" in first and ">Restricts<" in first  # a word, not a code
     legend = tree.xpath("string(//section[@class='legend'])")
@@ -430,20 +433,22 @@ def test_silent_cells_are_not_compared(matrix):
     assert len(pairs) == 6 and not any("eo-650" in pair for pair in pairs)
 
 
-def test_topic_page_shows_the_compare_view(matrix):
+def test_topic_page_has_no_word_redlines_between_unrelated_instruments(matrix):
+    """Issue 24: the "Shared language" redlines ("287" struck, "1357" inserted) are gone from the
+    topic page; an instrument's "Compare with" link goes to the side-by-side page."""
     from lxml import html as lhtml
 
     from lawdiff.render.matrix_html import render_topic_page
-    tree = lhtml.fromstring(render_topic_page(matrix, "287g"))
-    anchor = f"compare-287g--eo-650~sec_5--193-h2288~{SEC40}"
-    (article,) = tree.xpath(f"//article[@id='{anchor}']")
-    assert f"#{anchor}" in tree.xpath("//tr[@id='cell-287g--eo-650']//a/@href")
-    dels = " ".join(article.xpath(".//del/text()"))
-    ins = " ".join(article.xpath(".//ins/text()"))
-    assert "Executive Department shall execute any new agreement" in dels
-    assert "Inter-Governmental Service Agreement" in ins
-    assert "Section 5." in dels and "Section 40." in ins
-
+    side = {"slug": f"eo-650~sec_5--193-h2288~{SEC40}", "old": "eo-650", "new": "193-h2288",
+            "old_label": "EO 650", "new_label": "H.2288"}
+    tree = lhtml.fromstring(render_topic_page(matrix, "287g", parallels=[side]))
+    assert not tree.xpath("//article[starts-with(@id, 'compare-')]") and not tree.xpath("//del | //ins")
+    assert "Shared language" not in tree.text_content()
+    for iid, other in (("eo-650", "H.2288"), ("193-h2288", "EO 650")):
+        (link,) = tree.xpath(f"//tr[@id='cell-287g--{iid}']//p[@class='compare-link']/a")
+        assert link.get("href") == f"../redlines/{side['slug']}.html"
+        assert link.text_content() == f"Compare with {other}, side by side"
+    assert not tree.xpath("//tr[@id='cell-287g--193-s997']//p[@class='compare-link']")
 
 def test_cli_bad_output_folder_writes_nothing(tmp_path):
     target = tmp_path / "missing" / "m.csv"

@@ -33,7 +33,7 @@ HOSTILE = "a | b\r\nc &amp; ~~d~~ *e* _f_ <script>x</script> # [l](u) `c` \\ end
 def hostile_matrix():
     return {"topics": [{"id": "t", "label": "=1+1", "description": "", "cells": [{
         "instrument": "x", "label": "+x", "status_label": "Silent", "status": "silent", "basis": "checked",
-        "summary": HOSTILE, "source": {"url": "@SUM(A1)", "date": None, "note": "=HYPERLINK(\"http://e\")"},
+        "summary": HOSTILE, "source": {"url": "@SUM(A1)", "date": None, "name": "=HYPERLINK(\"http://e\")"},
         "provisions": [{"citation": "-c", "eid": "e", "num": "(a)", "heading": None, "text": "\tx | y"}]}]}]}
 
 
@@ -85,7 +85,7 @@ def test_csv_opens_in_a_spreadsheet_one_row_per_pair(tmp_path, corpus):
 
     (head, row) = ods_rows(tmp_path / "hostile.ods")
     values = dict(zip(COLUMNS, row))
-    for col in ("topic_label", "instrument_label", "citation", "text", "source_url", "source_note"):
+    for col in ("topic_label", "instrument_label", "citation", "text", "source_url", "source_name"):
         text, kind, formula = values[col]
         assert kind == "string" and formula is None, col
     assert values["topic_label"][0] == "'=1+1" and values["source_url"][0] == "'@SUM(A1)"

@@ -341,6 +341,44 @@ def _document(side):
     return side[0] if isinstance(side, tuple) else side
 
 
+@main.command("packet")
+@corpus_option
+@click.argument("old")
+@click.argument("new")
+@click.option("--topic", metavar="ID", help="Add the two side by side on this topic of corpus/topics.toml.")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]), default="pdf", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The file to write.")
+@click.pass_context
+def packet_command(ctx: click.Context, old: str, new: str, topic: str | None, fmt: str, out: Path) -> None:
+    """A hearing packet of OLD and NEW: cover, summary of changes, redline, topic side by side."""
+    from lawdiff.diff.changes import compare
+    from lawdiff.render.packet import packet_data, packet_docx, packet_pdf
+
+    _check_binary_out(fmt, out)
+    corpus = corpus_from(ctx)
+    old_side, new_side = _provision_ref(old, corpus), _provision_ref(new, corpus)
+    model = compare(old_side, new_side)
+    docs = (_document(old_side), _document(new_side))
+    data = packet_data(model, docs, corpus, topic)
+    emit(packet_pdf(model, docs, data) if fmt == "pdf" else packet_docx(model, data), out)
+
+
+@main.command("lineage")
+@corpus_option
+@click.argument("ref", metavar="ID#EID")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def lineage_command(ctx: click.Context, ref: str, fmt: str) -> None:
+    """Which version of ID introduced each phrase of provision EID, and which struck it."""
+    from lawdiff.diff.lineage import lineage, lineage_text
+
+    iid, _, eid = ref.partition("#")
+    if not eid:
+        raise click.UsageError("name the provision: ID#EID (eids as `lawdiff parse ID --format text` shows them)")
+    found = lineage(corpus_from(ctx, required=True), iid, eid)
+    emit(to_json(found) if fmt == "json" else lineage_text(found), None)
+
+
 @main.command("build")
 @corpus_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="build", show_default=True,

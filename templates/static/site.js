@@ -38,6 +38,16 @@
     set(false);
   });
 
+  // a link into folded content (a topic page's instrument table) opens the fold and shows its target
+  function unfold() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details:not([open])");
+    if (fold) { fold.open = true; target.scrollIntoView(); }
+  }
+  unfold();
+  window.addEventListener("hashchange", unfold);
+
   // phones: the contents and the defined terms start folded, the provisions first on screen
   if (window.matchMedia && window.matchMedia("(max-width: 52rem)").matches) {
     document.querySelectorAll("details.toc-part").forEach(function (d) { d.open = false; });
@@ -56,10 +66,10 @@
       var view = html.getAttribute("data-rl-view") === "inline" || narrow.matches ? ".view-inline" : ".view-sbs";
       return document.querySelectorAll(view + " [data-change]");
     }
-    function go(step) {
+    function go(step, to) {
       var list = changes();
       if (!list.length) { return; }
-      current = Math.min(Math.max(current + step, 1), list.length);
+      current = Math.min(Math.max(to || current + step, 1), list.length);
       document.querySelectorAll("tr.current").forEach(function (r) { r.classList.remove("current"); });
       var row = list[current - 1];
       var body = row.closest("tbody.collapsed");
@@ -70,6 +80,10 @@
       if (history.replaceState) { history.replaceState(null, "", "#" + row.id); }
       pos.textContent = counter(current);
     }
+    // the summary's links: to the change in whichever view is showing
+    document.querySelectorAll("a[data-change-link]").forEach(function (a) {
+      a.addEventListener("click", function (e) { e.preventDefault(); go(0, parseInt(a.getAttribute("data-change-link"), 10)); });
+    });
     nav.querySelector(".nav-prev").addEventListener("click", function () { go(-1); });
     nav.querySelector(".nav-next").addEventListener("click", function () { go(1); });
     document.addEventListener("keydown", function (e) {

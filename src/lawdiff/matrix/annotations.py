@@ -24,8 +24,24 @@ COMPUTED_STATUSES = {
     "no-match": "No matching provision found",
 }
 BASES = ("checked", "reported")
-SOURCE_KEYS = ("url", "date", "note")
-KEYS = ("topic", "instrument", "status", "summary", "basis", "cite", "source")
+# What a cell's source may say.  url, date and name (who says it: "one public dataset built
+# from the legislature's API") are published; note is the curator's own (what settles the
+# question, where the fact was gathered) and never leaves annotations.toml.
+SOURCE_KEYS = ("url", "date", "name", "note")
+PUBLIC_SOURCE_KEYS = ("url", "date", "name")
+# The source's name where the annotation gives none, by basis.
+DEFAULT_SOURCE = {"checked": "the official text", "reported": "third-party reporting"}
+KEYS = ("topic", "instrument", "status", "summary", "basis", "cite", "source", "points")
+# The points on which instruments differ, the columns of a topic's memo table
+# (``matrix.memo``): each a short paraphrase with its own citation.
+POINTS = {
+    "bound": "Who is bound",
+    "new": "New agreements",
+    "existing": "Existing agreements",
+    "deadlines": "Deadlines and sunsets",
+    "carve_outs": "Carve-outs",
+}
+POINT_KEYS = ("text", "cite", "lines")
 
 
 def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Path, dict[tuple[str, str], dict]]:
@@ -76,13 +92,48 @@ def load_annotations(root: Path | str, topics: dict, entries: dict) -> tuple[Pat
                 raise LawdiffError(path, f"{where}: source {key} must be a string, not {value!r}")
         if source.get("url") is not None:
             check_url(source["url"], f"{path}: {where}: source url")
-        if not has_text and not (source.get("url") or source.get("note")):
-            raise LawdiffError(path, f"{where}: {instrument} has no text in the corpus, so the annotation needs a source")
+        if not has_text and not (source.get("url") or source.get("name")):
+            # the note is not published: a reader needs a page or a name to weigh the fact by
+            raise LawdiffError(path, f"{where}: {instrument} has no text in the corpus, so the annotation needs a source url or name")
+        points = _points(path, where, a.get("points", {}), has_text, a["basis"])
         out[(topic, instrument)] = {
+            "points": points,
             "status": a["status"],
             "summary": " ".join(a["summary"].split()),
             "basis": a["basis"],
             "cite": list(cite),
-            "source": {k: (str(source[k]) if source.get(k) is not None else None) for k in SOURCE_KEYS},
+            "source": {k: (str(source[k]) if source.get(k) is not None else None) for k in PUBLIC_SOURCE_KEYS},
+            "note": str(source["note"]) if source.get("note") is not None else None,  # internal
         }
     return path, out
+
+
+def _points(path: Path, where: str, points: object, has_text: bool, basis: str) -> dict[str, dict]:
+    """``[annotation.points.<key>]`` tables: text, cite (eids), lines ([first, last] printed
+    lines within the cited provision, for a finer citation and a #L link).  A checked point of
+    a text in the corpus cites; a reported one cannot (nobody has read the text)."""
+    if not isinstance(points, dict):
+        raise LawdiffError(path, f"{where}: points must be tables [annotation.points.<key>]")
+    out = {}
+    for key, point in points.items():
+        at = f"{where}: point {key!r}"
+        if key not in POINTS:
+            raise LawdiffError(path, f"{at} is not one of {', '.join(POINTS)}")
+        if not isinstance(point, dict) or set(point) - set(POINT_KEYS):
+            raise LawdiffError(path, f"{at}: keys may only be {', '.join(POINT_KEYS)}")
+        text = point.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise LawdiffError(path, f"{at}: no text")
+        cite = point.get("cite", [])
+        if not isinstance(cite, list) or not all(isinstance(e, str) for e in cite):
+            raise LawdiffError(path, f"{at}: cite must be a list of eids")
+        if basis == "checked" and has_text and not cite:
+            raise LawdiffError(path, f"{at}: a checked point must cite its eids")
+        if cite and not has_text:
+            raise LawdiffError(path, f"{at}: cites eids but the instrument has no text in the corpus")
+        lines = point.get("lines")
+        if lines is not None and not (isinstance(lines, list) and len(lines) == 2 and
+                                      all(isinstance(n, int) and n > 0 for n in lines) and lines[0] <= lines[1]):
+            raise LawdiffError(path, f"{at}: lines must be [first, last]")
+        out[key] = {"text": " ".join(text.split()), "cite": list(cite), "lines": lines}
+    return out

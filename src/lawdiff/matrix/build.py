@@ -9,7 +9,7 @@ fails the build instead of leaving a cell pointing nowhere.
 
 from __future__ import annotations
 
-from lawdiff.matrix.annotations import COMPUTED_STATUSES, STATUSES, load_annotations
+from lawdiff.matrix.annotations import COMPUTED_STATUSES, DEFAULT_SOURCE, STATUSES, load_annotations
 from lawdiff.diff.changes import compare
 from lawdiff.load.documents import load_document
 from lawdiff.errors import LawdiffError
@@ -59,11 +59,36 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
             "cells": cells,
             "comparisons": _comparisons(cells, docs),
         })
+    family = families(corpus.entries)
     return {
-        "instruments": [_instrument(corpus, corpus.entries[i]) for i in instrument_ids],
+        "instruments": [{**_instrument(corpus, corpus.entries[i]), "family": family[i]} for i in instrument_ids],
         "statuses": {**STATUSES, **COMPUTED_STATUSES},
         "topics": out_topics,
     }
+
+
+FAMILY_RELATIONS = ("version_of", "companion", "refiled_from")
+
+
+def families(entries: dict) -> dict[str, str]:
+    """Instrument id -> its family: the first (in manifest order) of the instruments joined to
+    it by the manifest's relations (versions, companions, refiles), however far."""
+    parent = {i: i for i in entries}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = {i: k for k, i in enumerate(entries)}
+    for entry in entries.values():
+        for relation in FAMILY_RELATIONS:
+            for other in entry.get(relation, []):
+                if other in parent:
+                    a, b = sorted((root(entry["id"]), root(other)), key=order.get)
+                    parent[b] = a
+    return {i: root(i) for i in entries}
 
 
 def check_cites(ann_path, annotations: dict, docs: dict) -> None:
@@ -73,6 +98,14 @@ def check_cites(ann_path, annotations: dict, docs: dict) -> None:
         for eid in ann["cite"]:
             if iid in docs and docs[iid].tree.find(eid) is None:
                 raise LawdiffError(ann_path, f"annotation {tid}/{iid} cites {eid}, which is not in the parsed text of {iid}")
+        for key, point in ann.get("points", {}).items():
+            for eid in point["cite"]:
+                node = docs[iid].tree.find(eid) if iid in docs else None
+                if iid in docs and node is None:
+                    raise LawdiffError(ann_path, f"annotation {tid}/{iid} point {key} cites {eid}, which is not in the parsed text of {iid}")
+                lines = point["lines"]
+                if node is not None and lines and not (node.lines and node.lines[0] <= lines[0] and lines[1] <= node.lines[1]):
+                    raise LawdiffError(ann_path, f"annotation {tid}/{iid} point {key}: lines {lines[0]}-{lines[1]} are not within {eid}")
 
 
 def topic_cell(entry: dict, topic, ann: dict | None, doc) -> dict:
@@ -83,7 +116,25 @@ def topic_cell(entry: dict, topic, ann: dict | None, doc) -> dict:
         provisions = locate(doc, topic)
         if ann:
             provisions = _with_cited(provisions, ann["cite"], doc)
-    return _cell(entry, ann, provisions)
+    cell = _cell(entry, ann, provisions)
+    if cell["annotated"] and ann.get("points"):
+        cell["points"] = {key: _point(point, doc) for key, point in ann["points"].items()}
+    return cell
+
+
+def _point(point: dict, doc) -> dict:
+    """A memo point with its citations as a reader writes them: {"text", "cites": [{"eid",
+    "citation", "anchor"}]}; ``anchor`` is the instrument page's #L<first line> where the point
+    gives printed lines, else the provision's eid."""
+    from lawdiff.matrix.locate import citation
+    cites = []
+    for eid in point["cite"]:
+        node = doc.tree.find(eid)
+        lines = point["lines"] or (list(node.lines) if node.lines else None)
+        printed = doc.meta.get("line_numbers") == "printed"
+        cites.append({"eid": eid, "citation": citation(doc, node, lines),
+                      "anchor": f"L{point['lines'][0]}" if point["lines"] and printed else eid})
+    return {"text": point["text"], "cites": cites}
 
 
 # A cell whose status says the instrument does not treat the topic has nothing to compare.
@@ -179,13 +230,14 @@ def _cell(entry: dict, ann: dict | None, provisions: list[dict]) -> dict:
         ann = None  # written before the text was fetched: what it said no longer holds
     if ann:
         status, summary, basis, source = ann["status"], ann["summary"], ann["basis"], dict(ann["source"])
+        source["name"] = source["name"] or DEFAULT_SOURCE[basis]
         if basis == "checked" and has_text and not source["url"]:
             # Checked against the text in the corpus: its official page is the source.
             source["url"] = entry.get("url")
     else:
         status = ("not-annotated" if provisions else "no-match") if has_text else "text-not-in-corpus"
         summary, basis = "", None
-        source = {"url": entry.get("url"), "date": None, "note": None}
+        source = {"url": entry.get("url"), "date": None, "name": None}
     provisions = [{**p, "cited": p.get("cited", False)} for p in provisions]
     return {
         "instrument": entry["id"],

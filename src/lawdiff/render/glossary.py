@@ -85,7 +85,23 @@ class Linker:
     def _in_scope(self, node: Node, scope: str | None) -> bool:
         return scope is None or any(n.eid == scope for n in lineage(node, self.parents))
 
-    def link(self, node: Node, text: str) -> Markup:
+    def link(self, node: Node, text: str, marks: dict[int, Markup] | None = None) -> Markup:
+        """``text`` escaped, uses of terms linked; ``marks`` {offset: markup} inserted where the
+        offsets fall (one inside a term's link goes before the link: links do not nest)."""
+        marks = marks or {}
+        spans = self._spans(node, text)
+        out, pos = [], 0
+        for start, end, t in spans + [(len(text), len(text), None)]:
+            out.append(_marked(text, pos, start, marks))
+            if t is not None:
+                for at in sorted(k for k in marks if start <= k < end):  # a line begins at or inside the term
+                    out.append(marks[at])
+                out.append(Markup('<a class="term" href="#{}" title="Defined term: {}">{}</a>').format(
+                    t.eid, t.term, text[start:end]))
+            pos = end
+        return Markup("").join(out)
+
+    def _spans(self, node: Node, text: str) -> list:
         applicable = [t for t in self.terms if t.eid != node.eid and self._in_scope(node, t.scope)]
         spans: list[tuple[int, int, Term]] = []
         # longest terms first, so "judicial warrant or judicial order" wins over a shorter overlap
@@ -94,11 +110,15 @@ class Linker:
                 if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
                     spans.append((m.start(), m.end(), t))
         spans.sort(key=lambda s: s[0])
-        out, pos = [], 0
-        for start, end, t in spans:
-            out.append(escape(text[pos:start]))
-            out.append(Markup('<a class="term" href="#{}" title="Defined term: {}">{}</a>').format(
-                t.eid, t.term, text[start:end]))
-            pos = end
-        out.append(escape(text[pos:]))
-        return Markup("").join(out)
+        return spans
+
+
+def _marked(text: str, lo: int, hi: int, marks: dict[int, Markup]) -> Markup:
+    """text[lo:hi] escaped, with the marks whose offsets fall in [lo, hi) inserted."""
+    out, pos = [], lo
+    for at in sorted(k for k in marks if lo <= k < hi):
+        out.append(escape(text[pos:at]))
+        out.append(marks[at])
+        pos = at
+    out.append(escape(text[pos:hi]))
+    return Markup("").join(out)

@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 from lawdiff.load import history
-from lawdiff.site.comparisons import Comparison
+from lawdiff.site.comparisons import Comparison, relation_words
 from lawdiff.load.manifest import Corpus
 from lawdiff.parse.provisions import instrument_name
 from lawdiff.parse.tree import kind_label
 from lawdiff.render.page import ref_label, render_page
 
-FORWARD = {"refiled_from": "refiled from", "version_of": "version of", "companion": "companion of"}
+RELATIONS = ("refiled_from", "version_of", "companion")
 BACKWARD = {"refiled_from": "refiled as", "version_of": "has version"}
+
+
+def _forward(relation: str, words: str) -> str:
+    """What an instrument is to the one it names: "Senate companion of", "refiled from",
+    "conference report on", "enacted from"."""
+    return {"refiled as": "refiled from", "enacted as": "enacted from",
+            "conference report": "conference report on"}.get(words, f"{words} of")
 
 
 def _relations(corpus: Corpus) -> dict[str, list[tuple[str, str]]]:
     rel: dict[str, list[tuple[str, str]]] = {i: [] for i in corpus.entries}
     for entry in corpus.entries.values():
-        for relation, verb in FORWARD.items():
+        for relation in RELATIONS:
             for other in entry.get(relation, []):
-                rel[entry["id"]].append((verb, other))
+                words = relation_words(relation, corpus.entries[other], entry)
+                rel[entry["id"]].append((_forward(relation, words), other))
                 if relation in BACKWARD:
                     rel[other].append((BACKWARD[relation], entry["id"]))
     return rel

@@ -35,6 +35,55 @@ def _toc(root: Node, numbering: str) -> list[dict]:
     return items
 
 
+class LineStarts:
+    """Where each printed line begins in the page's text: a number in the margin, ``#L89``, at
+    the first word of line 89 (``citations.WordLines`` finds each word's line).  Each line is
+    marked once, by the first provision that holds a word of it, in page order."""
+
+    def __init__(self, doc: Document):
+        from lawdiff.diff.citations import WordLines
+        self.words = WordLines(doc)
+        self.done: set[int] = set()
+        self.starts: dict[int, list[tuple[int, int]]] = {}
+
+    def _mark(self, line: int) -> Markup:
+        self.done.add(line)
+        n = int(line)  # a number: nothing to escape (Markup.format would cost a third of the page)
+        return Markup(f'<a class="ln" id="L{n}" href="#L{n}" data-pagefind-ignore aria-label="line {n}">{n}</a>')
+
+    def _starts(self, node: Node) -> list[tuple[int, int]]:
+        """(offset in the node's heading-and-text content, line) of each line that begins there."""
+        if id(node) not in self.starts:
+            self.starts[id(node)] = self._find_starts(node)
+        return self.starts[id(node)]
+
+    def _find_starts(self, node: Node) -> list[tuple[int, int]]:
+        found = self.words.of(node)
+        if found is None:  # words not located: the node's first line, at its start
+            return [(0, node.lines[0])] if node.lines and (node.heading or node.text) else []
+        starts, _, lines = found
+        return [(at, line) for k, (at, line) in enumerate(zip(starts, lines)) if k == 0 or lines[k - 1] != line]
+
+    def in_head(self, node: Node) -> Markup:
+        """The mark of the line the provision's number and heading stand on, when it begins there."""
+        if not node.lines or (not node.num and not node.heading) or node.lines[0] in self.done:
+            return Markup("")
+        if node.heading is None and not node.num:
+            return Markup("")
+        first = self._starts(node)
+        line = first[0][1] if first and first[0][0] == 0 else node.lines[0]
+        return self._mark(line) if line not in self.done else Markup("")
+
+    def in_text(self, node: Node) -> dict[int, Markup]:
+        """{offset in node.text: mark} of the lines that begin in the provision's own text."""
+        skip = len(node.heading) + 1 if node.heading else 0
+        out = {}
+        for at, line in self._starts(node):
+            if at >= skip and line not in self.done:
+                out[at - skip] = self._mark(line)
+        return out
+
+
 def render_instrument(doc: Document, *, root: str | None = None, related: list | None = None,
                       has_matrices: bool = False, topics: list | None = None, history: list | None = None,
                       official: dict | None = None, measure: list | None = None, steps: dict | None = None,
@@ -50,8 +99,19 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
     linked to its redline."""
     from lawdiff.site.search import topics_in
 
-    synonyms = "; ".join(f"{t['label']}: {', '.join(t['phrases'])}"
-                         for t in topics_in(doc.tree.full_text(), topics or []))
+    def synonyms(node: Node | None = None) -> str:
+        """The topics whose phrases occur in the provision's own words, with all their phrases:
+        indexed at its heading, so a search for "287(g)" finds H.2288 § 40 (which says
+        "1357(g)") there, as a sub-result of the page linked to the provision."""
+        own = " ".join(x for x in (node.num, node.heading, node.text) if x) if node is not None else ""
+        out = []
+        for t in topics_in(own, topics or []):
+            # the topic's name, and its one-word synonyms the provision does not print ("1357(g)"
+            # for EO 650 Section 5): words to find it by, not a keyword list for its excerpt
+            missing = [p for p in t["phrases"] if len(p.split()) == 1 and p.lower() not in own.lower()
+                       and p.lower() not in t["label"].lower()]
+            out.append(t["label"] + (f" ({', '.join(missing)})" if missing else ""))
+        return "; ".join(out)
     numbering = doc.meta.get("line_numbers", "source")
     amends: dict[str, list[str]] = {}  # each SECTION's eid -> what its instructions do ("inserts G.L. c. 126 § 40")
     for item in instructions(doc):
@@ -59,16 +119,22 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
     found = terms(doc.tree)
     linker = Linker(doc.tree, found)
 
+    starts = LineStarts(doc) if numbering == "printed" else None
+
     def text_html(node: Node) -> Markup:
+        marks = starts.in_text(node) if starts else {}
         if node.type == "definition" and node.term:
             # the defined term where the definition prints it, as <dfn>
             head = node.text.find(node.term)
             if head >= 0:
                 end = head + len(node.term)
-                return (linker.link(node, node.text[:head])
+                return (linker.link(node, node.text[:head], {k: v for k, v in marks.items() if k < head})
                         + Markup("<dfn>{}</dfn>").format(node.text[head:end])
-                        + linker.link(node, node.text[end:]))
-        return linker.link(node, node.text)
+                        + linker.link(node, node.text[end:], {k - end: v for k, v in marks.items() if k >= end}))
+        return linker.link(node, node.text, marks)
+
+    def head_mark(node: Node) -> Markup:
+        return starts.in_head(node) if starts else Markup("")
 
     def scope_label(eid: str) -> str:
         node = doc.tree.find(eid)
@@ -78,7 +144,8 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
         "site/instrument.html", root=root, meta=doc.meta, tree=doc.tree,
         kind_label=kind_label(doc.meta.get("kind"), "Instrument"),
         toc=_toc(doc.tree, numbering), glossary=found, related=related or [],
-        text_html=text_html, scope_label=scope_label, has_matrices=has_matrices, synonyms=synonyms,
+        text_html=text_html, head_mark=head_mark, scope_label=scope_label, line_anchors=starts is not None,
+        has_matrices=has_matrices, synonyms=synonyms,
         history=history or [], official=official, measure=measure or [], steps=steps,
         amendments=amendments or [],
         amends_of=lambda node: amends.get(node.eid, []) if node.eid else [],

@@ -10,7 +10,7 @@ import re
 from lawdiff.render.markdown_text import escape
 
 COLUMNS = ["topic", "topic_label", "instrument", "instrument_label", "status", "basis",
-           "summary", "citation", "text", "source_url", "source_date", "source_note"]
+           "summary", "citation", "text", "source_url", "source_date", "source_name"]
 # What spreadsheets run as a formula: the ASCII signs, tab and line breaks, and the full-width
 # signs (＝＋－＠), which spreadsheets in East Asian locales read as the ASCII ones.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -52,7 +52,7 @@ def rows(matrix: dict):
                 "text": "\n\n".join(f"{p['citation']}: {provision_words(p)}" for p in provs),
                 "source_url": cell["source"].get("url") or "",
                 "source_date": cell["source"].get("date") or "",
-                "source_note": cell["source"].get("note") or "",
+                "source_name": cell["source"].get("name") or "",
             }
 
 
@@ -96,7 +96,7 @@ def to_markdown(matrix: dict) -> str:
             out += [md_escape(topic["description"]), ""]
         out += ["| Instrument | Status | Summary | Source | Citation | Text |", "|---|---|---|---|---|---|"]
         for row in (r for r in rows(matrix) if r["topic"] == topic["id"]):
-            source = "; ".join(x for x in (row["source_url"], row["source_date"], row["source_note"]) if x)
+            source = "; ".join(x for x in (row["source_name"], row["source_url"], row["source_date"]) if x)
             cells = [row["instrument_label"], row["status"], row["summary"], source, row["citation"], row["text"]]
             out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
         out.append("")

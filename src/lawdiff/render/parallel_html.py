@@ -35,6 +35,14 @@ def different_instruments(corpus, c) -> bool:
     return not any(b["id"] in a.get(r, []) or a["id"] in b.get(r, []) for r in related)
 
 
+def parallel_pages(corpus) -> list[dict]:
+    """The site's side-by-side pages: [{"slug", "old", "new", "old_label", "new_label"}]."""
+    from lawdiff.site.comparisons import comparisons
+    return [{"slug": c.slug, "old": c.old.id, "new": c.new.id,
+             "old_label": instrument_label(corpus.entries[c.old.id]), "new_label": instrument_label(corpus.entries[c.new.id])}
+            for c in comparisons(corpus) if different_instruments(corpus, c)]
+
+
 def topic_provisions(corpus, c, load) -> dict | None:
     """{"topic": label, "old": [eids], "new": [eids]}: the provisions of the first topic whose
     matrix cells for the two instruments both treat it and hold the compared provisions, each
@@ -58,8 +66,18 @@ def topic_provisions(corpus, c, load) -> dict | None:
             continue
         old, new = ([p["eid"] for p in cell["provisions"]] for cell in cells)
         if (c.old.eid is None or c.old.eid in old) and (c.new.eid is None or c.new.eid in new):
-            return {"topic": topic.label, "old": old, "new": new}
+            from lawdiff.matrix.annotations import POINTS
+            # the matrix's word on each side, and the curated points on which they differ
+            said = [{"status": cell["status_label"], "basis": cell["basis"], "summary": cell["summary"]} for cell in cells]
+            points = [{"label": label, "old": _point(cells[0], key), "new": _point(cells[1], key)}
+                      for key, label in POINTS.items() if any(key in cell.get("points", {}) for cell in cells)]
+            return {"topic": topic.label, "old": old, "new": new, "cells": said, "points": points}
     return None
+
+
+def _point(cell: dict, key: str) -> dict | None:
+    point = cell.get("points", {}).get(key)
+    return {"text": point["text"], "cites": [c["citation"] for c in point["cites"]]} if point else None
 
 
 def render_parallel(old: Document, new: Document, eids: dict, *, label: str, root: str | None = "../",
@@ -77,8 +95,10 @@ def render_parallel(old: Document, new: Document, eids: dict, *, label: str, roo
             "href": instrument_href(root, side["doc"].meta["id"], n.eid) if root is not None else None,
             "html": _marked(n, shared[k]),
         } for n in side["provisions"]]
+    for side, said in zip(sides, eids.get("cells") or [None, None]):
+        side["said"] = said
     return render_page("site/parallel.html", root=root, title=label, topic=eids.get("topic"), sides=sides,
-                       has_matrices=has_matrices)
+                       points=eids.get("points") or [], has_matrices=has_matrices)
 
 
 def _text(node) -> str:

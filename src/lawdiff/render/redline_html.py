@@ -7,6 +7,7 @@ escaped text, so nothing from a source document reaches the page as markup.
 
 from __future__ import annotations
 
+import re
 
 from markupsafe import Markup, escape
 
@@ -16,6 +17,19 @@ from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
                                  parts_phrase, ref_label, render_page)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
+
+# A figure: digits (with , . % $ and a closing unit word at most) or a number word.
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+                "hundred thousand first second third fourth fifth sixth").split()
+_FIGURE = re.compile(r"^\(?[$]?\d[\d,.]*%?\)?(?:\s+\S+)?$|^(?:" + "|".join(NUMBER_WORDS) + r")(?:[- ]\w+)?$", re.I)
+
+
+def is_figure(piece: str) -> bool:
+    """A changed token that is a number ("12", "90 days", "sixty"): it decides a deadline or
+    a sunset, so the page makes it stand out."""
+    return bool(_FIGURE.match(piece.strip().strip(",;.:")))
+
 
 def _zones(text: str, at: int, heading: str | None) -> list[tuple[str, str]]:
     """``text``, which starts at offset ``at`` of a provision's content (heading, one
@@ -67,7 +81,10 @@ def side_html(tokens: list, side: str, headings: list | None = None, breaks: dic
             if op == "=":
                 html = escape(piece)
             else:
-                html = _mark("del" if op == "-" else "ins", piece, spaces=side == "inline")
+                tag = "del" if op == "-" else "ins"
+                html = _mark(tag, piece, spaces=side == "inline")
+                if is_figure(piece):  # "12" -> "6": a changed figure is boxed, not a hair-thin mark
+                    html = Markup(str(html).replace(f"<{tag}>", f'<{tag} class="figure">', 1))
             pieces.append((zone, html))
         at_old += len(text) if op in "=-" else 0
         at_new += len(text) if op in "=+" else 0
@@ -175,19 +192,33 @@ def _groups(rows: list[dict]) -> list[dict]:
     return groups
 
 
+def _roles(relation: list | None, old: dict, new: dict) -> dict:
+    """How the page names the two sides and a changed provision."""
+    from lawdiff.site.comparisons import chamber
+    kind, words = (relation or [None, ""])[:2]
+    if kind == "companion":
+        house = chamber(old)
+        return {"old": f"{house} bill" if house else "First bill", "new": (words or "companion").capitalize(),
+                "kicker": "Companion bills compared", "modify": "Differs", "companion": True}
+    return {"old": "Old", "new": "New", "kicker": "Redline", "modify": KIND_WORDS["modify"].title, "companion": False}
+
+
 def _label(meta: dict) -> str:
     return meta.get("number") or meta.get("id") or "document"
 
 
 def render_redline(model: dict, *, root: str | None = None, label: str | None = None,
                    has_matrices: bool = False, docs=None, context: str = "changes",
-                   downloads: list | None = None) -> str:
+                   downloads: list | None = None, relation: list | None = None) -> str:
     """The HTML page of one change model.  ``root`` is the path from the page to the
     site's top ("../" in the site); None gives a standalone page (CSS and script
     inlined, no links to other pages).  ``docs`` (old, new ``Document``s) lets the
     printed layout put each printed line in its row; ``context`` "all" prints the
     unchanged provisions too (else one line per run of them).  ``downloads``: [label, file
-    name beside the page, what it holds] of the files the site built with it."""
+    name beside the page, what it holds] of the files the site built with it.  ``relation``
+    [manifest relation, words] (``Comparison.relation``, ``.words``): a companion pair is two
+    bills filed side by side, not an old text and its amendment, so its sides are named by
+    chamber and its differences are "Differs", never "Amended"."""
     if context not in CONTEXTS:
         raise ValueError(context)
     old, new = model["old"], model["new"]
@@ -210,8 +241,10 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
     title = label or f"{_label(old)} → {_label(new)}"
     printed = [meta for meta in (old, new) if meta.get("line_numbers") == "printed"]
     unprinted = list(dict.fromkeys(_label(meta) for meta in (old, new) if meta.get("line_numbers") != "printed"))
+    roles = _roles(relation, old, new)
     return render_page(
-        "site/redline.html", root=root, model=model, old=old, new=new, title=title,
+        "site/redline.html", root=root, model=model, old=old, new=new, title=title, roles=roles,
+        identical=total == 0 and bool(rows),
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
         href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,

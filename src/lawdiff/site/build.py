@@ -144,7 +144,8 @@ def render_job(spec: dict) -> dict:
         info = {"stats": model["stats"], "degraded": model["degraded"],
                 "changes": sum(1 for c in model["changes"] if c["kind"] != "equal")}
         return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"],
-                                       docs=(old, new), downloads=spec.get("downloads", [])),
+                                       docs=(old, new), downloads=spec.get("downloads", []),
+                                       relation=spec.get("relation")),
                 "info": info}
     raise ValueError(spec["page"])
 
@@ -159,10 +160,20 @@ def render_matrix_pages(corpus_root: str, sources: dict | None = None) -> dict:
     # each page offers its data: matrix.csv/.json beside the overview, <topic>.csv/.json beside a topic
     pages = {"matrix/index.html": render_overview(matrix), "matrix/matrix.csv": to_csv(matrix),
              "matrix/matrix.json": to_json(matrix)}
+    from base64 import b64encode
+    from lawdiff.matrix.memo import memo
+    from lawdiff.render import memo as memo_files
+    from lawdiff.render.parallel_html import parallel_pages
+    parallels = parallel_pages(Corpus.load(corpus_root))
     for topic in matrix["topics"]:
-        pages[f"matrix/{topic['id']}.html"] = render_topic_page(matrix, topic["id"])
+        pages[f"matrix/{topic['id']}.html"] = render_topic_page(matrix, topic["id"], parallels=parallels)
         pages[f"matrix/{topic['id']}.csv"] = to_csv(of_topic(matrix, topic["id"]))
         pages[f"matrix/{topic['id']}.json"] = to_json(of_topic(matrix, topic["id"]))
+        # the memo table to paste into a memo; the Word file's bytes travel as base64 (the pages are cached as JSON)
+        table = memo(matrix, topic["id"])
+        pages[f"matrix/{topic['id']}-memo.md"] = memo_files.to_markdown(table)
+        pages[f"matrix/{topic['id']}-memo.csv"] = memo_files.to_csv(table)
+        pages[f"matrix/{topic['id']}-memo.docx"] = {"base64": b64encode(memo_files.to_docx(table)).decode()}
     return {"pages": pages, "topics": [{"id": t["id"], "label": t["label"]} for t in matrix["topics"]]}
 
 
@@ -270,7 +281,7 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
     from lawdiff.render.parallel_html import different_instruments, topic_provisions
     for c in found:
         spec = {"page": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
-                "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices}
+                "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices, "relation": [c.relation, c.words]}
         if different_instruments(corpus, c):  # side by side, not a redline
             # the two texts are parsed here, in the plan: the matrix decides which provisions stand
             spec["parallel"] = topic_provisions(corpus, c, lambda iid: _document(sources[iid])) or {
@@ -544,7 +555,11 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
             report.cached += len(matrix[1]["pages"])
         for path, html in matrix[1]["pages"].items():
             (tmp / path).parent.mkdir(parents=True, exist_ok=True)
-            (tmp / path).write_text(html, encoding="utf-8")
+            if isinstance(html, dict):  # a binary download (the memo's Word file)
+                from base64 import b64decode
+                (tmp / path).write_bytes(b64decode(html["base64"]))
+            else:
+                (tmp / path).write_text(html, encoding="utf-8")
         report.pages += len(matrix[1]["pages"])
         matrices = [{"href": "matrix/index.html", "label": "Overview: every topic against every instrument"}] + [
             {"href": f"matrix/{t['id']}.html", "label": t["label"]} for t in matrix[1]["topics"]]

@@ -46,6 +46,9 @@ class Comparison:
     label: str
     relation: str
     """``refiled_from``, ``version_of``, ``companion`` or ``listed`` (a [[comparison]] table)."""
+    words: str = ""
+    """What the new text is to the old, as a reader says it: "Senate companion", "new draft",
+    "conference report", "refiled as" (``relation_words``); "" for a listed comparison."""
 
     @property
     def slug(self) -> str:
@@ -64,6 +67,46 @@ def _side(ref: object, corpus: Corpus, where: str) -> Side:
     if not entry.get("path"):
         raise LawdiffError(where, f"{ref}: instrument {id_} has no text in the corpus yet")
     return Side(id_, eid or None)
+
+
+def chamber(entry: dict) -> str | None:
+    """"House" or "Senate" for a bill numbered H. or S. (its docket HD./SD. too), else None."""
+    number = str(entry.get("number") or "")
+    if entry.get("kind") != "bill":
+        return None
+    return {"H": "House", "S": "Senate"}.get(number[:1]) if number[1:2] == "." else None
+
+
+def relation_words(relation: str, old: dict, new: dict) -> str:
+    """What ``new`` is to ``old`` (manifest entries) under ``relation``: a companion is filed in
+    the other chamber beside it, not an amendment of it ("Senate companion"); a version is the
+    "conference report", the act "enacted as", the other chamber's "Senate version", else a
+    "new draft"; a refile is "refiled as"."""
+    if relation == "companion":
+        return f"{chamber(new)} companion" if chamber(new) else "companion"
+    if relation == "refiled_from":
+        return "refiled as"
+    if relation == "version_of":
+        if new.get("kind") == "act":
+            return "enacted as"
+        if "conference" in str(new.get("title", "")).lower():
+            return "conference report"
+        if chamber(new) and chamber(old) and chamber(new) != chamber(old):
+            return f"{chamber(new)} version"
+        return "new draft"
+    return ""
+
+
+def relation_label(words: str, old: str, new: str) -> str:
+    """A related pair's name as the index and the page title give it: "S.1510, Senate companion
+    of H.2288"; "S.997 refiled as S.1122"; "H.5620, conference report on H.5316"."""
+    if words == "refiled as":
+        return f"{old} refiled as {new}"
+    if words == "enacted as":
+        return f"{old} enacted as {new}"
+    if words == "conference report":
+        return f"{new}, conference report on {old}"
+    return f"{new}, {words} of {old}"
 
 
 def _short(corpus: Corpus, side: Side) -> str:
@@ -93,8 +136,8 @@ def comparisons(corpus: Corpus) -> list[Comparison]:
                 old = Side(other)
                 if relation == "companion" and list(corpus.entries).index(other) > list(corpus.entries).index(entry["id"]):
                     continue  # a companion pair once, the earlier-listed instrument as "old"
-                verb = {"version_of": "version of", "refiled_from": "refiled from", "companion": "companion of"}[relation]
-                add(Comparison(old, new, f"{_short(corpus, new)} ({verb} {_short(corpus, old)})", relation))
+                words = relation_words(relation, corpus.entries[other], entry)
+                add(Comparison(old, new, relation_label(words, _short(corpus, old), _short(corpus, new)), relation, words))
 
     path = corpus.root / "instruments.toml"
     for i, table in enumerate(corpus.comparisons, 1):
