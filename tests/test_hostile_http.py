@@ -264,8 +264,9 @@ def listening(host: str = "127.0.0.1", port: int = 0):
 
 
 @pytest.mark.parametrize("target", ["http://127.0.0.1:{port}/internal", "http://localhost:{same}/eo",
-                                    "http://169.254.169.254/latest/meta-data/"],
-                         ids=["other-port", "other-name", "link-local"])
+                                    "http://169.254.169.254/latest/meta-data/", "http://127.0.0.1/admin",
+                                    "https://127.0.0.1/admin"],
+                         ids=["other-port", "other-name", "link-local", "port-80", "port-443"])
 def test_a_redirect_to_another_host_is_not_followed(server, corpus_dir, target):
     listener = listening()
     location = target.format(port=listener.getsockname()[1], same=server.base.rsplit(":", 1)[1])

@@ -208,12 +208,12 @@ def official_host(host: str) -> bool:
 
 
 def _check_redirect_host(first: str, url: str, deadline: _Deadline) -> None:
-    """A redirect stays on the host asked (any port it was asked on; http to https on the
-    same host too) or goes to an official site on its usual port; nowhere else."""
+    """A redirect stays on the host and port asked (or goes from its http on port 80 to its
+    https on 443) or goes to an official site on its usual port; nowhere else."""
     start, target = httpx.URL(first), httpx.URL(url)
     host, port = _origin(target)
-    if _origin(start) == (host, port) or (host == start.host.lower() and port in (80, 443)) \
-            or (official_host(host) and port in (80, 443)):
+    upgrade = host == start.host.lower() and _origin(start)[1] == 80 and (target.scheme, port) == ("https", 443)
+    if _origin(start) == (host, port) or upgrade or (official_host(host) and port in (80, 443)):
         if deadline.public and _literal(host) is not None and not public_address(_literal(host)):
             raise LawdiffError(first, f"redirected to {_one_line(url)[:200]}: a public site does not send "
                                       "lawdiff to a loopback, private or link-local address")
