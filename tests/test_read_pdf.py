@@ -415,3 +415,24 @@ def test_budget_line_numbers_that_start_again_after_a_table():
     sections = [(n.num, n.lines) for n in doc.tree.walk() if n.type == "section" and "__" not in n.eid]
     assert sections == [("SECTION 1.", [1, 2]), ("SECTION 2.", [3, 4]), ("SECTION 3.", [5, 7]),
                         ("SECTION 4.", [1, 3]), ("SECTION 5.", [4, 7]), ("SECTION 6.", [8, 8])]
+
+
+def test_numbered_table_rows_at_the_text_column_are_text():
+    # What lets a budget's margin numbers survive its tables (lines starting left of where the
+    # margin numbers start are no column edge) must not turn a table's own numbers into margin
+    # numbers: row numbers 1, 2, 3 ... and years counting up, set at the text column where the
+    # prose around them starts, stay words of an unnumbered document.
+    prose = ["The board shall publish the following figures each year on its website, together with",
+             "a statement of the method used to compute them."]
+    towns = ["Ashby", "Becket", "Carver", "Dalton", "Egremont", "Florida"]
+    body = [(None, text) for text in prose]
+    body += [(None, [(72, str(n)), (90, town), (300, f"${n * 1000:,}")]) for n, town in enumerate(towns, start=1)]
+    body += [(None, text) for text in prose]
+    body += [(None, [(72, str(year)), (150, f"${(year - 2000) * 500:,}")]) for year in range(2019, 2025)]
+    bill = billpdf.Bill(preface=["The Commonwealth of Massachusetts"], body=body)
+    reading = read(render(bill), "tables.pdf")
+    assert reading.line_numbers == "source"
+    texts = [line.text for line in reading.lines if line.text]
+    assert [t for t in texts if t[0].isdigit()] == (
+        [f"{n} {town} ${n * 1000:,}" for n, town in enumerate(towns, start=1)]
+        + [f"{year} ${(year - 2000) * 500:,}" for year in range(2019, 2025)])

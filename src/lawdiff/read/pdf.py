@@ -370,41 +370,43 @@ def _text_left(lines: list[_VLine]) -> float | None:
 
     Lines in the top and bottom bands are left out where others exist: a running
     footer set further left than the column must not hide the margin.  So are lines
-    starting left of where the margin numbers end (``_margin_edge``): a budget's
-    local-aid table set across the page, margin and all, must not move the column
-    edge left of every margin number of the pagination (they would stay in the
-    text as words, and the bill's SECTIONs run together).
+    starting left of where the margin numbers themselves start (``_margin_start``):
+    a budget's local-aid table set across the page, margin and all, must not move
+    the column edge left of every margin number of the pagination (they would stay
+    in the text as words, and the bill's SECTIONs run together).
     """
-    edge = _margin_edge(lines)
+    start = _margin_start(lines)
 
     def usable(line: _VLine) -> bool:
-        return line.left is not None and bool(line.text) and (edge is None or line.left > edge)
+        return line.left is not None and bool(line.text) and (start is None or line.left >= start)
 
     inner = [line.left for line in lines if usable(line) and not _in_band(line)]
     xs = inner or [line.left for line in lines if usable(line)]
     return min(xs) if xs else None
 
 
-def _margin_edge(lines: list[_VLine]) -> float | None:
-    """Where margin numbers end, if lines show it: the right edge (to the point) shared by the most
-    lines whose first word is a number standing apart from the text after it, provided those
-    numbers mostly count up by one from line to line (as margin numbers do; "2023  $5,000" rows
-    of a table do not)."""
-    seen: dict[int, list[int]] = {}
+def _margin_start(lines: list[_VLine]) -> float | None:
+    """Where margin numbers start, if lines show a margin: the leftmost digit of the numbers that
+    stand apart from the text after them and end at the x (to the point) most such numbers end at,
+    provided they count up by one from line to line, from 1, as margin numbers do.  A table's
+    column of years or of row numbers, set at the text column like the prose around it, starts
+    no further left than that prose: no line is left out for it."""
+    seen: dict[int, list[tuple[int, float]]] = {}
     for line in lines:
         first = line.text.split(" ", 1)[0]
         if not (0 < len(first) <= _MAX_DIGITS and first.isdigit() and len(line.digits) == len(first)):
             continue
         if line.left is None or line.left - line.digits[-1][1] < 1:
             continue
-        seen.setdefault(round(line.digits[-1][1]), []).append(int(first))
+        seen.setdefault(round(line.digits[-1][1]), []).append((int(first), line.digits[0][0]))
     if not seen:
         return None
-    edge, numbers = max(seen.items(), key=lambda item: (len(item[1]), -item[0]))
+    found = max(seen.values(), key=len)
+    numbers = [n for n, _ in found]
     steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
-    if len(numbers) < 3 or steps * 2 < len(numbers) - 1:
+    if len(numbers) < 3 or 1 not in numbers or steps * 2 < len(numbers) - 1:
         return None
-    return edge + 0.5
+    return min(x for _, x in found) - 0.5
 
 
 def _to_lines(pages: list[list[_VLine]]) -> list[Line]:
