@@ -12,6 +12,7 @@ import re
 from markupsafe import Markup, escape
 
 from lawdiff.diff.citations import edited_lines
+from lawdiff.gcpause import no_cycle_collector
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
@@ -221,6 +222,11 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
     chamber and its differences are "Differs", never "Amended"."""
     if context not in CONTEXTS:
         raise ValueError(context)
+    with no_cycle_collector():
+        return _render(model, root, label, has_matrices, docs, context, downloads)
+
+
+def _render(model, root, label, has_matrices, docs, context, downloads) -> str:
     old, new = model["old"], model["new"]
     rows, top_stubs = _rows(model)
     total = sum(1 for r in rows if r["number"])
