@@ -37,14 +37,17 @@ AMENDING = re.compile(r"\b(?:insert\w*|add\w*|strik\w+|amended|substitut\w+|repl
 # amending words, "read as follows", or the kind of provision put ("the following section").  Not
 # "following" or "follows" alone: "shall have the following powers ...:—" (H.4065) and "The master
 # crime list follows:-" (H.1629) introduce lists, and as quotations they swallowed the bill's
-# own later SECTIONs.
-QUOTE_INSTRUCTION = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amend|amended|substitut\w+|replac\w+|"
+# own later SECTIONs.  "added" only as a verb ("is hereby added"): "an added service through:—"
+# introduces a list.
+QUOTE_INSTRUCTION = re.compile(r"\b(?:insert\w*|add|adding|(?:is|are|be|been) (?:hereby )?added|strik\w+|amend|amended|substitut\w+|replac\w+|"
                                r"read as follows|enact\w*|following (?:new |\w+ )?(?:sections?|chapters?|"
                                r"subsections?|paragraphs?|clauses?|subclauses?|articles?|parts?|titles?|"
                                r"definitions?|words?|sentences?|text))\b[^.;]*$", re.I)
 # An amending instruction ending in a bare colon: "inserting after section 47PP the following:"
 # (H.1030), "replace with the following:" (S.2423).
 BARE_INSTRUCTION = re.compile(r"\b(?:the following|as follows)\b[^.;:]*:[\"”’]?$")
+# "... inserting after chapter 265 the following chapter 265A" (H.1463): no colon at all.
+NAMED_INSERT = re.compile(r"\bfollowing (?:new )?(?:chapter|section) \d+[A-Z]*[:.]?$")
 AMENDING_WORDS = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amended|substitut\w+|replac\w+|"
                             r"read as follows)\b", re.I)
 # "Section 63. Updates to Law Enforcement Procedures (a) Definitions As used ...": a heading and
@@ -197,7 +200,7 @@ class Body:
         bill_title_case = (self.bill_sections[0].num or "").startswith("Section")
         if quote is None:
             if not bill_title_case and carries(self.bill_sections[-1].num, num):
-                return MarkerLevel.BILL_SECTION  # "SECTION 1." then "Section 2." (H.2336)
+                return MarkerLevel.BILL_SECTION  # "SECTION 1." then "Section 2." (H.2336, S.2872)
             if not bill_title_case and self.stack[-1][0] is not self.body:
                 # An inserted section the bill prints in its own section with no quotation
                 # opened before it ("replace with the following:" then "Section 26A.", S.2423):
@@ -443,6 +446,8 @@ class Body:
     def _is_heading(self, rest: str, i: int, unit: Unit) -> bool:
         if TERMINAL.search(rest) or rest.endswith(",") or not (rest[0].isupper() or rest[0].isdigit()):
             return False
+        if _opens_quotation(rest):
+            return False  # "... inserting after chapter 265 the following chapter 265A": an instruction
         if unit.printed:
             if len(unit.text) >= HEADING_LINE_SHARE * self.full_line:
                 return False
@@ -515,7 +520,7 @@ def _opens_quotation(text: str) -> bool:
     if QUOTE_OPENS.search(text):
         return True
     sentence = re.split(r"[.;](?=\s)", text)[-1]
-    return bool(BARE_INSTRUCTION.search(text)) and bool(AMENDING_WORDS.search(sentence))
+    return bool(BARE_INSTRUCTION.search(text) or NAMED_INSERT.search(text)) and bool(AMENDING_WORDS.search(sentence))
 
 
 def _title_like(words: str) -> bool:
