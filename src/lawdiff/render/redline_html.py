@@ -223,10 +223,10 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
     if context not in CONTEXTS:
         raise ValueError(context)
     with no_cycle_collector():
-        return _render(model, root, label, has_matrices, docs, context, downloads)
+        return _render(model, root, label, has_matrices, docs, context, downloads, relation)
 
 
-def _render(model, root, label, has_matrices, docs, context, downloads) -> str:
+def _render(model, root, label, has_matrices, docs, context, downloads, relation) -> str:
     old, new = model["old"], model["new"]
     rows, top_stubs = _rows(model)
     total = sum(1 for r in rows if r["number"])
