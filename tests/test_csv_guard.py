@@ -26,10 +26,10 @@ def test_other_cells_are_unchanged(value):
 def test_the_csv_guards_every_such_cell():
     matrix = {"topics": [{"id": "t", "label": "\u00a0=1+1", "description": "", "cells": [{
         "instrument": "x", "label": "\uff1dcmd", "status_label": "Silent", "status": "silent", "basis": "checked",
-        "summary": "\n+2", "source": {"url": " @SUM(A1)", "date": None, "note": "\u3000-1"},
+        "summary": "\n+2", "source": {"url": " @SUM(A1)", "date": None, "name": "\u3000-1"},
         "provisions": [{"citation": "\uff0bc", "eid": "e", "num": "(a)", "heading": None, "text": "x"}]}]}]}
     row = next(csv.DictReader(io.StringIO(to_csv(matrix).lstrip("\ufeff"))))
-    assert {k: row[k] for k in ("topic_label", "instrument_label", "summary", "source_url", "source_note")} == {
+    assert {k: row[k] for k in ("topic_label", "instrument_label", "summary", "source_url", "source_name")} == {
         "topic_label": "'\u00a0=1+1", "instrument_label": "'\uff1dcmd", "summary": "'\n+2",
-        "source_url": "' @SUM(A1)", "source_note": "'\u3000-1"}
+        "source_url": "' @SUM(A1)", "source_name": "'\u3000-1"}
     assert row["citation"].startswith("'\uff0bc")

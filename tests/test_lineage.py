@@ -4,7 +4,6 @@ provision, across the version graph and refiles, and which struck it."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner

@@ -57,7 +57,8 @@ def test_every_matrix_page_offers_its_csv_and_json(site, corpus):
     from lawdiff.render.matrix_tables import to_csv
 
     topic = page(site, "matrix/287g.html")
-    assert sorted(topic.xpath("//p[@class='downloads']/a/@href")) == ["287g.csv", "287g.json"]
+    assert sorted(topic.xpath("//p[@class='downloads']/a/@href")) == [
+        "287g-memo.csv", "287g-memo.docx", "287g-memo.md", "287g.csv", "287g.json"]
     rows = list(csv.DictReader(io.StringIO((site / "matrix" / "287g.csv").read_text(encoding="utf-8-sig"))))
     assert {r["topic"] for r in rows} == {"287g"} and "H.2288" in {r["instrument_label"] for r in rows}
     data = json.loads((site / "matrix" / "287g.json").read_text(encoding="utf-8"))

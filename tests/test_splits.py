@@ -163,7 +163,7 @@ def test_the_site_redline_shows_one_change_broken_into_its_parts():
     assert ('the time of the crossing.<span class="rl-break"></span><strong class="num">(3)</strong> '
             "A fee imposed") in row
     # the old side is one paragraph: the number that ran on in its text struck, no break
-    assert "crossing. <del>(3)</del> A fee imposed" in row
+    assert "crossing. <del class=\"figure\">(3)</del> A fee imposed" in row  # a number stands out
     assert "Split into (2) and (3)." in row
     inline = html[html.index('<tr id="inline-2" class="split"'):]
     inline = inline[:inline.index("</tr>")]

@@ -515,6 +515,7 @@ def versions_command(ctx, ref: str, fmt: str, folder: Path | None, api: bool, ba
 def amends_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> None:
     """The amending instructions of REF (a file or a corpus id): which law each SECTION amends, and how."""
     from lawdiff.cite import instructions
+    from lawdiff.load.documents import load_document
     from lawdiff.render.amends import to_markdown, to_text
 
     doc = load_document(ref, corpus_from(ctx))
@@ -533,6 +534,7 @@ def apply_command(ctx: click.Context, base: str, section_ref: str, whole: bool, 
     """Apply the instructions of one SECTION of a bill (BILL#sec_N) to BASE, the text of the law it
     amends, where they apply exactly; print the result with [-struck-] and {+inserted+} marked."""
     from lawdiff.cite.apply import apply_section, to_text
+    from lawdiff.load.documents import load_document
 
     if "#" not in section_ref:
         raise LawdiffError(section_ref, "name one SECTION: BILL#sec_N (lawdiff amends BILL --format json gives eids)")

@@ -37,7 +37,6 @@ def memo(matrix: dict, topic_id: str) -> dict:
     "cites": [{"where", "links": [{"instrument", "label", "citation", "href", "url"}]}]}: a
     provision cited in several instruments (companions) once, "where" its place in each."""
     topic = next(t for t in matrix["topics"] if t["id"] == topic_id)
-    instruments = {i["id"]: i for i in matrix["instruments"]}
     cells = {c["instrument"]: c for c in topic["cells"]}
     order: dict[str, list[dict]] = {}
     for ins in matrix["instruments"]:

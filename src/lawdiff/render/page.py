@@ -6,7 +6,7 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from lawdiff.parse.provisions import lines_text
 from lawdiff.render.templates import environment

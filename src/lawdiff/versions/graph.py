@@ -19,7 +19,7 @@ from typing import Iterable, Protocol
 
 from lawdiff.errors import LawdiffError
 from lawdiff.versions import sentences
-from lawdiff.versions.sentences import OTHER, VERSION, Evidence
+from lawdiff.versions.sentences import VERSION, Evidence
 
 MAX_TEXTS = 500
 """A walk that names more texts than this has run away (the largest real measure of the
