@@ -49,7 +49,8 @@ def quoted_sections(doc) -> list[str]:
 
 def score(sample: Path, sources: Path, show: bool) -> dict:
     records = tomllib.loads(sample.read_text(encoding="utf-8"))["record"]
-    totals = {"records": 0, "sections": 0, "inserted": 0, "wrong_warned": 0, "wrong": 0, "warned": 0}
+    totals = {"records": 0, "sections": 0, "inserted": 0, "wrong_warned": 0, "wrong": 0, "warned": 0,
+              "q_wrong": 0, "q_wrong_warned": 0}
     for rec in records:
         doc = parse_bytes((sources / rec["file"]).read_bytes(), rec["file"])
         warned = bool(doc.meta.get("warnings")) or not doc.meta["structure"]
@@ -62,6 +63,9 @@ def score(sample: Path, sources: Path, show: bool) -> dict:
         if got != want:
             totals["wrong"] += 1
             totals["wrong_warned"] += warned
+        if got_q != want_q:
+            totals["q_wrong"] += 1
+            totals["q_wrong_warned"] += warned
         if show and (got != want or got_q != want_q):
             flag = "SECTIONS" if got != want else "inserted"
             print(f"{flag} {rec['number']}{' (warned)' if warned else ''}: person {want} / lawdiff {got}"
@@ -82,7 +86,8 @@ def main(args: list[str]) -> int:
     n = t["records"]
     print(f"{n} records: {t['sections']} with the top-level SECTIONs a person reads "
           f"({100 * t['sections'] / n:.1f} %), {t['inserted']} with the quoted sections; "
-          f"{t['wrong']} wrong, {t['wrong_warned']} of them warned; {t['warned']} warned in all")
+          f"{t['wrong']} wrong, {t['wrong_warned']} of them warned; {t['q_wrong']} with the quoted sections "
+          f"wrong, {t['q_wrong_warned']} of them warned; {t['warned']} warned in all")
     return 0
 
 

@@ -23,8 +23,6 @@ _spec.loader.exec_module(real_documents)
 
 # file -> why it is still wrong (what a person reads that lawdiff does not).
 STILL_WRONG = {
-    "api/193-S2600.json": "inserted: chapter 90K's section 1 is printed in Roman figures ('Section I.'), "
-                          "which no marker reads",
     "pdf/193-H5112.pdf": "sections: a Governor's message, not a bill; the SECTIONs 221-223A it quotes "
                          "after '... the following 4 sections:-' are read as its own",
     "html/2024-ch400.html": "inserted: a town charter numbered by article and section; its sections are "

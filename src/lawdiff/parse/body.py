@@ -187,6 +187,11 @@ class Body:
         if found.loose is not None and not self._fits_numbering(found):
             return None
         quote = self._quotation()
+        if quote is not None and self._repeats_heading(quote, num):
+            return None
+        if num.startswith("“") and not (kind == MarkerLevel.BILL_SECTION and quote is None and self.bill_sections
+                                        and carries(self.bill_sections[-1].num, num)):
+            return self._quoted_mark()
         if kind == MarkerLevel.BILL_SECTION:
             return MarkerLevel.SECTION if quote is not None and self._quoted_bill_section(num, found.rest) else kind
         if not self.bill_sections:
@@ -195,6 +200,11 @@ class Body:
                 # section;" then "Section 42B.", S.1592): quoted, not the bill's own.
                 if self.stack[-1][0] is self.body:
                     self._push(Node("section"), 1.0)
+                elif not any(AMENDING_WORDS.search(part) for part in self.text.parts.get(id(self.stack[-1][0]), ())):
+                    # No instruction puts it: a bill that reprints a section of the General Laws
+                    # whole, catalogue headings and all (H.1291).  Read as quoted, but said so.
+                    self.warnings.append(f"{num} is read as quoted text, but no amending instruction "
+                                         f"comes before it")
                 self._open_quotation("")
             return kind  # a bill that numbers its own sections "Section 1." does so from its first
         bill_title_case = (self.bill_sections[0].num or "").startswith("Section")
@@ -210,6 +220,24 @@ class Body:
         if bill_title_case and not self._quoted_bill_section(num, found.rest):
             return MarkerLevel.BILL_SECTION  # "Section 2:" after the "Section 68." that Section 1 inserts (H.1379)
         return kind
+
+    def _repeats_heading(self, quote: Node, num: str) -> bool:
+        """"Section 13D1/4.  Section 13D1/4. Whoever ..." (H.1632): the heading just opened, typed
+        again before its words, is its text, not a second section."""
+        last = quote.children[-1] if quote.children else None
+        return (last is not None and last.type == "section" and not last.children
+                and not self.text.has_text(last) and clean_num(last.num or "") == clean_num(num))
+
+    def _quoted_mark(self) -> MarkerLevel:
+        """A section opened by an opening quotation mark ("“SECTION 11.", S.26; "“Section 17.",
+        H.4503) is quoted text: inside the quotation open, or one opened in the section before it
+        where the instruction did not end so that one opened.  Not a "“SECTION 3." that carries
+        the bill's own numbering on with no quotation open: a stray mark (H.3393)."""
+        if self._quotation() is None:
+            if self.stack[-1][0] is self.body:
+                self._push(Node("section"), 1.0)
+            self._open_quotation("")
+        return MarkerLevel.SECTION
 
     def _fits_numbering(self, found: Marker) -> bool:
         """Does a loosely typed opener ("SECTION 3 .", "SECTION 1" alone) carry the bill's own

@@ -36,8 +36,16 @@ NUM_EXPECTED = {"section", "lineItem", "subsection", "paragraph", "clause", "sub
 
 def clean_num(num: str) -> str:
     """"SECTION 2." -> "2", "(a)" -> "a", "Section 63A." -> "63a"; as people type them too:
-    "SECTION 1 3." -> "13", "SECTION 3 ." -> "3", "“CHAPTER 93M." -> "93m"."""
+    "SECTION 1 3." -> "13", "SECTION 3 ." -> "3", "“CHAPTER 93M." -> "93m"; fractions and decimal
+    numbers below."""
     number = re.sub(r"^\W*(?:SECTION|SECITON|Section|Sec|CHAPTER|Chapter)\b\W*", "", num.strip())
+    # A fraction or a decimal point keeps the number apart from its neighbours' (10A is not 10A½,
+    # 501 is not 5.01): "Section 10A ½." -> "10a-1-2", "Section 11F 2/3." -> "11f-2-3",
+    # "Section 5.01." -> "5-01".
+    if m := re.fullmatch(r"(\d+[A-Za-z]*) ?(?:½|(\d)/(\d))\W*", number):
+        return f"{m.group(1).lower()}-{m.group(2) or 1}-{m.group(3) or 2}"
+    if m := re.fullmatch(r"(\d+)\.(\d+)[.:]?", number):
+        return f"{m.group(1)}-{m.group(2)}"
     if not number or " " in number.strip(" .:-–—,") and not re.fullmatch(r"\d+ \d[A-Z]*\W*", number):
         number = num.split()[-1] if num.split() else ""  # whatever else: its last word, as before
     if re.fullmatch(r"l\W*", number) and num.lstrip("”\" ").upper().startswith("SECTION"):

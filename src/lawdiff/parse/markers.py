@@ -11,19 +11,30 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+# A section put between two others carries a fraction: "Section 10A ½." (H.2734), "Section 24I½.",
+# "Section 11F 2/3." (H.4543), "SECTION 46H1/2.".
+FRACTION = r"(?: ?½| ?\d/\d)"
 # "SECTION 2." and, as real bills also print it: "SECTION 2:", "SECTION 14.Chapter",
 # "SECITON 344." (H.4396 of the 193rd), "SECTION A1." (H.3), "SECTION 2C.I." (a budget's parts).
-BILL_SECTION = re.compile(r"^((?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{0,8}(?:\.[IVX]+)?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
+# An opening quotation mark before it ("“SECTION 11.", S.26) marks a section of quoted text, which
+# the body builder places so (``Body._quoted_mark``).
+BILL_SECTION = re.compile(rf"^(“?(?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{{0,8}}(?:\.[IVX]+|{FRACTION})?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
 # A budget's or bond bill's line item: its account number, then its purpose, which opens "For"
 # ("7004-0070 For state financial assistance ..."); printed at a line's start, like a SECTION.
 LINE_ITEM = re.compile(r"^(\d{4}-\d{4})(?=\s+For\b)")
-# Inserted sections carry long suffixes: "Section 2JJJJJJ.", "Section 15AAAAAAA.".
-SECTION = re.compile(r"^((?:Section|Sec\.) \d+[A-Za-z]{0,10}(?:½)?[.:])(?=\s|$|[A-Z])")  # "Section 1.Paragraph"
-# An inserted section whose number lost its full stop: "Section 54B (a) If a child ..." (quoted only).
-SECTION_NO_STOP = re.compile(r"^(Section \d+[A-Z]{0,10})(?=\s+\([a-z0-9]{1,4}\)\s)")
+# Inserted sections carry long suffixes: "Section 2JJJJJJ.", "Section 15AAAAAAA."; a fraction; decimal
+# numbers where the law numbers so ("Section 5.01." of the Business Corporation Act, H.3024); an
+# opening quotation mark ("“Section 17.", H.4503).
+SECTION = re.compile(rf"^(“?(?:Section|Sec\.) \d+(?:\.\d{{1,3}})?[A-Za-z]{{0,10}}{FRACTION}?[.:])(?=\s|$|[A-Z])")
+# Only inside quoted text: an inserted section whose number lost its full stop, before its first
+# subsection ("Section 54B (a) If a child ...", "Section 12D ½ (a) ...", S.651) or alone on its
+# paragraph ("“Section 35QQQ", S.587); and one numbered in Roman figures or by a placeholder letter
+# ("“Section X:", H.3064).
+SECTION_NO_STOP = re.compile(rf"^(“?Section \d+[A-Z]{{0,10}}{FRACTION}?)(?=\s+\([a-z0-9]{{1,4}}\)\s|\s*$)")
+ROMAN_SECTION = re.compile(r"^(“?Section [IVXLC]+[.:])(?=\s|$)")
 # Only inside quoted text: an inserted section printed as a bare number ("197A."), and the
 # heading of an inserted chapter ("CHAPTER 6D.", "Chapter 6D") that holds its own sections.
-BARE_SECTION = re.compile(r"^(\d{1,4}[A-Z]{1,10}(?:½)?\.)(?=\s+[A-Z(“\"]|$)")
+BARE_SECTION = re.compile(rf"^(\d{{1,4}}[A-Z]{{1,10}}{FRACTION}?\.)(?=\s+[A-Z(“\"]|$)")
 # An inserted chapter's heading may open the quotation ("“CHAPTER 93M.", S.1092) or carry a colon
 # ("Chapter 25D: LOCAL CLIMATE ...", H.3693).
 CHAPTER = re.compile(r"^([“\"]?(?:CHAPTER|Chapter) \d+[A-Z]{0,3}[.:]?)(?=\s|$)")
@@ -97,7 +108,7 @@ def marker(text: str, quoted: bool = False) -> Marker | None:
         return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
     if m := LINE_ITEM.match(text):
         return Marker(MarkerLevel.LINE_ITEM, m.group(1), text[m.end():].lstrip())
-    if quoted and (m := BARE_SECTION.match(text) or SECTION_NO_STOP.match(text)):
+    if quoted and (m := BARE_SECTION.match(text) or SECTION_NO_STOP.match(text) or ROMAN_SECTION.match(text)):
         return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
     if quoted and (m := CHAPTER.match(text)):
         return Marker(MarkerLevel.CHAPTER, m.group(1), text[m.end():].lstrip())

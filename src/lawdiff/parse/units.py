@@ -27,8 +27,26 @@ class Unit:
 
 
 def units(reading: Reading) -> list[Unit]:
-    """The reading's units, with a "SECTION n." that the source ran on after a sentence end split off."""
-    return _split_glued_sections(_units(reading))
+    """The reading's units, with a "SECTION n." that the source ran on after a sentence end split
+    off, and an inserted section's heading run on after its instruction."""
+    return _split_run_in_headings(_split_glued_sections(_units(reading)))
+
+
+# "... by adding the following section:-Section 21." (H.4503), "... the following new section:-“Section
+# 35QQQ" (S.587): the inserted section's heading typed on after the instruction's ":-".
+_RUN_IN_HEADING = re.compile(r"\b[Ss]ection\s?:\s?[-–—]{1,2}( ?)(?=“?Section \d+[A-Z]{0,10}(?:[.:](?:\s|$)|\s*$))")
+
+
+def _split_run_in_headings(units: list[Unit]) -> list[Unit]:
+    """The inserted section opens a unit of its own, as if typed on the next paragraph."""
+    out: list[Unit] = []
+    for unit in units:
+        m = _RUN_IN_HEADING.search(unit.text)
+        if m and m.end() < len(unit.text):
+            out.append(Unit(unit.text[: m.start(1)], unit.first, unit.last, unit.printed))
+            unit = Unit(unit.text[m.end():], unit.first, unit.last, unit.printed)
+        out.append(unit)
+    return out
 
 
 # "SECTION 5." standing after a sentence end inside a unit: an opener that begins no section.

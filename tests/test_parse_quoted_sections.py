@@ -1,0 +1,194 @@
+"""Sections inside quoted (inserted) text as the 193rd session's records print them, and the sample
+of issue #22 showed lawdiff missing: fractions, an opening quotation mark, a heading run on after
+its instruction, a placeholder number, decimal numbers.  API records written here in the layout
+of the records named (one paragraph a line, tab-indented, CRLF) and in our own words; the
+expected trees are what a person reads in the text below."""
+
+from __future__ import annotations
+
+import json
+
+from lawdiff.load.documents import parse_bytes
+from lawdiff.parse.eids import clean_num
+
+
+def parse(*paragraphs: str):
+    text = "".join(f"\t{p}\r\n" for p in paragraphs)
+    data = json.dumps({"DocumentText": text, "BillNumber": "H9999", "GeneralCourtNumber": 193}).encode()
+    return parse_bytes(data, "H9999.json")
+
+
+def tops(doc) -> list[str]:
+    body = next(c for c in doc.tree.children if c.type == "body")
+    return [n.num for n in body.children]
+
+
+def quoted(doc) -> list[str]:
+    return [n.num for n in doc.tree.walk() if n.type == "section" and n.eid and "qstr" in n.eid]
+
+
+def warnings(doc) -> list[str]:
+    return doc.meta.get("warnings", [])
+
+
+EFFECT = "This act shall take effect on July 1."
+
+
+def test_fraction_numbers_are_kept_apart_from_the_section_they_follow():
+    assert clean_num("Section 10A ½.") == "10a-1-2"
+    assert clean_num("Section 24I½.") == "24i-1-2"
+    assert clean_num("Section 11F 2/3.") == "11f-2-3"
+    assert clean_num("“SECTION 46H1/2.") == "46h-1-2"
+    assert clean_num("Section 5.01.") == "5-01"
+    assert clean_num("Section 10A.") == "10a"
+    assert clean_num("SECTION 2C.I.") == "2ci"  # a budget's part, as before
+    assert clean_num("SECTION 1 3.") == "13"
+
+
+def test_an_inserted_section_numbered_with_a_fraction():
+    """H.2734 ("Section 10A ½.") and H.4543 ("Section 11F 2/3.")."""
+    doc = parse("SECTION 1. Chapter 91 of the General Laws is hereby amended by inserting after section 10A the "
+                "following section: -",
+                "Section 10A ½. There shall be a harbor dredging fund.",
+                "SECTION 2. Chapter 25A of the General Laws is hereby amended by adding the following section:-",
+                "Section 11F 2/3. (a) The department shall set a clean fuel standard.",
+                "(b) The standard shall tighten each year.",
+                f"SECTION 3. {EFFECT}")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2.", "SECTION 3."]
+    assert quoted(doc) == ["Section 10A ½.", "Section 11F 2/3."]
+    assert doc.tree.find("sec_1__qstr_1__sec_10a-1-2") is not None
+    assert doc.tree.find("sec_2__qstr_1__sec_11f-2-3__subsec_b") is not None
+    assert not warnings(doc)
+
+
+def test_a_fraction_number_with_no_full_stop_before_its_first_subsection():
+    """S.651: "Section 12D ½ (a) For the purposes of this section ..."."""
+    doc = parse("SECTION 1. Chapter 112 of the General Laws is hereby amended by inserting after section 12D the "
+                "following new section:-",
+                "Section 12D ½ (a) For the purposes of this section, the following words shall have the following "
+                "meanings:",
+                '"Emergency", a time when no prescriber can be reached.',
+                "(b) A pharmacist may dispense a 30 day supply in an emergency.",
+                f"SECTION 2. {EFFECT}")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2."]
+    assert quoted(doc) == ["Section 12D ½"]
+    section = doc.tree.find("sec_1__qstr_1__sec_12d-1-2")
+    assert [c.num for c in section.children] == ["(a)", "(b)"]
+    assert not warnings(doc)
+
+
+def test_an_opening_quotation_mark_before_an_inserted_section():
+    """H.4503 ("“Section 17." after "... adding the following section:") and S.26 ("“SECTION 11.", an
+    inserted section printed in capitals, not the bill's)."""
+    doc = parse("SECTION 1. Chapter 23J of the General Laws is hereby amended by adding the following section:",
+                "“Section 17. (a) The center shall write a report on port capacity.",
+                "(b) The report shall be public.”",
+                "SECTION 2. Chapter 7D of the General Laws is hereby amended by inserting the following section:-",
+                "“SECTION 11. Innovation fund",
+                "(a) There shall be an innovation fund.",
+                f"SECTION 3. {EFFECT}")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2.", "SECTION 3."]
+    assert quoted(doc) == ["“Section 17.", "“SECTION 11."]
+    assert doc.tree.find("sec_1__qstr_1__sec_17__subsec_b") is not None
+    assert doc.tree.find("sec_2__qstr_1__sec_11").heading == "Innovation fund"
+    assert not warnings(doc)
+
+
+def test_a_stray_opening_quotation_mark_before_the_bills_own_next_section():
+    """H.3393: the bill's own "“SECTION 3." after its SECTION 2A, no quotation open."""
+    doc = parse("SECTION 1. The department shall adopt rules.",
+                "SECTION 2. The rules shall be published.",
+                "SECTION 2A. The department shall report on the rules.",
+                "“SECTION 3. The first report shall be filed within 2 years.")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2.", "SECTION 2A.", "“SECTION 3."]
+    assert quoted(doc) == []
+    assert not warnings(doc)
+
+
+def test_an_inserted_heading_run_on_after_its_instruction():
+    """H.4503 ("... adding the following section:-Section 21. ") and S.587 ("... the following new
+    section:-“Section 35QQQ" with its subsections on the next paragraphs)."""
+    doc = parse("SECTION 1. Chapter 25A of the General Laws is hereby amended by adding the following section:-"
+                "Section 21. ",
+                "(a) The department shall buy energy storage.",
+                "(b) The department shall report each year.",
+                "SECTION 2. Chapter 10 of the General Laws is hereby amended by inserting after section 35PPP the "
+                "following new section:-“Section 35QQQ",
+                "(a) There shall be a fisheries mitigation fund.",
+                "(b) The fund shall be audited.”",
+                f"SECTION 3. {EFFECT}")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2.", "SECTION 3."]
+    assert quoted(doc) == ["Section 21.", "“Section 35QQQ"]
+    assert doc.tree.find("sec_1__qstr_1__sec_21__subsec_b") is not None
+    assert doc.tree.find("sec_2__qstr_1__sec_35qqq__subsec_b") is not None
+    assert not warnings(doc)
+
+
+def test_the_run_on_split_needs_a_section_instruction_and_a_section_heading():
+    """"... the following words:- Section 4 of the act" is quoted words, not a heading."""
+    doc = parse("SECTION 1. Section 3 of chapter 10 is hereby amended by adding the following words:- "
+                "Section 4 of the act applies.",
+                f"SECTION 2. {EFFECT}")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2."]
+    assert quoted(doc) == []
+
+
+def test_an_inserted_section_numbered_by_a_placeholder_or_in_roman_figures():
+    """H.3064 ("“Section X: ...", a placeholder letter) and S.2600 ("Section I." of an inserted chapter)."""
+    doc = parse("SECTION 1. Chapter 30 of the General Laws is hereby amended by inserting the following new "
+                "section:-",
+                "“Section X: Every agency shall post its regulations online.”",
+                f"SECTION 2: {EFFECT}")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2:"]
+    assert quoted(doc) == ["“Section X:"]
+
+
+def test_decimal_section_numbers_of_the_business_corporation_act():
+    """H.3024: "Section 5.01 of chapter 156D is deleted ... replaced by the following:" then "Section
+    5.01. REGISTERED OFFICE ..."; the bill's own next SECTION stays the bill's."""
+    doc = parse("SECTION 1. Section 5.01 of chapter 156D is deleted in its entirety and replaced by the following:",
+                "Section 5.01. OFFICE AND AGENT",
+                "Each corporation shall keep an office in the commonwealth:",
+                "(1) at its principal place of business; or",
+                "(2) at the office of its agent.",
+                "SECTION 2. Section 7.04(c) of chapter 156D is amended by striking the word “written”.",
+                f"SECTION 3. {EFFECT}")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2.", "SECTION 3."]
+    assert quoted(doc) == ["Section 5.01."]
+    assert doc.tree.find("sec_1__qstr_1__sec_5-01").heading == "OFFICE AND AGENT"
+    assert doc.tree.find("sec_1__qstr_1__sec_5-01__para_2") is not None
+
+
+def test_an_inserted_heading_typed_twice_is_one_section():
+    """H.1632: "Section 13D1/4.  Section 13D1/4. Whoever ..." in one paragraph, in a bill whose own
+    sections are "Section 1:"."""
+    doc = parse("Section 1: Chapter 265 of the General Laws is hereby amended by inserting after section 13D the "
+                "following section: ",
+                "Section 13D1/4.  Section 13D1/4. Whoever assaults a court officer shall be punished.",
+                "Section 2: This act shall take effect upon its passage.")
+    assert tops(doc) == ["Section 1:", "Section 2:"]
+    assert quoted(doc) == ["Section 13D1/4."]
+    assert "Whoever assaults" in doc.tree.find("sec_1__qstr_1__sec_13d-1-4").text
+
+
+def test_a_section_with_no_instruction_before_it_is_quoted_but_says_so():
+    """H.1291 reprints a section of the General Laws, catalogue headings and all, with no SECTION and
+    no amending words: read as quoted text, with a warning, for a person to look."""
+    doc = parse("Chapter 15A PUBLIC EDUCATION",
+                "Section 22A TRACK AND ATHLETIC CENTER",
+                "Section 22A.",
+                "(a) The center shall be open to the neighbourhood.",
+                "(b) The board shall set fees.")
+    assert quoted(doc) == ["Section 22A."]
+    assert any("no amending instruction" in w for w in warnings(doc))
+
+
+def test_a_section_put_in_by_an_instruction_two_paragraphs_up_is_not_warned():
+    """S.2360: the instruction, then a heading paragraph, then "Section 16. (a) ..."."""
+    doc = parse("Chapter 115 of the General Laws is hereby amended by inserting after section 15 the following "
+                "section:- ",
+                "VETERANS NETWORK. ",
+                "Section 16. (a) There shall be a veterans network.",
+                "(b) The network shall report each year.")
+    assert quoted(doc) == ["Section 16."]
+    assert not warnings(doc)
