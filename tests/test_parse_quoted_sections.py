@@ -192,3 +192,36 @@ def test_a_section_put_in_by_an_instruction_two_paragraphs_up_is_not_warned():
                 "(b) The network shall report each year.")
     assert quoted(doc) == ["Section 16."]
     assert not warnings(doc)
+
+
+def test_a_bills_section_number_followed_by_a_colon_and_a_dash():
+    """H.2315: "SECTION 1:- Section 32 of Chapter 22C is hereby amended ..."."""
+    doc = parse("SECTION 1:- Section 32 of chapter 22C is hereby amended by inserting after the words “or threats” "
+                "the following:-",
+                "“, or an attack on a court officer”",
+                "SECTION 2. This act shall take effect upon its passage.")
+    assert tops(doc) == ["SECTION 1:-", "SECTION 2."]
+
+
+def test_an_instruction_ending_in_a_dash_opens_the_quotation_past_a_catchline():
+    """H.4150: "... replacing Section 2F with the following-", a catchline, then "Section 2F. ..."; and
+    "... inserting the following-" then "Section 1B. ..."; never the bill's own sections."""
+    doc = parse("SECTION 1. Chapter 132 of the General Laws is hereby amended by inserting the following-",
+                "Section 1B. The secretary shall appoint a forest advisory council.",
+                "SECTION 2. Chapter 21 of the General Laws is hereby amended by replacing Section 2F with the following-",
+                "Guidelines for forest lands",
+                "Section 2F. The director shall issue guidelines for forest lands.",
+                "SECTION 3. This act shall take effect upon its passage.")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2.", "SECTION 3."]
+    assert quoted(doc) == ["Section 1B.", "Section 2F."]
+    assert not warnings(doc)
+
+
+def test_the_following_meanings_with_a_dash_is_a_list_not_a_quotation():
+    """H.2224: "... shall have the following meanings—" introduces the section's own definitions."""
+    doc = parse("SECTION 1. For the purposes of this act, the following terms shall have the following meanings—",
+                "(i) “Board”, the board of registration.",
+                "(ii) “Physician”, a person licensed to practise medicine.",
+                "SECTION 2. This act shall take effect upon its passage.")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2."]
+    assert not any(n.type == "quotedStructure" for n in doc.tree.walk())

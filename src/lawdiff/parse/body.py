@@ -22,6 +22,8 @@ from lawdiff.parse.units import NodeText, Unit, where
 
 P_RANK = 99.0  # a plain paragraph holds no structure: any marker closes it
 HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
+# An inserted section's number under its catchline heading (``Body._next_opens``).
+SECTION_HEADING = re.compile(r"^“?Section \d+[A-Z]{0,10}[.:]")
 # Text after a list's last item that continues the parent (``_wraps_up``): the items, the parents
 # that can hold closing words (AKN hierarchical elements and a definition), the end of a list's
 # introduction ("shall:", "that—") and of its last item (a full stop), and how far to look for the
@@ -46,6 +48,11 @@ QUOTE_INSTRUCTION = re.compile(r"\b(?:insert\w*|add|adding|(?:is|are|be|been) (?
 # An amending instruction ending in a bare colon: "inserting after section 47PP the following:"
 # (H.1030), "replace with the following:" (S.2423).
 BARE_INSTRUCTION = re.compile(r"\b(?:the following|as follows)\b[^.;:]*:[\"”’]?$")
+# "... amended by inserting the following-", "... replacing Section 2F with the following-" (H.4150),
+# "... the following 3 sections -" (S.2584): a dash and no colon.  Not "the following meanings—" or
+# "the following factors-", which introduce lists.
+DASH_INSTRUCTION = re.compile(r"\bthe following(?: new| \d+)?(?: (?:sections?|chapters?|subsections?|paragraphs?|"
+                              r"clauses?|words?|sentences?|definitions?))?\s?[-–—]{1,2}[\"”’]?$")
 # "... inserting after chapter 265 the following chapter 265A" (H.1463): no colon at all.
 NAMED_INSERT = re.compile(r"\bfollowing (?:new )?(?:chapter|section) \d+[A-Z]*[:.]?$")
 AMENDING_WORDS = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amended|substitut\w+|replac\w+|"
@@ -492,8 +499,15 @@ class Body:
         return True
 
     def _next_opens(self, i: int) -> bool:
+        """Does a marker open the next unit, or the one after a catchline heading that the
+        inserted section prints above its number ("... with the following-", "Management
+        guidelines for forest lands", "Section 2F. ...", H.4150)?"""
         following = self.units[i + 1].text if i + 1 < len(self.units) else ""
-        return bool(marker(following, quoted=True))
+        if marker(following, quoted=True):
+            return True
+        after = self.units[i + 2].text if i + 2 < len(self.units) else ""
+        return (not self.units[i + 1].printed and 0 < len(following) <= HEADING_MAX_CHARS
+                and not TERMINAL.search(following.rstrip()) and bool(SECTION_HEADING.match(after)))
 
     def _quoted_bill_section(self, num: str, rest: str = "") -> bool:
         """Is "SECTION n." inside a quotation the quotation's own (an act's sections are printed
@@ -543,12 +557,13 @@ def _introduces_list(text: str) -> bool:
 
 def _opens_quotation(text: str) -> bool:
     """Does an instruction end here and its quoted text follow: ":-", "the following section:",
-    or a bare colon after "the following" in an amending sentence?"""
+    or a bare colon or a dash after "the following" in an amending sentence?"""
     text = text.rstrip()
     if QUOTE_OPENS.search(text):
         return True
     sentence = re.split(r"[.;](?=\s)", text)[-1]
-    return bool(BARE_INSTRUCTION.search(text) or NAMED_INSERT.search(text)) and bool(AMENDING_WORDS.search(sentence))
+    return (bool(BARE_INSTRUCTION.search(text) or NAMED_INSERT.search(text) or DASH_INSTRUCTION.search(text))
+            and bool(AMENDING_WORDS.search(sentence)))
 
 
 def _title_like(words: str) -> bool:
