@@ -225,3 +225,27 @@ def test_the_following_meanings_with_a_dash_is_a_list_not_a_quotation():
                 "SECTION 2. This act shall take effect upon its passage.")
     assert tops(doc) == ["SECTION 1.", "SECTION 2."]
     assert not any(n.type == "quotedStructure" for n in doc.tree.walk())
+
+
+def test_a_misnumbered_bill_section_after_an_inserted_subsection_is_the_bills_and_warned():
+    """H.2081 prints SECTION 14 and 15 twice; the second SECTION 14 follows the subsection that the
+    first SECTION 15 puts in, which holds no "SECTION n." of its own."""
+    doc = parse("SECTION 14. Section 4-2 of the charter is hereby amended by striking out the words “the board”.",
+                "SECTION 15. Said section 4-2 is hereby amended by striking out subsection (s) and inserting in "
+                "place thereof the following subsection:-",
+                "(s) The town manager shall appoint the library trustees.",
+                "SECTION 14. Section 6-4 of said charter is hereby amended by adding the following sentence:- "
+                "Notice shall be given in writing.",
+                "SECTION 16. This act shall take effect upon its passage.")
+    assert tops(doc) == ["SECTION 14.", "SECTION 15.", "SECTION 14.", "SECTION 16."]
+    assert any("follows SECTION 15." in w for w in warnings(doc))
+
+
+def test_an_inserted_section_after_the_following_paragraphs_stays_quoted():
+    """H.1537: a bill numbering its own "Section 1." inserts "Section 21B." though it says "paragraphs"."""
+    doc = parse("Section 1. Chapter 268 of the General Laws is hereby amended by inserting after section 21A the "
+                "following paragraphs:-",
+                "Section 21B. Whoever abuses a pupil in his care shall be punished.",
+                "Section 21C. A pupil so abused may sue.")
+    assert tops(doc) == ["Section 1."]
+    assert quoted(doc) == ["Section 21B.", "Section 21C."]

@@ -53,6 +53,9 @@ BARE_INSTRUCTION = re.compile(r"\b(?:the following|as follows)\b[^.;:]*:[\"”�
 # "the following factors-", which introduce lists.
 DASH_INSTRUCTION = re.compile(r"\bthe following(?: new| \d+)?(?: (?:sections?|chapters?|subsections?|paragraphs?|"
                               r"clauses?|words?|sentences?|definitions?))?\s?[-–—]{1,2}[\"”’]?$")
+# An instruction that puts a part of a section, which holds no "SECTION n." of its own.
+PUTS_LESS_THAN_A_SECTION = re.compile(r"\bfollowing (?:new |\d+ |\w+ )?(?:subsections?|paragraphs?|clauses?|subclauses?|"
+                                      r"sentences?|words?|definitions?|figures?)\s?:\s?[-–—]{0,2}\s*$", re.I)
 # "... inserting after chapter 265 the following chapter 265A" (H.1463): no colon at all.
 NAMED_INSERT = re.compile(r"\bfollowing (?:new )?(?:chapter|section) \d+[A-Z]*[:.]?$")
 AMENDING_WORDS = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amended|substitut\w+|replac\w+|"
@@ -523,6 +526,8 @@ class Body:
         frame = self._quotation()
         if frame is None:
             return False
+        if num.lstrip("“”\"").startswith("SECTION") and PUTS_LESS_THAN_A_SECTION.search(self.quote_intro.get(id(frame), "")):
+            return False  # a "SECTION 14." after the subsection SECTION 15 puts in is the bill's, misnumbered (H.2081)
         bill_last = self.bill_sections[-1].num if self.bill_sections else None
         if bill_last and not _near(bill_last, num):
             return True
