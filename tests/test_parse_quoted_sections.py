@@ -249,3 +249,16 @@ def test_an_inserted_section_after_the_following_paragraphs_stays_quoted():
                 "Section 21C. A pupil so abused may sue.")
     assert tops(doc) == ["Section 1."]
     assert quoted(doc) == ["Section 21B.", "Section 21C."]
+
+
+def test_a_chapter_instruction_ending_in_a_colon_and_a_stray_full_stop():
+    """H.1238: "... inserting in place thereof the following chapter:." then the chapter and its
+    "Section 1." ...: the chapter's, not the bill's own sections."""
+    doc = parse("Chapter 118Z of the General Laws is hereby amended by striking out the chapter and inserting in "
+                "place thereof the following chapter:.",
+                "Chapter 118Z",
+                "HEALTH RECORDS",
+                "Section 1. As used in this chapter, “record” means a health record.",
+                "Section 2. The office shall keep records safe.")
+    assert tops(doc) == [None]
+    assert quoted(doc) == ["Section 1.", "Section 2."]

@@ -51,7 +51,7 @@ LOOSE_SECTION = re.compile(r"^([”\"]?(?:SECTION|Section)\.? (\d{1,3}(?: \d)?[A
 # colon after "the following section", "the following 2 sections", "the following chapter".
 QUOTE_OPENS = re.compile(
     r":\s?[-–—]{1,2}$|\bfollowing (?:new |\w+ )?(?:sections?|chapters?|subsections?|paragraphs?|clauses?|"
-    r"subclauses?|articles?|parts?|titles?)\s?:$")
+    r"subclauses?|articles?|parts?|titles?)\s?:\.?$")  # "the following chapter:." (H.1238)
 # An instruction that inserts subsections: "... the following subsections:-" (its last printed
 # line, which holds at least that word).
 QUOTES_SUBSECTIONS = re.compile(r"\bsubsections?\s?:\s?[-–—]{0,2}$", re.I)
