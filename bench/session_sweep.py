@@ -134,6 +134,7 @@ def main(folder: Path, jobs: int, show: int, only: set[str] | None, out: str | N
     differ_unwarned = [r for r in differ if not (r["warnings"] or not r["structure"])]
     # Two top-level sections with one number: their eids collide (sec_2, sec_2_2).
     collide = [r for r in parsed if len(set(r["lawdiff"])) != len(r["lawdiff"])]
+    shapes = Counter(_shape(r["lawdiff"], r["plain"]) for r in differ_unwarned)
     seconds = sorted(r["seconds"] for r in parsed)
     print(f"{len(results)} records, {len(done)} with text, {len(parsed)} parsed, {len(crashes)} crashed, "
           f"{len(refused)} refused ({wall:.0f} s wall, {jobs} processes)")
@@ -141,6 +142,7 @@ def main(folder: Path, jobs: int, show: int, only: set[str] | None, out: str | N
     print(f"warned (a warning or structure false): {len(warned)}")
     print(f"top-level SECTIONs differ from the plain count: {len(differ)} ({len(differ_unwarned)} of them unwarned)")
     print(f"records with two top-level SECTIONs numbered alike: {len(collide)}")
+    print("unwarned disagreements by shape: " + ", ".join(f"{shape} {n}" for shape, n in shapes.most_common()))
     if seconds:
         print(f"CPU per record: median {seconds[len(seconds) // 2] * 1000:.0f} ms, "
               f"slowest {seconds[-1]:.2f} s")
@@ -155,6 +157,23 @@ def main(folder: Path, jobs: int, show: int, only: set[str] | None, out: str | N
         flag = "unwarned" if r in differ_unwarned else "warned  "
         print(f"  {flag} {r['name']}: lawdiff {_short(r['lawdiff'])} / plain {_short(r['plain'])}")
     return 0
+
+
+def _shape(lawdiff: list[str], plain: list[str]) -> str:
+    """How two lists of SECTIONs disagree, to sort the records to read: lawdiff has a number the
+    plain count never takes ("XX", "A1", "2CII"); one side finds none; one stops where the other
+    goes on (a heading typed loosely, or swallowed into a quotation); otherwise "other"."""
+    if any(not re.fullmatch(r"\d+[A-Z]*", n) for n in lawdiff):
+        return "not-a-number"
+    if not plain:
+        return "plain-none"
+    if not lawdiff:
+        return "lawdiff-none"
+    if lawdiff[:len(plain)] == plain:
+        return "plain-stops"
+    if plain[:len(lawdiff)] == lawdiff:
+        return "lawdiff-stops"
+    return "other"
 
 
 def _short(nums: list[str]) -> str:
