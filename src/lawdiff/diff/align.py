@@ -4,7 +4,10 @@ Content decides, numbers confirm.  Passes, in order, each only over what earlier
 passes left unpaired:
 
 1. ``text``: the same normalised own text (heading and text), unique on both
-   sides and long enough to be a real identifier (a bare heading is not).
+   sides and long enough to be a real identifier (a bare heading is not); then,
+   between provisions numbered differently, the same words (punctuation aside) in
+   the whole subtree, numbers left out, so also a provision with too few words of
+   its own (a "Section 40." whose words are all in its subsections).
 2. ``number``: inside a pair of aligned parents, children with the same kind,
    number and heading (a definition's term counts as its number), unique among
    their siblings; and a container without words, the only one of its type.  A
@@ -83,6 +86,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lawdiff.parse.eids import clean_num
 from lawdiff.parse.tree import Node
 
 MIN_TEXT_WORDS = 6  # pass 1: shorter texts ("Definitions") are not identifiers
@@ -290,6 +294,7 @@ def align(old_root: Node, new_root: Node) -> Alignment:
     pairs: dict[int, int] = {0: 0}
     how: dict[int, str] = {0: "root"}
     _by_text(old, new, pairs, how)
+    _by_subtree_text(old, new, pairs, how)
     seen: dict = {}  # pass 3: parent pairs already looked at, with how many children were paired
     while True:
         before = len(pairs)
@@ -325,6 +330,37 @@ def _by_text(old, new, pairs, how) -> None:
     for k, o in uo.items():
         if k in un:
             _pair(o, un[k], "text", pairs, how)
+
+
+def _by_subtree_text(old, new, pairs, how) -> None:
+    """Pass 1 again, for what it left: the same words (punctuation aside: a stray comma, S.2834 ->
+    S.2850) in a provision's whole subtree, numbers left out, unique on both sides; so also a
+    provision with too few words of its own to go by (a quoted "Section 40." whose words are all
+    in its subsections).  A section renumbered with its words unchanged (a run of sections
+    renumbered after one put in before them) pairs with its words, never with the section that
+    merely kept its number (issue #22, class 8)."""
+    def unique(items):
+        sig: dict[int, int] = {}
+        size: dict[int, int] = {}
+        seen: dict[tuple, list[int]] = {}
+        for it in reversed(items):  # children before their parents
+            own = _WORD.findall(it.key)
+            sig[it.index] = hash((" ".join(own), tuple(sig[c] for c in it.children)))
+            size[it.index] = len(own) + sum(size[c] for c in it.children)
+            if it.index and size[it.index] >= MIN_TEXT_WORDS:
+                seen.setdefault((it.kind, sig[it.index]), []).append(it.index)
+        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+    uo, un = unique(old), unique(new)
+    taken = set(pairs.values())
+    for k, o in sorted(uo.items(), key=lambda kv: kv[1]):
+        n = un.get(k)
+        # Under the same number the number pass pairs them as before: this pass decides only
+        # between a provision's words and its number.
+        if (n is not None and o not in pairs and n not in taken
+                and clean_num(old[o].node.num or "") != clean_num(new[n].node.num or "")):
+            _pair(o, n, "text", pairs, how)
+            taken.add(n)
 
 
 def _parent_pairs(pairs):
