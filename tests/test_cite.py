@@ -491,3 +491,36 @@ def test_any_drafting_words_read_without_error_and_without_a_half_target(section
                 assert item["warning"]  # never silent about what it could not read
             else:
                 assert target.get("chapter") or target.get("other") or target.get("code") == "G.L."
+
+
+def test_a_section_number_run_into_the_words(tmp_path):
+    """A draft that prints "SECTION1:" or runs "Section 2." into the text before it: the
+    instruction is under the number the bill prints, not the parser's unnumbered section."""
+    items = _read(tmp_path,
+                  "The board may waive fees. Section 2. Chapter 94 of the General Laws is hereby amended by "
+                  "striking out section 3.")
+    assert [(i["section"], i["target"]["chapter"], i["target"]["section"]) for i in items] == [("2", "94", "3")]
+    items = _read(tmp_path, "SECTION1: Section 7 of chapter 21 of the General Laws is hereby amended by striking "
+                            "out the word “may”.")
+    assert items[0]["section"] == "1" and items[0]["target"]["chapter"] == "21"
+
+
+def test_a_chapter_printed_without_the_word(tmp_path):
+    [item] = _read(tmp_path, "SECTION 1. Section 4M of 176G of the General Laws is hereby amended by striking out "
+                             "the last paragraph.")
+    assert (item["target"]["chapter"], item["target"]["section"]) == ("176G", "4M")
+
+
+def test_said_subsection_with_a_section_number(tmp_path):
+    """"said subsection 2C" after section 2C was named: section 2C (subsections are lettered in
+    brackets); not read so where no section 2C was named before."""
+    items = _read(tmp_path,
+                  "SECTION 1. Section 2C of chapter 60 of the General Laws is hereby amended by striking out the "
+                  "word “may”.",
+                  "SECTION 2. Subsection (c) of said subsection 2C of said chapter 60 is hereby further amended "
+                  "by striking out paragraph (9).")
+    assert (items[1]["target"]["chapter"], items[1]["target"]["section"], items[1]["target"]["subsection"]) == \
+        ("60", "2C", "(c)")
+    [item] = _read(tmp_path, "SECTION 1. Subsection (c) of said subsection 2D of chapter 60 of the General Laws is "
+                             "hereby amended by striking out paragraph (9).")
+    assert item["target"]["section"] is None

@@ -76,9 +76,17 @@ def section_number(sec: Node) -> str:
     return num.strip().rstrip(".:;,").strip()
 
 
+RUN_IN = re.compile(r"^\s*SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*(?=[A-Z])", re.I)
+"""A SECTION's number run into its words ("SECTION1: Section 148A ...", "... in line 27. Section 2. Chapter 32
+...") where the parser found no heading of its own: the bill prints the number, so the instruction is under it."""
+
+RUN_IN_BEFORE = re.compile(r"(?:^|[.;]\s+)SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*$", re.I)
+
+
 def read_section(sec: Node, ctx: _Context) -> list[dict]:
     """The instructions of one top-level SECTION; ``ctx`` carries what they name to the next."""
     number = section_number(sec)
+    printed = number
     qstrs = [c for c in sec.children if c.type == "quotedStructure"]
     lower = sec.text.lower()
     if "amended" not in lower and "repealed" not in lower and "annulled" not in lower:
@@ -100,7 +108,10 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
             shared = subject
         predicate = area[verb.end():end]
         start = end
-        subject = re.sub(r"^\s*SECTION\s+\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
+        run_in = RUN_IN.match(subject) or RUN_IN_BEFORE.search(area[:subject_from])
+        if run_in and not printed:  # an unnumbered SECTION whose words print its number (or the next one's)
+            number = run_in["num"].upper()
+        subject = re.sub(r"^\s*SECTION\s*\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
         if not _names_a_law(subject) and not re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I):
             continue  # "the plan is amended by the board": a sentence about something else
         for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
@@ -223,10 +234,23 @@ def _label(loc: dict | None) -> str | None:
     return loc["ord"]
 
 
+BARE_CHAPTER = re.compile(rf"\b(?i:sections?)\s+{g.NUM}\s+of\s+(?P<chapter>\d+[A-Z]*)\s+of\s+the\s+"
+                          r"(?:Massachusetts\s+)?General\s+Laws\b")
+""""Section 4M of 176G of the General Laws": a chapter's number printed without the word "chapter"."""
+SAID_SUBSECTION_NUMBER = re.compile(r"\bsaid\s+subsection\s+(?P<num>\d+[A-Z]+)\b(?!\s*\()", re.I)
+""""said subsection 2C": a section's number (a subsection is lettered in brackets), named before as a section."""
+
+
 def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
     """The law ``subject`` names: (target, warning, resolved_from)."""
     words = _strip_qualifiers(subject)
     loc = _locators(words)
+    said_number = SAID_SUBSECTION_NUMBER.search(words)
+    if said_number and "section" not in loc and said_number["num"].upper() in ctx.sections:
+        loc["section"] = {"nums": [said_number["num"].upper()], "said": True, "ord": None, "labels": "",
+                          "term": None, "words": said_number.group(0)}
+        if loc.get("subsection") and loc["subsection"]["nums"] == loc["section"]["nums"]:
+            del loc["subsection"]
     chapter_loc, section_loc = loc.get("chapter"), loc.get("section")
     code = year = None
     resolved_from = None
@@ -296,7 +320,10 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             section_loc = {"nums": [last["section"]] if last.get("section") else []}
     sections = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
     if code == "G.L." and chapter is None and sections:
-        return None, f"section {sections[0]} of the General Laws: no chapter named", None
+        bare = BARE_CHAPTER.search(words)
+        if bare is None:  # "Section 22C of the General Laws ... adding the following section": a slip, not read
+            return None, f"section {sections[0]} of the General Laws: no chapter named", None
+        chapter = bare["chapter"]
     target = {"code": code, "year": year, "chapter": chapter,
               "section": sections[0] if sections else None,
               "subsection": _label(loc.get("subsection")) or _first_label(section_loc),
