@@ -385,6 +385,7 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
         else:
             part = _strip_qualifiers(g.LINES.sub("", obj))
             part = re.sub(r"\bin\s*,?$|^\s*,|,\s*$", "", part.strip(" ,")).strip(" ,.")
+            part = re.sub(r"^,?\s*inclusive\b", "", part).strip(" ,.")  # "lines 10 to 12, inclusive": the lines
             where["part"] = part or None
     anchor = g.ANCHOR.search(clause)
     if anchor and action in ("insert", "add"):
