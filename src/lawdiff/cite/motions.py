@@ -102,3 +102,11 @@ def amendment_instructions(amendments: list[dict], bill: str, adopted_only: bool
 
 def adopted(amendment: dict) -> bool:
     return amendment.get("action", "").lower().startswith("adopted")
+
+
+def floor_items(floor: list[dict]) -> list[dict]:
+    """``amendment_instructions``' answer as items of ``lawdiff amends --format json``, after the
+    bill's own: each instruction with ``amendment`` ({number, branch, sponsor, action}) and
+    ``section`` null (it is no SECTION of the bill); its ``target`` names the bill."""
+    return [{"section": None, "amendment": {k: a[k] for k in ("number", "branch", "sponsor", "action")}, **item}
+            for a in floor for item in a["instructions"]]

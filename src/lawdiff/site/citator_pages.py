@@ -190,10 +190,23 @@ def write_pages(out, corpus, site_pages: list[tuple[str, dict]], infos: dict[str
         id_ = spec["doc"]["entry"]["id"]
         name = family.get(id_)
         bills.append(bill(corpus.entries.get(id_, spec["doc"]["entry"]), spec.get("official"),
-                          infos.get(path, {}).get("instructions", []), name, name in enacted,
+                          infos.get(path, {}).get("instructions", []) + _adopted(spec), name, name in enacted,
                           isinstance(spec["doc"]["entry"].get("session"), int) and spec["doc"]["entry"]["session"] < newest))
     written = pages(bills)
     for path, text in written.items():
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_text(text, encoding="utf-8")  # the whole site folder is swapped in at once
     return len(written)
+
+
+def _adopted(spec: dict) -> list[dict]:
+    """The laws the SECTIONs of a bill's adopted floor amendments amend, as the bill's instructions:
+    ``section`` "amendment 24", linked to the page's floor amendments."""
+    from lawdiff.cite.motions import amendment_instructions
+    if not spec.get("amendments"):
+        return []
+    number = spec["doc"]["entry"].get("number") or spec["doc"]["entry"]["id"]
+    return [{k: law.get(k) for k in ("action", "target", "inserts")} | {"section": f"amendment {a['number']}",
+                                                                         "eid": "amendments-title"}
+            for a in amendment_instructions(spec["amendments"], number)
+            for item in a["instructions"] for law in item["laws"]]
