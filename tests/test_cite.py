@@ -524,3 +524,24 @@ def test_said_subsection_with_a_section_number(tmp_path):
     [item] = _read(tmp_path, "SECTION 1. Subsection (c) of said subsection 2D of chapter 60 of the General Laws is "
                              "hereby amended by striking out paragraph (9).")
     assert item["target"]["section"] is None
+
+
+def test_an_instruction_inside_the_text_the_one_before_inserts(tmp_path):
+    """A draft that forgets the next SECTION heading: the parser keeps the second instruction inside
+    the first's inserted text; it ends with the colon that opens its own quoted text, which inserted
+    law does not do, so it is read (in the same SECTION)."""
+    items = _read(tmp_path,
+                  "SECTION 2. Chapter 29 of the General Laws is hereby amended by inserting the following section:-",
+                  "Section 2Q. (a) There shall be a fund. Amounts shall be credited under section 11 of chapter 21N.",
+                  "Section 2 of chapter 21A of the General Laws is hereby amended by inserting after clause (30) the "
+                  "following clause:-",
+                  "(31) keep a stretch code.")
+    assert [(i["section"], i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
+        ("2", "29", None, "insert"), ("2", "21A", "2", "insert")]
+    # inserted law that only names a law ("as amended by section 3 of chapter 4") is not an instruction
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 29 of the General Laws is hereby amended by inserting the following section:-",
+                  "Section 2Q. The fund, as amended by section 3 of chapter 4 of the acts of 2020, shall hold the "
+                  "following:-",
+                  "(a) gifts.")
+    assert len(items) == 1

@@ -120,7 +120,37 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     if not verbs:
         ctx.note_chapters(area, number)
     _attach_text(found, qstrs, inserted)
+    for node, start in _embedded(qstrs):
+        # an instruction the parser left inside the text the one before inserts: read in place, same SECTION
+        inner = Node(type="section", eid=sec.eid, num=sec.num, text=node.text[start:],
+                     children=[c for c in node.children if c.type == "quotedStructure"])
+        for item in read_section(inner, ctx):
+            found.append({**item, "section": found[-1]["section"] if found else item["section"]})
     return found
+
+
+EMBEDDED = re.compile(r"(?:^|(?<=[.;”\"])\s+)(?=(?:Said|Section|Sections|Chapter|Subsection)\b[^:.]{0,300}?"
+                      r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?amended\b[^:.]{0,300}?"
+                      r"\b(?:inserting|striking|adding)\b[^.]{0,300}:\s*[-–—]*\s*$)")
+"""A sentence that amends and ends with the colon that opens quoted text: "... section 11 of chapter 21N.
+Section 2 of chapter 21A of the General Laws, as so appearing, is hereby amended by inserting after clause (30)
+the following clause:"."""
+
+
+def _embedded(qstrs: list[Node]) -> list[tuple[Node, int]]:
+    """Nodes of the inserted text (not of text quoted inside it) that end with an instruction opening
+    quoted text of their own: (node, where in its words the instruction starts).  Inserted law
+    does not say "is hereby amended by inserting ... the following clause:" before text it quotes."""
+    out = []
+    todo = [c for q in qstrs for c in q.children]
+    while todo:
+        node = todo.pop(0)
+        if node.type == "quotedStructure":
+            continue  # text quoted inside the inserted text: read from the node that opens it
+        if any(c.type == "quotedStructure" for c in node.children) and (m := EMBEDDED.search(node.text)):
+            out.append((node, m.start() if not node.text[m.start():m.start() + 1].isspace() else m.end()))
+        todo[:0] = node.children
+    return out
 
 
 def instruction_area(text: str) -> tuple[str, list[str]]:
