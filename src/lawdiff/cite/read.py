@@ -148,7 +148,7 @@ def _embedded(qstrs: list[Node]) -> list[tuple[Node, int]]:
         if node.type == "quotedStructure":
             continue  # text quoted inside the inserted text: read from the node that opens it
         if any(c.type == "quotedStructure" for c in node.children) and (m := EMBEDDED.search(node.text)):
-            out.append((node, m.start() if not node.text[m.start():m.start() + 1].isspace() else m.end()))
+            out.append((node, m.end()))  # the lookahead: where the sentence starts
         todo[:0] = node.children
     return out
 

@@ -113,13 +113,11 @@ def _model(spec: dict):
     return _models[key]
 
 
-from lawdiff.site.citator_pages import citator_info  # noqa: E402  (the citator's hook)
-
-
 def render_job(spec: dict) -> dict:
     """Render one page from its spec; returns {"html": str, "info": dict}."""
     if spec["page"] == "instrument":
         from lawdiff.render.instrument_html import render_instrument
+        from lawdiff.site.citator_pages import citator_info  # what the session citator keeps of the page
         doc = _document(spec["doc"])
         return {"html": render_instrument(doc, root="../", related=spec["related"],
                                           has_matrices=spec["matrices"], topics=spec.get("topics"),
