@@ -545,3 +545,27 @@ def test_an_instruction_inside_the_text_the_one_before_inserts(tmp_path):
                   "following:-",
                   "(a) gifts.")
     assert len(items) == 1
+
+
+def test_a_section_inside_a_section_a_bracketed_number_and_an_addition_following_a_section(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 4.01.020 of section 1 of chapter 413 of the acts of 1991 is hereby amended by "
+                  "striking out paragraph 3.",
+                  "SECTION 2. Paragraph (b) of subdivision (2) of section (8) of chapter 32 is hereby amended by "
+                  "inserting after the word “pay” the following words:- or wages.",
+                  "SECTION 3. Chapter 164 of the General Laws is hereby amended with the addition of a new section "
+                  "following section 1K:-", "Section 1L. The board shall report.")
+    # the act's section is 1 (4.01.020 is a section of what section 1 holds)
+    assert (items[0]["target"]["code"], items[0]["target"]["chapter"], items[0]["target"]["section"]) == \
+        ("Acts", "413", "1")
+    assert (items[1]["target"]["chapter"], items[1]["target"]["section"]) == ("32", "8")
+    assert (items[2]["target"]["chapter"], items[2]["target"]["section"], items[2]["action"],
+            items[2]["where"]["after"]) == ("164", None, "insert", "section 1K")
+    # "the following Section 70" is what is added, not where; "Section 4 of said section 176J", with no chapter
+    # after it, is not read as the nesting of "section 14.04.030 of section 1 of chapter 413": no chapter is named
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 183 of the General Laws is hereby amended by adding the following Section 70:-",
+                  "Section 70. The registry shall keep a list.",
+                  "SECTION 2. Section 4 of said section 176J is hereby amended by striking out the word “may”.")
+    assert (items[0]["action"], items[0]["where"]["after"]) == ("add", None)
+    assert items[1]["target"] is None and items[1]["warning"]

@@ -231,17 +231,31 @@ def _locators(words: str) -> dict:
     """The units ``words`` name, the first of each kind: {"section": {"nums": [...], "said": bool,
     "labels": "(b)"}, "chapter": ..., "paragraph": {"ord": "fifth"}, ...}."""
     found: dict[str, dict] = {}
+    last_end: dict[str, int] = {}
+    outer = None
     for m in g.LOCATOR.finditer(words):
         unit = m["unit"].lower().rstrip("s")
         if unit == "clause" and m["unit"].lower() == "clauses":
             unit = "clause"
         if not (m["nums"] or m["term"] or m["ord"] or m["said"]):
             continue  # "this section", "the following section"
-        if unit in found:
-            continue
         nums = _split_nums(m["nums"]) if m["nums"] else []
+        if unit == "section":
+            nums = [n[1:-1].strip() if re.fullmatch(r"\(\s*\d+[A-Z]*\s*\)", n) else n for n in nums]  # "section (8)"
+        if unit in found:
+            if unit == "section" and m["nums"] and re.fullmatch(r"[.\d]*\s*,?\s*of\s+", words[last_end[unit]:m.start()]):
+                # "section 14.04.030 of said section 1 of said chapter 413": the first is a part of the second,
+                # the chapter's section, when a chapter follows ("Section 4 of said section 176J" is a slip for
+                # chapter 176J: the first stays)
+                outer = ({"nums": nums, "said": bool(m["said"]) or found[unit]["said"], "ord": m["ord"],
+                          "labels": m["labels"] or "", "term": m["term"], "words": m.group(0).strip()}, m.end())
+                last_end[unit] = m.end()
+            continue
+        last_end[unit] = m.end()
         found[unit] = {"nums": nums, "said": bool(m["said"]), "ord": m["ord"], "labels": m["labels"] or "",
                        "term": m["term"], "words": m.group(0).strip()}
+    if outer is not None and re.search(r"\bchapter\b", words[outer[1]:], re.I):
+        found["section"] = outer[0]
     return found
 
 
