@@ -9,7 +9,11 @@ prints the time of each stage, how many SECTIONs amend something, how many instr
 were read, how many could not be (``target`` None, with the warnings counted by kind) and
 the actions found.  ``--show N`` prints N unread instructions, drawn evenly across the
 session, to look at; ``--json OUT`` writes every instruction, ``--csv OUT`` the session citator
-(``lawdiff.cite.index``: each chapter and section reached, the bills reaching it, collisions).
+(``lawdiff.cite.index``: each chapter and section reached, the bills reaching it, collisions),
+``--pages OUT`` its site pages (``lawdiff.site.citator_pages``) into the folder OUT.  Collisions
+are counted as the site counts them: between live measures, a measure being the texts of one
+version graph (``lawdiff.versions``) and live meaning not enacted and not ended (by the latest
+action of the bill's history, where the session has it: 209 bills; the others count live).
 Goal (issue #23): the whole session in under 2 minutes on the project machine.
 """
 
@@ -29,6 +33,9 @@ from lawdiff.cite.index import build_index, to_csv
 from lawdiff.errors import LawdiffError
 from lawdiff.load.documents import load_document
 from lawdiff.load.manifest import Corpus
+from lawdiff.load.sources import FolderSource
+from lawdiff.site import citator_pages
+from lawdiff.versions import graph
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "sources" / "sessions" / "193" / "documents"
 
@@ -46,6 +53,21 @@ def _status(folder: Path, stem: str) -> str | None:
     return f"{last['Date'][:10]}: {last['Branch']}: {' '.join(last['Action'].split())}"
 
 
+def _families(session: Path) -> tuple[dict[str, str], set[str]]:
+    """Each text of a version graph -> the graph's first text; the graphs that hold an enacted chapter."""
+    source = FolderSource(session, 193)
+    years = sorted(int(m.group(1)) for p in session.glob("sessionlaws-*.json")
+                   if (m := re.match(r"sessionlaws-(\d{4})\.json$", p.name)))
+    family, enacted = {}, set()
+    for group in graph.components(graph.whole(source, source.names(), years)):
+        texts = sorted(n for n in group if not n.startswith("acts-"))
+        for n in texts:
+            family[n] = texts[0]
+        if any(n.startswith("acts-") for n in group):
+            enacted.add(texts[0])
+    return family, enacted
+
+
 def main(argv: list[str]) -> int:
     args = list(argv)
     show = int(args.pop(args.index("--show") + 1)) if "--show" in args else 0
@@ -57,6 +79,9 @@ def main(argv: list[str]) -> int:
     csv_out = Path(args.pop(args.index("--csv") + 1)) if "--csv" in args else None
     if "--csv" in args:
         args.remove("--csv")
+    pages_out = Path(args.pop(args.index("--pages") + 1)) if "--pages" in args else None
+    if "--pages" in args:
+        args.remove("--pages")
     folder = Path(args[0]) if args else DEFAULT
     corpus = Corpus(root=folder, entries={}, comparisons=[])
     files = sorted(folder.glob("*.json"))
@@ -119,17 +144,44 @@ def main(argv: list[str]) -> int:
         for stem, item in unread[::step][:show]:
             print(f"--- {stem} SECTION {item['section']}: {item['warning']}\n    {item['evidence'][:240]}")
     t3 = time.perf_counter()
-    index = build_index({"id": stem, "number": stem, "instructions": items, "status": _status(folder, stem)}
-                        for stem, items in everything.items())
+    family, enacted = _families(folder.parent)
+    t_graph = time.perf_counter() - t3
+    t3 = time.perf_counter()
+    bills = []
+    for stem, items in everything.items():
+        status = _status(folder, stem)
+        action = status.split(": ", 1)[1] if status else None
+        b = citator_pages.bill({"id": stem, "number": stem}, None, items, family.get(stem), family.get(stem) in enacted)
+        b["state"] = citator_pages.state(action, family.get(stem) in enacted)
+        b["live"], b["status"] = b["state"] == "live", status
+        bills.append(b)
+    every_live = build_index({**b, "live": True, "family": None} for b in bills)
+    index = build_index(bills)
     t_index = time.perf_counter() - t3
     gl = [c for c in index["chapters"] if c["code"] == "G.L."]
     reached = sum(len(c["sections"]) for c in gl)
-    print(f"session citator ({t_index:.1f} s): {len(gl)} General Laws chapters and {reached} of their sections "
-          f"reached; {index['collisions']} sections reached by two or more bills (every bill counted live; "
-          f"the latest official action as status where the session has the history)")
+    states = Counter(b["state"] for b in bills)
+    print(f"session citator ({t_index:.1f} s; version graph {t_graph:.1f} s): {len(gl)} General Laws chapters and "
+          f"{reached} of their sections reached; {index['collisions']} collisions (sections reached by two or more "
+          f"live measures); {every_live['collisions']} sections reached by two or more bills counting every bill "
+          f"live and every text its own measure")
+    print("bills by state: " + ", ".join(f"{k} {n}" for k, n in states.most_common())
+          + f"; {len(set(family.values()))} version graphs join {len(family)} texts")
     print("chapters reached by most bills: " + ", ".join(
         f"{c['code'] or c['other']}{' ' + c['year'] if c['year'] else ''} c. {c['chapter']} ({c['bills']})"
         for c in index["chapters"][:8]))
+    if pages_out is not None:
+        t4 = time.perf_counter()
+        written = citator_pages.pages(bills)
+        t_pages = time.perf_counter() - t4
+        for rel, text in written.items():
+            (pages_out / rel).parent.mkdir(parents=True, exist_ok=True)
+            (pages_out / rel).write_text(text, encoding="utf-8")
+        sizes = sorted(((len(t.encode()), rel) for rel, t in written.items() if rel.endswith(".html")), reverse=True)
+        print(f"citator pages: {len(sizes)} HTML pages in {t_pages:.1f} s; largest {sizes[0][0] / 1000:.0f} KB "
+              f"({sizes[0][1]}); {sum(1 for n, _ in sizes if n >= 500_000)} of 500 KB or more; JSON "
+              f"{len(written['citator/citator.json'].encode()) / 1e6:.1f} MB, CSV "
+              f"{len(written['citator/citator.csv'].encode()) / 1e6:.1f} MB")
     if csv_out is not None:
         csv_out.write_text(to_csv(index), encoding="utf-8")
     if out is not None:

@@ -80,6 +80,34 @@ def test_fetch_amendments_keeps_them_and_the_page_shows_them(tmp_path):
     assert built.returncode == 0, built.stderr
     page = (site / "instruments" / "193-s2834.html").read_text(encoding="utf-8")
     assert "Floor amendments (2)" in page
+    # what the amendment does to the text, read from its motion (by hand: "inserting after section _ the
+    # following section:- SECTION _. Section 18 of Chapter 358 of the Acts of 2020 is hereby amended by
+    # adding at the end thereof the following new subsection")
     assert ("<summary>Senate amendment 25, Bruce E. Tarr: MBTA Communities Act – Zoning Appeal — "
-            '<span class="action">Rejected</span></summary>') in page
+            '<span class="action">Rejected</span><br><span class="amends">inserts a section after section _ '
+            "(SECTION _ adds to Acts 2020 c. 358 § 18)</span></summary>") in page
     assert "Mr. Tarr moves that the proposed new text be amended by inserting after section _" in page
+
+    # lawdiff amends lists, apart from the bill's own instructions, the adopted amendment's (24)
+    text = lawdiff(root, "amends", "193-s2834")
+    assert text.returncode == 0, text.stderr
+    floor = text.stdout.split("\nFloor amendments: ")[1]
+    assert floor == ("1\nSenate amendment 24 (Bruce E. Tarr), Adopted  inserts a section after section _ "
+                     "(SECTION _ adds to Acts 2020 c. 358 § 18)\n")
+    every = lawdiff(root, "amends", "193-s2834", "--all-amendments").stdout.split("\nFloor amendments: ")[1]
+    assert every.startswith("2\nSenate amendment 24") and "\nSenate amendment 25 (Bruce E. Tarr), Rejected  " in every
+    items = json.loads(lawdiff(root, "amends", "193-s2834", "--format", "json").stdout)
+    [moved] = [i for i in items if i.get("amendment")]
+    assert moved["amendment"] == {"number": "24", "branch": "Senate", "sponsor": "Bruce E. Tarr", "action": "Adopted"}
+    assert (moved["section"], moved["target"], moved["action"], moved["where"]["after"]) == (
+        None, {"bill": "S.2834", "section": None}, "insert", "section _")
+    [law] = moved["laws"]
+    assert ({k: law["target"][k] for k in ("code", "year", "chapter", "section")}, law["action"]) == (
+        {"code": "Acts", "year": "2020", "chapter": "358", "section": "18"}, "add")
+    assert all(i.get("amendment") is None for i in items[:-1])  # the bill's own come first
+    md = lawdiff(root, "amends", "193-s2834", "--format", "md").stdout
+    assert "## Floor amendments" in md and "| Senate amendment 24 (Bruce E. Tarr), Adopted | inserts a section" in md
+    # the citator reads the adopted amendment's SECTION: S.2834 reaches Acts 2020 c. 358 § 18 through it
+    cited = (site / "citator" / "acts-2020-358-s-18.html").read_text(encoding="utf-8")
+    assert 'href="../instruments/193-s2834.html#amendments-title">S.2834 floor amendment 24</a>' in cited
+    assert "amendment 25" not in cited  # rejected

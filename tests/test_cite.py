@@ -491,3 +491,81 @@ def test_any_drafting_words_read_without_error_and_without_a_half_target(section
                 assert item["warning"]  # never silent about what it could not read
             else:
                 assert target.get("chapter") or target.get("other") or target.get("code") == "G.L."
+
+
+def test_a_section_number_run_into_the_words(tmp_path):
+    """A draft that prints "SECTION1:" or runs "Section 2." into the text before it: the
+    instruction is under the number the bill prints, not the parser's unnumbered section."""
+    items = _read(tmp_path,
+                  "The board may waive fees. Section 2. Chapter 94 of the General Laws is hereby amended by "
+                  "striking out section 3.")
+    assert [(i["section"], i["target"]["chapter"], i["target"]["section"]) for i in items] == [("2", "94", "3")]
+    items = _read(tmp_path, "SECTION1: Section 7 of chapter 21 of the General Laws is hereby amended by striking "
+                            "out the word “may”.")
+    assert items[0]["section"] == "1" and items[0]["target"]["chapter"] == "21"
+
+
+def test_a_chapter_printed_without_the_word(tmp_path):
+    [item] = _read(tmp_path, "SECTION 1. Section 4M of 176G of the General Laws is hereby amended by striking out "
+                             "the last paragraph.")
+    assert (item["target"]["chapter"], item["target"]["section"]) == ("176G", "4M")
+
+
+def test_said_subsection_with_a_section_number(tmp_path):
+    """"said subsection 2C" after section 2C was named: section 2C (subsections are lettered in
+    brackets); not read so where no section 2C was named before."""
+    items = _read(tmp_path,
+                  "SECTION 1. Section 2C of chapter 60 of the General Laws is hereby amended by striking out the "
+                  "word “may”.",
+                  "SECTION 2. Subsection (c) of said subsection 2C of said chapter 60 is hereby further amended "
+                  "by striking out paragraph (9).")
+    assert (items[1]["target"]["chapter"], items[1]["target"]["section"], items[1]["target"]["subsection"]) == \
+        ("60", "2C", "(c)")
+    [item] = _read(tmp_path, "SECTION 1. Subsection (c) of said subsection 2D of chapter 60 of the General Laws is "
+                             "hereby amended by striking out paragraph (9).")
+    assert item["target"]["section"] is None
+
+
+def test_an_instruction_inside_the_text_the_one_before_inserts(tmp_path):
+    """A draft that forgets the next SECTION heading: the parser keeps the second instruction inside
+    the first's inserted text; it ends with the colon that opens its own quoted text, which inserted
+    law does not do, so it is read (in the same SECTION)."""
+    items = _read(tmp_path,
+                  "SECTION 2. Chapter 29 of the General Laws is hereby amended by inserting the following section:-",
+                  "Section 2Q. (a) There shall be a fund. Amounts shall be credited under section 11 of chapter 21N.",
+                  "Section 2 of chapter 21A of the General Laws is hereby amended by inserting after clause (30) the "
+                  "following clause:-",
+                  "(31) keep a stretch code.")
+    assert [(i["section"], i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
+        ("2", "29", None, "insert"), ("2", "21A", "2", "insert")]
+    # inserted law that only names a law ("as amended by section 3 of chapter 4") is not an instruction
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 29 of the General Laws is hereby amended by inserting the following section:-",
+                  "Section 2Q. The fund, as amended by section 3 of chapter 4 of the acts of 2020, shall hold the "
+                  "following:-",
+                  "(a) gifts.")
+    assert len(items) == 1
+
+
+def test_a_section_inside_a_section_a_bracketed_number_and_an_addition_following_a_section(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 4.01.020 of section 1 of chapter 413 of the acts of 1991 is hereby amended by "
+                  "striking out paragraph 3.",
+                  "SECTION 2. Paragraph (b) of subdivision (2) of section (8) of chapter 32 is hereby amended by "
+                  "inserting after the word “pay” the following words:- or wages.",
+                  "SECTION 3. Chapter 164 of the General Laws is hereby amended with the addition of a new section "
+                  "following section 1K:-", "Section 1L. The board shall report.")
+    # the act's section is 1 (4.01.020 is a section of what section 1 holds)
+    assert (items[0]["target"]["code"], items[0]["target"]["chapter"], items[0]["target"]["section"]) == \
+        ("Acts", "413", "1")
+    assert (items[1]["target"]["chapter"], items[1]["target"]["section"]) == ("32", "8")
+    assert (items[2]["target"]["chapter"], items[2]["target"]["section"], items[2]["action"],
+            items[2]["where"]["after"]) == ("164", None, "insert", "section 1K")
+    # "the following Section 70" is what is added, not where; "Section 4 of said section 176J", with no chapter
+    # after it, is not read as the nesting of "section 14.04.030 of section 1 of chapter 413": no chapter is named
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 183 of the General Laws is hereby amended by adding the following Section 70:-",
+                  "Section 70. The registry shall keep a list.",
+                  "SECTION 2. Section 4 of said section 176J is hereby amended by striking out the word “may”.")
+    assert (items[0]["action"], items[0]["where"]["after"]) == ("add", None)
+    assert items[1]["target"] is None and items[1]["warning"]

@@ -64,3 +64,21 @@ def test_the_instruction_sample_is_a_prefix_of_the_seeded_draw_and_adds_up():
         assert i.get("code") in CODES or ("code" not in i and i.get("other"))
         assert "target_section" in i or "inserts" in i or i.get("new_chapter") or i["action"] == "repeal" or "other" in i
         assert len(i["evidence"].replace("…", " ").split()) <= 13
+
+
+def test_the_held_out_instruction_sample_is_the_seeded_draw_and_adds_up():
+    data = tomllib.loads((ROOT / "bench/real/instructions-heldout.toml").read_text(encoding="utf-8"))
+    first = tomllib.loads((ROOT / "bench/real/instructions-sample.toml").read_text(encoding="utf-8"))
+    sections, instructions = data["section"], data["instruction"]
+    module = _script("draw_instructions_heldout")
+    pairs = module.frame(SESSION, {(s["file"], s.get("section", "")) for s in first["section"]})
+    import random
+
+    random.Random(module.SEED).shuffle(pairs)
+    assert [(s["file"], s["section"]) for s in sections] == [(f, n) for f, n, _ in pairs[:80]]
+    assert sum(s["instructions"] for s in sections) == len(instructions) == 82
+    for s in sections:
+        assert s["sha256"] == _sha(s["file"])
+    for i in instructions:
+        assert i["action"] in ACTIONS and (i.get("code") in CODES or ("code" not in i and i.get("other")))
+        assert len(i["evidence"].replace("…", " ").split()) <= 13

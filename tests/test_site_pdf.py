@@ -120,8 +120,10 @@ def test_without_chromium_the_site_is_built_without_pdfs_and_says_so(tmp_path):
         warning, built = done.stderr.splitlines()
         assert warning.startswith("lawdiff: built without the redlines' PDFs: "), (name, warning)
         assert "install chromium" in warning and "LAWDIFF_CHROMIUM" in warning and "--no-pdf" in warning
-        # 3 instruments, 2 redlines (one side by side), the Word file and JSON of the other, the index
-        assert built.startswith(f"lawdiff: built 8 pages into {out}/")
+        # 3 instruments, 2 redlines (one side by side), the Word file and JSON of the other, the index,
+        # and the session citator's pages and downloads
+        citator = len(list((out / "citator").iterdir()))
+        assert citator >= 5 and built.startswith(f"lawdiff: built {8 + citator} pages into {out}/")
         assert list(out.rglob("*.pdf")) == [] and links_to_pdf(out) == []
         assert downloads(out / "redlines" / "193-h2288--xss-h2288.html") == [
             ("Word", "193-h2288--xss-h2288.docx"), ("JSON", "193-h2288--xss-h2288.json")]

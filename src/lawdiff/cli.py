@@ -511,16 +511,27 @@ def versions_command(ctx, ref: str, fmt: str, folder: Path | None, api: bool, ba
 @click.argument("ref")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.option("--all-amendments", is_flag=True,
+              help="With the floor amendments kept for REF (fetch --amendments), read every one, not only the adopted.")
 @click.pass_context
-def amends_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> None:
-    """The amending instructions of REF (a file or a corpus id): which law each SECTION amends, and how."""
+def amends_command(ctx: click.Context, ref: str, fmt: str, out: Path | None, all_amendments: bool) -> None:
+    """The amending instructions of REF (a file or a corpus id): which law each SECTION amends, and how;
+    then, apart, what each adopted floor amendment kept for REF does to it."""
     from lawdiff.cite import instructions
+    from lawdiff.cite.motions import amendment_instructions, floor_items
+    from lawdiff.load import amendments
     from lawdiff.load.documents import load_document
+    from lawdiff.parse.provisions import instrument_name
     from lawdiff.render.amends import to_markdown, to_text
 
-    doc = load_document(ref, corpus_from(ctx))
+    corpus = corpus_from(ctx)
+    doc = load_document(ref, corpus)
     items = instructions(doc)
-    emit(to_json(items) if fmt == "json" else (to_text if fmt == "text" else to_markdown)(doc.meta, items), out)
+    entry = corpus.entries.get(doc.meta.get("id"))
+    floor = amendment_instructions(amendments.load(corpus, entry), instrument_name(doc.meta),
+                                   adopted_only=not all_amendments) if entry else []
+    emit(to_json(items + floor_items(floor)) if fmt == "json"
+         else (to_text if fmt == "text" else to_markdown)(doc.meta, items, floor), out)
 
 
 @main.command("apply")

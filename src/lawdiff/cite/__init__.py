@@ -18,7 +18,8 @@ amending instruction, in order (``read.instructions``; the patterns it reads wit
 plus ``warning`` on an instruction it could not read (``target`` None: never a guess) and
 ``resolved_from`` (the SECTION that named what "said chapter ..." refers to).
 ``labels.py`` says what an instruction does in a few words ("inserts G.L. c. 126 § 40"),
-``index.py`` gathers many documents' instructions into a session citator (one entry per
+``motions.py`` reads a floor amendment's motion (what it does to the bill, and the laws its
+inserted SECTIONs amend), ``index.py`` gathers many documents' instructions into a session citator (one entry per
 chapter and section reached) with JSON and CSV writers, and ``apply.py`` applies one
 SECTION's instructions to the text of the law they amend, where they apply exactly.
 Nothing here touches the disk.

@@ -90,7 +90,7 @@ ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS})"
 CLAUSE_START = re.compile(
     r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+(?=by\b|\(\s*[ivx\d]+\s*\))|\s+(?=\(\s*[ivx\d]{1,4}\s*\)\s+(?:by\s+)?"
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
-    r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:by\s+)?(?:the\s+)?"
+    r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+)?(?:the\s+)?"
     rf"(?={ANY_VERB}\b)"
     r"(?!inserting\s+(?:in\s+(?:the\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
     I)
@@ -126,7 +126,7 @@ SAID_CHARTER = re.compile(r"\bsaid\s+charter\b", I)
 SAID_ACT = re.compile(r"\bsaid\s+act\b", I)
 # The anchor of an insertion: "after section 62", "after the word “x”", "before the first paragraph".
 ANCHOR = re.compile(
-    r"\b(?:after|before|prior\s+to|following(?=\s+the\s+(?:words?|figures?|definition)\b))\s+(?P<anchor>(?:[“\"][^”\"]*[”\"]|.)+?)(?=,|\s+(?:the\s+following|the\s+words?\s+[“\"]|"
+    r"\b(?:after|before|prior\s+to|following(?=\s+the\s+(?:words?|figures?|definition)\b)|(?<!the\s)following(?=\s+section\s+\d))\s+(?P<anchor>(?:[“\"][^”\"]*[”\"]|.)+?)(?=,|\s+(?:the\s+following|the\s+words?\s+[“\"]|"
     r"the\s+figures?\s+[“\"]|in\s+lines?\b|each\s+time|:)|$)", I | re.S)
 LINES = re.compile(r"\blines?\s+(?P<nums>\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*)", I)
 QUOTED = re.compile(r"[“\"](?P<words>[^”\"]{0,4000})[”\"]")

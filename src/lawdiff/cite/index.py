@@ -5,7 +5,8 @@
 chapter (General Laws, an act of a year, a charter) and, inside it, one per section reached:
 each bill, its SECTION, the action and the bill's status.  A section reached by two or more
 live bills is a **collision**: staff and advocates need to know that those bills must be read
-together.  Chapters are listed by how many bills reach them, most first.  ``to_json`` and
+together.  Texts of one measure (a bill and its new draft, its Senate text, its conference report:
+one ``family``) are one bill there, never a collision with each other.  Chapters are listed by how many bills reach them, most first.  ``to_json`` and
 ``to_csv`` write it.  Unread instructions (``target`` None) are counted, never placed.
 """
 
@@ -45,8 +46,9 @@ def _reached(item: dict) -> list[str | None]:
 
 def build_index(bills: Iterable[dict]) -> dict:
     """``bills``: dicts with ``id``, ``number`` (as printed, "H.2288"), ``instructions``, and optionally
-    ``status`` (the latest official action) and ``live`` (False for a bill that can no longer pass;
-    default True).  Returns {"chapters": [...], "collisions": n, "unread": n, "bills": n}."""
+    ``status`` (the latest official action), ``live`` (False for a bill that can no longer pass;
+    default True) and ``family`` (the measure it is a text of, from the version graph; default its id):
+    a collision is two or more families with a live text reaching the section.  Returns {"chapters": [...], "collisions": n, "unread": n, "bills": n}."""
     chapters: dict[tuple, dict] = {}
     unread = 0
     seen_bills = 0
@@ -63,7 +65,8 @@ def build_index(bills: Iterable[dict]) -> dict:
                                                 "sections": {}})
             for section in _reached(item):
                 entry = {"bill": bill["number"], "bill_id": bill["id"], "bill_section": item["section"],
-                         "action": item["action"], "status": bill.get("status"), "live": bill.get("live", True)}
+                         "eid": item.get("eid"), "action": item["action"], "status": bill.get("status"),
+                         "live": bill.get("live", True), "family": bill.get("family") or bill["id"]}
                 chapter["sections"].setdefault(section, []).append(entry)
     out = []
     collisions = 0
@@ -71,7 +74,7 @@ def build_index(bills: Iterable[dict]) -> dict:
         sections = []
         for number in sorted(chapter["sections"], key=_sort_key):
             entries = chapter["sections"][number]
-            live = {e["bill_id"] for e in entries if e["live"]}
+            live = {e["family"] for e in entries if e["live"]}
             collision = number is not None and len(live) >= 2  # the chapter as a whole is no one section
             collisions += collision
             sections.append({"section": number, "bills": len({e["bill_id"] for e in entries}),

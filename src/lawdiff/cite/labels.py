@@ -68,3 +68,37 @@ def describe(item: dict) -> str:
     if action == "repeal":
         return f"repeals {cite(target)}"
     return f"amends {cite(target)}"
+
+
+def describe_motion(item: dict) -> str:
+    """What one floor amendment's instruction does to the bill, and what its inserted text amends:
+    "inserts a section after section _ (it adds to Acts 2020 c. 358 § 18)", "strikes lines 10–12 in section 3"."""
+    t, where, action = item["target"], item.get("where") or {}, item["action"]
+    place = f"section {t['section']}" if t.get("section") else "the text"
+    lines = where.get("lines")
+    at = (f"line {lines[0]}" if lines[0] == lines[1] else f"lines {lines[0]}–{lines[1]}") if lines else ""
+    new = item.get("inserts")
+    if action in ("insert", "add") and new:
+        what = "sections" if new.endswith("s") else f"a {new}"
+        out = f"{'inserts' if action == 'insert' else 'adds'} {what}" + (
+            f" after {where['after']}" if where.get("after") else " at the end" if action == "add" else "")
+    elif action == "insert":
+        out = f"inserts words in {place}" + (f", {at}" if at else "") + (
+            f" after {where['after']}" if where.get("after") else "")
+    elif action == "add":
+        out = f"adds to {place}"
+    elif action in ("replace", "strike"):
+        part = where.get("part")
+        whole = part and part.lower().startswith("section")
+        verb = "replaces" if action == "replace" else "strikes"
+        if whole:
+            out = f"{verb} {part}"
+        else:
+            thing = f"“{where['words']}”" if where.get("words") else part or at or "words"
+            out = f"{verb} {thing} in {place}" + (f", {at}" if at and thing != at else "")
+    else:
+        out = f"amends {place} (what it does is not read)"
+    laws = item.get("laws") or []
+    if laws:
+        out += " (" + "; ".join(f"SECTION {law['section']} {describe(law)}" for law in laws) + ")"
+    return out

@@ -76,9 +76,17 @@ def section_number(sec: Node) -> str:
     return num.strip().rstrip(".:;,").strip()
 
 
+RUN_IN = re.compile(r"^\s*SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*(?=[A-Z])", re.I)
+"""A SECTION's number run into its words ("SECTION1: Section 148A ...", "... in line 27. Section 2. Chapter 32
+...") where the parser found no heading of its own: the bill prints the number, so the instruction is under it."""
+
+RUN_IN_BEFORE = re.compile(r"(?:^|[.;]\s+)SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*$", re.I)
+
+
 def read_section(sec: Node, ctx: _Context) -> list[dict]:
     """The instructions of one top-level SECTION; ``ctx`` carries what they name to the next."""
     number = section_number(sec)
+    printed = number
     qstrs = [c for c in sec.children if c.type == "quotedStructure"]
     lower = sec.text.lower()
     if "amended" not in lower and "repealed" not in lower and "annulled" not in lower:
@@ -100,7 +108,10 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
             shared = subject
         predicate = area[verb.end():end]
         start = end
-        subject = re.sub(r"^\s*SECTION\s+\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
+        run_in = RUN_IN.match(subject) or RUN_IN_BEFORE.search(area[:subject_from])
+        if run_in and not printed:  # an unnumbered SECTION whose words print its number (or the next one's)
+            number = run_in["num"].upper()
+        subject = re.sub(r"^\s*SECTION\s*\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
         if not _names_a_law(subject) and not re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I):
             continue  # "the plan is amended by the board": a sentence about something else
         for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
@@ -109,7 +120,37 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     if not verbs:
         ctx.note_chapters(area, number)
     _attach_text(found, qstrs, inserted)
+    for node, start in _embedded(qstrs):
+        # an instruction the parser left inside the text the one before inserts: read in place, same SECTION
+        inner = Node(type="section", eid=sec.eid, num=sec.num, text=node.text[start:],
+                     children=[c for c in node.children if c.type == "quotedStructure"])
+        for item in read_section(inner, ctx):
+            found.append({**item, "section": found[-1]["section"] if found else item["section"]})
     return found
+
+
+EMBEDDED = re.compile(r"(?:^|(?<=[.;”\"])\s+)(?=(?:Said|Section|Sections|Chapter|Subsection)\b[^:.]{0,300}?"
+                      r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?amended\b[^:.]{0,300}?"
+                      r"\b(?:inserting|striking|adding)\b[^.]{0,300}:\s*[-–—]*\s*$)")
+"""A sentence that amends and ends with the colon that opens quoted text: "... section 11 of chapter 21N.
+Section 2 of chapter 21A of the General Laws, as so appearing, is hereby amended by inserting after clause (30)
+the following clause:"."""
+
+
+def _embedded(qstrs: list[Node]) -> list[tuple[Node, int]]:
+    """Nodes of the inserted text (not of text quoted inside it) that end with an instruction opening
+    quoted text of their own: (node, where in its words the instruction starts).  Inserted law
+    does not say "is hereby amended by inserting ... the following clause:" before text it quotes."""
+    out = []
+    todo = [c for q in qstrs for c in q.children]
+    while todo:
+        node = todo.pop(0)
+        if node.type == "quotedStructure":
+            continue  # text quoted inside the inserted text: read from the node that opens it
+        if any(c.type == "quotedStructure" for c in node.children) and (m := EMBEDDED.search(node.text)):
+            out.append((node, m.end()))  # the lookahead: where the sentence starts
+        todo[:0] = node.children
+    return out
 
 
 def instruction_area(text: str) -> tuple[str, list[str]]:
@@ -190,17 +231,31 @@ def _locators(words: str) -> dict:
     """The units ``words`` name, the first of each kind: {"section": {"nums": [...], "said": bool,
     "labels": "(b)"}, "chapter": ..., "paragraph": {"ord": "fifth"}, ...}."""
     found: dict[str, dict] = {}
+    last_end: dict[str, int] = {}
+    outer = None
     for m in g.LOCATOR.finditer(words):
         unit = m["unit"].lower().rstrip("s")
         if unit == "clause" and m["unit"].lower() == "clauses":
             unit = "clause"
         if not (m["nums"] or m["term"] or m["ord"] or m["said"]):
             continue  # "this section", "the following section"
-        if unit in found:
-            continue
         nums = _split_nums(m["nums"]) if m["nums"] else []
+        if unit == "section":
+            nums = [n[1:-1].strip() if re.fullmatch(r"\(\s*\d+[A-Z]*\s*\)", n) else n for n in nums]  # "section (8)"
+        if unit in found:
+            if unit == "section" and m["nums"] and re.fullmatch(r"[.\d]*\s*,?\s*of\s+", words[last_end[unit]:m.start()]):
+                # "section 14.04.030 of said section 1 of said chapter 413": the first is a part of the second,
+                # the chapter's section, when a chapter follows ("Section 4 of said section 176J" is a slip for
+                # chapter 176J: the first stays)
+                outer = ({"nums": nums, "said": bool(m["said"]) or found[unit]["said"], "ord": m["ord"],
+                          "labels": m["labels"] or "", "term": m["term"], "words": m.group(0).strip()}, m.end())
+                last_end[unit] = m.end()
+            continue
+        last_end[unit] = m.end()
         found[unit] = {"nums": nums, "said": bool(m["said"]), "ord": m["ord"], "labels": m["labels"] or "",
                        "term": m["term"], "words": m.group(0).strip()}
+    if outer is not None and re.search(r"\bchapter\b", words[outer[1]:], re.I):
+        found["section"] = outer[0]
     return found
 
 
@@ -223,10 +278,23 @@ def _label(loc: dict | None) -> str | None:
     return loc["ord"]
 
 
+BARE_CHAPTER = re.compile(rf"\b(?i:sections?)\s+{g.NUM}\s+of\s+(?P<chapter>\d+[A-Z]*)\s+of\s+the\s+"
+                          r"(?:Massachusetts\s+)?General\s+Laws\b")
+""""Section 4M of 176G of the General Laws": a chapter's number printed without the word "chapter"."""
+SAID_SUBSECTION_NUMBER = re.compile(r"\bsaid\s+subsection\s+(?P<num>\d+[A-Z]+)\b(?!\s*\()", re.I)
+""""said subsection 2C": a section's number (a subsection is lettered in brackets), named before as a section."""
+
+
 def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
     """The law ``subject`` names: (target, warning, resolved_from)."""
     words = _strip_qualifiers(subject)
     loc = _locators(words)
+    said_number = SAID_SUBSECTION_NUMBER.search(words)
+    if said_number and "section" not in loc and said_number["num"].upper() in ctx.sections:
+        loc["section"] = {"nums": [said_number["num"].upper()], "said": True, "ord": None, "labels": "",
+                          "term": None, "words": said_number.group(0)}
+        if loc.get("subsection") and loc["subsection"]["nums"] == loc["section"]["nums"]:
+            del loc["subsection"]
     chapter_loc, section_loc = loc.get("chapter"), loc.get("section")
     code = year = None
     resolved_from = None
@@ -296,7 +364,10 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             section_loc = {"nums": [last["section"]] if last.get("section") else []}
     sections = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
     if code == "G.L." and chapter is None and sections:
-        return None, f"section {sections[0]} of the General Laws: no chapter named", None
+        bare = BARE_CHAPTER.search(words)
+        if bare is None:  # "Section 22C of the General Laws ... adding the following section": a slip, not read
+            return None, f"section {sections[0]} of the General Laws: no chapter named", None
+        chapter = bare["chapter"]
     target = {"code": code, "year": year, "chapter": chapter,
               "section": sections[0] if sections else None,
               "subsection": _label(loc.get("subsection")) or _first_label(section_loc),
@@ -358,6 +429,7 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
         else:
             part = _strip_qualifiers(g.LINES.sub("", obj))
             part = re.sub(r"\bin\s*,?$|^\s*,|,\s*$", "", part.strip(" ,")).strip(" ,.")
+            part = re.sub(r"^,?\s*inclusive\b", "", part).strip(" ,.")  # "lines 10 to 12, inclusive": the lines
             where["part"] = part or None
     anchor = g.ANCHOR.search(clause)
     if anchor and action in ("insert", "add"):

@@ -33,7 +33,8 @@ def _relations(corpus: Corpus) -> dict[str, list[tuple[str, str]]]:
 
 
 def render_index(corpus: Corpus, found: list[Comparison], infos: dict[str, dict], *,
-                 search: bool = False, merge: list[str] | None = None, matrices: list[dict] | None = None) -> str:
+                 search: bool = False, merge: list[str] | None = None, matrices: list[dict] | None = None,
+                 citator: bool = False) -> str:
     relations = _relations(corpus)
     instruments = []
     for entry in corpus.entries.values():
@@ -52,5 +53,5 @@ def render_index(corpus: Corpus, found: list[Comparison], infos: dict[str, dict]
                  "new_number": instrument_name(corpus.entries[c.new.id]),
                  "info": infos.get(f"redlines/{c.slug}.html", {})} for c in found]
     return render_page("site/index.html", root="", instruments=instruments, redlines=redlines,
-                       matrices=matrices or [], search=search, merge=merge or [], has_matrices=bool(matrices),
+                       matrices=matrices or [], search=search, citator=citator, merge=merge or [], has_matrices=bool(matrices),
                        ref_label=lambda eid: ref_label({"eid": eid}))

@@ -147,7 +147,16 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
         text_html=text_html, head_mark=head_mark, scope_label=scope_label, line_anchors=starts is not None,
         has_matrices=has_matrices, synonyms=synonyms,
         history=history or [], official=official, measure=measure or [], steps=steps,
-        amendments=amendments or [],
+        amendments=_read_motions(amendments or []),
         amends_of=lambda node: amends.get(node.eid, []) if node.eid else [],
         line_cite=lambda node: line_cite(node.lines, numbering),
         line_cite_of=lambda lines: line_cite(lines, numbering))
+
+
+def _read_motions(amendments: list[dict]) -> list[dict]:
+    """Each floor amendment with what its instruction does to the bill ("inserts a section after
+    section _ (SECTION _ adds to Acts 2020 c. 358 § 18)"), read by ``cite.motions``."""
+    from lawdiff.cite.labels import describe_motion
+    from lawdiff.cite.motions import motion_instructions
+    return [{**a, "reads": [describe_motion(i) for i in motion_instructions(a["text"], a["bill"])]}
+            for a in amendments]

@@ -117,13 +117,14 @@ def render_job(spec: dict) -> dict:
     """Render one page from its spec; returns {"html": str, "info": dict}."""
     if spec["page"] == "instrument":
         from lawdiff.render.instrument_html import render_instrument
+        from lawdiff.site.citator_pages import citator_info  # what the session citator keeps of the page
         doc = _document(spec["doc"])
         return {"html": render_instrument(doc, root="../", related=spec["related"],
                                           has_matrices=spec["matrices"], topics=spec.get("topics"),
                                           history=spec.get("history"), official=spec.get("official"),
                                           measure=spec.get("measure"), steps=spec.get("steps"),
                                           amendments=spec.get("amendments")),
-                "info": {}}
+                "info": citator_info(doc)}
     if spec["page"] == "redline" and spec.get("parallel"):
         from lawdiff.render.parallel_html import render_parallel
         old, new = _document(spec["old"]), _document(spec["new"])
@@ -563,6 +564,11 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
         report.pages += len(matrix[1]["pages"])
         matrices = [{"href": "matrix/index.html", "label": "Overview: every topic against every instrument"}] + [
             {"href": f"matrix/{t['id']}.html", "label": t["label"]} for t in matrix[1]["topics"]]
+    # the session citator: every bill's instructions, kept in its page's info (citator_pages.py)
+    from lawdiff.site.citator_pages import write_pages as write_citator
+    citator = write_citator(tmp, corpus, site.pages, infos)
+    report.pages += citator
+    report.rendered += citator  # written by every build, like the index page
     found_search = None
     if search:
         from lawdiff.site.search import build_search
@@ -580,7 +586,7 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
             report.search_shards, report.search_built = found_search.shards, found_search.built
     (tmp / "index.html").write_text(
         render_index(corpus, site.comparisons, infos, search=found_search is not None,
-                     merge=found_search.merge if found_search else [], matrices=matrices),
+                     merge=found_search.merge if found_search else [], matrices=matrices, citator=bool(citator)),
         encoding="utf-8")
     report.pages += len(site.pages) + 1
     report.rendered += 1
