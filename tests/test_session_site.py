@@ -39,3 +39,114 @@ def test_every_step_is_on_the_page_and_redlined(tmp_path):
         assert (site / "redlines" / f"{slug}.html").is_file(), slug
     assert "<q>Reported on H4241</q>" in steps and "Chapter 118 of the Acts of 2024: enacted as chapter" in steps
     assert (site / "instruments" / "193-s2710.html").read_text(encoding="utf-8").count("<q>") == len(items)
+
+
+# -- the session's index, filters and topics (issue 21 item 5) ---------------------------------
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+
+import pytest  # noqa: E402
+
+from helpers import ROOT  # noqa: E402
+from lawdiff.load.manifest import Corpus  # noqa: E402
+from lawdiff.site import session_index  # noqa: E402
+from lawdiff.site.build import build_site  # noqa: E402
+
+SITE_NAMES = NAMES + ["H2288", "S1510", "H49"]
+MAX_PAGE = 500 * 1024
+
+# My own note on H.2288's 287(g) section, in the layout of corpus/annotations.toml.
+ANNOTATION = '''[[annotation]]
+topic = "287g"
+instrument = "193-h2288"
+status = "prohibits"
+summary = "Bars state and local officers from acting as federal immigration officers under such an agreement."
+basis = "checked"
+cite = ["sec_3__qstr_1__sec_40"]
+'''
+
+
+@pytest.fixture(scope="module")
+def session_site(tmp_path_factory):
+    """The family of H.4241 with H.2288, S.1510 and the scan H.49, imported as a session, with the
+    shipped topics and one curated note; built with three documents a page so that it pages."""
+    base = tmp_path_factory.mktemp("session-site")
+    root = base / "corpus-193"
+    import_session(root, FolderSource(SESSION, 193, only=SITE_NAMES), 193, years=[], today="2026-12-07")
+    shutil.copy(ROOT / "corpus" / "topics.toml", root / "topics.toml")
+    (root / "annotations.toml").write_text(ANNOTATION, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(session_index, "PAGE_SIZE", 3)
+        build_site(Corpus.load(root), base / "site", jobs=1, search=False, pdf=False)
+    return base / "site"
+
+
+def listing(site):
+    text = (site / "documents" / "listing.js").read_text(encoding="utf-8")
+    assert text.startswith("window.lawdiffListing = ") and text.endswith(";\n")
+    return json.loads(text[len("window.lawdiffListing = "):-2])
+
+
+def test_the_index_pages_the_session(session_site):
+    index = (session_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="documents/index.html"' in index
+    assert 'id="i-193-h4241"' not in index  # the documents are on their own pages, not all on the index
+    # 9 entries (8 documents and Chapter 118), 3 a page
+    data = listing(session_site)
+    ids = [r[0] for r in data["rows"]]
+    pages = sorted(p.name for p in (session_site / "documents").glob("*.html"))
+    assert pages == ["index.html"] + [f"page-{n}.html" for n in range(2, -(-len(ids) // 3) + 1)]
+    # House in numeric order (H.49 before H.2288), then the Senate, then the Acts
+    assert ids[:5] == ["193-h49", "193-h2288", "193-h4115", "193-h4241", "193-h4744"]
+    assert ids[5:8] == ["193-s1510", "193-s2703", "193-s2710"] and ids[8] == "acts-2024-118"
+    seen = []
+    for n, name in enumerate(pages, 1):
+        page = (session_site / "documents" / name).read_text(encoding="utf-8")
+        seen += re.findall(r'<tr id="i-([^"]+)"', page)
+        assert f'<strong aria-current="page">{n}</strong>' in page  # the pager marks where one is
+        for other in pages:  # and links every other page, without JavaScript
+            assert (f'href="{other}"' in page) == (other != name)
+    assert seen == ids  # every document once, in the listing's order
+
+
+def test_the_listing_carries_the_filters(session_site):
+    data = listing(session_site)
+    rows = {r[0]: dict(zip(data["fields"], r)) for r in data["rows"]}
+    values = data["values"]
+
+    def value(id_, field):
+        return values[field][rows[id_][field]] if rows[id_][field] >= 0 else ""
+
+    # read from the records and histories: H.4744 is the conference report signed as Chapter 118
+    assert value("193-h4744", "status") == "Enacted" and value("193-h4744", "chamber") == "House"
+    assert value("193-h4744", "type") == "Bill" and value("193-h4744", "committee") == "H52"
+    assert "Francisco E. Paulino" in [values["sponsor"][i] for i in rows["193-h4744"]["sponsors"]]
+    assert value("193-s2710", "chamber") == "Senate"
+    # H.4241's last action is "Reported by H4744": the conference report took its place
+    assert value("193-h4241", "status") == "Replaced by a later text"
+    assert value("acts-2024-118", "chamber") == "Acts" and value("acts-2024-118", "status") == "Enacted"
+    assert rows["193-h49"]["has_text"] == 0 and rows["193-h2288"]["has_text"] == 1
+    assert rows["193-s2710"]["page"] == 3  # the 8th document, 3 a page
+    page = (session_site / "documents" / "index.html").read_text(encoding="utf-8")
+    for field in ("type", "committee", "status", "chamber", "sponsor", "sort"):
+        assert f'name="{field}"' in page
+
+
+def test_no_page_is_over_500_kb(session_site):
+    pages = list(session_site.rglob("*.html")) + list(session_site.rglob("*.js"))
+    assert len(pages) > 30
+    assert max(p.stat().st_size for p in pages) <= MAX_PAGE
+
+
+def test_a_topic_page_lists_a_session_document_at_its_provision(session_site):
+    page = (session_site / "topics" / "287g.html").read_text(encoding="utf-8")
+    # H.2288 proposed G.L. c. 126 § 40 (SECTION 3) bars performing an immigration officer's functions
+    documents = page[page.index('id="documents"'):]
+    assert '<a href="../instruments/193-h2288.html#sec_3__qstr_1__sec_40">' in documents
+    assert '<a href="../instruments/193-s1510.html#sec_3__qstr_1__sec_40">' in documents
+    assert "193-h4241" not in page  # the abuse-and-exploitation bill does not name 287(g)
+    curated = page[page.index('id="curated"'):page.index('id="documents"')]
+    assert "H.2288" in curated and "Prohibits" in curated and "S.1510" not in curated
+    assert 'href="../matrix/287g.html"' in curated  # the curated instruments' matrix, beside
+    assert (session_site / "matrix" / "287g.html").is_file()
