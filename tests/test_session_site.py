@@ -4,6 +4,7 @@ step with text on both sides redlined (the family of H.4241, read from ../shared
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from helpers.fetch_corpus import lawdiff
 from lawdiff.load.session import import_session
@@ -150,3 +151,57 @@ def test_a_topic_page_lists_a_session_document_at_its_provision(session_site):
     assert "H.2288" in curated and "Prohibits" in curated and "S.1510" not in curated
     assert 'href="../matrix/287g.html"' in curated  # the curated instruments' matrix, beside
     assert (session_site / "matrix" / "287g.html").is_file()
+
+
+def test_a_long_text_is_cut_into_parts_between_provisions():
+    """H.4744 (the conference report, about 90 KB of page) cut at 20 KB: every provision on exactly
+    one part, every link to a provision reaching the part that holds it, each part whole HTML."""
+    from html.parser import HTMLParser
+
+    from lawdiff.load.documents import load_document
+    from lawdiff.render.instrument_html import render_instrument
+    from lawdiff.site.instrument_parts import split
+
+    corpus_root = ROOT.parent / "shared" / "sources" / "sessions" / "193"
+    assert corpus_root.is_dir()
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "corpus"
+        import_session(root, FolderSource(SESSION, 193, only=["H4744"]), 193, years=[], today="2026-12-07")
+        doc = load_document("193-h4744", Corpus.load(root))
+    whole = render_instrument(doc, root="../")
+    assert "<!--lp" not in whole  # the marks are only for the site's cutter
+    parts = split(render_instrument(doc, root="../", marks=True), "193-h4744", limit=20_000)
+    assert len(parts) >= 4 and split(whole, "193-h4744") == [whole]  # under the limit: one page, as rendered
+    eids = [n.eid for n in doc.tree.walk() if n.eid]
+    ids = [re.findall(r' id="([^"]+)"', p) for p in parts]
+    for eid in eids:
+        assert sum(i.count(eid) for i in ids) == 1, eid
+    where = {i: n for n, found in enumerate(ids, 1) for i in found if i in set(eids)}
+
+    class Nesting(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.wrong = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("section", "div", "article", "main", "nav"):
+                self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            if tag in ("section", "div", "article", "main", "nav"):
+                self.wrong += not self.open or self.open.pop() != tag
+
+    for n, page in enumerate(parts, 1):
+        assert len(page.encode()) <= 20_000 + 8_000  # a part may pass the limit by its pager and one provision
+        checker = Nesting()
+        checker.feed(page)
+        assert checker.wrong == 0 and checker.open == []
+        assert f'<strong aria-current="page">{n}</strong>' in page
+        for target, eid in re.findall(r'href="([^"#]*)#(?:h-)?([^"]+)"', page):
+            if eid in where:
+                expected = "" if where[eid] == n else ("193-h4744.html" if where[eid] == 1 else f"193-h4744-{where[eid]}.html")
+                assert target == expected, (n, eid, target)
+    # a link from another page to a provision of a later part is sent there
+    later = next(e for e in eids if where.get(e, 1) > 1 and "__" not in e)
+    assert f'"{later}":{where[later]}' in parts[0]

@@ -118,13 +118,19 @@ def render_job(spec: dict) -> dict:
     """Render one page from its spec; returns {"html": str, "info": dict}."""
     if spec["page"] == "instrument":
         from lawdiff.render.instrument_html import render_instrument
+        from lawdiff.site.instrument_parts import split
         doc = _document(spec["doc"])
-        return {"html": render_instrument(doc, root="../", related=spec["related"],
+        html = render_instrument(doc, root="../", related=spec["related"],
                                           has_matrices=spec["matrices"], topics=spec.get("topics"),
                                           history=spec.get("history"), official=spec.get("official"),
                                           measure=spec.get("measure"), steps=spec.get("steps"),
-                                          amendments=spec.get("amendments")),
-                "info": _located(doc, spec)}
+                                          amendments=spec.get("amendments"), marks=True)
+        parts = split(html, doc.meta.get("id") or spec["doc"]["entry"]["id"])  # a long text: pages of 450 KB
+        result = {"html": parts[0], "info": _located(doc, spec, parts)}
+        if len(parts) > 1:  # <id>-2.html, ...: cached beside the first part (``_run_batch``)
+            result["info"]["parts"] = len(parts)
+            result["extra"] = {str(n): page for n, page in enumerate(parts[1:], 2)}
+        return result
     if spec["page"] == "redline" and spec.get("parallel"):
         from lawdiff.render.parallel_html import render_parallel
         old, new = _document(spec["old"]), _document(spec["new"])
@@ -156,12 +162,19 @@ def render_job(spec: dict) -> dict:
     raise ValueError(spec["page"])
 
 
-def _located(doc, spec: dict) -> dict:
-    """A session's instrument page carries the provisions that treat each topic (its topic pages' data)."""
+def _located(doc, spec: dict, parts: list[str]) -> dict:
+    """A session's instrument page carries the provisions that treat each topic (its topic pages' data),
+    each with the part of a long page that holds it."""
     if not spec.get("locate"):
         return {}
+    from lawdiff.site.instrument_parts import part_of
     from lawdiff.site.session_topics import located
-    return {"topics": located(doc, spec["locate"])}
+    found = located(doc, spec["locate"])
+    if len(parts) > 1:
+        for provisions in found.values():
+            for p in provisions:
+                p["part"] = part_of(parts, p["eid"])
+    return {"topics": found}
 
 
 def _no_docx(model: dict) -> str | None:
@@ -238,6 +251,8 @@ def _run_batch(cache_root: str, batch: list[tuple[str, dict]]) -> list[dict]:
     infos = []
     for key, spec in batch:
         result = render_job(spec)
+        for n, page in result.pop("extra", {}).items():  # a long text's later parts, before the page that marks it done
+            cache.put(f"{key}-{n}", {"html": page, "info": {}})
         cache.put(key, result)
         infos.append(result["info"])
     return infos
@@ -581,6 +596,8 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
             report.problems.append(hits[k][1]["skipped"])
             continue
         copy_file(hits[k][0], tmp / path)  # a page from the cache into the new site, a file of its own
+        for n in range(2, hits[k][1].get("parts", 1) + 1):  # a long text's later parts
+            copy_file(cache.root / k[:2] / f"{k}-{n}.html", tmp / path.replace(".html", f"-{n}.html"))
     (tmp / "static").mkdir()
     for name in STATIC_FILES:
         shutil.copyfile(STATIC / name, tmp / "static" / name)
@@ -611,6 +628,9 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
         # a redline goes to its old document's shard: one changed bill re-indexes few shards
         indexed = [(spec["doc"]["entry"]["id"] if spec["page"] == "instrument" else spec["old"]["entry"]["id"],
                     path, k, hits[k][0]) for (path, spec), k in zip(site.pages, site.keys) if path.endswith(".html")]
+        indexed += [(spec["doc"]["entry"]["id"], path.replace(".html", f"-{n}.html"), f"{k}-{n}",
+                     cache.root / k[:2] / f"{k}-{n}.html")  # a long text's later parts, in its shard
+                    for (path, spec), k in zip(site.pages, site.keys) for n in range(2, hits[k][1].get("parts", 1) + 1)]
         if site.matrix_key:  # the topic pages (their key: the matrix's and the page's path)
             indexed += [(path, path, hashlib.sha256(f"{site.matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
                         for path in matrix[1]["pages"] if path.endswith(".html") and path != "matrix/index.html"]
