@@ -205,3 +205,38 @@ def test_a_long_text_is_cut_into_parts_between_provisions():
     # a link from another page to a provision of a later part is sent there
     later = next(e for e in eids if where.get(e, 1) > 1 and "__" not in e)
     assert f'"{later}":{where[later]}' in parts[0]
+
+
+def test_a_long_redline_is_cut_into_parts_that_keep_every_change(tmp_path):
+    """H.4241 → H.4744 (the conference report) cut at 60 KB: every row of the change model on
+    exactly one part, numbered as on the whole page, the parts linked to each other."""
+    from lawdiff.diff.changes import compare
+    from lawdiff.load.documents import load_document
+    from lawdiff.render.redline_html import render_redline
+    from lawdiff.site.redline_parts import render_parts
+
+    root = tmp_path / "corpus"
+    import_session(root, FolderSource(SESSION, 193, only=["H4241", "H4744"]), 193, years=[], today="2026-12-07")
+    corpus = Corpus.load(root)
+    old, new = load_document("193-h4241", corpus), load_document("193-h4744", corpus)
+    model = compare(old, new)
+
+    def render(m, part):
+        return render_redline(m, root="../", docs=(old, new), part=part)
+
+    whole = render(model, None)
+    slug = "193-h4241--193-h4744"
+    assert render_parts(model, slug, render, limit=len(whole.encode())) == [whole]
+    parts = render_parts(model, slug, render, limit=60_000)
+    assert len(parts) >= 3
+    rows = [re.findall(r'id="sbs-(\d+)"', p) for p in parts]
+    assert [int(i) for found in rows for i in found] == list(range(len(model["changes"])))  # each once, in order
+    numbers = [int(n) for p in parts for n in re.findall(r'data-change-link="(\d+)"', p)]
+    changed = sum(c["kind"] != "equal" for c in model["changes"])
+    assert numbers == list(range(1, changed + 1))  # the summary's numbers run on across the parts
+    assert re.findall(r'data-change-link="(\d+)"', whole) == [str(n) for n in numbers]
+    for n, page in enumerate(parts, 1):
+        pager = re.search(r'<nav class="pager parts".*?</nav>', page, re.S).group(0)
+        assert f"part {n} of {len(parts)}" in pager and f'<strong aria-current="page">{n}</strong>' in pager
+        assert ('href="193-h4241--193-h4744.html"' in pager) == (n != 1)
+        assert f"of {changed}" in pager

@@ -155,10 +155,15 @@ def render_job(spec: dict) -> dict:
         downloads = spec.get("downloads", [])
         if _no_docx(model):  # one bad Word file is one line of the report, not a failed session build
             downloads = [d for d in downloads if not d[1].endswith(".docx")]
-        return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"],
-                                       docs=(old, new), downloads=downloads,
-                                       relation=spec.get("relation")),
-                "info": info}
+        from lawdiff.site.redline_parts import render_parts
+        parts = render_parts(model, spec["slug"], lambda m, part: render_redline(
+            m, root="../", label=spec["label"], has_matrices=spec["matrices"], docs=(old, new), downloads=downloads,
+            relation=spec.get("relation"), part=part))
+        result = {"html": parts[0], "info": info}
+        if len(parts) > 1:  # a long redline: <slug>-2.html, ..., cached beside the first part
+            info["parts"] = len(parts)
+            result["extra"] = {str(n): page for n, page in enumerate(parts[1:], 2)}
+        return result
     raise ValueError(spec["page"])
 
 
@@ -333,7 +338,7 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
         pages.append((f"instruments/{id_}.html", spec))
     from lawdiff.render.parallel_html import different_instruments, topic_provisions
     for c in found:
-        spec = {"page": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
+        spec = {"page": "redline", "label": c.label, "slug": c.slug, "old": sources[c.old.id], "new": sources[c.new.id],
                 "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices, "relation": [c.relation, c.words]}
         if different_instruments(corpus, c):  # side by side, not a redline
             # the two texts are parsed here, in the plan: the matrix decides which provisions stand
@@ -628,8 +633,9 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
         # a redline goes to its old document's shard: one changed bill re-indexes few shards
         indexed = [(spec["doc"]["entry"]["id"] if spec["page"] == "instrument" else spec["old"]["entry"]["id"],
                     path, k, hits[k][0]) for (path, spec), k in zip(site.pages, site.keys) if path.endswith(".html")]
-        indexed += [(spec["doc"]["entry"]["id"], path.replace(".html", f"-{n}.html"), f"{k}-{n}",
-                     cache.root / k[:2] / f"{k}-{n}.html")  # a long text's later parts, in its shard
+        indexed += [(spec["doc"]["entry"]["id"] if spec["page"] == "instrument" else spec["old"]["entry"]["id"],
+                     path.replace(".html", f"-{n}.html"), f"{k}-{n}",
+                     cache.root / k[:2] / f"{k}-{n}.html")  # a long page's later parts, in its shard
                     for (path, spec), k in zip(site.pages, site.keys) for n in range(2, hits[k][1].get("parts", 1) + 1)]
         if site.matrix_key:  # the topic pages (their key: the matrix's and the page's path)
             indexed += [(path, path, hashlib.sha256(f"{site.matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
