@@ -86,7 +86,7 @@ class LineStarts:
         return out
 
 
-PART_MARK = re.compile(r"<!--lp[se]:\d-->")
+PART_MARK = re.compile(r"<!--lp[se]:\d+-->")
 
 
 def render_instrument(doc: Document, *, root: str | None = None, related: list | None = None,
@@ -101,8 +101,8 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
     official history actions (``lawdiff.load.history``), shown as a timeline; ``official``: the
     latest of them; ``measure``: every text of its measure (``history.measure``), listed when
     there are several; ``steps``: its version graph (``site.steps``), a timeline of steps, each
-    linked to its redline.  ``marks``: keep the comments that mark where each provision of the
-    top three levels starts and ends (``site.instrument_parts`` cuts a long page there)."""
+    linked to its redline.  ``marks``: keep the comments that mark where each provision
+    starts and ends (``site.instrument_parts`` cuts a long page there)."""
     from lawdiff.site.search import topics_in
 
     def synonyms(node: Node | None = None) -> str:

@@ -2,12 +2,12 @@
 header, provenance, history, contents and the first provisions), ``<id>-2.html``, ...
 
 Reads the page ``render_instrument(..., marks=True)`` wrote (its comments mark where each
-provision of the top three levels starts and ends); writes the parts, as text.  A page is cut
+provision starts and ends); writes the parts, as text.  A page is cut
 only between provisions: a section cut inside is closed at the end of one part and opened
 again (without its id) at the start of the next.  Every ``href="#eid"`` naming a provision
 in another part points to that part; a link from elsewhere to ``<id>.html#eid`` for a
 provision in a later part is sent there by a short script on the first part (the deepest of
-its enclosing provisions that the map names: each provision of the top three levels that is
+its enclosing provisions that the map names: each provision that is
 not in its parent's part), and the contents link each part's provisions directly.
 """
 
@@ -19,7 +19,7 @@ import re
 from lawdiff.render.instrument_html import PART_MARK
 
 LIMIT = 450 * 1024  # bytes of HTML a part may hold: below the site's 500 KB bound, with room for the pager
-MARK = re.compile(r"<!--lp([se]):(\d)-->")
+MARK = re.compile(r"<!--lp([se]):(\d+)-->")
 OPEN = re.compile(r'<section class="[^"]*"(?: id="([^"]*)")? data-depth="\d+">')
 TEXT_START = re.compile(r'<div class="doc-text[^"]*">\n?')
 TEXT_END = "</div>\n</div>\n</article>"
@@ -33,9 +33,17 @@ def part_name(id_: str, n: int) -> str:
 
 def split(html: str, id_: str, limit: int = LIMIT) -> list[str]:
     """The page ``html`` of instrument ``id_`` as one or more parts, each under ``limit`` bytes
-    where the provisions of the top three levels allow; the marks removed."""
+    where its provisions allow; the marks removed."""
     if len(html.encode()) <= limit:
         return [PART_MARK.sub("", html)]
+    for reserve in (limit // 16, limit // 4, limit // 2):  # room on the first part for its script's map
+        parts = _split(html, id_, limit, reserve)
+        if len(parts[0].encode()) <= limit:
+            break
+    return parts
+
+
+def _split(html: str, id_: str, limit: int, reserve: int) -> list[str]:
     start = TEXT_START.search(html)
     end = html.rfind(TEXT_END)
     if start is None or end < start.end():
@@ -45,7 +53,7 @@ def split(html: str, id_: str, limit: int = LIMIT) -> list[str]:
     pieces = MARK.split(body)  # text, kind, depth, text, kind, depth, ...
     parts: list[str] = []
     current: list[str] = []
-    size = len(head.encode())
+    size = len(head.encode()) + reserve
     stack: list[str] = []  # the opening tags of the provisions open here
     top: dict[str, int] = {}  # id -> its part, for each provision not in its parent's part
     parts_of: list[int] = []  # the part of each provision open here (of its id's nearest holder)

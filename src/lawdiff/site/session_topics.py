@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lawdiff.parse.tree import Document
 
-PAGE_SIZE = 200  # documents a topic page lists
+PAGE_SIZE = 100  # documents a topic page lists: at most about 260 KB of HTML
 PROVISIONS_SHOWN = 5  # located provisions listed per document (the rest counted)
 EXCERPT = 240  # characters of a provision's matched sentence
 
