@@ -322,12 +322,17 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
     locate = session_topics.topics_key(corpus.root) if session_index.paged(corpus) else None
     terms = topic_terms(corpus.root) if matrices or locate else []  # the topics' phrases: search synonyms
     steps = version_steps(corpus, {c.slug for c in found})  # each text's version graph, as steps
+    links = history.version_links(corpus)  # once: per text, it made planning a session quadratic
+    related_of: dict[str, list[dict]] = {}  # each text's redlines, in the comparisons' order
+    for c in found:
+        for side in dict.fromkeys((c.old.id, c.new.id)):
+            related_of.setdefault(side, []).append({"slug": c.slug, "label": c.label})
     for id_, source in sources.items():
-        related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
+        related = related_of.get(id_, [])
         actions = history.load(corpus, corpus.entries[id_]) or []
         spec = {"page": "instrument", "doc": source, "related": related, "matrices": matrices, "topics": terms,
                 "history": actions, "official": history.official_status(corpus, corpus.entries[id_], actions),
-                "measure": history.measure(corpus, id_)}
+                "measure": history.measure(corpus, id_, links)}
         if id_ in steps:
             spec["steps"] = steps[id_]
         if locate:  # a session's topic pages: the topics' provisions, located with the page

@@ -31,9 +31,10 @@ def part_name(id_: str, n: int) -> str:
     return f"{id_}.html" if n == 1 else f"{id_}-{n}.html"
 
 
-def split(html: str, id_: str, limit: int = LIMIT) -> list[str]:
+def split(html: str, id_: str, limit: int | None = None) -> list[str]:
     """The page ``html`` of instrument ``id_`` as one or more parts, each under ``limit`` bytes
-    where its provisions allow; the marks removed."""
+    (default ``LIMIT``) where its provisions allow; the marks removed."""
+    limit = limit or LIMIT
     if len(html.encode()) <= limit:
         return [PART_MARK.sub("", html)]
     for reserve in (limit // 16, limit // 4, limit // 2):  # room on the first part for its script's map

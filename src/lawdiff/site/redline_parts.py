@@ -33,9 +33,11 @@ def _cut(sizes: list[int], count: int) -> list[tuple[int, int]]:
     return runs
 
 
-def render_parts(model: dict, slug: str, render: Callable[[dict, dict | None], str], limit: int = LIMIT) -> list[str]:
+def render_parts(model: dict, slug: str, render: Callable[[dict, dict | None], str],
+                 limit: int | None = None) -> list[str]:
     """``render(model, part)`` -> a page (``render_redline`` with ``part=``); the whole page when
-    it is under ``limit``, else its parts."""
+    it is under ``limit`` (default ``LIMIT``), else its parts."""
+    limit = limit or LIMIT
     whole = render(model, None)
     size = len(whole.encode())
     changes = model.get("changes", [])
