@@ -240,3 +240,33 @@ def test_a_long_redline_is_cut_into_parts_that_keep_every_change(tmp_path):
         assert f"part {n} of {len(parts)}" in pager and f'<strong aria-current="page">{n}</strong>' in pager
         assert ('href="193-h4241--193-h4744.html"' in pager) == (n != 1)
         assert f"of {changed}" in pager
+
+
+def test_a_redline_that_cannot_be_a_word_file_is_published_without_one(tmp_path):
+    """S.160 → S.2673: its change model leaves out an old provision, so no Word redline can be
+    exact; the session's build goes on, publishes the page and its JSON without a Word file,
+    and says so in one line (it stopped the whole session's build)."""
+    root = tmp_path / "corpus-193"
+    import_session(root, FolderSource(SESSION, 193, only=["S160", "S2673"]), 193, years=[], today="2026-12-07")
+    site = tmp_path / "site"
+    out = lawdiff(root, "build", "--out", str(site), "--no-search", "--no-pdf", "--jobs", "1")
+    assert out.returncode == 0, out.stderr
+    slug = "193-s160--193-s2673"
+    page = (site / "redlines" / f"{slug}.html").read_text(encoding="utf-8")
+    assert (site / "redlines" / f"{slug}.json").is_file() and f'href="{slug}.json"' in page
+    assert not (site / "redlines" / f"{slug}.docx").exists() and f"{slug}.docx" not in page
+    said = [line for line in out.stderr.splitlines() if "no Word redline" in line]
+    assert len(said) == 1 and said[0].startswith("lawdiff: S.160 → S.2673: the change model leaves out")
+
+
+def test_a_bad_topics_file_stops_a_session_build_in_one_line(tmp_path):
+    root = tmp_path / "corpus-193"
+    import_session(root, FolderSource(SESSION, 193, only=["H2288"]), 193, years=[], today="2026-12-07")
+    site = tmp_path / "site"
+    assert lawdiff(root, "build", "--out", str(site), "--no-search", "--no-pdf", "--jobs", "1").returncode == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    (root / "topics.toml").write_text('[[topic]]\nid = "x"\nlabel = "X"\nregex = ["(unclosed"]\n', encoding="utf-8")
+    out = lawdiff(root, "build", "--out", str(site), "--no-search", "--no-pdf", "--jobs", "1")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and "topics.toml" in out.stderr
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before  # the previous site stands

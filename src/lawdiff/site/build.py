@@ -320,6 +320,9 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
     pages = []
     from lawdiff.site import session_index, session_topics
     locate = session_topics.topics_key(corpus.root) if session_index.paged(corpus) else None
+    if locate:  # a bad topics file stops the build here, in one line, before any page is rendered
+        from lawdiff.matrix.topics import load_topics
+        load_topics(corpus.root)
     terms = topic_terms(corpus.root) if matrices or locate else []  # the topics' phrases: search synonyms
     steps = version_steps(corpus, {c.slug for c in found})  # each text's version graph, as steps
     links = history.version_links(corpus)  # once: per text, it made planning a session quadratic
