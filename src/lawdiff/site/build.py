@@ -121,10 +121,10 @@ def render_job(spec: dict) -> dict:
         from lawdiff.site.instrument_parts import split
         doc = _document(spec["doc"])
         html = render_instrument(doc, root="../", related=spec["related"],
-                                          has_matrices=spec["matrices"], topics=spec.get("topics"),
-                                          history=spec.get("history"), official=spec.get("official"),
-                                          measure=spec.get("measure"), steps=spec.get("steps"),
-                                          amendments=spec.get("amendments"), marks=True)
+                                 has_matrices=spec["matrices"], topics=spec.get("topics"),
+                                 history=spec.get("history"), official=spec.get("official"),
+                                 measure=spec.get("measure"), steps=spec.get("steps"),
+                                 amendments=spec.get("amendments"), marks=True)
         parts = split(html, doc.meta.get("id") or spec["doc"]["entry"]["id"])  # a long text: pages of 450 KB
         result = {"html": parts[0], "info": _located(doc, spec, parts)}
         if len(parts) > 1:  # <id>-2.html, ...: cached beside the first part (``_run_batch``)
