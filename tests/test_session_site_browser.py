@@ -112,3 +112,26 @@ def test_a_link_to_a_provision_of_a_later_part_lands_there(site, watched):
     page.wait_for_url(f"**/instruments/{parts[-1]}#{eid}")
     assert page.locator(f"[id='{eid}']").count() == 1
     assert watched.errors == []
+
+
+SESSION_PAGES = ["index.html", "documents/index.html", "documents/page-2.html", "topics/287g.html",
+                 "instruments/193-h4744.html", "instruments/193-h4744-2.html"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_session_pages_are_accessible_and_fit_a_phone(site, watched, width):
+    from test_site_browser import AXE, TOO_WIDE
+    assert AXE.is_file(), "axe-core missing: run scripts/test.sh (npm install --prefix .cache/npm axe-core@4)"
+    base, _ = site
+    watched.page.set_viewport_size({"width": width, "height": 900})
+    problems = []
+    for path in SESSION_PAGES:
+        page = watched.goto(base + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        problems += [(path, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+                     for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        found = page.evaluate(TOO_WIDE)
+        if width == 390 and (found["scroll"] > found["width"] or found["wide"]):
+            problems.append((path, "wider than a phone", found))
+    assert problems == [], "\n".join(map(str, problems))
