@@ -409,6 +409,8 @@ def build_command(ctx: click.Context, out: Path, jobs: int | None, no_search: bo
         hint = "" if GET_CHROMIUM in report.no_pdf else f"; {GET_CHROMIUM}"
         click.echo(f"lawdiff: built without the redlines' PDFs: {report.no_pdf}{hint} (--no-pdf: skip them quietly)",
                    err=True)
+    for problem in report.problems:  # a download left out of the site (its page does not link it)
+        click.echo(f"lawdiff: {problem}", err=True)
     search = (f"search index: {report.search_built} of {report.search_shards} shards indexed"
               if report.search else "no search index")
     click.echo(f"lawdiff: built {report.pages} pages into {out}/ ({report.rendered} rendered, "

@@ -67,15 +67,26 @@ def official_status(corpus: Corpus, entry: dict, actions: list[dict] | None = No
     return {"date": action["date"], "branch": action["branch"], "action": action["action"], "url": page_url(entry)}
 
 
-def measure(corpus: Corpus, entry_id: str) -> list[dict]:
-    """Every text of ``entry_id``'s measure (the instruments joined to it by ``version_of``,
-    either way, however far), earlier first: ``{id, number, title, has_text, official, status}``.
-    A text alone gives a list of one."""
+def version_links(corpus: Corpus) -> dict[str, set[str]]:
+    """Each instrument -> those ``version_of`` joins to it, either way (``measure``'s walk; a
+    caller asking for every instrument's measure computes it once: over a session of 8,000
+    texts, computing it per call cost a minute of every build)."""
     linked: dict[str, set[str]] = {i: set() for i in corpus.entries}
     for entry in corpus.entries.values():
         for other in entry.get("version_of", []):
             linked[entry["id"]].add(other)
             linked[other].add(entry["id"])
+    return linked
+
+
+def measure(corpus: Corpus, entry_id: str, linked: dict[str, set[str]] | None = None) -> list[dict]:
+    """Every text of ``entry_id``'s measure (the instruments joined to it by ``version_of``,
+    either way, however far), earlier first: ``{id, number, title, has_text, official, status}``.
+    A text alone gives a list of one.  ``linked``: ``version_links(corpus)``, when the caller has it."""
+    if linked is None:
+        linked = version_links(corpus)
+    if not linked[entry_id]:  # a text alone
+        return _texts(corpus, [entry_id])
     found, todo = {entry_id}, [entry_id]
     while todo:
         for other in linked[todo.pop()]:
@@ -83,11 +94,16 @@ def measure(corpus: Corpus, entry_id: str) -> list[dict]:
                 found.add(other)
                 todo.append(other)
     ordered: list[str] = []
-    names = [i for i in corpus.entries if i in found]  # manifest order among equals
+    order = {i: k for k, i in enumerate(corpus.entries)}
+    names = sorted(found, key=order.__getitem__)  # manifest order among equals
     while len(ordered) < len(names):
         ready = [i for i in names if i not in ordered
                  and all(e in ordered or e not in found for e in corpus.entries[i].get("version_of", []))]
         ordered.append(ready[0] if ready else next(i for i in names if i not in ordered))  # a loop: as listed
+    return _texts(corpus, ordered)
+
+
+def _texts(corpus: Corpus, ordered: list[str]) -> list[dict]:
     return [{"id": i, "number": corpus.entries[i].get("number", i), "title": corpus.entries[i].get("title", ""),
              "has_text": bool(corpus.entries[i].get("path")), "official": official_status(corpus, corpus.entries[i]),
              "status": corpus.entries[i].get("status")} for i in ordered]

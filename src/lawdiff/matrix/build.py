@@ -33,7 +33,10 @@ def build_matrix(corpus: Corpus, topics: list[str] | None = None, instruments: l
     topic_ids = _pick(topics, all_topics, corpus.root / "topics.toml", "topic")
     instrument_ids = _pick(instruments, corpus.entries, corpus.root / "instruments.toml", "instrument")
 
-    docs = {entry["id"]: load(entry["id"]) for entry in corpus.with_text()}
+    # the texts of the columns and of every annotated instrument (its citations are checked), no more:
+    # a session's matrix of its curated instruments does not parse the other 7,800 texts
+    wanted = set(instrument_ids) | {iid for _, iid in annotations}
+    docs = {entry["id"]: load(entry["id"]) for entry in corpus.with_text() if entry["id"] in wanted}
     check_cites(ann_path, annotations, docs)  # every annotation, not only the requested ones
 
     from lawdiff.load.history import official_status

@@ -34,10 +34,12 @@ def _relations(corpus: Corpus) -> dict[str, list[tuple[str, str]]]:
 
 def render_index(corpus: Corpus, found: list[Comparison], infos: dict[str, dict], *,
                  search: bool = False, merge: list[str] | None = None, matrices: list[dict] | None = None,
-                 citator: bool = False) -> str:
-    relations = _relations(corpus)
+                 citator: bool = False, documents: dict | None = None) -> str:
+    """``documents``: the corpus is listed on pages of its own (``lawdiff.site.session_index``):
+    {"total", "pages", "topics"}; the index links them instead of listing every entry."""
+    relations = _relations(corpus) if documents is None else {}
     instruments = []
-    for entry in corpus.entries.values():
+    for entry in (corpus.entries.values() if documents is None else ()):
         instruments.append({
             "id": entry["id"], "number": instrument_name(entry), "title": entry.get("title", ""),
             "kind": kind_label(entry.get("kind"), entry.get("kind", "")),
@@ -53,5 +55,6 @@ def render_index(corpus: Corpus, found: list[Comparison], infos: dict[str, dict]
                  "new_number": instrument_name(corpus.entries[c.new.id]),
                  "info": infos.get(f"redlines/{c.slug}.html", {})} for c in found]
     return render_page("site/index.html", root="", instruments=instruments, redlines=redlines,
-                       matrices=matrices or [], search=search, citator=citator, merge=merge or [], has_matrices=bool(matrices),
+                       matrices=matrices or [], search=search, citator=citator, documents=documents,
+                       merge=merge or [], has_matrices=bool(matrices),
                        ref_label=lambda eid: ref_label({"eid": eid}))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from lawdiff.cite import instructions
@@ -84,10 +86,13 @@ class LineStarts:
         return out
 
 
+PART_MARK = re.compile(r"<!--lp[se]:\d+-->")
+
+
 def render_instrument(doc: Document, *, root: str | None = None, related: list | None = None,
                       has_matrices: bool = False, topics: list | None = None, history: list | None = None,
                       official: dict | None = None, measure: list | None = None, steps: dict | None = None,
-                      amendments: list | None = None) -> str:
+                      amendments: list | None = None, marks: bool = False) -> str:
     """The HTML page of one instrument.  ``root`` is the path from the page to the site's
     top ("../" in the site); None gives a standalone page with CSS inlined.  ``has_matrices``:
     the site has matrix pages to link from the header.  ``topics`` (``search.topic_terms``):
@@ -96,7 +101,8 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
     official history actions (``lawdiff.load.history``), shown as a timeline; ``official``: the
     latest of them; ``measure``: every text of its measure (``history.measure``), listed when
     there are several; ``steps``: its version graph (``site.steps``), a timeline of steps, each
-    linked to its redline."""
+    linked to its redline.  ``marks``: keep the comments that mark where each provision
+    starts and ends (``site.instrument_parts`` cuts a long page there)."""
     from lawdiff.site.search import topics_in
 
     def synonyms(node: Node | None = None) -> str:
@@ -140,7 +146,7 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
         node = doc.tree.find(eid)
         return number_label(node) if node is not None and node.num else ref_label({"eid": eid})
 
-    return render_page(
+    page = render_page(
         "site/instrument.html", root=root, meta=doc.meta, tree=doc.tree,
         kind_label=kind_label(doc.meta.get("kind"), "Instrument"),
         toc=_toc(doc.tree, numbering), glossary=found, related=related or [],
@@ -151,6 +157,7 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
         amends_of=lambda node: amends.get(node.eid, []) if node.eid else [],
         line_cite=lambda node: line_cite(node.lines, numbering),
         line_cite_of=lambda lines: line_cite(lines, numbering))
+    return page if marks else PART_MARK.sub("", page)
 
 
 def _read_motions(amendments: list[dict]) -> list[dict]:

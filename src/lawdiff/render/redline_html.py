@@ -147,11 +147,13 @@ def _side_htmls(change: dict) -> dict[str, Markup]:
     return {f"{view}_html": side_html(tokens, view, headings, breaks, side) for view in ("old", "new", "inline")}
 
 
-def _rows(model: dict) -> tuple[list[dict], list[dict]]:
+def _rows(model: dict, first: int = 0, numbered: int = 0) -> tuple[list[dict], list[dict]]:
+    """``first``, ``numbered``: a part of a long redline starts at change ``first`` of the whole
+    model, after ``numbered`` numbered changes (its rows keep the whole page's ids and numbers)."""
     changes = model.get("changes", [])
     rows = []
-    n = 0
-    for i, change in enumerate(changes):
+    n = numbered
+    for i, change in enumerate(changes, first):
         kind = change["kind"]
         number = None
         if kind != "equal":
@@ -210,7 +212,7 @@ def _label(meta: dict) -> str:
 
 def render_redline(model: dict, *, root: str | None = None, label: str | None = None,
                    has_matrices: bool = False, docs=None, context: str = "changes",
-                   downloads: list | None = None, relation: list | None = None) -> str:
+                   downloads: list | None = None, relation: list | None = None, part: dict | None = None) -> str:
     """The HTML page of one change model.  ``root`` is the path from the page to the
     site's top ("../" in the site); None gives a standalone page (CSS and script
     inlined, no links to other pages).  ``docs`` (old, new ``Document``s) lets the
@@ -219,17 +221,19 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
     name beside the page, what it holds] of the files the site built with it.  ``relation``
     [manifest relation, words] (``Comparison.relation``, ``.words``): a companion pair is two
     bills filed side by side, not an old text and its amendment, so its sides are named by
-    chamber and its differences are "Differs", never "Amended"."""
+    chamber and its differences are "Differs", never "Amended".  ``part``: this page is one part
+    of a long redline (``site.redline_parts``): {"n", "count", "names", "first", "numbered",
+    "last", "total", "identical"}, and ``model["changes"]`` holds that part's changes only."""
     if context not in CONTEXTS:
         raise ValueError(context)
     with no_cycle_collector():
-        return _render(model, root, label, has_matrices, docs, context, downloads, relation)
+        return _render(model, root, label, has_matrices, docs, context, downloads, relation, part)
 
 
-def _render(model, root, label, has_matrices, docs, context, downloads, relation) -> str:
+def _render(model, root, label, has_matrices, docs, context, downloads, relation, part=None) -> str:
     old, new = model["old"], model["new"]
-    rows, top_stubs = _rows(model)
-    total = sum(1 for r in rows if r["number"])
+    rows, top_stubs = _rows(model, part["first"], part["numbered"]) if part else _rows(model)
+    total = part["total"] if part else sum(1 for r in rows if r["number"])
     linked = root is not None
 
     def href(meta: dict, eid: str | None) -> str | None:
@@ -248,10 +252,15 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
     printed = [meta for meta in (old, new) if meta.get("line_numbers") == "printed"]
     unprinted = list(dict.fromkeys(_label(meta) for meta in (old, new) if meta.get("line_numbers") != "printed"))
     roles = _roles(relation, old, new)
+    paper = print_layout(model, docs, context)
+    if part:  # the printed layout numbers this part's changes from 1: the whole page's numbers instead
+        for item in {id(x): x for x in paper.get("summary", []) + paper.get("blocks", [])}.values():
+            if item.get("number"):
+                item["number"] += part["numbered"]
     return render_page(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title, roles=roles,
-        identical=total == 0 and bool(rows),
+        identical=part["identical"] if part else total == 0 and bool(rows), part=part,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
         href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
-        paper=print_layout(model, docs, context), downloads=downloads or [])
+        paper=paper, downloads=downloads or [])

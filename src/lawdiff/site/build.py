@@ -53,6 +53,7 @@ class BuildReport:
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
     no_pdf: str | None = None  # why the redline pages have no PDF though PDFs were asked for
+    problems: list = field(default_factory=list)  # one line each: a download left out (its page does not link it)
 
 
 def code_fingerprint() -> str:
@@ -118,13 +119,19 @@ def render_job(spec: dict) -> dict:
     if spec["page"] == "instrument":
         from lawdiff.render.instrument_html import render_instrument
         from lawdiff.site.citator_pages import citator_info  # what the session citator keeps of the page
+        from lawdiff.site.instrument_parts import split
         doc = _document(spec["doc"])
-        return {"html": render_instrument(doc, root="../", related=spec["related"],
-                                          has_matrices=spec["matrices"], topics=spec.get("topics"),
-                                          history=spec.get("history"), official=spec.get("official"),
-                                          measure=spec.get("measure"), steps=spec.get("steps"),
-                                          amendments=spec.get("amendments")),
-                "info": citator_info(doc)}
+        html = render_instrument(doc, root="../", related=spec["related"],
+                                 has_matrices=spec["matrices"], topics=spec.get("topics"),
+                                 history=spec.get("history"), official=spec.get("official"),
+                                 measure=spec.get("measure"), steps=spec.get("steps"),
+                                 amendments=spec.get("amendments"), marks=True)
+        parts = split(html, doc.meta.get("id") or spec["doc"]["entry"]["id"])  # a long text: pages of 450 KB
+        result = {"html": parts[0], "info": {**citator_info(doc), **_located(doc, spec, parts)}}
+        if len(parts) > 1:  # <id>-2.html, ...: cached beside the first part (``_run_batch``)
+            result["info"]["parts"] = len(parts)
+            result["extra"] = {str(n): page for n, page in enumerate(parts[1:], 2)}
+        return result
     if spec["page"] == "redline" and spec.get("parallel"):
         from lawdiff.render.parallel_html import render_parallel
         old, new = _document(spec["old"]), _document(spec["new"])
@@ -138,17 +145,53 @@ def render_job(spec: dict) -> dict:
             from lawdiff.render.pdf import redline_pdf
             return {"html": redline_pdf(model, (old, new)), "info": {}}
         from lawdiff.render.docx import render_docx
+        if why := _no_docx(model):  # not published, and not linked from its page (render_job "redline")
+            return {"html": "", "info": {"skipped": why}}
         return {"html": render_docx(model), "info": {}}
     if spec["page"] == "redline":
         from lawdiff.render.redline_html import render_redline
         old, new, model = _model(spec)
         info = {"stats": model["stats"], "degraded": model["degraded"],
                 "changes": sum(1 for c in model["changes"] if c["kind"] != "equal")}
-        return {"html": render_redline(model, root="../", label=spec["label"], has_matrices=spec["matrices"],
-                                       docs=(old, new), downloads=spec.get("downloads", []),
-                                       relation=spec.get("relation")),
-                "info": info}
+        downloads = spec.get("downloads", [])
+        if _no_docx(model):  # one bad Word file is one line of the report, not a failed session build
+            downloads = [d for d in downloads if not d[1].endswith(".docx")]
+        from lawdiff.site.redline_parts import render_parts
+        parts = render_parts(model, spec["slug"], lambda m, part: render_redline(
+            m, root="../", label=spec["label"], has_matrices=spec["matrices"], docs=(old, new), downloads=downloads,
+            relation=spec.get("relation"), part=part))
+        result = {"html": parts[0], "info": info}
+        if len(parts) > 1:  # a long redline: <slug>-2.html, ..., cached beside the first part
+            info["parts"] = len(parts)
+            result["extra"] = {str(n): page for n, page in enumerate(parts[1:], 2)}
+        return result
     raise ValueError(spec["page"])
+
+
+def _located(doc, spec: dict, parts: list[str]) -> dict:
+    """A session's instrument page carries the provisions that treat each topic (its topic pages' data),
+    each with the part of a long page that holds it."""
+    if not spec.get("locate"):
+        return {}
+    from lawdiff.site.instrument_parts import part_of
+    from lawdiff.site.session_topics import located
+    found = located(doc, spec["locate"])
+    if len(parts) > 1:
+        for provisions in found.values():
+            for p in provisions:
+                p["part"] = part_of(parts, p["eid"])
+    return {"topics": found}
+
+
+def _no_docx(model: dict) -> str | None:
+    """Why no Word redline can be written from ``model`` (a change model that leaves out a
+    provision: accept-all would drop its words), or None."""
+    from lawdiff.render.docx import _check_complete
+    try:
+        _check_complete(model)
+    except LawdiffError as e:
+        return str(e)
+    return None
 
 
 def render_matrix_pages(corpus_root: str, sources: dict | None = None) -> dict:
@@ -157,7 +200,12 @@ def render_matrix_pages(corpus_root: str, sources: dict | None = None) -> dict:
     from lawdiff.matrix.build import build_matrix
     from lawdiff.render.matrix_html import render_overview, render_topic_page
     from lawdiff.render.matrix_tables import of_topic, to_csv, to_json
-    matrix = build_matrix(Corpus.load(corpus_root), load=(lambda iid: _document(sources[iid])) if sources else None)
+    corpus = Corpus.load(corpus_root)
+    from lawdiff.site.session_index import paged
+    from lawdiff.site.session_topics import curated
+    columns = sorted({i for _, i in curated(corpus.root, corpus.entries)}, key=list(corpus.entries).index) \
+        if paged(corpus) else None  # a session's matrix: its curated instruments, not 8,000 columns
+    matrix = build_matrix(corpus, instruments=columns, load=(lambda iid: _document(sources[iid])) if sources else None)
     # each page offers its data: matrix.csv/.json beside the overview, <topic>.csv/.json beside a topic
     pages = {"matrix/index.html": render_overview(matrix), "matrix/matrix.csv": to_csv(matrix),
              "matrix/matrix.json": to_json(matrix)}
@@ -190,6 +238,10 @@ def _matrix_key(code: str, corpus: Corpus, sources: dict) -> str | None:
     topics = corpus.root / "topics.toml"
     if not topics.exists():
         return None
+    from lawdiff.site.session_index import paged
+    from lawdiff.site.session_topics import curated
+    if paged(corpus) and not curated(corpus.root, corpus.entries):
+        return None  # a session without curated instruments: its topic pages, no matrix
     h = hashlib.sha256(code.encode() + b"\0matrix\0")
     for name in ("instruments.toml", "topics.toml", "annotations.toml"):
         path = corpus.root / name
@@ -205,6 +257,8 @@ def _run_batch(cache_root: str, batch: list[tuple[str, dict]]) -> list[dict]:
     infos = []
     for key, spec in batch:
         result = render_job(spec)
+        for n, page in result.pop("extra", {}).items():  # a long text's later parts, before the page that marks it done
+            cache.put(f"{key}-{n}", {"html": page, "info": {}})
         cache.put(key, result)
         infos.append(result["info"])
     return infos
@@ -265,23 +319,35 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
     from lawdiff.site.search import topic_terms
     from lawdiff.site.steps import version_steps
     pages = []
-    terms = topic_terms(corpus.root) if matrices else []  # the topics' phrases: search synonyms
+    from lawdiff.site import session_index, session_topics
+    locate = session_topics.topics_key(corpus.root) if session_index.paged(corpus) else None
+    if locate:  # a bad topics file stops the build here, in one line, before any page is rendered
+        from lawdiff.matrix.topics import load_topics
+        load_topics(corpus.root)
+    terms = topic_terms(corpus.root) if matrices or locate else []  # the topics' phrases: search synonyms
     steps = version_steps(corpus, {c.slug for c in found})  # each text's version graph, as steps
+    links = history.version_links(corpus)  # once: per text, it made planning a session quadratic
+    related_of: dict[str, list[dict]] = {}  # each text's redlines, in the comparisons' order
+    for c in found:
+        for side in dict.fromkeys((c.old.id, c.new.id)):
+            related_of.setdefault(side, []).append({"slug": c.slug, "label": c.label})
     for id_, source in sources.items():
-        related = [{"slug": c.slug, "label": c.label} for c in found if id_ in (c.old.id, c.new.id)]
+        related = related_of.get(id_, [])
         actions = history.load(corpus, corpus.entries[id_]) or []
         spec = {"page": "instrument", "doc": source, "related": related, "matrices": matrices, "topics": terms,
                 "history": actions, "official": history.official_status(corpus, corpus.entries[id_], actions),
-                "measure": history.measure(corpus, id_)}
+                "measure": history.measure(corpus, id_, links)}
         if id_ in steps:
             spec["steps"] = steps[id_]
+        if locate:  # a session's topic pages: the topics' provisions, located with the page
+            spec["locate"] = locate
         if corpus.entries[id_].get("amendments"):
             from lawdiff.load import amendments
             spec["amendments"] = amendments.load(corpus, corpus.entries[id_])
         pages.append((f"instruments/{id_}.html", spec))
     from lawdiff.render.parallel_html import different_instruments, topic_provisions
     for c in found:
-        spec = {"page": "redline", "label": c.label, "old": sources[c.old.id], "new": sources[c.new.id],
+        spec = {"page": "redline", "label": c.label, "slug": c.slug, "old": sources[c.old.id], "new": sources[c.new.id],
                 "old_eid": c.old.eid, "new_eid": c.new.eid, "matrices": matrices, "relation": [c.relation, c.words]}
         if different_instruments(corpus, c):  # side by side, not a redline
             # the two texts are parsed here, in the plan: the matrix decides which provisions stand
@@ -540,7 +606,12 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
 
     (tmp / MARKER).write_text("lawdiff site build; replaced whole by the next build\n")
     for (path, _), k in zip(site.pages, site.keys):
+        if hits[k][1].get("skipped"):  # a download that could not be made; its page does not link it
+            report.problems.append(hits[k][1]["skipped"])
+            continue
         copy_file(hits[k][0], tmp / path)  # a page from the cache into the new site, a file of its own
+        for n in range(2, hits[k][1].get("parts", 1) + 1):  # a long text's later parts
+            copy_file(cache.root / k[:2] / f"{k}-{n}.html", tmp / path.replace(".html", f"-{n}.html"))
     (tmp / "static").mkdir()
     for name in STATIC_FILES:
         shutil.copyfile(STATIC / name, tmp / "static" / name)
@@ -576,6 +647,10 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
         # a redline goes to its old document's shard: one changed bill re-indexes few shards
         indexed = [(spec["doc"]["entry"]["id"] if spec["page"] == "instrument" else spec["old"]["entry"]["id"],
                     path, k, hits[k][0]) for (path, spec), k in zip(site.pages, site.keys) if path.endswith(".html")]
+        indexed += [(spec["doc"]["entry"]["id"] if spec["page"] == "instrument" else spec["old"]["entry"]["id"],
+                     path.replace(".html", f"-{n}.html"), f"{k}-{n}",
+                     cache.root / k[:2] / f"{k}-{n}.html")  # a long page's later parts, in its shard
+                    for (path, spec), k in zip(site.pages, site.keys) for n in range(2, hits[k][1].get("parts", 1) + 1)]
         if site.matrix_key:  # the topic pages (their key: the matrix's and the page's path)
             indexed += [(path, path, hashlib.sha256(f"{site.matrix_key}\0{path}".encode()).hexdigest(), tmp / path)
                         for path in matrix[1]["pages"] if path.endswith(".html") and path != "matrix/index.html"]
@@ -584,12 +659,39 @@ def assemble(site: Plan, hits: dict, cache: Cache, corpus: Corpus, tmp: Path, *,
         if found_search:
             report.search = True
             report.search_shards, report.search_built = found_search.shards, found_search.built
+    documents = _session_pages(corpus, site, infos, tmp, bool(matrices), report)
     (tmp / "index.html").write_text(
         render_index(corpus, site.comparisons, infos, search=found_search is not None,
-                     merge=found_search.merge if found_search else [], matrices=matrices, citator=bool(citator)),
+                     merge=found_search.merge if found_search else [], matrices=matrices, citator=bool(citator),
+                     documents=documents),
         encoding="utf-8")
     report.pages += len(site.pages) + 1
     report.rendered += 1
+
+
+def _session_pages(corpus: Corpus, site: Plan, infos: dict, tmp: Path, has_matrices: bool,
+                   report: BuildReport) -> dict | None:
+    """A session's paged index and topic pages (``site/session_index.py``, ``site/session_topics.py``);
+    what the index page says of them, or None for a corpus listed on the index page itself."""
+    from lawdiff.site import session_index, session_topics
+    if not session_index.paged(corpus):
+        return None
+    located = {spec["doc"]["entry"]["id"]: infos[path] for path, spec in site.pages
+               if spec["page"] == "instrument" and spec.get("locate")}
+    topics = []
+    files = {}
+    if any(spec.get("locate") for _, spec in site.pages):
+        files.update(session_topics.pages(corpus, located, has_matrices=has_matrices))
+        from lawdiff.matrix.topics import load_topics
+        topics = [{"id": t.id, "label": t.label} for t in load_topics(corpus.root).values()]
+    files.update(session_index.pages(corpus, has_matrices=has_matrices, topics=topics))
+    for path, text in files.items():
+        (tmp / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / path).write_text(text, encoding="utf-8")
+    report.pages += len(files)
+    report.rendered += len(files)
+    return {"total": len(corpus.entries), "per_page": session_index.PAGE_SIZE,
+            "pages": -(-len(corpus.entries) // session_index.PAGE_SIZE), "topics": topics}
 
 
 def build_site(corpus: Corpus, out_dir: Path | str = "build", *, jobs: int | None = None, search: bool = True,
