@@ -69,8 +69,11 @@ def _compare(old, new, timeout: float) -> ChangeModel:
             changes_new.append((item.index, _group_change(placed[item.index], alignment, located, places)))
             continue
         o = back.get(item.index)
+        if o is not None and not has_content(alignment.old[o].node):
+            o = None  # paired with a wordless container: every word of it is inserted
         change = _change(alignment.old[o].node if o is not None else None, item.node,
-                         item.index in alignment.moved, alignment.how.get(item.index), timeout, located, places)
+                         o is not None and item.index in alignment.moved,
+                         alignment.how.get(item.index) if o is not None else None, timeout, located, places)
         changes_new.append((item.index, change))
     changes = _displaced(_place_deletions(alignment, changes_new, timeout, located, places, hidden_old))
     if groups:
@@ -269,9 +272,12 @@ def _place_deletions(alignment, changes_new: list[tuple[int, Change]], timeout: 
         n = pairs.get(item.index)
         if n is None and item.index in hidden:
             continue
-        if n is None:
+        if n is None or not has_content(alignment.new[n].node):
+            # Unpaired, or paired with a container that has no words of its own (a quotation
+            # the other version opens with a section where this one runs the section's words
+            # into it, S.160 -> S.2673): its words are struck here, never left out.
             after.setdefault(anchor, []).append(_change(item.node, None, False, None, timeout, located, places))
-        elif n not in moved:
+        if n is not None and n not in moved:
             anchor = n
     # An anchor without a change of its own (a container) is placed before the first change
     # that follows it in the new document: one merge of two sorted sequences.

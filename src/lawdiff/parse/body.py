@@ -23,7 +23,7 @@ from lawdiff.parse.units import NodeText, Unit, where
 P_RANK = 99.0  # a plain paragraph holds no structure: any marker closes it
 HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
 # An inserted section's number under its catchline heading (``Body._next_opens``).
-SECTION_HEADING = re.compile(r"^“?Section \d+[A-Z]{0,10}[.:]")
+SECTION_HEADING = re.compile(r"^[“\"]?Section \d+[A-Z]{0,10}[.:]")
 # Text after a list's last item that continues the parent (``_wraps_up``): the items, the parents
 # that can hold closing words (AKN hierarchical elements and a definition), the end of a list's
 # introduction ("shall:", "that—") and of its last item (a full stop), and how far to look for the
@@ -199,8 +199,10 @@ class Body:
         quote = self._quotation()
         if quote is not None and self._repeats_heading(quote, num):
             return None
-        if num.startswith("“") and not (kind == MarkerLevel.BILL_SECTION and quote is None and self.bill_sections
-                                        and carries(self.bill_sections[-1].num, num)):
+        if num.startswith(("“", '"')) and not (kind == MarkerLevel.BILL_SECTION and quote is None and (
+                carries(self.bill_sections[-1].num, num) if self.bill_sections else clean_num(num) == "1")):
+            # A stray mark before the bill's own next SECTION, or its first ('"SECTION 1.' opens H.1243),
+            # is no quotation.
             return self._quoted_mark()
         if kind == MarkerLevel.BILL_SECTION:
             return MarkerLevel.SECTION if quote is not None and self._quoted_bill_section(num, found.rest) else kind

@@ -18,20 +18,20 @@ FRACTION = r"(?: ?½| ?\d/\d)"
 # "SECITON 344." (H.4396 of the 193rd), "SECTION A1." (H.3), "SECTION 2C.I." (a budget's parts).
 # An opening quotation mark before it ("“SECTION 11.", S.26) marks a section of quoted text, which
 # the body builder places so (``Body._quoted_mark``).
-BILL_SECTION = re.compile(rf"^(“?(?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{{0,8}}(?:\.[IVX]+|{FRACTION})?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
+BILL_SECTION = re.compile(rf"^([“\"]?(?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{{0,8}}(?:\.[IVX]+|{FRACTION})?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
 # A budget's or bond bill's line item: its account number, then its purpose, which opens "For"
 # ("7004-0070 For state financial assistance ..."); printed at a line's start, like a SECTION.
 LINE_ITEM = re.compile(r"^(\d{4}-\d{4})(?=\s+For\b)")
 # Inserted sections carry long suffixes: "Section 2JJJJJJ.", "Section 15AAAAAAA."; a fraction; decimal
 # numbers where the law numbers so ("Section 5.01." of the Business Corporation Act, H.3024); an
 # opening quotation mark ("“Section 17.", H.4503).
-SECTION = re.compile(rf"^(“?(?:Section|Sec\.) \d+(?:\.\d{{1,3}})?[A-Za-z]{{0,10}}{FRACTION}?[.:])(?=\s|$|[A-Z])")
+SECTION = re.compile(rf"^([“\"]?(?:Section|Sec\.) \d+(?:\.\d{{1,3}})?[A-Za-z]{{0,10}}{FRACTION}?[.:])(?=\s|$|[A-Z])")
 # Only inside quoted text: an inserted section whose number lost its full stop, before its first
 # subsection ("Section 54B (a) If a child ...", "Section 12D ½ (a) ...", S.651) or alone on its
 # paragraph ("“Section 35QQQ", S.587); and one numbered in Roman figures or by a placeholder letter
 # ("“Section X:", H.3064).
-SECTION_NO_STOP = re.compile(rf"^(“?Section \d+[A-Z]{{0,10}}{FRACTION}?)(?=\s+\([a-z0-9]{{1,4}}\)\s|\s*$)")
-ROMAN_SECTION = re.compile(r"^(“?Section [IVXLC]+[.:])(?=\s|$)")
+SECTION_NO_STOP = re.compile(rf"^([“\"]?Section \d+[A-Z]{{0,10}}{FRACTION}?)(?=\s+\([a-z0-9]{{1,4}}\)\s|\s*$)")
+ROMAN_SECTION = re.compile(r"^([“\"]?Section [IVXLC]+[.:])(?=\s|$)")
 # Only inside quoted text: an inserted section printed as a bare number ("197A."), and the
 # heading of an inserted chapter ("CHAPTER 6D.", "Chapter 6D") that holds its own sections.
 BARE_SECTION = re.compile(rf"^(\d{{1,4}}[A-Z]{{1,10}}{FRACTION}?\.)(?=\s+[A-Z(“\"]|$)")
