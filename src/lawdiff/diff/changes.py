@@ -69,8 +69,11 @@ def _compare(old, new, timeout: float) -> ChangeModel:
             changes_new.append((item.index, _group_change(placed[item.index], alignment, located, places)))
             continue
         o = back.get(item.index)
-        if o is not None and not has_content(alignment.old[o].node):
-            o = None  # paired with a wordless container: every word of it is inserted
+        if o and not has_content(alignment.old[o].node):
+            # Paired with a container that has no words (the mirror of the deletion in
+            # ``_place_deletions``): every word is inserted.  Not the roots: a whole document
+            # against one provision is the comparison asked for, a change of the document.
+            o = None
         change = _change(alignment.old[o].node if o is not None else None, item.node,
                          o is not None and item.index in alignment.moved,
                          alignment.how.get(item.index) if o is not None else None, timeout, located, places)
