@@ -41,4 +41,6 @@ if [ ! -f .cache/npm/node_modules/axe-core/axe.min.js ]; then
     npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4
 fi
 
-"$python" -m pytest "$@"
+# One worker per core (at most 4), each taking whole test files, so a file's module fixtures
+# (a built site, a browser) are made once.
+"$python" -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile "$@"

@@ -718,7 +718,7 @@ def test_20_the_test_command_uses_sudo_and_a_venv(tmp_path, managed):
     assert "python3 -m venv .venv" in calls
     assert not any(c.startswith("python3 -m pip") for c in calls)  # the system Python would refuse
     assert "venv-python -m pip install -q --disable-pip-version-check -e .[test]" in calls
-    assert calls[-1] == "venv-python -m pytest -q"
+    assert calls[-1] == "venv-python -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile -q"
 
 
 # -- 21. a new user's command line -------------------------------------------------------
