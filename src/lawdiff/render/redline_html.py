@@ -206,6 +206,16 @@ def _roles(relation: list | None, old: dict, new: dict) -> dict:
     return {"old": "Old", "new": "New", "kicker": "Redline", "modify": KIND_WORDS["modify"].title, "companion": False}
 
 
+def _row_of(rows: list[dict]) -> dict:
+    """Change number -> its first row: the summary links each change to its row (a lookup, not a
+    search of every row for each change, which took 39 of 45 s at 3,000 sections)."""
+    out: dict = {}
+    for r in rows:
+        if r["number"]:
+            out.setdefault(r["number"], r)
+    return out
+
+
 def _label(meta: dict) -> str:
     return meta.get("number") or meta.get("id") or "document"
 
@@ -261,6 +271,6 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
         "site/redline.html", root=root, model=model, old=old, new=new, title=title, roles=roles,
         identical=part["identical"] if part else total == 0 and bool(rows), part=part,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
-        href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
+        row_of=_row_of(rows), href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
         paper=paper, downloads=downloads or [])
