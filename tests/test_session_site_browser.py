@@ -22,7 +22,7 @@ from lawdiff.site import instrument_parts, session_index
 from lawdiff.site.build import build_site
 from lawdiff.site.serve import make_server
 from test_session_import import SESSION
-from test_site_browser import ARGS, CHROMIUM, PAGE_LINKS, Watched, search
+from test_site_browser import ARGS, CHROMIUM, Watched, search
 
 NAMES = ["H4115", "H4241", "S2703", "S2710", "H4744", "H2288", "S1510", "H49"]
 

@@ -63,7 +63,7 @@ def _split(html: str, id_: str, limit: int, reserve: int) -> list[str]:
     text = pieces[0]
     current.append(text)
     while i + 3 <= len(pieces):
-        kind, depth, text = pieces[i + 1], int(pieces[i + 2]), pieces[i + 3]
+        kind, text = pieces[i + 1], pieces[i + 3]  # pieces[i + 2]: the depth, not needed here
         i += 3
         if kind == "s":
             if content and size + len(text.encode()) > budget:
