@@ -637,3 +637,26 @@ def test_a_letter_set_apart_before_a_comma_and_an_act_whose_chapter_is_garbled(t
     assert (items[0]["target"]["chapter"], items[0]["target"]["section"]) == ("118E", "13C")
     # the act's year is named but the words between do not read: not the General Laws' chapter 224
     assert items[1]["target"] is None and "act's year" in items[1]["warning"]
+
+
+def test_a_section_number_set_off_by_a_dash(tmp_path):
+    [item] = _read(tmp_path, "SECTION 1 - Chapter 23 of the General Laws is hereby amended by striking out section 4.")
+    assert (item["section"], item["target"]["chapter"], item["target"]["section"], item["action"]) == \
+        ("1", "23", "4", "strike")
+
+
+def test_said_chapter_where_only_an_act_was_named_before(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 2 of chapter 324 of the acts of 2020 is hereby amended by striking out the word "
+                  "“may”.",
+                  "SECTION 2. Section 3 of said chapter 314 is hereby amended by striking out clause (e).",
+                  "SECTION 3. Section 4 of said chapter 324 is hereby amended by striking out the word “town”.")
+    assert items[1]["target"] is None and "only acts named" in items[1]["warning"]
+    assert (items[2]["target"]["code"], items[2]["target"]["year"], items[2]["target"]["chapter"]) == \
+        ("Acts", "2020", "324")
+    # after a chapter of the General Laws, a bare "said chapter 6D" stays the General Laws' (as the rule says)
+    items = _read(tmp_path,
+                  "SECTION 1. Section 1 of chapter 6D of the General Laws is hereby amended by striking out the word "
+                  "“may”.",
+                  "SECTION 2. Section 2 of said chapter 6E is hereby amended by striking out the word “town”.")
+    assert (items[1]["target"]["code"], items[1]["target"]["chapter"]) == ("G.L.", "6E")

@@ -73,7 +73,7 @@ def _sections(root: Node) -> list[Node]:
 def section_number(sec: Node) -> str:
     """The SECTION's number as printed, without the word or the stop: "SECTION 2A." -> "2A"."""
     num = re.sub(r"^\s*section\s*", "", sec.num or "", flags=re.I)
-    return num.strip().rstrip(".:;,").strip()
+    return num.strip().rstrip(".:;,-–— ").strip()  # "SECTION 1 -": the dash sets the number off
 
 
 RUN_IN = re.compile(r"^\s*SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*(?=[A-Z])", re.I)
@@ -297,6 +297,12 @@ SAID_SUBSECTION_NUMBER = re.compile(r"\bsaid\s+subsection\s+(?P<num>\d+[A-Z]+)\b
 """"said subsection 2C": a section's number (a subsection is lettered in brackets), named before as a section."""
 
 
+def _general_laws_named(ctx: _Context) -> bool:
+    """Whether the bill named a chapter of the General Laws before (in full, or read as one)."""
+    return any(code == "G.L." for code, _, _ in ctx.chapters.values()) or any(
+        t.get("code") == "G.L." for t in [ctx.last or {}, *ctx.sections.values()])
+
+
 ACTS_NAMED = re.compile(r"\bchapter\s+\w+\s[^,]{0,20}?\bof\s+the\s+(?:special\s+)?(?:acts|statutes|resolves)\s+of\s+\d{4}\b",
                         re.I)
 
@@ -358,6 +364,10 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             code, year, resolved_from = known
             if not said:
                 resolved_from = None  # named bare, as a draft may do after naming it once in full
+        elif chapter_loc["said"] and ctx.act is not None and not _general_laws_named(ctx):
+            # "Section 3 of said chapter 314" where the bill named only an act (chapter 324 of the acts of 2020)
+            # before: "said" points back to an act, not to the General Laws, and no act's chapter 314 was named
+            return None, f"said chapter {chapter}: none named before, and only acts named", None
         elif re.match(r"\d", chapter):
             # A chapter cited with no year is a chapter of the General Laws: an act is always cited
             # with its year ("chapter 7 of the acts of 2023"), a charter by its town.
