@@ -569,3 +569,94 @@ def test_a_section_inside_a_section_a_bracketed_number_and_an_addition_following
                   "SECTION 2. Section 4 of said section 176J is hereby amended by striking out the word “may”.")
     assert (items[0]["action"], items[0]["where"]["after"]) == ("add", None)
     assert items[1]["target"] is None and items[1]["warning"]
+
+
+def test_said_section_that_can_only_be_the_chapter_named_before(tmp_path):
+    # "Section 4 of said section 176J": a section holds no sections; the bill named chapter 176J and never a
+    # section 176J, so "said" can only point back to the chapter
+    items = _read(tmp_path,
+                  "SECTION 1. Section 1 of chapter 176J of the General Laws is hereby amended by striking out the "
+                  "word “may”.",
+                  "SECTION 2. Section 4 of said section 176J, as so appearing, is hereby amended by striking out, "
+                  "in line 7, the word “shall” and inserting in place thereof the following word:- must.",
+                  "SECTION 3. Said section 4 of said section 176J is hereby further amended by striking out the "
+                  "word “board”.",
+                  "SECTION 4. Section 2 of said section 176K is hereby amended by striking out the word “town”.")
+    got = [(i["target"] and (i["target"]["code"], i["target"]["chapter"], i["target"]["section"]), i["action"])
+           for i in items]
+    assert got[:3] == [(("G.L.", "176J", "1"), "strike"), (("G.L.", "176J", "4"), "replace"),
+                       (("G.L.", "176J", "4"), "strike")]
+    # nothing named 176K before: left unread, with a warning
+    assert got[3] == (None, "strike") and "said section 176K" in items[3]["warning"]
+
+
+@pytest.mark.parametrize("predicate, action, after", [
+    # the verb an imperative after "as follows:"
+    ("as follows: 1. Add : Reports of the board", "add", None),
+    ("as follows: Strike paragraph (a) and replace with the following:- (a) A fee.", "replace", None),
+    # the verb left out: where, and "the following words"
+    ("in line 8 after the word “products” the following words:- and services", "insert", "the word “products”"),
+    ("by, at the end thereof, the following sentence:- The fee shall be $5.", "add", None),
+    # a line number of the printed bill left between "by" and the verb
+    ("by 128 striking the third paragraph and inserting in place thereof the following paragraph:- A fee.",
+     "replace", None),
+    ("by repealing the following definition:- “Board”, the board of health.", "repeal", None),
+])
+def test_instructions_whose_verb_drafts_misplace(tmp_path, predicate, action, after):
+    [item] = _read(tmp_path, f"SECTION 1. Section 7 of chapter 94 of the General Laws is hereby amended {predicate}")
+    assert (item["target"]["chapter"], item["target"]["section"]) == ("94", "7")
+    assert (item["action"], item["where"]["after"]) == (action, after) and "warning" not in item
+
+
+def test_sections_repealed_inside_a_chapter(tmp_path):
+    [item] = _read(tmp_path, "SECTION 1. Chapter 147 of the General Laws is hereby amended by repealing sections 32 "
+                             "to 51, inclusive.")
+    assert (item["target"]["chapter"], item["target"]["section"], item["action"]) == ("147", "32", "repeal")
+
+
+def test_an_instruction_broken_over_two_lines_is_read_whole(tmp_path):
+    # the first line of the sentence, with no stop at its end, is taken for the SECTION's heading by the parser;
+    # the subject is on it
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 94 of the General Laws, as appearing in the 2022 Official",
+                  "Edition, is hereby amended by inserting after section 12 the following section:-",
+                  "Section 12A. The board shall publish its rates each year.",
+                  "SECTION 2. Short title.",
+                  "This act may be cited as the rates act.")
+    assert len(items) == 1
+    assert (items[0]["target"]["code"], items[0]["target"]["chapter"], items[0]["action"], items[0]["inserts"]) == \
+        ("G.L.", "94", "insert", "12A")
+    assert items[0]["as_appearing"] == "2022 Official Edition"
+
+
+def test_a_letter_set_apart_before_a_comma_and_an_act_whose_chapter_is_garbled(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 118 E, Section 13C is hereby amended by striking out the word “may”.",
+                  "SECTION 2. Section 1 of Chapter 224 12C of the Acts of 2012 is amended by striking out the word "
+                  "“may”.")
+    assert (items[0]["target"]["chapter"], items[0]["target"]["section"]) == ("118E", "13C")
+    # the act's year is named but the words between do not read: not the General Laws' chapter 224
+    assert items[1]["target"] is None and "act's year" in items[1]["warning"]
+
+
+def test_a_section_number_set_off_by_a_dash(tmp_path):
+    [item] = _read(tmp_path, "SECTION 1 - Chapter 23 of the General Laws is hereby amended by striking out section 4.")
+    assert (item["section"], item["target"]["chapter"], item["target"]["section"], item["action"]) == \
+        ("1", "23", "4", "strike")
+
+
+def test_said_chapter_where_only_an_act_was_named_before(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 2 of chapter 324 of the acts of 2020 is hereby amended by striking out the word "
+                  "“may”.",
+                  "SECTION 2. Section 3 of said chapter 314 is hereby amended by striking out clause (e).",
+                  "SECTION 3. Section 4 of said chapter 324 is hereby amended by striking out the word “town”.")
+    assert items[1]["target"] is None and "only acts named" in items[1]["warning"]
+    assert (items[2]["target"]["code"], items[2]["target"]["year"], items[2]["target"]["chapter"]) == \
+        ("Acts", "2020", "324")
+    # after a chapter of the General Laws, a bare "said chapter 6D" stays the General Laws' (as the rule says)
+    items = _read(tmp_path,
+                  "SECTION 1. Section 1 of chapter 6D of the General Laws is hereby amended by striking out the word "
+                  "“may”.",
+                  "SECTION 2. Section 2 of said chapter 6E is hereby amended by striking out the word “town”.")
+    assert (items[1]["target"]["code"], items[1]["target"]["chapter"]) == ("G.L.", "6E")

@@ -82,3 +82,25 @@ def test_the_held_out_instruction_sample_is_the_seeded_draw_and_adds_up():
     for i in instructions:
         assert i["action"] in ACTIONS and (i.get("code") in CODES or ("code" not in i and i.get("other")))
         assert len(i["evidence"].replace("…", " ").split()) <= 13
+
+
+def test_the_fresh_instruction_sample_is_the_third_seeded_draw_and_adds_up():
+    data = tomllib.loads((ROOT / "bench/real/instructions-fresh.toml").read_text(encoding="utf-8"))
+    sections, instructions = data["section"], data["instruction"]
+    module = _script("draw_instructions_fresh")
+    before = module.drawn_before()
+    assert [(s["file"], s["section"]) for s in sections] == [(f, n) for f, n, _ in module.draw(SESSION, 50)]
+    assert not {(s["file"], s["section"]) for s in sections} & before  # none drawn before
+    assert module.SEED not in {_script(name).SEED for name in ("draw_instructions", "draw_instructions_heldout")}
+    assert sum(s["instructions"] for s in sections) == len(instructions) == 52
+    per_section = Counter((i["file"], i["section"]) for i in instructions)
+    assert all(per_section[(s["file"], s["section"])] == s["instructions"] for s in sections)
+    keys = Counter((i["file"], i["section"], i["index"]) for i in instructions)
+    assert max(keys.values()) == 1
+    for s in sections:
+        assert s["sha256"] == _sha(s["file"])
+    for i in instructions:
+        assert i["action"] in ACTIONS
+        # a code is given, or the person noted why the words give none
+        assert i.get("code") in CODES or ("code" not in i and i.get("note"))
+        assert len(i["evidence"].replace("…", " ").split()) <= 13

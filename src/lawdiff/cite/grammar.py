@@ -25,7 +25,7 @@ I = re.IGNORECASE
 
 # A chapter or section number as printed: "40", "22A", "2DDDDDD", "27½", "87DDD1/2", "1-301"
 # (the Uniform Commercial Code's), or a budget item "7004-0070", or Roman figures (articles).
-NUM = r"(?:\d{4}-\d{4}|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b))?(?:\s?½|\s?1/2)?[A-Z]*(?:[-.]\d+[A-Z]*)?|[IVXLC]+\b)"
+NUM = r"(?:\d{4}-\d{4}|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b|,\s*section\b))?(?:\s?½|\s?1/2)?[A-Z]*(?:[-.]\d+[A-Z]*)?|[IVXLC]+\b)"
 # A label in brackets: "(b)", "(iii)", "(1)"; several stuck together: "(b)(ii)".
 LABEL = r"\(\s*[A-Za-z0-9]{1,6}\s*\)"
 # A list of numbers: "30, 36 and 98", "(a) and (b)", "6 to 8, inclusive".
@@ -83,7 +83,7 @@ STRIKE_VERBS = r"(?:striking|deleting|removing)"
 INSERT_VERBS = r"(?:inserting|substituting|insertion\s+of|placing|including)"
 ADD_VERBS = r"(?:adding|addition\s+of)"
 REPLACE_VERBS = r"(?:replacing|changing)"
-ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS})"
+ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS}|repealing)"
 
 # Where a predicate's clauses part: "…, and by adding …", "; and (ii) inserting …", "… and by
 # striking …".  Not " and inserting in place thereof", which ends the clause it belongs to.
@@ -111,6 +111,8 @@ REPLACE = re.compile(
 STRIKE = re.compile(rf"^{STRIKE_VERBS}(?:\s+out)?[\s,]+(?P<obj>.*)", I | re.S)
 INSERT = re.compile(rf"^{INSERT_VERBS}\b(?P<rest>.*)", I | re.S)
 ADD = re.compile(rf"^{ADD_VERBS}\b(?P<rest>.*)", I | re.S)
+# "Chapter 147 is hereby amended by repealing sections 32 to 51, inclusive": a repeal inside the unit named
+REPEAL = re.compile(r"^repealing\b\s*(?P<obj>.*)", I | re.S)
 # "adding as a second paragraph": an addition at a named place, which is an insertion
 AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)"
                     r"|\bthereafter\b|\badding\s+at\s+the\s+end\s+of\s+the\s+\w+\s+(?:paragraph|sentence|subsection|clause)", I)
@@ -118,6 +120,13 @@ AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:s
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).
 TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+read\s+as\s+follows", I)
+# "is hereby amended as follows: 1. Add : ...", "as follows: Strike paragraph (a) and replace with the following":
+# an imperative verb opening what follows the colon (after a list number "1." or "(a)").
+AS_FOLLOWS_VERB = re.compile(r"^\s*,?\s*as\s+follows\s*:\s*(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+|\(\w{1,4}\)\s+)?"
+                             r"(?P<verb>add|insert|strike|delete|replace)\b(?P<rest>.*)", I | re.S)
+# An insertion with its verb left out: "amended in line 89 after the word “products” the following words",
+# "amended by, at the end thereof, the following words".
+NO_VERB_INSERT = re.compile(r"\b(?:after|before|at\s+the\s+end\s+thereof)\b[^:]*?\bthe\s+following\b", I | re.S)
 TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+(?:include|insert|add)\b", I)
 # A town's or city's charter (a special act, cited by name): "the charter of the city of Westfield".
 CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"

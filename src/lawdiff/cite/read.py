@@ -73,12 +73,15 @@ def _sections(root: Node) -> list[Node]:
 def section_number(sec: Node) -> str:
     """The SECTION's number as printed, without the word or the stop: "SECTION 2A." -> "2A"."""
     num = re.sub(r"^\s*section\s*", "", sec.num or "", flags=re.I)
-    return num.strip().rstrip(".:;,").strip()
+    return num.strip().rstrip(".:;,-–— ").strip()  # "SECTION 1 -": the dash sets the number off
 
 
 RUN_IN = re.compile(r"^\s*SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*(?=[A-Z])", re.I)
 """A SECTION's number run into its words ("SECTION1: Section 148A ...", "... in line 27. Section 2. Chapter 32
 ...") where the parser found no heading of its own: the bill prints the number, so the instruction is under it."""
+
+RUN_ON_HEADING = re.compile(r"\b(?:chapter|section|General\s+Laws|acts\s+of)\b", re.I)
+"""A "heading" that names a law: the first line of an instruction, not a title ("Short title.")."""
 
 RUN_IN_BEFORE = re.compile(r"(?:^|[.;]\s+)SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*$", re.I)
 
@@ -88,11 +91,16 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     number = section_number(sec)
     printed = number
     qstrs = [c for c in sec.children if c.type == "quotedStructure"]
-    lower = sec.text.lower()
+    text = sec.text
+    if sec.heading and RUN_ON_HEADING.search(sec.heading) and not re.search(r"[.:;?!”\"]\s*$", sec.heading):
+        # "SECTION 1. Chapter 176O of the General Laws, as appearing in the 2018 Official" / "Edition, is hereby
+        # amended ...": a sentence broken over two lines, its first line taken for a heading; it is the subject
+        text = f"{sec.heading} {text}"
+    lower = text.lower()
     if "amended" not in lower and "repealed" not in lower and "annulled" not in lower:
-        ctx.note_chapters(sec.text, number)  # amends nothing; may name a chapter a later "said" refers to
+        ctx.note_chapters(text, number)  # amends nothing; may name a chapter a later "said" refers to
         return []
-    area, inserted = instruction_area(sec.text)
+    area, inserted = instruction_area(text)
     found: list[dict] = []
     verbs = list(g.VERB.finditer(area))
     start = 0
@@ -256,6 +264,10 @@ def _locators(words: str) -> dict:
                        "term": m["term"], "words": m.group(0).strip()}
     if outer is not None and re.search(r"\bchapter\b", words[outer[1]:], re.I):
         found["section"] = outer[0]
+    elif outer is not None and outer[0]["said"] and outer[0]["nums"] and "chapter" not in found:
+        # "Section 4 of said section 176J" with no chapter: a section holds no sections, so the second may be a
+        # slip for the chapter; ``_target`` reads it so only where the bill named chapter 176J and no section 176J
+        found["_said_outer"] = outer[0]
     return found
 
 
@@ -285,6 +297,16 @@ SAID_SUBSECTION_NUMBER = re.compile(r"\bsaid\s+subsection\s+(?P<num>\d+[A-Z]+)\b
 """"said subsection 2C": a section's number (a subsection is lettered in brackets), named before as a section."""
 
 
+def _general_laws_named(ctx: _Context) -> bool:
+    """Whether the bill named a chapter of the General Laws before (in full, or read as one)."""
+    return any(code == "G.L." for code, _, _ in ctx.chapters.values()) or any(
+        t.get("code") == "G.L." for t in [ctx.last or {}, *ctx.sections.values()])
+
+
+ACTS_NAMED = re.compile(r"\bchapter\s+\w+\s[^,]{0,20}?\bof\s+the\s+(?:special\s+)?(?:acts|statutes|resolves)\s+of\s+\d{4}\b",
+                        re.I)
+
+
 def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
     """The law ``subject`` names: (target, warning, resolved_from)."""
     words = _strip_qualifiers(subject)
@@ -295,6 +317,14 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
                           "term": None, "words": said_number.group(0)}
         if loc.get("subsection") and loc["subsection"]["nums"] == loc["section"]["nums"]:
             del loc["subsection"]
+    slip = loc.pop("_said_outer", None)
+    if slip is not None:
+        number = slip["nums"][0].upper()
+        named = number in ctx.chapters or any(t.get("chapter") == number for t in [ctx.last or {}, *ctx.sections.values()])
+        if not named or number in ctx.sections:
+            return None, f"section {loc['section']['nums'][0]} of said section {number}: no chapter named", None
+        # the bill named chapter 176J and never a section 176J: "said section 176J" can only point back to it
+        loc["chapter"] = {**slip, "words": f"said chapter {number}"}
     chapter_loc, section_loc = loc.get("chapter"), loc.get("section")
     code = year = None
     resolved_from = None
@@ -325,12 +355,19 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
         if ctx.act is None:
             return None, "'said act', and no act named before", None
         code, year, chapter, resolved_from = ctx.act
+    elif code is None and chapter is not None and chapter not in ctx.chapters and ACTS_NAMED.search(words):
+        # "Section 1 of Chapter 224 12C of the Acts of 2012": an act's year is named, but not as the chapter's
+        return None, f"chapter {chapter}: an act's year named, the words between not read", None
     elif code is None and chapter is not None:
         known = ctx.chapters.get(chapter)
         if known is not None:
             code, year, resolved_from = known
             if not said:
                 resolved_from = None  # named bare, as a draft may do after naming it once in full
+        elif chapter_loc["said"] and ctx.act is not None and not _general_laws_named(ctx):
+            # "Section 3 of said chapter 314" where the bill named only an act (chapter 324 of the acts of 2020)
+            # before: "said" points back to an act, not to the General Laws, and no act's chapter 314 was named
+            return None, f"said chapter {chapter}: none named before, and only acts named", None
         elif re.match(r"\d", chapter):
             # A chapter cited with no year is a chapter of the General Laws: an act is always cited
             # with its year ("chapter 7 of the acts of 2023"), a charter by its town.
@@ -420,6 +457,8 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
         action = "insert"
     elif m := g.ADD.match(clause):
         action = "add"
+    elif m := g.REPEAL.match(clause):
+        action, obj = "repeal", m["obj"]
     else:
         return "amend", where, None
     if obj is not None:
@@ -447,6 +486,10 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
     return action, where, obj
 
 
+MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|deleting)\b)", re.I)
+"""A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
+
+
 def _read_instruction(number: str, subject: str, verb: str, verb_words: str, predicate: str,
                       ctx: _Context) -> list[dict]:
     target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx)
@@ -461,7 +504,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
     if verb in ("repealed", "annulled"):
         parts = [("repeal", {"after": None, "lines": None, "words": None}, None, "", "")]
     else:
-        predicate = predicate.strip()
+        predicate = MARGIN_NUMBER.sub("by ", predicate.strip())
         clauses = _clauses(predicate)
         head = predicate[:g.CLAUSE_START.search(predicate).start()] if clauses else predicate
         if target is not None and head.strip(" ,"):
@@ -474,6 +517,18 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             blank = {"after": None, "lines": None, "words": None}
             action = "replace" if g.TO_READ.match(predicate) else "insert" if g.TO_INCLUDE.match(predicate) else "amend"
             parts = [(action, blank, None, predicate, predicate)]
+            if action == "amend" and (m := g.AS_FOLLOWS_VERB.match(predicate)):
+                # "amended as follows: 1. Add : ...", "as follows: Strike paragraph (a) and replace with the
+                # following": the verb is an imperative after the colon; read it as the clause it says
+                verb = m["verb"].lower()
+                gerund = {"add": "adding", "insert": "inserting", "strike": "striking", "delete": "deleting",
+                          "replace": "replacing"}[verb]
+                rest = re.sub(r"\band\s+replace\b", "and inserting in place thereof", m["rest"], flags=re.I)
+                parts = [(*_read_clause(f"{gerund}{rest}"), predicate, predicate)]
+            elif action == "amend" and g.NO_VERB_INSERT.search(predicate):
+                # "amended in line 89 after the word “products” the following words": where, and what follows,
+                # with the verb left out; the words say an insertion (an addition "at the end thereof")
+                parts = [(*_read_clause("inserting " + predicate.lstrip(" ,")), predicate, predicate)]
     out = []
     for action, where, obj, clause, raw in parts:
         tgt = dict(target) if target is not None else None
