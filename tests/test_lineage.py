@@ -93,3 +93,56 @@ def test_a_provision_without_earlier_versions_is_its_own_lineage():
     found = lineage(corpus, "193-h2288", SEC40)
     assert [v["id"] for v in found["versions"]] == ["193-h2288"] and found["struck"] == []
     assert {s["since"] for s in found["segments"]} == {"H.2288"}
+
+
+def test_the_site_shows_each_changed_provisions_history_under_it(tmp_path):
+    """The page of each later version carries, under H.2288 § 40 (the one provision whose words
+    changed), which version put in and struck what, each step linked to its redline; the bill
+    as filed, and every provision with the same words in every version, carry none."""
+    import re
+
+    from lawdiff.site.build import build_site
+    root = three_versions(tmp_path)
+    site = tmp_path / "site"
+    first = build_site(Corpus.load(root), site, jobs=1, search=False, pdf=False, cache_dir=tmp_path / "cache")
+    pages = {n: (site / "instruments" / f"{n}.html").read_text(encoding="utf-8") for n in ("filed", "draft", "refile")}
+    assert 'class="lineage"' not in pages["filed"]
+    for name in ("draft", "refile"):
+        assert pages[name].count('<details class="lineage"') == 1
+    note = re.search(r'<section class="prov prov-section" id="%s".*?(<details class="lineage".*?</details>)' % SEC40,
+                     pages["refile"], re.S).group(1)
+    assert "<summary>History of this provision: changed in H.4000, changed in H.5000</summary>" in note
+    assert "H.2288 → H.4000 → H.5000; 189 of its 191 words stand as H.2288 had them" in note
+    steps = re.findall(r"<li>(.*?)</li>", note, re.S)
+    assert steps == ['<a href="../redlines/filed--draft.html">H.4000</a> put in <ins>60</ins>; '
+                     'struck <del>90</del> (there since H.2288)',
+                     '<a href="../redlines/draft--refile.html">H.5000</a> put in <ins>other</ins>, <ins>30</ins>; '
+                     'struck <del>60</del> (there since H.4000)']
+    for slug in ("filed--draft", "draft--refile"):
+        assert (site / "redlines" / f"{slug}.html").exists()
+    draft = re.search(r'<details class="lineage".*?</details>', pages["draft"], re.S).group(0)
+    assert "H.2288 → H.4000;" in draft and "H.5000" not in draft  # a page looks back, never forward
+    # the histories are part of the cached page: a rebuild with nothing changed renders no page again
+    again = build_site(Corpus.load(root), site, jobs=1, search=False, pdf=False, cache_dir=tmp_path / "cache")
+    assert (first.cached, again.cached) == (0, 9)  # 3 instrument pages, 2 redlines with their Word and JSON files
+    assert (site / "instruments" / "refile.html").read_text(encoding="utf-8") == pages["refile"]
+
+
+def test_a_provision_a_later_version_put_in_says_so(tmp_path):
+    """A section the new draft added (its own words, read from the text) is "first in H.4000"."""
+    import re
+
+    from lawdiff.site.build import build_site
+    root = three_versions(tmp_path)
+    draft = (root / "raw" / "draft.txt").read_text(encoding="utf-8")
+    added = draft.rstrip() + ("\n\n98 SECTION 4. The secretary shall report on this act to the clerks of the \n\n"
+                              "99 house and senate within one year.\n")
+    (root / "raw" / "draft.txt").write_text(added, encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(Corpus.load(root), site, jobs=1, search=False, pdf=False, cache_dir=tmp_path / "cache")
+    page = (site / "instruments" / "draft.html").read_text(encoding="utf-8")
+    note = re.search(r'<section class="prov prov-section" id="sec_4".*?(<details class="lineage".*?</details>)',
+                     page, re.S).group(1)
+    assert "<summary>History of this provision: first in H.4000</summary>" in note
+    assert "H.2288 (not yet there) → H.4000</p>" in note  # all its words are the draft's: no count to give
+    assert '<a href="../redlines/filed--draft.html">H.4000</a> put in this provision' in note

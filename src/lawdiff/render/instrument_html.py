@@ -92,7 +92,7 @@ PART_MARK = re.compile(r"<!--lp[se]:\d+-->")
 def render_instrument(doc: Document, *, root: str | None = None, related: list | None = None,
                       has_matrices: bool = False, topics: list | None = None, history: list | None = None,
                       official: dict | None = None, measure: list | None = None, steps: dict | None = None,
-                      amendments: list | None = None, marks: bool = False) -> str:
+                      amendments: list | None = None, lineage: dict | None = None, marks: bool = False) -> str:
     """The HTML page of one instrument.  ``root`` is the path from the page to the site's
     top ("../" in the site); None gives a standalone page with CSS inlined.  ``has_matrices``:
     the site has matrix pages to link from the header.  ``topics`` (``search.topic_terms``):
@@ -101,7 +101,8 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
     official history actions (``lawdiff.load.history``), shown as a timeline; ``official``: the
     latest of them; ``measure``: every text of its measure (``history.measure``), listed when
     there are several; ``steps``: its version graph (``site.steps``), a timeline of steps, each
-    linked to its redline.  ``marks``: keep the comments that mark where each provision
+    linked to its redline; ``lineage``: each provision's history across the texts it was drawn
+    from (``render.lineage_notes``), shown under it.  ``marks``: keep the comments that mark where each provision
     starts and ends (``site.instrument_parts`` cuts a long page there)."""
     from lawdiff.site.search import topics_in
 
@@ -153,7 +154,7 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
         text_html=text_html, head_mark=head_mark, scope_label=scope_label, line_anchors=starts is not None,
         has_matrices=has_matrices, synonyms=synonyms,
         history=history or [], official=official, measure=measure or [], steps=steps,
-        amendments=_read_motions(amendments or []),
+        amendments=_read_motions(amendments or []), lineage_of=lambda node: (lineage or {}).get(node.eid),
         amends_of=lambda node: amends.get(node.eid, []) if node.eid else [],
         line_cite=lambda node: line_cite(node.lines, numbering),
         line_cite_of=lambda lines: line_cite(lines, numbering))

@@ -39,6 +39,10 @@ from lawdiff.render.templates import TEMPLATES
 MARKER = ".lawdiff-build"
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 IN_PROCESS_MAX = 4  # fewer pages than this render faster without starting workers
+# An instrument page traces its provisions across at most this many texts (the longest chain
+# of the 193rd session has 4): a page compares at most 3 steps, and beside the redline pages
+# (``_model``'s cache keeps 4) a generated chain of 1,000 refiles costs one comparison a page.
+LINEAGE_TEXTS = 4
 
 
 @dataclass
@@ -125,7 +129,7 @@ def render_job(spec: dict) -> dict:
                                  has_matrices=spec["matrices"], topics=spec.get("topics"),
                                  history=spec.get("history"), official=spec.get("official"),
                                  measure=spec.get("measure"), steps=spec.get("steps"),
-                                 amendments=spec.get("amendments"), marks=True)
+                                 amendments=spec.get("amendments"), lineage=_lineage(doc, spec), marks=True)
         parts = split(html, doc.meta.get("id") or spec["doc"]["entry"]["id"])  # a long text: pages of 450 KB
         result = {"html": parts[0], "info": {**citator_info(doc), **_located(doc, spec, parts)}}
         if len(parts) > 1:  # <id>-2.html, ...: cached beside the first part (``_run_batch``)
@@ -166,6 +170,21 @@ def render_job(spec: dict) -> dict:
             result["extra"] = {str(n): page for n, page in enumerate(parts[1:], 2)}
         return result
     raise ValueError(spec["page"])
+
+
+def _lineage(doc, spec: dict) -> dict | None:
+    """Each provision's history across the texts the page's instrument was drawn from
+    (``render.lineage_notes``): every step compared once for the whole page, through the
+    redline pages' model cache (a worker rendering a redline beside the page compares it once)."""
+    if not spec.get("lineage"):
+        return None
+    from lawdiff.diff.lineage import Versions
+    from lawdiff.render.lineage_notes import notes
+    found = spec["lineage"]
+    sources = found["versions"] + [spec["doc"]]
+    models = [_model({"old": a, "new": b, "old_eid": None, "new_eid": None})[2] for a, b in zip(sources, sources[1:])]
+    versions = Versions([_document(s) for s in sources[:-1]] + [doc], found["labels"], models)
+    return notes(versions, [s["entry"]["id"] for s in sources], found["redlines"])
 
 
 def _located(doc, spec: dict, parts: list[str]) -> dict:
@@ -325,7 +344,10 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
         from lawdiff.matrix.topics import load_topics
         load_topics(corpus.root)
     terms = topic_terms(corpus.root) if matrices or locate else []  # the topics' phrases: search synonyms
-    steps = version_steps(corpus, {c.slug for c in found})  # each text's version graph, as steps
+    published = {c.slug for c in found}
+    steps = version_steps(corpus, published)  # each text's version graph, as steps
+    from lawdiff.diff.lineage import chain
+    from lawdiff.parse.provisions import instrument_name
     links = history.version_links(corpus)  # once: per text, it made planning a session quadratic
     related_of: dict[str, list[dict]] = {}  # each text's redlines, in the comparisons' order
     for c in found:
@@ -339,6 +361,12 @@ def _specs(corpus: Corpus, sources: dict, found: list[Comparison], matrices: boo
                 "measure": history.measure(corpus, id_, links)}
         if id_ in steps:
             spec["steps"] = steps[id_]
+        if len(versions := chain(corpus, id_)[-LINEAGE_TEXTS:]) > 1 and all(v in sources for v in versions):
+            # the texts it was drawn from: each provision's history is part of the page (and of its key)
+            spec["lineage"] = {"versions": [sources[v] for v in versions[:-1]],
+                               "labels": [instrument_name(corpus.entries[v]) for v in versions],
+                               "redlines": [s if (s := f"{a}--{b}") in published else None
+                                            for a, b in zip(versions, versions[1:])]}
         if locate:  # a session's topic pages: the topics' provisions, located with the page
             spec["locate"] = locate
         if corpus.entries[id_].get("amendments"):
