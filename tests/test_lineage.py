@@ -146,3 +146,23 @@ def test_a_provision_a_later_version_put_in_says_so(tmp_path):
     assert "<summary>History of this provision: first in H.4000</summary>" in note
     assert "H.2288 (not yet there) → H.4000</p>" in note  # all its words are the draft's: no count to give
     assert '<a href="../redlines/filed--draft.html">H.4000</a> put in this provision' in note
+
+
+def test_a_split_provision_has_no_history_rather_than_a_wrong_one():
+    """A split's tokens cover every part (test_splits: H.2288's (c) split into (c) and (d)):
+    neither part's words line up with them, so neither is traced (the page shows no history; the
+    step's redline shows the split), and the later part is not taken for new in that version."""
+    import pytest
+
+    from lawdiff.diff.changes import compare
+    from lawdiff.diff.lineage import Versions
+    from lawdiff.errors import LawdiffError
+    from test_splits import h2288_split
+
+    old, new = h2288_split()
+    model = compare(old, new)
+    [split] = [c for c in model["changes"] if c["kind"] == "split"]
+    versions = Versions([old, new], ["H.2288", "split"], [model])
+    for eid in [split["new"]["eid"]] + [p["eid"] for p in split["parts"]]:
+        with pytest.raises(LawdiffError, match="split or joined in split"):
+            versions.trace(eid)

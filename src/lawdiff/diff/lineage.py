@@ -45,8 +45,11 @@ class Versions:
         for model in self.models:
             found: dict[str, dict] = {}
             for c in model["changes"]:
-                if (e := (c.get("new") or {}).get("eid")):
-                    found.setdefault(e, c)
+                # a split's further new provisions (``parts``) are found too, so that ``trace``
+                # refuses them rather than reading them as new in that version
+                for ref in [c.get("new")] + (c.get("parts") or [] if c["kind"] == "split" else []):
+                    if (e := (ref or {}).get("eid")):
+                        found.setdefault(e, c)
             self.by_new.append(found)
         self.nodes: list[dict] = []  # each text's provisions by eid, the first as find() gives it (find walks the tree)
         for d in docs:
@@ -75,6 +78,9 @@ class Versions:
         struck = []
         for k in range(first + 1, len(self.docs)):  # forward: every character carries its version
             change = steps[k]
+            if change["kind"] in ("split", "join"):
+                # its tokens cover every part: they do not line up with this one provision's words
+                raise LawdiffError(eid, f"split or joined in {self.labels[k]}: its history is in that step's redline")
             if change["kind"] == "equal" or not change.get("tokens"):
                 continue  # the same words: the same tags
             new_tags, at = [], 0
@@ -90,6 +96,8 @@ class Versions:
                 else:
                     new_tags += [k] * len(piece)
             tags = new_tags
+            if len(tags) != len(content(self.nodes[k][eids[k]])):  # checked at every step, not the last only
+                raise LawdiffError(eid, "the versions' comparison does not rebuild this provision's text")
         final = content(self.nodes[last][eid])
         if len(tags) != len(final):  # the model did not rebuild the text: say nothing rather than wrong
             raise LawdiffError(eid, "the versions' comparison does not rebuild this provision's text")
