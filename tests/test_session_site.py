@@ -278,3 +278,16 @@ def test_a_bad_topics_file_stops_a_session_build_in_one_line(tmp_path):
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1 and "topics.toml" in out.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before  # the previous site stands
+
+
+def test_a_bill_enacted_by_the_house_and_not_yet_signed_is_not_law():
+    """The index's status and the citator's agree: "Enacted and laid before the Governor" is a
+    step a veto can still stop; a signature (or a chapter, or a veto overridden) makes it law."""
+    from lawdiff.site.citator_pages import state
+
+    laid = "House: Enacted and laid before the Governor"
+    signed = "Signed by the Governor, Chapter 118 of the Acts of 2024"
+    assert session_index.status({"id": "x", "latest_action": laid}, set()) != "Enacted"
+    assert state(laid) == "live"
+    assert session_index.status({"id": "x", "latest_action": signed}, set()) == "Enacted"
+    assert state(signed) == "enacted"
