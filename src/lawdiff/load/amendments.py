@@ -48,10 +48,13 @@ class Amendment:
 
 
 def _value(data: bytes, where: str):
+    """``data`` as JSON; whatever Python's reader raises on (malformed, over-long integers, deep
+    nesting, lone surrogates) is one line naming ``where`` (``read.api.loads``)."""
+    from lawdiff.read.api import loads
     try:
-        return json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        raise LawdiffError(where, f"not JSON ({type(e).__name__})") from None
+        return loads(data, where)
+    except LawdiffError as e:
+        raise LawdiffError(where, f"not JSON ({e.problem})") from None
 
 
 def read_listing(data: bytes, bill: str, where: str) -> list[Ref]:

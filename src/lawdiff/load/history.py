@@ -21,10 +21,11 @@ MAX_BYTES = 20 * 1024 * 1024
 def actions(data: bytes, source: object) -> list[dict]:
     """The history's actions in the order the legislature lists them (oldest first):
     ``{date: "YYYY-MM-DD", branch, action, stricken}``."""
+    from lawdiff.read.api import loads
     try:
-        value = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise LawdiffError(source, f"not a history of the legislature's API (malformed JSON: {e})") from None
+        value = loads(data, source)  # malformed, over-long integers, deep nesting: one line
+    except LawdiffError as e:
+        raise LawdiffError(source, f"not a history of the legislature's API ({e.problem})") from None
     if not isinstance(value, list):
         raise LawdiffError(source, "not a history of the legislature's API (not a JSON list)")
     out = []

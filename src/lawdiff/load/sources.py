@@ -175,12 +175,13 @@ class ApiSource(Source):
 
 
 def _json(data: bytes, where: str):
+    """``data`` as JSON; whatever Python's reader raises on (malformed, over-long integers, deep
+    nesting, lone surrogates) is one line naming ``where`` (``read.api.loads``)."""
+    from lawdiff.read.api import loads
     try:
-        return json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise LawdiffError(where, "not UTF-8 text") from None
-    except (json.JSONDecodeError, RecursionError) as e:
-        raise LawdiffError(where, f"not JSON ({e if isinstance(e, json.JSONDecodeError) else 'nested too deep'})") from None
+        return loads(data, where)
+    except LawdiffError as e:
+        raise LawdiffError(where, f"not JSON ({e.problem})") from None
 
 
 class CorpusSource(Source):

@@ -220,8 +220,10 @@ def from_session_law(record: dict) -> list[Evidence]:
     origin = record.get("OriginBill") if isinstance(record, dict) else None
     number = origin.get("BillNumber") if isinstance(origin, dict) else None
     m = re.fullmatch(_DOC, number.strip()) if isinstance(number, str) else None
-    if not m or not record.get("Year") or not str(record.get("ChapterNumber", "")).strip().isdigit():
-        return []
+    year, chapter = record.get("Year"), record.get("ChapterNumber", "")
+    if not m or isinstance(year, bool) or not str(year or "").strip().isdigit() or not str(chapter).strip().isdigit():
+        return []  # a year or chapter that is not a number ("20x3", true) names no chapter
+    record = {**record, "Year": str(year).strip()}
     chapter = act(record["Year"], str(record["ChapterNumber"]).strip())
     return [Evidence(doc(*m.groups()), chapter, ENACTED, f"OriginBill {number.strip()}", _approved(record), by=chapter)]
 
