@@ -214,6 +214,16 @@ def test_a_nested_gzip_bomb_is_refused_without_inflating_it(server):
     assert peak < 16 << 20
 
 
+def test_bytes_after_the_compressed_stream_are_refused(server):
+    # A second gzip member after the first, or padding: the body is not what the coding says.
+    import gzip
+    for tail in (gzip.compress(b"<html>another page</html>"), b"trailing bytes"):
+        server.handle = answer(gzip.compress(EO_TEXT) + tail, headers=b"Content-Encoding: gzip\r\n")
+        with pytest.raises(LawdiffError) as e:
+            net.get(f"{server.base}/eo", 1_000_000, 10)
+        assert str(e.value) == f"{server.base}/eo: bytes after the end of the gzip stream; not read"
+
+
 @pytest.mark.parametrize("coding", [b"br", b"zstd", b"compress", b"x-unheard-of"])
 def test_a_coding_lawdiff_does_not_read_is_refused(server, coding):
     server.handle = answer(EO_TEXT, headers=b"Content-Encoding: " + coding + b"\r\n")

@@ -317,6 +317,10 @@ class _Inflater:
             if not piece:
                 break
             yield piece  # the caller stops once the pieces pass the cap: at most ``room`` more is made
+        if self.zlib.eof and (self.zlib.unused_data or data):
+            # bytes after the stream's end (a second member, a truncated or padded answer): not
+            # the body the coding promised, so nothing of it is kept
+            raise LawdiffError(self.url, f"bytes after the end of the {self.coding} stream; not read")
 
     def complete(self) -> bool:
         return self.zlib is None or self.zlib.eof
