@@ -90,3 +90,18 @@ def test_striking_a_labelled_subsection_is_refused_for_what_it_is(tmp_path):
     with pytest.raises(LawdiffError, match=r"quoted words and whole sections, not subsection \(b\)") as refused:
         apply_section(base, bill, "sec_1")
     assert "position" not in str(refused.value)
+
+
+def test_a_range_of_sections_is_refused_not_half_repealed(tmp_path):
+    """"Sections 1 to 3" is read as sections 1 and 3: striking only those would keep section 2."""
+    base, bill = _pair(tmp_path, "SECTION 1. Sections 1 to 2, inclusive, of chapter 9 of the acts of 2023 are hereby "
+                                 "repealed.")
+    with pytest.raises(LawdiffError, match="not listed one by one"):
+        apply_section(base, bill, "sec_1")
+
+
+def test_inserted_words_in_two_quotations_are_refused(tmp_path):
+    base, bill = _pair(tmp_path, "SECTION 1. Section 2 of chapter 9 of the acts of 2023 is hereby amended by inserting "
+                                 "after the word “repairs” the following words:- “and” and “or”.")
+    with pytest.raises(LawdiffError, match="quotation marks of their own"):
+        apply_section(base, bill, "sec_1")

@@ -110,8 +110,10 @@ def _new_words(item: dict, where: str) -> str:
     if not text:
         raise LawdiffError(where, "cannot apply exactly: the words to insert are not set off after ':-'")
     quoted = re.fullmatch(r"[“\"](?P<words>.*)[”\"]\s*[.;,]?", text, re.S)
-    if quoted:  # “2 p.m.”.: the words are what the quotation marks hold, as they are
+    if quoted and not re.search(r"[“”\"]", quoted["words"]):  # “2 p.m.”.: what the quotation marks hold, as it is
         return quoted["words"].strip()
+    if re.search(r"[“”]", text.strip("“”\".;, ")):
+        raise LawdiffError(where, f"cannot apply exactly: the words to insert, {text}, hold quotation marks of their own")
     if re.search(r"(?:^|[\s(])(?:\w\.){2,}$", text):  # ":- 2 p.m.": the full stop may be the words' own
         raise LawdiffError(where, f"cannot apply exactly: whether the last full stop of “{text}” is inserted "
                                   "or closes the bill's sentence is not known")
@@ -224,6 +226,10 @@ def apply_section(base: Document, bill: Document, eid: str) -> list[Applied]:
             continue
         if item["action"] in ("repeal", "strike", "replace") and (item["action"] == "repeal" or part.startswith("section")):
             several = target.get("sections") or [target.get("section")]
+            listed = re.search(r"\bsections\s+(?P<list>.+?)\s+of\s+(?:said\s+)?chapter\b", item["evidence"], re.I)
+            if len(several) > 1 and not (listed and re.fullmatch(r"\w+(?:,\s*\w+)*,?\s+and\s+\w+", listed["list"])):
+                raise LawdiffError(where, "cannot apply exactly: the sections are not listed one by one "
+                                          "(a range such as “1 to 3” is not applied)")
             if len(several) > 1 and item["action"] != "repeal":
                 raise LawdiffError(where, f"cannot apply exactly: one instruction {item['action']}s "
                                           f"sections {', '.join(several)}")
