@@ -9,8 +9,13 @@ instruction names (section, then subsection, line item), then:
   thereof the following words:- y"): the words must occur exactly once in that provision
   ("each time it appears": every time), else it refuses, since the bill's line numbers count
   lines of an edition lawdiff does not have;
-- a whole section replaced, struck or repealed, a new section inserted after a named one or
-  added at the end: with the quoted text of the bill.
+- a whole section replaced, struck or repealed (several listed ones each), a subsection, paragraph,
+  clause or line item repealed, a new section inserted after a named one or added at the end:
+  with the quoted text of the bill.
+
+The base's identity is not known, so every instruction of the SECTION must amend the law its first
+instruction amends; and a provision within or around one an earlier instruction edited is refused
+(the later instruction would start from the text before).
 
 It returns, per instruction, the provision before and after, and the after text with the
 changes marked (``[-struck-]``, ``{+inserted+}``).  What it cannot apply exactly (a paragraph
