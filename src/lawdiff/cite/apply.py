@@ -9,8 +9,13 @@ instruction names (section, then subsection, line item), then:
   thereof the following words:- y"): the words must occur exactly once in that provision
   ("each time it appears": every time), else it refuses, since the bill's line numbers count
   lines of an edition lawdiff does not have;
-- a whole section replaced, struck or repealed, a new section inserted after a named one or
-  added at the end: with the quoted text of the bill.
+- a whole section replaced, struck or repealed (several listed ones each), a subsection, paragraph,
+  clause or line item repealed, a new section inserted after a named one or added at the end:
+  with the quoted text of the bill.
+
+The base's identity is not known, so every instruction of the SECTION must amend the law its first
+instruction amends; and a provision within or around one an earlier instruction edited is refused
+(the later instruction would start from the text before).
 
 It returns, per instruction, the provision before and after, and the after text with the
 changes marked (``[-struck-]``, ``{+inserted+}``).  What it cannot apply exactly (a paragraph
@@ -109,8 +114,15 @@ def _new_words(item: dict, where: str) -> str:
     text = (item.get("new_text") or "").strip()
     if not text:
         raise LawdiffError(where, "cannot apply exactly: the words to insert are not set off after ':-'")
-    text = re.sub(r"\.$", "", text)  # the full stop closes the bill's sentence, not the inserted words
-    return text.strip("“”\"").strip()
+    quoted = re.fullmatch(r"[“\"](?P<words>.*)[”\"]\s*[.;,]?", text, re.S)
+    if quoted and not re.search(r"[“”\"]", quoted["words"]):  # “2 p.m.”.: what the quotation marks hold, as it is
+        return quoted["words"].strip()
+    if re.search(r"[“”]", text.strip("“”\".;, ")):
+        raise LawdiffError(where, f"cannot apply exactly: the words to insert, {text}, hold quotation marks of their own")
+    if re.search(r"(?:^|[\s(])(?:\w\.){2,}$", text):  # ":- 2 p.m.": the full stop may be the words' own
+        raise LawdiffError(where, f"cannot apply exactly: whether the last full stop of “{text}” is inserted "
+                                  "or closes the bill's sentence is not known")
+    return re.sub(r"\.$", "", text).strip()  # the full stop closes the bill's sentence, not the inserted words
 
 
 def _occurrences(text: str, words: str) -> list[int]:
@@ -175,11 +187,28 @@ def apply_section(base: Document, bill: Document, eid: str) -> list[Applied]:
         raise LawdiffError(name, "this SECTION amends no law (lawdiff amends lists the SECTIONs that do)")
     out: list[Applied] = []
     edited: dict[int, str] = {}  # id(node) -> its text after the instructions before
+    touched: list[Node] = []  # the nodes edited so far: a later target inside or around one is refused
+    law: tuple | None = None  # (code, year, chapter) of the first instruction: the base's identity
+
+    def edit(node: Node) -> str:
+        for t in touched:
+            if t is not node and (any(n is node for n in t.walk()) or any(n is t for n in node.walk())):
+                raise LawdiffError(where, "cannot apply exactly: this instruction amends a provision within or "
+                                          "around one an earlier instruction of this SECTION amended")
+        if not any(t is node for t in touched):
+            touched.append(node)
+        return edited.get(id(node), node.full_text())
+
     for k, item in enumerate(items, 1):
         where = f"{name} (instruction {k})" if len(items) > 1 else name
         target = item["target"]
         if target is None:
             raise LawdiffError(where, f"not read: {item.get('warning')}")
+        this = (target.get("code"), target.get("year"), target.get("chapter"))
+        law = law or this
+        if this != law:
+            raise LawdiffError(where, f"cannot apply exactly: this instruction amends {_law(this)}, the SECTION's "
+                                      f"first amends {_law(law)}, and the base text is only one of them")
         part = ((item["where"] or {}).get("part") or "").lower()
         quoted = bill.tree.find(item["text"]) if item.get("text") else None
         label = cite(target, item.get("inserts"))
@@ -190,21 +219,48 @@ def apply_section(base: Document, bill: Document, eid: str) -> list[Applied]:
                 _find(base, {"section": anchor.split()[1]}, where)  # the anchor must be there
             out.append(Applied(item["section"], label, "", new, f"{{+{new}+}}"))
             continue
+        below = [u for u in ("item", "subsection", "paragraph", "clause") if target.get(u)]
+        if item["action"] == "repeal" and below:  # "Subsection (b) of section 1 ... is hereby repealed"
+            node = _find(base, target, where)
+            if target.get("item") and not (node.type == "lineItem" and node.num == target["item"]):
+                raise LawdiffError(where, f"cannot apply exactly: item {target['item']} is printed in its "
+                                          "section's text, not as a provision of its own")
+            before = edit(node)
+            edited[id(node)] = ""
+            out.append(Applied(item["section"], label, before, "", f"[-{before}-]"))
+            continue
         if item["action"] in ("repeal", "strike", "replace") and (item["action"] == "repeal" or part.startswith("section")):
-            node = _find(base, {**target, "item": None, "subsection": None, "paragraph": None, "clause": None}, where)
-            before = edited.get(id(node), node.full_text())
-            if item["action"] == "replace":
-                if quoted is None:
-                    raise LawdiffError(where, "cannot apply exactly: the new section is not set off as quoted text")
-                new = " ".join(c.full_text() for c in quoted.children)
-                out.append(Applied(item["section"], label, before, new, f"[-{before}-]{{+{new}+}}"))
-            else:
-                out.append(Applied(item["section"], label, before, "", f"[-{before}-]"))
+            several = target.get("sections") or [target.get("section")]
+            listed = re.search(r"\bsections\s+(?P<list>.+?)\s+of\s+(?:said\s+)?chapter\b", item["evidence"], re.I)
+            if len(several) > 1 and not (listed and re.fullmatch(r"\w+(?:,\s*\w+)*,?\s+and\s+\w+", listed["list"])):
+                raise LawdiffError(where, "cannot apply exactly: the sections are not listed one by one "
+                                          "(a range such as “1 to 3” is not applied)")
+            if len(several) > 1 and item["action"] != "repeal":
+                raise LawdiffError(where, f"cannot apply exactly: one instruction {item['action']}s "
+                                          f"sections {', '.join(several)}")
+            for number in several:
+                whole = {**target, "section": number, "item": None, "subsection": None, "paragraph": None,
+                         "clause": None}
+                node = _find(base, whole, where)
+                before = edit(node)
+                one = cite(whole, item.get("inserts")) if len(several) > 1 else label
+                if item["action"] == "replace":
+                    if quoted is None:
+                        raise LawdiffError(where, "cannot apply exactly: the new section is not set off as quoted text")
+                    new = " ".join(c.full_text() for c in quoted.children)
+                    edited[id(node)] = new
+                    out.append(Applied(item["section"], one, before, new, f"[-{before}-]{{+{new}+}}"))
+                else:
+                    edited[id(node)] = ""
+                    out.append(Applied(item["section"], one, before, "", f"[-{before}-]"))
             continue
         if part:
+            if re.search(r"\(\w+\)", part):  # "striking out subsection (b)": named by its label
+                raise LawdiffError(where, f"cannot apply exactly: lawdiff applies quoted words and whole sections, "
+                                          f"not {part} struck or replaced as a whole")
             raise LawdiffError(where, f"cannot apply exactly: {part} is named by its position, not its words")
         node = _find(base, target, where)
-        text = edited.get(id(node), node.full_text())
+        text = edit(node)
         start, end = 0, len(text)
         if target.get("item") and not (node.type == "lineItem" and node.num == target["item"]):
             start, end = _item_span(text, target["item"], where)
@@ -213,6 +269,11 @@ def apply_section(base: Document, bill: Document, eid: str) -> list[Applied]:
         out.append(Applied(item["section"], label, text[start:end].strip(), after, marked))
     return out
 
+
+def _law(key: tuple) -> str:
+    """("Acts", "2023", "9") -> "chapter 9 of the acts of 2023"; ("G.L.", None, "44") -> "chapter 44 of the G.L."."""
+    code, year, chapter = key
+    return f"chapter {chapter} of the acts of {year}" if year else f"chapter {chapter} of the {code}"
 
 MARK = re.compile(r"\[-.*?-\]|\{\+.*?\+\}", re.S)
 

@@ -1,0 +1,107 @@
+"""``lawdiff apply``: each instruction applies exactly or the SECTION is refused in one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.cite.apply import apply_section
+from lawdiff.errors import LawdiffError
+from tests.test_cite import _base, _bill
+
+SECTION_1 = ("SECTION 1. (a) The board shall meet each month.", "(b) The board shall report each year.",
+             "(c) The clerk shall keep the minutes.")
+SECTION_2 = "SECTION 2. The fund shall hold not more than $300,000 for repairs."
+
+
+def _pair(tmp_path, *bill: str):
+    return _base(tmp_path, *SECTION_1, SECTION_2), _bill(tmp_path, *bill)
+
+
+def test_repealing_a_subsection_strikes_only_that_subsection(tmp_path):
+    base, bill = _pair(tmp_path, "SECTION 1. Subsection (b) of section 1 of chapter 9 of the acts of 2023 is "
+                                 "hereby repealed.")
+    [one] = apply_section(base, bill, "sec_1")
+    assert one.before == "(b) The board shall report each year."
+    assert one.marked == "[-(b) The board shall report each year.-]"
+    assert "(a)" not in one.marked and "(c)" not in one.marked  # the rest of section 1 is not struck
+
+
+def test_repealing_a_subsection_the_base_does_not_have_is_refused(tmp_path):
+    base, bill = _pair(tmp_path, "SECTION 1. Subsection (f) of section 1 of chapter 9 of the acts of 2023 is "
+                                 "hereby repealed.")
+    with pytest.raises(LawdiffError, match=r"no subsection \(f\)"):
+        apply_section(base, bill, "sec_1")
+
+
+def test_repealing_two_sections_strikes_both(tmp_path):
+    base, bill = _pair(tmp_path, "SECTION 1. Sections 1 and 2 of chapter 9 of the acts of 2023 are hereby repealed.")
+    got = apply_section(base, bill, "sec_1")
+    assert [a.before.split(".")[0] for a in got] == ["SECTION 1", "SECTION 2"]
+    assert all(a.after == "" and a.marked == f"[-{a.before}-]" for a in got)
+
+
+def test_an_instruction_amending_another_law_is_refused(tmp_path):
+    base, bill = _pair(tmp_path,
+                       "SECTION 1. Section 2 of chapter 9 of the acts of 2023 is hereby amended by striking out the "
+                       "word “repairs” and inserting in place thereof the following word:- upkeep. Section 2 of "
+                       "chapter 44 of the General Laws is hereby amended by striking out the word “fund” and "
+                       "inserting in place thereof the following word:- trust.")
+    with pytest.raises(LawdiffError, match=r"instruction 2\).*chapter 44 of the G\.L\..*chapter 9 of the acts of 2023"):
+        apply_section(base, bill, "sec_1")
+
+
+def test_a_later_instruction_within_an_edited_provision_is_refused(tmp_path):
+    """Section 1 loses "each month" first; an edit of its subsection (b) would start from the text
+    before, and print "each month" again."""
+    base, bill = _pair(tmp_path,
+                       "SECTION 1. Section 1 of chapter 9 of the acts of 2023 is hereby amended by striking out the "
+                       "words “each month”. Subsection (b) of said section 1 of said chapter 9 is hereby amended by "
+                       "striking out the words “each year”.")
+    with pytest.raises(LawdiffError, match="within or around one an earlier instruction"):
+        apply_section(base, bill, "sec_1")
+
+
+def test_two_edits_of_one_provision_build_on_each_other(tmp_path):
+    base, bill = _pair(tmp_path,
+                       "SECTION 1. Section 2 of chapter 9 of the acts of 2023 is hereby amended by striking out the "
+                       "figure “$300,000” and inserting in place thereof the following figure:- $400,000. Said "
+                       "section 2 of said chapter 9 is hereby further amended by striking out the word “repairs” and "
+                       "inserting in place thereof the following word:- upkeep.")
+    got = apply_section(base, bill, "sec_1")
+    assert got[-1].after == "SECTION 2. The fund shall hold not more than $400,000 for upkeep."
+
+
+def test_inserted_words_keep_their_own_full_stop(tmp_path):
+    base, bill = _pair(tmp_path,
+                       "SECTION 1. Section 2 of chapter 9 of the acts of 2023 is hereby amended by inserting after "
+                       "the word “repairs” the following words:- “by 2 p.m.”.",
+                       "SECTION 2. Section 2 of chapter 9 of the acts of 2023 is hereby amended by inserting after "
+                       "the word “repairs” the following words:- by 2 p.m.")
+    [one] = apply_section(base, bill, "sec_1")
+    assert one.after == "SECTION 2. The fund shall hold not more than $300,000 for repairs by 2 p.m.."
+    assert "{+by 2 p.m.+}" in one.marked
+    with pytest.raises(LawdiffError, match="last full stop"):  # unquoted: the stop may be the sentence's
+        apply_section(base, bill, "sec_2")
+
+
+def test_striking_a_labelled_subsection_is_refused_for_what_it_is(tmp_path):
+    base, bill = _pair(tmp_path, "SECTION 1. Section 1 of chapter 9 of the acts of 2023 is hereby amended by "
+                                 "striking out subsection (b).")
+    with pytest.raises(LawdiffError, match=r"quoted words and whole sections, not subsection \(b\)") as refused:
+        apply_section(base, bill, "sec_1")
+    assert "position" not in str(refused.value)
+
+
+def test_a_range_of_sections_is_refused_not_half_repealed(tmp_path):
+    """"Sections 1 to 3" is read as sections 1 and 3: striking only those would keep section 2."""
+    base, bill = _pair(tmp_path, "SECTION 1. Sections 1 to 2, inclusive, of chapter 9 of the acts of 2023 are hereby "
+                                 "repealed.")
+    with pytest.raises(LawdiffError, match="not listed one by one"):
+        apply_section(base, bill, "sec_1")
+
+
+def test_inserted_words_in_two_quotations_are_refused(tmp_path):
+    base, bill = _pair(tmp_path, "SECTION 1. Section 2 of chapter 9 of the acts of 2023 is hereby amended by inserting "
+                                 "after the word “repairs” the following words:- “and” and “or”.")
+    with pytest.raises(LawdiffError, match="quotation marks of their own"):
+        apply_section(base, bill, "sec_1")
