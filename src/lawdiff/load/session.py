@@ -296,7 +296,7 @@ def _write(root: Path, manifest: Path, court: int, docs: dict[str, _Doc], laws: 
             entry["fetched"] = previous["fetched"]  # same bytes: fetched when they first came
         elif entry.get("source_url"):
             entry["fetched"] = today
-        same = {k: v for k, v in previous.items()} == entry
+        same = previous == entry
         report.unchanged += same
         report.updated += not same
     for entry_id, previous in old.items():  # nothing lost: what this run could not read stays

@@ -206,6 +206,10 @@ class CorpusSource(Source):
     def entry(self, name: str) -> dict | None:
         return self._by_name.get(name)
 
+    def ids(self) -> dict[str, str]:
+        """The API's name of each document and chapter the corpus holds -> its manifest id."""
+        return {name: entry["id"] for name, entry in self._by_name.items()}
+
     def _file(self, entry: dict | None, key: str) -> bytes | None:
         path = self.corpus.root / entry[key] if entry and entry.get(key) else None
         return read_regular(path, MAX_BYTES) if path is not None and path.is_file() else None

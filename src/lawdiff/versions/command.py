@@ -40,7 +40,7 @@ def version_graph(corpus: Corpus | None, ref: str, fmt: str = "text", folder: Pa
         source = ApiSource(court, base)
     else:
         source = CorpusSource(corpus, court)
-        ids = {n: e["id"] for n, e in source._by_name.items()}
+        ids = source.ids()
         if source.entry(name) is None:
             raise LawdiffError(ref, "not in the corpus (--from DIR reads a saved session, --api asks the API)")
     g = graph.walk(source, name)
