@@ -61,7 +61,7 @@ def test_said_chapter_so_appearing_and_further_amended_resolve_from_before(tmp_p
                   "adding the following sentence:- The vote shall be recorded.")
     first, second, third = items
     assert (first["target"]["chapter"], first["target"]["section"], first["action"]) == ("40", "22A", "insert")
-    assert first["where"] == {"after": "the word “board”", "lines": [28, 28], "words": "board"}
+    assert first["where"] == {"after": "the word “board”", "lines": [28], "words": "board"}
     assert first["as_appearing"] == "2022 Official Edition"
     assert (second["target"]["code"], second["target"]["chapter"], second["target"]["section"]) == ("G.L.", "40", "17")
     assert second["action"] == "replace"
@@ -92,7 +92,7 @@ def test_one_section_with_several_instructions_lists_each(tmp_path):
                   "twice a year.")
     assert [i["action"] for i in items] == ["replace", "add"]
     assert all(i["section"] == "4" and i["target"]["section"] == "9" for i in items)
-    assert items[0]["where"]["lines"] == [4, 4] and items[0]["where"]["words"] == "shall"
+    assert items[0]["where"]["lines"] == [4] and items[0]["where"]["words"] == "shall"
 
 
 def test_struck_subsection_and_named_paragraph(tmp_path):
@@ -338,7 +338,7 @@ def test_struck_words_set_off_like_inserted_ones(tmp_path):
                    "SECTION 1. Section 35 of chapter 123 of the General Laws is hereby amended by striking, in lines "
                    "3-4 the words:- “The court may order an examination”, and inserting in place thereof the "
                    "following:- The court shall order an examination.")
-    assert item["action"] == "replace" and item["where"]["lines"] == [3, 4]
+    assert item["action"] == "replace" and item["where"]["lines"] == [[3, 4]]
 
 
 # -- the law as amended ------------------------------------------------------------------

@@ -28,7 +28,7 @@ def cite(target: dict | None, new: str | list | None = None) -> str:
         many = isinstance(new, list)
         return f"{out} {'§§' if many else '§'} {_nums(new)}"
     if section is not None:
-        sections = target.get("sections")
+        sections = target.get("sections_named") or target.get("sections")  # "§§ 32–51", never "§§ 32, 51"
         out += f" §§ {', '.join(sections)}" if sections else f" § {section}"
         if target.get("subsection"):
             out += target["subsection"] if target["subsection"].startswith("(") else f", subsection {target['subsection']}"
@@ -76,7 +76,7 @@ def describe_motion(item: dict) -> str:
     t, where, action = item["target"], item.get("where") or {}, item["action"]
     place = f"section {t['section']}" if t.get("section") else "the text"
     lines = where.get("lines")
-    at = (f"line {lines[0]}" if lines[0] == lines[1] else f"lines {lines[0]}–{lines[1]}") if lines else ""
+    at = lines_text(lines)
     new = item.get("inserts")
     if action in ("insert", "add") and new:
         what = "sections" if new.endswith("s") else f"a {new}"
@@ -102,3 +102,14 @@ def describe_motion(item: dict) -> str:
     if laws:
         out += " (" + "; ".join(f"SECTION {law['section']} {describe(law)}" for law in laws) + ")"
     return out
+
+
+def lines_text(lines: list | None) -> str:
+    """An instruction's ``where.lines`` as the words name them: [5, 120] is "lines 5 and 120", [[27, 28]]
+    "lines 27–28", [10] "line 10"; "" for none."""
+    if not lines:
+        return ""
+    parts = [f"{n[0]}–{n[1]}" if isinstance(n, list) else str(n) for n in lines]
+    word = "line" if len(parts) == 1 and not isinstance(lines[0], list) else "lines"
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{word} {listed}"

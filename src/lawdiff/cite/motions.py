@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from lawdiff.cite import grammar as g
-from lawdiff.cite.read import EVIDENCE_CHARS, _clauses, _Context, _locators, _read_clause, read_section
+from lawdiff.cite.read import EVIDENCE_CHARS, _clauses, _Context, _locators, _read_clause, read_lines, read_section
 from lawdiff.parse.tree import Node
 
 # "moves that the proposed new text be amended", "moves that the bill be amended",
@@ -53,8 +53,7 @@ def motion_instructions(text: str, bill: str) -> list[dict]:
                 "inserts": new["unit"].lower() if new and action in ("insert", "add") else None,
                 "evidence": _evidence(motion.group(0) + " " + raw), "laws": []}
         if where.get("lines") is None and (lines := g.LINES.search(head)):  # "in section 12, in line 10, by ..."
-            nums = [int(n) for n in re.findall(r"\d+", lines["nums"])]
-            where["lines"] = [min(nums), max(nums)]
+            where["lines"] = read_lines(lines["nums"])
         refine = _locators(head)
         for unit in ("subsection", "paragraph", "clause"):
             if refine.get(unit) and refine[unit]["nums"]:

@@ -275,8 +275,42 @@ def _split_nums(nums: str) -> list[str]:
     nums = re.sub(r"(\d)\s([A-Z]{1,3})\b", r"\1\2", nums)  # "51 D" is section 51D
     # "Section 3a of Chapter 40a": the letters of a number are capitals however a draft prints them
     nums = re.sub(r"(?<=\d)(?!(?:of|and|or|to|in)\b)([a-z]{1,3})\b", lambda m: m[1].upper(), nums)
-    return [n.replace(" ", "") for n in re.findall(rf"{g.NUM}|{g.LABEL}", nums)
-            if not re.fullmatch(r"(?i)and|or|to|through", n)]
+    out: list[str] = []
+    joined_by_range = False
+    for m in re.finditer(rf"{g.NUM}|{g.LABEL}|\b(?i:to|through)\b", nums):
+        n = m.group(0).replace(" ", "")
+        if re.fullmatch(r"(?i)to|through", n):
+            joined_by_range = bool(out)
+            continue
+        if joined_by_range and RANGE_MARK not in out[-1]:
+            out[-1] = f"{out[-1]}{RANGE_MARK}{n}"  # "32 to 51": one range, never two numbers
+        elif n.lower() not in ("and", "or"):
+            out.append(n)
+        joined_by_range = False
+    return out
+
+
+RANGE_MARK = "–"
+"""Joins a range's two ends as the words name it: "32 to 51, inclusive" is "32–51"."""
+RANGE_CAP = 300
+"""A numeric range of more sections than this is left as its two ends (with a warning), not expanded."""
+
+
+def _expand(nums: list[str]) -> tuple[list[str], str | None]:
+    """The sections ``nums`` (from ``_split_nums``) reach: "32–51" is every section from 32 to 51. A range
+    of lettered sections ("12A–12F": is 12AA in it?) or of more than ``RANGE_CAP`` sections stays one
+    entry "12A–12F"; the warning says where a numeric range was too long to expand."""
+    out: list[str] = []
+    warning = None
+    for n in nums:
+        ends = n.split(RANGE_MARK)
+        if len(ends) == 2 and all(e.isdigit() for e in ends) and 0 <= int(ends[1]) - int(ends[0]) <= RANGE_CAP:
+            out += [str(k) for k in range(int(ends[0]), int(ends[1]) + 1)]
+            continue
+        if len(ends) == 2 and all(e.isdigit() for e in ends):
+            warning = f"sections {ends[0]} to {ends[1]}: too many to list; the range is kept as named"
+        out.append(n)
+    return out, warning
 
 
 def _label(loc: dict | None) -> str | None:
@@ -319,7 +353,7 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             del loc["subsection"]
     slip = loc.pop("_said_outer", None)
     if slip is not None:
-        number = slip["nums"][0].upper()
+        number = slip["nums"][0].split(RANGE_MARK)[0].upper()
         named = number in ctx.chapters or any(t.get("chapter") == number for t in [ctx.last or {}, *ctx.sections.values()])
         if not named or number in ctx.sections:
             return None, f"section {loc['section']['nums'][0]} of said section {number}: no chapter named", None
@@ -328,7 +362,7 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
     chapter_loc, section_loc = loc.get("chapter"), loc.get("section")
     code = year = None
     resolved_from = None
-    chapter = chapter_loc["nums"][0] if chapter_loc and chapter_loc["nums"] else None
+    chapter = chapter_loc["nums"][0].split(RANGE_MARK)[0] if chapter_loc and chapter_loc["nums"] else None
     acts = g.ACTS_OF.search(words)
     if acts is not None and (chapter is None or acts["chapter"].upper() == chapter):
         code, year, chapter = ("Special Acts" if acts["special"] else "Acts"), acts["year"], acts["chapter"].upper()
@@ -379,7 +413,7 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
     elif code is None and chapter is None:
         # No chapter in the words: only a reference back ("said ...", "further amended") gives one.
         last = ctx.last
-        section = section_loc["nums"][0] if section_loc and section_loc["nums"] else None
+        section = section_loc["nums"][0].split(RANGE_MARK)[0] if section_loc and section_loc["nums"] else None
         if chapter_loc is not None and chapter_loc["said"]:
             pass  # "Section 6B of said chapter": the chapter named last
         elif section and (said or further):
@@ -399,22 +433,28 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
         if (section_loc is None and inner) or (section_loc is not None and not section_loc["nums"]):
             # "said subsection (a)", "said section": inside the section named last
             section_loc = {"nums": [last["section"]] if last.get("section") else []}
-    sections = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
+    named = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
+    sections, range_warning = _expand(named)
     if code == "G.L." and chapter is None and sections:
         bare = BARE_CHAPTER.search(words)
         if bare is None:  # "Section 22C of the General Laws ... adding the following section": a slip, not read
             return None, f"section {sections[0]} of the General Laws: no chapter named", None
         chapter = bare["chapter"]
     target = {"code": code, "year": year, "chapter": chapter,
-              "section": sections[0] if sections else None,
+              "section": sections[0].split(RANGE_MARK)[0] if sections else None,
               "subsection": _label(loc.get("subsection")) or _first_label(section_loc),
               "paragraph": _label(loc.get("paragraph")) or _label(loc.get("subparagraph")),
               "clause": _label(loc.get("clause")) or _label(loc.get("subclause"))}
     for extra in ("item", "definition", "sentence", "article"):
         if loc.get(extra):
             target[extra] = _label(loc[extra])
-    if len(sections) > 1:
+    ranged = any(RANGE_MARK in n for n in named)
+    if len(sections) > 1 or ranged:
         target["sections"] = sections
+    if ranged:
+        target["sections_named"] = named  # "32–51" as the words name it, for the citation
+    if range_warning:
+        target["_warning"] = range_warning
     if other is not None:
         target["other"] = other
     return target, None, resolved_from
@@ -441,13 +481,21 @@ def _clauses(predicate: str) -> list[tuple[str, str]]:
             for m, e, r in zip(found, bounds, raw_starts)]
 
 
+def read_lines(nums: str) -> list:
+    """The lines ``nums`` names, as named: "5 and 120" is [5, 120] (two lines), "27 to 28" [[27, 28]] (a
+    range), "3, 10 through 12" [3, [10, 12]]; a range only where the words say "to", "through" or "-"."""
+    out: list = []
+    for m in re.finditer(r"(\d+)(?:\s*(?:to|through|-|–)\s*(\d+))?", nums, re.I):
+        out.append([int(m[1]), int(m[2])] if m[2] else int(m[1]))
+    return out
+
+
 def _read_clause(clause: str) -> tuple[str, dict, str | None]:
     """(action, where, what a whole-unit object names: "section 17") for one clause."""
     where: dict = {"after": None, "lines": None, "words": None}
     lines = g.LINES.search(clause)
     if lines:
-        nums = [int(n) for n in re.findall(r"\d+", lines["nums"])]
-        where["lines"] = [min(nums), max(nums)]
+        where["lines"] = read_lines(lines["nums"])
     obj = None
     if m := g.REPLACE.match(clause):
         action, obj = "replace", m["obj"] if m["obj"] is not None else m["obj2"]
@@ -536,10 +584,16 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         if tgt is not None and obj is not None and tgt["section"] is None:
             whole = re.match(rf"^(?:the\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
             if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
-                nums = _split_nums(whole["nums"])
-                tgt["section"] = nums[0]
-                if len(nums) > 1:
+                named = _split_nums(whole["nums"])
+                nums, range_warning = _expand(named)
+                tgt["section"] = nums[0].split(RANGE_MARK)[0]
+                ranged = any(RANGE_MARK in n for n in named)
+                if len(nums) > 1 or ranged:
                     tgt["sections"] = nums
+                if ranged:
+                    tgt["sections_named"] = named
+                if range_warning:
+                    tgt["_warning"] = range_warning
         new = g.NEW_UNITS.search(clause)
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
@@ -550,6 +604,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 where["after"] = where["after"] or f"section {tgt['section']}"
                 tgt["section"] = None
                 tgt.pop("sections", None)
+                tgt.pop("sections_named", None)
         evidence = re.sub(r"\s+", " ", f"{subject.strip()} {verb_words} {raw.strip()}").replace(CUT, "").strip(" .;,")
         if len(evidence) > EVIDENCE_CHARS:
             evidence = evidence[:EVIDENCE_CHARS - 1] + "…"
@@ -566,6 +621,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             item["warning"] = warning or "no target read"
         elif action == "amend":
             item["warning"] = "what the instruction does is not read"
+        elif tgt.get("_warning"):
+            item["warning"] = tgt["_warning"]
         out.append(item)
     if target is not None:
         target["_from"] = number

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from lawdiff.cite.labels import describe, describe_motion
+from lawdiff.cite.labels import describe, describe_motion, lines_text
 from lawdiff.parse.provisions import instrument_name
 from lawdiff.render.markdown_text import escape
 
 
 def _lines(item: dict) -> str:
-    lines = (item.get("where") or {}).get("lines")
-    if not lines:
-        return ""
-    return f"line {lines[0]}" if lines[0] == lines[1] else f"lines {lines[0]}–{lines[1]}"
+    return lines_text((item.get("where") or {}).get("lines"))
 
 
 def _amendment(a: dict) -> str:
