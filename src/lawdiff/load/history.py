@@ -9,7 +9,6 @@ instrument's official status; a status typed into the manifest is shown beside i
 
 from __future__ import annotations
 
-import json
 
 from lawdiff.errors import LawdiffError
 from lawdiff.files import read_regular

@@ -11,7 +11,6 @@ naming the file or URL.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
