@@ -338,7 +338,7 @@ def test_struck_words_set_off_like_inserted_ones(tmp_path):
                    "SECTION 1. Section 35 of chapter 123 of the General Laws is hereby amended by striking, in lines "
                    "3-4 the words:- “The court may order an examination”, and inserting in place thereof the "
                    "following:- The court shall order an examination.")
-    assert item["action"] == "replace" and item["where"]["lines"] == [[3, 4]]
+    assert item["action"] == "replace" and item["where"]["lines"] == [3, 4]
 
 
 # -- the law as amended ------------------------------------------------------------------

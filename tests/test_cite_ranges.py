@@ -65,12 +65,12 @@ def test_lines_to_is_a_range(tmp_path):
     [item] = _read(tmp_path, "SECTION 7. Section 7 of chapter 90 of the General Laws is hereby amended by striking "
                              "out, in lines 27 to 28, the word “may” and inserting in place thereof the word "
                              "“shall”.")
-    assert item["where"]["lines"] == [[27, 28]] and _lines(item) == "lines 27–28"
+    assert item["where"]["lines"] == [27, 28] and _lines(item) == "lines 27–28"
 
 
 def test_lines_text():
     assert lines_text([10]) == "line 10"
-    assert lines_text([3, [10, 12]]) == "lines 3 and 10–12"
+    assert lines_text([3, 10, 11, 12]) == "lines 3 and 10–12"
     assert lines_text([1, 4, 9]) == "lines 1, 4 and 9"
     assert lines_text(None) == ""
 

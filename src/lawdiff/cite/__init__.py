@@ -10,7 +10,7 @@ amending instruction, in order (``read.instructions``; the patterns it reads wit
                 "chapter": "147", "section": "63" | None, "subsection": "(b)" | None,
                 "paragraph": ..., "clause": ...},   # None when the words do not say
      "action": "insert" | "strike" | "replace" | "add" | "repeal" | "amend",
-     "where": {"after": "section 62", "lines": [[27, 28]], "words": "…"},  # lines as named: [5, 120] is two lines
+     "where": {"after": "section 62", "lines": [27, 28], "words": "…"},  # every line named: [5, 120] is two lines
      "as_appearing": "2022 Official Edition", "inserts": "63", "text": "sec_2__qstr_1",
      "new_text": None,                    # inserted words set off by ":-" on the instruction's line
      "evidence": "<the words read>"}

@@ -104,12 +104,18 @@ def describe_motion(item: dict) -> str:
     return out
 
 
-def lines_text(lines: list | None) -> str:
-    """An instruction's ``where.lines`` as the words name them: [5, 120] is "lines 5 and 120", [[27, 28]]
-    "lines 27–28", [10] "line 10"; "" for none."""
+def lines_text(lines: list[int] | None) -> str:
+    """An instruction's ``where.lines`` in words, each run of consecutive lines as a range: [5, 120]
+    is "lines 5 and 120", [27, 28] "lines 27–28", [10] "line 10"; "" for none."""
     if not lines:
         return ""
-    parts = [f"{n[0]}–{n[1]}" if isinstance(n, list) else str(n) for n in lines]
-    word = "line" if len(parts) == 1 and not isinstance(lines[0], list) else "lines"
+    runs: list[list[int]] = []
+    for n in lines:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
+    word = "line" if len(lines) == 1 else "lines"
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"{word} {listed}"

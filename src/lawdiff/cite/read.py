@@ -481,13 +481,18 @@ def _clauses(predicate: str) -> list[tuple[str, str]]:
             for m, e, r in zip(found, bounds, raw_starts)]
 
 
-def read_lines(nums: str) -> list:
-    """The lines ``nums`` names, as named: "5 and 120" is [5, 120] (two lines), "27 to 28" [[27, 28]] (a
-    range), "3, 10 through 12" [3, [10, 12]]; a range only where the words say "to", "through" or "-"."""
-    out: list = []
+def read_lines(nums: str) -> list[int]:
+    """Every line ``nums`` names, in the order named: "5 and 120" is [5, 120] (two lines, not the
+    span between), "27 to 28" [27, 28], "3, 10 through 12" [3, 10, 11, 12].  A range that runs
+    backwards or over ``MAX_LINE_RANGE`` lines keeps its two ends only (a misprint, not 1,000 lines)."""
+    out: list[int] = []
     for m in re.finditer(r"(\d+)(?:\s*(?:to|through|-|–)\s*(\d+))?", nums, re.I):
-        out.append([int(m[1]), int(m[2])] if m[2] else int(m[1]))
+        first, last = int(m[1]), int(m[2]) if m[2] else int(m[1])
+        out += range(first, last + 1) if 0 <= last - first <= MAX_LINE_RANGE else [first, last]
     return out
+
+
+MAX_LINE_RANGE = 500
 
 
 def _read_clause(clause: str) -> tuple[str, dict, str | None]:
