@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 
 from lawdiff.errors import LawdiffError
 from lawdiff.load import api, net
+from lawdiff.load.sources import json_answer
 
 _NUMBER = re.compile(r"^\d{1,4}(?:\.\d{1,3})?$")
 _BRANCHES = ("House", "Senate")
@@ -47,19 +48,9 @@ class Amendment:
         return asdict(self)
 
 
-def _value(data: bytes, where: str):
-    """``data`` as JSON; whatever Python's reader raises on (malformed, over-long integers, deep
-    nesting, lone surrogates) is one line naming ``where`` (``read.api.loads``)."""
-    from lawdiff.read.api import loads
-    try:
-        return loads(data, where)
-    except LawdiffError as e:
-        raise LawdiffError(where, f"not JSON ({e.problem})") from None
-
-
 def read_listing(data: bytes, bill: str, where: str) -> list[Ref]:
     """The amendments a listing names for ``bill`` (``S2834``), in its order."""
-    value = _value(data, where)
+    value = json_answer(data, where)
     if not isinstance(value, list):
         raise LawdiffError(where, f"an amendments listing is a JSON list, not {type(value).__name__}")
     out = []
@@ -75,7 +66,7 @@ def read_listing(data: bytes, bill: str, where: str) -> list[Ref]:
 
 
 def read_amendment(data: bytes, ref: Ref, where: str) -> Amendment:
-    value = _value(data, where)
+    value = json_answer(data, where)
     if not isinstance(value, dict):
         raise LawdiffError(where, f"an amendment's record is a JSON object, not {type(value).__name__}")
     if value.get("AmendmentNumber") != ref.number or value.get("ParentBillNumber") != ref.bill:
@@ -151,7 +142,7 @@ def load(corpus, entry: dict) -> list[dict]:
     path = corpus.root / entry["amendments"]
     if not path.is_file():
         return []
-    value = _value(read_regular(path, api.MAX_BYTES), str(path))
+    value = json_answer(read_regular(path, api.MAX_BYTES), str(path))
     items = value.get("amendments") if isinstance(value, dict) else None
     if not isinstance(items, list) or not all(isinstance(a, dict) for a in items):
         raise LawdiffError(path, "not the floor amendments lawdiff keeps (an object with an amendments list)")

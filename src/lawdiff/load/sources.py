@@ -35,7 +35,7 @@ class Source:
         data = self.record_bytes(name)
         if data is None:
             return None
-        value = _json(data, self.where("record", name))
+        value = json_answer(data, self.where("record", name))
         if not isinstance(value, dict):
             raise LawdiffError(self.where("record", name), f"not a document record (a JSON {type(value).__name__})")
         return value
@@ -44,7 +44,7 @@ class Source:
         data = self.history_bytes(name)
         if data is None:
             return None
-        value = _json(data, self.where("history", name))
+        value = json_answer(data, self.where("history", name))
         if not isinstance(value, list):
             raise LawdiffError(self.where("history", name), f"a history is a JSON list, not {type(value).__name__}")
         return value
@@ -52,7 +52,7 @@ class Source:
     def session_laws(self, year: int) -> list | None:
         if year not in self._laws:
             data = self.session_laws_bytes(year)
-            value = None if data is None else _json(data, self.where("session laws", str(year)))
+            value = None if data is None else json_answer(data, self.where("session laws", str(year)))
             if value is not None and not isinstance(value, list):
                 raise LawdiffError(self.where("session laws", str(year)), "the session laws of a year are a JSON list")
             self._laws[year] = value
@@ -142,7 +142,7 @@ class ApiSource(Source):
     def names(self) -> list[str]:
         url = net.rebase(f"{api.API}/GeneralCourts/{self.court}/Documents", self.base)
         data = self._get(url)
-        value = _json(data, url) if data is not None else []
+        value = json_answer(data, url) if data is not None else []
         if not isinstance(value, list):
             raise LawdiffError(url, "the list of a session's documents is a JSON list")
         names = []
@@ -173,7 +173,7 @@ class ApiSource(Source):
         return self._get(self.where("session laws", str(year)))
 
 
-def _json(data: bytes, where: str):
+def json_answer(data: bytes, where: str):
     """``data`` as JSON; whatever Python's reader raises on (malformed, over-long integers, deep
     nesting, lone surrogates) is one line naming ``where`` (``read.api.loads``)."""
     from lawdiff.read.api import loads
@@ -224,7 +224,7 @@ class CorpusSource(Source):
 
     def session_law(self, year: int, chapter: int) -> dict | None:
         data = self.record_bytes(f"acts-{year}-{chapter}")
-        value = _json(data, self.where("record", f"acts-{year}-{chapter}")) if data is not None else None
+        value = json_answer(data, self.where("record", f"acts-{year}-{chapter}")) if data is not None else None
         return value if isinstance(value, dict) else None
 
     def has_text(self, name: str, record: dict | None) -> bool:
