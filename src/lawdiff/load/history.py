@@ -9,12 +9,18 @@ instrument's official status; a status typed into the manifest is shown beside i
 
 from __future__ import annotations
 
+import re
 
 from lawdiff.errors import LawdiffError
 from lawdiff.files import read_regular
 from lawdiff.load.manifest import Corpus
 
 MAX_BYTES = 20 * 1024 * 1024
+# An action that makes a bill law: signed, given its chapter, passed over a veto.  Not "Enacted
+# and laid before the Governor", which a veto can still stop.  The session's index and its
+# citator both read a status from it.
+ENACTED = re.compile(r"signed by the governor|\bchapter\s+\d+\s+of\s+the\s+acts\s+of\b|passed over veto|"
+                     r"became law", re.I)
 
 
 def actions(data: bytes, source: object) -> list[dict]:

@@ -25,13 +25,12 @@ import re
 
 from lawdiff.cite.index import build_index, to_csv, to_json
 from lawdiff.cite.labels import cite
+from lawdiff.load.history import ENACTED
 from lawdiff.render.page import render_page
 
 PAGE_BUDGET = 400_000  # bytes of HTML; the site's limit is 500 KB a page
 ENTRY_BYTES = 260  # about what one bill's line takes on a page (for splitting before rendering)
 
-ENACTED = re.compile(r"signed by the governor|\bchapter\s+\d+\s+of\s+the\s+acts\s+of\b|passed over veto|"
-                     r"became law", re.I)
 ENDED = re.compile(r"no further action taken|study order|leave to withdraw|\bwithdrawn\b|\bdied\b|"
                    r"ought not to pass|\brejected\b", re.I)
 # The text went on as another document's: the measure lives (or not) in that document.

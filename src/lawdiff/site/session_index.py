@@ -14,7 +14,7 @@ import json
 import re
 
 from lawdiff.load.manifest import Corpus
-from lawdiff.site.citator_pages import ENACTED
+from lawdiff.load.history import ENACTED
 from lawdiff.parse.provisions import instrument_name
 
 PAGE_SIZE = 250  # rows of a static page: about 120 KB of HTML at the session's longest titles
@@ -24,9 +24,7 @@ LISTING = "documents/listing.js"
 # The latest action, as a status a person filters by (the first pattern that matches wins);
 # most of the session's records carry no history, hence "no action recorded".
 STATUSES = [
-    # As the citator reads it: law once signed, passed over a veto or given its chapter; not
-    # "Enacted and laid before the Governor", which a veto can still stop.
-    ("Enacted", ENACTED),
+    ("Enacted", ENACTED),  # as the citator reads it (load.history)
     ("Sent to study", re.compile(r"study order", re.I)),
     ("Replaced by a new draft", re.compile(r"new draft|reprinted as amended|published as amended|"
                                            r"text of an amendment|substituted", re.I)),
