@@ -5,20 +5,17 @@ Needs /usr/bin/chromium (scripts/test.sh installs it)."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from playwright.sync_api import sync_playwright
 
 from lawdiff import Corpus
 from lawdiff.site.build import build_site
-from lawdiff.site.serve import make_server
+from helpers.browser import chromium, served
 from helpers.site_corpus import make_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 # The smallest text a reader sees in <main>: HTML text by its computed size, SVG text by the
@@ -48,19 +45,14 @@ def site(tmp_path_factory):
     # H.2288 and an edited version of it (site_corpus.EDITS: "within 12 months" -> "within 6 months")
     build_site(Corpus.load(make_corpus(tmp_path_factory.mktemp("edited"))), top / "edited", search=False,
                pdf=False, cache_dir=top / "cache")
-    server = make_server(top, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/site/"
-    server.shutdown()
-    server.server_close()
+    with served(top) as base:
+        yield base + "site/"
 
 
 @pytest.fixture(scope="module")
 def browser(site):
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium(ARGS) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

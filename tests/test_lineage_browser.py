@@ -4,14 +4,12 @@ sideways scroll on a phone, no serious accessibility problem."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from playwright.sync_api import sync_playwright
 
 from lawdiff import Corpus
 from lawdiff.site.build import build_site
-from lawdiff.site.serve import make_server
+from helpers.browser import served
 from test_lineage import SEC40, three_versions
 from test_site_browser import ARGS, ARTIFACTS, AXE, CHROMIUM, TOO_WIDE
 
@@ -21,11 +19,8 @@ def site(tmp_path_factory):
     top = tmp_path_factory.mktemp("www")
     build_site(Corpus.load(three_versions(tmp_path_factory.mktemp("lineage"))), top / "site",
                search=False, pdf=False, cache_dir=top / "cache")
-    server = make_server(top, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/site/"
-    server.shutdown()
-    server.server_close()
+    with served(top) as base:
+        yield base + "site/"
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -9,20 +9,18 @@ Needs /usr/bin/chromium (scripts/test.sh installs it).
 from __future__ import annotations
 
 import shutil
-import threading
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from helpers import ROOT
+from helpers.browser import chromium, served
 from lawdiff.load.manifest import Corpus
 from lawdiff.load.session import import_session
 from lawdiff.load.sources import FolderSource
 from lawdiff.site import instrument_parts, session_index
 from lawdiff.site.build import build_site
-from lawdiff.site.serve import make_server
 from test_session_import import SESSION
-from test_site_browser import ARGS, CHROMIUM, Watched, search
+from test_site_browser import ARGS, Watched, search
 
 NAMES = ["H4115", "H4241", "S2703", "S2710", "H4744", "H2288", "S1510", "H49"]
 
@@ -37,19 +35,14 @@ def site(tmp_path_factory):
         mp.setattr(session_index, "PAGE_SIZE", 4)
         mp.setattr(instrument_parts, "LIMIT", 40_000)
         build_site(Corpus.load(root), top / "site", jobs=1, pdf=False)
-    server = make_server(top, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/site/", top / "site"
-    server.shutdown()
-    server.server_close()
+    with served(top) as base:
+        yield base + "site/", top / "site"
 
 
 @pytest.fixture(scope="module")
 def browser(site):
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium(ARGS) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

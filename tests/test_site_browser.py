@@ -6,21 +6,18 @@ Screenshots for people to look at go to test-artifacts/.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from lawdiff import Corpus
-from lawdiff.site.serve import make_server
 import lawdiff.site.search
 from lawdiff.site.search import shard_of
 from lawdiff.site.build import build_site
+from helpers.browser import CHROMIUM, chromium, served
 from helpers.site_corpus import IMG, SCRIPT, make_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -41,20 +38,14 @@ def sites(tmp_path_factory):
     corpus = make_corpus(tmp_path_factory.mktemp("hostile"))
     (top / "deep" / "sub").mkdir(parents=True)
     build_site(Corpus.load(corpus), top / "deep" / "sub" / "site", search=False, cache_dir=top / "cache2")
-    server = make_server(top, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    yield {"shipped": base + "shipped/", "sharded": base + "sharded/", "hostile": base + "deep/sub/site/", "top": top}
-    server.shutdown()
-    server.server_close()
+    with served(top) as base:
+        yield {"shipped": base + "shipped/", "sharded": base + "sharded/", "hostile": base + "deep/sub/site/", "top": top}
 
 
 @pytest.fixture(scope="module")
 def browser(sites):
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium(ARGS) as b:
         yield b
-        b.close()
 
 
 class Watched:
