@@ -92,7 +92,8 @@ PART_MARK = re.compile(r"<!--lp[se]:\d+-->")
 def render_instrument(doc: Document, *, root: str | None = None, related: list | None = None,
                       has_matrices: bool = False, topics: list | None = None, history: list | None = None,
                       official: dict | None = None, measure: list | None = None, steps: dict | None = None,
-                      amendments: list | None = None, lineage: dict | None = None, marks: bool = False) -> str:
+                      amendments: list | None = None, lineage: dict | None = None, marks: bool = False,
+                      amending: list[dict] | None = None) -> str:
     """The HTML page of one instrument.  ``root`` is the path from the page to the site's
     top ("../" in the site); None gives a standalone page with CSS inlined.  ``has_matrices``:
     the site has matrix pages to link from the header.  ``topics`` (``search.topic_terms``):
@@ -103,7 +104,8 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
     there are several; ``steps``: its version graph (``site.steps``), a timeline of steps, each
     linked to its redline; ``lineage``: each provision's history across the texts it was drawn
     from (``render.lineage_notes``), shown under it.  ``marks``: keep the comments that mark where each provision
-    starts and ends (``site.instrument_parts`` cuts a long page there)."""
+    starts and ends (``site.instrument_parts`` cuts a long page there).  ``amending``: the text's
+    amending instructions (``cite.instructions``) where the caller has read them already."""
     from lawdiff.site.search import topics_in
 
     def synonyms(node: Node | None = None) -> str:
@@ -121,7 +123,7 @@ def render_instrument(doc: Document, *, root: str | None = None, related: list |
         return "; ".join(out)
     numbering = doc.meta.get("line_numbers", "source")
     amends: dict[str, list[str]] = {}  # each SECTION's eid -> what its instructions do ("inserts G.L. c. 126 § 40")
-    for item in instructions(doc):
+    for item in instructions(doc) if amending is None else amending:
         amends.setdefault(item["eid"], []).append(describe(item))
     found = terms(doc.tree)
     linker = Linker(doc.tree, found)

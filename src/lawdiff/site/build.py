@@ -121,17 +121,20 @@ def _model(spec: dict):
 def render_job(spec: dict) -> dict:
     """Render one page from its spec; returns {"html": str, "info": dict}."""
     if spec["page"] == "instrument":
+        from lawdiff.cite import instructions
         from lawdiff.render.instrument_html import render_instrument
         from lawdiff.site.citator_pages import citator_info  # what the session citator keeps of the page
         from lawdiff.site.instrument_parts import split
         doc = _document(spec["doc"])
+        amending = instructions(doc)  # read once: the page labels its SECTIONs, the citator keeps them
         html = render_instrument(doc, root="../", related=spec["related"],
                                  has_matrices=spec["matrices"], topics=spec.get("topics"),
                                  history=spec.get("history"), official=spec.get("official"),
                                  measure=spec.get("measure"), steps=spec.get("steps"),
-                                 amendments=spec.get("amendments"), lineage=_lineage(doc, spec), marks=True)
+                                 amendments=spec.get("amendments"), lineage=_lineage(doc, spec), marks=True,
+                                 amending=amending)
         parts = split(html, doc.meta.get("id") or spec["doc"]["entry"]["id"])  # a long text: pages of 450 KB
-        result = {"html": parts[0], "info": {**citator_info(doc), **_located(doc, spec, parts)}}
+        result = {"html": parts[0], "info": {**citator_info(amending), **_located(doc, spec, parts)}}
         if len(parts) > 1:  # <id>-2.html, ...: cached beside the first part (``_run_batch``)
             result["info"]["parts"] = len(parts)
             result["extra"] = {str(n): page for n, page in enumerate(parts[1:], 2)}

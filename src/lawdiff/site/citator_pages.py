@@ -168,11 +168,11 @@ def _pager(paths: list[str], k: int) -> list[dict]:
 
 # -- the hooks in site/build.py ----------------------------------------------------------
 
-def citator_info(doc) -> dict:
-    """What the citator keeps of an instrument page (its info, cached with the page): each
-    instruction's SECTION, eid, action, target and the sections it inserts."""
-    from lawdiff.cite import instructions
-    found = [{k: item.get(k) for k in ("section", "eid", "action", "target", "inserts")} for item in instructions(doc)]
+def citator_info(amending: list[dict]) -> dict:
+    """What the citator keeps of an instrument page (its info, cached with the page) from the
+    text's instructions (``cite.instructions``): each one's SECTION, eid, action, target and the
+    sections it inserts."""
+    found = [{k: item.get(k) for k in ("section", "eid", "action", "target", "inserts")} for item in amending]
     return {"instructions": found} if found else {}
 
 
