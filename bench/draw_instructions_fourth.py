@@ -37,13 +37,19 @@ def drawn_before() -> set[tuple[str, str]]:
     return out
 
 
+def draw(folder: Path, count: int) -> tuple[list[tuple[str, str, str]], int]:
+    """The first COUNT of the shuffled frame, and the frame's size."""
+    pairs = _heldout().frame(folder, drawn_before())
+    random.Random(SEED).shuffle(pairs)
+    return pairs[:count], len(pairs)
+
+
 def main(argv: list[str]) -> int:
     folder = Path(argv[1]) if len(argv) > 1 else HERE.parent / "../shared/sources/sessions/193"
     count = int(argv[2]) if len(argv) > 2 else 150
-    pairs = _heldout().frame(folder, drawn_before())
-    random.Random(SEED).shuffle(pairs)
-    print(f"# seed {SEED}; first {count} of {len(pairs)} amending pairs outside the three earlier samples")
-    for name, number, line in pairs[:count]:
+    pairs, size = draw(folder, count)
+    print(f"# seed {SEED}; first {count} of {size} amending pairs outside the three earlier samples")
+    for name, number, line in pairs:
         digest = hashlib.sha256((folder / name).read_bytes()).hexdigest()
         print(f"{name} {number} {digest}\n    {line[:900]}")
     return 0
