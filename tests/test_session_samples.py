@@ -104,3 +104,26 @@ def test_the_fresh_instruction_sample_is_the_third_seeded_draw_and_adds_up():
         # a code is given, or the person noted why the words give none
         assert i.get("code") in CODES or ("code" not in i and i.get("note"))
         assert len(i["evidence"].replace("…", " ").split()) <= 13
+
+
+def test_the_fourth_instruction_sample_is_the_fourth_seeded_draw_and_adds_up():
+    data = tomllib.loads((ROOT / "bench/real/instructions-fourth.toml").read_text(encoding="utf-8"))
+    sections, instructions = data["section"], data["instruction"]
+    module = _script("draw_instructions_fourth")
+    drawn, _ = module.draw(SESSION, 150)
+    assert [(s["file"], s["section"]) for s in sections] == [(f, n) for f, n, _ in drawn]
+    assert [s["draw"] for s in sections] == list(range(1, 151))
+    assert not {(s["file"], s["section"]) for s in sections} & module.drawn_before()  # none drawn before
+    earlier = ("draw_instructions", "draw_instructions_heldout", "draw_instructions_fresh")
+    assert module.SEED not in {_script(name).SEED for name in earlier}
+    assert sum(s["instructions"] for s in sections) == len(instructions) == 151  # at least 150, as #23 asks
+    per_section = Counter((i["file"], i["section"]) for i in instructions)
+    assert all(per_section[(s["file"], s["section"])] == s["instructions"] for s in sections)
+    keys = Counter((i["file"], i["section"], i["index"]) for i in instructions)
+    assert max(keys.values()) == 1
+    for s in sections:
+        assert s["sha256"] == _sha(s["file"])
+    for i in instructions:
+        assert i["action"] in ACTIONS
+        assert i.get("code") in CODES or ("code" not in i and i.get("other"))  # a charter names itself
+        assert len(i["evidence"].replace("…", " ").split()) <= 20  # a short excerpt to find it, no more
