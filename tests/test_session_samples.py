@@ -127,3 +127,13 @@ def test_the_fourth_instruction_sample_is_the_fourth_seeded_draw_and_adds_up():
         assert i["action"] in ACTIONS
         assert i.get("code") in CODES or ("code" not in i and i.get("other"))  # a charter names itself
         assert len(i["evidence"].replace("…", " ").split()) <= 20  # a short excerpt to find it, no more
+
+
+def test_two_people_reading_the_fourth_draw_agree_on_what_the_citator_is_scored_on():
+    def scored(name):
+        data = tomllib.loads((ROOT / "bench/real" / name).read_text(encoding="utf-8"))
+        fields = ("code", "chapter", "target_section", "action")
+        return {(i["file"], i["section"], i["index"]): tuple(i.get(f) for f in fields) for i in data["instruction"]}
+
+    first, second = scored("instructions-fourth.toml"), scored("instructions-fourth-second.toml")
+    assert len(first) == 151 and first == second
