@@ -105,3 +105,15 @@ def test_inserted_words_in_two_quotations_are_refused(tmp_path):
                                  "after the word “repairs” the following words:- “and” and “or”.")
     with pytest.raises(LawdiffError, match="quotation marks of their own"):
         apply_section(base, bill, "sec_1")
+
+
+def test_striking_words_folds_the_spacing_at_the_seam_and_nowhere_else(tmp_path):
+    """The base's own spacing outside the change stays as printed (" , " here): only the two spaces
+    either side of the struck words become one, and a space before the comma they leave goes."""
+    base = _base(tmp_path, "SECTION 1. The fund , as printed , shall hold not more than $300,000 for repairs, "
+                           "and no more , each year.")
+    bill = _bill(tmp_path, "SECTION 1. Section 1 of chapter 9 of the acts of 2023 is hereby amended by striking out "
+                           "the words “not more than” and by striking out the words “and no more”.")
+    first, second = apply_section(base, bill, "sec_1")
+    assert first.after == "SECTION 1. The fund , as printed , shall hold $300,000 for repairs, and no more , each year."
+    assert second.after == "SECTION 1. The fund , as printed , shall hold $300,000 for repairs, , each year."

@@ -135,8 +135,9 @@ def _word_change(text: str, item: dict, where: str) -> tuple[str, str]:
     words = (item["where"] or {}).get("words")
     if not words and item["action"] == "add" and not item.get("inserts"):
         new = _new_words(item, where)  # "adding the following words:- ...": at the end of the provision,
-        body, stop = (text[:-1], ".") if text.endswith(".") else (text, "")  # before its closing full stop
-        return _fold(f"{body} {new}{stop}"), _fold(f"{body} {{+{new}+}}{stop}")
+        body = text.rstrip()
+        body, stop = (body[:-1].rstrip(), ".") if body.endswith(".") else (body, "")  # before its closing full stop
+        return f"{body} {new}{stop}", f"{body} {{+{new}+}}{stop}"
     if not words:
         raise LawdiffError(where, "cannot apply exactly: the instruction quotes no words to find")
     words = words.strip()
@@ -154,29 +155,31 @@ def _word_change(text: str, item: dict, where: str) -> tuple[str, str]:
                                   "(the bill's line numbers count another edition's lines)")
     action = item["action"]
     new = "" if action == "strike" else _new_words(item, where)
-    after, marked, last = [], [], 0
+    after, marked, last = "", "", 0
     for start in found:
         end = start + len(words)
-        after.append(text[last:start])
-        marked.append(text[last:start])
+        after, marked = _seam(after, text[last:start]), marked + text[last:start]
         if action in ("replace", "strike"):
-            after.append(new)
-            marked.append(f"[-{words}-]" + (f"{{+{new}+}}" if new else ""))
+            after = _seam(after, new)
+            marked += f"[-{words}-]" + (f"{{+{new}+}}" if new else "")
         elif BEFORE.search(item["evidence"]):
-            after.append(f"{new} {words}")
-            marked.append(f"{{+{new}+}} {words}")
+            after += f"{new} {words}"
+            marked += f"{{+{new}+}} {words}"
         else:
             glue = "" if re.match(r"[,.;:]", new) else " "
-            after.append(f"{words}{glue}{new}")
-            marked.append(f"{words}{glue}{{+{new}+}}")
+            after += f"{words}{glue}{new}"
+            marked += f"{words}{glue}{{+{new}+}}"
         last = end
-    after.append(text[last:])
-    marked.append(text[last:])
-    return _fold("".join(after)), _fold("".join(marked))
+    return _seam(after, text[last:]), marked + text[last:]
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+def _seam(left: str, right: str) -> str:
+    """``left + right`` where words were struck between them: the space on one side goes when the other
+    side has one too or opens with punctuation ("the [-said-] board" -> "the board", "[-, inclusive-],").
+    Only the seam is touched: the base text's own spacing elsewhere stays as printed."""
+    if left[-1:].isspace() and right[:1] and (right[0].isspace() or right[0] in ",.;:"):
+        return left.rstrip() + right
+    return left + right
 
 
 def apply_section(base: Document, bill: Document, eid: str) -> list[Applied]:
@@ -265,8 +268,8 @@ def apply_section(base: Document, bill: Document, eid: str) -> list[Applied]:
         if target.get("item") and not (node.type == "lineItem" and node.num == target["item"]):
             start, end = _item_span(text, target["item"], where)
         after, marked = _word_change(text[start:end], item, where)
-        edited[id(node)] = _fold(f"{text[:start]} {after} {text[end:]}")
-        out.append(Applied(item["section"], label, text[start:end].strip(), after, marked))
+        edited[id(node)] = text[:start] + after + text[end:]
+        out.append(Applied(item["section"], label, text[start:end].strip(), after.strip(), marked.strip()))
     return out
 
 
