@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from lawdiff.cite.labels import cite
-from lawdiff.cite.read import instructions
+from lawdiff.cite.read import RANGE_MARK, instructions
 from lawdiff.errors import LawdiffError
 from lawdiff.parse.tree import Document, Node
 
@@ -103,11 +103,59 @@ def _find(base: Document, target: dict, where: str) -> Node:
             continue
         if not label.startswith("("):
             raise LawdiffError(where, f"cannot apply exactly: the {label} {unit} is named by its position")
-        child = next((n for n in node.walk() if n is not node and (n.num or "").strip() == label), None)
-        if child is None:
-            raise LawdiffError(where, f"the base text has no {unit} {label} there")
-        node = child
+        node = _labelled(node, unit, label, where)
     return node
+
+
+def _labelled(node: Node, unit: str, label: str, where: str) -> Node:
+    """The provision labelled ``label`` nearest the top of ``node``: subsection (i) of a section, not clause
+    (i) of its subsection (a); two at the same depth are refused, not chosen between."""
+    level = [c for c in node.children]
+    while level:
+        found = [n for n in level if (n.num or "").strip() == label]
+        if len(found) > 1:
+            raise LawdiffError(where, f"cannot apply exactly: the base text has {len(found)} provisions labelled "
+                                      f"{label} there")
+        if found:
+            return found[0]
+        level = [c for n in level for c in n.children]
+    raise LawdiffError(where, f"the base text has no {unit} {label} there")
+
+
+def _reached(base: Document, named: list[str], where: str) -> list[str]:
+    """The base's sections a named list reaches, in the base's order: "27–29" is every section printed
+    from 27 to 29 (27A and 28½ among them, which counting 27, 28, 29 would miss); both ends must be there."""
+    printed = [_num(s) for s in _sections(base)]
+    out: list[str] = []
+    for name in named:
+        ends = name.split(RANGE_MARK)
+        for end in ends:
+            if end not in printed:
+                raise LawdiffError(where, f"the base text has no section {end}")
+        first, last = printed.index(ends[0]), printed.index(ends[-1])
+        if last < first:
+            raise LawdiffError(where, f"cannot apply exactly: section {ends[-1]} comes before section {ends[0]} "
+                                      "in the base text")
+        out += printed[first:last + 1]
+    return out
+
+
+def _new_unit(item: dict, quoted: Node | None, before: str, part: str, where: str) -> str:
+    """The new text of a labelled provision put in place of ``before``: the quoted structure, or the words
+    run in after ':-'. Run in, the bill's own full stop follows the provision's ("… section 172N;."): it is
+    dropped after another mark, kept where the provision it replaces ended with a full stop too, and
+    otherwise whose it is is not known, so refused."""
+    if quoted is not None:
+        return " ".join(c.full_text() for c in quoted.children)
+    text = (item.get("new_text") or "").strip()
+    if not text:
+        raise LawdiffError(where, f"cannot apply exactly: the new {part} is not set off after ':-'")
+    if re.search(r"[;,:.]\.$", text):
+        return text[:-1]
+    if text.endswith(".") and not before.rstrip().endswith("."):
+        raise LawdiffError(where, f"cannot apply exactly: whether the last full stop of the new {part} is its own "
+                                  "or closes the bill's sentence is not known")
+    return text
 
 
 def _new_words(item: dict, where: str) -> str:
@@ -233,11 +281,13 @@ def apply_section(base: Document, bill: Document, eid: str) -> list[Applied]:
             out.append(Applied(item["section"], label, before, "", f"[-{before}-]"))
             continue
         if item["action"] in ("repeal", "strike", "replace") and (item["action"] == "repeal" or part.startswith("section")):
-            several = target.get("sections") or [target.get("section")]
-            listed = re.search(r"\bsections\s+(?P<list>.+?)\s+of\s+(?:said\s+)?chapter\b", item["evidence"], re.I)
-            if len(several) > 1 and not (listed and re.fullmatch(r"\w+(?:,\s*\w+)*,?\s+and\s+\w+", listed["list"])):
-                raise LawdiffError(where, "cannot apply exactly: the sections are not listed one by one "
-                                          "(a range such as “1 to 3” is not applied)")
+            if target.get("sections_named"):  # "sections 27 to 29, inclusive": the base's own, 27A among them
+                several = _reached(base, target["sections_named"], where)
+            else:
+                several = target.get("sections") or [target.get("section")]
+                listed = re.search(r"\bsections\s+(?P<list>.+?)\s+of\s+(?:said\s+)?chapter\b", item["evidence"], re.I)
+                if len(several) > 1 and not (listed and re.fullmatch(r"\w+(?:,\s*\w+)*,?\s+and\s+\w+", listed["list"])):
+                    raise LawdiffError(where, "cannot apply exactly: the sections are not listed one by one")
             if len(several) > 1 and item["action"] != "repeal":
                 raise LawdiffError(where, f"cannot apply exactly: one instruction {item['action']}s "
                                           f"sections {', '.join(several)}")
@@ -257,10 +307,19 @@ def apply_section(base: Document, bill: Document, eid: str) -> list[Applied]:
                     edited[id(node)] = ""
                     out.append(Applied(item["section"], one, before, "", f"[-{before}-]"))
             continue
+        labelled = re.fullmatch(r"(?P<unit>subsection|paragraph|clause)\s+(?P<label>\(\w+\))", part)
+        if labelled and item["action"] in ("strike", "replace"):  # "striking out subsection (b) [and inserting …]"
+            node = _find(base, {**target, labelled["unit"]: labelled["label"]}, where)
+            before = edit(node)
+            new = _new_unit(item, quoted, before, part, where) if item["action"] == "replace" else ""
+            edited[id(node)] = new
+            out.append(Applied(item["section"], cite({**target, labelled["unit"]: labelled["label"]}), before, new,
+                               f"[-{before}-]" + (f"{{+{new}+}}" if new else "")))
+            continue
         if part:
-            if re.search(r"\(\w+\)", part):  # "striking out subsection (b)": named by its label
-                raise LawdiffError(where, f"cannot apply exactly: lawdiff applies quoted words and whole sections, "
-                                          f"not {part} struck or replaced as a whole")
+            if re.search(r"\(\w+\)", part):  # "subsections (b) and (c)", or one inserted: not one provision's words
+                raise LawdiffError(where, f"cannot apply exactly: lawdiff applies quoted words, whole sections and "
+                                          f"one labelled provision struck or replaced, not {part}")
             raise LawdiffError(where, f"cannot apply exactly: {part} is named by its position, not its words")
         node = _find(base, target, where)
         text = edit(node)
