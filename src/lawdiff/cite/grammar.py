@@ -54,7 +54,8 @@ ACTS_OF = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?P<sp
                      r"(?:acts|statutes|resolves)\s+of\s+(?P<year>\d{4})\b", I)
 GL_CHAPTER = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?:Massachusetts\s+|Mass\.?\s+)?"
                         r"General\s+Laws\b", I)
-CONSTITUTION = re.compile(r"\bConstitution\b", I)
+# "Part the Second" (the frame of government) is the Constitution's, named or "said"
+CONSTITUTION = re.compile(r"\bConstitution\b|\bPart\s+the\s+(?:First|Second)\b", I)
 THIS_ACT = re.compile(r"\bof\s+this\s+act\b", I)
 
 # The verb phrase: "is hereby further amended", "are hereby repealed", "is amended" (drafts
@@ -74,7 +75,7 @@ APPEARING = re.compile(r"\bas\s+(?:most\s+recently\s+)?appearing\s+in\s+(?:the\s
 SO_APPEARING = re.compile(r"\bas\s+so\s+appearing\b", I)
 QUALIFIER = re.compile(
     r",?\s*\b(?:as\s+(?:most\s+recently\s+|previously\s+|so\s+)?(?:appearing|amended|inserted|added|revised|"
-    r"rewritten|affected)|inserted|added|amended|rewritten)\b(?:\s+(?:by|in|under|through)\b[^,]*)?(?=,|$)",
+    r"rewritten|affected|enacted)|inserted|added|amended|rewritten|enacted)\b(?:\s+(?:by|in|under|through)\b[^,]*)?(?=,|$)",
     I)
 
 # The verbs of a clause, with the synonyms careless drafts use: "by the insertion of",
@@ -105,8 +106,10 @@ CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)
 
 # The clauses themselves.
 REPLACE = re.compile(
-    rf"^{STRIKE_VERBS}(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting|replacing|in\s+place)\b"
-    rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b",
+    rf"^(?:{STRIKE_VERBS}|replacing)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting|replacing|in\s+place)\b"
+    rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b"
+    # "by replacing in its entirety a new subsection (b) as follows": what is replaced, with no "with"
+    rf"|^replacing\s+(?P<obj3>(?:in\s+its\s+entirety\s+)?.*?)\s+as\s+follows\b",
     I | re.S)
 STRIKE = re.compile(rf"^{STRIKE_VERBS}(?:\s+out)?[\s,]+(?P<obj>.*)", I | re.S)
 INSERT = re.compile(rf"^{INSERT_VERBS}\b(?P<rest>.*)", I | re.S)
@@ -119,7 +122,7 @@ AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new
 AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:said\s+)?section\b)", I)  # "inserting at the end thereof": an addition
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).
-TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+read\s+as\s+follows", I)
+TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+(?:read|provide)\s+as\s+follows", I)
 # "is hereby amended as follows: 1. Add : ...", "as follows: Strike paragraph (a) and replace with the following":
 # an imperative verb opening what follows the colon (after a list number "1." or "(a)").
 AS_FOLLOWS_VERB = re.compile(r"^\s*,?\s*as\s+follows\s*:\s*(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+|\(\w{1,4}\)\s+)?"
@@ -129,8 +132,11 @@ AS_FOLLOWS_VERB = re.compile(r"^\s*,?\s*as\s+follows\s*:\s*(?:(?:\d{1,2}|[a-z]|[
 NO_VERB_INSERT = re.compile(r"\b(?:after|before|at\s+the\s+end\s+thereof)\b[^:]*?\bthe\s+following\b", I | re.S)
 TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+(?:include|insert|add)\b", I)
 # A town's or city's charter (a special act, cited by name): "the charter of the city of Westfield".
-CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"
-                     r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter)")
+# A county's ("the charter of the county of Nantucket") and a home rule charter named by its town ("the town of
+# Reading home rule charter", "The Townsend Home Rule Charter") too.
+CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own|[Cc]ounty)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"
+                     r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter"
+                     r"|(?:(?:[Cc]ity|[Tt]own)\s+of\s+)?(?!The\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[Hh]ome\s+[Rr]ule\s+[Cc]harter)")
 SAID_CHARTER = re.compile(r"\bsaid\s+charter\b", I)
 SAID_ACT = re.compile(r"\bsaid\s+act\b", I)
 # The anchor of an insertion: "after section 62", "after the word “x”", "before the first paragraph".

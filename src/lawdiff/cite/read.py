@@ -45,6 +45,7 @@ class _Context:
     def note_chapters(self, words: str, where: str) -> None:
         """Remember every chapter ``words`` name with their code ("chapter 7 of the acts of 2023"),
         the last act and the last charter."""
+        words = normal(words)
         lower = words.lower()
         for m in g.ACTS_OF.finditer(words) if "chapter" in lower else ():
             code = "Special Acts" if m["special"] else "Acts"
@@ -105,6 +106,7 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     verbs = list(g.VERB.finditer(area))
     start = 0
     shared: str | None = None  # the subject a verb shares with the one before ("...; and is further amended")
+    last_read: tuple[str, re.Match] | None = None  # the subject and verb of the last instruction read
     for i, verb in enumerate(verbs):
         subject_from = _subject_start(area, start, verb.start())
         subject = shared if shared is not None else area[subject_from:verb.start()]
@@ -124,10 +126,29 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
             continue  # "the plan is amended by the board": a sentence about something else
         for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
             found.append({"section": number, "eid": sec.eid, **item})
+        last_read = (subject, verb)
         ctx.note_chapters(area[subject_from:end], number)
     if not verbs:
         ctx.note_chapters(area, number)
+    listed: list[dict] = []
+    items = _listed_items(sec, area, found, qstrs)
+    if items is not None and last_read is not None:
+        # "... is hereby amended by:" and then "(a) striking out ...", "(b) inserting ...": the lead's
+        # one instruction (read as "amend") is the clauses listed under it, each with its own text
+        nodes, wrapper = items
+        found.pop()
+        if wrapper is not None:
+            qstrs = [q for q in qstrs if q is not wrapper]
+        subject, verb = last_read
+        for node in nodes:
+            node_area, node_inserted = instruction_area(node.text)
+            clause = LIST_BY.sub("", node_area, count=1)
+            read = [{"section": number, "eid": sec.eid, **item} for item in _read_instruction(
+                number, subject, verb["verb"].lower(), verb.group(0), f"by {clause}", ctx)]
+            _attach_text(read, [c for c in node.children if c.type == "quotedStructure"], node_inserted)
+            listed += read
     _attach_text(found, qstrs, inserted)
+    found += listed
     for node, start in _embedded(qstrs):
         # an instruction the parser left inside the text the one before inserts: read in place, same SECTION
         inner = Node(type="section", eid=sec.eid, num=sec.num, text=node.text[start:],
@@ -135,6 +156,35 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
         for item in read_section(inner, ctx):
             found.append({**item, "section": found[-1]["section"] if found else item["section"]})
     return found
+
+
+LIST_LEAD = re.compile(rf"\b(?:by|as\s+follows)\s*[:;]?\s*{CUT}?\s*$", re.I)
+"""An instruction whose clauses are listed under it: "... is hereby amended by:", "... amended by:-",
+"... is hereby amended as follows:"."""
+LIST_BY = re.compile(r"^\s*by\s+", re.I)
+LIST_ITEM = re.compile(rf"^\s*(?:(?:in|at)\s+lines?\s+[^,]{{1,30}},\s*)?(?:by\s+)?(?:the\s+)?(?:{g.ANY_VERB}|amending)\b", re.I)
+"""A listed clause: "(a) striking out, in line 1, ...", "(b) in line 26, striking ...", "(c) Amending the title of
+section 5K by adding ...": a verb (the lead's "by" goes before it)."""
+
+
+def _listed_items(sec: Node, area: str, found: list[dict],
+                  qstrs: list[Node]) -> tuple[list[Node], Node | None] | None:
+    """The listed clauses of a SECTION whose last instruction ends "amended by:" (or "as follows:") with no
+    clause of its own: (the item nodes that open with a verb, the quoted structure that wraps them or None);
+    None when the SECTION is not so made (the first item must open with a verb: "as follows:" and then the
+    new text of the section is a rewrite, not a list, and stays "amend")."""
+    if not found or found[-1]["action"] != "amend" or found[-1]["target"] is None:
+        return None
+    if not LIST_LEAD.search(area.rstrip(" .")):
+        return None
+    wrapper = None
+    kids = [c for c in sec.children if c.type != "quotedStructure"]
+    if not kids and len(qstrs) == 1:
+        wrapper = qstrs[0]  # "amended by:-" set the list off like inserted text
+        kids = [c for c in wrapper.children if c.type != "quotedStructure"]
+    if not kids or not LIST_ITEM.match(kids[0].text):
+        return None
+    return [k for k in kids if LIST_ITEM.match(k.text)], wrapper
 
 
 EMBEDDED = re.compile(r"(?:^|(?<=[.;”\"])\s+)(?=(?:Said|Section|Sections|Chapter|Subsection)\b[^:.]{0,300}?"
@@ -230,6 +280,27 @@ def _names_a_law(subject: str) -> bool:
 
 
 # -- the target --------------------------------------------------------------------
+
+NORMAL = [
+    # "Ch. 175", "ch. 277", "Chap. 6": the word abbreviated
+    (re.compile(r"\b(?:ch|chap)\.\s*(?=\d)", re.I), "chapter "),
+    # "Chapter40", "Section1": the number run into the word
+    (re.compile(r"\b(chapter|section)(?=\d)", re.I), r"\1 "),
+    # "said chapter Chapter 94C": the word printed twice
+    (re.compile(r"\b(chapter|section)\s+\1\b(?=\s*\d)", re.I), r"\1"),
+    # "The same section is further amended": said section
+    (re.compile(r"\bthe\s+same\s+(?=(?:chapter|section|subsection|paragraph|clause|article)\b)", re.I), "said "),
+]
+"""Words the drafts print in more than one way, said one way before they are read."""
+
+
+def normal(words: str) -> str:
+    """``words`` with the variants of ``NORMAL`` said one way (the offsets change; read, do not cite, them)."""
+    if "ch" in words.lower() or "same" in words or "Same" in words or "ection" in words:
+        for pattern, replacement in NORMAL:
+            words = pattern.sub(replacement, words)
+    return words
+
 
 def _strip_qualifiers(words: str) -> str:
     return g.QUALIFIER.sub("", words)
@@ -343,7 +414,7 @@ ACTS_NAMED = re.compile(r"\bchapter\s+\w+\s[^,]{0,20}?\bof\s+the\s+(?:special\s+
 
 def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
     """The law ``subject`` names: (target, warning, resolved_from)."""
-    words = _strip_qualifiers(subject)
+    words = _strip_qualifiers(normal(subject))
     loc = _locators(words)
     said_number = SAID_SUBSECTION_NUMBER.search(words)
     if said_number and "section" not in loc and said_number["num"].upper() in ctx.sections:
@@ -435,6 +506,11 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             section_loc = {"nums": [last["section"]] if last.get("section") else []}
     named = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
     sections, range_warning = _expand(named)
+    if code == "G.L." and chapter is None and chapter_loc is not None and chapter_loc["said"] \
+            and not chapter_loc["nums"] and ctx.last is not None and ctx.last.get("code") == "G.L." \
+            and ctx.last.get("chapter") is not None:
+        # "Section 31 of said chapter of the Massachusetts General Laws": the General Laws' chapter named last
+        chapter, resolved_from = ctx.last["chapter"], ctx.last.get("_from")
     if code == "G.L." and chapter is None and sections:
         bare = BARE_CHAPTER.search(words)
         if bare is None:  # "Section 22C of the General Laws ... adding the following section": a slip, not read
@@ -503,7 +579,7 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
         where["lines"] = read_lines(lines["nums"])
     obj = None
     if m := g.REPLACE.match(clause):
-        action, obj = "replace", m["obj"] if m["obj"] is not None else m["obj2"]
+        action, obj = "replace", next(o for o in (m["obj"], m["obj2"], m["obj3"], "") if o is not None)
     elif m := g.STRIKE.match(clause):
         action, obj = "strike", m["obj"]
     elif m := g.INSERT.match(clause):
@@ -539,6 +615,19 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
     return action, where, obj
 
 
+HEAD_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)\b(?:in|of)\s+(?:said\s+)?section\s+(?P<num>{g.NUM})(?!\s+of\b)", re.I)
+"""The section a chapter's instruction names before its verb ("... amended in section 17 by ..."), not an
+anchor ("after section 5") and not a section of something else ("in section 3 of chapter 7 of the acts ...")."""
+
+
+LINE_VERB = re.compile(r"(\blines?\s+\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*),?\s+(?:to\s+)?"
+                       r"(strike|striking|insert|inserting|add|adding|delete|deleting)\b", re.I)
+"""A verb after the lines with no "by": "amended in lines 26 through 31 striking ...", "amended in line 94 to insert
+after the phrase ..."."""
+GERUND = {"strike": "striking", "insert": "inserting", "add": "adding", "delete": "deleting",
+          "striking": "striking", "inserting": "inserting", "adding": "adding", "deleting": "deleting"}
+
+
 MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|deleting)\b)", re.I)
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
@@ -558,6 +647,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         parts = [("repeal", {"after": None, "lines": None, "words": None}, None, "", "")]
     else:
         predicate = MARGIN_NUMBER.sub("by ", predicate.strip())
+        predicate = LINE_VERB.sub(lambda m: f"{m[1]} by {GERUND[m[2].lower()]}", predicate)
         clauses = _clauses(predicate)
         head = predicate[:g.CLAUSE_START.search(predicate).start()] if clauses else predicate
         if target is not None and head.strip(" ,"):
@@ -565,7 +655,15 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             for unit in ("subsection", "paragraph", "clause"):
                 if refine.get(unit) and not target.get(unit):
                     target[unit] = _label(refine[unit])
+            inside = HEAD_SECTION.search(head)
+            if inside and target["section"] is None and target["chapter"] is not None:
+                # "Chapter 111 is hereby amended by amending the title of section 5K by adding ...",
+                # "Chapter 6 is hereby amended in section 17 by striking ...": the chapter's section
+                target["section"] = _split_nums(inside["num"])[0]
         parts = [(*_read_clause(c), c, raw) for c, raw in clauses]
+        head_lines = g.LINES.search(head) if clauses else None
+        if head_lines and len(parts) == 1 and parts[0][1]["lines"] is None:
+            parts[0][1]["lines"] = read_lines(head_lines["nums"])  # "amended, in line 26, by striking ..."
         if not parts:
             blank = {"after": None, "lines": None, "words": None}
             action = "replace" if g.TO_READ.match(predicate) else "insert" if g.TO_INCLUDE.match(predicate) else "amend"
@@ -675,5 +773,6 @@ def _new_numbers(q: Node, unit: str) -> list[str]:
     nums = []
     for child in q.children:
         if child.type == kind and child.num:
-            nums.append(re.sub(r"(?i)^\s*(?:section|chapter)\s*", "", child.num).rstrip(".:").strip())
+            # the number as printed, without the quotation mark that opens the inserted text ("“Section 7Z1/2.")
+            nums.append(re.sub(r"(?i)^\s*[“\"]?\s*(?:section|chapter)\s*", "", child.num).rstrip(".:").strip())
     return nums
