@@ -145,3 +145,19 @@ def test_verbs_drafts_phrase_their_own_way(tmp_path, predicate, action, lines):
     [item] = _read(tmp_path, f"SECTION 1. Section 7 of chapter 94 of the General Laws is hereby amended {predicate}")
     assert (item["target"]["chapter"], item["target"]["section"]) == ("94", "7")
     assert (item["action"], item["where"]["lines"]) == (action, lines) and "warning" not in item
+
+
+def test_a_strike_and_an_insertion_with_no_place_of_its_own_are_one_replacement(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 58 of chapter 119 of the General Laws is hereby amended by striking out the words "
+                  "“his eighteenth birthday”, in lines 97 to 99, inclusive, and inserting the following words:- their "
+                  "nineteenth birthday",
+                  "SECTION 2. Said chapter 119 is hereby amended by striking said section 66 and inserting in its place "
+                  "the following section:-",
+                  "Section 66. A court shall hear the case.",
+                  "SECTION 3. Section 7 of said chapter 119 is hereby amended by striking out the word “this”, and by "
+                  "inserting after the word “under” the following word:- that")
+    assert _got(items) == [("1", "119", "58", "replace"), ("2", "119", "66", "replace"),
+                           ("3", "119", "7", "strike"), ("3", "119", "7", "insert")]
+    assert items[0]["new_text"] == "their nineteenth birthday" and items[0]["where"]["lines"] == [97, 98, 99]
+    assert items[1]["text"] == "sec_2__qstr_1"

@@ -93,7 +93,7 @@ CLAUSE_START = re.compile(
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
     r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+)?(?:the\s+)?"
     rf"(?={ANY_VERB}\b)"
-    r"(?!inserting\s+(?:in\s+(?:the\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
+    r"(?!inserting\s+(?:in\s+(?:the\s+|its\s+|their\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
     I)
 
 # A new instruction after inserted words: "... the inserted words. Said section 35A ... is hereby
@@ -101,12 +101,12 @@ CLAUSE_START = re.compile(
 NEW_INSTRUCTION = re.compile(
     r"(?<=[.;”\"])\s+(?=(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
     r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed)\b)")
-IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+in\s+(?:the\s+)?(?:place|lieu)\b", I)
+IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+in\s+(?:the\s+|its\s+|their\s+)?(?:place|lieu)\b", I)
 CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)
 
 # The clauses themselves.
 REPLACE = re.compile(
-    rf"^(?:{STRIKE_VERBS}|replacing)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting|replacing|in\s+place)\b"
+    rf"^(?:{STRIKE_VERBS}|replacing)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|insert|substituting|replacing|in\s+(?:its\s+|their\s+)?place)\b"
     rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b"
     # "by replacing in its entirety a new subsection (b) as follows": what is replaced, with no "with"
     rf"|^replacing\s+(?P<obj3>(?:in\s+its\s+entirety\s+)?.*?)\s+as\s+follows\b",

@@ -660,7 +660,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 # "Chapter 111 is hereby amended by amending the title of section 5K by adding ...",
                 # "Chapter 6 is hereby amended in section 17 by striking ...": the chapter's section
                 target["section"] = _split_nums(inside["num"])[0]
-        parts = [(*_read_clause(c), c, raw) for c, raw in clauses]
+        parts = _joined([(*_read_clause(c), c, raw) for c, raw in clauses])
         head_lines = g.LINES.search(head) if clauses else None
         if head_lines and len(parts) == 1 and parts[0][1]["lines"] is None:
             parts[0][1]["lines"] = read_lines(head_lines["nums"])  # "amended, in line 26, by striking ..."
@@ -685,7 +685,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         tgt = dict(target) if target is not None else None
         inserts = None
         if tgt is not None and obj is not None and tgt["section"] is None:
-            whole = re.match(rf"^(?:the\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
+            whole = re.match(rf"^(?:the\s+|said\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
             if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
                 named = _split_nums(whole["nums"])
                 nums, range_warning = _expand(named)
@@ -732,6 +732,26 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         ctx.last = target
         if target["section"]:
             ctx.sections[target["section"]] = target
+    return out
+
+
+UNPLACED_INSERT = re.compile(r"^(?:inserting|substituting)\s+the\s+following\b(?!.*\b(?:at\s+the\s+(?:end|beginning)|after|before)\b)",
+                             re.I | re.S)
+NUMBERED_CLAUSE = re.compile(r"^[\s,;]*(?:and\s+)?\(\s*[ivx\d]{1,4}\s*\)", re.I)
+
+
+def _joined(parts: list[tuple]) -> list[tuple]:
+    """A strike and the insertion after it that names no place of its own ("by striking out the words “x”, in
+    lines 97 to 99, and inserting the following words:- y") are one replacement: the words go where the
+    struck ones were.  An insertion with an anchor ("and inserting after the word ...") stays its own."""
+    out: list[tuple] = []
+    for part in parts:
+        action, where, obj, clause, raw = part
+        if out and out[-1][0] == "strike" and action == "insert" and not where["after"] \
+                and UNPLACED_INSERT.match(clause) and not NUMBERED_CLAUSE.match(raw):
+            s_action, s_where, s_obj, s_clause, s_raw = out.pop()
+            part = ("replace", s_where, s_obj, clause, f"{s_raw}, {raw}")
+        out.append(part)
     return out
 
 
