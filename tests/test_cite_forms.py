@@ -161,3 +161,16 @@ def test_a_strike_and_an_insertion_with_no_place_of_its_own_are_one_replacement(
                            ("3", "119", "7", "strike"), ("3", "119", "7", "insert")]
     assert items[0]["new_text"] == "their nineteenth birthday" and items[0]["where"]["lines"] == [97, 98, 99]
     assert items[1]["text"] == "sec_2__qstr_1"
+
+
+def test_no_clause_starts_inside_quoted_words(tmp_path):
+    # "including" is read as a careless "inserting" where it opens a clause; inside the struck words it is not one
+    items = _read(tmp_path,
+                  "SECTION 1. Section 19 of chapter 25 of the General Laws is hereby amended by striking out, in lines "
+                  "13 to 15, the words “pollution programs, including, but not limited to, the trading program”.",
+                  "SECTION 2. Section 4 of said chapter 25 is hereby amended by striking out the word “town” and "
+                  "inserting in place thereof the following words:- town, including its districts,",
+                  "SECTION 3. Section 5 of said chapter 25 is hereby amended by including the following definition:- "
+                  "“Board”, the board of health.")
+    assert _got(items) == [("1", "25", "19", "strike"), ("2", "25", "4", "replace"), ("3", "25", "5", "insert")]
+    assert items[0]["where"]["words"] == "pollution programs, including, but not limited to, the trading program"

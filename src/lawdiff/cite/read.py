@@ -544,11 +544,20 @@ def _first_label(loc: dict | None) -> str | None:
 
 # -- what it does ------------------------------------------------------------------
 
+QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"“”]*\"")
+"""Words in quotation marks, curly or straight, each pair of its own kind."""
+
+
 def _clauses(predicate: str) -> list[tuple[str, str]]:
     """The clauses of a predicate: "by striking out X and inserting ..., and by adding ..." -> two,
     each as (its words from the verb on, its words as printed from the end of the clause before)."""
     predicate = predicate.strip()
     found = list(g.CLAUSE_START.finditer(predicate))
+    if len(found) > 1 and ("“" in predicate or '"' in predicate):
+        # a clause never starts inside quoted words: "striking out the words “programs, including, but not
+        # limited to, ...”" is one clause, not a strike and an insertion ("including" is a careless "inserting")
+        spans = [m.span() for m in QUOTED_WORDS.finditer(predicate)]
+        found = [m for m in found if not any(a < m.start() < b for a, b in spans)]
     if not found:
         return []
     bounds = [m.start() for m in found][1:] + [len(predicate)]
