@@ -174,3 +174,14 @@ def test_no_clause_starts_inside_quoted_words(tmp_path):
                   "“Board”, the board of health.")
     assert _got(items) == [("1", "25", "19", "strike"), ("2", "25", "4", "replace"), ("3", "25", "5", "insert")]
     assert items[0]["where"]["words"] == "pollution programs, including, but not limited to, the trading program"
+
+
+def test_a_section_number_as_printed_when_the_word_is_misprinted(tmp_path):
+    items = _read(tmp_path,
+                  "SECITON 11. Section 9 of chapter 176J of the General Laws is hereby amended by striking out the word "
+                  "“may”.",
+                  "SECTION. 12 Section 10 of said chapter 176J is hereby amended by striking out the word “may”.",
+                  "SECTION 1 3. Section 11 of said chapter 176J is hereby amended by striking out the word “may”.",
+                  "SECTON 14. Section 12 of said chapter 176J is hereby amended by striking out the word “may”.")
+    assert [(i["section"], i["target"]["chapter"], i["target"]["section"]) for i in items] == [
+        ("11", "176J", "9"), ("12", "176J", "10"), ("13", "176J", "11"), ("14", "176J", "12")]

@@ -73,18 +73,29 @@ def _sections(root: Node) -> list[Node]:
 
 def section_number(sec: Node) -> str:
     """The SECTION's number as printed, without the word or the stop: "SECTION 2A." -> "2A"."""
-    num = re.sub(r"^\s*section\s*", "", sec.num or "", flags=re.I)
+    # the word as drafts misprint it ("SECITON 328.", "SECTION. 2", "“SECTION 1." with a stray quotation mark)
+    num = re.sub(r"^\s*[“”\"]?\s*sec(?:tion|iton|ton|tino)?\b\s*\.?\s*", "", sec.num or "", flags=re.I)
+    num = re.sub(r"(?<=\d)\s+(?=\d)", "", num)  # "SECTION 1 3.": one number, 13, a space struck into it
     return num.strip().rstrip(".:;,-–— ").strip()  # "SECTION 1 -": the dash sets the number off
 
 
-RUN_IN = re.compile(r"^\s*SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*(?=[A-Z])", re.I)
+SECTION_WORD = r"SEC(?:TION|ITON|TON)"
+"""The word SECTION, and as drafts misprint it ("SECTON 1.", "SECITON 328.")."""
+
+RUN_IN = re.compile(rf"^\s*{SECTION_WORD}\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*(?=[A-Z])", re.I)
 """A SECTION's number run into its words ("SECTION1: Section 148A ...", "... in line 27. Section 2. Chapter 32
 ...") where the parser found no heading of its own: the bill prints the number, so the instruction is under it."""
 
 RUN_ON_HEADING = re.compile(r"\b(?:chapter|section|General\s+Laws|acts\s+of)\b", re.I)
 """A "heading" that names a law: the first line of an instruction, not a title ("Short title.")."""
 
-RUN_IN_BEFORE = re.compile(r"(?:^|[.;]\s+)SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*$", re.I)
+RUN_IN_BEFORE = re.compile(rf"(?:^|[.;]\s+){SECTION_WORD}\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*$", re.I)
+
+
+def _follows(printed: str, num: str) -> bool:
+    """Whether SECTION ``num`` comes after the SECTION printed ``printed`` ("14" after "13", "3" after "2A")."""
+    a, b = re.match(r"\d*", printed)[0], re.match(r"\d*", num)[0]
+    return bool(a and b) and int(b) > int(a)
 
 
 def read_section(sec: Node, ctx: _Context) -> list[dict]:
@@ -119,9 +130,11 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
         predicate = area[verb.end():end]
         start = end
         run_in = RUN_IN.match(subject) or RUN_IN_BEFORE.search(area[:subject_from])
-        if run_in and not printed:  # an unnumbered SECTION whose words print its number (or the next one's)
+        if run_in and (not printed or _follows(printed, run_in["num"])):
+            # an unnumbered SECTION whose words print its number (or the next one's); or a later SECTION whose
+            # heading the parser did not take for one ("SECTON 14." inside SECTION 13): the bill prints its number
             number = run_in["num"].upper()
-        subject = re.sub(r"^\s*SECTION\s*\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
+        subject = re.sub(rf"^\s*{SECTION_WORD}\s*\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
         if not _names_a_law(subject) and not re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I):
             continue  # "the plan is amended by the board": a sentence about something else
         for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
