@@ -185,3 +185,14 @@ def test_a_section_number_as_printed_when_the_word_is_misprinted(tmp_path):
                   "SECTON 14. Section 12 of said chapter 176J is hereby amended by striking out the word “may”.")
     assert [(i["section"], i["target"]["chapter"], i["target"]["section"]) for i in items] == [
         ("11", "176J", "9"), ("12", "176J", "10"), ("13", "176J", "11"), ("14", "176J", "12")]
+
+
+def test_a_things_clause_with_amended_is_no_instruction(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. The commissioner may convey the parcel described in this section.",
+                  "SECTION 2. As consideration for the conveyance, a conservation restriction shall be placed upon "
+                  "the lot pursuant to sections 31 and 32 of chapter 184 of the General Laws, as the parcel is amended "
+                  "by the removal of land described in section 1.",
+                  "SECTION 3. Section 31 of chapter 184 of the General Laws, as so appearing, is amended by striking "
+                  "out the word “may”.")
+    assert _got(items) == [("3", "184", "31", "strike")]

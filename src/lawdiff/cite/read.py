@@ -92,6 +92,11 @@ RUN_ON_HEADING = re.compile(r"\b(?:chapter|section|General\s+Laws|acts\s+of)\b",
 RUN_IN_BEFORE = re.compile(rf"(?:^|[.;]\s+){SECTION_WORD}\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*$", re.I)
 
 
+AS_THING = re.compile(r"(?:^|,)\s*as\s+(?:the|said|such|that|this)\s+(?!section|chapter|act\b|subsection|paragraph|clause)"
+                      r"\w+(?:\s+\w+)?\s*$", re.I)
+""""..., as the parcel is amended": the verb is a thing's in a clause of its own, not the law named before it."""
+
+
 def _follows(printed: str, num: str) -> bool:
     """Whether SECTION ``num`` comes after the SECTION printed ``printed`` ("14" after "13", "3" after "2A")."""
     a, b = re.match(r"\d*", printed)[0], re.match(r"\d*", num)[0]
@@ -135,8 +140,11 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
             # heading the parser did not take for one ("SECTON 14." inside SECTION 13): the bill prints its number
             number = run_in["num"].upper()
         subject = re.sub(rf"^\s*{SECTION_WORD}\s*\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
-        if not _names_a_law(subject) and not re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I):
-            continue  # "the plan is amended by the board": a sentence about something else
+        hereby = re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I)
+        if not hereby and (not _names_a_law(subject) or AS_THING.search(subject)):
+            # "the plan is amended by the board", "..., pursuant to section 31 of chapter 184, as the parcel is
+            # amended by the removal of ...": a sentence about something else
+            continue
         for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
             found.append({"section": number, "eid": sec.eid, **item})
         last_read = (subject, verb)
