@@ -196,3 +196,16 @@ def test_a_things_clause_with_amended_is_no_instruction(tmp_path):
                   "SECTION 3. Section 31 of chapter 184 of the General Laws, as so appearing, is amended by striking "
                   "out the word “may”.")
     assert _got(items) == [("3", "184", "31", "strike")]
+
+
+def test_including_is_a_verb_only_where_it_brings_words_and_struck_words_replaced_in_their_place(tmp_path):
+    items = _read(tmp_path,
+                  # the new text follows the instruction unquoted, with no ":-": its "including" is not a clause
+                  "SECTION 1. Section 1 of chapter 121A of the General Laws is hereby amended by inserting the "
+                  "following definition after the definition of “project”- “Decadent area”, an area, including a spot "
+                  "property, which is detrimental to safety.",
+                  "SECTION 2. Section 2 of said chapter 121A is hereby amended by including the following "
+                  "definition:- “Board”, the board of health.",
+                  "SECTION 3. Section 57 of chapter 265 of the General Laws is hereby amended by striking “night "
+                  "walking” and by inserting “any charges” in its place.")
+    assert _got(items) == [("1", "121A", "1", "insert"), ("2", "121A", "2", "insert"), ("3", "265", "57", "replace")]

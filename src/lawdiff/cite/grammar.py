@@ -81,7 +81,9 @@ QUALIFIER = re.compile(
 # The verbs of a clause, with the synonyms careless drafts use: "by the insertion of",
 # "by placing after", "by replacing ... with", "by including the following definition".
 STRIKE_VERBS = r"(?:striking|deleting|removing)"
-INSERT_VERBS = r"(?:inserting|substituting|insertion\s+of|placing|including)"
+# "including" only as "by including the following definition": elsewhere it is the words' own ("..., including,
+# but not limited to, ...") in text the instruction carries unquoted
+INSERT_VERBS = r"(?:inserting|substituting|insertion\s+of|placing|including(?=\s+(?:(?:herein\s+|therein\s+)?the\s+following\b|a\s+new\b|[“\"])))"
 ADD_VERBS = r"(?:adding|addition\s+of)"
 REPLACE_VERBS = r"(?:replacing|changing)"
 ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS}|repealing)"

@@ -767,6 +767,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
 
 UNPLACED_INSERT = re.compile(r"^(?:inserting|substituting)\s+the\s+following\b(?!.*\b(?:at\s+the\s+(?:end|beginning)|after|before)\b)",
                              re.I | re.S)
+IN_ITS_PLACE = re.compile(r"^(?:inserting|substituting)\s+[“\"][^“”\"]*[”\"]\s*,?\s*in\s+(?:its|their)\s+place\b", re.I)
+""""and by inserting “any charges” in its place": the place is the struck words'."""
 NUMBERED_CLAUSE = re.compile(r"^[\s,;]*(?:and\s+)?\(\s*[ivx\d]{1,4}\s*\)", re.I)
 
 
@@ -778,7 +780,7 @@ def _joined(parts: list[tuple]) -> list[tuple]:
     for part in parts:
         action, where, obj, clause, raw = part
         if out and out[-1][0] == "strike" and action == "insert" and not where["after"] \
-                and UNPLACED_INSERT.match(clause) and not NUMBERED_CLAUSE.match(raw):
+                and (UNPLACED_INSERT.match(clause) or IN_ITS_PLACE.search(clause)) and not NUMBERED_CLAUSE.match(raw):
             s_action, s_where, s_obj, s_clause, s_raw = out.pop()
             part = ("replace", s_where, s_obj, clause, f"{s_raw}, {raw}")
         out.append(part)
