@@ -209,3 +209,14 @@ def test_including_is_a_verb_only_where_it_brings_words_and_struck_words_replace
                   "SECTION 3. Section 57 of chapter 265 of the General Laws is hereby amended by striking “night "
                   "walking” and by inserting “any charges” in its place.")
     assert _got(items) == [("1", "121A", "1", "insert"), ("2", "121A", "2", "insert"), ("3", "265", "57", "replace")]
+
+
+@pytest.mark.parametrize("predicate", [
+    "by striking out the word “his”, each time it appears, and replacing it, in each instance, with the following "
+    "words:- his or her",
+    "by striking the fourth paragraph, and replacing it thereof with the following:- A fee.",
+    "by striking “while a victim”, and by inserting “as a result of being a victim”.",
+])
+def test_struck_words_replaced_where_they_were(tmp_path, predicate):
+    [item] = _read(tmp_path, f"SECTION 1. Section 7 of chapter 94 of the General Laws is hereby amended {predicate}")
+    assert (item["target"]["chapter"], item["target"]["section"], item["action"]) == ("94", "7", "replace")

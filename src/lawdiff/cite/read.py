@@ -769,6 +769,10 @@ UNPLACED_INSERT = re.compile(r"^(?:inserting|substituting)\s+the\s+following\b(?
                              re.I | re.S)
 IN_ITS_PLACE = re.compile(r"^(?:inserting|substituting)\s+[“\"][^“”\"]*[”\"]\s*,?\s*in\s+(?:its|their)\s+place\b", re.I)
 """"and by inserting “any charges” in its place": the place is the struck words'."""
+ONLY_WORDS = re.compile(r"^(?:inserting|substituting)\s+(?:the\s+words?\s+)?[“\"][^“”\"]*[”\"]\s*[.;,]?\s*$", re.I)
+""""and by inserting “as a result of ...”" and nothing more: no place named but the struck words'."""
+REPLACING_IT = re.compile(r"^replacing\s+(?:it|them|the\s+same)\b", re.I)
+""""striking out the word “his”, each time it appears, and replacing it, in each instance, with ..."."""
 NUMBERED_CLAUSE = re.compile(r"^[\s,;]*(?:and\s+)?\(\s*[ivx\d]{1,4}\s*\)", re.I)
 
 
@@ -779,8 +783,10 @@ def _joined(parts: list[tuple]) -> list[tuple]:
     out: list[tuple] = []
     for part in parts:
         action, where, obj, clause, raw = part
-        if out and out[-1][0] == "strike" and action == "insert" and not where["after"] \
-                and (UNPLACED_INSERT.match(clause) or IN_ITS_PLACE.search(clause)) and not NUMBERED_CLAUSE.match(raw):
+        if out and out[-1][0] == "strike" and not NUMBERED_CLAUSE.match(raw) and (
+                action == "insert" and not where["after"] and (
+                    UNPLACED_INSERT.match(clause) or IN_ITS_PLACE.search(clause) or ONLY_WORDS.match(clause))
+                or action == "replace" and REPLACING_IT.match(clause)):
             s_action, s_where, s_obj, s_clause, s_raw = out.pop()
             part = ("replace", s_where, s_obj, clause, f"{s_raw}, {raw}")
         out.append(part)
