@@ -220,3 +220,21 @@ def test_including_is_a_verb_only_where_it_brings_words_and_struck_words_replace
 def test_struck_words_replaced_where_they_were(tmp_path, predicate):
     [item] = _read(tmp_path, f"SECTION 1. Section 7 of chapter 94 of the General Laws is hereby amended {predicate}")
     assert (item["target"]["chapter"], item["target"]["section"], item["action"]) == ("94", "7", "replace")
+
+
+def test_said_section_after_a_charter_and_a_charters_section_numbers(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 3-3-1 of the charter of the town of Oxford is hereby amended by striking out the "
+                  "word “may”.",
+                  "SECTION 2. Said section 3-3-1 is hereby further amended by striking out the words “and (e)”.",
+                  "SECTION 3. Subsection (c) of section 2-9 of said charter is hereby amended by striking out the word "
+                  "“town”.",
+                  "SECTION 4. Said paragraph (1) is hereby further amended by striking out the figure “3-8”.",
+                  "SECTION 5. Subsection 4-1-2 of said section 4-1 of said charter is hereby amended by striking out the "
+                  "word “selectmen”.")
+    assert [(i["target"]["other"], i["target"]["section"]) for i in items] == [
+        ("charter of the town of Oxford", "3-3-1"), ("charter of the town of Oxford", "3-3-1"),
+        ("charter of the town of Oxford", "2-9"), ("charter of the town of Oxford", "2-9"),
+        ("charter of the town of Oxford", "4-1")]
+    assert all(i["target"]["code"] is None and i["target"]["chapter"] is None for i in items)
+    assert items[3]["resolved_from"] == "3"

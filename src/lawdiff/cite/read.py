@@ -354,7 +354,7 @@ def _locators(words: str) -> dict:
         last_end[unit] = m.end()
         found[unit] = {"nums": nums, "said": bool(m["said"]), "ord": m["ord"], "labels": m["labels"] or "",
                        "term": m["term"], "words": m.group(0).strip()}
-    if outer is not None and re.search(r"\bchapter\b", words[outer[1]:], re.I):
+    if outer is not None and re.search(r"\b(?:chapter|charter)\b", words[outer[1]:], re.I):
         found["section"] = outer[0]
     elif outer is not None and outer[0]["said"] and outer[0]["nums"] and "chapter" not in found:
         # "Section 4 of said section 176J" with no chapter: a section holds no sections, so the second may be a
@@ -444,7 +444,8 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
         if loc.get("subsection") and loc["subsection"]["nums"] == loc["section"]["nums"]:
             del loc["subsection"]
     slip = loc.pop("_said_outer", None)
-    if slip is not None:
+    if slip is not None and not (g.CHARTER.search(words) or g.SAID_CHARTER.search(words)):
+        # (a charter's sections hold sections: "section 4-1-2 of said section 4-1 of said charter" is no slip)
         number = slip["nums"][0].split(RANGE_MARK)[0].upper()
         named = number in ctx.chapters or any(t.get("chapter") == number for t in [ctx.last or {}, *ctx.sections.values()])
         if not named or number in ctx.sections:
@@ -472,7 +473,7 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
     if other is not None:  # a town's charter: no code, no chapter of the General Laws
         code = year = None
         named = charter or g.SAID_CHARTER.search(words)
-        loc = _locators(words[:named.start()])  # its own parts, not "on file under chapter 43B"
+        loc = _locators(words[:named.end()])  # its own parts, not "on file under chapter 43B"
         if loc.get("chapter") and loc["chapter"]["nums"]:
             other = f"{other}, chapter {loc['chapter']['nums'][0]}"
         loc.pop("chapter", None)
@@ -516,9 +517,13 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             last = ctx.sections[section]
         elif not said:
             return None, "the words name no chapter (and no 'said')", None
-        if last is None or last.get("chapter") is None:
+        if last is not None and last.get("chapter") is None and last.get("other") and chapter_loc is None:
+            # "Said section 2-9", "said paragraph (1)" after a section of a town's charter: that charter
+            other = last["other"]
+        elif last is None or last.get("chapter") is None:
             return None, "'said', and no chapter named before", None
-        code, year, chapter = last["code"], last.get("year"), last["chapter"]
+        else:
+            code, year, chapter = last["code"], last.get("year"), last["chapter"]
         resolved_from = last.get("_from")
         inner = any(loc.get(u) for u in ("subsection", "paragraph", "subparagraph", "clause", "subclause",
                                           "sentence", "definition", "item"))
