@@ -238,3 +238,18 @@ def test_said_section_after_a_charter_and_a_charters_section_numbers(tmp_path):
         ("charter of the town of Oxford", "4-1")]
     assert all(i["target"]["code"] is None and i["target"]["chapter"] is None for i in items)
     assert items[3]["resolved_from"] == "3"
+
+
+def test_shall_be_hereby_amended_and_a_stop_inside_general_laws(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Subsection (b) of section 83C of chapter 169 of the acts of 2008 shall be hereby amended "
+                  "by striking out the following words:- “; provided, however, that the price is lower”",
+                  "SECTION 2. Said subsection (b) in section 83C is hereby further amended by striking out the word "
+                  "“may”.",
+                  "SECTION 3. Section 29 of chapter 151A of the General. Laws, as so appearing, is hereby amended by "
+                  "striking out subsection (a).",
+                  # a repeal to come, not an instruction of this act
+                  "SECTION 4. Section 5 of chapter 151A of the General Laws shall be repealed on July 1, 2030.")
+    assert [(i["section"], i["target"]["code"], i["target"]["chapter"], i["target"]["section"], i["action"])
+            for i in items] == [("1", "Acts", "169", "83C", "strike"), ("2", "Acts", "169", "83C", "strike"),
+                                ("3", "G.L.", "151A", "29", "strike")]

@@ -59,8 +59,8 @@ CONSTITUTION = re.compile(r"\bConstitution\b|\bPart\s+the\s+(?:First|Second)\b",
 THIS_ACT = re.compile(r"\bof\s+this\s+act\b", I)
 
 # The verb phrase: "is hereby further amended", "are hereby repealed", "is amended" (drafts
-# that leave out "hereby").  ``verb`` says which.
-VERB = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?P<verb>amended|repealed|annulled)\b", I)
+# that leave out "hereby"), "shall be hereby amended" (not "shall be repealed" alone: a repeal to come).  ``verb`` says which.
+VERB = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?|shall\s+be\s+hereby\s+)(?:further\s+)?(?P<verb>amended|repealed|annulled)\b", I)
 
 # Where the inserted text starts: ":-" and its variants (": -", ":--", ":–"), or a bare colon
 # after "the following ..." (a draft that forgot the dash).

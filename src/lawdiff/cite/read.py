@@ -291,7 +291,7 @@ def _quote_start(text: str) -> tuple[int, int] | None:
 def _subject_start(area: str, lo: int, hi: int) -> int:
     """Where the sentence holding position ``hi`` starts (not before ``lo``)."""
     best = lo
-    for m in re.finditer(r"[.;]\s+(?=[A-Z“\"(])", area[lo:hi]):
+    for m in re.finditer(r"(?<!General)[.;]\s+(?=[A-Z“\"(])", area[lo:hi]):  # not "of the General. Laws"
         best = lo + m.end()
     return best
 
