@@ -253,3 +253,17 @@ def test_shall_be_hereby_amended_and_a_stop_inside_general_laws(tmp_path):
     assert [(i["section"], i["target"]["code"], i["target"]["chapter"], i["target"]["section"], i["action"])
             for i in items] == [("1", "Acts", "169", "83C", "strike"), ("2", "Acts", "169", "83C", "strike"),
                                 ("3", "G.L.", "151A", "29", "strike")]
+
+
+def test_said_charter_and_the_charter_further_amended(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 1-7 of the charter of the city of Beverly is hereby amended by striking out the "
+                  "word “may”.",
+                  "SECTION 2. Said charter is further amended in Section 2-2(a) by striking out the word “for”.",
+                  "SECTION 3. The charter is further amended in SECTION 4-3 by striking the second sentence.",
+                  # a charter school is no charter
+                  "SECTION 4. Section 89 of chapter 71 of the General Laws, relative to the charter school board, is "
+                  "hereby amended by striking out the word “may”.")
+    assert [(i["target"].get("other"), i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
+        ("charter of the city of Beverly", None, "1-7", "strike"), ("charter of the city of Beverly", None, "2-2", "strike"),
+        ("charter of the city of Beverly", None, "4-3", "strike"), (None, "71", "89", "strike")]

@@ -139,7 +139,8 @@ TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+(?:include|insert|add)\b", I)
 CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own|[Cc]ounty)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"
                      r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter"
                      r"|(?:(?:[Cc]ity|[Tt]own)\s+of\s+)?(?!The\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[Hh]ome\s+[Rr]ule\s+[Cc]harter)")
-SAID_CHARTER = re.compile(r"\bsaid\s+charter\b", I)
+# "said charter", and "the charter" with no name after it ("The charter is further amended in SECTION 2-11")
+SAID_CHARTER = re.compile(r"\bsaid\s+charter\b|\bthe\s+charter\b(?=\s*(?:,|$)|\s+(?:is|are)\s)", I)
 SAID_ACT = re.compile(r"\bsaid\s+act\b", I)
 # The anchor of an insertion: "after section 62", "after the word “x”", "before the first paragraph".
 ANCHOR = re.compile(

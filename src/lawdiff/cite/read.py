@@ -297,7 +297,8 @@ def _subject_start(area: str, lo: int, hi: int) -> int:
 
 
 def _names_a_law(subject: str) -> bool:
-    return bool(g.LOCATOR.search(subject) or g.GENERAL_LAWS.search(subject) or g.CONSTITUTION.search(subject))
+    return bool(g.LOCATOR.search(subject) or g.GENERAL_LAWS.search(subject) or g.CONSTITUTION.search(subject)
+                or g.CHARTER.search(subject) or g.SAID_CHARTER.search(subject))
 
 
 # -- the target --------------------------------------------------------------------
@@ -691,7 +692,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 if refine.get(unit) and not target.get(unit):
                     target[unit] = _label(refine[unit])
             inside = HEAD_SECTION.search(head)
-            if inside and target["section"] is None and target["chapter"] is not None:
+            if inside and target["section"] is None and (target["chapter"] is not None or target.get("other")):
                 # "Chapter 111 is hereby amended by amending the title of section 5K by adding ...",
                 # "Chapter 6 is hereby amended in section 17 by striking ...": the chapter's section
                 target["section"] = _split_nums(inside["num"])[0]
