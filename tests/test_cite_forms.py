@@ -267,3 +267,30 @@ def test_said_charter_and_the_charter_further_amended(tmp_path):
     assert [(i["target"].get("other"), i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
         ("charter of the city of Beverly", None, "1-7", "strike"), ("charter of the city of Beverly", None, "2-2", "strike"),
         ("charter of the city of Beverly", None, "4-3", "strike"), (None, "71", "89", "strike")]
+
+
+@pytest.mark.parametrize("predicate, section, action", [
+    ("by inserting at the end of the second paragraph of section 87JJ the following sentence:- A fee.", "87JJ",
+     "insert"),
+    ("by striking out subsection (1) of section 7 and inserting in place thereof the following subsection:- (1) A fee.",
+     "7", "replace"),
+    ("by inserting in section 11B¾ the following words:- and towns", "11B¾", "insert"),
+    # a new section goes into the chapter; a section named inside struck words is not the place
+    ("by inserting after section 62 the following section:- Section 62A. A fee.", None, "insert"),
+    ("by adding sections 33 to section 38", None, "add"),
+    ("by striking out the words “the hazards specified in section 47”.", None, "strike"),
+])
+def test_the_section_a_chapters_clause_works_inside(tmp_path, predicate, section, action):
+    [item] = _read(tmp_path, f"SECTION 1. Chapter 112 of the General Laws is hereby amended {predicate}")
+    assert (item["target"]["chapter"], item["target"]["section"], item["action"]) == ("112", section, action)
+
+
+def test_a_regulations_chapter_and_inserting_in_each_place(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 248 of the Code of Massachusetts Regulations Section 10.03 of the Plumbing Code "
+                  "is hereby amended by striking out the word “may”.",
+                  "SECTION 2. Section 2-203 of chapter 106 of the General Laws is hereby amended by striking out the "
+                  "word “writing” wherever it appears and by inserting in each place thereof the following word:- "
+                  "record")
+    assert items[0]["target"] is None and "Regulations" in items[0]["warning"]
+    assert _got(items[1:]) == [("2", "106", "2-203", "replace")]

@@ -424,6 +424,10 @@ SAID_SUBSECTION_NUMBER = re.compile(r"\bsaid\s+subsection\s+(?P<num>\d+[A-Z]+)\b
 """"said subsection 2C": a section's number (a subsection is lettered in brackets), named before as a section."""
 
 
+REGULATION = re.compile(r"\bchapter\s+\S+\s+of\s+the\s+Code\s+of\s+Massachusetts\s+Regulations\b", re.I)
+""""Chapter 248 of the Code of Massachusetts Regulations": a regulation's chapter, not the General Laws'."""
+
+
 def _general_laws_named(ctx: _Context) -> bool:
     """Whether the bill named a chapter of the General Laws before (in full, or read as one)."""
     return any(code == "G.L." for code, _, _ in ctx.chapters.values()) or any(
@@ -467,6 +471,8 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
     said = any(v["said"] for v in loc.values())
     if g.THIS_ACT.search(words):
         return None, "amends this act itself", None
+    if REGULATION.search(words):
+        return None, "a regulation (the Code of Massachusetts Regulations), not a law", None
     charter = g.CHARTER.search(words)
     other = charter["name"] if charter else (ctx.charter if g.SAID_CHARTER.search(words) else None)
     if other is None and g.SAID_CHARTER.search(words):
@@ -651,6 +657,20 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
     return action, where, obj
 
 
+CLAUSE_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|of|to)\s+section\s+(?P<num>{g.NUM})"
+                            r"(?!\s+of\b)", re.I)
+"""The section a chapter's clause works inside ("at the end of the second paragraph of Section 87JJ")."""
+NEW_SECTION = re.compile(r"\b(?:a|the)\s+new\s+section\b|^(?:adding|inserting)\s+(?:a\s+)?(?:new\s+)?sections?\b", re.I)
+CLAUSE_PLACE_END = re.compile(rf"\bthe\s+following\b|[:“\"]|{CUT}", re.I)
+
+
+def _clause_place(clause: str) -> str:
+    """The words of a clause that say where it works: up to "the following", the first quotation mark or the
+    inserted text (a section named inside struck or inserted words is not the place)."""
+    end = CLAUSE_PLACE_END.search(clause)
+    return clause[:end.start()] if end else clause
+
+
 HEAD_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)\b(?:in|of)\s+(?:said\s+)?section\s+(?P<num>{g.NUM})(?!\s+of\b)", re.I)
 """The section a chapter's instruction names before its verb ("... amended in section 17 by ..."), not an
 anchor ("after section 5") and not a section of something else ("in section 3 of chapter 7 of the acts ...")."""
@@ -734,6 +754,12 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 if range_warning:
                     tgt["_warning"] = range_warning
         new = g.NEW_UNITS.search(clause)
+        inside = CLAUSE_SECTION.search(_clause_place(clause)) if tgt is not None and tgt["section"] is None else None
+        if inside and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")) \
+                and not NEW_SECTION.search(clause):
+            # "Chapter 112 is hereby amended by inserting at the end of the second paragraph of Section 87JJ the
+            # following", "(b) Adding the following to section 5K": inside section 87JJ, not a new section
+            tgt["section"] = _split_nums(inside["num"])[0]
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
             if tgt is not None and tgt["section"] and inserts.startswith("section") and not any(
