@@ -137,6 +137,7 @@ def test_county_and_home_rule_charters_and_a_section_enacted_by_this_act(tmp_pat
      "replace", [5, 6]),
     ("in subsection (b) by replacing in its entirety a new subsection (b) as follows:- (b) A fee.", "replace", None),
     ("to provide as follows:- A fee shall be paid.", "replace", None),
+    ("to read in its entirety as follows:- Section 7. A fee shall be paid.", "replace", None),
     ("in lines 26 through 28 striking the sixth paragraph and inserting in place thereof the following paragraph:- "
      "A fee.", "replace", [26, 27, 28]),
     ("in line 94 to insert after the phrase “section six” the further phrase “, six D,”.", "insert", [94]),

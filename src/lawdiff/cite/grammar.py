@@ -124,7 +124,7 @@ AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new
 AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:said\s+)?section\b)", I)  # "inserting at the end thereof": an addition
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).
-TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+(?:read|provide)\s+as\s+follows", I)
+TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+(?:read|provide)\s+(?:in\s+its\s+entirety\s+)?as\s+follows", I)
 # "is hereby amended as follows: 1. Add : ...", "as follows: Strike paragraph (a) and replace with the following":
 # an imperative verb opening what follows the colon (after a list number "1." or "(a)").
 AS_FOLLOWS_VERB = re.compile(r"^\s*,?\s*as\s+follows\s*:\s*(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+|\(\w{1,4}\)\s+)?"
