@@ -295,3 +295,21 @@ def test_a_regulations_chapter_and_inserting_in_each_place(tmp_path):
                   "record")
     assert items[0]["target"] is None and "Regulations" in items[0]["warning"]
     assert _got(items[1:]) == [("2", "106", "2-203", "replace")]
+
+
+def test_instructions_the_parser_made_subsections_of_the_section(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. The secretary shall report on the fund each year.",
+                  "SECTION 2.",
+                  "(a) Section 2 of chapter 70 of the General Laws is hereby amended by striking out, in line 70, the "
+                  "word “may”.",
+                  "(b) Said section 2 of said chapter 70 is hereby further amended by inserting after the word "
+                  "“board” the following words:- or commission",
+                  "SECTION 3. Chapter 23B of the General Laws is hereby amended by adding after section 30 the "
+                  "following section: Section 31. Housing data.",
+                  "(a) The department shall collect data on each new unit.",
+                  "(b) Subsection (a) of section 31 of chapter 23B of the General Laws is hereby amended by striking "
+                  "the word “new”.")
+    assert _got(items) == [("2", "70", "2", "strike"), ("2", "70", "2", "insert"), ("3", "23B", None, "insert"),
+                           ("3", "23B", "31", "strike")]
+    assert items[1]["resolved_from"] == "2"

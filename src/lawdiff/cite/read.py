@@ -116,7 +116,7 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     lower = text.lower()
     if "amended" not in lower and "repealed" not in lower and "annulled" not in lower:
         ctx.note_chapters(text, number)  # amends nothing; may name a chapter a later "said" refers to
-        return []
+        return _node_instructions(sec, ctx, [])
     area, inserted = instruction_area(text)
     found: list[dict] = []
     verbs = list(g.VERB.finditer(area))
@@ -176,7 +176,39 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
                      children=[c for c in node.children if c.type == "quotedStructure"])
         for item in read_section(inner, ctx):
             found.append({**item, "section": found[-1]["section"] if found else item["section"]})
+    return _node_instructions(sec, ctx, found)
+
+
+def _node_instructions(sec: Node, ctx: _Context, found: list[dict]) -> list[dict]:
+    """``found`` and the instructions the parser made provisions of the SECTION ("SECTION 3. (a) Section 2 of
+    chapter 70 ... is hereby amended ... (b) Section 5 of said chapter 70 ..."), not of text it quotes, in order."""
+    for node in _instruction_nodes(sec):
+        inner = Node(type="section", eid=sec.eid, num=sec.num, text=node.text, children=node.children)
+        found.extend(read_section(inner, ctx))
     return found
+
+
+NODE_INSTRUCTION = re.compile(r"^\s*(?:said\s+|the\s+(?:\w+\s+){0,3})?(?:sub\w*|sections?|chapters?|paragraphs?|clauses?|"
+                              r"items?|sentences?|articles?|definitions?)\b", re.I)
+"""A provision whose words open with what they amend ("Section 2 of chapter 70 ...", "Subection (a) of ...", "The
+first sentence of ..."): an instruction, where a hereby-verb follows."""
+
+
+def _instruction_nodes(sec: Node) -> list[Node]:
+    """The SECTION's own provisions (not inside quoted text) that are instructions of their own: they open with a
+    locator and say "is hereby amended/repealed" of a law.  Inserted law opens with no such words."""
+    out = []
+    todo = [c for c in sec.children if c.type != "quotedStructure"]
+    while todo:
+        node = todo.pop(0)
+        if NODE_INSTRUCTION.match(node.text):
+            area = instruction_area(node.text)[0]
+            verb = g.VERB.search(area)
+            if verb and "hereby" in verb.group(0).lower() and _names_a_law(area[:verb.start()]):
+                out.append(node)  # its own provisions are read with it
+                continue
+        todo[:0] = [c for c in node.children if c.type != "quotedStructure"]
+    return out
 
 
 LIST_LEAD = re.compile(rf"\b(?:by|as\s+follows)\s*[:;]?\s*{CUT}?\s*$", re.I)
