@@ -24,7 +24,8 @@ import re
 I = re.IGNORECASE
 
 # A chapter or section number as printed: "40", "22A", "2DDDDDD", "27½", "87DDD1/2", "11B¾", "1-301"
-# (the Uniform Commercial Code's), "3-3-1" and "14.04.030" (a charter's, a code's), or a budget item "7004-0070", or Roman figures (articles).
+# (the Uniform Commercial Code's), "3-3-1" and "14.04.030" (a charter's, a code's), or a budget item
+# "7004-0070", or Roman figures (articles).
 NUM = r"(?:\d{4}-\d{4}|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b|,\s*section\b))?(?:\s?[½¼¾]|\s?[13]/[24])?[A-Z]*(?:[-.]\d+[A-Z]*){0,3}|[IVXLC]+\b)"
 # A label in brackets: "(b)", "(iii)", "(1)"; several stuck together: "(b)(ii)".
 LABEL = r"\(\s*[A-Za-z0-9]{1,6}\s*\)"
@@ -59,7 +60,8 @@ CONSTITUTION = re.compile(r"\bConstitution\b|\bPart\s+the\s+(?:First|Second)\b",
 THIS_ACT = re.compile(r"\bof\s+this\s+act\b", I)
 
 # The verb phrase: "is hereby further amended", "are hereby repealed", "is amended" (drafts
-# that leave out "hereby"), "shall be hereby amended" (not "shall be repealed" alone: a repeal to come).  ``verb`` says which.
+# that leave out "hereby"), "shall be hereby amended" (not "shall be repealed" alone: a repeal to
+# come).  ``verb`` says which.
 VERB = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?|shall\s+be\s+hereby\s+)(?:further\s+)?(?P<verb>amended|repealed|annulled)\b", I)
 
 # Where the inserted text starts: ":-" and its variants (": -", ":--", ":–"), or a bare colon
