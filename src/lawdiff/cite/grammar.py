@@ -23,9 +23,10 @@ import re
 
 I = re.IGNORECASE
 
-# A chapter or section number as printed: "40", "22A", "2DDDDDD", "27½", "87DDD1/2", "1-301"
-# (the Uniform Commercial Code's), or a budget item "7004-0070", or Roman figures (articles).
-NUM = r"(?:\d{4}-\d{4}|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b|,\s*section\b))?(?:\s?½|\s?1/2)?[A-Z]*(?:[-.]\d+[A-Z]*)?|[IVXLC]+\b)"
+# A chapter or section number as printed: "40", "22A", "2DDDDDD", "27½", "87DDD1/2", "11B¾", "1-301"
+# (the Uniform Commercial Code's), "3-3-1" and "14.04.030" (a charter's, a code's), or a budget item
+# "7004-0070", or Roman figures (articles).
+NUM = r"(?:\d{4}-\d{4}|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b|,\s*section\b))?(?:\s?[½¼¾]|\s?[13]/[24])?[A-Z]*(?:[-.]\d+[A-Z]*){0,3}|[IVXLC]+\b)"
 # A label in brackets: "(b)", "(iii)", "(1)"; several stuck together: "(b)(ii)".
 LABEL = r"\(\s*[A-Za-z0-9]{1,6}\s*\)"
 # A list of numbers: "30, 36 and 98", "(a) and (b)", "6 to 8, inclusive".
@@ -54,12 +55,14 @@ ACTS_OF = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?P<sp
                      r"(?:acts|statutes|resolves)\s+of\s+(?P<year>\d{4})\b", I)
 GL_CHAPTER = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?:Massachusetts\s+|Mass\.?\s+)?"
                         r"General\s+Laws\b", I)
-CONSTITUTION = re.compile(r"\bConstitution\b", I)
+# "Part the Second" (the frame of government) is the Constitution's, named or "said"
+CONSTITUTION = re.compile(r"\bConstitution\b|\bPart\s+the\s+(?:First|Second)\b", I)
 THIS_ACT = re.compile(r"\bof\s+this\s+act\b", I)
 
 # The verb phrase: "is hereby further amended", "are hereby repealed", "is amended" (drafts
-# that leave out "hereby").  ``verb`` says which.
-VERB = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?P<verb>amended|repealed|annulled)\b", I)
+# that leave out "hereby"), "shall be hereby amended" (not "shall be repealed" alone: a repeal to
+# come).  ``verb`` says which.
+VERB = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?|shall\s+be\s+hereby\s+)(?:further\s+)?(?P<verb>amended|repealed|annulled)\b", I)
 
 # Where the inserted text starts: ":-" and its variants (": -", ":--", ":–"), or a bare colon
 # after "the following ..." (a draft that forgot the dash).
@@ -74,13 +77,15 @@ APPEARING = re.compile(r"\bas\s+(?:most\s+recently\s+)?appearing\s+in\s+(?:the\s
 SO_APPEARING = re.compile(r"\bas\s+so\s+appearing\b", I)
 QUALIFIER = re.compile(
     r",?\s*\b(?:as\s+(?:most\s+recently\s+|previously\s+|so\s+)?(?:appearing|amended|inserted|added|revised|"
-    r"rewritten|affected)|inserted|added|amended|rewritten)\b(?:\s+(?:by|in|under|through)\b[^,]*)?(?=,|$)",
+    r"rewritten|affected|enacted)|inserted|added|amended|rewritten|enacted)\b(?:\s+(?:by|in|under|through)\b[^,]*)?(?=,|$)",
     I)
 
 # The verbs of a clause, with the synonyms careless drafts use: "by the insertion of",
 # "by placing after", "by replacing ... with", "by including the following definition".
 STRIKE_VERBS = r"(?:striking|deleting|removing)"
-INSERT_VERBS = r"(?:inserting|substituting|insertion\s+of|placing|including)"
+# "including" only as "by including the following definition": elsewhere it is the words' own ("..., including,
+# but not limited to, ...") in text the instruction carries unquoted
+INSERT_VERBS = r"(?:inserting|substituting|insertion\s+of|placing|including(?=\s+(?:(?:herein\s+|therein\s+)?the\s+following\b|a\s+new\b|[“\"])))"
 ADD_VERBS = r"(?:adding|addition\s+of)"
 REPLACE_VERBS = r"(?:replacing|changing)"
 ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS}|repealing)"
@@ -92,7 +97,7 @@ CLAUSE_START = re.compile(
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
     r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+)?(?:the\s+)?"
     rf"(?={ANY_VERB}\b)"
-    r"(?!inserting\s+(?:in\s+(?:the\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
+    r"(?!inserting\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
     I)
 
 # A new instruction after inserted words: "... the inserted words. Said section 35A ... is hereby
@@ -100,13 +105,15 @@ CLAUSE_START = re.compile(
 NEW_INSTRUCTION = re.compile(
     r"(?<=[.;”\"])\s+(?=(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
     r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed)\b)")
-IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+in\s+(?:the\s+)?(?:place|lieu)\b", I)
+IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)\b", I)
 CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)
 
 # The clauses themselves.
 REPLACE = re.compile(
-    rf"^{STRIKE_VERBS}(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|substituting|replacing|in\s+place)\b"
-    rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b",
+    rf"^(?:{STRIKE_VERBS}|replacing)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+and\s+(?:by\s+)?(?:inserting|insert|substituting|replacing|in\s+(?:its\s+|their\s+|each\s+)?place)\b"
+    rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b"
+    # "by replacing in its entirety a new subsection (b) as follows": what is replaced, with no "with"
+    rf"|^replacing\s+(?P<obj3>(?:in\s+its\s+entirety\s+)?.*?)\s+as\s+follows\b",
     I | re.S)
 STRIKE = re.compile(rf"^{STRIKE_VERBS}(?:\s+out)?[\s,]+(?P<obj>.*)", I | re.S)
 INSERT = re.compile(rf"^{INSERT_VERBS}\b(?P<rest>.*)", I | re.S)
@@ -119,7 +126,7 @@ AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new
 AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:said\s+)?section\b)", I)  # "inserting at the end thereof": an addition
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).
-TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+read\s+as\s+follows", I)
+TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+(?:read|provide)\s+(?:in\s+its\s+entirety\s+)?as\s+follows", I)
 # "is hereby amended as follows: 1. Add : ...", "as follows: Strike paragraph (a) and replace with the following":
 # an imperative verb opening what follows the colon (after a list number "1." or "(a)").
 AS_FOLLOWS_VERB = re.compile(r"^\s*,?\s*as\s+follows\s*:\s*(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+|\(\w{1,4}\)\s+)?"
@@ -129,9 +136,13 @@ AS_FOLLOWS_VERB = re.compile(r"^\s*,?\s*as\s+follows\s*:\s*(?:(?:\d{1,2}|[a-z]|[
 NO_VERB_INSERT = re.compile(r"\b(?:after|before|at\s+the\s+end\s+thereof)\b[^:]*?\bthe\s+following\b", I | re.S)
 TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+(?:include|insert|add)\b", I)
 # A town's or city's charter (a special act, cited by name): "the charter of the city of Westfield".
-CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"
-                     r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter)")
-SAID_CHARTER = re.compile(r"\bsaid\s+charter\b", I)
+# A county's ("the charter of the county of Nantucket") and a home rule charter named by its town ("the town of
+# Reading home rule charter", "The Townsend Home Rule Charter") too.
+CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own|[Cc]ounty)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"
+                     r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter"
+                     r"|(?:(?:[Cc]ity|[Tt]own)\s+of\s+)?(?!The\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[Hh]ome\s+[Rr]ule\s+[Cc]harter)")
+# "said charter", and "the charter" with no name after it ("The charter is further amended in SECTION 2-11")
+SAID_CHARTER = re.compile(r"\bsaid\s+charter\b|\bthe\s+charter\b(?=\s*(?:,|$)|\s+(?:is|are)\s)", I)
 SAID_ACT = re.compile(r"\bsaid\s+act\b", I)
 # The anchor of an insertion: "after section 62", "after the word “x”", "before the first paragraph".
 ANCHOR = re.compile(

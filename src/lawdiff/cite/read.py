@@ -45,6 +45,7 @@ class _Context:
     def note_chapters(self, words: str, where: str) -> None:
         """Remember every chapter ``words`` name with their code ("chapter 7 of the acts of 2023"),
         the last act and the last charter."""
+        words = normal(words)
         lower = words.lower()
         for m in g.ACTS_OF.finditer(words) if "chapter" in lower else ():
             code = "Special Acts" if m["special"] else "Acts"
@@ -72,18 +73,34 @@ def _sections(root: Node) -> list[Node]:
 
 def section_number(sec: Node) -> str:
     """The SECTION's number as printed, without the word or the stop: "SECTION 2A." -> "2A"."""
-    num = re.sub(r"^\s*section\s*", "", sec.num or "", flags=re.I)
+    # the word as drafts misprint it ("SECITON 328.", "SECTION. 2", "“SECTION 1." with a stray quotation mark)
+    num = re.sub(r"^\s*[“”\"]?\s*sec(?:tion|iton|ton|tino)?\b\s*\.?\s*", "", sec.num or "", flags=re.I)
+    num = re.sub(r"(?<=\d)\s+(?=\d)", "", num)  # "SECTION 1 3.": one number, 13, a space struck into it
     return num.strip().rstrip(".:;,-–— ").strip()  # "SECTION 1 -": the dash sets the number off
 
 
-RUN_IN = re.compile(r"^\s*SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*(?=[A-Z])", re.I)
+SECTION_WORD = r"SEC(?:TION|ITON|TON)"
+"""The word SECTION, and as drafts misprint it ("SECTON 1.", "SECITON 328.")."""
+
+RUN_IN = re.compile(rf"^\s*{SECTION_WORD}\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*(?=[A-Z])", re.I)
 """A SECTION's number run into its words ("SECTION1: Section 148A ...", "... in line 27. Section 2. Chapter 32
 ...") where the parser found no heading of its own: the bill prints the number, so the instruction is under it."""
 
 RUN_ON_HEADING = re.compile(r"\b(?:chapter|section|General\s+Laws|acts\s+of)\b", re.I)
 """A "heading" that names a law: the first line of an instruction, not a title ("Short title.")."""
 
-RUN_IN_BEFORE = re.compile(r"(?:^|[.;]\s+)SECTION\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*$", re.I)
+RUN_IN_BEFORE = re.compile(rf"(?:^|[.;]\s+){SECTION_WORD}\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*$", re.I)
+
+
+AS_THING = re.compile(r"(?:^|,)\s*as\s+(?:the|said|such|that|this)\s+(?!section|chapter|act\b|subsection|paragraph|clause)"
+                      r"\w+(?:\s+\w+)?\s*$", re.I)
+""""..., as the parcel is amended": the verb is a thing's in a clause of its own, not the law named before it."""
+
+
+def _follows(printed: str, num: str) -> bool:
+    """Whether SECTION ``num`` comes after the SECTION printed ``printed`` ("14" after "13", "3" after "2A")."""
+    a, b = re.match(r"\d*", printed)[0], re.match(r"\d*", num)[0]
+    return bool(a and b) and int(b) > int(a)
 
 
 def read_section(sec: Node, ctx: _Context) -> list[dict]:
@@ -99,12 +116,13 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     lower = text.lower()
     if "amended" not in lower and "repealed" not in lower and "annulled" not in lower:
         ctx.note_chapters(text, number)  # amends nothing; may name a chapter a later "said" refers to
-        return []
+        return _node_instructions(sec, ctx, [])
     area, inserted = instruction_area(text)
     found: list[dict] = []
     verbs = list(g.VERB.finditer(area))
     start = 0
     shared: str | None = None  # the subject a verb shares with the one before ("...; and is further amended")
+    last_read: tuple[str, re.Match] | None = None  # the subject and verb of the last instruction read
     for i, verb in enumerate(verbs):
         subject_from = _subject_start(area, start, verb.start())
         subject = shared if shared is not None else area[subject_from:verb.start()]
@@ -117,24 +135,109 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
         predicate = area[verb.end():end]
         start = end
         run_in = RUN_IN.match(subject) or RUN_IN_BEFORE.search(area[:subject_from])
-        if run_in and not printed:  # an unnumbered SECTION whose words print its number (or the next one's)
+        if run_in and (not printed or _follows(printed, run_in["num"])):
+            # an unnumbered SECTION whose words print its number (or the next one's); or a later SECTION whose
+            # heading the parser did not take for one ("SECTON 14." inside SECTION 13): the bill prints its number
             number = run_in["num"].upper()
-        subject = re.sub(r"^\s*SECTION\s*\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
-        if not _names_a_law(subject) and not re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I):
-            continue  # "the plan is amended by the board": a sentence about something else
+        subject = re.sub(rf"^\s*{SECTION_WORD}\s*\w+\s*[.,:]?\s*(?=[A-Z])", "", subject)  # "SECTION 7, Section 88 of ..."
+        hereby = re.search(r"\bhereby\b", area[verb.start():verb.end()], re.I)
+        if not hereby and (not _names_a_law(subject) or AS_THING.search(subject)):
+            # "the plan is amended by the board", "..., pursuant to section 31 of chapter 184, as the parcel is
+            # amended by the removal of ...": a sentence about something else
+            continue
         for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
             found.append({"section": number, "eid": sec.eid, **item})
+        last_read = (subject, verb)
         ctx.note_chapters(area[subject_from:end], number)
     if not verbs:
         ctx.note_chapters(area, number)
+    listed: list[dict] = []
+    items = _listed_items(sec, area, found, qstrs)
+    if items is not None and last_read is not None:
+        # "... is hereby amended by:" and then "(a) striking out ...", "(b) inserting ...": the lead's
+        # one instruction (read as "amend") is the clauses listed under it, each with its own text
+        nodes, wrapper = items
+        found.pop()
+        if wrapper is not None:
+            qstrs = [q for q in qstrs if q is not wrapper]
+        subject, verb = last_read
+        for node in nodes:
+            node_area, node_inserted = instruction_area(node.text)
+            clause = LIST_BY.sub("", node_area, count=1)
+            read = [{"section": number, "eid": sec.eid, **item} for item in _read_instruction(
+                number, subject, verb["verb"].lower(), verb.group(0), f"by {clause}", ctx)]
+            _attach_text(read, [c for c in node.children if c.type == "quotedStructure"], node_inserted)
+            listed += read
     _attach_text(found, qstrs, inserted)
+    found += listed
     for node, start in _embedded(qstrs):
         # an instruction the parser left inside the text the one before inserts: read in place, same SECTION
         inner = Node(type="section", eid=sec.eid, num=sec.num, text=node.text[start:],
                      children=[c for c in node.children if c.type == "quotedStructure"])
         for item in read_section(inner, ctx):
             found.append({**item, "section": found[-1]["section"] if found else item["section"]})
+    return _node_instructions(sec, ctx, found)
+
+
+def _node_instructions(sec: Node, ctx: _Context, found: list[dict]) -> list[dict]:
+    """``found`` and the instructions the parser made provisions of the SECTION ("SECTION 3. (a) Section 2 of
+    chapter 70 ... is hereby amended ... (b) Section 5 of said chapter 70 ..."), not of text it quotes, in order."""
+    for node in _instruction_nodes(sec):
+        inner = Node(type="section", eid=sec.eid, num=sec.num, text=node.text, children=node.children)
+        found.extend(read_section(inner, ctx))
     return found
+
+
+NODE_INSTRUCTION = re.compile(r"^\s*(?:said\s+|the\s+(?:\w+\s+){0,3})?(?:sub\w*|sections?|chapters?|paragraphs?|clauses?|"
+                              r"items?|sentences?|articles?|definitions?)\b", re.I)
+"""A provision whose words open with what they amend ("Section 2 of chapter 70 ...", "Subection (a) of ...", "The
+first sentence of ..."): an instruction, where a hereby-verb follows."""
+
+
+def _instruction_nodes(sec: Node) -> list[Node]:
+    """The SECTION's own provisions (not inside quoted text) that are instructions of their own: they open with a
+    locator and say "is hereby amended/repealed" of a law.  Inserted law opens with no such words."""
+    out = []
+    todo = [c for c in sec.children if c.type != "quotedStructure"]
+    while todo:
+        node = todo.pop(0)
+        if NODE_INSTRUCTION.match(node.text):
+            area = instruction_area(node.text)[0]
+            verb = g.VERB.search(area)
+            if verb and "hereby" in verb.group(0).lower() and _names_a_law(area[:verb.start()]):
+                out.append(node)  # its own provisions are read with it
+                continue
+        todo[:0] = [c for c in node.children if c.type != "quotedStructure"]
+    return out
+
+
+LIST_LEAD = re.compile(rf"\b(?:by|as\s+follows)\s*[:;]?\s*{CUT}?\s*$", re.I)
+"""An instruction whose clauses are listed under it: "... is hereby amended by:", "... amended by:-",
+"... is hereby amended as follows:"."""
+LIST_BY = re.compile(r"^\s*by\s+", re.I)
+LIST_ITEM = re.compile(rf"^\s*(?:(?:in|at)\s+lines?\s+[^,]{{1,30}},\s*)?(?:by\s+)?(?:the\s+)?(?:{g.ANY_VERB}|amending)\b", re.I)
+"""A listed clause: "(a) striking out, in line 1, ...", "(b) in line 26, striking ...", "(c) Amending the title of
+section 5K by adding ...": a verb (the lead's "by" goes before it)."""
+
+
+def _listed_items(sec: Node, area: str, found: list[dict],
+                  qstrs: list[Node]) -> tuple[list[Node], Node | None] | None:
+    """The listed clauses of a SECTION whose last instruction ends "amended by:" (or "as follows:") with no
+    clause of its own: (the item nodes that open with a verb, the quoted structure that wraps them or None);
+    None when the SECTION is not so made (the first item must open with a verb: "as follows:" and then the
+    new text of the section is a rewrite, not a list, and stays "amend")."""
+    if not found or found[-1]["action"] != "amend" or found[-1]["target"] is None:
+        return None
+    if not LIST_LEAD.search(area.rstrip(" .")):
+        return None
+    wrapper = None
+    kids = [c for c in sec.children if c.type != "quotedStructure"]
+    if not kids and len(qstrs) == 1:
+        wrapper = qstrs[0]  # "amended by:-" set the list off like inserted text
+        kids = [c for c in wrapper.children if c.type != "quotedStructure"]
+    if not kids or not LIST_ITEM.match(kids[0].text):
+        return None
+    return [k for k in kids if LIST_ITEM.match(k.text)], wrapper
 
 
 EMBEDDED = re.compile(r"(?:^|(?<=[.;”\"])\s+)(?=(?:Said|Section|Sections|Chapter|Subsection)\b[^:.]{0,300}?"
@@ -220,16 +323,38 @@ def _quote_start(text: str) -> tuple[int, int] | None:
 def _subject_start(area: str, lo: int, hi: int) -> int:
     """Where the sentence holding position ``hi`` starts (not before ``lo``)."""
     best = lo
-    for m in re.finditer(r"[.;]\s+(?=[A-Z“\"(])", area[lo:hi]):
+    for m in re.finditer(r"(?<!General)[.;]\s+(?=[A-Z“\"(])", area[lo:hi]):  # not "of the General. Laws"
         best = lo + m.end()
     return best
 
 
 def _names_a_law(subject: str) -> bool:
-    return bool(g.LOCATOR.search(subject) or g.GENERAL_LAWS.search(subject) or g.CONSTITUTION.search(subject))
+    return bool(g.LOCATOR.search(subject) or g.GENERAL_LAWS.search(subject) or g.CONSTITUTION.search(subject)
+                or g.CHARTER.search(subject) or g.SAID_CHARTER.search(subject))
 
 
 # -- the target --------------------------------------------------------------------
+
+NORMAL = [
+    # "Ch. 175", "ch. 277", "Chap. 6": the word abbreviated
+    (re.compile(r"\b(?:ch|chap)\.\s*(?=\d)", re.I), "chapter "),
+    # "Chapter40", "Section1": the number run into the word
+    (re.compile(r"\b(chapter|section)(?=\d)", re.I), r"\1 "),
+    # "said chapter Chapter 94C": the word printed twice
+    (re.compile(r"\b(chapter|section)\s+\1\b(?=\s*\d)", re.I), r"\1"),
+    # "The same section is further amended": said section
+    (re.compile(r"\bthe\s+same\s+(?=(?:chapter|section|subsection|paragraph|clause|article)\b)", re.I), "said "),
+]
+"""Words the drafts print in more than one way, said one way before they are read."""
+
+
+def normal(words: str) -> str:
+    """``words`` with the variants of ``NORMAL`` said one way (the offsets change; read, do not cite, them)."""
+    if "ch" in words.lower() or "same" in words or "Same" in words or "ection" in words:
+        for pattern, replacement in NORMAL:
+            words = pattern.sub(replacement, words)
+    return words
+
 
 def _strip_qualifiers(words: str) -> str:
     return g.QUALIFIER.sub("", words)
@@ -262,7 +387,7 @@ def _locators(words: str) -> dict:
         last_end[unit] = m.end()
         found[unit] = {"nums": nums, "said": bool(m["said"]), "ord": m["ord"], "labels": m["labels"] or "",
                        "term": m["term"], "words": m.group(0).strip()}
-    if outer is not None and re.search(r"\bchapter\b", words[outer[1]:], re.I):
+    if outer is not None and re.search(r"\b(?:chapter|charter)\b", words[outer[1]:], re.I):
         found["section"] = outer[0]
     elif outer is not None and outer[0]["said"] and outer[0]["nums"] and "chapter" not in found:
         # "Section 4 of said section 176J" with no chapter: a section holds no sections, so the second may be a
@@ -331,6 +456,10 @@ SAID_SUBSECTION_NUMBER = re.compile(r"\bsaid\s+subsection\s+(?P<num>\d+[A-Z]+)\b
 """"said subsection 2C": a section's number (a subsection is lettered in brackets), named before as a section."""
 
 
+REGULATION = re.compile(r"\bchapter\s+\S+\s+of\s+the\s+Code\s+of\s+Massachusetts\s+Regulations\b", re.I)
+""""Chapter 248 of the Code of Massachusetts Regulations": a regulation's chapter, not the General Laws'."""
+
+
 def _general_laws_named(ctx: _Context) -> bool:
     """Whether the bill named a chapter of the General Laws before (in full, or read as one)."""
     return any(code == "G.L." for code, _, _ in ctx.chapters.values()) or any(
@@ -343,7 +472,7 @@ ACTS_NAMED = re.compile(r"\bchapter\s+\w+\s[^,]{0,20}?\bof\s+the\s+(?:special\s+
 
 def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
     """The law ``subject`` names: (target, warning, resolved_from)."""
-    words = _strip_qualifiers(subject)
+    words = _strip_qualifiers(normal(subject))
     loc = _locators(words)
     said_number = SAID_SUBSECTION_NUMBER.search(words)
     if said_number and "section" not in loc and said_number["num"].upper() in ctx.sections:
@@ -352,7 +481,8 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
         if loc.get("subsection") and loc["subsection"]["nums"] == loc["section"]["nums"]:
             del loc["subsection"]
     slip = loc.pop("_said_outer", None)
-    if slip is not None:
+    if slip is not None and not (g.CHARTER.search(words) or g.SAID_CHARTER.search(words)):
+        # (a charter's sections hold sections: "section 4-1-2 of said section 4-1 of said charter" is no slip)
         number = slip["nums"][0].split(RANGE_MARK)[0].upper()
         named = number in ctx.chapters or any(t.get("chapter") == number for t in [ctx.last or {}, *ctx.sections.values()])
         if not named or number in ctx.sections:
@@ -373,6 +503,8 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
     said = any(v["said"] for v in loc.values())
     if g.THIS_ACT.search(words):
         return None, "amends this act itself", None
+    if REGULATION.search(words):
+        return None, "a regulation (the Code of Massachusetts Regulations), not a law", None
     charter = g.CHARTER.search(words)
     other = charter["name"] if charter else (ctx.charter if g.SAID_CHARTER.search(words) else None)
     if other is None and g.SAID_CHARTER.search(words):
@@ -380,7 +512,7 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
     if other is not None:  # a town's charter: no code, no chapter of the General Laws
         code = year = None
         named = charter or g.SAID_CHARTER.search(words)
-        loc = _locators(words[:named.start()])  # its own parts, not "on file under chapter 43B"
+        loc = _locators(words[:named.end()])  # its own parts, not "on file under chapter 43B"
         if loc.get("chapter") and loc["chapter"]["nums"]:
             other = f"{other}, chapter {loc['chapter']['nums'][0]}"
         loc.pop("chapter", None)
@@ -424,9 +556,13 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             last = ctx.sections[section]
         elif not said:
             return None, "the words name no chapter (and no 'said')", None
-        if last is None or last.get("chapter") is None:
+        if last is not None and last.get("chapter") is None and last.get("other") and chapter_loc is None:
+            # "Said section 2-9", "said paragraph (1)" after a section of a town's charter: that charter
+            other = last["other"]
+        elif last is None or last.get("chapter") is None:
             return None, "'said', and no chapter named before", None
-        code, year, chapter = last["code"], last.get("year"), last["chapter"]
+        else:
+            code, year, chapter = last["code"], last.get("year"), last["chapter"]
         resolved_from = last.get("_from")
         inner = any(loc.get(u) for u in ("subsection", "paragraph", "subparagraph", "clause", "subclause",
                                           "sentence", "definition", "item"))
@@ -435,6 +571,11 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             section_loc = {"nums": [last["section"]] if last.get("section") else []}
     named = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
     sections, range_warning = _expand(named)
+    if code == "G.L." and chapter is None and chapter_loc is not None and chapter_loc["said"] \
+            and not chapter_loc["nums"] and ctx.last is not None and ctx.last.get("code") == "G.L." \
+            and ctx.last.get("chapter") is not None:
+        # "Section 31 of said chapter of the Massachusetts General Laws": the General Laws' chapter named last
+        chapter, resolved_from = ctx.last["chapter"], ctx.last.get("_from")
     if code == "G.L." and chapter is None and sections:
         bare = BARE_CHAPTER.search(words)
         if bare is None:  # "Section 22C of the General Laws ... adding the following section": a slip, not read
@@ -468,11 +609,20 @@ def _first_label(loc: dict | None) -> str | None:
 
 # -- what it does ------------------------------------------------------------------
 
+QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"“”]*\"")
+"""Words in quotation marks, curly or straight, each pair of its own kind."""
+
+
 def _clauses(predicate: str) -> list[tuple[str, str]]:
     """The clauses of a predicate: "by striking out X and inserting ..., and by adding ..." -> two,
     each as (its words from the verb on, its words as printed from the end of the clause before)."""
     predicate = predicate.strip()
     found = list(g.CLAUSE_START.finditer(predicate))
+    if len(found) > 1 and ("“" in predicate or '"' in predicate):
+        # a clause never starts inside quoted words: "striking out the words “programs, including, but not
+        # limited to, ...”" is one clause, not a strike and an insertion ("including" is a careless "inserting")
+        spans = [m.span() for m in QUOTED_WORDS.finditer(predicate)]
+        found = [m for m in found if not any(a < m.start() < b for a, b in spans)]
     if not found:
         return []
     bounds = [m.start() for m in found][1:] + [len(predicate)]
@@ -503,7 +653,7 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
         where["lines"] = read_lines(lines["nums"])
     obj = None
     if m := g.REPLACE.match(clause):
-        action, obj = "replace", m["obj"] if m["obj"] is not None else m["obj2"]
+        action, obj = "replace", next(o for o in (m["obj"], m["obj2"], m["obj3"], "") if o is not None)
     elif m := g.STRIKE.match(clause):
         action, obj = "strike", m["obj"]
     elif m := g.INSERT.match(clause):
@@ -539,6 +689,33 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
     return action, where, obj
 
 
+CLAUSE_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|of|to)\s+section\s+(?P<num>{g.NUM})"
+                            r"(?!\s+of\b)", re.I)
+"""The section a chapter's clause works inside ("at the end of the second paragraph of Section 87JJ")."""
+NEW_SECTION = re.compile(r"\b(?:a|the)\s+new\s+section\b|^(?:adding|inserting)\s+(?:a\s+)?(?:new\s+)?sections?\b", re.I)
+CLAUSE_PLACE_END = re.compile(rf"\bthe\s+following\b|[:“\"]|{CUT}", re.I)
+
+
+def _clause_place(clause: str) -> str:
+    """The words of a clause that say where it works: up to "the following", the first quotation mark or the
+    inserted text (a section named inside struck or inserted words is not the place)."""
+    end = CLAUSE_PLACE_END.search(clause)
+    return clause[:end.start()] if end else clause
+
+
+HEAD_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)\b(?:in|of)\s+(?:said\s+)?section\s+(?P<num>{g.NUM})(?!\s+of\b)", re.I)
+"""The section a chapter's instruction names before its verb ("... amended in section 17 by ..."), not an
+anchor ("after section 5") and not a section of something else ("in section 3 of chapter 7 of the acts ...")."""
+
+
+LINE_VERB = re.compile(r"(\blines?\s+\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*),?\s+(?:to\s+)?"
+                       r"(strike|striking|insert|inserting|add|adding|delete|deleting)\b", re.I)
+"""A verb after the lines with no "by": "amended in lines 26 through 31 striking ...", "amended in line 94 to insert
+after the phrase ..."."""
+GERUND = {"strike": "striking", "insert": "inserting", "add": "adding", "delete": "deleting",
+          "striking": "striking", "inserting": "inserting", "adding": "adding", "deleting": "deleting"}
+
+
 MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|deleting)\b)", re.I)
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
@@ -558,6 +735,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         parts = [("repeal", {"after": None, "lines": None, "words": None}, None, "", "")]
     else:
         predicate = MARGIN_NUMBER.sub("by ", predicate.strip())
+        predicate = LINE_VERB.sub(lambda m: f"{m[1]} by {GERUND[m[2].lower()]}", predicate)
         clauses = _clauses(predicate)
         head = predicate[:g.CLAUSE_START.search(predicate).start()] if clauses else predicate
         if target is not None and head.strip(" ,"):
@@ -565,7 +743,15 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             for unit in ("subsection", "paragraph", "clause"):
                 if refine.get(unit) and not target.get(unit):
                     target[unit] = _label(refine[unit])
-        parts = [(*_read_clause(c), c, raw) for c, raw in clauses]
+            inside = HEAD_SECTION.search(head)
+            if inside and target["section"] is None and (target["chapter"] is not None or target.get("other")):
+                # "Chapter 111 is hereby amended by amending the title of section 5K by adding ...",
+                # "Chapter 6 is hereby amended in section 17 by striking ...": the chapter's section
+                target["section"] = _split_nums(inside["num"])[0]
+        parts = _joined([(*_read_clause(c), c, raw) for c, raw in clauses])
+        head_lines = g.LINES.search(head) if clauses else None
+        if head_lines and len(parts) == 1 and parts[0][1]["lines"] is None:
+            parts[0][1]["lines"] = read_lines(head_lines["nums"])  # "amended, in line 26, by striking ..."
         if not parts:
             blank = {"after": None, "lines": None, "words": None}
             action = "replace" if g.TO_READ.match(predicate) else "insert" if g.TO_INCLUDE.match(predicate) else "amend"
@@ -587,7 +773,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         tgt = dict(target) if target is not None else None
         inserts = None
         if tgt is not None and obj is not None and tgt["section"] is None:
-            whole = re.match(rf"^(?:the\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
+            whole = re.match(rf"^(?:the\s+|said\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
             if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
                 named = _split_nums(whole["nums"])
                 nums, range_warning = _expand(named)
@@ -600,6 +786,12 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 if range_warning:
                     tgt["_warning"] = range_warning
         new = g.NEW_UNITS.search(clause)
+        inside = CLAUSE_SECTION.search(_clause_place(clause)) if tgt is not None and tgt["section"] is None else None
+        if inside and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")) \
+                and not NEW_SECTION.search(clause):
+            # "Chapter 112 is hereby amended by inserting at the end of the second paragraph of Section 87JJ the
+            # following", "(b) Adding the following to section 5K": inside section 87JJ, not a new section
+            tgt["section"] = _split_nums(inside["num"])[0]
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
             if tgt is not None and tgt["section"] and inserts.startswith("section") and not any(
@@ -634,6 +826,34 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         ctx.last = target
         if target["section"]:
             ctx.sections[target["section"]] = target
+    return out
+
+
+UNPLACED_INSERT = re.compile(r"^(?:inserting|substituting)\s+the\s+following\b(?!.*\b(?:at\s+the\s+(?:end|beginning)|after|before)\b)",
+                             re.I | re.S)
+IN_ITS_PLACE = re.compile(r"^(?:inserting|substituting)\s+[“\"][^“”\"]*[”\"]\s*,?\s*in\s+(?:its|their)\s+place\b", re.I)
+""""and by inserting “any charges” in its place": the place is the struck words'."""
+ONLY_WORDS = re.compile(r"^(?:inserting|substituting)\s+(?:the\s+words?\s+)?[“\"][^“”\"]*[”\"]\s*[.;,]?\s*$", re.I)
+""""and by inserting “as a result of ...”" and nothing more: no place named but the struck words'."""
+REPLACING_IT = re.compile(r"^replacing\s+(?:it|them|the\s+same)\b", re.I)
+""""striking out the word “his”, each time it appears, and replacing it, in each instance, with ..."."""
+NUMBERED_CLAUSE = re.compile(r"^[\s,;]*(?:and\s+)?\(\s*[ivx\d]{1,4}\s*\)", re.I)
+
+
+def _joined(parts: list[tuple]) -> list[tuple]:
+    """A strike and the insertion after it that names no place of its own ("by striking out the words “x”, in
+    lines 97 to 99, and inserting the following words:- y") are one replacement: the words go where the
+    struck ones were.  An insertion with an anchor ("and inserting after the word ...") stays its own."""
+    out: list[tuple] = []
+    for part in parts:
+        action, where, obj, clause, raw = part
+        if out and out[-1][0] == "strike" and not NUMBERED_CLAUSE.match(raw) and (
+                action == "insert" and not where["after"] and (
+                    UNPLACED_INSERT.match(clause) or IN_ITS_PLACE.search(clause) or ONLY_WORDS.match(clause))
+                or action == "replace" and REPLACING_IT.match(clause)):
+            s_action, s_where, s_obj, s_clause, s_raw = out.pop()
+            part = ("replace", s_where, s_obj, clause, f"{s_raw}, {raw}")
+        out.append(part)
     return out
 
 
@@ -675,5 +895,6 @@ def _new_numbers(q: Node, unit: str) -> list[str]:
     nums = []
     for child in q.children:
         if child.type == kind and child.num:
-            nums.append(re.sub(r"(?i)^\s*(?:section|chapter)\s*", "", child.num).rstrip(".:").strip())
+            # the number as printed, without the quotation mark that opens the inserted text ("“Section 7Z1/2.")
+            nums.append(re.sub(r"(?i)^\s*[“\"]?\s*(?:section|chapter)\s*", "", child.num).rstrip(".:").strip())
     return nums

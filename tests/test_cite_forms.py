@@ -1,0 +1,315 @@
+"""The citator's reader on drafting forms the 193rd session prints that earlier rounds left unread or read
+wrongly (issue #23, fourth round): a list of clauses under "amended by:", "in section N" before the verb,
+abbreviated or run-together chapter words, the Constitution's "Part the Second", county and home rule charters.
+The bills below are our own wording in the real layouts; the expected values come from reading them."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.cite import instructions
+from lawdiff.load.documents import load_document
+from lawdiff.load.manifest import Corpus
+
+from tests.helpers.api_records import bill_text, document
+
+
+def _read(tmp_path, *paragraphs: str) -> list[dict]:
+    path = tmp_path / "H9999.json"
+    path.write_bytes(document(193, "H9999", bill_text(*paragraphs)))
+    return instructions(load_document(str(path), Corpus(root=tmp_path, entries={}, comparisons=[])))
+
+
+def _got(items: list[dict]) -> list[tuple]:
+    return [(i["section"], i["target"] and i["target"]["chapter"], i["target"] and i["target"]["section"],
+             i["action"]) for i in items]
+
+
+def test_clauses_listed_under_amended_by(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 12 of chapter 40 of the General Laws, as appearing in the 2022 Official Edition, "
+                  "is hereby amended by:",
+                  "(a) striking out, in line 3, the word “board” and inserting in place thereof the following word:- "
+                  "commission;",
+                  "(b) in line 9, striking the words “each year”; and",
+                  "(c) repealing subsection (d).",
+                  "SECTION 2. Said chapter 40 is hereby further amended by striking out section 13.")
+    assert _got(items) == [("1", "40", "12", "replace"), ("1", "40", "12", "strike"), ("1", "40", "12", "repeal"),
+                           ("2", "40", "13", "strike")]
+    assert [i["where"]["lines"] for i in items[:2]] == [[3], [9]]
+    assert items[0]["new_text"] == "commission;"
+    assert items[1]["where"]["words"] == "each year"
+    assert all("warning" not in i for i in items)
+    assert items[1]["evidence"].startswith("Section 12 of chapter 40 of the General Laws")
+
+
+def test_a_listed_insertion_of_a_new_section_and_a_rewrite_that_is_no_list(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 90 of the General Laws is hereby amended by:",
+                  "(a) inserting after section 7 the following section:-",
+                  "Section 7A. The registrar shall keep a list of permits.",
+                  "SECTION 2. Section 9 of said chapter 90 is hereby amended as follows:",
+                  "(a) A permit shall be shown on demand.")
+    assert _got(items) == [("1", "90", None, "insert"), ("2", "90", "9", "amend")]
+    assert items[0]["inserts"] == "7A" and items[0]["where"]["after"] == "section 7"
+    # "as follows:" and then the section's new words: what it does is not said, so not guessed
+    assert "not read" in items[1]["warning"]
+
+
+@pytest.mark.parametrize("words, section", [
+    ("Chapter 111 of the General Laws is hereby amended in section 25N by striking out the word “may”.", "25N"),
+    ("Chapter 62 of the General Laws is hereby amended, in subsection (b) of section 3, by striking out the word "
+     "“may”.", "3"),
+    ("Chapter 111 of the General Laws is hereby amended by amending the title of section 5K by adding after the "
+     "word “REACTOR” the following words:- AND FUEL", "5K"),
+    # an anchor, not the section amended; and a section of an act named inside the head
+    ("Chapter 111 of the General Laws is hereby amended, after section 5, by inserting the following section:- "
+     "Section 5A. A fee.", None),
+])
+def test_the_section_a_chapter_instruction_names_before_its_verb(tmp_path, words, section):
+    [item] = _read(tmp_path, f"SECTION 1. {words}")
+    assert item["target"]["section"] == section
+
+
+@pytest.mark.parametrize("subject, chapter, section", [
+    ("Ch. 175, Section 144A of the General Laws", "175", "144A"),
+    ("The fourth sentence of section 63 of ch. 277 of the General Laws", "277", "63"),
+    ("Section 4A of Chapter40 of the General Laws", "40", "4A"),
+    ("Section 19B of said chapter Chapter 94C", "94C", "19B"),
+])
+def test_chapter_words_abbreviated_run_together_or_doubled(tmp_path, subject, chapter, section):
+    [item] = _read(tmp_path, f"SECTION 1. {subject} is hereby amended by striking out the word “may”.")
+    assert (item["target"]["code"], item["target"]["chapter"], item["target"]["section"]) == ("G.L.", chapter, section)
+
+
+def test_said_chapter_with_no_number_and_the_same_section(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 26 of chapter 184 of the General Laws is hereby amended by striking out the "
+                  "word “may”.",
+                  "SECTION 2. Section 31 of said chapter of the General Laws is hereby amended by striking out the "
+                  "word “shall”.",
+                  "SECTION 3. The same section is further amended by striking out the word “town”.")
+    assert _got(items) == [("1", "184", "26", "strike"), ("2", "184", "31", "strike"), ("3", "184", "31", "strike")]
+    assert items[1]["resolved_from"] == "1"
+
+
+def test_a_section_of_the_general_laws_with_no_chapter_stays_unread(tmp_path):
+    # "said chapter" with nothing named before, and the slip "Section 22C of the General Laws": never a guess
+    items = _read(tmp_path,
+                  "SECTION 1. Section 31 of said chapter of the General Laws is hereby amended by striking out the "
+                  "word “shall”.",
+                  "SECTION 2. Section 22C of the General Laws is hereby amended by adding the following section:- "
+                  "Section 22D. A fee.")
+    assert [i["target"] for i in items] == [None, None]
+
+
+def test_part_the_second_of_the_constitution(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Article II of Section I of Chapter I of Part the Second of the Constitution of the "
+                  "Commonwealth is hereby amended by striking out the word “his”.",
+                  "SECTION 2. Article III of Section II of Chapter II of said Part the Second is hereby amended by "
+                  "striking out the word “his” and inserting in place thereof the following words:- his or her")
+    assert [(i["target"]["code"], i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
+        ("Constitution", "I", "I", "strike"), ("Constitution", "II", "II", "replace")]
+
+
+def test_county_and_home_rule_charters_and_a_section_enacted_by_this_act(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 2.2 of article II of the charter of the county of Nantucket is hereby amended "
+                  "by striking out the word “Selectmen”.",
+                  "SECTION 2. Section 2.3 of said article II of said charter is hereby amended by striking out the "
+                  "word “town”.",
+                  "SECTION 3. Article 4.4 of the town of Reading home rule charter is hereby amended by striking out "
+                  "the first paragraph.",
+                  "SECTION 4. Section 15C of chapter 138 of the General Laws, as enacted by section 1 of this act, is "
+                  "hereby amended by striking out subsection (a).",
+                  "SECTION 5. Section 1 of this act is hereby amended by striking out the word “may”.")
+    assert [i["target"] and i["target"].get("other") for i in items[:3]] == [
+        "charter of the county of Nantucket", "charter of the county of Nantucket", "town of Reading home rule charter"]
+    assert [i["target"]["code"] for i in items[:3]] == [None, None, None]
+    assert (items[3]["target"]["code"], items[3]["target"]["chapter"], items[3]["target"]["section"]) == \
+        ("G.L.", "138", "15C")
+    assert items[4]["target"] is None and "this act" in items[4]["warning"]
+
+
+@pytest.mark.parametrize("predicate, action, lines", [
+    ("by replacing in lines 5 and 6 the words “or first” and inserting in place thereof the words “, first”.",
+     "replace", [5, 6]),
+    ("in subsection (b) by replacing in its entirety a new subsection (b) as follows:- (b) A fee.", "replace", None),
+    ("to provide as follows:- A fee shall be paid.", "replace", None),
+    ("to read in its entirety as follows:- Section 7. A fee shall be paid.", "replace", None),
+    ("in lines 26 through 28 striking the sixth paragraph and inserting in place thereof the following paragraph:- "
+     "A fee.", "replace", [26, 27, 28]),
+    ("in line 94 to insert after the phrase “section six” the further phrase “, six D,”.", "insert", [94]),
+])
+def test_verbs_drafts_phrase_their_own_way(tmp_path, predicate, action, lines):
+    [item] = _read(tmp_path, f"SECTION 1. Section 7 of chapter 94 of the General Laws is hereby amended {predicate}")
+    assert (item["target"]["chapter"], item["target"]["section"]) == ("94", "7")
+    assert (item["action"], item["where"]["lines"]) == (action, lines) and "warning" not in item
+
+
+def test_a_strike_and_an_insertion_with_no_place_of_its_own_are_one_replacement(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 58 of chapter 119 of the General Laws is hereby amended by striking out the words "
+                  "“his eighteenth birthday”, in lines 97 to 99, inclusive, and inserting the following words:- their "
+                  "nineteenth birthday",
+                  "SECTION 2. Said chapter 119 is hereby amended by striking said section 66 and inserting in its place "
+                  "the following section:-",
+                  "Section 66. A court shall hear the case.",
+                  "SECTION 3. Section 7 of said chapter 119 is hereby amended by striking out the word “this”, and by "
+                  "inserting after the word “under” the following word:- that")
+    assert _got(items) == [("1", "119", "58", "replace"), ("2", "119", "66", "replace"),
+                           ("3", "119", "7", "strike"), ("3", "119", "7", "insert")]
+    assert items[0]["new_text"] == "their nineteenth birthday" and items[0]["where"]["lines"] == [97, 98, 99]
+    assert items[1]["text"] == "sec_2__qstr_1"
+
+
+def test_no_clause_starts_inside_quoted_words(tmp_path):
+    # "including" is read as a careless "inserting" where it opens a clause; inside the struck words it is not one
+    items = _read(tmp_path,
+                  "SECTION 1. Section 19 of chapter 25 of the General Laws is hereby amended by striking out, in lines "
+                  "13 to 15, the words “pollution programs, including, but not limited to, the trading program”.",
+                  "SECTION 2. Section 4 of said chapter 25 is hereby amended by striking out the word “town” and "
+                  "inserting in place thereof the following words:- town, including its districts,",
+                  "SECTION 3. Section 5 of said chapter 25 is hereby amended by including the following definition:- "
+                  "“Board”, the board of health.")
+    assert _got(items) == [("1", "25", "19", "strike"), ("2", "25", "4", "replace"), ("3", "25", "5", "insert")]
+    assert items[0]["where"]["words"] == "pollution programs, including, but not limited to, the trading program"
+
+
+def test_a_section_number_as_printed_when_the_word_is_misprinted(tmp_path):
+    items = _read(tmp_path,
+                  "SECITON 11. Section 9 of chapter 176J of the General Laws is hereby amended by striking out the word "
+                  "“may”.",
+                  "SECTION. 12 Section 10 of said chapter 176J is hereby amended by striking out the word “may”.",
+                  "SECTION 1 3. Section 11 of said chapter 176J is hereby amended by striking out the word “may”.",
+                  "SECTON 14. Section 12 of said chapter 176J is hereby amended by striking out the word “may”.")
+    assert [(i["section"], i["target"]["chapter"], i["target"]["section"]) for i in items] == [
+        ("11", "176J", "9"), ("12", "176J", "10"), ("13", "176J", "11"), ("14", "176J", "12")]
+
+
+def test_a_things_clause_with_amended_is_no_instruction(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. The commissioner may convey the parcel described in this section.",
+                  "SECTION 2. As consideration for the conveyance, a conservation restriction shall be placed upon "
+                  "the lot pursuant to sections 31 and 32 of chapter 184 of the General Laws, as the parcel is amended "
+                  "by the removal of land described in section 1.",
+                  "SECTION 3. Section 31 of chapter 184 of the General Laws, as so appearing, is amended by striking "
+                  "out the word “may”.")
+    assert _got(items) == [("3", "184", "31", "strike")]
+
+
+def test_including_is_a_verb_only_where_it_brings_words_and_struck_words_replaced_in_their_place(tmp_path):
+    items = _read(tmp_path,
+                  # the new text follows the instruction unquoted, with no ":-": its "including" is not a clause
+                  "SECTION 1. Section 1 of chapter 121A of the General Laws is hereby amended by inserting the "
+                  "following definition after the definition of “project”- “Decadent area”, an area, including a spot "
+                  "property, which is detrimental to safety.",
+                  "SECTION 2. Section 2 of said chapter 121A is hereby amended by including the following "
+                  "definition:- “Board”, the board of health.",
+                  "SECTION 3. Section 57 of chapter 265 of the General Laws is hereby amended by striking “night "
+                  "walking” and by inserting “any charges” in its place.")
+    assert _got(items) == [("1", "121A", "1", "insert"), ("2", "121A", "2", "insert"), ("3", "265", "57", "replace")]
+
+
+@pytest.mark.parametrize("predicate", [
+    "by striking out the word “his”, each time it appears, and replacing it, in each instance, with the following "
+    "words:- his or her",
+    "by striking the fourth paragraph, and replacing it thereof with the following:- A fee.",
+    "by striking “while a victim”, and by inserting “as a result of being a victim”.",
+])
+def test_struck_words_replaced_where_they_were(tmp_path, predicate):
+    [item] = _read(tmp_path, f"SECTION 1. Section 7 of chapter 94 of the General Laws is hereby amended {predicate}")
+    assert (item["target"]["chapter"], item["target"]["section"], item["action"]) == ("94", "7", "replace")
+
+
+def test_said_section_after_a_charter_and_a_charters_section_numbers(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 3-3-1 of the charter of the town of Oxford is hereby amended by striking out the "
+                  "word “may”.",
+                  "SECTION 2. Said section 3-3-1 is hereby further amended by striking out the words “and (e)”.",
+                  "SECTION 3. Subsection (c) of section 2-9 of said charter is hereby amended by striking out the word "
+                  "“town”.",
+                  "SECTION 4. Said paragraph (1) is hereby further amended by striking out the figure “3-8”.",
+                  "SECTION 5. Subsection 4-1-2 of said section 4-1 of said charter is hereby amended by striking out the "
+                  "word “selectmen”.")
+    assert [(i["target"]["other"], i["target"]["section"]) for i in items] == [
+        ("charter of the town of Oxford", "3-3-1"), ("charter of the town of Oxford", "3-3-1"),
+        ("charter of the town of Oxford", "2-9"), ("charter of the town of Oxford", "2-9"),
+        ("charter of the town of Oxford", "4-1")]
+    assert all(i["target"]["code"] is None and i["target"]["chapter"] is None for i in items)
+    assert items[3]["resolved_from"] == "3"
+
+
+def test_shall_be_hereby_amended_and_a_stop_inside_general_laws(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Subsection (b) of section 83C of chapter 169 of the acts of 2008 shall be hereby amended "
+                  "by striking out the following words:- “; provided, however, that the price is lower”",
+                  "SECTION 2. Said subsection (b) in section 83C is hereby further amended by striking out the word "
+                  "“may”.",
+                  "SECTION 3. Section 29 of chapter 151A of the General. Laws, as so appearing, is hereby amended by "
+                  "striking out subsection (a).",
+                  # a repeal to come, not an instruction of this act
+                  "SECTION 4. Section 5 of chapter 151A of the General Laws shall be repealed on July 1, 2030.")
+    assert [(i["section"], i["target"]["code"], i["target"]["chapter"], i["target"]["section"], i["action"])
+            for i in items] == [("1", "Acts", "169", "83C", "strike"), ("2", "Acts", "169", "83C", "strike"),
+                                ("3", "G.L.", "151A", "29", "strike")]
+
+
+def test_said_charter_and_the_charter_further_amended(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 1-7 of the charter of the city of Beverly is hereby amended by striking out the "
+                  "word “may”.",
+                  "SECTION 2. Said charter is further amended in Section 2-2(a) by striking out the word “for”.",
+                  "SECTION 3. The charter is further amended in SECTION 4-3 by striking the second sentence.",
+                  # a charter school is no charter
+                  "SECTION 4. Section 89 of chapter 71 of the General Laws, relative to the charter school board, is "
+                  "hereby amended by striking out the word “may”.")
+    assert [(i["target"].get("other"), i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
+        ("charter of the city of Beverly", None, "1-7", "strike"), ("charter of the city of Beverly", None, "2-2", "strike"),
+        ("charter of the city of Beverly", None, "4-3", "strike"), (None, "71", "89", "strike")]
+
+
+@pytest.mark.parametrize("predicate, section, action", [
+    ("by inserting at the end of the second paragraph of section 87JJ the following sentence:- A fee.", "87JJ",
+     "insert"),
+    ("by striking out subsection (1) of section 7 and inserting in place thereof the following subsection:- (1) A fee.",
+     "7", "replace"),
+    ("by inserting in section 11B¾ the following words:- and towns", "11B¾", "insert"),
+    # a new section goes into the chapter; a section named inside struck words is not the place
+    ("by inserting after section 62 the following section:- Section 62A. A fee.", None, "insert"),
+    ("by adding sections 33 to section 38", None, "add"),
+    ("by striking out the words “the hazards specified in section 47”.", None, "strike"),
+])
+def test_the_section_a_chapters_clause_works_inside(tmp_path, predicate, section, action):
+    [item] = _read(tmp_path, f"SECTION 1. Chapter 112 of the General Laws is hereby amended {predicate}")
+    assert (item["target"]["chapter"], item["target"]["section"], item["action"]) == ("112", section, action)
+
+
+def test_a_regulations_chapter_and_inserting_in_each_place(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 248 of the Code of Massachusetts Regulations Section 10.03 of the Plumbing Code "
+                  "is hereby amended by striking out the word “may”.",
+                  "SECTION 2. Section 2-203 of chapter 106 of the General Laws is hereby amended by striking out the "
+                  "word “writing” wherever it appears and by inserting in each place thereof the following word:- "
+                  "record")
+    assert items[0]["target"] is None and "Regulations" in items[0]["warning"]
+    assert _got(items[1:]) == [("2", "106", "2-203", "replace")]
+
+
+def test_instructions_the_parser_made_subsections_of_the_section(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. The secretary shall report on the fund each year.",
+                  "SECTION 2.",
+                  "(a) Section 2 of chapter 70 of the General Laws is hereby amended by striking out, in line 70, the "
+                  "word “may”.",
+                  "(b) Said section 2 of said chapter 70 is hereby further amended by inserting after the word "
+                  "“board” the following words:- or commission",
+                  "SECTION 3. Chapter 23B of the General Laws is hereby amended by adding after section 30 the "
+                  "following section: Section 31. Housing data.",
+                  "(a) The department shall collect data on each new unit.",
+                  "(b) Subsection (a) of section 31 of chapter 23B of the General Laws is hereby amended by striking "
+                  "the word “new”.")
+    assert _got(items) == [("2", "70", "2", "strike"), ("2", "70", "2", "insert"), ("3", "23B", None, "insert"),
+                           ("3", "23B", "31", "strike")]
+    assert items[1]["resolved_from"] == "2"
