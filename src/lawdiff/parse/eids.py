@@ -10,6 +10,7 @@ The document and its body carry no eId of their own, as in AKN.
 """
 
 import re
+from functools import lru_cache
 
 from lawdiff.parse.tree import Node
 
@@ -34,6 +35,9 @@ TOP_LEVEL = {"preface", "preamble"}
 NUM_EXPECTED = {"section", "lineItem", "subsection", "paragraph", "clause", "subclause"}
 
 
+# A pure function of one string, asked again and again for the same few ("(a)", "(1)",
+# "SECTION 2."): remembered (parsing asks 9 times for each provision's number).
+@lru_cache(maxsize=8192)
 def clean_num(num: str) -> str:
     """"SECTION 2." -> "2", "(a)" -> "a", "Section 63A." -> "63a"; as people type them too:
     "SECTION 1 3." -> "13", "SECTION 3 ." -> "3", "“CHAPTER 93M." -> "93m"; fractions and decimal

@@ -7,12 +7,14 @@ SECTIONs are not the ones printed says so (``meta.warnings``) instead of passing
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lawdiff.parse.eids import clean_num
 from lawdiff.parse.provisions import lines_text
 from lawdiff.parse.tree import Node
 
 
+@lru_cache(maxsize=8192)  # a pure function of the string, asked often for the same ones
 def number(num: str | None) -> tuple[int, str] | None:
     """"SECTION 2A." -> (2, "a"); "SECTION 1 3." (as typed) -> (13, ""); None for "SECTION XX."."""
     m = re.fullmatch(r"(\d+)([a-z]*)", clean_num(num or ""))
