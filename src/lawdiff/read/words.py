@@ -10,6 +10,7 @@ from lawdiff.read.lines import Line
 _RULE = re.compile(r"^_{3,}$")
 _HYPHENATED_END = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)-$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_HYPHEN_ENDS = ("-", "-\n")  # where _HYPHENATED_END's "-$" can match
 
 
 def blank_rules(lines: list[Line]) -> None:
@@ -26,8 +27,15 @@ def repair_hyphenation(lines: list[Line]) -> None:
     document and the hyphenated form does not ("investi-gation"); a compound
     ("non-federal", "Inter-Governmental") keeps it.
     """
+    # A repair needs a line ending in a hyphen (as _HYPHENATED_END does; a repaired line ends in
+    # the next line's first word, so none ends so that did not before): without one, the
+    # document's word list is not built and no line is searched.
+    if not any(line.text.endswith(_HYPHEN_ENDS) for line in lines):
+        return
     words = {w.lower() for line in lines for w in _WORD.findall(line.text)}
     for a, b in _consecutive(lines):
+        if not a.text.endswith(_HYPHEN_ENDS):
+            continue
         m = _HYPHENATED_END.search(a.text)
         if not m or not b.text[:1].isalpha():
             continue
