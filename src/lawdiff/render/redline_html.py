@@ -18,6 +18,7 @@ from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
                                  parts_phrase, ref_label, render_page)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
+from lawdiff.render.redline_cells import Cells
 
 # A figure: digits (with , . % $ and a closing unit word at most) or a number word.
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -252,21 +253,6 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
     def cite(meta: dict, ref: dict | None) -> str | None:
         return line_cite(ref.get("lines"), meta.get("line_numbers", "source")) if ref else None
 
-    # The page's two most called pieces, as functions rather than template macros (a macro call
-    # costs jinja2 several times a function's: 17,000 links at 3,000 sections, issue 26); each
-    # gives, byte for byte, what its macro gave.
-    def side_name(meta: dict) -> Markup:
-        """A side's name: its number, else its id."""
-        return escape(meta["number"] if "number" in meta else meta["id"])
-
-    def ref_link(meta: dict, ref: dict) -> Markup:
-        """A provision's name, linked to its place on the instrument's page where there is one,
-        then its lines where the source prints them."""
-        h, label = href(meta, ref.get("eid")), escape(ref_label(ref))
-        out = f'<a href="{escape(h)}">{label}</a>' if h else f"<span>{label}</span>"
-        c = cite(meta, ref)
-        return Markup(f'{out} <span class="lines">{escape(c)}</span>' if c else out)
-
     def changed_at(meta: dict, lines: list[int]) -> str | None:
         """"changed on lines 49–56, 91": where to look in the printed text."""
         if not lines or meta.get("line_numbers") != "printed":
@@ -287,6 +273,6 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
         identical=part["identical"] if part else total == 0 and bool(rows), part=part,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
         row_of=_row_of(rows), href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
-        side_name=side_name, ref_link=ref_link,
+        **Cells(old, new, roles, href, cite).functions(),
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
         paper=paper, downloads=downloads or [])
