@@ -27,12 +27,12 @@ def repair_hyphenation(lines: list[Line]) -> None:
     document and the hyphenated form does not ("investi-gation"); a compound
     ("non-federal", "Inter-Governmental") keeps it.
     """
-    # A repair needs a line ending in a hyphen (as _HYPHENATED_END does; a repaired line ends in
-    # the next line's first word, so none ends so that did not before): without one, the
-    # document's word list is not built and no line is searched.
-    if not any(line.text.endswith(_HYPHEN_ENDS) for line in lines):
-        return
-    words = {w.lower() for line in lines for w in _WORD.findall(line.text)}
+    # A repair needs a line ending in a hyphen (as _HYPHENATED_END does); the document's word
+    # list only a hyphen before a lower-case letter, which bills seldom print (their ":-" is
+    # none): built then, from the lines as they were before any repair (issue 26: it was an
+    # eighth of reading an omnibus bill).
+    texts = [line.text for line in lines]
+    words: set[str] | None = None
     for a, b in _consecutive(lines):
         if not a.text.endswith(_HYPHEN_ENDS):
             continue
@@ -43,11 +43,11 @@ def repair_hyphenation(lines: list[Line]) -> None:
         first, _, rest = b.text.partition(" ")
         tail = _WORD.match(first)
         tail_letters = tail.group(0) if tail else ""
-        soft = (
-            b.text[0].islower()
-            and (head + tail_letters).lower() in words
-            and f"{head}-{tail_letters}".lower() not in words
-        )
+        soft = b.text[0].islower()
+        if soft:
+            if words is None:
+                words = {w.lower() for text in texts for w in _WORD.findall(text)}
+            soft = (head + tail_letters).lower() in words and f"{head}-{tail_letters}".lower() not in words
         a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
         b.text = rest
 
