@@ -530,8 +530,7 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     if len(words) < 3:
         return [" ".join(words)] if words else []
     last = len(words) - 3  # the last trigram's start
-    get = df.get
-    dfs = [get(w, 0) for w in words]
+    dfs = list(map(df.__getitem__, words))  # a Counter: 0 for a word it lacks, as df.get(w, 0)
     rare = [k for k, d in enumerate(dfs) if d <= RARE]
     if len(rare) < SKETCH:
         # The SKETCH with the fewest provisions (then the least word, then the first), as
@@ -540,11 +539,12 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
         near = [(d, words[k], k) for k, d in enumerate(dfs) if d <= cut]
         rare = sorted(k for _, _, k in sorted(near)[:SKETCH])
     starts = sorted({s for k in rare for s in (k - 2, k - 1, k) if 0 <= s <= last})
-    grams = list(dict.fromkeys(" ".join(words[k:k + 3]) for k in starts))  # in document order
-    # Half by hash, half the first ones: a text grown at its end keeps its opening.
+    grams = list(dict.fromkeys([f"{words[k]} {words[k + 1]} {words[k + 2]}" for k in starts]))  # in document order
+    # Half by hash, half the first ones: a text grown at its end keeps its opening.  The smallest
+    # hashes, ties in document order (a stable sort of the places by their hash).
     half = SKETCH // 2
-    hashes = map(zlib.crc32, map(str.encode, grams))
-    by_hash = [g for _, _, g in sorted(zip(hashes, range(len(grams)), grams))[:half]]
+    hashes = list(map(zlib.crc32, map(str.encode, grams)))
+    by_hash = [grams[k] for k in sorted(range(len(grams)), key=hashes.__getitem__)[:half]]
     return list(dict.fromkeys(by_hash + grams[:half]))
 
 
