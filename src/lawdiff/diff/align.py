@@ -84,6 +84,8 @@ import re
 import sys
 import zlib
 from collections import Counter
+from itertools import chain
+from operator import mul
 from dataclasses import dataclass, field
 
 from lawdiff.parse.eids import clean_num
@@ -217,15 +219,15 @@ class _Weights:
         self.found: dict[tuple[str, int], list[tuple[float, int]]] = {}
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
         for items in (old, new):
-            for it in reversed(items):  # children before their parents
+            for it in items:
                 # A provision without children (most of them) weighs its own words: its bag is
                 # its subtree's, shared rather than copied (neither is changed once made; a copy
-                # each was an eighth of the alignment's memory, issue 26).
-                tree = Counter(it.bag) if it.children else it.bag
-                for c in it.children:
-                    tree.update(items[c].tree)
-                it.tree = tree
-                it.weight = sum(k * self.idf[w] for w, k in tree.items())
+                # each was an eighth of the alignment's memory, issue 26).  A subtree's items
+                # follow it in document order: its words are counted in one pass (in C), their
+                # first occurrences in the order its own bag and its children's trees gave them.
+                it.tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
+                    if it.children else it.bag
+                it.weight = sum(map(mul, it.tree.values(), map(self.idf.__getitem__, it.tree)))
 
     def scores(self, a: Item, b: Item) -> tuple[float, float]:
         """(weighted Dice, weighted containment of the smaller in the larger) of two subtrees."""
