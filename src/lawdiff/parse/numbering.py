@@ -14,10 +14,13 @@ from lawdiff.parse.provisions import lines_text
 from lawdiff.parse.tree import Node
 
 
-@lru_cache(maxsize=8192)  # a pure function of the string, asked often for the same ones
+_NUMBER = re.compile(r"(\d+)([a-z]*)")
+
+
+@lru_cache(maxsize=1 << 15)  # a pure function of the string, asked often for the same ones (see clean_num)
 def number(num: str | None) -> tuple[int, str] | None:
     """"SECTION 2A." -> (2, "a"); "SECTION 1 3." (as typed) -> (13, ""); None for "SECTION XX."."""
-    m = re.fullmatch(r"(\d+)([a-z]*)", clean_num(num or ""))
+    m = _NUMBER.fullmatch(clean_num(num or ""))
     return (int(m.group(1)), m.group(2)) if m else None
 
 
