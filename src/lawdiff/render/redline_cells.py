@@ -3,7 +3,7 @@ provision's link, a split's further parts, a row's badges and notes.
 
 Reads a row of ``redline_html._rows`` and the page's two sides; writes HTML (``Markup``, every
 value escaped).  They were template macros; a macro call costs jinja2 several times a function
-call, and at 3,000 sections the page made 60,000 of them (issue 26).  Each gives, byte for byte,
+call, and at 3,000 sections the page made 75,000 of them (issue 26).  Each gives, byte for byte,
 what its macro gave (trim_blocks and lstrip_blocks took the macros' line breaks out).
 """
 
