@@ -1,5 +1,5 @@
 """The redline page's small pieces, called for every row of both views: a side's name, a
-provision's link, a split's further parts, a row's badges and notes.
+provision's link, a split's further parts, a row's badges and notes, a change's kind.
 
 Reads a row of ``redline_html._rows`` and the page's two sides; writes HTML (``Markup``, every
 value escaped).  They were template macros; a macro call costs jinja2 several times a function
@@ -30,7 +30,8 @@ class Cells:
     def functions(self) -> dict[str, Callable]:
         """The names the template calls them by."""
         return {"side_name": self.side_name, "ref_link": self.ref_link, "part_links": self.part_links,
-                "parts_note": self.parts_note, "badges": self.badges, "moved_note": self.moved_note}
+                "parts_note": self.parts_note, "badges": self.badges, "moved_note": self.moved_note,
+                "kind_word": self.kind_word}
 
     def side_name(self, meta: dict) -> Markup:
         """A side's name: its number, else its id."""
@@ -78,3 +79,16 @@ class Cells:
         was = r["old"]["num"] or ref_label(r["old"])
         return Markup(f'<p class="note">Moved from where {escape(was)} stood in {self.side_name(self.old)}: '
                       f'<a href="#was-{escape(view)}-{escape(r["i"])}">see its old place</a>.</p>')
+
+
+    def kind_word(self, k: str) -> Markup:
+        """A change's kind (its title) as the summary names it; a companion pair's "Differs",
+        "Only in H.1"."""
+        if self.roles["companion"]:
+            if k == KIND_WORDS["modify"].title:
+                return escape(self.roles["modify"])
+            if k == KIND_WORDS["insert"].title:
+                return Markup(f"Only in {self.side_name(self.new)}")
+            if k == KIND_WORDS["delete"].title:
+                return Markup(f"Only in {self.side_name(self.old)}")
+        return escape(k)
