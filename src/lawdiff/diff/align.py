@@ -84,6 +84,8 @@ import re
 import sys
 import zlib
 from collections import Counter
+from itertools import chain
+from operator import mul
 from dataclasses import dataclass, field
 
 from lawdiff.parse.eids import clean_num
@@ -217,12 +219,15 @@ class _Weights:
         self.found: dict[tuple[str, int], list[tuple[float, int]]] = {}
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
         for items in (old, new):
-            for it in reversed(items):  # children before their parents
-                tree = Counter(it.bag)
-                for c in it.children:
-                    tree.update(items[c].tree)
-                it.tree = tree
-                it.weight = sum(k * self.idf[w] for w, k in tree.items())
+            for it in items:
+                # A provision without children (most of them) weighs its own words: its bag is
+                # its subtree's, shared rather than copied (neither is changed once made; a copy
+                # each was an eighth of the alignment's memory, issue 26).  A subtree's items
+                # follow it in document order: its words are counted in one pass (in C), their
+                # first occurrences in the order its own bag and its children's trees gave them.
+                it.tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
+                    if it.children else it.bag
+                it.weight = sum(map(mul, it.tree.values(), map(self.idf.__getitem__, it.tree)))
 
     def scores(self, a: Item, b: Item) -> tuple[float, float]:
         """(weighted Dice, weighted containment of the smaller in the larger) of two subtrees."""
@@ -527,8 +532,7 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     if len(words) < 3:
         return [" ".join(words)] if words else []
     last = len(words) - 3  # the last trigram's start
-    get = df.get
-    dfs = [get(w, 0) for w in words]
+    dfs = list(map(df.__getitem__, words))  # a Counter: 0 for a word it lacks, as df.get(w, 0)
     rare = [k for k, d in enumerate(dfs) if d <= RARE]
     if len(rare) < SKETCH:
         # The SKETCH with the fewest provisions (then the least word, then the first), as
@@ -537,11 +541,12 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
         near = [(d, words[k], k) for k, d in enumerate(dfs) if d <= cut]
         rare = sorted(k for _, _, k in sorted(near)[:SKETCH])
     starts = sorted({s for k in rare for s in (k - 2, k - 1, k) if 0 <= s <= last})
-    grams = list(dict.fromkeys(" ".join(words[k:k + 3]) for k in starts))  # in document order
-    # Half by hash, half the first ones: a text grown at its end keeps its opening.
+    grams = list(dict.fromkeys([f"{words[k]} {words[k + 1]} {words[k + 2]}" for k in starts]))  # in document order
+    # Half by hash, half the first ones: a text grown at its end keeps its opening.  The smallest
+    # hashes, ties in document order (a stable sort of the places by their hash).
     half = SKETCH // 2
-    hashes = map(zlib.crc32, map(str.encode, grams))
-    by_hash = [g for _, _, g in sorted(zip(hashes, range(len(grams)), grams))[:half]]
+    hashes = list(map(zlib.crc32, map(str.encode, grams)))
+    by_hash = [grams[k] for k in sorted(range(len(grams)), key=hashes.__getitem__)[:half]]
     return list(dict.fromkeys(by_hash + grams[:half]))
 
 

@@ -7,15 +7,20 @@ SECTIONs are not the ones printed says so (``meta.warnings``) instead of passing
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lawdiff.parse.eids import clean_num
 from lawdiff.parse.provisions import lines_text
 from lawdiff.parse.tree import Node
 
 
+_NUMBER = re.compile(r"(\d+)([a-z]*)")
+
+
+@lru_cache(maxsize=1 << 15)  # a pure function of the string, asked often for the same ones (see clean_num)
 def number(num: str | None) -> tuple[int, str] | None:
     """"SECTION 2A." -> (2, "a"); "SECTION 1 3." (as typed) -> (13, ""); None for "SECTION XX."."""
-    m = re.fullmatch(r"(\d+)([a-z]*)", clean_num(num or ""))
+    m = _NUMBER.fullmatch(clean_num(num or ""))
     return (int(m.group(1)), m.group(2)) if m else None
 
 

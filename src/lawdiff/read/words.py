@@ -10,6 +10,7 @@ from lawdiff.read.lines import Line
 _RULE = re.compile(r"^_{3,}$")
 _HYPHENATED_END = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)-$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_HYPHEN_ENDS = ("-", "-\n")  # where _HYPHENATED_END's "-$" can match
 
 
 def blank_rules(lines: list[Line]) -> None:
@@ -26,8 +27,15 @@ def repair_hyphenation(lines: list[Line]) -> None:
     document and the hyphenated form does not ("investi-gation"); a compound
     ("non-federal", "Inter-Governmental") keeps it.
     """
-    words = {w.lower() for line in lines for w in _WORD.findall(line.text)}
+    # A repair needs a line ending in a hyphen (as _HYPHENATED_END does); the document's word
+    # list only a hyphen before a lower-case letter, which bills seldom print (their ":-" is
+    # none): built then, from the lines as they were before any repair (issue 26: it was an
+    # eighth of reading an omnibus bill).
+    texts = [line.text for line in lines]
+    words: set[str] | None = None
     for a, b in _consecutive(lines):
+        if not a.text.endswith(_HYPHEN_ENDS):
+            continue
         m = _HYPHENATED_END.search(a.text)
         if not m or not b.text[:1].isalpha():
             continue
@@ -35,11 +43,11 @@ def repair_hyphenation(lines: list[Line]) -> None:
         first, _, rest = b.text.partition(" ")
         tail = _WORD.match(first)
         tail_letters = tail.group(0) if tail else ""
-        soft = (
-            b.text[0].islower()
-            and (head + tail_letters).lower() in words
-            and f"{head}-{tail_letters}".lower() not in words
-        )
+        soft = b.text[0].islower()
+        if soft:
+            if words is None:
+                words = {w.lower() for text in texts for w in _WORD.findall(text)}
+            soft = (head + tail_letters).lower() in words and f"{head}-{tail_letters}".lower() not in words
         a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
         b.text = rest
 

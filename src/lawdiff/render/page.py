@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -95,7 +96,15 @@ def ref_label(ref: dict) -> str:
     "Section 63(a), definition of “Immigration enforcement”" (the term as printed),
     "Recital 3", "Front matter, paragraph 1".  The one labelling function of every
     renderer a person reads; the eid itself belongs to JSON, AKN and URLs."""
-    eid = ref.get("eid") or ""
+    key = (ref.get("eid") or "", ref.get("term"), ref.get("num"))
+    try:
+        return _label_of(*key)
+    except TypeError:  # a term or number that is no string (a hand-made model): not remembered
+        return _label_of.__wrapped__(*key)
+
+
+@lru_cache(maxsize=16384)  # a redline names each provision up to ten times (both views, summary, print)
+def _label_of(eid: str, term: str | None, num: str | None) -> str:
     head, subdivisions, tail, front, outer = "", "", None, False, ""
     for part in eid.split("__"):
         alias, _, value = part.partition("_")
@@ -109,7 +118,7 @@ def ref_label(ref: dict) -> str:
             head, subdivisions, tail = f"{_CONTAINERS[alias]} {_number(value)}", "", None
             outer = head
         elif alias == "defn":
-            tail = f"definition of “{ref.get('term') or value.replace('-', ' ')}”"
+            tail = f"definition of “{term or value.replace('-', ' ')}”"
         elif alias == "qstr":
             tail = "inserted text"
         elif alias == "preface":
@@ -128,7 +137,7 @@ def ref_label(ref: dict) -> str:
     if front and not head and (not tail or tail[0].islower()):  # "Front matter, paragraph 1"; "Summary"
         pieces.insert(0, "Front matter")
     label = ", ".join(pieces)
-    return (label[0].upper() + label[1:]) if label else (ref.get("num") or eid)
+    return (label[0].upper() + label[1:]) if label else (num or eid)
 
 
 def _number(value: str) -> str:

@@ -190,6 +190,9 @@ class _Finder:
         if located is None:
             return None
         starts, _, lines = located
+        # The words where the printed line changes (their offsets): unchanged text is cut there
+        # only, not word by word (issue 26; see _unchanged).
+        turns = [starts[0]] + [starts[k] for k in range(1, len(lines)) if lines[k] != lines[k - 1]]
         shown = "=+" if side else "=-"
         breaks = part_breaks(change)
         pieces: list[tuple[int, str, str]] = []  # (line, op, text); op "#": a part's number, as markup
@@ -207,6 +210,11 @@ class _Finder:
                 pending = _mark("del" if change["kind"] == "join" else "ins", "¶" + (f" {num}" if num else ""))
             if op not in shown:  # the other side's words stand where they were taken out
                 pieces.append((line, op, text))
+                continue
+            if op == "=" and pending is None \
+                    and (found := _unchanged(text, at, line, starts, lines, turns, pieces)) is not None:
+                line = found
+                at += len(text)
                 continue
             for m in _CHUNK.finditer(text):
                 chunk = m.group(0)
@@ -248,6 +256,35 @@ class _Finder:
             for row in rows:
                 row["changed"] = True
         return rows
+
+
+def _unchanged(text: str, at: int, line: int, starts: list[int], lines: list[int], turns: list[int],
+               pieces: list) -> int | None:
+    """Unchanged words (at offset ``at``) as pieces of ``rows``, one per printed line they stand
+    on: what the chunk by chunk loop gives, its pieces on one line joined (their HTML is escaped
+    text, the same joined or not).  A chunk takes the line of its first word character; the
+    lines change only at ``turns`` (word starts), so the text is cut at those inside it.  Returns
+    the line of the last word (``line`` for text of spaces only), or None, adding nothing, where
+    a turn does not fall where a chunk starts (the chunk loop then does it)."""
+    if not text:
+        return line
+    first = len(text) - len(text.lstrip())
+    if first == len(text):  # only spaces: they stay on the line before
+        pieces.append((line, "=", text))
+        return line
+    end, k, cuts = at + len(text), bisect_right(turns, at), [0]
+    while k < len(turns) and turns[k] < end:
+        c = turns[k] - at
+        if not text[c - 1].isspace() or text[c].isspace() or c < first:
+            return None
+        cuts.append(c)
+        k += 1
+    cuts.append(len(text))
+    for a, b in zip(cuts, cuts[1:]):
+        if a < b:
+            line = lines[max(bisect_right(starts, at + max(a, first)) - 1, 0)]
+            pieces.append((line, "=", text[a:b]))
+    return line
 
 
 def _mark(tag: str, text: str) -> Markup:

@@ -18,6 +18,7 @@ from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
                                  parts_phrase, ref_label, render_page)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
+from lawdiff.render.redline_cells import Cells
 
 # A figure: digits (with , . % $ and a closing unit word at most) or a number word.
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -272,5 +273,6 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
         identical=part["identical"] if part else total == 0 and bool(rows), part=part,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
         row_of=_row_of(rows), href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
+        **Cells(old, new, roles, href, cite).functions(),
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
         paper=paper, downloads=downloads or [])

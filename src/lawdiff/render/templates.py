@@ -30,9 +30,28 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
+# The names a plain dict answers as attributes ("get", "items", "__class__" ...).
+_DICT_NAMES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """``r.old`` on a plain dict, as jinja2 reads it, but without first trying ``getattr`` and
+    catching its AttributeError: a redline page reads 400,000 keys so at 3,000 sections and the
+    exceptions were a third of its template time (issue 26).  A name a dict has as an attribute
+    (``stats.get``) still goes jinja2's way, so every template reads exactly what it did."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # every template, whatever its name: source text never reaches a page raw
         undefined=jinja2.StrictUndefined,
