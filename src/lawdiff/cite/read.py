@@ -470,6 +470,11 @@ ACTS_NAMED = re.compile(r"\bchapter\s+\w+\s[^,]{0,20}?\bof\s+the\s+(?:special\s+
                         re.I)
 
 
+SUBSECTION_NUMBERED = re.compile(r"^\s*subsection\s+(?P<num>\d+[A-Z]*)\s*(?P<labels>(?:\(\w{1,4}\))+)\s*of\s+chapter\b", re.I)
+"""A section's citation with "Subsection" for "Section": "Subsection 24 (1)(a)(1) of Chapter 90" names section 24
+(a subsection is lettered or numbered in brackets, never "24" before brackets of its own)."""
+
+
 def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
     """The law ``subject`` names: (target, warning, resolved_from)."""
     words = _strip_qualifiers(normal(subject))
@@ -480,6 +485,11 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
                           "term": None, "words": said_number.group(0)}
         if loc.get("subsection") and loc["subsection"]["nums"] == loc["section"]["nums"]:
             del loc["subsection"]
+    numbered = SUBSECTION_NUMBERED.match(words)
+    if numbered and "section" not in loc:  # "Subsection 24 (1)(a)(1) of Chapter 90": section 24, subsection (1)
+        loc["section"] = {"nums": [numbered["num"].upper()], "said": False, "ord": None, "labels": numbered["labels"],
+                          "term": None, "words": numbered.group(0)}
+        loc.pop("subsection", None)
     slip = loc.pop("_said_outer", None)
     if slip is not None and not (g.CHARTER.search(words) or g.SAID_CHARTER.search(words)):
         # (a charter's sections hold sections: "section 4-1-2 of said section 4-1 of said charter" is no slip)
@@ -703,8 +713,9 @@ def _clause_place(clause: str) -> str:
     return clause[:end.start()] if end else clause
 
 
-HEAD_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)\b(?:in|of)\s+(?:said\s+)?section\s+(?P<num>{g.NUM})(?!\s+of\b)", re.I)
-"""The section a chapter's instruction names before its verb ("... amended in section 17 by ..."), not an
+HEAD_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)\b(?:in|of|amending)\s+(?:said\s+)?section\s+(?P<num>{g.NUM})(?!\s+of\b)", re.I)
+"""The section a chapter's instruction names before its verb ("... amended in section 17 by ...", "by amending
+Section 224(a) as follows"), not an
 anchor ("after section 5") and not a section of something else ("in section 3 of chapter 7 of the acts ...")."""
 
 
@@ -749,6 +760,10 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 # "Chapter 6 is hereby amended in section 17 by striking ...": the chapter's section
                 target["section"] = _split_nums(inside["num"])[0]
         parts = _joined([(*_read_clause(c), c, raw) for c, raw in clauses])
+        if len(parts) == 1 and parts[0][0] == "insert" and not parts[0][1].get("after") and g.AT_THE_END.search(head):
+            # "amended, at the end thereof, by inserting ...": an addition ("... by inserting after the word “x”"
+            # names its own place: an insertion)
+            parts = [("add", *parts[0][1:])]
         head_lines = g.LINES.search(head) if clauses else None
         if head_lines and len(parts) == 1 and parts[0][1]["lines"] is None:
             parts[0][1]["lines"] = read_lines(head_lines["nums"])  # "amended, in line 26, by striking ..."
