@@ -135,11 +135,23 @@ def test_the_fourth_instruction_sample_is_the_fourth_seeded_draw_and_adds_up():
     _later_draw("fourth", 150, 151)
 
 
-def test_two_people_reading_the_fourth_draw_agree_on_what_the_citator_is_scored_on():
-    def scored(name):
-        data = tomllib.loads((ROOT / "bench/real" / name).read_text(encoding="utf-8"))
-        fields = ("code", "chapter", "target_section", "action")
-        return {(i["file"], i["section"], i["index"]): tuple(i.get(f) for f in fields) for i in data["instruction"]}
+def test_the_fifth_instruction_sample_is_the_fifth_seeded_draw_and_adds_up():
+    _later_draw("fifth", 150, 152)
 
-    first, second = scored("instructions-fourth.toml"), scored("instructions-fourth-second.toml")
+
+def _scored(name: str) -> dict:
+    data = tomllib.loads((ROOT / "bench/real" / name).read_text(encoding="utf-8"))
+    fields = ("code", "chapter", "target_section", "action")
+    return {(i["file"], i["section"], i["index"]): tuple(i.get(f) for f in fields) for i in data["instruction"]}
+
+
+def test_two_people_reading_the_fourth_draw_agree_on_what_the_citator_is_scored_on():
+    first, second = _scored("instructions-fourth.toml"), _scored("instructions-fourth-second.toml")
     assert len(first) == 151 and first == second
+
+
+def test_two_people_reading_the_fifth_draw_agree_once_the_one_difference_was_settled():
+    """They differed on H1169 SECTION 1 alone (insert or add); the lead settled it from the words, before
+    lawdiff was scored, as the second reader read it (the first file's note says so)."""
+    first, second = _scored("instructions-fifth.toml"), _scored("instructions-fifth-second.toml")
+    assert len(first) == 152 and first == second
