@@ -355,3 +355,13 @@ def test_a_charters_lettered_section_is_read_whole(tmp_path):
                   "SECTION 2. Section C-2.19 of said article II of said charter is hereby amended by striking out the "
                   "word “selectmen”.")
     assert [i["target"]["section"] for i in items] == ["C-2.02", "C-2.19"]
+
+
+def test_an_insertion_after_a_sections_subsection_is_inside_that_section(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 176G of the General Laws is hereby amended by inserting after section 4O(c) the "
+                  "following subsection:- (d) A carrier shall report each year.",
+                  "SECTION 2. Chapter 176G of the General Laws is hereby amended by inserting after section 4O the "
+                  "following section:- Section 4P. A carrier shall publish its rates.")
+    assert _got(items) == [("1", "176G", "4O", "insert"), ("2", "176G", None, "insert")]
+    assert items[1]["inserts"] == "4P"

@@ -702,6 +702,8 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
 CLAUSE_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|of|to)\s+section\s+(?P<num>{g.NUM})"
                             r"(?!\s+of\b)", re.I)
 """The section a chapter's clause works inside ("at the end of the second paragraph of Section 87JJ")."""
+ANCHOR_WITHIN = re.compile(r"^section\s+(?P<num>\d+[A-Z]*)\s*\(\w{1,4}\)", re.I)
+"""An anchor inside a section: "after section 4O(c)" is after its subsection (c)."""
 NEW_SECTION = re.compile(r"\b(?:a|the)\s+new\s+section\b|^(?:adding|inserting)\s+(?:a\s+)?(?:new\s+)?sections?\b", re.I)
 CLAUSE_PLACE_END = re.compile(rf"\bthe\s+following\b|[:“\"]|{CUT}", re.I)
 
@@ -807,6 +809,9 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             # "Chapter 112 is hereby amended by inserting at the end of the second paragraph of Section 87JJ the
             # following", "(b) Adding the following to section 5K": inside section 87JJ, not a new section
             tgt["section"] = _split_nums(inside["num"])[0]
+        within = ANCHOR_WITHIN.match(where.get("after") or "") if tgt is not None and tgt["section"] is None else None
+        if within and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")):
+            tgt["section"] = within["num"]  # "inserting after section 4O(c) the following": inside section 4O
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
             if tgt is not None and tgt["section"] and inserts.startswith("section") and not any(
