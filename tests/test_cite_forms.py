@@ -313,3 +313,55 @@ def test_instructions_the_parser_made_subsections_of_the_section(tmp_path):
     assert _got(items) == [("2", "70", "2", "strike"), ("2", "70", "2", "insert"), ("3", "23B", None, "insert"),
                            ("3", "23B", "31", "strike")]
     assert items[1]["resolved_from"] == "2"
+
+
+def test_an_addition_named_before_its_verb_and_an_insertion_that_names_its_own_place(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 59 of chapter 140 of the General Laws, as appearing in the 2022 Official Edition, "
+                  "is hereby amended, at the end thereof, by inserting the following paragraph:- A licensee may appeal.",
+                  "SECTION 2. Said section 59 of said chapter 140, as so appearing, is hereby amended at the end "
+                  "thereof by inserting after the word “board” the following words:- or its clerk.")
+    assert _got(items) == [("1", "140", "59", "add"), ("2", "140", "59", "insert")]
+
+
+def test_a_replacement_with_its_and_left_out_or_thereby(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 7 of chapter 4 of the General Laws is hereby amended by striking out the number "
+                  "“19,” inserting in place thereof the following number:- 20.",
+                  "SECTION 2. Section 52E of chapter 149 of the General Laws is hereby amended by striking out "
+                  "subsection (a) in its entirety and thereby replacing it with the following subsection:- (a) Words "
+                  "shall have these meanings.")
+    assert _got(items) == [("1", "4", "7", "replace"), ("2", "149", "52E", "replace")]
+
+
+def test_a_section_named_by_amending_it_or_as_a_numbered_subsection(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 175 of the General Laws is hereby amended by amending Section 224(a) as follows: "
+                  "Section 224. (a) For this section, a contract is a policy.",
+                  "SECTION 2. Subsection 24 (1)(a)(1) of Chapter 90 of the General Laws is hereby amended in the "
+                  "fourth paragraph by inserting at the end thereof the following sentence:- Fines go to the fund.",
+                  "SECTION 3. Subsection 81(a) of chapter 179 of the acts of 2022 is hereby amended by inserting after "
+                  "the word “designee;” the following words:- the auditor;")
+    got = _got(items)
+    assert got[0][1:3] == ("175", "224") and got[1][1:] == ("90", "24", "add") and got[2][1:] == ("179", "81", "insert")
+    assert items[1]["target"]["subsection"] == "(1)" and items[2]["target"]["year"] == "2022"
+
+
+def test_a_charters_lettered_section_is_read_whole(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section C-2.02 of article II of the charter of the town of Rockland is hereby amended by "
+                  "striking out the words “Board of Selectmen” and inserting in place thereof the following words:- "
+                  "Select Board.",
+                  "SECTION 2. Section C-2.19 of said article II of said charter is hereby amended by striking out the "
+                  "word “selectmen”.")
+    assert [i["target"]["section"] for i in items] == ["C-2.02", "C-2.19"]
+
+
+def test_an_insertion_after_a_sections_subsection_is_inside_that_section(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 176G of the General Laws is hereby amended by inserting after section 4O(c) the "
+                  "following subsection:- (d) A carrier shall report each year.",
+                  "SECTION 2. Chapter 176G of the General Laws is hereby amended by inserting after section 4O the "
+                  "following section:- Section 4P. A carrier shall publish its rates.")
+    assert _got(items) == [("1", "176G", "4O", "insert"), ("2", "176G", None, "insert")]
+    assert items[1]["inserts"] == "4P"

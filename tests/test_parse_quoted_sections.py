@@ -262,3 +262,21 @@ def test_a_chapter_instruction_ending_in_a_colon_and_a_stray_full_stop():
                 "Section 2. The office shall keep records safe.")
     assert tops(doc) == [None]
     assert quoted(doc) == ["Section 1.", "Section 2."]
+
+
+def test_a_bill_section_far_out_of_its_numbering_that_amends_an_edition_is_the_bills():
+    """S.116 numbers its SECTIONs 1, 2, 32, 43: "SECTION 32." after the section SECTION 2 inserts
+    is no number the bill's own would carry on to, but inserted law never cites its official
+    edition and says it "is hereby amended": it is the bill's. A quoted act's "SECTION 9." that
+    amends nothing stays quoted."""
+    doc = parse("SECTION 1. Chapter 10 of the General Laws is hereby amended by adding the following section:-",
+                "Section 80. The registry shall keep each record for ten years.",
+                "SECTION 2. Chapter 10 of the General Laws is further amended by adding the following section:-",
+                "Section 81. The registry shall publish a yearly report.",
+                "SECTION 9. The registry may charge a fee.",
+                "SECTION 32. Section 5 of chapter 12, as appearing in the 2020 Official Edition, is hereby amended "
+                "by striking out, in line 4, the word “annual”.",
+                "SECTION 43. Said section 5 of said chapter 12, as so appearing, is hereby further amended by "
+                "striking out the second paragraph.")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2.", "SECTION 32.", "SECTION 43."]
+    assert quoted(doc) == ["Section 80.", "Section 81.", "SECTION 9."]

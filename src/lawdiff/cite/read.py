@@ -470,6 +470,11 @@ ACTS_NAMED = re.compile(r"\bchapter\s+\w+\s[^,]{0,20}?\bof\s+the\s+(?:special\s+
                         re.I)
 
 
+SUBSECTION_NUMBERED = re.compile(r"^\s*subsection\s+(?P<num>\d+[A-Z]*)\s*(?P<labels>(?:\(\w{1,4}\))+)\s*of\s+chapter\b", re.I)
+"""A section's citation with "Subsection" for "Section": "Subsection 24 (1)(a)(1) of Chapter 90" names section 24
+(a subsection is lettered or numbered in brackets, never "24" before brackets of its own)."""
+
+
 def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
     """The law ``subject`` names: (target, warning, resolved_from)."""
     words = _strip_qualifiers(normal(subject))
@@ -480,6 +485,11 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
                           "term": None, "words": said_number.group(0)}
         if loc.get("subsection") and loc["subsection"]["nums"] == loc["section"]["nums"]:
             del loc["subsection"]
+    numbered = SUBSECTION_NUMBERED.match(words)
+    if numbered and "section" not in loc:  # "Subsection 24 (1)(a)(1) of Chapter 90": section 24, subsection (1)
+        loc["section"] = {"nums": [numbered["num"].upper()], "said": False, "ord": None, "labels": numbered["labels"],
+                          "term": None, "words": numbered.group(0)}
+        loc.pop("subsection", None)
     slip = loc.pop("_said_outer", None)
     if slip is not None and not (g.CHARTER.search(words) or g.SAID_CHARTER.search(words)):
         # (a charter's sections hold sections: "section 4-1-2 of said section 4-1 of said charter" is no slip)
@@ -692,6 +702,8 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
 CLAUSE_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|of|to)\s+section\s+(?P<num>{g.NUM})"
                             r"(?!\s+of\b)", re.I)
 """The section a chapter's clause works inside ("at the end of the second paragraph of Section 87JJ")."""
+ANCHOR_WITHIN = re.compile(r"^section\s+(?P<num>\d+[A-Z]*)\s*\(\w{1,4}\)", re.I)
+"""An anchor inside a section: "after section 4O(c)" is after its subsection (c)."""
 NEW_SECTION = re.compile(r"\b(?:a|the)\s+new\s+section\b|^(?:adding|inserting)\s+(?:a\s+)?(?:new\s+)?sections?\b", re.I)
 CLAUSE_PLACE_END = re.compile(rf"\bthe\s+following\b|[:“\"]|{CUT}", re.I)
 
@@ -703,8 +715,9 @@ def _clause_place(clause: str) -> str:
     return clause[:end.start()] if end else clause
 
 
-HEAD_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)\b(?:in|of)\s+(?:said\s+)?section\s+(?P<num>{g.NUM})(?!\s+of\b)", re.I)
-"""The section a chapter's instruction names before its verb ("... amended in section 17 by ..."), not an
+HEAD_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)\b(?:in|of|amending)\s+(?:said\s+)?section\s+(?P<num>{g.NUM})(?!\s+of\b)", re.I)
+"""The section a chapter's instruction names before its verb ("... amended in section 17 by ...", "by amending
+Section 224(a) as follows"), not an
 anchor ("after section 5") and not a section of something else ("in section 3 of chapter 7 of the acts ...")."""
 
 
@@ -749,6 +762,10 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 # "Chapter 6 is hereby amended in section 17 by striking ...": the chapter's section
                 target["section"] = _split_nums(inside["num"])[0]
         parts = _joined([(*_read_clause(c), c, raw) for c, raw in clauses])
+        if len(parts) == 1 and parts[0][0] == "insert" and not parts[0][1].get("after") and g.AT_THE_END.search(head):
+            # "amended, at the end thereof, by inserting ...": an addition ("... by inserting after the word “x”"
+            # names its own place: an insertion)
+            parts = [("add", *parts[0][1:])]
         head_lines = g.LINES.search(head) if clauses else None
         if head_lines and len(parts) == 1 and parts[0][1]["lines"] is None:
             parts[0][1]["lines"] = read_lines(head_lines["nums"])  # "amended, in line 26, by striking ..."
@@ -792,6 +809,9 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             # "Chapter 112 is hereby amended by inserting at the end of the second paragraph of Section 87JJ the
             # following", "(b) Adding the following to section 5K": inside section 87JJ, not a new section
             tgt["section"] = _split_nums(inside["num"])[0]
+        within = ANCHOR_WITHIN.match(where.get("after") or "") if tgt is not None and tgt["section"] is None else None
+        if within and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")):
+            tgt["section"] = within["num"]  # "inserting after section 4O(c) the following": inside section 4O
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
             if tgt is not None and tgt["section"] and inserts.startswith("section") and not any(

@@ -65,6 +65,11 @@ AMENDING_WORDS = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amended|s
 # the section's first subsection run into one paragraph, as Word-saved drafts print them.
 RUN_IN_SUBSECTION = re.compile(r"^([A-Z][^.;:()“”\"]{0,100}?)\s+(\(a\)\s+[A-Z“\"].*)$")
 # The words of a bill's own amending section, never of an inserted chapter's.
+# "SECTION 43. Said section 57 of said chapter 71, as so appearing, is hereby further amended ...": a bill's
+# own instruction, whatever its number (S.116 numbers its SECTIONs 1, 2, 32, 43, 54, 65). Inserted law
+# does not cite its own official edition and amend itself in one sentence.
+AMENDS_AS_APPEARING = re.compile(r"\bas\s+(?:so\s+)?appearing\b[^.;:]{0,120}?\b(?:is|are)\s+hereby\s+(?:further\s+)?"
+                                 r"(?:amended|repealed)\b", re.I)
 AMENDS_GENERAL_LAWS = re.compile(r"\bGeneral Laws\b[^.]*\b(?:is|are) hereby (?:further )?amended\b")
 # How far a bill's own next section may skip (a section struck from a redraft) and still be the
 # bill's rather than a quoted one.
@@ -532,6 +537,8 @@ class Body:
         if num.lstrip("“”\"").startswith("SECTION") and PUTS_LESS_THAN_A_SECTION.search(self.quote_intro.get(id(frame), "")):
             return False  # a "SECTION 14." after the subsection SECTION 15 puts in is the bill's, misnumbered (H.2081)
         bill_last = self.bill_sections[-1].num if self.bill_sections else None
+        if bill_last and num.lstrip("“”\"").startswith("SECTION") and AMENDS_AS_APPEARING.search(rest[:400]):
+            return False
         if bill_last and not _near(bill_last, num):
             return True
         if not frame.children:
