@@ -365,3 +365,19 @@ def test_an_insertion_after_a_sections_subsection_is_inside_that_section(tmp_pat
                   "following section:- Section 4P. A carrier shall publish its rates.")
     assert _got(items) == [("1", "176G", "4O", "insert"), ("2", "176G", None, "insert")]
     assert items[1]["inserts"] == "4P"
+
+
+def test_a_strike_and_an_insertion_at_lines_of_their_own_are_two(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 6B of chapter 11 of the General Laws is hereby amended by deleting, in line 23, "
+                  "the word “or” and inserting, in line 24, after the word “expenditures” the following words:- or "
+                  "grants.",
+                  "SECTION 2. Section 12 of chapter 11 of the General Laws is hereby amended by deleting, in lines 106 "
+                  "and 107, the words “for the year” and inserting, in line 106, after the word “relating” the "
+                  "following words:- to the period.",
+                  "SECTION 3. Chapter 159 of the General Laws is hereby amended by striking out section 19A, in its "
+                  "entirety, and inserting, in place thereof, the following section:- Section 19A. Rates shall be fair.",
+                  "SECTION 4. Section seven of chapter 150E of the General Laws is hereby amended by striking the word "
+                  "“or”.")
+    assert _got(items) == [("1", "11", "6B", "strike"), ("1", "11", "6B", "insert"), ("2", "11", "12", "replace"),
+                           ("3", "159", "19A", "replace"), ("4", "150E", "7", "strike")]

@@ -97,7 +97,7 @@ CLAUSE_START = re.compile(
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
     r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+)?(?:the\s+)?"
     rf"(?={ANY_VERB}\b)"
-    r"(?!inserting\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
+    r"(?!inserting,?\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
     I)
 
 # A new instruction after inserted words: "... the inserted words. Said section 35A ... is hereby
@@ -112,7 +112,7 @@ CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)
 REPLACE = re.compile(
     rf"^(?:{STRIKE_VERBS}|replacing)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+(?:and\s+(?:by\s+)?(?:thereby\s+)?(?:inserting|insert|substituting|replacing|in\s+(?:its\s+|their\s+|each\s+)?place)\b"
     # "striking out the number “19,” inserting in place thereof": the "and" left out
-    r"|(?:by\s+)?(?:inserting|substituting)\s+in\s+(?:its\s+|their\s+|each\s+)?(?:place|lieu)\b)"
+    r"|(?:by\s+)?(?:inserting|substituting),?\s+in\s+(?:its\s+|their\s+|each\s+)?(?:place|lieu)\b)"
     rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b"
     # "by replacing in its entirety a new subsection (b) as follows": what is replaced, with no "with"
     rf"|^replacing\s+(?P<obj3>(?:in\s+its\s+entirety\s+)?.*?)\s+as\s+follows\b",

@@ -335,6 +335,8 @@ def _names_a_law(subject: str) -> bool:
 
 # -- the target --------------------------------------------------------------------
 
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 NORMAL = [
     # "Ch. 175", "ch. 277", "Chap. 6": the word abbreviated
     (re.compile(r"\b(?:ch|chap)\.\s*(?=\d)", re.I), "chapter "),
@@ -344,6 +346,9 @@ NORMAL = [
     (re.compile(r"\b(chapter|section)\s+\1\b(?=\s*\d)", re.I), r"\1"),
     # "The same section is further amended": said section
     (re.compile(r"\bthe\s+same\s+(?=(?:chapter|section|subsection|paragraph|clause|article)\b)", re.I), "said "),
+    # "Section seven of Chapter 150E": a section's number in words
+    (re.compile(r"\b(section\s+)(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+of\s+(?:said\s+)?chapter\b)", re.I),
+     lambda m: m[1] + str(NUMBER_WORDS.index(m[2].lower()) + 1)),
 ]
 """Words the drafts print in more than one way, said one way before they are read."""
 
@@ -637,8 +642,27 @@ def _clauses(predicate: str) -> list[tuple[str, str]]:
         return []
     bounds = [m.start() for m in found][1:] + [len(predicate)]
     raw_starts = [0] + bounds[:-1]
-    return [(predicate[m.end():e].strip(" ,;"), predicate[r:e].strip(" ,;"))
-            for m, e, r in zip(found, bounds, raw_starts)]
+    out = []
+    for m, e, r in zip(found, bounds, raw_starts):
+        clause, raw = predicate[m.end():e].strip(" ,;"), predicate[r:e].strip(" ,;")
+        out += _elsewhere(clause, raw)
+    return out
+
+
+ELSEWHERE = re.compile(r"\s+and\s+(?=(?:by\s+)?inserting,?\s+in\s+lines?\s+(?P<lines>\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*)"
+                       r",?\s+(?:after|before)\b)", re.I)
+
+
+def _elsewhere(clause: str, raw: str) -> list[tuple[str, str]]:
+    """A strike and an insertion at lines of its own ("deleting, in line 23, the word “or” and inserting, in line
+    24, after the word ...") are two instructions at two places, not a replacement; an insertion on a line of
+    the struck words ("deleting, in lines 106 and 107, ... and inserting, in line 106, after ...") takes their place."""
+    m, n = ELSEWHERE.search(clause), ELSEWHERE.search(raw)
+    struck = g.LINES.search(clause[:m.start()]) if m and n else None
+    if struck is None or set(read_lines(struck["nums"])) & set(read_lines(m["lines"])):
+        return [(clause, raw)]  # the insertion is on a line of the struck words: in their place
+    return [(clause[:m.start()].strip(" ,;"), raw[:n.start()].strip(" ,;")),
+            (clause[m.end():].strip(" ,;"), raw[n.end():].strip(" ,;"))]
 
 
 def read_lines(nums: str) -> list[int]:
