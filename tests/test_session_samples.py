@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SESSION = ROOT / "../shared/sources/sessions/193"
 ACTIONS = {"insert", "strike", "replace", "add", "repeal", "amend"}
-CODES = {"G.L.", "Acts", "Special Acts", "Constitution"}
+CODES = {"G.L.", "Acts", "Special Acts", "Constitution", "Resolves"}  # a reader may name a resolve (H.1803)
 
 
 def _script(name):
@@ -143,6 +143,10 @@ def test_the_fifth_instruction_sample_is_the_fifth_seeded_draw_and_adds_up():
 
 def test_the_sixth_instruction_sample_is_the_sixth_seeded_draw_and_adds_up():
     _later_draw("sixth", 150, 157)
+
+
+def test_the_seventh_instruction_sample_is_the_seventh_seeded_draw_of_300_and_adds_up():
+    _later_draw("seventh", 300, 309)
 
 
 def _scored(name: str) -> dict:
