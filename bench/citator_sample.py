@@ -42,8 +42,8 @@ def _ours(item: dict | None) -> dict:
     if t is None:
         return {"code": None, "chapter": None, "target_section": None, "action": item and item["action"],
                 "unread": item is not None}
-    # several sections listed one by one ("sections 9 and 10") as a person writes them: "9, 10"
-    listed = t.get("sections") if t.get("sections") and not t.get("sections_named") else None
+    # several sections ("sections 9 and 10", "sections 3 through 5") as a person writes them: "9, 10", "3, 4, 5"
+    listed = t.get("sections") if len(t.get("sections") or []) > 1 else None
     return {"code": t.get("code"), "chapter": t.get("chapter"),
             "target_section": ", ".join(listed) if listed else t.get("section"),
             "action": item["action"], "other": t.get("other"), "unread": False}

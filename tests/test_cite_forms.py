@@ -271,8 +271,9 @@ def test_said_charter_and_the_charter_further_amended(tmp_path):
 
 
 @pytest.mark.parametrize("predicate, section, action", [
+    # an addition at the end of a named unit (this round's readers, eleven of them, read it so)
     ("by inserting at the end of the second paragraph of section 87JJ the following sentence:- A fee.", "87JJ",
-     "insert"),
+     "add"),
     ("by striking out subsection (1) of section 7 and inserting in place thereof the following subsection:- (1) A fee.",
      "7", "replace"),
     ("by inserting in section 11B¾ the following words:- and towns", "11B¾", "insert"),
@@ -381,3 +382,17 @@ def test_a_strike_and_an_insertion_at_lines_of_their_own_are_two(tmp_path):
                   "“or”.")
     assert _got(items) == [("1", "11", "6B", "strike"), ("1", "11", "6B", "insert"), ("2", "11", "12", "replace"),
                            ("3", "159", "19A", "replace"), ("4", "150E", "7", "strike")]
+
+
+def test_the_end_of_a_named_unit_is_an_addition_and_inserting_thereof_a_replacement(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 72 of chapter 31 of the General Laws is hereby amended by inserting the words "
+                  "“or orders” at the end of said sentence.",
+                  "SECTION 2. Section 13F of chapter 118E of the General Laws is hereby amended by inserting at the end "
+                  "the following paragraph:- The office shall report.",
+                  "SECTION 3. Section 5 of chapter 31 of the General Laws is hereby amended by inserting at the end of "
+                  "line 12 the following words:- or its clerk.",
+                  "SECTION 4. Section 51D of chapter 111 of the General Laws is hereby amended by striking lines 82 to "
+                  "84, inclusive, and inserting thereof the following:- The board shall meet.")
+    assert _got(items) == [("1", "31", "72", "add"), ("2", "118E", "13F", "add"), ("3", "31", "5", "insert"),
+                           ("4", "111", "51D", "replace")]

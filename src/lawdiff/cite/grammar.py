@@ -97,7 +97,7 @@ CLAUSE_START = re.compile(
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
     r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+)?(?:the\s+)?"
     rf"(?={ANY_VERB}\b)"
-    r"(?!inserting,?\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|therein|instead)|substituting\s+(?:in|therefor))",
+    r"(?!inserting,?\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|therein|thereof|instead)|substituting\s+(?:in|therefor))",
     I)
 
 # A new instruction after inserted words: "... the inserted words. Said section 35A ... is hereby
@@ -112,7 +112,7 @@ CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)
 REPLACE = re.compile(
     rf"^(?:{STRIKE_VERBS}|replacing)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+(?:and\s+(?:by\s+)?(?:thereby\s+)?(?:inserting|insert|substituting|replacing|in\s+(?:its\s+|their\s+|each\s+)?place)\b"
     # "striking out the number “19,” inserting in place thereof": the "and" left out
-    r"|(?:by\s+)?(?:inserting|substituting),?\s+in\s+(?:its\s+|their\s+|each\s+)?(?:place|lieu)\b)"
+    r"|(?:by\s+)?(?:inserting|substituting),?\s+(?:in\s+(?:its\s+|their\s+|each\s+)?(?:place|lieu)|thereof)\b)"
     rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b"
     # "by replacing in its entirety a new subsection (b) as follows": what is replaced, with no "with"
     rf"|^replacing\s+(?P<obj3>(?:in\s+its\s+entirety\s+)?.*?)\s+as\s+follows\b",
@@ -124,8 +124,11 @@ ADD = re.compile(rf"^{ADD_VERBS}\b(?P<rest>.*)", I | re.S)
 REPEAL = re.compile(r"^repealing\b\s*(?P<obj>.*)", I | re.S)
 # "adding as a second paragraph": an addition at a named place, which is an insertion
 AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)"
-                    r"|\bthereafter\b|\badding\s+at\s+the\s+end\s+of\s+the\s+\w+\s+(?:paragraph|sentence|subsection|clause)", I)
-AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+(?:thereof|of\s+(?:said\s+)?section\b)", I)  # "inserting at the end thereof": an addition
+                    r"|\bthereafter\b", I)
+# "inserting at the end thereof", "at the end of the first paragraph", "at the end of said sentence", "at the end the
+# following": an addition at the end of a unit (not "at the end of line 5", a place in the printed text)
+AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\b(?:\s+(?:thereof|of\s+(?:said\s+|the\s+|each\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"(?:section|paragraph|sentence|subsection|subparagraph|clause|definition|item)s?\b)|(?!\s+of\b))", I)
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).
 TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+(?:read|provide)\s+(?:in\s+its\s+entirety\s+)?as\s+follows", I)

@@ -346,6 +346,8 @@ NORMAL = [
     (re.compile(r"\b(chapter|section)\s+\1\b(?=\s*\d)", re.I), r"\1"),
     # "The same section is further amended": said section
     (re.compile(r"\bthe\s+same\s+(?=(?:chapter|section|subsection|paragraph|clause|article)\b)", re.I), "said "),
+    # "striking out Section 2 and Section 2A": two sections, the word printed before each
+    (re.compile(r"\b(sections?\s+\d+[A-Z]*)\s+and\s+section\s+(?=\d)", re.I), r"\1 and "),
     # "Section seven of Chapter 150E": a section's number in words
     (re.compile(r"\b(section\s+)(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+of\s+(?:said\s+)?chapter\b)", re.I),
      lambda m: m[1] + str(NUMBER_WORDS.index(m[2].lower()) + 1)),
