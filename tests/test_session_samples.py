@@ -149,6 +149,10 @@ def test_the_seventh_instruction_sample_is_the_seventh_seeded_draw_of_300_and_ad
     _later_draw("seventh", 300, 309)
 
 
+def test_the_eighth_instruction_sample_is_the_eighth_seeded_draw_of_300_and_adds_up():
+    _later_draw("eighth", 300, 314)
+
+
 def _scored(name: str) -> dict:
     data = tomllib.loads((ROOT / "bench/real" / name).read_text(encoding="utf-8"))
     fields = ("code", "chapter", "target_section", "action")
