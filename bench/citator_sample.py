@@ -50,8 +50,8 @@ def _ours(item: dict | None) -> dict:
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    """Equal as printed, spaces aside ("25N ½" and "25N½")."""
-    return (a or "").replace(" ", "") == (b or "").replace(" ", "")
+    """Equal as printed, spaces and case aside ("25N ½" and "25N½"; "5k" as a bill prints it and "5K")."""
+    return (a or "").replace(" ", "").casefold() == (b or "").replace(" ", "").casefold()
 
 
 def main(argv: list[str]) -> int:
