@@ -396,3 +396,14 @@ def test_the_end_of_a_named_unit_is_an_addition_and_inserting_thereof_a_replacem
                   "84, inclusive, and inserting thereof the following:- The board shall meet.")
     assert _got(items) == [("1", "31", "72", "add"), ("2", "118E", "13F", "add"), ("3", "31", "5", "insert"),
                            ("4", "111", "51D", "replace")]
+
+
+def test_a_section_inserted_after_a_lettered_unit_is_inside_the_section_and_a_spaced_fraction(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 18C of chapter 91 of the General Laws is hereby amended by inserting after "
+                  "subsection (k) the following section:- (l) The board may waive the fee.",
+                  "SECTION 2. Section 37 H ¾ of chapter 71 of the General Laws is hereby amended by striking out the "
+                  "word “may”.",
+                  "SECTION 3. Section 72 of chapter 111 of the General Laws is hereby amended by inserting the "
+                  "following section:- Section 72A. The clerk shall keep a list.")
+    assert _got(items) == [("1", "91", "18C", "insert"), ("2", "71", "37H¾", "strike"), ("3", "111", None, "insert")]

@@ -840,8 +840,10 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             tgt["section"] = within["num"]  # "inserting after section 4O(c) the following": inside section 4O
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
-            if tgt is not None and tgt["section"] and inserts.startswith("section") and not any(
+            inside = re.match(r"(?:sub)?(?:section|paragraph|clause)\s*\(", where.get("after") or "", re.I)
+            if tgt is not None and tgt["section"] and inserts.startswith("section") and not inside and not any(
                     tgt.get(k) for k in ("subsection", "paragraph", "clause")):
+                # ("... inserting after subsection (k) the following section": a unit inside it, misnamed)
                 # "Section 72 of chapter 111 is hereby amended by inserting the following section": a new
                 # section goes into the chapter (after section 72); section 72 itself is not amended
                 where["after"] = where["after"] or f"section {tgt['section']}"
