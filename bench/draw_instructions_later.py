@@ -1,4 +1,4 @@
-"""Draw a later held-out sample of amending SECTIONs for issue #23: 150 SECTIONs, read before the reader is scored.
+"""Draw a later held-out sample of amending SECTIONs for issue #23, read before the reader is scored.
 
 Each later draw has its own seed, never used before, and leaves out every pair the samples before it hold. Its frame
 is bench/draw_instructions_heldout.py's (every amending (bill, top-level SECTION) pair of the session's bills with
@@ -6,7 +6,7 @@ text, by a plain pattern), less those pairs; it is shuffled with random.Random(s
 with each file's sha256 and the SECTION's opening paragraph. People read every instruction of each drawn SECTION from
 the record's DocumentText into bench/real/instructions-<name>.toml, before lawdiff is run on any of them.
 
-    python bench/draw_instructions_later.py fourth|fifth|sixth|seventh|eighth [../shared/sources/sessions/193] [COUNT]
+    python bench/draw_instructions_later.py fresh|fourth|fifth|sixth|seventh|eighth [../shared/sources/sessions/193] [COUNT]
 """
 
 import hashlib
@@ -19,6 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 EARLIER = ["instructions-sample.toml", "instructions-heldout.toml", "instructions-fresh.toml"]
 DRAWS = {  # name -> (seed: the court 193, the issue 23, the draw's number; the samples it leaves out)
+    "fresh": (1930233, EARLIER[:2]),  # the third draw, 50 SECTIONs (instructions-fresh.toml)
     "fourth": (1930234, EARLIER),
     "fifth": (1930235, EARLIER + ["instructions-fourth.toml"]),
     "sixth": (1930236, EARLIER + ["instructions-fourth.toml", "instructions-fifth.toml"]),
