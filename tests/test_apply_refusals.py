@@ -167,3 +167,29 @@ def test_striking_words_folds_the_spacing_at_the_seam_and_nowhere_else(tmp_path)
     first, second = apply_section(base, bill, "sec_1")
     assert first.after == "SECTION 1. The fund , as printed , shall hold $300,000 for repairs, and no more , each year."
     assert second.after == "SECTION 1. The fund , as printed , shall hold $300,000 for repairs, , each year."
+
+
+def test_words_added_at_the_end_of_a_part_inside_the_provision_are_refused_not_put_at_its_end(tmp_path):
+    base = _base(tmp_path, "SECTION 1. As used in this act: “Board”, the select board; “Clerk”, the town clerk.")
+    bill = _bill(tmp_path, "SECTION 1. Section 1 of chapter 9 of the acts of 2023 is hereby amended, at the end of the "
+                           "definition of “Board”, by inserting the following words:- , or its designee")
+    with pytest.raises(LawdiffError, match="the end of the definition"):
+        apply_section(base, bill, "sec_1")
+
+
+def test_words_added_that_open_with_a_comma_take_no_space_before_it(tmp_path):
+    base, bill = _pair(tmp_path, "SECTION 1. Section 2 of chapter 9 of the acts of 2023 is hereby amended by adding "
+                                 "the following words:- , or as the treasurer directs")
+    [one] = apply_section(base, bill, "sec_1")
+    assert one.after == "SECTION 2. The fund shall hold not more than $300,000 for repairs, or as the treasurer directs."
+
+
+def test_a_clause_named_where_a_subsection_has_the_same_label_is_not_taken_for_it(tmp_path):
+    """Clause (i) of subsection (a) and subsection (i) both print "(i)": "striking out clause (i)" must not
+    strike subsection (i)."""
+    base = _base(tmp_path, "SECTION 1. (a) The board shall: (i) meet; and (ii) report.", "(h) The clerk shall sign.",
+                 "(i) The clerk shall keep the minutes.")
+    bill = _bill(tmp_path, "SECTION 1. Section 1 of chapter 9 of the acts of 2023 is hereby amended by striking out "
+                           "clause (i).")
+    with pytest.raises(LawdiffError, match=r"\(i\) is not typed as a clause"):
+        apply_section(base, bill, "sec_1")

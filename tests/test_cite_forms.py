@@ -407,3 +407,32 @@ def test_a_section_inserted_after_a_lettered_unit_is_inside_the_section_and_a_sp
                   "SECTION 3. Section 72 of chapter 111 of the General Laws is hereby amended by inserting the "
                   "following section:- Section 72A. The clerk shall keep a list.")
     assert _got(items) == [("1", "91", "18C", "insert"), ("2", "71", "37H¾", "strike"), ("3", "111", None, "insert")]
+
+
+def test_a_section_of_another_law_is_not_cut_short_to_dodge_its_of(tmp_path):
+    """ "in section 31 of said chapter": the whole number is taken, and a section "of" something is not
+    the chapter's own section read before the verb (the reader leaves it, rather than reading § 3)."""
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 94C of the General Laws is hereby amended in section 31 of said chapter by "
+                  "striking out the word “may”.",
+                  "SECTION 2. Chapter 40 of the General Laws is hereby amended by striking out, in section 12 of "
+                  "said chapter 40, the word “board”.")
+    assert [i["target"]["section"] for i in items] in ([None, None], ["31", "12"])
+
+
+def test_the_charter_in_a_clause_about_a_vote_is_no_target(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 2-1 of the charter of the town of Reading is hereby amended by striking out the "
+                  "word “five”.",
+                  "SECTION 2. Section 10 of chapter 43B of the General Laws, concerning a vote on the charter, is hereby "
+                  "amended by striking out the word “may”.")
+    assert (items[1]["target"].get("other"), items[1]["target"]["code"], items[1]["target"]["chapter"],
+            items[1]["target"]["section"]) == (None, "G.L.", "43B", "10")
+
+
+def test_a_line_named_inside_struck_words_is_no_line_of_the_instruction(tmp_path):
+    [item] = _read(tmp_path,
+                   "SECTION 1. Section 5 of chapter 62 of the General Laws is hereby amended by striking out the words "
+                   "“the amount on line 7 to add” and inserting in place thereof the following words:- the sum.")
+    assert item["where"]["words"] == "the amount on line 7 to add" and item["where"]["lines"] is None
+    assert item["action"] == "replace"

@@ -280,3 +280,14 @@ def test_a_bill_section_far_out_of_its_numbering_that_amends_an_edition_is_the_b
                 "striking out the second paragraph.")
     assert tops(doc) == ["SECTION 1.", "SECTION 2.", "SECTION 32.", "SECTION 43."]
     assert quoted(doc) == ["Section 80.", "Section 81.", "SECTION 9."]
+
+
+def test_an_acts_amending_section_put_in_by_the_bill_stays_quoted():
+    """A section of an act may itself amend the General Laws: put in whole, it is the act's, not the bill's."""
+    doc = parse("SECTION 1. Section 5 of chapter 9 of the acts of 2023 is hereby amended by striking out section 5 "
+                "and inserting in place thereof the following section:-",
+                "SECTION 5. Section 3 of chapter 40 of the General Laws, as appearing in the 2022 Official Edition, is "
+                "hereby amended by striking out the word “may”.",
+                "SECTION 2. This act shall take effect upon its passage.")
+    assert tops(doc) == ["SECTION 1.", "SECTION 2."]
+    assert quoted(doc) == ["SECTION 5."]

@@ -9,9 +9,13 @@ instruction names (section, then subsection, line item), then:
   thereof the following words:- y"): the words must occur exactly once in that provision
   ("each time it appears": every time), else it refuses, since the bill's line numbers count
   lines of an edition lawdiff does not have;
-- a whole section replaced, struck or repealed (several listed ones each), a subsection, paragraph,
-  clause or line item repealed, a new section inserted after a named one or added at the end:
-  with the quoted text of the bill.
+- a whole section replaced, struck or repealed (several listed ones each, or a range: every section
+  the base prints between its two ends), a subsection, paragraph, clause or line item repealed, a
+  labelled one struck or replaced whole (found by its label; where the label stands at several
+  levels, the one typed as the unit named, else refused), a new section inserted after a named one
+  or added at the end: with the quoted text of the bill;
+- words added at the end of the provision found (not at the end of a sentence, definition or
+  clause inside it: refused).
 
 The base's identity is not known, so every instruction of the SECTION must amend the law its first
 instruction amends; and a provision within or around one an earlier instruction edited is refused
@@ -33,6 +37,10 @@ from lawdiff.cite.read import RANGE_MARK, instructions
 from lawdiff.errors import LawdiffError
 from lawdiff.parse.tree import Document, Node
 
+# "at the end of the first sentence", "of the definition of “Board”", "of clause (vi)": a part inside the provision
+# found, which lawdiff does not find ("at the end thereof", "of said section", "of section 5" are the provision's own)
+END_OF_A_PART = re.compile(r"\bat\s+the\s+(?:end|conclusion)\s+of\s+(?!(?:said\s+|the\s+)?section\b)"
+                           r"(?P<part>(?:the\s+|said\s+)?[^,:]{1,80}?)(?=,|\s+(?:the\s+following|by)\b|$)", re.I)
 EVERY_TIME = re.compile(r"\b(?:each|every)\s+time\b|\bwherever\b|\bin\s+each\s+instance\b|\beach\s+place\b", re.I)
 NTH_TIME = re.compile(r"\bthe\s+(?P<nth>first|second|third|fourth|fifth|sixth)\s+time\s+(?:it|they)\s+appears?\b", re.I)
 NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
@@ -108,18 +116,20 @@ def _find(base: Document, target: dict, where: str) -> Node:
 
 
 def _labelled(node: Node, unit: str, label: str, where: str) -> Node:
-    """The provision labelled ``label`` nearest the top of ``node``: subsection (i) of a section, not clause
-    (i) of its subsection (a); two at the same depth are refused, not chosen between."""
-    level = [c for c in node.children]
-    while level:
-        found = [n for n in level if (n.num or "").strip() == label]
-        if len(found) > 1:
-            raise LawdiffError(where, f"cannot apply exactly: the base text has {len(found)} provisions labelled "
-                                      f"{label} there")
-        if found:
-            return found[0]
-        level = [c for n in level for c in n.children]
-    raise LawdiffError(where, f"the base text has no {unit} {label} there")
+    """The provision labelled ``label`` inside ``node``. One alone is it; where the label stands at several levels
+    (subsection (i) of a section and clause (i) of its subsection (a)), the one the parser typed as the unit named
+    ("striking out subsection (i)"), else a refusal: never the nearest by guess."""
+    found = [n for n in node.walk() if n is not node and (n.num or "").strip() == label]
+    if len(found) > 1:
+        found = [n for n in found if n.type == unit]
+    if len(found) == 1 and found[0].type != unit and re.fullmatch(r"\([ivxlc]+\)", label):
+        # "(i)", "(v)": a letter or a Roman figure; the words call it a clause, the tree typed it a subsection
+        raise LawdiffError(where, f"cannot apply exactly: the base text's {label} is not typed as a {unit}")
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise LawdiffError(where, f"the base text has no {unit} {label} there, or more than one provision so labelled")
+    raise LawdiffError(where, f"cannot apply exactly: the base text has {len(found)} provisions labelled {label} there")
 
 
 def _reached(base: Document, named: list[str], where: str) -> list[str]:
@@ -182,10 +192,14 @@ def _word_change(text: str, item: dict, where: str) -> tuple[str, str]:
     """(after, marked) for a word-level instruction on ``text``."""
     words = (item["where"] or {}).get("words")
     if not words and item["action"] == "add" and not item.get("inserts"):
+        if end := END_OF_A_PART.search(item["evidence"]):  # "at the end of the definition of “Board”"
+            raise LawdiffError(where, f"cannot apply exactly: the end of {end['part']} is named by its place in the "
+                                      "provision, and lawdiff adds only at the end of a provision it finds")
         new = _new_words(item, where)  # "adding the following words:- ...": at the end of the provision,
         body = text.rstrip()
         body, stop = (body[:-1].rstrip(), ".") if body.endswith(".") else (body, "")  # before its closing full stop
-        return f"{body} {new}{stop}", f"{body} {{+{new}+}}{stop}"
+        glue = "" if re.match(r"[,.;:]", new) else " "  # "adding the following words:- , or as the chair directs"
+        return f"{body}{glue}{new}{stop}", f"{body}{glue}{{+{new}+}}{stop}"
     if not words:
         raise LawdiffError(where, "cannot apply exactly: the instruction quotes no words to find")
     words = words.strip()

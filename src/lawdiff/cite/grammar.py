@@ -126,7 +126,8 @@ REPEAL = re.compile(r"^repealing\b\s*(?P<obj>.*)", I | re.S)
 AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)"
                     r"|\bthereafter\b", I)
 # "inserting at the end thereof", "at the end of the first paragraph", "at the end of said sentence", "at the end the
-# following": an addition at the end of a unit (not "at the end of line 5", a place in the printed text)
+# following": an addition at the end of a unit (not "at the end of line 5", a place in the printed text). The unit
+# is said in the evidence; lawdiff apply adds only at the end of a provision it finds, and refuses the rest.
 AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\b(?:\s+(?:thereof|of\s+(?:said\s+|the\s+|each\s+)?(?:[\w-]+\s+){0,2}?"
                         r"(?:section|paragraph|sentence|subsection|subparagraph|clause|definition|item)s?\b)|(?!\s+of\b))", I)
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
@@ -146,8 +147,9 @@ TO_INCLUDE = re.compile(r"^\s*,?\s*(?:by\s+)?to\s+(?:include|insert|add)\b", I)
 CHARTER = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+)?[Cc]harter\s+of\s+the\s+(?:[Cc]ity|[Tt]own|[Cc]ounty)\s+(?:known\s+as\s+the\s+(?:[Cc]ity|[Tt]own)\s+)?of\s+"
                      r"[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*|[A-Z][a-z]+\s+(?:[Cc]ity|[Tt]own)\s+[Cc]harter"
                      r"|(?:(?:[Cc]ity|[Tt]own)\s+of\s+)?(?!The\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[Hh]ome\s+[Rr]ule\s+[Cc]harter)")
-# "said charter", and "the charter" with no name after it ("The charter is further amended in SECTION 2-11")
-SAID_CHARTER = re.compile(r"\bsaid\s+charter\b|\bthe\s+charter\b(?=\s*(?:,|$)|\s+(?:is|are)\s)", I)
+# "said charter", and "the charter" with no name after it, as the subject or its locator's end ("The charter is
+# further amended in SECTION 2-11", "Section 5 of the charter, as amended"), not "a vote on the charter,"
+SAID_CHARTER = re.compile(r"\bsaid\s+charter\b|(?:^\s*|\bof\s+)the\s+charter\b(?=\s*(?:,|$)|\s+(?:is|are)\s)", I)
 SAID_ACT = re.compile(r"\bsaid\s+act\b", I)
 # The anchor of an insertion: "after section 62", "after the word “x”", "before the first paragraph".
 ANCHOR = re.compile(

@@ -211,7 +211,7 @@ def _instruction_nodes(sec: Node) -> list[Node]:
     return out
 
 
-LIST_LEAD = re.compile(rf"\b(?:by|as\s+follows)\s*[:;]?\s*{CUT}?\s*$", re.I)
+LIST_LEAD = re.compile(rf"\b(?:by|as\s+follows)\s*(?:[:;]\s*)?(?:{CUT}\s*)?$", re.I)
 """An instruction whose clauses are listed under it: "... is hereby amended by:", "... amended by:-",
 "... is hereby amended as follows:"."""
 LIST_BY = re.compile(r"^\s*by\s+", re.I)
@@ -529,7 +529,8 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
     if other is not None:  # a town's charter: no code, no chapter of the General Laws
         code = year = None
         named = charter or g.SAID_CHARTER.search(words)
-        loc = _locators(words[:named.end()])  # its own parts, not "on file under chapter 43B"
+        loc = _locators(words[:named.end()])  # its own parts, named before it ("chapter 6 of said charter"), not
+        # what follows it ("which is on file ... under chapter 43B")
         if loc.get("chapter") and loc["chapter"]["nums"]:
             other = f"{other}, chapter {loc['chapter']['nums'][0]}"
         loc.pop("chapter", None)
@@ -684,7 +685,7 @@ MAX_LINE_RANGE = 500
 def _read_clause(clause: str) -> tuple[str, dict, str | None]:
     """(action, where, what a whole-unit object names: "section 17") for one clause."""
     where: dict = {"after": None, "lines": None, "words": None}
-    lines = g.LINES.search(clause)
+    lines = g.LINES.search(QUOTED_WORDS.sub(lambda q: " " * len(q[0]), clause))  # not "line 7" inside struck words
     if lines:
         where["lines"] = read_lines(lines["nums"])
     obj = None
@@ -725,9 +726,12 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
     return action, where, obj
 
 
-CLAUSE_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|of|to)\s+section\s+(?P<num>{g.NUM})"
-                            r"(?!\s+of\b)", re.I)
-"""The section a chapter's clause works inside ("at the end of the second paragraph of Section 87JJ")."""
+SECTION_NAMED = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|of|to|amending)\s+(?:said\s+)?section\s+"
+                           rf"(?P<num>{g.NUM})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)", re.I)
+"""The section a chapter's instruction works inside, named before its verb or in its clause ("... amended in
+section 17 by ...", "by amending Section 224(a) as follows", "at the end of the second paragraph of Section
+87JJ"): not an anchor ("after section 5"), and not a section of something else ("in section 17 of chapter 7 of
+the acts ...": the whole number is taken before "of" is looked for, so "17" is not cut back to "1")."""
 ANCHOR_WITHIN = re.compile(r"^section\s+(?P<num>\d+[A-Z]*)\s*\(\w{1,4}\)", re.I)
 """An anchor inside a section: "after section 4O(c)" is after its subsection (c)."""
 NEW_SECTION = re.compile(r"\b(?:a|the)\s+new\s+section\b|^(?:adding|inserting)\s+(?:a\s+)?(?:new\s+)?sections?\b", re.I)
@@ -741,10 +745,6 @@ def _clause_place(clause: str) -> str:
     return clause[:end.start()] if end else clause
 
 
-HEAD_SECTION = re.compile(rf"(?<!after\s)(?<!before\s)\b(?:in|of|amending)\s+(?:said\s+)?section\s+(?P<num>{g.NUM})(?!\s+of\b)", re.I)
-"""The section a chapter's instruction names before its verb ("... amended in section 17 by ...", "by amending
-Section 224(a) as follows"), not an
-anchor ("after section 5") and not a section of something else ("in section 3 of chapter 7 of the acts ...")."""
 
 
 LINE_VERB = re.compile(r"(\blines?\s+\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*),?\s+(?:to\s+)?"
@@ -774,7 +774,9 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         parts = [("repeal", {"after": None, "lines": None, "words": None}, None, "", "")]
     else:
         predicate = MARGIN_NUMBER.sub("by ", predicate.strip())
-        predicate = LINE_VERB.sub(lambda m: f"{m[1]} by {GERUND[m[2].lower()]}", predicate)
+        quoted = [m.span() for m in QUOTED_WORDS.finditer(predicate)]  # the words struck are not the verb's
+        predicate = LINE_VERB.sub(lambda m: m[0] if any(a < m.start() < b for a, b in quoted)
+                                  else f"{m[1]} by {GERUND[m[2].lower()]}", predicate)
         clauses = _clauses(predicate)
         head = predicate[:g.CLAUSE_START.search(predicate).start()] if clauses else predicate
         if target is not None and head.strip(" ,"):
@@ -782,7 +784,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             for unit in ("subsection", "paragraph", "clause"):
                 if refine.get(unit) and not target.get(unit):
                     target[unit] = _label(refine[unit])
-            inside = HEAD_SECTION.search(head)
+            inside = SECTION_NAMED.search(head)
             if inside and target["section"] is None and (target["chapter"] is not None or target.get("other")):
                 # "Chapter 111 is hereby amended by amending the title of section 5K by adding ...",
                 # "Chapter 6 is hereby amended in section 17 by striking ...": the chapter's section
@@ -829,7 +831,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 if range_warning:
                     tgt["_warning"] = range_warning
         new = g.NEW_UNITS.search(clause)
-        inside = CLAUSE_SECTION.search(_clause_place(clause)) if tgt is not None and tgt["section"] is None else None
+        inside = SECTION_NAMED.search(_clause_place(clause)) if tgt is not None and tgt["section"] is None else None
         if inside and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")) \
                 and not NEW_SECTION.search(clause):
             # "Chapter 112 is hereby amended by inserting at the end of the second paragraph of Section 87JJ the

@@ -66,8 +66,12 @@ AMENDING_WORDS = re.compile(r"\b(?:insert\w*|add|adding|added|strik\w+|amended|s
 RUN_IN_SUBSECTION = re.compile(r"^([A-Z][^.;:()“”\"]{0,100}?)\s+(\(a\)\s+[A-Z“\"].*)$")
 # The words of a bill's own amending section, never of an inserted chapter's.
 # "SECTION 43. Said section 57 of said chapter 71, as so appearing, is hereby further amended ...": a bill's
-# own instruction, whatever its number (S.116 numbers its SECTIONs 1, 2, 32, 43, 54, 65). Inserted law
-# does not cite its own official edition and amend itself in one sentence.
+# own instruction, whatever its number (S.116 numbers its SECTIONs 1, 2, 32, 43, 54, 65), where the quotation
+# open puts in General Laws: a section of the General Laws never amends another law. A section of an act put
+# in ("Section 5 of chapter 9 of the acts of 2023 is hereby amended by striking out section 5 and inserting
+# ... the following section:- SECTION 5. Section 3 of chapter 40 ..., as appearing ..., is hereby amended")
+# may, and stays quoted (AN_ACT).
+AN_ACT = re.compile(r"\b(?:acts|resolves)\s+of\s+\d{4}\b|\bthis\s+act\b", re.I)
 AMENDS_AS_APPEARING = re.compile(r"\bas\s+(?:so\s+)?appearing\b[^.;:]{0,120}?\b(?:is|are)\s+hereby\s+(?:further\s+)?"
                                  r"(?:amended|repealed)\b", re.I)
 AMENDS_GENERAL_LAWS = re.compile(r"\bGeneral Laws\b[^.]*\b(?:is|are) hereby (?:further )?amended\b")
@@ -537,7 +541,8 @@ class Body:
         if num.lstrip("“”\"").startswith("SECTION") and PUTS_LESS_THAN_A_SECTION.search(self.quote_intro.get(id(frame), "")):
             return False  # a "SECTION 14." after the subsection SECTION 15 puts in is the bill's, misnumbered (H.2081)
         bill_last = self.bill_sections[-1].num if self.bill_sections else None
-        if bill_last and num.lstrip("“”\"").startswith("SECTION") and AMENDS_AS_APPEARING.search(rest[:400]):
+        if (bill_last and num.lstrip("“”\"").startswith("SECTION") and AMENDS_AS_APPEARING.search(rest[:400])
+                and not AN_ACT.search(self.quote_intro.get(id(frame), ""))):
             return False
         if bill_last and not _near(bill_last, num):
             return True
