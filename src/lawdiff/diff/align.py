@@ -130,7 +130,7 @@ def _normal(text: str) -> str:
     return " ".join(text.translate(_QUOTES).casefold().split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One node of a tree, with what the passes need."""
 
@@ -291,6 +291,15 @@ class Alignment:
     @property
     def back(self) -> dict[int, int]:
         return {n: o for o, n in self.pairs.items()}
+
+    def drop_words(self) -> None:
+        """Let go of what only the passes read (each item's normal text, word lists and
+        multisets): the change model needs the nodes and the pairs alone, and these were two
+        thirds of the memory held while it was built (issue 26).  A pass run after this fails
+        loudly (``key`` is None) rather than on empty bags."""
+        for items in (self.old, self.new):
+            for it in items:
+                it.key = it.bag = it.tree = it.seq = None
 
 
 def align(old_root: Node, new_root: Node) -> Alignment:

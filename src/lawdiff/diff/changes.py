@@ -58,6 +58,7 @@ def _compare(old, new, timeout: float) -> ChangeModel:
     located = (WordLines(old_doc), WordLines(new_doc))
     places = (_places(alignment.old), _places(alignment.new))
     groups = find_groups(alignment, timeout)
+    alignment.drop_words()  # the passes are over: only nodes and pairs are read from here on
     placed = {g.news[0]: g for g in groups}  # a split or join stands where its first new provision does
     hidden_new = {n for g in groups for n in g.news[1:]}
     hidden_old = {o for g in groups for o in g.olds if o != g.pair[0]}  # a join's unpaired parts
