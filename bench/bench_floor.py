@@ -45,7 +45,7 @@ def texts(n: int, tmp: Path) -> tuple[Path, Path]:
 
 def one(n: int, tmp: Path, profile: str | None) -> dict:
     """Runs in the child: every stage of one pair, CPU seconds each."""
-    from lawdiff.cli import to_json
+    from lawdiff.cli import to_json_bytes
     from lawdiff.diff.changes import compare
     from lawdiff.load.documents import load_document
     from lawdiff.render.markdown import render_markdown
@@ -61,7 +61,7 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
     def cmp():
         state["model"] = compare(*state["docs"])
 
-    steps = {"load": load, "compare": cmp, "json": lambda: to_json(state["model"]),
+    steps = {"load": load, "compare": cmp, "json": lambda: to_json_bytes(state["model"]),
              "md": lambda: render_markdown(state["model"]),
              "html": lambda: render_redline(state["model"], docs=state["docs"], context="changes")}
     rss = {}
