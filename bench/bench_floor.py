@@ -49,7 +49,7 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
     from lawdiff.diff.changes import compare
     from lawdiff.load.documents import load_document
     from lawdiff.render.markdown import render_markdown
-    from lawdiff.render.redline_html import render_redline
+    from lawdiff.render.redline_html import render_redline_utf8
 
     old, new = texts(n, tmp)
     out: dict = {"bytes": old.stat().st_size + new.stat().st_size}
@@ -63,7 +63,7 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
 
     steps = {"load": load, "compare": cmp, "json": lambda: to_json_bytes(state["model"]),
              "md": lambda: render_markdown(state["model"]),
-             "html": lambda: render_redline(state["model"], docs=state["docs"], context="changes")}
+             "html": lambda: render_redline_utf8(state["model"], docs=state["docs"], context="changes")}
     rss = {}
     for stage in STAGES:
         if stage == profile:

@@ -329,9 +329,9 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
 
         emit(redline_pdf(model, docs, context), out)
     elif fmt == "html":
-        from lawdiff.render.redline_html import render_redline
+        from lawdiff.render.redline_html import render_redline_utf8
 
-        emit(render_redline(model, docs=docs, context=context), out)
+        emit(render_redline_utf8(model, docs=docs, context=context), out)
     else:
         emit(to_json_bytes(model) if fmt == "json" else render_markdown(model), out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from functools import lru_cache
 from importlib.resources import files
@@ -65,13 +66,46 @@ def mark(tag: str, text: str, spaces: bool = False) -> Markup:
 def render_page(template: str, *, root: str | None, **context) -> str:
     """Render a site template.  ``root`` is the relative path from the page to the
     site's top ("" or "../"); None makes a standalone page with CSS and script inlined."""
+    return environment().get_template(template).render(**_page_context(root, context))
+
+
+# Characters of small pieces gathered before they are encoded together by ``render_page_utf8``.
+_BATCH = 1 << 16
+
+
+def render_page_utf8(template: str, *, root: str | None, **context) -> bytes:
+    """``render_page(...).encode("utf-8")`` without the page as one string.  ``render`` joins
+    the template's pieces (a macro's output, a whole view's table for a redline, is one piece of
+    millions of characters) into one string of two bytes a character (an arrow or a curly quote
+    is enough), and the caller encodes it: the pieces, the page and its bytes at once were the
+    largest part of ``lawdiff diff --format html``'s memory (issue 26).  Here each piece is
+    encoded as it comes (small ones a batch at a time) into one growing buffer."""
+    out = io.BytesIO()
+    batch: list[str] = []
+    size = 0
+    for piece in environment().get_template(template).generate(**_page_context(root, context)):
+        if len(piece) >= _BATCH:
+            if batch:
+                out.write("".join(batch).encode("utf-8"))
+                batch, size = [], 0
+            out.write(piece.encode("utf-8"))
+            continue
+        batch.append(piece)
+        size += len(piece)
+        if size >= _BATCH:
+            out.write("".join(batch).encode("utf-8"))
+            batch, size = [], 0
+    out.write("".join(batch).encode("utf-8"))
+    return out.getvalue()
+
+
+def _page_context(root: str | None, context: dict) -> dict:
     inline = None
     if root is None:
         inline = {name: Markup((STATIC / name).read_text(encoding="utf-8").replace("</", "<\\/"))
                   for name in STATIC_FILES}
-    return environment().get_template(template).render(
-        root=root if root is not None else "", standalone=root is None, inline=inline,
-        instrument_href=instrument_href, redline_href=redline_href, **context)
+    return dict(root=root if root is not None else "", standalone=root is None, inline=inline,
+                instrument_href=instrument_href, redline_href=redline_href, **context)
 
 
 # How a reader names the parts of a bill that are not sections: "Recital 3", "Title".
