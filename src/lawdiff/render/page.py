@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from functools import lru_cache
+from itertools import islice
 from importlib.resources import files
 from pathlib import Path
 
@@ -69,33 +70,20 @@ def render_page(template: str, *, root: str | None, **context) -> str:
     return environment().get_template(template).render(**_page_context(root, context))
 
 
-# Characters of small pieces gathered before they are encoded together by ``render_page_utf8``.
-_BATCH = 1 << 16
+# Pieces of a page joined and encoded at a time by ``render_page_utf8``.
+_BATCH = 1 << 12
 
 
 def render_page_utf8(template: str, *, root: str | None, **context) -> bytes:
-    """``render_page(...).encode("utf-8")`` without the page as one string.  ``render`` joins
-    the template's pieces (a macro's output, a whole view's table for a redline, is one piece of
-    millions of characters) into one string of two bytes a character (an arrow or a curly quote
-    is enough), and the caller encodes it: the pieces, the page and its bytes at once were the
-    largest part of ``lawdiff diff --format html``'s memory (issue 26).  Here each piece is
-    encoded as it comes (small ones a batch at a time) into one growing buffer."""
+    """``render_page(...).encode("utf-8")`` without the page as one string.  ``render`` lists
+    every piece of the page (millions for a long redline), joins them into a string of two bytes
+    a character (an arrow or a curly quote is enough) and the caller encodes it: the pieces, the
+    page and its bytes at once were the largest part of ``lawdiff diff --format html``'s memory
+    (issue 26).  Here the pieces are joined and encoded a batch at a time into one buffer."""
     out = io.BytesIO()
-    batch: list[str] = []
-    size = 0
-    for piece in environment().get_template(template).generate(**_page_context(root, context)):
-        if len(piece) >= _BATCH:
-            if batch:
-                out.write("".join(batch).encode("utf-8"))
-                batch, size = [], 0
-            out.write(piece.encode("utf-8"))
-            continue
-        batch.append(piece)
-        size += len(piece)
-        if size >= _BATCH:
-            out.write("".join(batch).encode("utf-8"))
-            batch, size = [], 0
-    out.write("".join(batch).encode("utf-8"))
+    pieces = environment().get_template(template).generate(**_page_context(root, context))
+    while batch := list(islice(pieces, _BATCH)):
+        out.write("".join(batch).encode("utf-8"))
     return out.getvalue()
 
 
