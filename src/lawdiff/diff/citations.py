@@ -10,7 +10,6 @@ occupies.  Where they are not found exactly, or the document has no
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_right
 
 from lawdiff.diff.align import content, has_content
@@ -67,9 +66,7 @@ class WordLines:
             starts.append(at)
             ends.append(at + len(w))
             at += len(w) + 1
-        # Arrays, not lists: one machine word a word rather than a pointer and an int object,
-        # and every located node is cached for the whole comparison (issue 26: memory).
-        return array("q", starts), array("q", ends), array("q", lines[k:k + m])
+        return starts, ends, lines[k:k + m]
 
 
 def _line_at(located, offset: int, length: int, text: str, last: bool = False) -> int | None:
