@@ -45,11 +45,11 @@ def texts(n: int, tmp: Path) -> tuple[Path, Path]:
 
 def one(n: int, tmp: Path, profile: str | None) -> dict:
     """Runs in the child: every stage of one pair, CPU seconds each."""
-    from lawdiff.cli import to_json
+    from lawdiff.cli import to_json_bytes
     from lawdiff.diff.changes import compare
     from lawdiff.load.documents import load_document
     from lawdiff.render.markdown import render_markdown
-    from lawdiff.render.redline_html import render_redline
+    from lawdiff.render.redline_html import render_redline_utf8
 
     old, new = texts(n, tmp)
     out: dict = {"bytes": old.stat().st_size + new.stat().st_size}
@@ -61,9 +61,9 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
     def cmp():
         state["model"] = compare(*state["docs"])
 
-    steps = {"load": load, "compare": cmp, "json": lambda: to_json(state["model"]),
+    steps = {"load": load, "compare": cmp, "json": lambda: to_json_bytes(state["model"]),
              "md": lambda: render_markdown(state["model"]),
-             "html": lambda: render_redline(state["model"], docs=state["docs"], context="changes")}
+             "html": lambda: render_redline_utf8(state["model"], docs=state["docs"], context="changes")}
     rss = {}
     for stage in STAGES:
         if stage == profile:

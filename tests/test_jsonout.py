@@ -6,7 +6,8 @@ from collections import OrderedDict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawdiff.render.jsonout import dumps
+from lawdiff.render import jsonout
+from lawdiff.render.jsonout import dumps, dumps_utf8
 
 LEAVES = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 VALUES = st.recursive(LEAVES, lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
@@ -23,3 +24,18 @@ def test_keys_and_types_json_converts_itself():
     """Keys that are not strings, and dict subclasses, are left to json: the same text."""
     for value in ({1: "a", None: [True, 2.5]}, OrderedDict(b=1, a=[{}, []]), {"“quoted”": "\u2028 é \x00"}):
         assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(VALUES)
+def test_utf8_is_the_text_and_a_newline_encoded(value):
+    assert dumps_utf8(value) == (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def test_utf8_across_chunks_and_in_the_fallback(monkeypatch):
+    """Many chunks (a small chunk size), characters of two and three bytes at their edges, and the
+    fallback (a key json converts itself): the same bytes as the whole string encoded once."""
+    monkeypatch.setattr(jsonout, "_CHUNK", 3)
+    value = {"changes": [["=", "§ 4 “x” é"], ["+", "\u2028 ü"] * 5], "n": [1, 2.5, None, True]}
+    assert dumps_utf8(value) == (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()
+    assert dumps_utf8({1: "§"}, end="") == json.dumps({1: "§"}, ensure_ascii=False, indent=2).encode()

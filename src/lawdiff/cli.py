@@ -129,6 +129,13 @@ def to_json(obj: object) -> str:
     return jsonout.dumps(obj) + "\n"  # json.dumps(obj, ensure_ascii=False, indent=2), faster
 
 
+def to_json_bytes(obj: object) -> bytes:
+    """``to_json(obj)`` as UTF-8, built without the whole string (a third of the memory)."""
+    from lawdiff.render import jsonout
+
+    return jsonout.dumps_utf8(obj)
+
+
 @main.command("parse")
 @corpus_option
 @click.argument("ref")
@@ -151,7 +158,7 @@ def parse_command(ctx: click.Context, ref: str, fmt: str, out: Path | None) -> N
 
         emit(instrument_pdf(doc), out)
     elif fmt == "json":
-        emit(to_json(doc.to_dict()), out)
+        emit(to_json_bytes(doc.to_dict()), out)
     else:
         from lawdiff.render.outline import outline
 
@@ -322,11 +329,11 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
 
         emit(redline_pdf(model, docs, context), out)
     elif fmt == "html":
-        from lawdiff.render.redline_html import render_redline
+        from lawdiff.render.redline_html import render_redline_utf8
 
-        emit(render_redline(model, docs=docs, context=context), out)
+        emit(render_redline_utf8(model, docs=docs, context=context), out)
     else:
-        emit(to_json(model) if fmt == "json" else render_markdown(model), out)
+        emit(to_json_bytes(model) if fmt == "json" else render_markdown(model), out)
 
 
 def _check_binary_out(fmt: str, out: Path | None) -> None:

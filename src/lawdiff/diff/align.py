@@ -130,7 +130,7 @@ def _normal(text: str) -> str:
     return " ".join(text.translate(_QUOTES).casefold().split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One node of a tree, with what the passes need."""
 
@@ -140,7 +140,7 @@ class Item:
     children: list[int] = field(default_factory=list)
     key: str = ""
     bag: Counter | None = None  # own words
-    seq: list[str] = field(default_factory=list)  # own words, in order
+    seq: tuple[str, ...] = ()  # own words, in order
     words: int = 0
     rank: int = 0  # place among its siblings
     quoted: bool = False  # inside a quoted structure (text an amendment inserts)
@@ -179,7 +179,7 @@ def _bag(item: Item) -> Counter:
     if item.bag is None:
         # Interned: a bill repeats a few thousand words a million times, and one string per
         # occurrence was the largest part of the alignment's memory (issue 26).
-        item.seq = list(map(sys.intern, _WORD.findall(item.key)))
+        item.seq = tuple(map(sys.intern, _WORD.findall(item.key)))  # a tuple: no room to grow
         item.bag = Counter(item.seq)
         item.words = len(item.seq)
     return item.bag
@@ -291,6 +291,15 @@ class Alignment:
     @property
     def back(self) -> dict[int, int]:
         return {n: o for o, n in self.pairs.items()}
+
+    def drop_words(self) -> None:
+        """Let go of what only the passes read (each item's normal text, word lists and
+        multisets): the change model needs the nodes and the pairs alone, and these were two
+        thirds of the memory held while it was built (issue 26).  A pass run after this fails
+        loudly (``key`` is None) rather than on empty bags."""
+        for items in (self.old, self.new):
+            for it in items:
+                it.key = it.bag = it.tree = it.seq = None
 
 
 def align(old_root: Node, new_root: Node) -> Alignment:
@@ -547,7 +556,10 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     half = SKETCH // 2
     hashes = list(map(zlib.crc32, map(str.encode, grams)))
     by_hash = [grams[k] for k in sorted(range(len(grams)), key=hashes.__getitem__)[:half]]
-    return list(dict.fromkeys(by_hash + grams[:half]))
+    # Interned: the two versions of a provision (most of them alike) and its look-alikes share
+    # their trigrams, one string each rather than one per sketch (a sixth of the alignment's
+    # memory, issue 26).
+    return list(map(sys.intern, dict.fromkeys(by_hash + grams[:half])))
 
 
 class _Index:

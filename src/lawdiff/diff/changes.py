@@ -26,6 +26,7 @@ from lawdiff.diff.model import Change, ChangeKind, ChangeModel, Ref, Side, Stats
 from lawdiff.diff.splits import Group, find_groups
 from lawdiff.diff.tokens import DEFAULT_TIMEOUT, word_diff
 from lawdiff.gcpause import no_cycle_collector as _no_cycle_collector
+from lawdiff.memtrim import give_back
 from lawdiff.parse.provisions import find_provision
 from lawdiff.parse.tree import Document, Node
 
@@ -38,7 +39,9 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
     output of ``lawdiff parse --format json``).
     """
     with _no_cycle_collector():
-        return compare_model(old, new, timeout).to_dict()
+        model = compare_model(old, new, timeout).to_dict()
+    give_back()  # the typed model and the alignment are gone: the renderers build in their place
+    return model
 
 
 def compare_model(old, new, timeout: float = DEFAULT_TIMEOUT) -> ChangeModel:
@@ -58,6 +61,8 @@ def _compare(old, new, timeout: float) -> ChangeModel:
     located = (WordLines(old_doc), WordLines(new_doc))
     places = (_places(alignment.old), _places(alignment.new))
     groups = find_groups(alignment, timeout)
+    alignment.drop_words()  # the passes are over: only nodes and pairs are read from here on
+    give_back()  # the changes are built in what the alignment freed, not above it
     placed = {g.news[0]: g for g in groups}  # a split or join stands where its first new provision does
     hidden_new = {n for g in groups for n in g.news[1:]}
     hidden_old = {o for g in groups for o in g.olds if o != g.pair[0]}  # a join's unpaired parts

@@ -38,7 +38,7 @@ def kind_label(kind: str | None, unknown: str) -> str:
     return DocumentKind(kind).label if kind in DocumentKind._value2member_map_ else unknown
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     type: str
     eid: str | None = None

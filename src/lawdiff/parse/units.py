@@ -18,7 +18,7 @@ from lawdiff.read.cover import is_header
 from lawdiff.read.lines import Reading
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     text: str
     first: int | None

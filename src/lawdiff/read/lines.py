@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from lawdiff.errors import LawdiffError
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     """The line's words, whitespace folded; "" for a blank line (a paragraph break)."""

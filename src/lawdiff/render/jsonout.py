@@ -24,12 +24,14 @@ class _Out(list):
     """The pieces written so far, joined every ``_CHUNK`` into ``chunks``: a million small strings
     held until the end were five times the JSON's own size (issue 26: memory)."""
 
-    def __init__(self):
+    def __init__(self, utf8: bool = False):
         super().__init__()
-        self.chunks: list[str] = []
+        self.chunks: list = []
+        self.utf8 = utf8
 
     def flush(self) -> None:
-        self.chunks.append("".join(self))
+        chunk = "".join(self)
+        self.chunks.append(chunk.encode("utf-8") if self.utf8 else chunk)
         self.clear()
 
 
@@ -41,6 +43,21 @@ def dumps(obj: object) -> str:
         return json.dumps(obj, ensure_ascii=False, indent=2)
     out.flush()
     return "".join(out.chunks)
+
+
+def dumps_utf8(obj: object, end: str = "\n") -> bytes:
+    """``(dumps(obj) + end).encode("utf-8")`` without the string: each chunk is encoded as it is
+    joined.  A change model's JSON holds "§" and curly quotes, so Python keeps it as two bytes a
+    character; the string, its copy with ``end`` and the bytes were five times the output's size
+    at the end of ``lawdiff diff`` (issue 26: memory), the chunks and their join are two."""
+    out = _Out(utf8=True)
+    try:
+        _emit(obj, "\n", out)
+    except (_Fallback, RecursionError):
+        return (json.dumps(obj, ensure_ascii=False, indent=2) + end).encode("utf-8")
+    out.append(end)
+    out.flush()
+    return b"".join(out.chunks)
 
 
 def _emit(o: object, newline: str, out: list[str]) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 from functools import lru_cache
+from itertools import islice
 from importlib.resources import files
 from pathlib import Path
 
@@ -65,13 +67,33 @@ def mark(tag: str, text: str, spaces: bool = False) -> Markup:
 def render_page(template: str, *, root: str | None, **context) -> str:
     """Render a site template.  ``root`` is the relative path from the page to the
     site's top ("" or "../"); None makes a standalone page with CSS and script inlined."""
+    return environment().get_template(template).render(**_page_context(root, context))
+
+
+# Pieces of a page joined and encoded at a time by ``render_page_utf8``.
+_BATCH = 1 << 12
+
+
+def render_page_utf8(template: str, *, root: str | None, **context) -> bytes:
+    """``render_page(...).encode("utf-8")`` without the page as one string.  ``render`` lists
+    every piece of the page (millions for a long redline), joins them into a string of two bytes
+    a character (an arrow or a curly quote is enough) and the caller encodes it: the pieces, the
+    page and its bytes at once were the largest part of ``lawdiff diff --format html``'s memory
+    (issue 26).  Here the pieces are joined and encoded a batch at a time into one buffer."""
+    out = io.BytesIO()
+    pieces = environment().get_template(template).generate(**_page_context(root, context))
+    while batch := list(islice(pieces, _BATCH)):
+        out.write("".join(batch).encode("utf-8"))
+    return out.getvalue()
+
+
+def _page_context(root: str | None, context: dict) -> dict:
     inline = None
     if root is None:
         inline = {name: Markup((STATIC / name).read_text(encoding="utf-8").replace("</", "<\\/"))
                   for name in STATIC_FILES}
-    return environment().get_template(template).render(
-        root=root if root is not None else "", standalone=root is None, inline=inline,
-        instrument_href=instrument_href, redline_href=redline_href, **context)
+    return dict(root=root if root is not None else "", standalone=root is None, inline=inline,
+                instrument_href=instrument_href, redline_href=redline_href, **context)
 
 
 # How a reader names the parts of a bill that are not sections: "Recital 3", "Title".

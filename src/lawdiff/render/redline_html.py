@@ -16,7 +16,7 @@ from lawdiff.gcpause import no_cycle_collector
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
-                                 parts_phrase, ref_label, render_page)
+                                 parts_phrase, ref_label, render_page, render_page_utf8)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 from lawdiff.render.redline_cells import Cells
 
@@ -241,7 +241,17 @@ def render_redline(model: dict, *, root: str | None = None, label: str | None = 
         return _render(model, root, label, has_matrices, docs, context, downloads, relation, part)
 
 
-def _render(model, root, label, has_matrices, docs, context, downloads, relation, part=None) -> str:
+def render_redline_utf8(model: dict, *, docs=None, context: str = "changes") -> bytes:
+    """The standalone page (``render_redline(model, docs=docs, context=context)``) as UTF-8,
+    built without the whole page as one string (``page.render_page_utf8``): what
+    ``lawdiff diff --format html`` writes, in less than half the memory."""
+    if context not in CONTEXTS:
+        raise ValueError(context)
+    with no_cycle_collector():
+        return _render(model, None, None, False, docs, context, None, None, render=render_page_utf8)
+
+
+def _render(model, root, label, has_matrices, docs, context, downloads, relation, part=None, render=render_page):
     old, new = model["old"], model["new"]
     rows, top_stubs = _rows(model, part["first"], part["numbered"]) if part else _rows(model)
     total = part["total"] if part else sum(1 for r in rows if r["number"])
@@ -268,7 +278,7 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
         for item in {id(x): x for x in paper.get("summary", []) + paper.get("blocks", [])}.values():
             if item.get("number"):
                 item["number"] += part["numbered"]
-    return render_page(
+    return render(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title, roles=roles,
         identical=part["identical"] if part else total == 0 and bool(rows), part=part,
         rows=rows, top_stubs=top_stubs, groups=_groups(rows), total=total, stats=model.get("stats", {}),
