@@ -155,7 +155,9 @@ SAID_ACT = re.compile(r"\bsaid\s+act\b", I)
 ANCHOR = re.compile(
     r"\b(?:after|before|prior\s+to|following(?=\s+the\s+(?:words?|figures?|definition)\b)|(?<!the\s)following(?=\s+section\s+\d))\s+(?P<anchor>(?:[“\"][^”\"]*[”\"]|.)+?)(?=,|\s+(?:the\s+following|the\s+words?\s+[“\"]|"
     r"the\s+figures?\s+[“\"]|in\s+lines?\b|each\s+time|:)|$)", I | re.S)
-LINES = re.compile(r"\blines?\s+(?P<nums>\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*)", I)
+LINE_NUMS = r"\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*"
+"""The numbers of "lines 5, 7 and 9 to 12" (read by ``read.read_lines``)."""
+LINES = re.compile(rf"\blines?\s+(?P<nums>{LINE_NUMS})", I)
 QUOTED = re.compile(r"[“\"](?P<words>[^”\"]{0,4000})[”\"]")
 # What an insertion brings: "the following section", "the following 3 sections", "the following chapter".
 NEW_UNITS = re.compile(r"\bfollowing\s+(?:\w+\s+){0,2}?(?:new\s+)?(?P<unit>sections?|chapters?)\b", I)

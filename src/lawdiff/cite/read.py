@@ -653,7 +653,7 @@ def _clauses(predicate: str) -> list[tuple[str, str]]:
     return out
 
 
-ELSEWHERE = re.compile(r"\s+and\s+(?=(?:by\s+)?inserting,?\s+in\s+lines?\s+(?P<lines>\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*)"
+ELSEWHERE = re.compile(rf"\s+and\s+(?=(?:by\s+)?inserting,?\s+in\s+lines?\s+(?P<lines>{g.LINE_NUMS})"
                        r",?\s+(?:after|before)\b)", re.I)
 
 
@@ -748,7 +748,7 @@ def _clause_place(clause: str) -> str:
 
 
 
-LINE_VERB = re.compile(r"(\blines?\s+\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*),?\s+(?:to\s+)?"
+LINE_VERB = re.compile(rf"(\blines?\s+{g.LINE_NUMS}),?\s+(?:to\s+)?"
                        r"(strike|striking|insert|inserting|add|adding|delete|deleting)\b", re.I)
 """A verb after the lines with no "by": "amended in lines 26 through 31 striking ...", "amended in line 94 to insert
 after the phrase ..."."""
