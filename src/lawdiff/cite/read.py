@@ -446,6 +446,22 @@ def _expand(nums: list[str]) -> tuple[list[str], str | None]:
     return out, warning
 
 
+def _section_keys(named: list[str]) -> dict:
+    """A target's keys for the sections ``named`` (from ``_split_nums``): ``section`` the first (a range's first
+    end), ``sections`` where they are several or a range, ``sections_named`` a range as the words name it
+    ("32–51", for the citation), and ``_warning`` where a range was too long to list."""
+    sections, warning = _expand(named)
+    out: dict = {"section": sections[0].split(RANGE_MARK)[0] if sections else None}
+    ranged = any(RANGE_MARK in n for n in named)
+    if len(sections) > 1 or ranged:
+        out["sections"] = sections
+    if ranged:
+        out["sections_named"] = named
+    if warning:
+        out["_warning"] = warning
+    return out
+
+
 def _label(loc: dict | None) -> str | None:
     """A subsection, paragraph or clause as the words name it: "(b)", "fifth", "(5)"."""
     if not loc:
@@ -589,32 +605,27 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             # "said subsection (a)", "said section": inside the section named last
             section_loc = {"nums": [last["section"]] if last.get("section") else []}
     named = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
-    sections, range_warning = _expand(named)
+    keys = _section_keys(named)
     if code == "G.L." and chapter is None and chapter_loc is not None and chapter_loc["said"] \
             and not chapter_loc["nums"] and ctx.last is not None and ctx.last.get("code") == "G.L." \
             and ctx.last.get("chapter") is not None:
         # "Section 31 of said chapter of the Massachusetts General Laws": the General Laws' chapter named last
         chapter, resolved_from = ctx.last["chapter"], ctx.last.get("_from")
-    if code == "G.L." and chapter is None and sections:
+    if code == "G.L." and chapter is None and named:
         bare = BARE_CHAPTER.search(words)
         if bare is None:  # "Section 22C of the General Laws ... adding the following section": a slip, not read
-            return None, f"section {sections[0]} of the General Laws: no chapter named", None
+            first = (keys.get("sections") or [keys["section"]])[0]
+            return None, f"section {first} of the General Laws: no chapter named", None
         chapter = bare["chapter"]
     target = {"code": code, "year": year, "chapter": chapter,
-              "section": sections[0].split(RANGE_MARK)[0] if sections else None,
+              "section": keys.pop("section"),
               "subsection": _label(loc.get("subsection")) or _first_label(section_loc),
               "paragraph": _label(loc.get("paragraph")) or _label(loc.get("subparagraph")),
               "clause": _label(loc.get("clause")) or _label(loc.get("subclause"))}
     for extra in ("item", "definition", "sentence", "article"):
         if loc.get(extra):
             target[extra] = _label(loc[extra])
-    ranged = any(RANGE_MARK in n for n in named)
-    if len(sections) > 1 or ranged:
-        target["sections"] = sections
-    if ranged:
-        target["sections_named"] = named  # "32–51" as the words name it, for the citation
-    if range_warning:
-        target["_warning"] = range_warning
+    target.update(keys)
     if other is not None:
         target["other"] = other
     return target, None, resolved_from
@@ -821,16 +832,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         if tgt is not None and obj is not None and tgt["section"] is None:
             whole = re.match(rf"^(?:the\s+|said\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
             if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
-                named = _split_nums(whole["nums"])
-                nums, range_warning = _expand(named)
-                tgt["section"] = nums[0].split(RANGE_MARK)[0]
-                ranged = any(RANGE_MARK in n for n in named)
-                if len(nums) > 1 or ranged:
-                    tgt["sections"] = nums
-                if ranged:
-                    tgt["sections_named"] = named
-                if range_warning:
-                    tgt["_warning"] = range_warning
+                tgt.update(_section_keys(_split_nums(whole["nums"])))
         new = g.NEW_UNITS.search(clause)
         inside = SECTION_NAMED.search(_clause_place(clause)) if tgt is not None and tgt["section"] is None else None
         if inside and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")) \
