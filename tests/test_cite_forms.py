@@ -436,3 +436,68 @@ def test_a_line_named_inside_struck_words_is_no_line_of_the_instruction(tmp_path
                    "“the amount on line 7 to add” and inserting in place thereof the following words:- the sum.")
     assert item["where"]["words"] == "the amount on line 7 to add" and item["where"]["lines"] is None
     assert item["action"] == "replace"
+
+
+def test_an_insertion_at_a_place_of_its_own_is_its_own_instruction(tmp_path):
+    """The strike and the insertion are two instructions where the insertion names a place of its own (an anchor
+    that is not among the struck words, or the end of another unit); one replacement where it goes on a line of the
+    struck words, after one of them, or "after the words" it does not name."""
+    items = _read(tmp_path,
+                  "SECTION 1. Section 7 of chapter 150E of the General Laws is hereby amended by striking the word "
+                  "“or” before the word “board” and inserting after the word “board” in line 15 the following "
+                  "words:- or the council",
+                  "SECTION 2. Section 52E of chapter 149 of the General Laws is hereby amended by inserting, after the "
+                  "word “worker”, the words “or applicant;” and inserting, after the word “office”, the words “or "
+                  "to take leave”.",
+                  "SECTION 3. Section 8 of chapter 175M of the General Laws is hereby amended by striking clause (iv) in "
+                  "its entirety and inserting the following clause at the end of clause (iii):- (iv) the ages of "
+                  "claimants;",
+                  "SECTION 4. Section 6M of chapter 62 of the General Laws is hereby amended by striking out, in lines "
+                  "10-11, the words “or any later rule” and inserting after the words “1437(b)” in line 10, the words "
+                  "“and its rules”.",
+                  "SECTION 5. Section 1 of chapter 218 of the General Laws is hereby amended by striking out, in line "
+                  "40, the words “Ayer, Harvard and Shirley” and inserting after the word “Ayer;” the following "
+                  "words:- Groton,",
+                  "SECTION 6. Section 24 of chapter 279 of the General Laws is hereby amended in line 14 by striking "
+                  "the words “not less than 15 years” and inserting after the words the following words:- 20 years")
+    assert _got(items) == [("1", "150E", "7", "strike"), ("1", "150E", "7", "insert"),
+                           ("2", "149", "52E", "insert"), ("2", "149", "52E", "insert"),
+                           ("3", "175M", "8", "strike"), ("3", "175M", "8", "add"),
+                           ("4", "62", "6M", "replace"), ("5", "218", "1", "replace"), ("6", "279", "24", "replace")]
+    assert [i["where"]["after"] for i in items[1:4]] == ["the word “board”", "the word “worker”", "the word “office”"]
+
+
+def test_numbers_in_words_and_an_addition_as_a_second_paragraph(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section one hundred and fifty C of chapter one hundred and forty-nine A of the General "
+                  "Laws is hereby amended by adding the following paragraph as a second paragraph:- The board may "
+                  "waive the fee.",
+                  "SECTION 2. Section thirty-four M of chapter ninety of the General Laws is hereby repealed.",
+                  "SECTION 3. Sections one and two of chapter 5 of the General Laws are hereby repealed.")
+    assert _got(items) == [("1", "149A", "150C", "insert"), ("2", "90", "34M", "repeal"), ("3", "5", "1", "repeal")]
+    assert items[2]["target"]["sections"] == ["1", "2"]
+
+
+def test_an_instruction_that_goes_on_inside_the_text_it_inserts(tmp_path):
+    """The parser keeps "And by striking ..." after inserted words in that text; the citator reads it as the
+    SECTION's own instruction on the same law, and inserted law that never says "And by striking" stays text."""
+    items = _read(tmp_path,
+                  "SECTION 1. Subsection (e) of section 8 of chapter 175M of the General Laws is hereby amended by "
+                  "striking clause (iv) in its entirety and inserting the following clause at the end of clause (iii), "
+                  "on line 20:-",
+                  "(iv) the ages of claimants and the kind of leave taken; And by striking the word “and” at the end of "
+                  "clause (vi), at line 28; And by striking clause (vii) and inserting at the end of clause (vi), at "
+                  "line 28, the following:-",
+                  "(vii) the number of open cases; and (viii) the time to a first payment.",
+                  "SECTION 2. Section 7C of chapter 89 of the General Laws is hereby amended by striking out subsection "
+                  "(c) and inserting in place thereof the following subsection:-",
+                  "(c) A violation shall be punished by a fine of $100. And further, by adding the following "
+                  "sections:-",
+                  "(d) A second offense shall require a course.",
+                  "(e) No offense shall be a surchargeable incident.",
+                  "SECTION 3. Section 9 of chapter 6 of the General Laws is hereby amended by inserting the following "
+                  "subsection:- (f) The fund shall be kept apart; and by the board's vote it may be spent.")
+    assert _got(items) == [("1", "175M", "8", "strike"), ("1", "175M", "8", "add"), ("1", "175M", "8", "strike"),
+                           ("1", "175M", "8", "strike"), ("1", "175M", "8", "add"),
+                           ("2", "89", "7C", "replace"), ("2", "89", "7C", "add"), ("3", "6", "9", "insert")]
+    assert [i["where"]["lines"] for i in items[:5]] == [None, [20], [28], None, [28]]

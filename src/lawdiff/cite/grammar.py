@@ -122,8 +122,9 @@ INSERT = re.compile(rf"^{INSERT_VERBS}\b(?P<rest>.*)", I | re.S)
 ADD = re.compile(rf"^{ADD_VERBS}\b(?P<rest>.*)", I | re.S)
 # "Chapter 147 is hereby amended by repealing sections 32 to 51, inclusive": a repeal inside the unit named
 REPEAL = re.compile(r"^repealing\b\s*(?P<obj>.*)", I | re.S)
-# "adding as a second paragraph": an addition at a named place, which is an insertion
-AS_NTH = re.compile(rf"\badding\s+as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)"
+# "adding as a second paragraph", "adding the following paragraph as a second paragraph": an addition at a named
+# place, which is an insertion
+AS_NTH = re.compile(rf"\badding\s+(?:the\s+following\s+(?:new\s+)?\w+\s+)?as\s+(?:a|the)\s+(?:new\s+)?{ORDINAL}\s+(?:new\s+)?(?:paragraph|sentence|subsection|clause)"
                     r"|\bthereafter\b", I)
 # "inserting at the end thereof", "at the end of the first paragraph", "at the end of said sentence", "at the end the
 # following": an addition at the end of a unit (not "at the end of line 5", a place in the printed text). The unit

@@ -170,6 +170,15 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
             listed += read
     _attach_text(found, qstrs, inserted)
     found += listed
+    for node, start in _continued(qstrs) if last_read is not None else ():
+        # "...:- (vii) overall claimant data ...; And by striking clause (xiii) and inserting ...:-": the SECTION's
+        # instruction goes on after the text it inserts, on the same law, and the parser kept its words in that text
+        subject, verb = last_read
+        area, node_inserted = instruction_area(node.text[start:])
+        read = [{"section": number, "eid": sec.eid, **item} for item in _read_instruction(
+            number, subject, verb["verb"].lower(), verb.group(0), area, ctx)]
+        _attach_text(read, [c for c in node.children if c.type == "quotedStructure"], node_inserted)
+        found += read
     for node, start in _embedded(qstrs):
         # an instruction the parser left inside the text the one before inserts: read in place, same SECTION
         inner = Node(type="section", eid=sec.eid, num=sec.num, text=node.text[start:],
@@ -264,6 +273,27 @@ def _embedded(qstrs: list[Node]) -> list[tuple[Node, int]]:
     return out
 
 
+CONTINUED = re.compile(r"(?:^|(?<=[.;])\s+)And\s+(?:further,?\s+)?(?=by\s+(?:striking|inserting|adding|deleting)\b)")
+"""Where the bill's instruction goes on inside the text it inserts: "...; And by striking the word “and” ...", "... of
+correction. And further, by adding the following sections:-" (a capital "And" opening a sentence: inserted law does
+not go on "And by striking")."""
+
+
+def _continued(qstrs: list[Node]) -> list[tuple[Node, int]]:
+    """Nodes of the inserted text (not of text quoted inside it) whose words go on with the SECTION's instruction:
+    (node, where the instruction's words start, at "by")."""
+    out = []
+    todo = [c for q in qstrs for c in q.children]
+    while todo:
+        node = todo.pop(0)
+        if node.type == "quotedStructure":
+            continue
+        if "And" in node.text and (m := CONTINUED.search(node.text)):
+            out.append((node, m.end()))
+        todo[:0] = node.children
+    return out
+
+
 def instruction_area(text: str) -> tuple[str, list[str]]:
     """The words of ``text`` that instruct, and the inserted texts cut out of it.
 
@@ -336,7 +366,29 @@ def _names_a_law(subject: str) -> bool:
 # -- the target --------------------------------------------------------------------
 
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORD = "(?:" + "|".join(TENS + NUMBER_WORDS[::-1]) + "|hundred)"  # "nineteen" before "nine"
+
+
+NUMBER_RUN = rf"{NUMBER_WORD}(?:(?:(?<=hundred)\s+and\s+|[\s-]+){NUMBER_WORD})*(?:\s+[A-Z]\b(?!\s+(?:new|section)\b))?"
+"""A number in words and its letter: "one hundred and forty-nine A"."""
+
+
+def _number_in_words(words: re.Match) -> str:
+    """ "one hundred and forty-nine A" -> "149A"."""
+    total = 0
+    letter = re.search(r"\s([A-Z])$", words[0])
+    for word in re.findall(r"[a-z]+", words[0].lower() if letter is None else words[0][:-1].lower()):
+        if word == "hundred":
+            total = max(total, 1) * 100
+        elif word in TENS:
+            total += 20 + 10 * TENS.index(word)
+        elif word in NUMBER_WORDS:
+            total += NUMBER_WORDS.index(word) + 1
+    return f"{total}{letter[1] if letter else ''}"
+
+
 NORMAL = [
     # "Ch. 175", "ch. 277", "Chap. 6": the word abbreviated
     (re.compile(r"\b(?:ch|chap)\.\s*(?=\d)", re.I), "chapter "),
@@ -348,9 +400,11 @@ NORMAL = [
     (re.compile(r"\bthe\s+same\s+(?=(?:chapter|section|subsection|paragraph|clause|article)\b)", re.I), "said "),
     # "striking out Section 2 and Section 2A": two sections, the word printed before each
     (re.compile(r"\b(sections?\s+\d+[A-Z]*)\s+and\s+section\s+(?=\d)", re.I), r"\1 and "),
-    # "Section seven of Chapter 150E": a section's number in words
-    (re.compile(r"\b(section\s+)(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+of\s+(?:said\s+)?chapter\b)", re.I),
-     lambda m: m[1] + str(NUMBER_WORDS.index(m[2].lower()) + 1)),
+    # "Section seven of Chapter 150E", "chapter one hundred and forty-nine A of the General Laws", "Section thirty-four
+    # M of said chapter ninety", "Sections one and two of": numbers in words (and their letters)
+    (re.compile(rf"\b(sections?|chapters?)\s+({NUMBER_RUN}(?:(?:\s*,\s*|\s+(?:and|to|through)\s+){NUMBER_RUN})*)"
+                r"(?=\s*(?:,|\bof\b|\bis\b|\bare\b|$))", re.I),
+     lambda m: f"{m[1]} {re.sub(NUMBER_RUN, _number_in_words, m[2], flags=re.I)}"),
 ]
 """Words the drafts print in more than one way, said one way before they are read."""
 
@@ -664,20 +718,50 @@ def _clauses(predicate: str) -> list[tuple[str, str]]:
     return out
 
 
-ELSEWHERE = re.compile(rf"\s+and\s+(?=(?:by\s+)?inserting,?\s+in\s+lines?\s+(?P<lines>{g.LINE_NUMS})"
-                       r",?\s+(?:after|before)\b)", re.I)
+ELSEWHERE = re.compile(r"\s+and\s+(?=(?:by\s+)?(?:inserting|adding),?\s+(?:the\s+following\s+(?:new\s+)?\w+\s+)?(?:in\s+lines?\s+[\d\s,and–-]+?,?\s+)?(?:immediately\s+)?"
+                       r"(?:(?:after|before)\b(?!\s+the\s+words?\s+(?:the\s+following|[,:]))|at\s+the\s+end\s+of\b))", re.I)
 
 
 def _elsewhere(clause: str, raw: str) -> list[tuple[str, str]]:
-    """A strike and an insertion at lines of its own ("deleting, in line 23, the word “or” and inserting, in line
-    24, after the word ...") are two instructions at two places, not a replacement; an insertion on a line of
-    the struck words ("deleting, in lines 106 and 107, ... and inserting, in line 106, after ...") takes their place."""
-    m, n = ELSEWHERE.search(clause), ELSEWHERE.search(raw)
-    struck = g.LINES.search(clause[:m.start()]) if m and n else None
-    if struck is None or set(read_lines(struck["nums"])) & set(read_lines(m["lines"])):
+    """An insertion that names a place of its own after other words ("striking the word “or” before the word
+    “commission” and inserting after the word “commission” ...", "striking clause (vii) ... and inserting the
+    following clause at the end of clause (vi)", "inserting, after the word “x”, the words “y” and inserting,
+    after the word “z”, ...") is an instruction of its own at that place, not the words' replacement.  An
+    insertion on a line of the struck words ("deleting, in lines 106 and 107, ... and inserting, in line 106,
+    after ...", "... and inserting after the words “x” in line 106, the words") takes their place: one
+    replacement; so does one "after the words" it does not name (the struck ones)."""
+    m, n = _outside_quotes(ELSEWHERE, clause), _outside_quotes(ELSEWHERE, raw)
+    if m is None or n is None:
+        return [(clause, raw)]
+    struck = g.LINES.search(QUOTED_WORDS.sub(_blank, clause[:m.start()]))
+    place = QUOTED_WORDS.sub(_blank, clause[m.end():])  # the lines named around the anchor, not inside words
+    inserted_at = g.LINES.search(place[:PLACE_END.search(place + ":").start()])
+    if struck is not None and inserted_at is not None and \
+            set(read_lines(struck["nums"])) & set(read_lines(inserted_at["nums"])):
         return [(clause, raw)]  # the insertion is on a line of the struck words: in their place
+    struck_words, anchor = g.QUOTED.search(clause[:m.start()]), g.QUOTED.search(clause[m.end():])
+    if struck_words and anchor and _words(anchor["words"])[:1] and \
+            _words(anchor["words"])[0] in _words(struck_words["words"]):
+        return [(clause, raw)]  # "striking out “Gardner, Petersham ...” and inserting after the word “Gardner;”"
     return [(clause[:m.start()].strip(" ,;"), raw[:n.start()].strip(" ,;")),
-            (clause[m.end():].strip(" ,;"), raw[n.end():].strip(" ,;"))]
+            *_elsewhere(clause[m.end():].strip(" ,;"), raw[n.end():].strip(" ,;"))]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+PLACE_END = re.compile(rf"\bthe\s+following\b|[:{CUT}]", re.I)
+
+
+def _blank(quoted: re.Match) -> str:
+    return " " * len(quoted[0])
+
+
+def _outside_quotes(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match of ``pattern`` in ``text`` that does not start inside quoted words."""
+    spans = [q.span() for q in QUOTED_WORDS.finditer(text)]
+    return next((m for m in pattern.finditer(text) if not any(a < m.start() < b for a, b in spans)), None)
 
 
 def read_lines(nums: str) -> list[int]:
@@ -829,6 +913,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
     for action, where, obj, clause, raw in parts:
         tgt = dict(target) if target is not None else None
         inserts = None
+        moved = None  # (the section named, whether its name became the anchor) when a new section goes after it
         if tgt is not None and obj is not None and tgt["section"] is None:
             whole = re.match(rf"^(?:the\s+|said\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
             if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
@@ -851,6 +936,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 # ("... inserting after subsection (k) the following section": a unit inside it, misnamed)
                 # "Section 72 of chapter 111 is hereby amended by inserting the following section": a new
                 # section goes into the chapter (after section 72); section 72 itself is not amended
+                moved = (tgt["section"], where["after"] is None)
                 where["after"] = where["after"] or f"section {tgt['section']}"
                 tgt["section"] = None
                 tgt.pop("sections", None)
@@ -862,7 +948,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             where["after"] = where["after"].replace(CUT, "").strip()
         if where.get("part"):
             where["part"] = where["part"].replace(CUT, "").strip() or None
-        item = {"_cut": CUT in clause, "section": number, "target": _public(tgt), "action": action, "where": where,
+        item = {"_cut": CUT in clause, "_moved": moved, "section": number, "target": _public(tgt), "action": action, "where": where,
                 "as_appearing": as_appearing, "inserts": inserts, "text": None, "new_text": None,
                 "evidence": evidence}
         if resolved_from is not None:
@@ -918,6 +1004,7 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
     """Give each instruction that introduces text ("the following section:-") its quoted text's
     eid, and the numbers of the sections (or chapter) it inserts, read from that text."""
     units = {id(i): i["inserts"] for i in found if i["inserts"]}  # "section(s)" or "chapter(s)", then numbers
+    moved = {id(i): i.pop("_moved") for i in found}
     cut = [i for i in found if i.pop("_cut")]  # one inserted text (or quoted structure) each, in order
     if len(cut) == len(inserted):
         for item, piece in zip(cut, inserted):
@@ -929,6 +1016,13 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
         last["text"] = q.eid
         if last["inserts"]:
             last["inserts"] = _new_numbers(q, last["inserts"]) or None
+            section, anchored = moved[id(last)] or (None, False)
+            if section and last["inserts"] is None and _holds_subsections(q):
+                # "Section 7C ... is hereby amended ... by adding the following sections:-" and then subsections (d)
+                # and (e): units of section 7C, misnamed; section 7C is amended, no new section goes after it
+                last["target"]["section"] = section
+                if anchored:
+                    last["where"]["after"] = None
     for item in found:
         if isinstance(item["inserts"], str) and item["text"] is None:
             # inserted words inline after ":-": "Section 40. ..." names the new section
@@ -941,6 +1035,11 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
                 and units.get(id(item), "").startswith("chapter"):
             t["chapter"] = item["inserts"]  # a new chapter: it is the chapter the instruction reaches
             t["new_chapter"] = True
+
+
+def _holds_subsections(q: Node) -> bool:
+    kids = [c for c in q.children if c.type != "quotedStructure"]
+    return bool(kids) and all(c.type in ("subsection", "paragraph", "clause") for c in kids)
 
 
 def _new_numbers(q: Node, unit: str) -> list[str]:
