@@ -156,3 +156,7 @@ def test_two_people_reading_the_fifth_draw_agree_once_the_one_difference_was_set
 def test_two_people_reading_the_sixth_draw_agree_on_what_the_citator_is_scored_on():
     first, second = _scored("instructions-sixth.toml"), _scored("instructions-sixth-second.toml")
     assert len(first) == 157 and first == second
+
+
+def test_the_ninth_instruction_sample_is_the_ninth_seeded_draw_of_300_and_adds_up():
+    _later_draw("ninth", 300, 307)
