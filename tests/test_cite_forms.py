@@ -93,14 +93,16 @@ def test_said_chapter_with_no_number_and_the_same_section(tmp_path):
     assert items[1]["resolved_from"] == "1"
 
 
-def test_a_section_of_the_general_laws_with_no_chapter_stays_unread(tmp_path):
-    # "said chapter" with nothing named before, and the slip "Section 22C of the General Laws": never a guess
+def test_said_chapter_with_none_named_before_stays_unread(tmp_path):
+    # "said chapter" with nothing named before: never a guess. (The slip "Section 22C of the General Laws ... adding
+    # the following section" is read as chapter 22C, with a warning, since a section is given no new sections.)
     items = _read(tmp_path,
                   "SECTION 1. Section 31 of said chapter of the General Laws is hereby amended by striking out the "
                   "word “shall”.",
                   "SECTION 2. Section 22C of the General Laws is hereby amended by adding the following section:- "
                   "Section 22D. A fee.")
-    assert [i["target"] for i in items] == [None, None]
+    assert items[0]["target"] is None
+    assert items[1]["target"]["chapter"] == "22C" and "read as chapter 22C" in items[1]["warning"]
 
 
 def test_part_the_second_of_the_constitution(tmp_path):
@@ -501,3 +503,31 @@ def test_an_instruction_that_goes_on_inside_the_text_it_inserts(tmp_path):
                            ("1", "175M", "8", "strike"), ("1", "175M", "8", "add"),
                            ("2", "89", "7C", "replace"), ("2", "89", "7C", "add"), ("3", "6", "9", "insert")]
     assert [i["where"]["lines"] for i in items[:5]] == [None, [20], [28], None, [28]]
+
+
+def test_a_section_of_the_general_laws_given_a_new_section_is_a_chapter(tmp_path):
+    """ "Section 164 of the General Laws ... inserting the following section": a section is given no new sections, so
+    the words' unit is chapter 164 (said in a warning); a section named so that is only amended stays unread."""
+    items = _read(tmp_path,
+                  "SECTION 1. Section 164 of the General Laws is hereby amended by inserting the following section:- "
+                  "Section 149. The department may set rates.",
+                  "SECTION 2. Section 13A of the General Laws is hereby amended by striking out the word “may”.",
+                  "SECTION 3. Said chapter 60 is hereby further amended by striking out subsection 62A and inserting "
+                  "in place thereof the following section:- Section 62A. The collector shall give notice.",
+                  "SECTION 4. Chapter 65C of the General Laws is hereby amended by striking out Section 2 and Section 2A "
+                  "in their entirety and inserting in place thereof the following section:- Section 2. A tax is laid.")
+    assert _got(items) == [("1", "164", None, "insert"), ("2", None, None, "strike"), ("3", "60", "62A", "replace"),
+                           ("4", "65C", "2", "replace")]
+    assert items[0]["inserts"] == "149" and "read as chapter 164" in items[0]["warning"]
+    assert items[1]["target"] is None and "no chapter named" in items[1]["warning"]
+    assert items[3]["target"]["sections"] == ["2", "2A"]
+
+
+def test_a_new_chapter_printed_with_its_number_and_no_word_chapter(tmp_path):
+    [item] = _read(tmp_path,
+                   "SECTION 1. The General Laws are hereby amended by inserting after chapter 111N the following "
+                   "chapter:-",
+                   "111O.",
+                   "Regulation of Body Art",
+                   "Section 1. As used in this chapter, the following words shall have the following meanings:")
+    assert (item["target"]["chapter"], item["target"].get("new_chapter"), item["inserts"]) == ("111O", True, "111O")

@@ -553,6 +553,10 @@ SUBSECTION_NUMBERED = re.compile(r"^\s*subsection\s+(?P<num>\d+[A-Z]*)\s*(?P<lab
 (a subsection is lettered or numbered in brackets, never "24" before brackets of its own)."""
 
 
+NO_CHAPTER = "section {} of the General Laws: no chapter named"
+SECTION_FOR_CHAPTER = re.compile(r"^section (\S+) of the General Laws: no chapter named$")
+
+
 def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
     """The law ``subject`` names: (target, warning, resolved_from)."""
     words = _strip_qualifiers(normal(subject))
@@ -669,7 +673,7 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
         bare = BARE_CHAPTER.search(words)
         if bare is None:  # "Section 22C of the General Laws ... adding the following section": a slip, not read
             first = (keys.get("sections") or [keys["section"]])[0]
-            return None, f"section {first} of the General Laws: no chapter named", None
+            return None, NO_CHAPTER.format(first), None
         chapter = bare["chapter"]
     target = {"code": code, "year": year, "chapter": chapter,
               "section": keys.pop("section"),
@@ -855,6 +859,11 @@ MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|de
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
 
+WHOLE_MISNAMED = re.compile(r"^(?:the\s+|said\s+)?subsection\s+(?P<nums>\d+[A-Z]*)\b(?!\s*\()", re.I)
+""""Said chapter 60 is hereby amended by striking out subsection 62A": a chapter's unit numbered like a section is
+its section (a chapter has no subsections; a subsection is lettered, "(a)")."""
+
+
 def _read_instruction(number: str, subject: str, verb: str, verb_words: str, predicate: str,
                       ctx: _Context) -> list[dict]:
     target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx)
@@ -915,10 +924,20 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         inserts = None
         moved = None  # (the section named, whether its name became the anchor) when a new section goes after it
         if tgt is not None and obj is not None and tgt["section"] is None:
-            whole = re.match(rf"^(?:the\s+|said\s+)?sections?\s+(?P<nums>{g.NUMS})", obj.strip(), re.I)
+            whole = re.match(rf"^(?:the\s+|said\s+)?sections?\s+(?P<nums>{g.NUMS})", normal(obj.strip()), re.I) \
+                or (WHOLE_MISNAMED.match(obj.strip()) if tgt["chapter"] is not None else None)
             if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
                 tgt.update(_section_keys(_split_nums(whole["nums"])))
         new = g.NEW_UNITS.search(clause)
+        slip = SECTION_FOR_CHAPTER.match(warning or "") if tgt is None else None
+        if slip and new and action in ("insert", "add", "replace") and re.search(
+                rf"\bsection\s+{re.escape(slip[1])}\s+of\s+the\s+General\s+Laws\b", subject, re.I):
+            # "Section 164 of the General Laws is hereby amended by inserting the following section": a section is
+            # given no new sections (nor replaced as "the chapter"); the words' unit is chapter 164
+            tgt = {"code": "G.L.", "year": None, "chapter": slip[1], "section": None, "subsection": None,
+                   "paragraph": None, "clause": None,
+                   "_warning": f"'section {slip[1]}' of the General Laws read as chapter {slip[1]}: the words put a "
+                               f"new {new['unit'].lower()} into it"}
         inside = SECTION_NAMED.search(_clause_place(clause)) if tgt is not None and tgt["section"] is None else None
         if inside and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")) \
                 and not NEW_SECTION.search(clause):
@@ -953,7 +972,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 "evidence": evidence}
         if resolved_from is not None:
             item["resolved_from"] = resolved_from
-        if warning is not None or tgt is None:
+        if tgt is None or warning is not None and not tgt.get("_warning"):
             item["warning"] = warning or "no target read"
         elif action == "amend":
             item["warning"] = "what the instruction does is not read"
@@ -1044,6 +1063,10 @@ def _holds_subsections(q: Node) -> bool:
 
 def _new_numbers(q: Node, unit: str) -> list[str]:
     kind = "chapter" if unit.startswith("chapter") else "section"
+    kids = [c for c in q.children if c.type != "quotedStructure"]
+    if kind == "chapter" and kids and not any(c.type == "chapter" for c in kids) and kids[0].type == "section" \
+            and re.fullmatch(r"\d+[A-Z]{0,3}\.", kids[0].num or ""):
+        return [kids[0].num.rstrip(".")]  # a new chapter printed "111O." and its title, no word "CHAPTER"
     nums = []
     for child in q.children:
         if child.type == kind and child.num:
