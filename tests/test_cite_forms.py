@@ -531,3 +531,14 @@ def test_a_new_chapter_printed_with_its_number_and_no_word_chapter(tmp_path):
                    "Regulation of Body Art",
                    "Section 1. As used in this chapter, the following words shall have the following meanings:")
     assert (item["target"]["chapter"], item["target"].get("new_chapter"), item["inserts"]) == ("111O", True, "111O")
+
+
+def test_a_colon_inside_struck_words_opens_no_inserted_text(tmp_path):
+    """ "the following factors ... by:" inside the quotation marks of struck words is their own colon: the clause goes
+    on to "and replacing with the following new text:" (one replacement, not a strike)."""
+    [item] = _read(tmp_path,
+                   "SECTION 1. Chapter 59, Section 5, subsection 41C is hereby amended by striking out the words:",
+                   "“A town may adjust the following factors contained in these provisions by: 1) reducing the age; "
+                   "2) increasing the amounts;” and replacing with the following new text:",
+                   "“A town may adjust the following factors by: 1) reducing the age.”")
+    assert (item["target"]["chapter"], item["target"]["section"], item["action"]) == ("59", "5", "replace")

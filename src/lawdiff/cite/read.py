@@ -344,8 +344,8 @@ def _quote_start(text: str) -> tuple[int, int] | None:
         dash = g.COLON_DASH.match(text, at)
         if dash:
             return at, dash.end()
-        if g.FOLLOWING_BEFORE.search(text, max(0, at - 100), at):
-            return at, at + 1
+        if g.FOLLOWING_BEFORE.search(text, max(0, at - 100), at) and text.count("“", 0, at) <= text.count("”", 0, at):
+            return at, at + 1  # (not "the following factors ... by:" inside struck words in quotation marks)
         at = text.find(":", at + 1)
     return None
 
