@@ -542,3 +542,18 @@ def test_a_colon_inside_struck_words_opens_no_inserted_text(tmp_path):
                    "2) increasing the amounts;” and replacing with the following new text:",
                    "“A town may adjust the following factors by: 1) reducing the age.”")
     assert (item["target"]["chapter"], item["target"]["section"], item["action"]) == ("59", "5", "replace")
+
+
+def test_misprinted_verbs_in_place_and_struck_words_set_off_before_an_insertion_elsewhere(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 100J of chapter 276 of the General Laws is hereby amended by striking out, in "
+                  "line 9, the words “disabled person” and inserted in place thereof the following words:- person "
+                  "with a disability",
+                  "SECTION 2. Section 16 of chapter 19A of the General Laws is hereby amended by striking out "
+                  "subsection (a) and asserting in place thereof the following subsection:- (a) The board shall meet.",
+                  "SECTION 3. Section 60G of chapter 231 of the General Laws is amended by striking in lines 10 and 11 "
+                  "the following: “before the judgment” and adding in lines 12 and 27 after the word “paid” the "
+                  "following: , replaced or repaid,.")
+    assert _got(items) == [("1", "276", "100J", "replace"), ("2", "19A", "16", "replace"),
+                           ("3", "231", "60G", "strike"), ("3", "231", "60G", "insert")]
+    assert [i["where"]["lines"] for i in items[2:]] == [[10, 11], [12, 27]]

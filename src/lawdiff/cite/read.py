@@ -319,9 +319,10 @@ def instruction_area(text: str) -> tuple[str, list[str]]:
                 limit = resume.start()
         if g.CLAUSE_VERB.search(rest, 0, limit):  # most inserted text holds no verb: skip the slow scan
             clause = next((c for c in g.CLAUSE_START.finditer(rest, 0, limit) if c.start() > 0), None)
-            # "striking out the words:- “x”, and inserting in place thereof ...": the struck words were
-            # set off like inserted ones; the clause goes on
-            goes_on = g.IN_PLACE.search(rest, 0, limit)
+            # "striking out the words:- “x”, and inserting in place thereof ...", "striking ... the following: “x”
+            # and adding in lines 12 and 27 after the word ...": the struck words were set off like inserted ones;
+            # the clause goes on
+            goes_on = g.IN_PLACE.search(rest, 0, limit) or ELSEWHERE.search(rest, 0, limit)
             if goes_on and (resume is None or goes_on.start() < resume.start()):
                 resume = goes_on
             if clause is not None and (resume is None or clause.start() < resume.start()):
