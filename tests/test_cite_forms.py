@@ -557,3 +557,14 @@ def test_misprinted_verbs_in_place_and_struck_words_set_off_before_an_insertion_
     assert _got(items) == [("1", "276", "100J", "replace"), ("2", "19A", "16", "replace"),
                            ("3", "231", "60G", "strike"), ("3", "231", "60G", "insert")]
     assert [i["where"]["lines"] for i in items[2:]] == [[10, 11], [12, 27]]
+
+
+def test_said_chapter_missing_its_letter_points_back_to_the_one_chapter_named(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 14 of chapter 61A of the General Laws is hereby amended by striking out the word "
+                  "“may”.",
+                  "SECTION 2. Said section 14 of said chapter 61, as so appearing, is hereby further amended by adding "
+                  "the following sentence:- The fee is $10.",
+                  "SECTION 3. Section 2 of said chapter 62 is hereby amended by striking out the word “may”.")
+    assert _got(items) == [("1", "61A", "14", "strike"), ("2", "61A", "14", "add"), ("3", "62", "2", "strike")]
+    assert "read as chapter 61A" in items[1]["warning"] and "warning" not in items[2]

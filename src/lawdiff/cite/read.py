@@ -584,7 +584,7 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
         loc["chapter"] = {**slip, "words": f"said chapter {number}"}
     chapter_loc, section_loc = loc.get("chapter"), loc.get("section")
     code = year = None
-    resolved_from = None
+    resolved_from = slip_note = None
     chapter = chapter_loc["nums"][0].split(RANGE_MARK)[0] if chapter_loc and chapter_loc["nums"] else None
     acts = g.ACTS_OF.search(words)
     if acts is not None and (chapter is None or acts["chapter"].upper() == chapter):
@@ -624,6 +624,13 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
             code, year, resolved_from = known
             if not said:
                 resolved_from = None  # named bare, as a draft may do after naming it once in full
+        elif chapter_loc["said"] and len(near := [c for c in ctx.chapters if re.fullmatch(
+                rf"{re.escape(chapter)}[A-Z]{{1,3}}", c)]) == 1:
+            # "said section 6 of said chapter 64" where the bill named chapter 64H and no chapter 64: "said" points
+            # back, to the one chapter named whose number only lacks its letters
+            slip_note = f"said chapter {chapter}: none named before; read as chapter {near[0]}, named before"
+            chapter = near[0]
+            code, year, resolved_from = ctx.chapters[chapter]
         elif chapter_loc["said"] and ctx.act is not None and not _general_laws_named(ctx):
             # "Section 3 of said chapter 314" where the bill named only an act (chapter 324 of the acts of 2020)
             # before: "said" points back to an act, not to the General Laws, and no act's chapter 314 was named
@@ -685,6 +692,8 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
         if loc.get(extra):
             target[extra] = _label(loc[extra])
     target.update(keys)
+    if slip_note is not None:
+        target.setdefault("_warning", slip_note)
     if other is not None:
         target["other"] = other
     return target, None, resolved_from
