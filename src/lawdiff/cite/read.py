@@ -372,7 +372,7 @@ TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 NUMBER_WORD = "(?:" + "|".join(TENS + NUMBER_WORDS[::-1]) + "|hundred)"  # "nineteen" before "nine"
 
 
-NUMBER_RUN = rf"{NUMBER_WORD}(?:(?:(?<=hundred)\s+and\s+|[\s-]+){NUMBER_WORD})*(?:\s+[A-Z]\b(?!\s+(?:new|section)\b))?"
+NUMBER_RUN = rf"{NUMBER_WORD}(?:(?:(?<=hundred)\s+and\s+|[\s-]+){NUMBER_WORD})*(?:\s+(?-i:[A-Z])\b(?!\s+(?:new|section)\b))?"
 """A number in words and its letter: "one hundred and forty-nine A"."""
 
 
