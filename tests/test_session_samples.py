@@ -160,3 +160,7 @@ def test_two_people_reading_the_sixth_draw_agree_on_what_the_citator_is_scored_o
 
 def test_the_ninth_instruction_sample_is_the_ninth_seeded_draw_of_300_and_adds_up():
     _later_draw("ninth", 300, 307)
+
+
+def test_the_tenth_instruction_sample_is_the_tenth_seeded_draw_of_300_and_adds_up():
+    _later_draw("tenth", 300, 306)
