@@ -568,3 +568,21 @@ def test_said_chapter_missing_its_letter_points_back_to_the_one_chapter_named(tm
                   "SECTION 3. Section 2 of said chapter 62 is hereby amended by striking out the word “may”.")
     assert _got(items) == [("1", "61A", "14", "strike"), ("2", "61A", "14", "add"), ("3", "62", "2", "strike")]
     assert "read as chapter 61A" in items[1]["warning"] and "warning" not in items[2]
+
+
+def test_units_named_after_the_following_and_misnamed_new_sections_at_the_end(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 161A is hereby amended by inserting the following paragraphs in section 7 after "
+                  "the term “under section 6C”:",
+                  "(a) The board shall set deadlines.",
+                  "SECTION 2. Section 5 of chapter 59 of the General Laws is hereby amended by inserting at the end "
+                  "thereof the following new section:-",
+                  "Sixty-first, Real estate of a veteran, to the value of $5,000.",
+                  "SECTION 3. Section 2 of Chapter 151-C of the General Laws is hereby amended in section 9E by "
+                  "striking in line 2 the following: “when supervised” and inserting instead thereof, “when trained”.",
+                  "SECTION 4. Section 45 of chapter 129 of the General Laws is hereby amended by inserting the following "
+                  "new section at the end thereof:-",
+                  "Section 45A. The commissioner may inspect.")
+    assert _got(items) == [("1", "161A", "7", "insert"), ("2", "59", "5", "add"), ("3", "151C", "2", "replace"),
+                           ("4", "129", None, "add")]
+    assert items[3]["inserts"] == "45A" and items[3]["where"]["after"] == "section 45"

@@ -105,7 +105,7 @@ CLAUSE_START = re.compile(
 NEW_INSTRUCTION = re.compile(
     r"(?<=[.;”\"])\s+(?=(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
     r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed)\b)")
-IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)\b", I)
+IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|instead)\b", I)
 CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)
 
 # The clauses themselves.
@@ -163,4 +163,6 @@ LINE_NUMS = r"\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*"
 LINES = re.compile(rf"\blines?\s+(?P<nums>{LINE_NUMS})", I)
 QUOTED = re.compile(r"[“\"](?P<words>[^”\"]{0,4000})[”\"]")
 # What an insertion brings: "the following section", "the following 3 sections", "the following chapter".
-NEW_UNITS = re.compile(r"\bfollowing\s+(?:\w+\s+){0,2}?(?:new\s+)?(?P<unit>sections?|chapters?)\b", I)
+NEW_UNITS = re.compile(r"\bfollowing\s+(?:(?!(?:sub)?(?:paragraph|clause|sentence|word|definition|item)s?\b)\w+\s+){0,2}?"
+                       r"(?:new\s+)?(?P<unit>sections?|chapters?)\b", I)
+# (not "the following paragraphs in section 7": paragraphs, put in section 7)

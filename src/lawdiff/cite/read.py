@@ -393,6 +393,8 @@ def _number_in_words(words: re.Match) -> str:
 NORMAL = [
     # "Ch. 175", "ch. 277", "Chap. 6": the word abbreviated
     (re.compile(r"\b(?:ch|chap)\.\s*(?=\d)", re.I), "chapter "),
+    # "Chapter 151-C": the letter set off by a hyphen (not the Uniform Commercial Code's "1-301")
+    (re.compile(r"\b(chapter\s+\d+)-(?=[A-Z]{1,3}\b)", re.I), r"\1"),
     # "Chapter40", "Section1": the number run into the word
     (re.compile(r"\b(chapter|section)(?=\d)", re.I), r"\1 "),
     # "said chapter Chapter 94C": the word printed twice
@@ -850,9 +852,16 @@ CLAUSE_PLACE_END = re.compile(rf"\bthe\s+following\b|[:“\"]|{CUT}", re.I)
 
 def _clause_place(clause: str) -> str:
     """The words of a clause that say where it works: up to "the following", the first quotation mark or the
-    inserted text (a section named inside struck or inserted words is not the place)."""
+    inserted text (a section named inside struck or inserted words is not the place); and the words between "the
+    following paragraphs" and those ("inserting the following paragraphs in section 7 after the term “x”:")."""
     end = CLAUSE_PLACE_END.search(clause)
-    return clause[:end.start()] if end else clause
+    if end is None:
+        return clause
+    after = FOLLOWING_PLACE.match(clause, end.start())
+    return clause[:end.start()] + (" " + after["place"] if after else "")
+
+
+FOLLOWING_PLACE = re.compile(rf"the\s+following\s+(?:new\s+)?\w+\s+(?P<place>[^:“\"{CUT}]*)", re.I)
 
 
 
@@ -869,6 +878,7 @@ MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|de
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
 
+AT_THE_END_THEREOF = re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I)
 WHOLE_MISNAMED = re.compile(r"^(?:the\s+|said\s+)?subsection\s+(?P<nums>\d+[A-Z]*)\b(?!\s*\()", re.I)
 """"Said chapter 60 is hereby amended by striking out subsection 62A": a chapter's unit numbered like a section is
 its section (a chapter has no subsections; a subsection is lettered, "(a)")."""
@@ -965,7 +975,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 # ("... inserting after subsection (k) the following section": a unit inside it, misnamed)
                 # "Section 72 of chapter 111 is hereby amended by inserting the following section": a new
                 # section goes into the chapter (after section 72); section 72 itself is not amended
-                moved = (tgt["section"], where["after"] is None)
+                moved = (tgt["section"], where["after"] is None, bool(AT_THE_END_THEREOF.search(clause)))
                 where["after"] = where["after"] or f"section {tgt['section']}"
                 tgt["section"] = None
                 tgt.pop("sections", None)
@@ -1045,13 +1055,10 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
         last["text"] = q.eid
         if last["inserts"]:
             last["inserts"] = _new_numbers(q, last["inserts"]) or None
-            section, anchored = moved[id(last)] or (None, False)
-            if section and last["inserts"] is None and _holds_subsections(q):
+            if last["inserts"] is None and _holds_subsections(q):
                 # "Section 7C ... is hereby amended ... by adding the following sections:-" and then subsections (d)
                 # and (e): units of section 7C, misnamed; section 7C is amended, no new section goes after it
-                last["target"]["section"] = section
-                if anchored:
-                    last["where"]["after"] = None
+                _stay_in_section(last, moved[id(last)])
     for item in found:
         if isinstance(item["inserts"], str) and item["text"] is None:
             # inserted words inline after ":-": "Section 40. ..." names the new section
@@ -1059,11 +1066,23 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
             item["inserts"] = [m["num"]] if m else None
         if isinstance(item["inserts"], list):
             item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]
+        if item["inserts"] is None and moved[id(item)] and moved[id(item)][2]:
+            # "Section 5 of chapter 59 ... inserting at the end thereof the following new section:-" and then words
+            # that number no section: an addition at the end of section 5, the unit misnamed
+            _stay_in_section(item, moved[id(item)])
         t = item["target"]
         if t is not None and t["chapter"] is None and isinstance(item["inserts"], str) \
                 and units.get(id(item), "").startswith("chapter"):
             t["chapter"] = item["inserts"]  # a new chapter: it is the chapter the instruction reaches
             t["new_chapter"] = True
+
+
+def _stay_in_section(item: dict, moved: tuple[str, bool, bool] | None) -> None:
+    """Undo the move of a new section's place to the chapter: the section named is the one amended."""
+    if moved is not None:
+        item["target"]["section"] = moved[0]
+        if moved[1]:
+            item["where"]["after"] = None
 
 
 def _holds_subsections(q: Node) -> bool:
