@@ -586,3 +586,26 @@ def test_units_named_after_the_following_and_misnamed_new_sections_at_the_end(tm
     assert _got(items) == [("1", "161A", "7", "insert"), ("2", "59", "5", "add"), ("3", "151C", "2", "replace"),
                            ("4", "129", None, "add")]
     assert items[3]["inserts"] == "45A" and items[3]["where"]["after"] == "section 45"
+
+
+def test_a_lead_amended_as_follows_whose_items_are_instructions_of_their_own(tmp_path):
+    """The lead names what the items amend; it is no instruction itself, and an item that names only a sentence
+    is inside the lead's section.  A lead whose items are plain text stays one instruction ("amend")."""
+    items = _read(tmp_path,
+                  "SECTION 1. Section 1 of chapter 349 of the acts of 1986 is hereby amended as follows: Clause (6) of "
+                  "said section 1 of said chapter 349 is hereby amended by striking the first sentence. Clause (7) of "
+                  "said section 1 of said chapter 349 is hereby amended by striking out the word “pier” and inserting "
+                  "in place thereof the word “park”.",
+                  "SECTION 2. The charter of the city of Beverly is hereby amended in section 7-7 as follows: 1) The "
+                  "first sentence is amended by striking the word “which” and inserting in place thereof “that” and by "
+                  "striking the word “shall”. 2) The second sentence is amended by inserting after the word “expense” "
+                  "the following words:- and time",
+                  "SECTION 3. Section 32 of chapter 94C of the General Laws is hereby amended as follows: Paragraph (b) "
+                  "shall be stricken.")
+    got = [(i["section"], i["target"]["code"], i["target"]["chapter"], i["target"]["section"], i["action"])
+           for i in items]
+    assert got == [("1", "Acts", "349", "1", "strike"), ("1", "Acts", "349", "1", "replace"),
+                   ("2", None, None, "7-7", "replace"), ("2", None, None, "7-7", "strike"),
+                   ("2", None, None, "7-7", "insert"), ("3", "G.L.", "94C", "32", "amend")]
+    assert [i["target"]["clause"] for i in items[:2]] == ["(6)", "(7)"]
+    assert all(i["target"].get("other") == "charter of the city of Beverly" for i in items[2:5])

@@ -123,6 +123,7 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     start = 0
     shared: str | None = None  # the subject a verb shares with the one before ("...; and is further amended")
     last_read: tuple[str, re.Match] | None = None  # the subject and verb of the last instruction read
+    within = False  # after "X is hereby amended as follows:" whose items say "is amended" of X's parts
     for i, verb in enumerate(verbs):
         subject_from = _subject_start(area, start, verb.start())
         subject = shared if shared is not None else area[subject_from:verb.start()]
@@ -145,8 +146,14 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
             # "the plan is amended by the board", "..., pursuant to section 31 of chapter 184, as the parcel is
             # amended by the removal of ...": a sentence about something else
             continue
-        for item in _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx):
-            found.append({"section": number, "eid": sec.eid, **item})
+        items = _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx, within)
+        if AS_FOLLOWS_LEAD.match(predicate) and i + 1 < len(verbs) and shared is None:
+            # "Section 1 of chapter 349 ... is hereby amended as follows: Clause (6) of said Section 1 ... is hereby
+            # amended by striking ...", "The charter is further amended in SECTION 7-7 as follows: 1) The first
+            # sentence is amended by ...": the lead is what the items amend, not an instruction of its own
+            within = True
+        else:
+            found += [{"section": number, "eid": sec.eid, **item} for item in items]
         last_read = (subject, verb)
         ctx.note_chapters(area[subject_from:end], number)
     if not verbs:
@@ -352,11 +359,18 @@ def _quote_start(text: str) -> tuple[int, int] | None:
 
 
 def _subject_start(area: str, lo: int, hi: int) -> int:
-    """Where the sentence holding position ``hi`` starts (not before ``lo``)."""
+    """Where the sentence holding position ``hi`` starts (not before ``lo``): after a full stop or semicolon and before
+    a capital or a bracket, or after the colon of "as follows:" (before an item's number too: "1) The first ...")."""
     best = lo
-    for m in re.finditer(r"(?<!General)[.;]\s+(?=[A-Z“\"(])", area[lo:hi]):  # not "of the General. Laws"
+    for m in SENTENCE_START.finditer(area[lo:hi]):
         best = lo + m.end()
     return best
+
+
+SENTENCE_START = re.compile(r"(?<!General)[.;]\s+(?=[A-Z“\"(])|(?<=[Aa]s follows):\s+(?=[A-Z“\"(]|\d{1,2}[.)]\s)")
+# (not "of the General. Laws")
+AS_FOLLOWS_LEAD = re.compile(r"^\s*,?\s*(?:in\s+[^:]{1,120}?\s+)?as\s+follows\s*:?\s*$", re.I)
+"""The predicate of a lead whose items are instructions of their own: "... is hereby amended as follows:"."""
 
 
 def _names_a_law(subject: str) -> bool:
@@ -560,8 +574,10 @@ NO_CHAPTER = "section {} of the General Laws: no chapter named"
 SECTION_FOR_CHAPTER = re.compile(r"^section (\S+) of the General Laws: no chapter named$")
 
 
-def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, str | None, str | None]:
-    """The law ``subject`` names: (target, warning, resolved_from)."""
+def _target(subject: str, further: bool, ctx: _Context,
+            within: bool = False) -> tuple[dict | None, str | None, str | None]:
+    """The law ``subject`` names: (target, warning, resolved_from); ``within``: the subject is an item under a lead
+    ("... is hereby amended as follows: 1) The first sentence is amended ..."), a part of what the lead named."""
     words = _strip_qualifiers(normal(subject))
     loc = _locators(words)
     said_number = SAID_SUBSECTION_NUMBER.search(words)
@@ -595,7 +611,7 @@ def _target(subject: str, further: bool, ctx: _Context) -> tuple[dict | None, st
         code = "G.L."
     elif g.CONSTITUTION.search(words):
         code = "Constitution"
-    said = any(v["said"] for v in loc.values())
+    said = any(v["said"] for v in loc.values()) or within
     if g.THIS_ACT.search(words):
         return None, "amends this act itself", None
     if REGULATION.search(words):
@@ -885,8 +901,8 @@ its section (a chapter has no subsections; a subsection is lettered, "(a)")."""
 
 
 def _read_instruction(number: str, subject: str, verb: str, verb_words: str, predicate: str,
-                      ctx: _Context) -> list[dict]:
-    target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx)
+                      ctx: _Context, within: bool = False) -> list[dict]:
+    target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx, within)
     appearing = g.APPEARING.search(subject + predicate)
     if appearing:
         as_appearing = appearing["edition"]
