@@ -401,7 +401,9 @@ def test_timeout_bounds_the_whole_command_not_each_download(server, corpus_dir):
     before = snapshot(corpus_dir)
     out = lawdiff_run(corpus_dir, "fetch", "193-s997", "--force", "--timeout", "2", base=server.base, timeout=30)
     refused(out, f"{server.base}/Bills/193/S997.pdf: no complete answer within 2 s (--timeout, for the whole command)")
-    assert server.hits == 2  # the page was never asked for
+    # the page was never asked for (on a loaded machine the PDF's request may not have reached the server when the
+    # 2 s ran out: the refusal above names it as the download under way)
+    assert server.hits in (1, 2)
     assert snapshot(corpus_dir) == before
 
 
