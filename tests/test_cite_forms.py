@@ -609,3 +609,19 @@ def test_a_lead_amended_as_follows_whose_items_are_instructions_of_their_own(tmp
                    ("2", None, None, "7-7", "insert"), ("3", "G.L.", "94C", "32", "amend")]
     assert [i["target"]["clause"] for i in items[:2]] == ["(6)", "(7)"]
     assert all(i["target"].get("other") == "charter of the city of Beverly" for i in items[2:5])
+
+
+def test_a_section_sign_a_hyphened_range_and_subsections_put_in_a_section(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. § 26 of Chapter 218 of the General Laws is hereby amended by inserting after the word "
+                  "“thirty” the following words:- thirty A",
+                  "SECTION 2. Chapter 121 of the Acts of 2018 is hereby amended by striking sections 24-26.",
+                  "SECTION 3. Chapter 6A of the General Laws is hereby amended by adding the following subsection in "
+                  "Section 16G:- (h) The board shall report.",
+                  "SECTION 4. Said chapter 6A is hereby further amended by inserting after subsection 17(b) the "
+                  "following new subsection:- (c) The fund shall be kept.",
+                  "SECTION 5. Section 2-9 of the charter of the city of Beverly is hereby amended by striking out the "
+                  "word “shall”.")
+    assert _got(items) == [("1", "218", "26", "insert"), ("2", "121", "24", "strike"), ("3", "6A", "16G", "add"),
+                           ("4", "6A", "17", "insert"), ("5", None, "2-9", "strike")]
+    assert items[1]["target"]["sections"] == ["24", "25", "26"]

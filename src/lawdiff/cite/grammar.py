@@ -163,6 +163,6 @@ LINE_NUMS = r"\d+(?:\s*(?:,|and|to|through|-|–)\s*\d+)*"
 LINES = re.compile(rf"\blines?\s+(?P<nums>{LINE_NUMS})", I)
 QUOTED = re.compile(r"[“\"](?P<words>[^”\"]{0,4000})[”\"]")
 # What an insertion brings: "the following section", "the following 3 sections", "the following chapter".
-NEW_UNITS = re.compile(r"\bfollowing\s+(?:(?!(?:sub)?(?:paragraph|clause|sentence|word|definition|item)s?\b)\w+\s+){0,2}?"
+NEW_UNITS = re.compile(r"\bfollowing\s+(?:(?!(?:sub)?(?:section|paragraph|clause|sentence|word|definition|item)s?\b)\w+\s+){0,2}?"
                        r"(?:new\s+)?(?P<unit>sections?|chapters?)\b", I)
-# (not "the following paragraphs in section 7": paragraphs, put in section 7)
+# (not "the following paragraphs in section 7", "the following subsection in Section 16G": units put in a section)

@@ -409,6 +409,12 @@ NORMAL = [
     (re.compile(r"\b(?:ch|chap)\.\s*(?=\d)", re.I), "chapter "),
     # "Chapter 151-C": the letter set off by a hyphen (not the Uniform Commercial Code's "1-301")
     (re.compile(r"\b(chapter\s+\d+)-(?=[A-Z]{1,3}\b)", re.I), r"\1"),
+    # "sections 24-26", "sections 117-123": a range, both ends of two or more digits (a charter's "section 2-9",
+    # the Uniform Commercial Code's "sections 9-210" are numbers of their own)
+    (re.compile(r"\b(sections\s+)(\d{2,4})-(\d{2,4})\b(?![-(]|\.\d|\s+to\b)", re.I),
+     lambda m: f"{m[1]}{m[2]} to {m[3]}" if len(m[2]) == len(m[3]) and int(m[2]) < int(m[3]) else m[0]),
+    # "§ 26 of Chapter 218": the section sign
+    (re.compile(r"§\s*(?=\d)"), "section "),
     # "Chapter40", "Section1": the number run into the word
     (re.compile(r"\b(chapter|section)(?=\d)", re.I), r"\1 "),
     # "said chapter Chapter 94C": the word printed twice
@@ -429,7 +435,7 @@ NORMAL = [
 def normal(words: str) -> str:
     """``words`` with the variants of ``NORMAL`` said one way (the offsets change; read, do not cite, them)."""
     lower = words.lower()
-    if "ch" in lower or "same" in lower or "ection" in lower:  # a cheap gate: most predicates need none
+    if "ch" in lower or "same" in lower or "ection" in lower or "§" in words:  # a cheap gate: most need none
         for pattern, replacement in NORMAL:
             words = pattern.sub(replacement, words)
     return words
@@ -860,8 +866,8 @@ SECTION_NAMED = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|o
 section 17 by ...", "by amending Section 224(a) as follows", "at the end of the second paragraph of Section
 87JJ"): not an anchor ("after section 5"), and not a section of something else ("in section 17 of chapter 7 of
 the acts ...": the whole number is taken before "of" is looked for, so "17" is not cut back to "1")."""
-ANCHOR_WITHIN = re.compile(r"^section\s+(?P<num>\d+[A-Z]*)\s*\(\w{1,4}\)", re.I)
-"""An anchor inside a section: "after section 4O(c)" is after its subsection (c)."""
+ANCHOR_WITHIN = re.compile(r"^(?:sub)?section\s+(?P<num>\d+[A-Z]*)\s*\(\w{1,4}\)", re.I)
+"""An anchor inside a section: "after section 4O(c)" is after its subsection (c); so is "after subsection 134(b)"."""
 NEW_SECTION = re.compile(r"\b(?:a|the)\s+new\s+section\b|^(?:adding|inserting)\s+(?:a\s+)?(?:new\s+)?sections?\b", re.I)
 CLAUSE_PLACE_END = re.compile(rf"\bthe\s+following\b|[:“\"]|{CUT}", re.I)
 
