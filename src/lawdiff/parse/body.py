@@ -14,8 +14,8 @@ import statistics
 
 from lawdiff.parse.eids import clean_num
 from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, LEVELS, LINE_ITEM, ONE_SECTION, QUOTE_OPENS,
-                                   QUOTES_SUBSECTIONS, TERMINAL, Marker, MarkerLevel, continues, marker, next_letter,
-                                   roman_value)
+                                   QUOTES_SUBSECTIONS, Marker, MarkerLevel, continues, marker, next_letter,
+                                   roman_value, terminal)
 from lawdiff.parse.numbering import carries, number, same_case
 from lawdiff.parse.tree import Node
 from lawdiff.parse.units import NodeText, Unit, where
@@ -482,7 +482,7 @@ class Body:
 
     def _at_boundary(self) -> bool:
         tail = self.text.tail(self.wrap_up[1] if self.wrap_up else self.stack[-1][0])
-        return not tail or bool(TERMINAL.search(tail))
+        return not tail or terminal(tail)
 
     def _after_short_line(self, i: int) -> bool:
         """Did the printed line before this one stop well short of the margin?  Type is only
@@ -494,7 +494,7 @@ class Body:
         return before.printed and len(before.text) < HEADING_LINE_SHARE * self.full_line
 
     def _is_heading(self, rest: str, i: int, unit: Unit) -> bool:
-        if TERMINAL.search(rest) or rest.endswith(",") or not (rest[0].isupper() or rest[0].isdigit()):
+        if terminal(rest) or rest.endswith(",") or not (rest[0].isupper() or rest[0].isdigit()):
             return False
         if _opens_quotation(rest):
             return False  # "... inserting after chapter 265 the following chapter 265A": an instruction
@@ -522,7 +522,7 @@ class Body:
             return True
         after = self.units[i + 2].text if i + 2 < len(self.units) else ""
         return (not self.units[i + 1].printed and 0 < len(following) <= HEADING_MAX_CHARS
-                and not TERMINAL.search(following.rstrip()) and bool(SECTION_HEADING.match(after)))
+                and not terminal(following.rstrip()) and bool(SECTION_HEADING.match(after)))
 
     def _quoted_bill_section(self, num: str, rest: str = "") -> bool:
         """Is "SECTION n." inside a quotation the quotation's own (an act's sections are printed
