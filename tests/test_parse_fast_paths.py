@@ -2,7 +2,9 @@
 
 - ``markers.terminal`` searches ``TERMINAL`` from near the end of the text only;
 - ``units._glued_section`` scans for a run-on "SECTION n." only where "SECTION " stands;
-- ``units._defines`` skips the definitions-intro scan of ASCII text that lacks its words.
+- ``units._defines`` skips the definitions-intro scan of ASCII text that lacks its words;
+- ``body._opens_quotation`` skips its scans of a text that ends as none of them can;
+- ``text._drop_page_labels`` scans only lines where " of " stands before a digit.
 
 Each is compared with its pattern over hand-picked texts (the edge of each shortcut) and
 over random texts drawn from the characters the patterns turn on.
@@ -12,8 +14,11 @@ import random
 
 import pytest
 
-from lawdiff.parse.markers import DEFINITIONS_INTRO, TERMINAL, terminal
+from lawdiff.parse.body import (AMENDING_WORDS, BARE_INSTRUCTION, DASH_INSTRUCTION, NAMED_INSERT, SENTENCE_BREAK,
+                                _opens_quotation)
+from lawdiff.parse.markers import DEFINITIONS_INTRO, QUOTE_OPENS, TERMINAL, terminal
 from lawdiff.parse.units import _GLUED_SECTION, _defines, _glued_section
+from lawdiff.read.text import _OF_DIGIT, _PAGE_LABEL
 
 
 def _random_texts(alphabet, n, longest, seed):
@@ -76,4 +81,43 @@ def test_defines_on_random_texts():
     found = [_defines(t) for t in texts]
     assert found == [bool(DEFINITIONS_INTRO.search(t)) for t in texts]
     assert any(found) and not all(found)
+
+
+def _opens_quotation_scanned(text):
+    """``body._opens_quotation`` as every pattern's full scan answers it (no first tests)."""
+    text = text.rstrip()
+    if QUOTE_OPENS.search(text):
+        return True
+    sentence = SENTENCE_BREAK.split(text)[-1]
+    return (bool(BARE_INSTRUCTION.search(text) or NAMED_INSERT.search(text) or DASH_INSTRUCTION.search(text))
+            and bool(AMENDING_WORDS.search(sentence)))
+
+
+QUOTATION_CASES = ["by inserting after section 2 the following section:-", "amended by adding the following:",
+                   'is hereby amended by inserting the following words:- "', "inserting after chapter 265 the following chapter 265A",
+                   "the following section 12", "replacing Section 2F with the following-", "the following 3 sections —”",
+                   "shall have the following powers:—", "The list follows:-", "as follows:", "as follows: ", "the following.",
+                   "the following section:.", "strike the following words, and", "the following chapter 2٣", ""]
+
+
+@pytest.mark.parametrize("text", QUOTATION_CASES)
+def test_opens_quotation_as_the_full_scans(text):
+    assert _opens_quotation(text) == _opens_quotation_scanned(text)
+
+
+def test_opens_quotation_on_random_texts():
+    alphabet = ["the following ", "following ", "as follows", "inserting ", "amended ", "section", "chapter ",
+                "words", " 265A", "2", ":", "-", "—", ".", ";", '"', "”", " ", "x", "\n"]
+    texts = _random_texts(alphabet, 30_000, 8, seed=29)
+    found = [_opens_quotation(t) for t in texts]
+    assert found == [_opens_quotation_scanned(t) for t in texts]
+    assert any(found) and not all(found)
+
+
+def test_page_label_lines_found_by_their_literal():
+    """A line skipped by ``_OF_DIGIT`` holds no page label."""
+    alphabet = ["2", "12", " of ", "of", " ", "x", "-", "\u00a0", "3 of 9", "1of 2"]
+    for text in _random_texts(alphabet, 20_000, 6, seed=30):
+        if not _OF_DIGIT.search(text):
+            assert not _PAGE_LABEL.search(text)
 

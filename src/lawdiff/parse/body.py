@@ -375,7 +375,10 @@ class Body:
 
     def _quotation(self) -> Node | None:
         """The innermost quoted structure open, if any."""
-        return next((n for n, _ in reversed(self.stack) if n.type == "quotedStructure"), None)
+        for node, _ in reversed(self.stack):
+            if node.type == "quotedStructure":
+                return node
+        return None
 
     def _quoted_marker_expected(self) -> bool:
         """Bare "197A." and "CHAPTER 6D." open provisions only inside a quoted structure, and a bare
@@ -584,11 +587,19 @@ def _opens_quotation(text: str) -> bool:
     # four times over (a tenth of reading an omnibus bill).
     if "following" not in text and "as follows" not in text:
         return text[-1:] in "-–—" and bool(QUOTE_OPENS.search(text))
+    # Each pattern below ends the text (``$``; no newline is left after ``rstrip``) in one of these
+    # characters, a digit or a capital (NAMED_INSERT's "chapter 265A"): a sentence that ends in a
+    # word or a comma is answered without scanning it.
+    last = text[-1:]
+    if last not in _INSTRUCTION_ENDS and not last.isdigit() and not "A" <= last <= "Z":
+        return False
     if QUOTE_OPENS.search(text):
         return True
-    sentence = SENTENCE_BREAK.split(text)[-1]
     return (bool(BARE_INSTRUCTION.search(text) or NAMED_INSERT.search(text) or DASH_INSTRUCTION.search(text))
-            and bool(AMENDING_WORDS.search(sentence)))
+            and bool(AMENDING_WORDS.search(SENTENCE_BREAK.split(text)[-1])))
+
+
+_INSTRUCTION_ENDS = ":.-–—\"”’"
 
 
 def _title_like(words: str) -> bool:

@@ -137,11 +137,11 @@ def _opens_paragraph(text: str, before: str) -> bool:
 
 def _defines(text: str) -> bool:
     """``DEFINITIONS_INTRO.search(text)``: in ASCII text (where its case-blind letters match only
-    their ASCII cases) it cannot match without "following" or "as used in this", so the scan is
-    skipped for the many pieces that hold neither."""
+    their ASCII cases) it cannot match without "following words", "following terms" or "as used
+    in this", so the scan is skipped for the many pieces that hold none of them."""
     if text.isascii():
         low = text.lower()
-        if "following" not in low and "as used in this" not in low:
+        if "following words" not in low and "following terms" not in low and "as used in this" not in low:
             return False
     return DEFINITIONS_INTRO.search(text) is not None
 
@@ -167,11 +167,17 @@ class NodeText:
         self.extend(node, unit)
 
     def extend(self, node: Node, unit: Unit) -> None:
-        if unit.first is None:
+        first, last = unit.first, unit.last
+        if first is None:
             return
-        extent = self.extents.setdefault(id(node), [unit.first, unit.last])
-        extent[0] = min(extent[0], unit.first)
-        extent[1] = max(extent[1], unit.last)
+        extent = self.extents.get(id(node))
+        if extent is None:
+            self.extents[id(node)] = [first, last]
+        else:  # comparisons, not min() and max(): once for each unit placed
+            if first < extent[0]:
+                extent[0] = first
+            if last > extent[1]:
+                extent[1] = last
 
     def merge(self, into: Node, node: Node) -> None:
         """Give ``node``'s words and lines to ``into`` (which they follow), as if added there."""

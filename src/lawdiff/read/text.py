@@ -19,6 +19,8 @@ from lawdiff.read.words import blank_rules, repair_hyphenation
 # The feedback box that closes every mass.gov page; it and what follows are not the order.
 _MASS_GOV_FEEDBACK = re.compile(r"^Help Us Improve Mass\.gov\b")
 _PAGE_LABEL = re.compile(r"(?<!\S)(\d{1,4}) of (\d{1,4})(?!\S)")
+# What every page label holds, found by a fast literal scan: most lines have none (issue 26).
+_OF_DIGIT = re.compile(r" of \d")
 # How many printed numbers in a row prove that a document numbers its lines.
 _NUMBERED_PROOF = 3
 # No page or screen wraps a line this long: a text with such lines holds one paragraph per line.
@@ -92,7 +94,8 @@ def _drop_page_labels(lines: list[Line]) -> None:
     a label only as part of a run 1, 2, 3 ... of the same M in document order,
     the run at least two long (or standing alone on a line).
     """
-    matches = [(i, m) for i, line in enumerate(lines) for m in _PAGE_LABEL.finditer(line.text)]
+    matches = [(i, m) for i, line in enumerate(lines) if _OF_DIGIT.search(line.text)
+               for m in _PAGE_LABEL.finditer(line.text)]
     accepted: list[tuple[int, re.Match]] = []
     for total in sorted({int(m.group(2)) for _, m in matches}):
         run = []
