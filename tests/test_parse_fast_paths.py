@@ -121,3 +121,27 @@ def test_page_label_lines_found_by_their_literal():
         if not _OF_DIGIT.search(text):
             assert not _PAGE_LABEL.search(text)
 
+
+MARKER_CASES = ["SECTION 2. Text", "“Section 4. Text", "”SECTION 5.", "(a) The", "7004-0070 For the", "197A. The",
+                "CHAPTER 6D.", "Chapter 25D: LOCAL", "Section 12D ½ (a) x", "٣٤A. The", "the words", "", " (a)", "a"]
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+@pytest.mark.parametrize("text", MARKER_CASES)
+def test_marker_first_character_test(text, quoted, monkeypatch):
+    """A text the first-character test answers None is one no marker pattern matches."""
+    from lawdiff.parse import markers
+    found = markers.marker(text, quoted)
+    monkeypatch.setattr(markers, "_MARKER_FIRSTS", "".join(map(chr, range(0x3000))))  # every first character passes
+    assert found == markers.marker(text, quoted)
+
+
+def test_printable_text_holds_nothing_text_only_replaces():
+    """``text_only_reading`` leaves a printable text as it is: no character either of its
+    patterns matches is printable."""
+    import sys
+
+    from lawdiff.read.lines import _BIDI, _NOT_TEXT
+    caught = [c for c in map(chr, range(sys.maxunicode + 1)) if _NOT_TEXT.match(c) or _BIDI.match(c)]
+    assert len(caught) > 2000  # the controls, the surrogates, U+FFFE/U+FFFF and the bidi controls
+    assert not any(c.isprintable() for c in caught)

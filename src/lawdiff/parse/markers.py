@@ -119,9 +119,17 @@ class Marker(NamedTuple):
     loose: str | None = None  # a loosely typed bill section opener: its stop ("." "-" ",", "" for none)
 
 
+# The first character of every marker pattern below: an opening quote, "S"ection, "C"hapter, "(",
+# or a digit (a line item, a bare section number).
+_MARKER_FIRSTS = "“”\"SC("
+
+
 def marker(text: str, quoted: bool = False) -> Marker | None:
     """The structure marker at the start of ``text``; ``quoted``: the text stands in an
     amendment's quoted structure, where bare numbers and chapters are markers too."""
+    first = text[:1]
+    if first not in _MARKER_FIRSTS and not first.isdigit():
+        return None  # no pattern below can match: most continuation lines are answered here
     if m := BILL_SECTION.match(text):
         return Marker(MarkerLevel.BILL_SECTION, m.group(1), text[m.end():].lstrip())
     if m := SECTION.match(text):

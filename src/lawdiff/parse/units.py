@@ -137,11 +137,13 @@ def _opens_paragraph(text: str, before: str) -> bool:
 
 def _defines(text: str) -> bool:
     """``DEFINITIONS_INTRO.search(text)``: in ASCII text (where its case-blind letters match only
-    their ASCII cases) it cannot match without "following words", "following terms" or "as used
-    in this", so the scan is skipped for the many pieces that hold none of them."""
+    their ASCII cases) it cannot match without "as used in this", or "following words" or
+    "following terms" and "have the following meanings", so the scan is skipped for the many
+    pieces that hold neither."""
     if text.isascii():
         low = text.lower()
-        if "following words" not in low and "following terms" not in low and "as used in this" not in low:
+        if "as used in this" not in low and not ("have the following meanings" in low and (
+                "following words" in low or "following terms" in low)):
             return False
     return DEFINITIONS_INTRO.search(text) is not None
 

@@ -73,11 +73,15 @@ def text_only_reading(reading: Reading) -> Reading:
     """``reading`` with ``text_only`` applied to every line and every string the reader learnt,
     and every bidirectional control shown as U+FFFD (said in ``meta``)."""
     bidi = 0
-    for line in reading.lines:
-        line.text = text_only(line.text)
-        if _BIDI.search(line.text):
-            line.text, found = _BIDI.subn(REPLACEMENT, line.text)
-            bidi += found
+    # Every character either pattern matches is unprintable (a control, a surrogate, a
+    # noncharacter, a format character): a text all printable, as most are, is left as it is
+    # after one C pass over it, where each line was scanned twice (issue 26).
+    if not " ".join([line.text for line in reading.lines]).isprintable():
+        for line in reading.lines:
+            line.text = text_only(line.text)
+            if _BIDI.search(line.text):
+                line.text, found = _BIDI.subn(REPLACEMENT, line.text)
+                bidi += found
     reading.meta = _text_only_values(reading.meta)
     if bidi:
         reading.meta["bidi_controls"] = (f"{bidi} bidirectional control character(s) (U+202A–U+202E, U+2066–U+2069), "

@@ -82,7 +82,7 @@ def _break_after_short_lines(lines: list[Line]) -> list[Line]:
 
 def drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
-        if _MASS_GOV_FEEDBACK.match(line.text):
+        if line.text.startswith("Help Us") and _MASS_GOV_FEEDBACK.match(line.text):
             return lines[:i]
     return lines
 
