@@ -97,7 +97,9 @@ QUOTATION_CASES = ["by inserting after section 2 the following section:-", "amen
                    'is hereby amended by inserting the following words:- "', "inserting after chapter 265 the following chapter 265A",
                    "the following section 12", "replacing Section 2F with the following-", "the following 3 sections —”",
                    "shall have the following powers:—", "The list follows:-", "as follows:", "as follows: ", "the following.",
-                   "the following section:.", "strike the following words, and", "the following chapter 2٣", ""]
+                   "the following section:.", "strike the following words, and", "the following chapter 2٣", "",
+                   'inserting the following word:- "board".', "inserting the following section 12A:", "the following—’",
+                   "the following chapter 5:”", "the following:’", "inserting the following chapter 9."]
 
 
 @pytest.mark.parametrize("text", QUOTATION_CASES)
@@ -107,8 +109,8 @@ def test_opens_quotation_as_the_full_scans(text):
 
 def test_opens_quotation_on_random_texts():
     alphabet = ["the following ", "following ", "as follows", "inserting ", "amended ", "section", "chapter ",
-                "words", " 265A", "2", ":", "-", "—", ".", ";", '"', "”", " ", "x", "\n"]
-    texts = _random_texts(alphabet, 30_000, 8, seed=29)
+                "words", " 265A", "2", ":", "-", "—", "–", ".", ":.", ";", '"', "”", "’", " ", "x", "A", "٣", "\n"]
+    texts = _random_texts(alphabet, 60_000, 8, seed=29)
     found = [_opens_quotation(t) for t in texts]
     assert found == [_opens_quotation_scanned(t) for t in texts]
     assert any(found) and not all(found)
@@ -145,3 +147,4 @@ def test_printable_text_holds_nothing_text_only_replaces():
     caught = [c for c in map(chr, range(sys.maxunicode + 1)) if _NOT_TEXT.match(c) or _BIDI.match(c)]
     assert len(caught) > 2000  # the controls, the surrogates, U+FFFE/U+FFFF and the bidi controls
     assert not any(c.isprintable() for c in caught)
+

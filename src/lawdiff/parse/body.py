@@ -587,19 +587,29 @@ def _opens_quotation(text: str) -> bool:
     # four times over (a tenth of reading an omnibus bill).
     if "following" not in text and "as follows" not in text:
         return text[-1:] in "-–—" and bool(QUOTE_OPENS.search(text))
-    # Each pattern below ends the text (``$``; no newline is left after ``rstrip``) in one of these
-    # characters, a digit or a capital (NAMED_INSERT's "chapter 265A"): a sentence that ends in a
-    # word or a comma is answered without scanning it.
-    last = text[-1:]
-    if last not in _INSTRUCTION_ENDS and not last.isdigit() and not "A" <= last <= "Z":
-        return False
-    if QUOTE_OPENS.search(text):
+    # Each pattern below ends the text (``$``; no newline is left after ``rstrip``), and is scanned
+    # only where the text ends as it can: QUOTE_OPENS in a colon, ":." or a dash; BARE_INSTRUCTION
+    # in a colon, or one and a closing quote; NAMED_INSERT in a digit or a capital ("chapter
+    # 265A"), or one and a colon or a full stop; DASH_INSTRUCTION in a dash, or one and a
+    # closing quote.  An instruction that ends 'the following word:- "board".' is none of them.
+    last, before = text[-1:], text[-2:-1]
+    if (last in _DASHES or last == ":" or text.endswith(":.")) and QUOTE_OPENS.search(text):
         return True
-    return (bool(BARE_INSTRUCTION.search(text) or NAMED_INSERT.search(text) or DASH_INSTRUCTION.search(text))
+    bare = last == ":" or (last in _CLOSING and before == ":")
+    named = _figure_or_capital(last) or (last in ":." and _figure_or_capital(before))
+    dash = last in _DASHES or (last in _CLOSING and before in _DASHES)
+    return (bool((bare and BARE_INSTRUCTION.search(text)) or (named and NAMED_INSERT.search(text))
+                 or (dash and DASH_INSTRUCTION.search(text)))
             and bool(AMENDING_WORDS.search(SENTENCE_BREAK.split(text)[-1])))
 
 
-_INSTRUCTION_ENDS = ":.-–—\"”’"
+_DASHES = ("-", "–", "—")  # a tuple: "" is in every string, and in no tuple of characters
+_CLOSING = ("\"", "”", "’")
+
+
+def _figure_or_capital(char: str) -> bool:
+    """Can ``char`` end NAMED_INSERT's section number: ``\\d`` (a decimal digit) or ``[A-Z]``?"""
+    return char.isdecimal() or "A" <= char <= "Z"
 
 
 def _title_like(words: str) -> bool:
