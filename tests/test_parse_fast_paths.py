@@ -148,3 +148,11 @@ def test_printable_text_holds_nothing_text_only_replaces():
     assert len(caught) > 2000  # the controls, the surrogates, U+FFFE/U+FFFF and the bidi controls
     assert not any(c.isprintable() for c in caught)
 
+
+def test_is_folded_as_fold():
+    from lawdiff.read.lines import fold, is_folded
+    alphabet = ["a", "b", " ", "  ", "\t", "\u00a0", "\u2028", "\u00ad", "\n", "§", "\x0b", "\u3000"]
+    texts = _random_texts(alphabet, 30_000, 6, seed=31)
+    found = [is_folded(t) for t in texts]
+    assert found == [fold(t) == t for t in texts]
+    assert any(found) and not all(found)

@@ -24,15 +24,7 @@ from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from itertools import accumulate, chain, islice
 
 from lawdiff.parse.tree import Node
-
-
-def _folded(text: str) -> bool:
-    """Is ``text`` its ``split()`` words joined by single spaces?  Every whitespace character but
-    the space is unprintable, so a printable text needs only the checks for doubled, leading and
-    trailing spaces."""
-    if "  " in text or text[:1] == " " or text[-1:] == " ":
-        return False
-    return text.isprintable() or " ".join(text.split()) == text
+from lawdiff.read.lines import is_folded
 
 
 _BLOCK = 64  # lines tried at once where they follow one another
@@ -62,7 +54,7 @@ class LineText(Mapping):
         nodes = list(root.walk())
         # A node's own words are its number's, its heading's and its text's (``Node.own_words``).
         stream = " ".join([p for n in nodes for p in (n.num, n.heading, n.text) if p])
-        if not _folded(stream):
+        if not is_folded(stream):
             return None
         # Each line, in order, is a run of the stream's words where its text is found at a word
         # boundary after the line before, not far on.  Words between lines are the tree's alone

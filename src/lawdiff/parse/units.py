@@ -15,7 +15,7 @@ from lawdiff.parse.provisions import lines_text
 from lawdiff.parse.markers import BILL_SECTION, DEFINITION, DEFINITIONS_INTRO, FIELD, continues, marker, terminal
 from lawdiff.parse.tree import Node
 from lawdiff.read.cover import is_header
-from lawdiff.read.lines import Reading
+from lawdiff.read.lines import Reading, fold, is_folded
 
 
 @dataclass(slots=True)
@@ -201,7 +201,8 @@ class NodeText:
     def finish(self, root: Node) -> None:
         """Join each node's pieces, and give each node the printed lines of its text and children."""
         for node in root.walk():
-            node.text = " ".join(" ".join(self.parts.get(id(node), ())).split())
+            text = " ".join(self.parts.get(id(node), ()))
+            node.text = text if is_folded(text) else fold(text)  # most are: no list of words made
         _set_extents(root, self.extents)
 
 

@@ -37,6 +37,15 @@ def fold(s: str) -> str:
     return " ".join(s.split())
 
 
+def is_folded(s: str) -> bool:
+    """Is ``s`` already folded (``fold(s) == s``)?  Every whitespace character but the space is
+    unprintable, so a printable text needs only the tests for a doubled, leading or trailing
+    space: no list of its words is made."""
+    if "  " in s or s[:1] == " " or s[-1:] == " ":
+        return False
+    return s.isprintable() or fold(s) == s
+
+
 # Characters XML 1.0 cannot carry, even escaped: C0 controls other than tab, newline and carriage
 # return; surrogates; U+FFFE and U+FFFF.  They are not text (a terminal escape, a stray byte of a
 # binary file, a byte-order mark read the wrong way round), and AKN and Word could not hold them.
