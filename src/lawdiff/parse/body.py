@@ -21,6 +21,9 @@ from lawdiff.parse.tree import Node
 from lawdiff.parse.units import NodeText, Unit, where
 
 P_RANK = 99.0  # a plain paragraph holds no structure: any marker closes it
+_UNKNOWN = object()  # no marker looked for yet (``Body._open``)
+# What marker() answers before it tries the patterns of quoted text (a loose opener is tried after).
+_TRIED_BEFORE_QUOTED = (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION, MarkerLevel.LINE_ITEM)
 HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
 # An inserted section's number under its catchline heading (``Body._next_opens``).
 SECTION_HEADING = re.compile(r"^[“\"]?Section \d+[A-Z]{0,10}[.:]")
@@ -119,8 +122,10 @@ class Body:
                     or self._after_short_line(i))
         self.previous_heading = False
         opened = None
+        known = first  # the marker of the unit's own text, found already
         while boundary and text:
-            found = self._open(text, unit)
+            found = self._open(text, unit, known)
+            known = _UNKNOWN
             if not found:
                 break
             opened, text = found
@@ -153,10 +158,17 @@ class Body:
         self._push(quote, self.stack[-1][1] + 0.5)
         return quote
 
-    def _open(self, text: str, unit: Unit) -> tuple[Node, str] | None:
-        """Open the node whose marker starts ``text``; returns it and the rest of the text."""
+    def _open(self, text: str, unit: Unit, known: Marker | None | object = _UNKNOWN) -> tuple[Node, str] | None:
+        """Open the node whose marker starts ``text``; returns it and the rest of the text.
+        ``known``: ``marker(text)``, where the caller has it (else ``_UNKNOWN``)."""
         base = self._frame_base()
-        found = marker(text, quoted=self._quoted_marker_expected())
+        quoted = self._quoted_marker_expected()
+        # In quoted text only the patterns marker() tries first answer as outside it.
+        if known is _UNKNOWN or (quoted and (known is None or known.loose is not None
+                                             or known.level not in _TRIED_BEFORE_QUOTED)):
+            found = marker(text, quoted=quoted)
+        else:
+            found = known
         if found:
             kind, num, rest = found.level, found.num, found.rest
             if kind in (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION):

@@ -160,7 +160,7 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
             number, pending = pending, None
         elif (rest := _leading(text, expected)) is not None:
             number, text = expected, rest
-        elif skipped := _skipped(lines, nonblank[k:], expected):
+        elif skipped := _skipped(lines, nonblank[k:k + 3], expected):  # it reads three lines ahead at most
             number, text = expected + skipped, _leading(text, expected + skipped)
             if not dry_run:
                 _number_the_gap(lines, unnumbered, expected, skipped)
