@@ -156,3 +156,21 @@ def test_is_folded_as_fold():
     found = [is_folded(t) for t in texts]
     assert found == [fold(t) == t for t in texts]
     assert any(found) and not all(found)
+
+
+def test_last_quoted_section_and_two_of_as_the_lists():
+    """``body._last_quoted_section`` and ``body._two_of`` answer what the lists they replace did
+    (all of a quotation's sections, all of a parent's items), over random frames."""
+    from lawdiff.parse.body import _last_quoted_section, _two_of
+    from lawdiff.parse.tree import Node
+    rng = random.Random(32)
+    kinds = ["section", "chapter", "subsection", "p"]
+    for _ in range(3000):
+        frame = Node("quotedStructure", children=[
+            Node(rng.choice(kinds), num=str(i), children=[Node(rng.choice(kinds), num=f"{i}.{j}") for j in range(rng.randint(0, 3))])
+            for i in range(rng.randint(1, 5))])
+        sections = [c for c in frame.children if c.type == "section"] or \
+            [c for c in frame.children[-1].children if c.type == "section"]
+        assert _last_quoted_section(frame) is (sections[-1] if sections else None)
+        kind = rng.choice(kinds)
+        assert _two_of(frame.children, kind) == (sum(c.type == kind for c in frame.children) >= 2)

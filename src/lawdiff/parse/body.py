@@ -400,8 +400,8 @@ class Body:
             return False
         if not frame.children or frame.children[-1].type == "chapter":
             return True
-        sections = _quoted_sections(frame)
-        return bool(sections) and bool(BARE_SECTION.match(sections[-1].num or ""))
+        last = _last_quoted_section(frame)
+        return last is not None and bool(BARE_SECTION.match(last.num or ""))
 
     def _wraps_up(self, i: int, unit: Unit) -> bool:
         """Does this unit, with no marker, close the list its parent introduced rather than
@@ -429,7 +429,7 @@ class Body:
         intro = self.text.tail(parent)
         if not LIST_INTRO.search(intro) or AMENDING.search(intro) or not SENTENCE_END.search(self.text.tail(item)):
             return False
-        if sum(c.type == item.type for c in parent.children) < 2:
+        if not _two_of(parent.children, item.type):
             return False  # one item is no list: "(3)" alone, put in place of the old (3), may run on
         if not unit.text[:1].isupper() or QUOTE_OPENS.search(unit.text.rstrip()):
             return False
@@ -575,10 +575,10 @@ class Body:
             return False
         if id(frame) in self.single_section_quotes:
             return False
-        quoted = _quoted_sections(frame)
+        last = _last_quoted_section(frame)
         # A quoted run carries on in its own lettering: the bill's "SECTION 2." after a quoted
         # "Section 1." (H.962 puts each section of a chapter in place in turn) is the bill's.
-        return bool(quoted) and continues(quoted[-1].num, num) and same_case(quoted[-1].num, num)
+        return last is not None and continues(last.num, num) and same_case(last.num, num)
 
 
 def _introduces_list(text: str) -> bool:
@@ -656,7 +656,24 @@ def _follows(before: str, num: str) -> bool:
     return next_letter(a.lower()) == b.lower()
 
 
-def _quoted_sections(frame: Node) -> list[Node]:
-    """The sections a quotation holds: its own, or those of the chapter it inserts last."""
-    return [c for c in frame.children if c.type == "section"] or \
-        [c for c in frame.children[-1].children if c.type == "section"]
+def _two_of(children: list[Node], kind: str) -> bool:
+    """Are two or more of ``children`` of type ``kind``?  Counted no further than two: asked for
+    each unit of a list, a count of all its items grew with the square of the list."""
+    seen = 0
+    for child in children:
+        if child.type == kind:
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
+def _last_quoted_section(frame: Node) -> Node | None:
+    """The last of the sections a quotation holds: its own, or else those of the chapter it inserts
+    last; None if it holds none.  Looked for from the end: asked for each unit of the quotation,
+    a list of all its sections made each time grew with the square of an inserted chapter."""
+    for children in (frame.children, frame.children[-1].children):
+        for child in reversed(children):
+            if child.type == "section":
+                return child
+    return None
