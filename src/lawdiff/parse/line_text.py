@@ -86,8 +86,9 @@ class LineText(Mapping):
         if len(kept) * 2 > len(numbers):
             return None  # the tree holds most lines' words otherwise: the dict is as small
         # The stream is folded: each part is its words joined by single spaces.
-        node_starts = array("q", accumulate((sum(p.count(" ") + 1 for p in (n.num, n.heading, n.text) if p)
-                                             for n in nodes), initial=0))
+        counts = [(n.num.count(" ") + 1 if n.num else 0) + (n.heading.count(" ") + 1 if n.heading else 0)
+                  + (n.text.count(" ") + 1 if n.text else 0) for n in nodes]
+        node_starts = array("q", accumulate(counts, initial=0))
         return cls(numbers, starts, ends, kept, nodes, node_starts)
 
     @staticmethod

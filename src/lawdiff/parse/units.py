@@ -208,7 +208,14 @@ class NodeText:
 
 def _set_extents(node: Node, extents: dict[int, list[int]]) -> list[int] | None:
     """A node's lines cover its own text and all its children."""
-    spans = [extents.get(id(node))] + [_set_extents(c, extents) for c in node.children]
-    spans = [s for s in spans if s]
-    node.lines = [min(s[0] for s in spans), max(s[1] for s in spans)] if spans else None
+    own = extents.get(id(node))
+    first, last = own if own else (None, None)
+    for child in node.children:  # compared as the spans come: no list of them made for each node
+        span = _set_extents(child, extents)
+        if span:
+            if first is None or span[0] < first:
+                first = span[0]
+            if last is None or span[1] > last:
+                last = span[1]
+    node.lines = [first, last] if first is not None else None
     return node.lines
