@@ -4,16 +4,17 @@ stand in the provision tree.
 A parsed document's tree holds every word of its reading once, in order (its provisions'
 numbers, headings and texts), and ``line_text`` held them all again, a string for each line in a
 dict (at 30,000 sections, 40 MB of the two documents' 150).  ``LineText`` keeps instead the
-line numbers and where each line's words start in the tree's word stream (two arrays of
+line numbers and where each line's words start and end in the tree's word stream (arrays of
 integers) and gives a line's text, read-only, when asked: a ``Mapping`` of line number to the
-words on it, as equal to the dict it replaces as a dict would be.
+words on it, equal to the dict it replaces.
 
-It is made only where that is exact (``derive``): each line's text, in order, is a run of the
-tree's words joined by single spaces (words of the tree between two lines are the tree's own:
-a title or an enacting clause printed without a line number), and the line numbers rise.
-Otherwise (line numbers that restart on each page, a reader's line holding words the tree
-does not) the dict is kept.  The tree's texts must not change after the document is parsed:
-nothing in lawdiff changes a parsed provision's words.
+``derive`` makes it only where that is exact: each line's text, in order, is found as a run of
+the tree's words joined by single spaces (words of the tree between two lines are the tree's
+own: a title or an enacting clause printed without a line number); a line not found so keeps
+its own text (the tree parts "(e)(1) Other" into "(e)", "(1)" and "Other").  Where the line
+numbers do not rise, or most lines would keep their text, the dict is kept.  The tree's texts
+must not change after the document is parsed: nothing in lawdiff changes a parsed provision's
+words.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ class LineText(Mapping):
             # found just where the per-line search would find each (the first place it can be).
             block = " ".join(texts[i:i + _BLOCK])
             stop = at + len(block)
-            if stream.startswith(block, at) and (at == 0 or stream[at - 1] == " ") and (stop == end or stream[stop] == " "):
+            if (stream.startswith(block, at) and (at == 0 or stream[at - 1] == " ")
+                    and (stop == end or stream[stop] == " ")):
                 for count in counts[i:i + _BLOCK]:
                     starts.append(word)
                     word += count
