@@ -6,6 +6,7 @@ stage: read and parse both texts, ``compare``, the JSON as ``lawdiff diff --form
 it, the Markdown (``--format md``) and the HTML page (``--format html``).  "API compare" is read +
 parse + compare + JSON, in process; "HTML command" is read + parse + compare + HTML.  The ratios
 printed are CPU against git's CPU on the same pair; growth is time against the previous size.
+"read + tokenise" is the floor of loading: both files read, decoded and cut into the diff's tokens.
 
     python bench/bench_floor.py [--sizes 3000,30000,100000] [--src DIR] [--profile N --stage S]
 
@@ -54,6 +55,7 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
     old, new = texts(n, tmp)
     out: dict = {"bytes": old.stat().st_size + new.stat().st_size}
     state: dict = {}
+    out["tokenise"] = read_and_tokenise(old, new)
 
     def load():
         state["docs"] = (load_document(str(old)), load_document(str(new)))
@@ -82,6 +84,17 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
         gc.collect()
     out["peak_mb"] = rss
     return out
+
+
+def read_and_tokenise(old: Path, new: Path) -> float:
+    """The floor of reading and parsing (issue #26: parsing within 3x of it): CPU seconds to read
+    both files, decode them and cut every line into the diff's tokens (``diff.tokens.tokenize``)."""
+    from lawdiff.diff.tokens import tokenize
+    t = time.process_time()
+    for path in (old, new):
+        for line in path.read_bytes().decode("utf-8").splitlines():
+            tokenize(line)
+    return time.process_time() - t
 
 
 def git_cpu(old: Path, new: Path) -> tuple[float, float]:
@@ -133,6 +146,8 @@ def main() -> None:
         print(f"{n:8} {mb:7.1f} | {g:6.2f} {gmb:7.0f} | {r['load']:4.1f} {r['compare']:8.1f} {r['json']:5.2f}"
               f" {r['md']:5.2f} {r['html']:6.1f} | {api:6.1f} s ({api / g:5.1f}x)      {html:6.1f} s ({html / g:5.1f}x)"
               f"     | diff {diff_peak:.0f} ({diff_peak / mb:.0f}x), html {peak:.0f} ({peak / mb:.0f}x)", flush=True)
+        print(f"   read + tokenise both texts {r['tokenise']:.2f} s; read + parse {r['load']:.2f} s"
+              f" ({r['load'] / max(r['tokenise'], 1e-3):.1f}x)")
         if last:
             k = n / last[0]
             growth = "  ".join(f"{s} {r[s] / max(last[1][s], 1e-3):.1f}x" for s in STAGES)

@@ -9,6 +9,7 @@ from lawdiff.read.akn import foreign_xml_root, is_akn, read_akn, refuse_internal
 from lawdiff.errors import LawdiffError
 from lawdiff.files import read_regular
 from lawdiff.load.manifest import Corpus, default_corpus_dir
+from lawdiff.parse.line_text import LineText
 from lawdiff.parse.structure import parse
 from lawdiff.read import MAX_BYTES, Reading, read
 from lawdiff.parse.tree import Document
@@ -36,7 +37,9 @@ def parse_bytes(data: bytes, source: object, meta: dict | None = None, sha256: s
     meta["structure"] = facts["structure"]
     if facts["warnings"]:
         meta["warnings"] = facts["warnings"]
-    return Document(meta=meta, tree=tree, line_text=line_text(reading))
+    lines = line_text(reading)
+    # The lines' words as places in the tree's words, where they are the same words (not kept twice).
+    return Document(meta=meta, tree=tree, line_text=LineText.derive(lines, tree) or lines)
 
 
 def line_text(reading: Reading) -> dict[int, str]:

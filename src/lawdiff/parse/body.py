@@ -14,13 +14,16 @@ import statistics
 
 from lawdiff.parse.eids import clean_num
 from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, LEVELS, LINE_ITEM, ONE_SECTION, QUOTE_OPENS,
-                                   QUOTES_SUBSECTIONS, TERMINAL, Marker, MarkerLevel, continues, marker, next_letter,
-                                   roman_value)
+                                   QUOTES_SUBSECTIONS, Marker, MarkerLevel, continues, marker, next_letter,
+                                   roman_value, terminal)
 from lawdiff.parse.numbering import carries, number, same_case
 from lawdiff.parse.tree import Node
 from lawdiff.parse.units import NodeText, Unit, where
 
 P_RANK = 99.0  # a plain paragraph holds no structure: any marker closes it
+_UNKNOWN = object()  # no marker looked for yet (``Body._open``)
+# What marker() answers before it tries the patterns of quoted text (a loose opener is tried after).
+_TRIED_BEFORE_QUOTED = (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION, MarkerLevel.LINE_ITEM)
 HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
 # An inserted section's number under its catchline heading (``Body._next_opens``).
 SECTION_HEADING = re.compile(r"^[“\"]?Section \d+[A-Z]{0,10}[.:]")
@@ -119,8 +122,10 @@ class Body:
                     or self._after_short_line(i))
         self.previous_heading = False
         opened = None
+        known = first  # the marker of the unit's own text, found already
         while boundary and text:
-            found = self._open(text, unit)
+            found = self._open(text, unit, known)
+            known = _UNKNOWN
             if not found:
                 break
             opened, text = found
@@ -153,10 +158,17 @@ class Body:
         self._push(quote, self.stack[-1][1] + 0.5)
         return quote
 
-    def _open(self, text: str, unit: Unit) -> tuple[Node, str] | None:
-        """Open the node whose marker starts ``text``; returns it and the rest of the text."""
+    def _open(self, text: str, unit: Unit, known: Marker | None | object = _UNKNOWN) -> tuple[Node, str] | None:
+        """Open the node whose marker starts ``text``; returns it and the rest of the text.
+        ``known``: ``marker(text)``, where the caller has it (else ``_UNKNOWN``)."""
         base = self._frame_base()
-        found = marker(text, quoted=self._quoted_marker_expected())
+        quoted = self._quoted_marker_expected()
+        # In quoted text only the patterns marker() tries first answer as outside it.
+        if known is _UNKNOWN or (quoted and (known is None or known.loose is not None
+                                             or known.level not in _TRIED_BEFORE_QUOTED)):
+            found = marker(text, quoted=quoted)
+        else:
+            found = known
         if found:
             kind, num, rest = found.level, found.num, found.rest
             if kind in (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION):
@@ -375,7 +387,10 @@ class Body:
 
     def _quotation(self) -> Node | None:
         """The innermost quoted structure open, if any."""
-        return next((n for n, _ in reversed(self.stack) if n.type == "quotedStructure"), None)
+        for node, _ in reversed(self.stack):
+            if node.type == "quotedStructure":
+                return node
+        return None
 
     def _quoted_marker_expected(self) -> bool:
         """Bare "197A." and "CHAPTER 6D." open provisions only inside a quoted structure, and a bare
@@ -385,8 +400,8 @@ class Body:
             return False
         if not frame.children or frame.children[-1].type == "chapter":
             return True
-        sections = _quoted_sections(frame)
-        return bool(sections) and bool(BARE_SECTION.match(sections[-1].num or ""))
+        last = _last_quoted_section(frame)
+        return last is not None and bool(BARE_SECTION.match(last.num or ""))
 
     def _wraps_up(self, i: int, unit: Unit) -> bool:
         """Does this unit, with no marker, close the list its parent introduced rather than
@@ -414,7 +429,7 @@ class Body:
         intro = self.text.tail(parent)
         if not LIST_INTRO.search(intro) or AMENDING.search(intro) or not SENTENCE_END.search(self.text.tail(item)):
             return False
-        if sum(c.type == item.type for c in parent.children) < 2:
+        if not _two_of(parent.children, item.type):
             return False  # one item is no list: "(3)" alone, put in place of the old (3), may run on
         if not unit.text[:1].isupper() or QUOTE_OPENS.search(unit.text.rstrip()):
             return False
@@ -482,7 +497,7 @@ class Body:
 
     def _at_boundary(self) -> bool:
         tail = self.text.tail(self.wrap_up[1] if self.wrap_up else self.stack[-1][0])
-        return not tail or bool(TERMINAL.search(tail))
+        return not tail or terminal(tail)
 
     def _after_short_line(self, i: int) -> bool:
         """Did the printed line before this one stop well short of the margin?  Type is only
@@ -494,7 +509,7 @@ class Body:
         return before.printed and len(before.text) < HEADING_LINE_SHARE * self.full_line
 
     def _is_heading(self, rest: str, i: int, unit: Unit) -> bool:
-        if TERMINAL.search(rest) or rest.endswith(",") or not (rest[0].isupper() or rest[0].isdigit()):
+        if terminal(rest) or rest.endswith(",") or not (rest[0].isupper() or rest[0].isdigit()):
             return False
         if _opens_quotation(rest):
             return False  # "... inserting after chapter 265 the following chapter 265A": an instruction
@@ -522,7 +537,7 @@ class Body:
             return True
         after = self.units[i + 2].text if i + 2 < len(self.units) else ""
         return (not self.units[i + 1].printed and 0 < len(following) <= HEADING_MAX_CHARS
-                and not TERMINAL.search(following.rstrip()) and bool(SECTION_HEADING.match(after)))
+                and not terminal(following.rstrip()) and bool(SECTION_HEADING.match(after)))
 
     def _quoted_bill_section(self, num: str, rest: str = "") -> bool:
         """Is "SECTION n." inside a quotation the quotation's own (an act's sections are printed
@@ -560,10 +575,10 @@ class Body:
             return False
         if id(frame) in self.single_section_quotes:
             return False
-        quoted = _quoted_sections(frame)
+        last = _last_quoted_section(frame)
         # A quoted run carries on in its own lettering: the bill's "SECTION 2." after a quoted
         # "Section 1." (H.962 puts each section of a chapter in place in turn) is the bill's.
-        return bool(quoted) and continues(quoted[-1].num, num) and same_case(quoted[-1].num, num)
+        return last is not None and continues(last.num, num) and same_case(last.num, num)
 
 
 def _introduces_list(text: str) -> bool:
@@ -584,11 +599,29 @@ def _opens_quotation(text: str) -> bool:
     # four times over (a tenth of reading an omnibus bill).
     if "following" not in text and "as follows" not in text:
         return text[-1:] in "-–—" and bool(QUOTE_OPENS.search(text))
-    if QUOTE_OPENS.search(text):
+    # Each pattern below ends the text (``$``; no newline is left after ``rstrip``), and is scanned
+    # only where the text ends as it can: QUOTE_OPENS in a colon, ":." or a dash; BARE_INSTRUCTION
+    # in a colon, or one and a closing quote; NAMED_INSERT in a digit or a capital ("chapter
+    # 265A"), or one and a colon or a full stop; DASH_INSTRUCTION in a dash, or one and a
+    # closing quote.  An instruction that ends 'the following word:- "board".' is none of them.
+    last, before = text[-1:], text[-2:-1]
+    if (last in _DASHES or last == ":" or text.endswith(":.")) and QUOTE_OPENS.search(text):
         return True
-    sentence = SENTENCE_BREAK.split(text)[-1]
-    return (bool(BARE_INSTRUCTION.search(text) or NAMED_INSERT.search(text) or DASH_INSTRUCTION.search(text))
-            and bool(AMENDING_WORDS.search(sentence)))
+    bare = last == ":" or (last in _CLOSING and before == ":")
+    named = _figure_or_capital(last) or (last in ":." and _figure_or_capital(before))
+    dash = last in _DASHES or (last in _CLOSING and before in _DASHES)
+    return (bool((bare and BARE_INSTRUCTION.search(text)) or (named and NAMED_INSERT.search(text))
+                 or (dash and DASH_INSTRUCTION.search(text)))
+            and bool(AMENDING_WORDS.search(SENTENCE_BREAK.split(text)[-1])))
+
+
+_DASHES = ("-", "–", "—")  # a tuple: "" is in every string, and in no tuple of characters
+_CLOSING = ("\"", "”", "’")
+
+
+def _figure_or_capital(char: str) -> bool:
+    """Can ``char`` end NAMED_INSERT's section number: ``\\d`` (a decimal digit) or ``[A-Z]``?"""
+    return char.isdecimal() or "A" <= char <= "Z"
 
 
 def _title_like(words: str) -> bool:
@@ -623,7 +656,24 @@ def _follows(before: str, num: str) -> bool:
     return next_letter(a.lower()) == b.lower()
 
 
-def _quoted_sections(frame: Node) -> list[Node]:
-    """The sections a quotation holds: its own, or those of the chapter it inserts last."""
-    return [c for c in frame.children if c.type == "section"] or \
-        [c for c in frame.children[-1].children if c.type == "section"]
+def _two_of(children: list[Node], kind: str) -> bool:
+    """Are two or more of ``children`` of type ``kind``?  Counted no further than two: asked for
+    each unit of a list, a count of all its items grew with the square of the list."""
+    seen = 0
+    for child in children:
+        if child.type == kind:
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
+def _last_quoted_section(frame: Node) -> Node | None:
+    """The last of the sections a quotation holds: its own, or else those of the chapter it inserts
+    last; None if it holds none.  Looked for from the end: asked for each unit of the quotation,
+    a list of all its sections made each time grew with the square of an inserted chapter."""
+    for children in (frame.children, frame.children[-1].children):
+        for child in reversed(children):
+            if child.type == "section":
+                return child
+    return None

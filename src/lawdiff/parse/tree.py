@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Iterator
+from typing import Iterator, Mapping
 
 
 class DocumentKind(StrEnum):
@@ -103,16 +103,20 @@ class Document:
 
     meta: dict
     tree: Node
-    line_text: dict[int, str] | None = field(default=None, repr=False)
+    line_text: Mapping[int, str] | None = field(default=None, repr=False)
     """Where each word stands: line number -> the words the reader found on that line, whitespace
     folded (printed numbers, or the source's own lines, as ``meta["line_numbers"]`` says).  Kept
     when the document is parsed from its source (and in its JSON); None for one built otherwise
-    (by hand, from Akoma Ntoso): its words then have no lines, only its provisions' ``lines``."""
+    (by hand, from Akoma Ntoso): its words then have no lines, only its provisions' ``lines``.
+    A parsed document's is a ``parse.line_text.LineText`` where it can be (the words read from
+    the tree, not held twice), else a dict; either reads as a dict of int -> str."""
 
     def words_on_lines(self, first: int, last: int) -> tuple[list[str], list[int]] | None:
         """The words printed on lines ``first``..``last`` and the line of each; None without ``line_text``."""
         if self.line_text is None:
             return None
+        if (read := getattr(self.line_text, "words_on_lines", None)) is not None:
+            return read(first, last)  # a LineText (parse.line_text): read from the tree
         words: list[str] = []
         lines: list[int] = []
         for n in range(first, last + 1):

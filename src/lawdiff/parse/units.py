@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from lawdiff.parse.provisions import lines_text
-from lawdiff.parse.markers import BILL_SECTION, DEFINITION, DEFINITIONS_INTRO, FIELD, TERMINAL, continues, marker
+from lawdiff.parse.markers import BILL_SECTION, DEFINITION, DEFINITIONS_INTRO, FIELD, continues, marker, terminal
 from lawdiff.parse.tree import Node
 from lawdiff.read.cover import is_header
-from lawdiff.read.lines import Reading
+from lawdiff.read.lines import Reading, fold, is_folded
 
 
 @dataclass(slots=True)
@@ -41,7 +41,8 @@ def _split_run_in_headings(units: list[Unit]) -> list[Unit]:
     """The inserted section opens a unit of its own, as if typed on the next paragraph."""
     out: list[Unit] = []
     for unit in units:
-        m = _RUN_IN_HEADING.search(unit.text)
+        # The pattern needs "ection" and a colon: most units have no colon, and skip its scan.
+        m = _RUN_IN_HEADING.search(unit.text) if ":" in unit.text and "ection" in unit.text else None
         if m and m.end() < len(unit.text):
             out.append(Unit(unit.text[: m.start(1)], unit.first, unit.last, unit.printed))
             unit = Unit(unit.text[m.end():], unit.first, unit.last, unit.printed)
@@ -51,6 +52,12 @@ def _split_run_in_headings(units: list[Unit]) -> list[Unit]:
 
 # "SECTION 5." standing after a sentence end inside a unit: an opener that begins no section.
 _GLUED_SECTION = re.compile(r"(?<=[.;:\-–—”\"] )SECTION (?:\d+[A-Z]?|[IVXLC]+)[.:](?=\s|[A-Z])")
+
+
+def _glued_section(text: str):
+    """``_GLUED_SECTION.search(text)``, scanned only where "SECTION " stands after the first two
+    characters (its look-behind needs two before it): most units hold none."""
+    return _GLUED_SECTION.search(text) if text.find("SECTION ", 2) >= 0 else None
 
 
 def _split_glued_sections(units: list[Unit]) -> list[Unit]:
@@ -63,7 +70,7 @@ def _split_glued_sections(units: list[Unit]) -> list[Unit]:
         if m := BILL_SECTION.match(unit.text):
             last = m.group(1)
         rest = unit
-        while (m := _GLUED_SECTION.search(rest.text)) and last and continues(last, m.group(0)):
+        while (m := _glued_section(rest.text)) and last and continues(last, m.group(0)):
             out.append(Unit(rest.text[: m.start()].rstrip(), rest.first, rest.last, rest.printed))
             rest = Unit(rest.text[m.start():], rest.first, rest.last, rest.printed)
             last = m.group(0)
@@ -75,7 +82,7 @@ def missed_sections(units: list[Unit]) -> list[str]:
     """Bill sections the source shows but the tree cannot have: "SECTION n." after a sentence
     end within a line or paragraph (a layout the reader did not split).  Never silently flat."""
     return [f"{m.group(0)} ({where(u)}) stands inside another provision's text, not as a section of its own"
-            for u in units for m in _GLUED_SECTION.finditer(u.text)]
+            for u in units if u.text.find("SECTION ", 2) >= 0 for m in _GLUED_SECTION.finditer(u.text)]
 
 
 def where(unit: Unit) -> str:
@@ -125,7 +132,20 @@ def _opens_paragraph(text: str, before: str) -> bool:
     opens one wherever a line starts with it, as on a printed page (a short title has no full stop)."""
     if BILL_SECTION.match(text):
         return True
-    return bool(TERMINAL.search(before)) and bool(marker(text, quoted=True) or DEFINITION.match(text))
+    return terminal(before) and bool(marker(text, quoted=True) or DEFINITION.match(text))
+
+
+def _defines(text: str) -> bool:
+    """``DEFINITIONS_INTRO.search(text)``: in ASCII text (where its case-blind letters match only
+    their ASCII cases) it cannot match without "as used in this", or "following words" or
+    "following terms" and "have the following meanings", so the scan is skipped for the many
+    pieces that hold neither."""
+    if text.isascii():
+        low = text.lower()
+        if "as used in this" not in low and not ("have the following meanings" in low and (
+                "following words" in low or "following terms" in low)):
+            return False
+    return DEFINITIONS_INTRO.search(text) is not None
 
 
 class NodeText:
@@ -141,18 +161,25 @@ class NodeText:
         text = unit.text if text is None else text
         if text:
             parts = self.parts.setdefault(id(node), [])
-            # The intro may wrap across printed lines: look at this piece and the end of the last.
-            if DEFINITIONS_INTRO.search(f"{parts[-1][-120:]} {text}" if parts else text):
+            # The intro may wrap across printed lines: look at this piece and the end of the last
+            # (not again for a node already known to introduce definitions).
+            if id(node) not in self.defines and _defines(f"{parts[-1][-120:]} {text}" if parts else text):
                 self.defines.add(id(node))
             parts.append(text)
         self.extend(node, unit)
 
     def extend(self, node: Node, unit: Unit) -> None:
-        if unit.first is None:
+        first, last = unit.first, unit.last
+        if first is None:
             return
-        extent = self.extents.setdefault(id(node), [unit.first, unit.last])
-        extent[0] = min(extent[0], unit.first)
-        extent[1] = max(extent[1], unit.last)
+        extent = self.extents.get(id(node))
+        if extent is None:
+            self.extents[id(node)] = [first, last]
+        else:  # comparisons, not min() and max(): once for each unit placed
+            if first < extent[0]:
+                extent[0] = first
+            if last > extent[1]:
+                extent[1] = last
 
     def merge(self, into: Node, node: Node) -> None:
         """Give ``node``'s words and lines to ``into`` (which they follow), as if added there."""
@@ -174,13 +201,21 @@ class NodeText:
     def finish(self, root: Node) -> None:
         """Join each node's pieces, and give each node the printed lines of its text and children."""
         for node in root.walk():
-            node.text = " ".join(" ".join(self.parts.get(id(node), ())).split())
+            text = " ".join(self.parts.get(id(node), ()))
+            node.text = text if is_folded(text) else fold(text)  # most are: no list of words made
         _set_extents(root, self.extents)
 
 
 def _set_extents(node: Node, extents: dict[int, list[int]]) -> list[int] | None:
     """A node's lines cover its own text and all its children."""
-    spans = [extents.get(id(node))] + [_set_extents(c, extents) for c in node.children]
-    spans = [s for s in spans if s]
-    node.lines = [min(s[0] for s in spans), max(s[1] for s in spans)] if spans else None
+    own = extents.get(id(node))
+    first, last = own if own else (None, None)
+    for child in node.children:  # compared as the spans come: no list of them made for each node
+        span = _set_extents(child, extents)
+        if span:
+            if first is None or span[0] < first:
+                first = span[0]
+            if last is None or span[1] > last:
+                last = span[1]
+    node.lines = [first, last] if first is not None else None
     return node.lines

@@ -33,8 +33,12 @@ _BY_REQUEST = re.compile(r"^\(BY REQUEST\)$", re.I)
 
 def is_header(text: str) -> bool:
     """The docket header or the bill-number line: printed on every page, data for ``meta``."""
-    # Each opens with HOUSE, SENATE or FILED: most lines are answered by their first letter.
-    return text[:1] in ("H", "S", "F") and any(p.match(text) for p in (DOCKET, DOCKET_ONLY, FILED_ONLY, NUMBER))
+    # Each opens with HOUSE, SENATE or FILED ON: most lines are answered by their first words
+    # (by the first letter alone, every "SECTION n." of a bill was tried against four patterns).
+    return text.startswith(_HEADER_STARTS) and any(p.match(text) for p in (DOCKET, DOCKET_ONLY, FILED_ONLY, NUMBER))
+
+
+_HEADER_STARTS = ("HOUSE", "SENATE", "FILED ON")
 
 
 def header_meta(text: str) -> dict:

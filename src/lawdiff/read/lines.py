@@ -37,6 +37,15 @@ def fold(s: str) -> str:
     return " ".join(s.split())
 
 
+def is_folded(s: str) -> bool:
+    """Is ``s`` already folded (``fold(s) == s``)?  Every whitespace character but the space is
+    unprintable, so a printable text needs only the tests for a doubled, leading or trailing
+    space: no list of its words is made."""
+    if "  " in s or s[:1] == " " or s[-1:] == " ":
+        return False
+    return s.isprintable() or fold(s) == s
+
+
 # Characters XML 1.0 cannot carry, even escaped: C0 controls other than tab, newline and carriage
 # return; surrogates; U+FFFE and U+FFFF.  They are not text (a terminal escape, a stray byte of a
 # binary file, a byte-order mark read the wrong way round), and AKN and Word could not hold them.
@@ -73,11 +82,15 @@ def text_only_reading(reading: Reading) -> Reading:
     """``reading`` with ``text_only`` applied to every line and every string the reader learnt,
     and every bidirectional control shown as U+FFFD (said in ``meta``)."""
     bidi = 0
-    for line in reading.lines:
-        line.text = text_only(line.text)
-        if _BIDI.search(line.text):
-            line.text, found = _BIDI.subn(REPLACEMENT, line.text)
-            bidi += found
+    # Every character either pattern matches is unprintable (a control, a surrogate, a
+    # noncharacter, a format character): a text all printable, as most are, is left as it is
+    # after one C pass over it, where each line was scanned twice (issue 26).
+    if not " ".join([line.text for line in reading.lines]).isprintable():
+        for line in reading.lines:
+            line.text = text_only(line.text)
+            if _BIDI.search(line.text):
+                line.text, found = _BIDI.subn(REPLACEMENT, line.text)
+                bidi += found
     reading.meta = _text_only_values(reading.meta)
     if bidi:
         reading.meta["bidi_controls"] = (f"{bidi} bidirectional control character(s) (U+202A–U+202E, U+2066–U+2069), "

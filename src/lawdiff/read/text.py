@@ -19,6 +19,8 @@ from lawdiff.read.words import blank_rules, repair_hyphenation
 # The feedback box that closes every mass.gov page; it and what follows are not the order.
 _MASS_GOV_FEEDBACK = re.compile(r"^Help Us Improve Mass\.gov\b")
 _PAGE_LABEL = re.compile(r"(?<!\S)(\d{1,4}) of (\d{1,4})(?!\S)")
+# What every page label holds, found by a fast literal scan: most lines have none (issue 26).
+_OF_DIGIT = re.compile(r" of \d")
 # How many printed numbers in a row prove that a document numbers its lines.
 _NUMBERED_PROOF = 3
 # No page or screen wraps a line this long: a text with such lines holds one paragraph per line.
@@ -80,7 +82,7 @@ def _break_after_short_lines(lines: list[Line]) -> list[Line]:
 
 def drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
-        if _MASS_GOV_FEEDBACK.match(line.text):
+        if line.text.startswith("Help Us") and _MASS_GOV_FEEDBACK.match(line.text):
             return lines[:i]
     return lines
 
@@ -92,7 +94,8 @@ def _drop_page_labels(lines: list[Line]) -> None:
     a label only as part of a run 1, 2, 3 ... of the same M in document order,
     the run at least two long (or standing alone on a line).
     """
-    matches = [(i, m) for i, line in enumerate(lines) for m in _PAGE_LABEL.finditer(line.text)]
+    matches = [(i, m) for i, line in enumerate(lines) if _OF_DIGIT.search(line.text)
+               for m in _PAGE_LABEL.finditer(line.text)]
     accepted: list[tuple[int, re.Match]] = []
     for total in sorted({int(m.group(2)) for _, m in matches}):
         run = []
@@ -157,7 +160,7 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
             number, pending = pending, None
         elif (rest := _leading(text, expected)) is not None:
             number, text = expected, rest
-        elif skipped := _skipped(lines, nonblank[k:], expected):
+        elif skipped := _skipped(lines, nonblank[k:k + 3], expected):  # it reads three lines ahead at most
             number, text = expected + skipped, _leading(text, expected + skipped)
             if not dry_run:
                 _number_the_gap(lines, unnumbered, expected, skipped)

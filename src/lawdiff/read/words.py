@@ -16,7 +16,7 @@ _HYPHEN_ENDS = ("-", "-\n")  # where _HYPHENATED_END's "-$" can match
 def blank_rules(lines: list[Line]) -> None:
     """A rule of underscores is typography: it separates blocks and holds no words."""
     for line in lines:
-        if _RULE.match(line.text):
+        if line.text.startswith("___") and _RULE.match(line.text):
             line.text = ""
 
 

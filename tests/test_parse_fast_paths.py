@@ -1,0 +1,176 @@
+"""The parser's cheaper tests answer what the full pattern scans answered (issue 26).
+
+- ``markers.terminal`` searches ``TERMINAL`` from near the end of the text only;
+- ``units._glued_section`` scans for a run-on "SECTION n." only where "SECTION " stands;
+- ``units._defines`` skips the definitions-intro scan of ASCII text that lacks its words;
+- ``body._opens_quotation`` skips its scans of a text that ends as none of them can;
+- ``text._drop_page_labels`` scans only lines where " of " stands before a digit.
+
+Each is compared with its pattern over hand-picked texts (the edge of each shortcut) and
+over random texts drawn from the characters the patterns turn on.
+"""
+
+import random
+
+import pytest
+
+from lawdiff.parse.body import (AMENDING_WORDS, BARE_INSTRUCTION, DASH_INSTRUCTION, NAMED_INSERT, SENTENCE_BREAK,
+                                _opens_quotation)
+from lawdiff.parse.markers import DEFINITIONS_INTRO, QUOTE_OPENS, TERMINAL, terminal
+from lawdiff.parse.units import _GLUED_SECTION, _defines, _glued_section
+from lawdiff.read.text import _OF_DIGIT, _PAGE_LABEL
+
+
+def _random_texts(alphabet, n, longest, seed):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+TERMINAL_CASES = ["", ".", "words.", 'said "so."', "so.”)))”", "the following:-", "following: --", ":—\n",
+                  "items; and", "items, or”", "items; and\n", ".\n\n", "no stop", "and", "x.\n”", ":-)",
+                  "a;" + "”" * 12, "one, and two", "ends ;and"]
+
+
+@pytest.mark.parametrize("text", TERMINAL_CASES)
+def test_terminal_as_the_full_search(text):
+    assert terminal(text) == bool(TERMINAL.search(text))
+
+
+def test_terminal_on_random_texts():
+    alphabet = list('ab .:;,-–—"”’)\n') + [" and", " or", ": -", ":--", "\t"]
+    texts = _random_texts(alphabet, 50_000, 16, seed=26)
+    found = [terminal(t) for t in texts]
+    assert found == [bool(TERMINAL.search(t)) for t in texts]
+    assert 0.1 < sum(found) / len(found) < 0.9  # both answers drawn often
+
+
+GLUED_CASES = ["SECTION 2. Said", 'bail," SECTION 9. Said section', "x. SECTION 4. y", ". SECTION 4.",
+               "a; SECTION IV: b", "SECTIONS 4.", "x.SECTION 4.", "”  SECTION 5.Chapter"]
+
+
+@pytest.mark.parametrize("text", GLUED_CASES)
+def test_glued_section_as_the_full_search(text):
+    fast, full = _glued_section(text), _GLUED_SECTION.search(text)
+    assert (fast and fast.span()) == (full and full.span())
+
+
+def test_glued_section_on_random_texts():
+    alphabet = list('. ;:-"”AS') + ["SECTION ", "SECTION 9.", "SECTION 12A:", "SECTION XI.", " 3"]
+    texts = _random_texts(alphabet, 30_000, 8, seed=27)
+    spans = [(m and m.span()) for m in map(_glued_section, texts)]
+    assert spans == [(m and m.span()) for m in map(_GLUED_SECTION.search, texts)]
+    assert any(spans)
+
+
+DEFINES_CASES = ["As used in this chapter, the following words shall have the following meanings:",
+                 "AS USED IN THIS SECTION", "For the purposes of this act the following terms have the following meanings",
+                 "The FOLLOWING WORDS, as used herein, shall HAVE THE FOLLOWING MEANINGS", "following words.",
+                 "as used in thi", "Aſ used in this section",  # a long s: case-blind "s" matches it, and no ASCII test may skip it
+                 "the follow­ing words shall have the following meanings", "no definitions here"]
+
+
+@pytest.mark.parametrize("text", DEFINES_CASES)
+def test_defines_as_the_full_search(text):
+    assert _defines(text) == bool(DEFINITIONS_INTRO.search(text))
+
+
+def test_defines_on_random_texts():
+    alphabet = ["following ", "FOLLOWING ", "Following ", "words ", "terms ", "shall ", "have the ", "meanings",
+                "As used in this", "as USED in THIS", ". ", "x ", "ſ", "K"]
+    texts = _random_texts(alphabet, 30_000, 7, seed=28)
+    found = [_defines(t) for t in texts]
+    assert found == [bool(DEFINITIONS_INTRO.search(t)) for t in texts]
+    assert any(found) and not all(found)
+
+
+def _opens_quotation_scanned(text):
+    """``body._opens_quotation`` as every pattern's full scan answers it (no first tests)."""
+    text = text.rstrip()
+    if QUOTE_OPENS.search(text):
+        return True
+    sentence = SENTENCE_BREAK.split(text)[-1]
+    return (bool(BARE_INSTRUCTION.search(text) or NAMED_INSERT.search(text) or DASH_INSTRUCTION.search(text))
+            and bool(AMENDING_WORDS.search(sentence)))
+
+
+QUOTATION_CASES = ["by inserting after section 2 the following section:-", "amended by adding the following:",
+                   'is hereby amended by inserting the following words:- "', "inserting after chapter 265 the following chapter 265A",
+                   "the following section 12", "replacing Section 2F with the following-", "the following 3 sections —”",
+                   "shall have the following powers:—", "The list follows:-", "as follows:", "as follows: ", "the following.",
+                   "the following section:.", "strike the following words, and", "the following chapter 2٣", "",
+                   'inserting the following word:- "board".', "inserting the following section 12A:", "the following—’",
+                   "the following chapter 5:”", "the following:’", "inserting the following chapter 9."]
+
+
+@pytest.mark.parametrize("text", QUOTATION_CASES)
+def test_opens_quotation_as_the_full_scans(text):
+    assert _opens_quotation(text) == _opens_quotation_scanned(text)
+
+
+def test_opens_quotation_on_random_texts():
+    alphabet = ["the following ", "following ", "as follows", "inserting ", "amended ", "section", "chapter ",
+                "words", " 265A", "2", ":", "-", "—", "–", ".", ":.", ";", '"', "”", "’", " ", "x", "A", "٣", "\n"]
+    texts = _random_texts(alphabet, 60_000, 8, seed=29)
+    found = [_opens_quotation(t) for t in texts]
+    assert found == [_opens_quotation_scanned(t) for t in texts]
+    assert any(found) and not all(found)
+
+
+def test_page_label_lines_found_by_their_literal():
+    """A line skipped by ``_OF_DIGIT`` holds no page label."""
+    alphabet = ["2", "12", " of ", "of", " ", "x", "-", "\u00a0", "3 of 9", "1of 2"]
+    for text in _random_texts(alphabet, 20_000, 6, seed=30):
+        if not _OF_DIGIT.search(text):
+            assert not _PAGE_LABEL.search(text)
+
+
+MARKER_CASES = ["SECTION 2. Text", "“Section 4. Text", "”SECTION 5.", "(a) The", "7004-0070 For the", "197A. The",
+                "CHAPTER 6D.", "Chapter 25D: LOCAL", "Section 12D ½ (a) x", "٣٤A. The", "the words", "", " (a)", "a"]
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+@pytest.mark.parametrize("text", MARKER_CASES)
+def test_marker_first_character_test(text, quoted, monkeypatch):
+    """A text the first-character test answers None is one no marker pattern matches."""
+    from lawdiff.parse import markers
+    found = markers.marker(text, quoted)
+    monkeypatch.setattr(markers, "_MARKER_FIRSTS", "".join(map(chr, range(0x3000))))  # every first character passes
+    assert found == markers.marker(text, quoted)
+
+
+def test_printable_text_holds_nothing_text_only_replaces():
+    """``text_only_reading`` leaves a printable text as it is: no character either of its
+    patterns matches is printable."""
+    import sys
+
+    from lawdiff.read.lines import _BIDI, _NOT_TEXT
+    caught = [c for c in map(chr, range(sys.maxunicode + 1)) if _NOT_TEXT.match(c) or _BIDI.match(c)]
+    assert len(caught) > 2000  # the controls, the surrogates, U+FFFE/U+FFFF and the bidi controls
+    assert not any(c.isprintable() for c in caught)
+
+
+def test_is_folded_as_fold():
+    from lawdiff.read.lines import fold, is_folded
+    alphabet = ["a", "b", " ", "  ", "\t", "\u00a0", "\u2028", "\u00ad", "\n", "§", "\x0b", "\u3000"]
+    texts = _random_texts(alphabet, 30_000, 6, seed=31)
+    found = [is_folded(t) for t in texts]
+    assert found == [fold(t) == t for t in texts]
+    assert any(found) and not all(found)
+
+
+def test_last_quoted_section_and_two_of_as_the_lists():
+    """``body._last_quoted_section`` and ``body._two_of`` answer what the lists they replace did
+    (all of a quotation's sections, all of a parent's items), over random frames."""
+    from lawdiff.parse.body import _last_quoted_section, _two_of
+    from lawdiff.parse.tree import Node
+    rng = random.Random(32)
+    kinds = ["section", "chapter", "subsection", "p"]
+    for _ in range(3000):
+        frame = Node("quotedStructure", children=[
+            Node(rng.choice(kinds), num=str(i), children=[Node(rng.choice(kinds), num=f"{i}.{j}") for j in range(rng.randint(0, 3))])
+            for i in range(rng.randint(1, 5))])
+        sections = [c for c in frame.children if c.type == "section"] or \
+            [c for c in frame.children[-1].children if c.type == "section"]
+        assert _last_quoted_section(frame) is (sections[-1] if sections else None)
+        kind = rng.choice(kinds)
+        assert _two_of(frame.children, kind) == (sum(c.type == kind for c in frame.children) >= 2)
