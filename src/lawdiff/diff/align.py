@@ -144,9 +144,10 @@ class Item:
     words: int = 0
     rank: int = 0  # place among its siblings
     quoted: bool = False  # inside a quoted structure (text an amendment inserts)
-    tree: Counter | None = None  # words of the whole subtree
-    weight: float = 0.0  # IDF weight of ``tree``
+    tree: Counter | None = None  # words of the whole subtree, counted when first compared (``_tree``)
+    weight: float = 0.0  # IDF weight of the subtree's words (0: it has none)
     end: int = 0  # index after the last item of the subtree
+    side: list | None = field(default=None, repr=False, compare=False)  # the list of items it is in
 
     @property
     def size(self) -> int:
@@ -162,7 +163,7 @@ def _items(root: Node) -> list[Item]:
     stack: list[tuple[Node, int | None]] = [(root, None)]
     while stack:  # iterative: a deep tree must not hit the recursion limit
         node, parent = stack.pop()
-        item = Item(node, len(items), parent, key=_normal(content(node)))
+        item = Item(node, len(items), parent, key=_normal(content(node)), side=items)
         if parent is not None:
             p = items[parent]
             item.quoted = p.quoted or p.node.type == "quotedStructure"
@@ -175,14 +176,34 @@ def _items(root: Node) -> list[Item]:
     return items
 
 
-def _bag(item: Item) -> Counter:
-    if item.bag is None:
+def _seq(item: Item) -> tuple[str, ...]:
+    """The item's own words, in order."""
+    if item.bag is None and not item.seq and item.key:
         # Interned: a bill repeats a few thousand words a million times, and one string per
         # occurrence was the largest part of the alignment's memory (issue 26).
         item.seq = tuple(map(sys.intern, _WORD.findall(item.key)))  # a tuple: no room to grow
-        item.bag = Counter(item.seq)
         item.words = len(item.seq)
+    return item.seq
+
+
+def _bag(item: Item) -> Counter:
+    """The item's own words as a multiset, counted when first asked: most provisions are paired
+    by their text or number and never compared word by word (issue 26: a multiset for every
+    provision and subtree was half of the alignment's memory)."""
+    if item.bag is None:
+        item.bag = Counter(_seq(item))
     return item.bag
+
+
+def _tree(item: Item) -> Counter:
+    """The words of the item's whole subtree as a multiset (its own for a childless one)."""
+    if item.tree is None:
+        # A subtree's items follow it in document order: its words are counted in one pass (in
+        # C), their first occurrences in the order its own words and its children's gave them.
+        items = item.side
+        item.tree = Counter(chain.from_iterable(items[k].seq for k in range(item.index, item.end))) \
+            if item.children else _bag(item)
+    return item.tree
 
 
 def similarity(a: Item, b: Item) -> float:
@@ -210,31 +231,27 @@ class _Weights:
         n = 0
         for items in (old, new):
             for it in items:
-                bag = _bag(it)
-                if bag:
-                    df.update(bag.keys())
+                seq = _seq(it)
+                if seq:
+                    df.update(dict.fromkeys(seq).keys())  # each distinct word once, in order
                     n += 1
         self.df = df
         self.index: tuple[_Index, _Index] | None = None  # built when first needed
         self.found: dict[tuple[str, int], list[tuple[float, int]]] = {}
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
+        idf = self.idf.__getitem__
         for items in (old, new):
             for it in items:
-                # A provision without children (most of them) weighs its own words: its bag is
-                # its subtree's, shared rather than copied (neither is changed once made; a copy
-                # each was an eighth of the alignment's memory, issue 26).  A subtree's items
-                # follow it in document order: its words are counted in one pass (in C), their
-                # first occurrences in the order its own bag and its children's trees gave them.
-                it.tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
-                    if it.children else it.bag
-                it.weight = sum(map(mul, it.tree.values(), map(self.idf.__getitem__, it.tree)))
+                # Weighed as the multiset ``_tree`` counts (the same sum in the same order, so the
+                # same float), which is let go: it is counted again only if the item is compared.
+                tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end)))
+                it.weight = sum(map(mul, tree.values(), map(idf, tree)))
 
     def scores(self, a: Item, b: Item) -> tuple[float, float]:
         """(weighted Dice, weighted containment of the smaller in the larger) of two subtrees."""
-        ta, tb = a.tree, b.tree
         if not a.weight or not b.weight:
-            same = ta == tb and bool(ta)
-            return (1.0, 1.0) if same else (0.0, 0.0)
+            return 0.0, 0.0  # no words in one subtree (a weight is positive when it has any)
+        ta, tb = _tree(a), _tree(b)
         if len(ta) > len(tb):
             ta, tb = tb, ta
         idf = self.idf
@@ -299,7 +316,7 @@ class Alignment:
         loudly (``key`` is None) rather than on empty bags."""
         for items in (self.old, self.new):
             for it in items:
-                it.key = it.bag = it.tree = it.seq = None
+                it.key = it.bag = it.tree = it.seq = it.side = None
 
 
 def align(old_root: Node, new_root: Node) -> Alignment:
@@ -482,7 +499,7 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
             inside_o, inside_n = set(gap_o), set(gap_n)
             for i, o in enumerate(gap_o):
                 a = old[o]
-                if not a.tree:
+                if not a.weight:
                     continue
                 if full:
                     js = range(len(gap_n))
@@ -492,7 +509,7 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
                 elsewhere = None
                 for j in reversed(js):  # same i, falling j: one old child never pairs twice
                     b = new[gap_n[j]]
-                    if b.kind != a.kind or not b.tree or has_content(a.node) != has_content(b.node):
+                    if b.kind != a.kind or not b.weight or has_content(a.node) != has_content(b.node):
                         continue
                     s = weights.related(a, b) or _same_opening(a, b)
                     if not s:
@@ -533,8 +550,7 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     of one text (one grown by a proviso) share most of theirs; look-alikes share few."""
     words: list[str] = []
     for k in range(item.index, item.end):
-        _bag(items[k])
-        words.extend(items[k].seq)
+        words.extend(_seq(items[k]))
         if len(words) >= SKETCH_WORDS:
             del words[SKETCH_WORDS:]
             break
@@ -569,7 +585,7 @@ class _Index:
         self.sketches: dict[int, list[str]] = {}
         self.postings: dict[str, list[int]] = {}
         for it in items[1:]:
-            if it.tree:
+            if it.weight:
                 sketch = self.sketches[it.index] = _sketch(items, it, df)
                 for g in sketch:
                     self.postings.setdefault(g, []).append(it.index)
@@ -577,8 +593,8 @@ class _Index:
 
 def _by_similarity(old, new, pairs, how, weights) -> None:
     taken = set(pairs.values())
-    lo = [it for it in old[1:] if it.index not in pairs and it.tree]
-    ln = {it.kind for it in new[1:] if it.index not in taken and it.tree}
+    lo = [it for it in old[1:] if it.index not in pairs and it.weight]
+    ln = {it.kind for it in new[1:] if it.index not in taken and it.weight}
     found = []
     for a in lo:
         if a.kind not in ln:
