@@ -58,7 +58,7 @@ def _compare(old, new, timeout: float) -> ChangeModel:
         old_root, new_root, skipped = _shared_zones(old_root, new_root)
     alignment = align(old_root, new_root)
     back = alignment.back
-    located = (WordLines(old_doc), WordLines(new_doc))
+    located = (WordLines(old_doc, keep=64), WordLines(new_doc, keep=64))  # each change asks for its nodes only
     places = (_places(alignment.old), _places(alignment.new))
     groups = find_groups(alignment, timeout)
     alignment.drop_words()  # the passes are over: only nodes and pairs are read from here on
