@@ -16,7 +16,7 @@ from lawdiff.gcpause import no_cycle_collector
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
-                                 parts_phrase, ref_label, render_page, render_page_utf8)
+                                 parts_phrase, ref_label, render_page, render_page_to, render_page_utf8)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 from lawdiff.render.redline_cells import Cells
 
@@ -249,6 +249,16 @@ def render_redline_utf8(model: dict, *, docs=None, context: str = "changes") -> 
         raise ValueError(context)
     with no_cycle_collector():
         return _render(model, None, None, False, docs, context, None, None, render=render_page_utf8)
+
+
+def render_redline_to(fp, model: dict, *, docs=None, context: str = "changes") -> None:
+    """``render_redline_utf8`` written into ``fp`` (a binary file): ``lawdiff diff --format html``
+    puts the page in a temporary file rather than holding it (issue 26: memory)."""
+    if context not in CONTEXTS:
+        raise ValueError(context)
+    with no_cycle_collector():
+        _render(model, None, None, False, docs, context, None, None,
+                render=lambda *a, **k: render_page_to(fp, *a, **k))
 
 
 def _render(model, root, label, has_matrices, docs, context, downloads, relation, part=None, render=render_page):
