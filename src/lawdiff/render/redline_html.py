@@ -141,11 +141,28 @@ def _changed_lines(change: dict, op: str, side: int) -> list[int]:
     return sorted(set(edited_lines(change, op, side)) | part_lines(change, side))
 
 
-def _side_htmls(change: dict) -> dict[str, Markup]:
-    tokens, headings = change.get("tokens", []), change.get("heading")
-    breaks, found = part_breaks(change), parted(change)
-    side = found[0] if found else None
-    return {f"{view}_html": side_html(tokens, view, headings, breaks, side) for view in ("old", "new", "inline")}
+class _SideHtml:
+    """``side_html`` of one view of a change, made when the page writes it (``__html__``, as
+    jinja2 and markupsafe ask) and let go once written: each is written once, and the three
+    views of every row, made before the page, were the largest part of its memory (issue 26)."""
+
+    __slots__ = ("change", "view")
+
+    def __init__(self, change: dict, view: str):
+        self.change, self.view = change, view
+
+    def __html__(self) -> str:
+        change = self.change
+        found = parted(change)
+        return side_html(change.get("tokens", []), self.view, change.get("heading"), part_breaks(change),
+                         found[0] if found else None)
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def _side_htmls(change: dict) -> dict[str, _SideHtml]:
+    return {f"{view}_html": _SideHtml(change, view) for view in ("old", "new", "inline")}
 
 
 def _rows(model: dict, first: int = 0, numbered: int = 0) -> tuple[list[dict], list[dict]]:
