@@ -172,7 +172,7 @@ def _items(root: Node) -> list[Item]:
         items.append(item)
         stack.extend((c, item.index) for c in reversed(node.children))
     for item in reversed(items):
-        item.end = max([item.index + 1] + [items[c].end for c in item.children])
+        item.end = items[item.children[-1]].end if item.children else item.index + 1  # children in order
     return items
 
 
@@ -244,7 +244,8 @@ class _Weights:
             for it in items:
                 # Weighed as the multiset ``_tree`` counts (the same sum in the same order, so the
                 # same float), which is let go: it is counted again only if the item is compared.
-                tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end)))
+                tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
+                    if it.children else Counter(it.seq)
                 it.weight = sum(map(mul, tree.values(), map(idf, tree)))
 
     def scores(self, a: Item, b: Item) -> tuple[float, float]:
@@ -375,7 +376,7 @@ def _by_subtree_text(old, new, pairs, how) -> None:
         size: dict[int, int] = {}
         seen: dict[tuple, list[int]] = {}
         for it in reversed(items):  # children before their parents
-            own = _WORD.findall(it.key)
+            own = _seq(it)  # the words of its key, as the weights found them
             sig[it.index] = hash((" ".join(own), tuple(sig[c] for c in it.children)))
             size[it.index] = len(own) + sum(size[c] for c in it.children)
             if it.index and size[it.index] >= MIN_TEXT_WORDS:
