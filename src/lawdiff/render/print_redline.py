@@ -171,7 +171,7 @@ class _Finder:
             eid = model[side].get("eid")
             root = doc.tree.find(eid) if eid else doc.tree
             nodes = {n.eid: n for n in root.walk()} if root is not None else {}
-            self.sides.append((WordLines(doc), nodes))
+            self.sides.append((WordLines(doc, keep=64), nodes))  # a change asks for its own nodes only
 
     def _located(self, side: int, refs: list[dict]):
         """The words' places over the provisions ``refs`` of one side (a split's parts joined
