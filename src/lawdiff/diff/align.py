@@ -83,7 +83,7 @@ import math
 import re
 import sys
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from itertools import chain
 from operator import mul
 from dataclasses import dataclass, field
@@ -107,6 +107,7 @@ RARE = 4  # pass 4: a word in at most this many provisions is rare
 CAP = 32  # pass 4: a trigram shared by more provisions than this says nothing
 CANDIDATES = 8  # pass 4: candidates scored per provision
 SKETCH_WORDS = 120  # a subtree's first words, enough to recognise it
+KEEP_TREES = 1024  # subtree multisets kept once counted (the most recently counted)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _WORD = re.compile(r"\w+")
 
@@ -144,7 +145,7 @@ class Item:
     words: int = 0
     rank: int = 0  # place among its siblings
     quoted: bool = False  # inside a quoted structure (text an amendment inserts)
-    tree: Counter | None = None  # words of the whole subtree, counted when first compared (``_tree``)
+    tree: Counter | None = None  # words of the whole subtree, counted when compared (``_Weights.tree``)
     weight: float = 0.0  # IDF weight of the subtree's words (0: it has none)
     end: int = 0  # index after the last item of the subtree
     side: list | None = field(default=None, repr=False, compare=False)  # the list of items it is in
@@ -195,17 +196,6 @@ def _bag(item: Item) -> Counter:
     return item.bag
 
 
-def _tree(item: Item) -> Counter:
-    """The words of the item's whole subtree as a multiset (its own for a childless one)."""
-    if item.tree is None:
-        # A subtree's items follow it in document order: its words are counted in one pass (in
-        # C), their first occurrences in the order its own words and its children's gave them.
-        items = item.side
-        item.tree = Counter(chain.from_iterable(items[k].seq for k in range(item.index, item.end))) \
-            if item.children else _bag(item)
-    return item.tree
-
-
 def similarity(a: Item, b: Item) -> float:
     """Dice coefficient of the two own-word multisets (1.0: the same words)."""
     ba, bb = _bag(a), _bag(b)
@@ -238,21 +228,38 @@ class _Weights:
         self.df = df
         self.index: tuple[_Index, _Index] | None = None  # built when first needed
         self.found: dict[tuple[str, int], list[tuple[float, int]]] = {}
+        self.counted: deque[Item] = deque()  # the items whose ``tree`` is kept, oldest first
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
         idf = self.idf.__getitem__
         for items in (old, new):
             for it in items:
-                # Weighed as the multiset ``_tree`` counts (the same sum in the same order, so the
-                # same float), which is let go: it is counted again only if the item is compared.
+                # Weighed as the multiset ``tree`` counts (the same sum in the same order, so the same
+                # float), which is let go: it is counted again only if the item is compared.
                 tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
                     if it.children else Counter(it.seq)
                 it.weight = sum(map(mul, tree.values(), map(idf, tree)))
+
+    def tree(self, item: Item) -> Counter:
+        """The words of the item's whole subtree as a multiset, counted when first compared; the
+        last ``KEEP_TREES`` counted are kept (a provision is compared with its neighbours and its
+        candidates in a run; every subtree's multiset kept was a tenth of compare's peak)."""
+        tree = item.tree
+        if tree is None:
+            # A subtree's items follow it in document order: its words are counted in one pass (in
+            # C), their first occurrences in the order its own words and its children's gave them.
+            items = item.side
+            tree = item.tree = Counter(chain.from_iterable(items[k].seq for k in range(item.index, item.end))) \
+                if item.children else Counter(item.seq)
+            self.counted.append(item)
+            if len(self.counted) > KEEP_TREES:
+                self.counted.popleft().tree = None
+        return tree
 
     def scores(self, a: Item, b: Item) -> tuple[float, float]:
         """(weighted Dice, weighted containment of the smaller in the larger) of two subtrees."""
         if not a.weight or not b.weight:
             return 0.0, 0.0  # no words in one subtree (a weight is positive when it has any)
-        ta, tb = _tree(a), _tree(b)
+        ta, tb = self.tree(a), self.tree(b)
         if len(ta) > len(tb):
             ta, tb = tb, ta
         idf = self.idf
