@@ -39,7 +39,17 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
     output of ``lawdiff parse --format json``).
     """
     with _no_cycle_collector():
-        model = compare_model(old, new, timeout).to_dict()
+        typed = compare_model(old, new, timeout)
+        # ``typed.to_dict()``, each change let go once it is a dict: the typed model and the whole
+        # dict side by side were compare's peak (issue 26: 30,000 sections, 34 MB over the model).
+        changes = list(typed.changes)
+        model = replace(typed, changes=()).to_dict()
+        del typed
+        out = []
+        for k in range(len(changes)):
+            out.append(changes[k].to_dict())
+            changes[k] = None
+        model["changes"] = out  # the key is there already, in its place (last)
     give_back()  # the typed model and the alignment are gone: the renderers build in their place
     return model
 
