@@ -46,12 +46,23 @@ def texts(n: int, tmp: Path) -> tuple[Path, Path]:
 
 def one(n: int, tmp: Path, profile: str | None) -> dict:
     """Runs in the child: every stage of one pair, CPU seconds each."""
-    from lawdiff.cli import _SPOOL
     from lawdiff.diff.changes import compare
     from lawdiff.load.documents import load_document
-    from lawdiff.render.jsonout import dump_utf8
     from lawdiff.render.markdown import render_markdown
-    from lawdiff.render.redline_html import render_redline_to
+    try:
+        from lawdiff.cli import _SPOOL
+        from lawdiff.render.jsonout import dump_utf8
+        from lawdiff.render.redline_html import render_redline_to
+    except ImportError:  # a baseline (--src) from before the command wrote through a file: its bytes
+        from lawdiff.cli import to_json_bytes
+        from lawdiff.render.redline_html import render_redline_utf8
+        _SPOOL = None
+
+        def dump_utf8(model, fp):
+            fp.write(to_json_bytes(model))
+
+        def render_redline_to(fp, model, docs):
+            fp.write(render_redline_utf8(model, docs=docs, context="changes"))
 
     old, new = texts(n, tmp)
     out: dict = {"bytes": old.stat().st_size + new.stat().st_size}
@@ -64,7 +75,7 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
         state["model"] = compare(*state["docs"])
 
     def spooled(write):  # as ``lawdiff diff`` writes JSON and HTML (cli.emit_spooled), less the copy out
-        with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as fp:
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL or 1 << 20) as fp:
             write(fp)
 
     steps = {"load": load, "compare": cmp, "json": lambda: spooled(lambda fp: dump_utf8(state["model"], fp)),
