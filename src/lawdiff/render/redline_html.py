@@ -300,7 +300,7 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
     printed = [meta for meta in (old, new) if meta.get("line_numbers") == "printed"]
     unprinted = list(dict.fromkeys(_label(meta) for meta in (old, new) if meta.get("line_numbers") != "printed"))
     roles = _roles(relation, old, new)
-    paper = print_layout(model, docs, context)
+    paper = print_layout(model, docs, context, lazy=part is None)  # a part's numbers are changed below
     if part:  # the printed layout numbers this part's changes from 1: the whole page's numbers instead
         for item in {id(x): x for x in paper.get("summary", []) + paper.get("blocks", [])}.values():
             if item.get("number"):
