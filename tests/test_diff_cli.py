@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from helpers import CORPUS, ROOT
 from helpers.h2288_edits import bill, printed_lines, print_bill
 
@@ -171,3 +172,20 @@ def test_json_and_page_through_the_temporary_file_are_the_same_bytes(tmp_path, h
         out = tmp_path / f"out.{fmt}"
         run = subprocess.run([sys.executable, "-c", spooled, *args, "--out", str(out)], capture_output=True, cwd=ROOT)
         assert run.returncode == 0 and run.stdout == b"" and out.read_bytes() == expected
+
+
+def test_a_temporary_file_it_cannot_write_is_one_error(tmp_path):
+    """A full or unwritable temporary folder is a LawdiffError (one line, status 2), and nothing
+    reaches ``--out``."""
+    import errno
+
+    from lawdiff.cli import emit_spooled
+    from lawdiff.errors import LawdiffError
+
+    def full(fp):
+        fp.write(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(LawdiffError, match="cannot write a temporary file: No space left on device"):
+        emit_spooled(full, tmp_path / "out.json")
+    assert not (tmp_path / "out.json").exists()

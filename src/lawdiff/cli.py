@@ -136,7 +136,10 @@ def emit_spooled(write, out: Path | None) -> None:
     import tempfile
 
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as spool:
-        write(spool)
+        try:
+            write(spool)
+        except OSError as e:  # the temporary folder is full or not writable
+            raise LawdiffError(tempfile.gettempdir(), f"cannot write a temporary file: {e.strerror or e}") from None
         spool.seek(0)
         if out is None:
             shutil.copyfileobj(spool, sys.stdout.buffer, 1 << 22)
