@@ -3,7 +3,8 @@ same two printed texts, for generated omnibus pairs (tests/helpers/omnibus.py).
 
 For each size, in a fresh interpreter (so peak memory is that run's own), CPU seconds of each
 stage: read and parse both texts, ``compare``, the JSON as ``lawdiff diff --format json`` writes
-it, the Markdown (``--format md``) and the HTML page (``--format html``).  "API compare" is read +
+it (into a temporary file, as the command does), the Markdown (``--format md``) and the HTML page
+(``--format html``, the same way).  "API compare" is read +
 parse + compare + JSON, in process; "HTML command" is read + parse + compare + HTML.  The ratios
 printed are CPU against git's CPU on the same pair; growth is time against the previous size.
 "read + tokenise" is the floor of loading: both files read, decoded and cut into the diff's tokens.
@@ -46,11 +47,23 @@ def texts(n: int, tmp: Path) -> tuple[Path, Path]:
 
 def one(n: int, tmp: Path, profile: str | None) -> dict:
     """Runs in the child: every stage of one pair, CPU seconds each."""
-    from lawdiff.cli import to_json_bytes
     from lawdiff.diff.changes import compare
     from lawdiff.load.documents import load_document
     from lawdiff.render.markdown import render_markdown
-    from lawdiff.render.redline_html import render_redline_utf8
+    try:
+        from lawdiff.cli import _SPOOL
+        from lawdiff.render.jsonout import dump_utf8
+        from lawdiff.render.redline_html import render_redline_to
+    except ImportError:  # a baseline (--src) from before the command wrote through a file: its bytes
+        from lawdiff.cli import to_json_bytes
+        from lawdiff.render.redline_html import render_redline_utf8
+        _SPOOL = None
+
+        def dump_utf8(model, fp):
+            fp.write(to_json_bytes(model))
+
+        def render_redline_to(fp, model, docs):
+            fp.write(render_redline_utf8(model, docs=docs, context="changes"))
 
     old, new = texts(n, tmp)
     out: dict = {"bytes": old.stat().st_size + new.stat().st_size}
@@ -63,9 +76,13 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
     def cmp():
         state["model"] = compare(*state["docs"])
 
-    steps = {"load": load, "compare": cmp, "json": lambda: to_json_bytes(state["model"]),
+    def spooled(write):  # as ``lawdiff diff`` writes JSON and HTML (cli.emit_spooled), less the copy out
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL or 1 << 20) as fp:
+            write(fp)
+
+    steps = {"load": load, "compare": cmp, "json": lambda: spooled(lambda fp: dump_utf8(state["model"], fp)),
              "md": lambda: render_markdown(state["model"]),
-             "html": lambda: render_redline_utf8(state["model"], docs=state["docs"], context="changes")}
+             "html": lambda: spooled(lambda fp: render_redline_to(fp, state["model"], docs=state["docs"]))}
     rss = {}
     for stage in STAGES:
         if stage == profile:

@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from helpers import CORPUS, ROOT
 from helpers.h2288_edits import bill, printed_lines, print_bill
 
@@ -150,3 +151,41 @@ def test_markdown_keeps_legal_text_from_turning_into_markup():
     # "~y~" right after the "~~" that closes "[x]": cmark-gfm would leave "**" as text there,
     # so the insertion takes GitHub's <ins> tag
     assert "1\\. under \\* rule\\_5 ~~\\[x\\]~~<ins>\\~y\\~</ins>" in md
+
+
+def test_json_and_page_through_the_temporary_file_are_the_same_bytes(tmp_path, h2288):
+    """``lawdiff diff`` writes JSON and HTML through a temporary file (on disk past ``_SPOOL``
+    bytes, here one): standard output and ``--out`` get what the in-memory encoders give."""
+    from lawdiff.render.jsonout import dumps_utf8
+    from lawdiff.render.redline_html import render_redline_utf8
+
+    path = figure_changed_file(tmp_path)
+    new = load_document(str(path))
+    model = compare(h2288, new)
+    want = {"json": dumps_utf8(model), "html": render_redline_utf8(model, docs=(h2288, new))}
+    spooled = "import sys, lawdiff.cli as c; c._SPOOL = 1; sys.argv[0] = 'lawdiff'; c.main()"
+    for fmt, expected in want.items():
+        args = ["--corpus", str(CORPUS), "diff", "193-h2288", str(path), "--format", fmt]
+        run = subprocess.run([sys.executable, "-c", spooled, *args], capture_output=True, cwd=ROOT)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout == expected
+        out = tmp_path / f"out.{fmt}"
+        run = subprocess.run([sys.executable, "-c", spooled, *args, "--out", str(out)], capture_output=True, cwd=ROOT)
+        assert run.returncode == 0 and run.stdout == b"" and out.read_bytes() == expected
+
+
+def test_a_temporary_file_it_cannot_write_is_one_error(tmp_path):
+    """A full or unwritable temporary folder is a LawdiffError (one line, status 2), and nothing
+    reaches ``--out``."""
+    import errno
+
+    from lawdiff.cli import emit_spooled
+    from lawdiff.errors import LawdiffError
+
+    def full(fp):
+        fp.write(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(LawdiffError, match="cannot write a temporary file: No space left on device"):
+        emit_spooled(full, tmp_path / "out.json")
+    assert not (tmp_path / "out.json").exists()

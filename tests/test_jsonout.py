@@ -39,3 +39,15 @@ def test_utf8_across_chunks_and_in_the_fallback(monkeypatch):
     value = {"changes": [["=", "§ 4 “x” é"], ["+", "\u2028 ü"] * 5], "n": [1, 2.5, None, True]}
     assert dumps_utf8(value) == (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()
     assert dumps_utf8({1: "§"}, end="") == json.dumps({1: "§"}, ensure_ascii=False, indent=2).encode()
+
+
+def test_into_a_file_from_where_it_stands_and_the_fallback_undone(monkeypatch, tmp_path):
+    """``dump_utf8`` writes after what the file holds; a key json converts itself, met after
+    chunks were written, sends the file back to where it began and writes json's text there."""
+    monkeypatch.setattr(jsonout, "_CHUNK", 3)
+    for value in ({"a": ["§ x"] * 20, "n": [1, 2.5, None]}, {"a": ["“y”"] * 20, "late": {1: "é"}}):
+        with open(tmp_path / "out", "w+b") as fp:
+            fp.write(b"before")
+            jsonout.dump_utf8(value, fp)
+            fp.seek(0)
+            assert fp.read() == b"before" + (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()

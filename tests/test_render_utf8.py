@@ -1,13 +1,15 @@
 """The pages written as UTF-8 a chunk at a time (issue 26: memory) are the same bytes as the
 whole page rendered as one string and encoded."""
 
+import io
+
 import pytest
 from helpers import omnibus
 
 from lawdiff.diff.changes import compare
 from lawdiff.load.documents import load_document
 from lawdiff.render import page
-from lawdiff.render.redline_html import render_redline, render_redline_utf8
+from lawdiff.render.redline_html import render_redline, render_redline_to, render_redline_utf8
 
 
 @pytest.fixture(scope="module")
@@ -34,3 +36,14 @@ def test_the_redline_in_chunks_is_the_page_encoded(pair, monkeypatch, context, b
 def test_a_context_it_does_not_know_is_refused(pair):
     with pytest.raises(ValueError):
         render_redline_utf8(pair[0], context="some")
+
+
+def test_the_redline_into_a_file_is_the_same_bytes(pair, tmp_path):
+    model, docs = pair
+    for context in ("changes", "all"):
+        with open(tmp_path / "page", "w+b") as fp:
+            render_redline_to(fp, model, docs=docs, context=context)
+            fp.seek(0)
+            assert fp.read() == render_redline_utf8(model, docs=docs, context=context)
+    with pytest.raises(ValueError):
+        render_redline_to(io.BytesIO(), pair[0], context="some")

@@ -123,6 +123,33 @@ def emit(data: str | bytes, out: Path | None) -> None:
         write_output(out, data)
 
 
+# An output larger than this goes through a temporary file on disk (``emit_spooled``).
+_SPOOL = 1 << 20
+
+
+def emit_spooled(write, out: Path | None) -> None:
+    """``emit`` for an output that may be large: ``write(fp)`` puts it into a temporary file (in
+    memory up to ``_SPOOL`` bytes, on disk beyond), which then goes whole to ``out`` or standard
+    output.  Nothing reaches either before the output is complete, and the process never holds
+    it all: a redline's JSON or page at 30,000 sections is 47 or 100 MB (issue 26: memory)."""
+    import shutil
+    import tempfile
+
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as spool:
+        try:
+            write(spool)
+        except OSError as e:  # the temporary folder is full or not writable
+            raise LawdiffError(tempfile.gettempdir(), f"cannot write a temporary file: {e.strerror or e}") from None
+        spool.seek(0)
+        if out is None:
+            shutil.copyfileobj(spool, sys.stdout.buffer, 1 << 22)
+            sys.stdout.flush()
+        else:
+            from lawdiff.files import write_output
+
+            write_output(out, spool)
+
+
 def to_json(obj: object) -> str:
     from lawdiff.render import jsonout
 
@@ -329,11 +356,15 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
 
         emit(redline_pdf(model, docs, context), out)
     elif fmt == "html":
-        from lawdiff.render.redline_html import render_redline_utf8
+        from lawdiff.render.redline_html import render_redline_to
 
-        emit(render_redline_utf8(model, docs=docs, context=context), out)
+        emit_spooled(lambda fp: render_redline_to(fp, model, docs=docs, context=context), out)
+    elif fmt == "json":
+        from lawdiff.render.jsonout import dump_utf8
+
+        emit_spooled(lambda fp: dump_utf8(model, fp), out)
     else:
-        emit(to_json_bytes(model) if fmt == "json" else render_markdown(model), out)
+        emit(render_markdown(model), out)
 
 
 def _check_binary_out(fmt: str, out: Path | None) -> None:

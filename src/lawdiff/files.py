@@ -112,7 +112,7 @@ def write_target(path: Path | str) -> tuple[Path, int | None]:
     return target, (stat.S_IMODE(st.st_mode) if st is not None else None)
 
 
-def write_atomic(path: Path | str, data: bytes, durable: bool = False) -> None:
+def write_atomic(path: Path | str, data, durable: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file, so a failure leaves nothing half-written.
     A replaced file keeps its permissions; a new one gets 0666 less the umask.  ``durable``: the
     bytes, then the rename, reach the disk before this returns (fsync), so a power cut cannot
@@ -128,7 +128,8 @@ def write_atomic(path: Path | str, data: bytes, durable: bool = False) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), mode if mode is not None else 0o666 & ~_umask())  # mkstemp makes it 0600
-            f.write(data)
+            for piece in _pieces(data):
+                f.write(piece)
             if durable:
                 os.fsync(f.fileno())
         os.replace(tmp, target)
@@ -142,6 +143,16 @@ def write_atomic(path: Path | str, data: bytes, durable: bool = False) -> None:
         raise
 
 
+def _pieces(data):
+    """``data``, bytes or a binary file (read from where it stands), a few megabytes at a time:
+    a command's large output is written from a temporary file, never held whole (issue 26)."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        yield data
+        return
+    while piece := data.read(1 << 22):
+        yield piece
+
+
 def _fsync_folder(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -150,7 +161,7 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_output(path: Path | str, data: bytes) -> None:
+def write_output(path: Path | str, data) -> None:
     """Write a command's output to ``path``, the user's ``--out``.  A FIFO or a character device
     (a named pipe, ``/dev/stdout``, ``/dev/null``) is written into, as asked: the output is
     complete before it is opened.  Anything else that is not a regular file (a folder, a block
@@ -170,9 +181,10 @@ def write_output(path: Path | str, data: bytes) -> None:
         st = os.fstat(fd)
         if not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
             raise LawdiffError(path, f"is {file_type(st.st_mode)} now; not writing into it")
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        for piece in _pieces(data):
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(fd, view):]
     except OSError as e:  # the reader went away (EPIPE), the device is full
         raise LawdiffError(path, f"cannot write here: {e.strerror or e}") from None
     finally:

@@ -83,7 +83,7 @@ import math
 import re
 import sys
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from itertools import chain
 from operator import mul
 from dataclasses import dataclass, field
@@ -107,6 +107,7 @@ RARE = 4  # pass 4: a word in at most this many provisions is rare
 CAP = 32  # pass 4: a trigram shared by more provisions than this says nothing
 CANDIDATES = 8  # pass 4: candidates scored per provision
 SKETCH_WORDS = 120  # a subtree's first words, enough to recognise it
+KEEP_TREES = 1024  # subtree multisets kept once counted (the most recently counted)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _WORD = re.compile(r"\w+")
 
@@ -144,9 +145,10 @@ class Item:
     words: int = 0
     rank: int = 0  # place among its siblings
     quoted: bool = False  # inside a quoted structure (text an amendment inserts)
-    tree: Counter | None = None  # words of the whole subtree
-    weight: float = 0.0  # IDF weight of ``tree``
+    tree: Counter | None = None  # words of the whole subtree, counted when compared (``_Weights.tree``)
+    weight: float = 0.0  # IDF weight of the subtree's words (0: it has none)
     end: int = 0  # index after the last item of the subtree
+    side: list | None = field(default=None, repr=False, compare=False)  # the list of items it is in
 
     @property
     def size(self) -> int:
@@ -162,7 +164,7 @@ def _items(root: Node) -> list[Item]:
     stack: list[tuple[Node, int | None]] = [(root, None)]
     while stack:  # iterative: a deep tree must not hit the recursion limit
         node, parent = stack.pop()
-        item = Item(node, len(items), parent, key=_normal(content(node)))
+        item = Item(node, len(items), parent, key=_normal(content(node)), side=items)
         if parent is not None:
             p = items[parent]
             item.quoted = p.quoted or p.node.type == "quotedStructure"
@@ -171,17 +173,26 @@ def _items(root: Node) -> list[Item]:
         items.append(item)
         stack.extend((c, item.index) for c in reversed(node.children))
     for item in reversed(items):
-        item.end = max([item.index + 1] + [items[c].end for c in item.children])
+        item.end = items[item.children[-1]].end if item.children else item.index + 1  # children in order
     return items
 
 
-def _bag(item: Item) -> Counter:
-    if item.bag is None:
+def _seq(item: Item) -> tuple[str, ...]:
+    """The item's own words, in order."""
+    if item.bag is None and not item.seq and item.key:
         # Interned: a bill repeats a few thousand words a million times, and one string per
         # occurrence was the largest part of the alignment's memory (issue 26).
         item.seq = tuple(map(sys.intern, _WORD.findall(item.key)))  # a tuple: no room to grow
-        item.bag = Counter(item.seq)
         item.words = len(item.seq)
+    return item.seq
+
+
+def _bag(item: Item) -> Counter:
+    """The item's own words as a multiset, counted when first asked: most provisions are paired
+    by their text or number and never compared word by word (issue 26: a multiset for every
+    provision and subtree was half of the alignment's memory)."""
+    if item.bag is None:
+        item.bag = Counter(_seq(item))
     return item.bag
 
 
@@ -210,31 +221,45 @@ class _Weights:
         n = 0
         for items in (old, new):
             for it in items:
-                bag = _bag(it)
-                if bag:
-                    df.update(bag.keys())
+                seq = _seq(it)
+                if seq:
+                    df.update(dict.fromkeys(seq).keys())  # each distinct word once, in order
                     n += 1
         self.df = df
         self.index: tuple[_Index, _Index] | None = None  # built when first needed
         self.found: dict[tuple[str, int], list[tuple[float, int]]] = {}
+        self.counted: deque[Item] = deque()  # the items whose ``tree`` is kept, oldest first
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
+        idf = self.idf.__getitem__
         for items in (old, new):
             for it in items:
-                # A provision without children (most of them) weighs its own words: its bag is
-                # its subtree's, shared rather than copied (neither is changed once made; a copy
-                # each was an eighth of the alignment's memory, issue 26).  A subtree's items
-                # follow it in document order: its words are counted in one pass (in C), their
-                # first occurrences in the order its own bag and its children's trees gave them.
-                it.tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
-                    if it.children else it.bag
-                it.weight = sum(map(mul, it.tree.values(), map(self.idf.__getitem__, it.tree)))
+                # Weighed as the multiset ``tree`` counts (the same sum in the same order, so the same
+                # float), which is let go: it is counted again only if the item is compared.
+                tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
+                    if it.children else Counter(it.seq)
+                it.weight = sum(map(mul, tree.values(), map(idf, tree)))
+
+    def tree(self, item: Item) -> Counter:
+        """The words of the item's whole subtree as a multiset, counted when first compared; the
+        last ``KEEP_TREES`` counted are kept (a provision is compared with its neighbours and its
+        candidates in a run; every subtree's multiset kept was a tenth of compare's peak)."""
+        tree = item.tree
+        if tree is None:
+            # A subtree's items follow it in document order: its words are counted in one pass (in
+            # C), their first occurrences in the order its own words and its children's gave them.
+            items = item.side
+            tree = item.tree = Counter(chain.from_iterable(items[k].seq for k in range(item.index, item.end))) \
+                if item.children else Counter(item.seq)
+            self.counted.append(item)
+            if len(self.counted) > KEEP_TREES:
+                self.counted.popleft().tree = None
+        return tree
 
     def scores(self, a: Item, b: Item) -> tuple[float, float]:
         """(weighted Dice, weighted containment of the smaller in the larger) of two subtrees."""
-        ta, tb = a.tree, b.tree
         if not a.weight or not b.weight:
-            same = ta == tb and bool(ta)
-            return (1.0, 1.0) if same else (0.0, 0.0)
+            return 0.0, 0.0  # no words in one subtree (a weight is positive when it has any)
+        ta, tb = self.tree(a), self.tree(b)
         if len(ta) > len(tb):
             ta, tb = tb, ta
         idf = self.idf
@@ -299,7 +324,7 @@ class Alignment:
         loudly (``key`` is None) rather than on empty bags."""
         for items in (self.old, self.new):
             for it in items:
-                it.key = it.bag = it.tree = it.seq = None
+                it.key = it.bag = it.tree = it.seq = it.side = None
 
 
 def align(old_root: Node, new_root: Node) -> Alignment:
@@ -358,7 +383,7 @@ def _by_subtree_text(old, new, pairs, how) -> None:
         size: dict[int, int] = {}
         seen: dict[tuple, list[int]] = {}
         for it in reversed(items):  # children before their parents
-            own = _WORD.findall(it.key)
+            own = _seq(it)  # the words of its key, as the weights found them
             sig[it.index] = hash((" ".join(own), tuple(sig[c] for c in it.children)))
             size[it.index] = len(own) + sum(size[c] for c in it.children)
             if it.index and size[it.index] >= MIN_TEXT_WORDS:
@@ -482,7 +507,7 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
             inside_o, inside_n = set(gap_o), set(gap_n)
             for i, o in enumerate(gap_o):
                 a = old[o]
-                if not a.tree:
+                if not a.weight:
                     continue
                 if full:
                     js = range(len(gap_n))
@@ -492,7 +517,7 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
                 elsewhere = None
                 for j in reversed(js):  # same i, falling j: one old child never pairs twice
                     b = new[gap_n[j]]
-                    if b.kind != a.kind or not b.tree or has_content(a.node) != has_content(b.node):
+                    if b.kind != a.kind or not b.weight or has_content(a.node) != has_content(b.node):
                         continue
                     s = weights.related(a, b) or _same_opening(a, b)
                     if not s:
@@ -533,8 +558,7 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     of one text (one grown by a proviso) share most of theirs; look-alikes share few."""
     words: list[str] = []
     for k in range(item.index, item.end):
-        _bag(items[k])
-        words.extend(items[k].seq)
+        words.extend(_seq(items[k]))
         if len(words) >= SKETCH_WORDS:
             del words[SKETCH_WORDS:]
             break
@@ -569,7 +593,7 @@ class _Index:
         self.sketches: dict[int, list[str]] = {}
         self.postings: dict[str, list[int]] = {}
         for it in items[1:]:
-            if it.tree:
+            if it.weight:
                 sketch = self.sketches[it.index] = _sketch(items, it, df)
                 for g in sketch:
                     self.postings.setdefault(g, []).append(it.index)
@@ -577,8 +601,8 @@ class _Index:
 
 def _by_similarity(old, new, pairs, how, weights) -> None:
     taken = set(pairs.values())
-    lo = [it for it in old[1:] if it.index not in pairs and it.tree]
-    ln = {it.kind for it in new[1:] if it.index not in taken and it.tree}
+    lo = [it for it in old[1:] if it.index not in pairs and it.weight]
+    ln = {it.kind for it in new[1:] if it.index not in taken and it.weight}
     found = []
     for a in lo:
         if a.kind not in ln:

@@ -39,7 +39,17 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
     output of ``lawdiff parse --format json``).
     """
     with _no_cycle_collector():
-        model = compare_model(old, new, timeout).to_dict()
+        typed = compare_model(old, new, timeout)
+        # ``typed.to_dict()``, each change let go once it is a dict: the typed model and the whole
+        # dict side by side were compare's peak (issue 26: 30,000 sections, 34 MB over the model).
+        changes = list(typed.changes)
+        model = replace(typed, changes=()).to_dict()
+        del typed
+        out = []
+        for k in range(len(changes)):
+            out.append(changes[k].to_dict())
+            changes[k] = None
+        model["changes"] = out  # the key is there already, in its place (last)
     give_back()  # the typed model and the alignment are gone: the renderers build in their place
     return model
 
@@ -58,7 +68,7 @@ def _compare(old, new, timeout: float) -> ChangeModel:
         old_root, new_root, skipped = _shared_zones(old_root, new_root)
     alignment = align(old_root, new_root)
     back = alignment.back
-    located = (WordLines(old_doc), WordLines(new_doc))
+    located = (WordLines(old_doc, keep=64), WordLines(new_doc, keep=64))  # each change asks for its nodes only
     places = (_places(alignment.old), _places(alignment.new))
     groups = find_groups(alignment, timeout)
     alignment.drop_words()  # the passes are over: only nodes and pairs are read from here on

@@ -32,17 +32,27 @@ def own_lines(node: Node) -> list[int] | None:
 
 
 class WordLines:
-    """For each node, the line of every character of ``content(node)``."""
+    """For each node, the line of every character of ``content(node)``.
 
-    def __init__(self, doc: Document | None):
+    ``keep``: remember only the last so many nodes asked for (None: all).  The change model asks
+    for a node's words a few times in a row, while it builds that node's change; remembering every
+    node's held three lists a word for the whole document until the model was built (issue 26:
+    the largest part of ``compare``'s memory after the alignment)."""
+
+    def __init__(self, doc: Document | None, keep: int | None = None):
         self.doc = doc
+        self.keep = keep
         self.cache: dict[int, tuple[list[int], list[int], list[int]] | None] = {}
 
     def of(self, node: Node) -> tuple[list[int], list[int], list[int]] | None:
         """(word starts, word ends, word lines) over ``content(node)``, or None."""
-        if id(node) not in self.cache:
-            self.cache[id(node)] = self._locate(node)
-        return self.cache[id(node)]
+        cache = self.cache
+        key = id(node)
+        if key not in cache:
+            if self.keep is not None and len(cache) >= self.keep:
+                del cache[next(iter(cache))]  # the one asked for first (dicts keep their order)
+            cache[key] = self._locate(node)
+        return cache[key]
 
     def _locate(self, node: Node):
         span = own_lines(node)

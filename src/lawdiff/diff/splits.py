@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from lawdiff.diff.align import Alignment, Item, _bag, content, has_content
+from lawdiff.diff.align import Alignment, Item, _bag, _seq, content, has_content
 from lawdiff.diff.tokens import word_diff
 
 CONTAINED_PART = 0.8  # the least share of a part's words found among the words P lost
@@ -87,7 +87,7 @@ def find_groups(alignment: Alignment, timeout: float) -> list[Group]:
 
 def _grow(kind: str, whole: Item, kept: Item, items: list[Item], free, timeout: float) -> Group | None:
     """The parts of ``whole`` around ``kept`` on ``items``' side, or None if it is no split/join."""
-    if kept.parent is None or not _bag(kept):
+    if kept.parent is None or not _seq(kept):
         # Q with no words of its own (a SECTION whose text is all in its subsections) kept
         # none of P's words: it is no part of a split, and joined to the others it would
         # leave a part that is only a number and a space.

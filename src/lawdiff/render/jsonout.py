@@ -7,6 +7,7 @@ of its time there.  Strings still go through the library's C string encoder.
 
 from __future__ import annotations
 
+import io
 import json
 from json.encoder import encode_basestring
 
@@ -24,14 +25,19 @@ class _Out(list):
     """The pieces written so far, joined every ``_CHUNK`` into ``chunks``: a million small strings
     held until the end were five times the JSON's own size (issue 26: memory)."""
 
-    def __init__(self, utf8: bool = False):
+    def __init__(self, fp=None):
         super().__init__()
         self.chunks: list = []
-        self.utf8 = utf8
+        # UTF-8 goes into a file, or one growing buffer: a list of encoded chunks joined at the
+        # end held the output twice (issue 26: 30,000 sections, the last 50 MB of the peak).
+        self.fp = fp
 
     def flush(self) -> None:
         chunk = "".join(self)
-        self.chunks.append(chunk.encode("utf-8") if self.utf8 else chunk)
+        if self.fp is not None:
+            self.fp.write(chunk.encode("utf-8"))
+        else:
+            self.chunks.append(chunk)
         self.clear()
 
 
@@ -50,14 +56,25 @@ def dumps_utf8(obj: object, end: str = "\n") -> bytes:
     joined.  A change model's JSON holds "§" and curly quotes, so Python keeps it as two bytes a
     character; the string, its copy with ``end`` and the bytes were five times the output's size
     at the end of ``lawdiff diff`` (issue 26: memory), the chunks and their join are two."""
-    out = _Out(utf8=True)
+    buffer = io.BytesIO()
+    dump_utf8(obj, buffer, end)
+    return buffer.getvalue()
+
+
+def dump_utf8(obj: object, fp, end: str = "\n") -> None:
+    """``dumps_utf8(obj, end)`` written into ``fp``, a binary file open for writing and seeking,
+    from where it stands: ``lawdiff diff`` writes it into a temporary file, never holding it."""
+    start = fp.tell()
+    out = _Out(fp)
     try:
         _emit(obj, "\n", out)
     except (_Fallback, RecursionError):
-        return (json.dumps(obj, ensure_ascii=False, indent=2) + end).encode("utf-8")
+        fp.seek(start)
+        fp.truncate()
+        fp.write((json.dumps(obj, ensure_ascii=False, indent=2) + end).encode("utf-8"))
+        return
     out.append(end)
     out.flush()
-    return b"".join(out.chunks)
 
 
 def _emit(o: object, newline: str, out: list[str]) -> None:

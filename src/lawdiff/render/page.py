@@ -81,10 +81,15 @@ def render_page_utf8(template: str, *, root: str | None, **context) -> bytes:
     page and its bytes at once were the largest part of ``lawdiff diff --format html``'s memory
     (issue 26).  Here the pieces are joined and encoded a batch at a time into one buffer."""
     out = io.BytesIO()
+    render_page_to(out, template, root=root, **context)
+    return out.getvalue()
+
+
+def render_page_to(fp, template: str, *, root: str | None, **context) -> None:
+    """``render_page_utf8`` written into ``fp`` (a binary file) a batch of pieces at a time."""
     pieces = environment().get_template(template).generate(**_page_context(root, context))
     while batch := list(islice(pieces, _BATCH)):
-        out.write("".join(batch).encode("utf-8"))
-    return out.getvalue()
+        fp.write("".join(batch).encode("utf-8"))
 
 
 def _page_context(root: str | None, context: dict) -> dict:

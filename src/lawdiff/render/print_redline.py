@@ -31,31 +31,40 @@ GIST_WORDS = 8  # words of each side of one edit shown in the summary
 GIST_EDITS = 3  # edits described per provision; the rest are counted
 
 
-def print_layout(model: dict, docs=None, context: str = "changes") -> dict:
-    """{"summary": [row, ...], "blocks": [block, ...], "printed": [bool, bool]}."""
+def print_layout(model: dict, docs=None, context: str = "changes", lazy: bool = False) -> dict:
+    """{"summary": [row, ...], "blocks": [block, ...], "printed": [bool, bool]}.
+
+    ``lazy``: "blocks" is an iterator that lays each block out when it is asked for, for a
+    reader that reads them once, in order (the page): the whole layout held at once, a row and
+    its HTML for every printed line, was a tenth of the page's memory (issue 26)."""
     printed = [model[side].get("line_numbers") == "printed" for side in ("old", "new")]
-    finder = _Finder(model, docs, printed)
-    summary, blocks, run = [], [], []
+    changes = model.get("changes", [])
+    summary = [_summary_row(number, change, printed)
+               for number, change in enumerate((c for c in changes if c["kind"] != "equal"), 1)]
+    blocks = _blocks(changes, _Finder(model, docs, printed), printed, context)
+    return {"summary": summary, "blocks": blocks if lazy else list(blocks), "printed": printed}
+
+
+def _blocks(changes: list[dict], finder: _Finder, printed: list[bool], context: str):
+    run = []
     n = 0
-    for change in model.get("changes", []):
+    for change in changes:
         if change["kind"] == "equal" and context != "all":
             run.append(change)
             continue
         if run:
-            blocks.append(_folded(run, printed))
+            yield _folded(run, printed)
             run = []
         number = None
         if change["kind"] != "equal":
             n += 1
             number = n
-            summary.append(_summary_row(number, change, printed))
         rows = finder.rows(change)
-        blocks.append({"folded": False, "number": number, "kind": KIND_WORDS[change["kind"]].title, "label": _name(change), "rows": rows,
-                       "changed": change["kind"] != "equal", "side": "new" if change.get("new") else "old",
-                       "html": None if rows is not None else _paragraph(change)})
+        yield {"folded": False, "number": number, "kind": KIND_WORDS[change["kind"]].title, "label": _name(change), "rows": rows,
+               "changed": change["kind"] != "equal", "side": "new" if change.get("new") else "old",
+               "html": None if rows is not None else _paragraph(change)}
     if run:
-        blocks.append(_folded(run, printed))
-    return {"summary": summary, "blocks": blocks, "printed": printed}
+        yield _folded(run, printed)
 
 
 def _name(change: dict) -> str:
@@ -171,7 +180,7 @@ class _Finder:
             eid = model[side].get("eid")
             root = doc.tree.find(eid) if eid else doc.tree
             nodes = {n.eid: n for n in root.walk()} if root is not None else {}
-            self.sides.append((WordLines(doc), nodes))
+            self.sides.append((WordLines(doc, keep=64), nodes))  # a change asks for its own nodes only
 
     def _located(self, side: int, refs: list[dict]):
         """The words' places over the provisions ``refs`` of one side (a split's parts joined

@@ -16,7 +16,7 @@ from lawdiff.gcpause import no_cycle_collector
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
-                                 parts_phrase, ref_label, render_page, render_page_utf8)
+                                 parts_phrase, ref_label, render_page, render_page_to, render_page_utf8)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 from lawdiff.render.redline_cells import Cells
 
@@ -141,11 +141,28 @@ def _changed_lines(change: dict, op: str, side: int) -> list[int]:
     return sorted(set(edited_lines(change, op, side)) | part_lines(change, side))
 
 
-def _side_htmls(change: dict) -> dict[str, Markup]:
-    tokens, headings = change.get("tokens", []), change.get("heading")
-    breaks, found = part_breaks(change), parted(change)
-    side = found[0] if found else None
-    return {f"{view}_html": side_html(tokens, view, headings, breaks, side) for view in ("old", "new", "inline")}
+class _SideHtml:
+    """``side_html`` of one view of a change, made when the page writes it (``__html__``, as
+    jinja2 and markupsafe ask) and let go once written: each is written once, and the three
+    views of every row, made before the page, were the largest part of its memory (issue 26)."""
+
+    __slots__ = ("change", "view")
+
+    def __init__(self, change: dict, view: str):
+        self.change, self.view = change, view
+
+    def __html__(self) -> str:
+        change = self.change
+        found = parted(change)
+        return side_html(change.get("tokens", []), self.view, change.get("heading"), part_breaks(change),
+                         found[0] if found else None)
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def _side_htmls(change: dict) -> dict[str, _SideHtml]:
+    return {f"{view}_html": _SideHtml(change, view) for view in ("old", "new", "inline")}
 
 
 def _rows(model: dict, first: int = 0, numbered: int = 0) -> tuple[list[dict], list[dict]]:
@@ -251,6 +268,16 @@ def render_redline_utf8(model: dict, *, docs=None, context: str = "changes") -> 
         return _render(model, None, None, False, docs, context, None, None, render=render_page_utf8)
 
 
+def render_redline_to(fp, model: dict, *, docs=None, context: str = "changes") -> None:
+    """``render_redline_utf8`` written into ``fp`` (a binary file): ``lawdiff diff --format html``
+    puts the page in a temporary file rather than holding it (issue 26: memory)."""
+    if context not in CONTEXTS:
+        raise ValueError(context)
+    with no_cycle_collector():
+        _render(model, None, None, False, docs, context, None, None,
+                render=lambda *a, **k: render_page_to(fp, *a, **k))
+
+
 def _render(model, root, label, has_matrices, docs, context, downloads, relation, part=None, render=render_page):
     old, new = model["old"], model["new"]
     rows, top_stubs = _rows(model, part["first"], part["numbered"]) if part else _rows(model)
@@ -273,7 +300,7 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
     printed = [meta for meta in (old, new) if meta.get("line_numbers") == "printed"]
     unprinted = list(dict.fromkeys(_label(meta) for meta in (old, new) if meta.get("line_numbers") != "printed"))
     roles = _roles(relation, old, new)
-    paper = print_layout(model, docs, context)
+    paper = print_layout(model, docs, context, lazy=part is None)  # a part's numbers are changed below
     if part:  # the printed layout numbers this part's changes from 1: the whole page's numbers instead
         for item in {id(x): x for x in paper.get("summary", []) + paper.get("blocks", [])}.values():
             if item.get("number"):
