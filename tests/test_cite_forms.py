@@ -625,3 +625,55 @@ def test_a_section_sign_a_hyphened_range_and_subsections_put_in_a_section(tmp_pa
     assert _got(items) == [("1", "218", "26", "insert"), ("2", "121", "24", "strike"), ("3", "6A", "16G", "add"),
                            ("4", "6A", "17", "insert"), ("5", None, "2-9", "strike")]
     assert items[1]["target"]["sections"] == ["24", "25", "26"]
+
+
+def test_the_second_reads_findings(tmp_path):
+    """Forms a reviewer found the rules above misread: each now read as its words say."""
+    items = _read(tmp_path,
+                  # an unclosed curly quotation mark before "the following words:" does not stop the inserted text
+                  "SECTION 1. Section 5 of chapter 90 of the General Laws is hereby amended by striking out the word "
+                  "“signs and inserting in place thereof the following words: traffic markers",
+                  # a lead whose new text follows its colon stays one instruction
+                  "SECTION 2. Section 9 of chapter 90 of the General Laws is hereby amended as follows: “A permit "
+                  "shall be shown on demand.” Section 10 of said chapter 90 is hereby amended by striking out the word "
+                  "“may”.",
+                  # a bare section under a chapter's lead is the chapter's
+                  "SECTION 3. Chapter 40 of the General Laws is hereby amended as follows: Section 7 is hereby amended "
+                  "by striking out the word “may”.",
+                  # a subsection of a section is no section
+                  "SECTION 4. Chapter 60 of the General Laws is hereby amended by striking out subsection 5 of section "
+                  "62A.",
+                  # a sentence of inserted law with "and adding at the end" is the law's own words
+                  "SECTION 5. Section 7 of chapter 90 of the General Laws is hereby amended by adding the following "
+                  "sentence:- Each agency shall keep a ledger of payments and adding at the end of each month a total.",
+                  # "inserted in place of" inside struck words is no misprinted verb
+                  "SECTION 6. Section 8 of chapter 90 of the General Laws is hereby amended by striking out the words "
+                  "“that are removed and inserted in place of the old signs” and inserting in place thereof the words "
+                  "“that are replaced”.",
+                  "SECTION 7. Sections nineteen, twenty, and twenty-one of chapter 90 of the General Laws are hereby "
+                  "repealed.",
+                  "SECTION 8. Sections 10-11 and 10-12 of the charter of the city of Quincy are hereby repealed.",
+                  "SECTION 9. §§ 24-26 of chapter 218 of the General Laws are hereby repealed.",
+                  "SECTION 10. Sections 5 and 6 of chapter 59 of the General Laws are hereby amended by adding at the "
+                  "end thereof the following new section:- Sixty-first, Real estate of a veteran.")
+    assert _got(items) == [("1", "90", "5", "replace"), ("2", "90", "9", "amend"), ("2", "90", "10", "strike"),
+                           ("3", "40", "7", "strike"), ("4", "60", "62A", "strike"), ("5", "90", "7", "add"),
+                           ("6", "90", "8", "replace"), ("7", "90", "19", "repeal"), ("8", None, "10-11", "repeal"),
+                           ("9", "218", "24", "repeal"), ("10", "59", "5", "add")]
+    assert items[0]["new_text"] == "traffic markers"
+    assert items[5]["new_text"] == "Each agency shall keep a ledger of payments and adding at the end of each month a total."
+    assert items[6]["where"]["words"] == "that are removed and inserted in place of the old signs"
+    assert [items[i]["target"]["sections"] for i in (7, 8, 9, 10)] == [["19", "20", "21"], ["10-11", "10-12"],
+                                                                        ["24", "25", "26"], ["5", "6"]]
+
+
+def test_many_insertions_joined_in_one_clause_and_a_long_number_in_words(tmp_path):
+    # 1,000 insertions in one clause were a RecursionError; "one hundred and" 18 times took seconds of backtracking
+    many = "".join(f" and inserting after the word “b{k}” the words “c”" for k in range(1000))
+    items = _read(tmp_path,
+                  "SECTION 1. Section 5 of chapter 90 of the General Laws is hereby amended by inserting after the word "
+                  f"“a” the words “c”{many}.",
+                  "SECTION 2. Sections " + "one hundred and " * 18 + "two hundred inclusive of chapter 5 of the General "
+                  "Laws are hereby repealed.")
+    assert len(items) == 1002 and all(i["action"] == "insert" for i in items[:1001])
+    assert items[1001]["action"] == "repeal" and items[1001]["target"]["chapter"] == "5"

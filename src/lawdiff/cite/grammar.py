@@ -112,7 +112,7 @@ CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)
 REPLACE = re.compile(
     rf"^(?:{STRIKE_VERBS}|replacing)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+(?:and\s+(?:by\s+)?(?:thereby\s+)?(?:inserting|insert|substituting|replacing|in\s+(?:its\s+|their\s+|each\s+)?place"
     # misprinted: "and ierting in place thereof", "and inserted in place thereof"
-    r"|(?:inserted|[a-z]{1,3}erting)(?=,?\s+in\s+(?:its\s+|their\s+)?place\b))\b"
+    r"|(?:inserted|[a-z]{1,3}erting)(?=,?\s+in\s+(?:its\s+|their\s+)?place\s+thereof\b))\b"
     # "striking out the number “19,” inserting in place thereof": the "and" left out
     r"|(?:by\s+)?(?:inserting|substituting),?\s+(?:in\s+(?:its\s+|their\s+|each\s+)?(?:place|lieu)|thereof)\b)"
     rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b"

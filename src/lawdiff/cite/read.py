@@ -147,7 +147,8 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
             # amended by the removal of ...": a sentence about something else
             continue
         items = _read_instruction(number, subject, verb["verb"].lower(), verb.group(0), predicate, ctx, within)
-        if AS_FOLLOWS_LEAD.match(predicate) and i + 1 < len(verbs) and shared is None:
+        if AS_FOLLOWS_LEAD.match(predicate) and i + 1 < len(verbs) and shared is None \
+                and LEAD_ITEM.match(area, end, verbs[i + 1].start()):
             # "Section 1 of chapter 349 ... is hereby amended as follows: Clause (6) of said Section 1 ... is hereby
             # amended by striking ...", "The charter is further amended in SECTION 7-7 as follows: 1) The first
             # sentence is amended by ...": the lead is what the items amend, not an instruction of its own
@@ -177,11 +178,11 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
             listed += read
     _attach_text(found, qstrs, inserted)
     found += listed
-    for node, start in _continued(qstrs) if last_read is not None else ():
+    for node, start, stop in _continued(qstrs) if last_read is not None else ():
         # "...:- (vii) overall claimant data ...; And by striking clause (xiii) and inserting ...:-": the SECTION's
         # instruction goes on after the text it inserts, on the same law, and the parser kept its words in that text
         subject, verb = last_read
-        area, node_inserted = instruction_area(node.text[start:])
+        area, node_inserted = instruction_area(node.text[start:stop])
         read = [{"section": number, "eid": sec.eid, **item} for item in _read_instruction(
             number, subject, verb["verb"].lower(), verb.group(0), area, ctx)]
         _attach_text(read, [c for c in node.children if c.type == "quotedStructure"], node_inserted)
@@ -286,9 +287,9 @@ correction. And further, by adding the following sections:-" (a capital "And" op
 not go on "And by striking")."""
 
 
-def _continued(qstrs: list[Node]) -> list[tuple[Node, int]]:
+def _continued(qstrs: list[Node]) -> list[tuple[Node, int, int]]:
     """Nodes of the inserted text (not of text quoted inside it) whose words go on with the SECTION's instruction:
-    (node, where the instruction's words start, at "by")."""
+    (node, where the instruction's words start, at "by", and where they end)."""
     out = []
     todo = [c for q in qstrs for c in q.children]
     while todo:
@@ -296,7 +297,8 @@ def _continued(qstrs: list[Node]) -> list[tuple[Node, int]]:
         if node.type == "quotedStructure":
             continue
         if "And" in node.text and (m := CONTINUED.search(node.text)):
-            out.append((node, m.end()))
+            stop = g.NEW_INSTRUCTION.search(node.text, m.end())  # an instruction of its own after it (``_embedded``)
+            out.append((node, m.end(), stop.start() if stop else len(node.text)))
         todo[:0] = node.children
     return out
 
@@ -329,7 +331,7 @@ def instruction_area(text: str) -> tuple[str, list[str]]:
             # "striking out the words:- “x”, and inserting in place thereof ...", "striking ... the following: “x”
             # and adding in lines 12 and 27 after the word ...": the struck words were set off like inserted ones;
             # the clause goes on
-            goes_on = g.IN_PLACE.search(rest, 0, limit) or ELSEWHERE.search(rest, 0, limit)
+            goes_on = g.IN_PLACE.search(rest, 0, limit) or _after_quoted(ELSEWHERE.search(rest, 0, limit), rest)
             if goes_on and (resume is None or goes_on.start() < resume.start()):
                 resume = goes_on
             if clause is not None and (resume is None or clause.start() < resume.start()):
@@ -352,10 +354,26 @@ def _quote_start(text: str) -> tuple[int, int] | None:
         dash = g.COLON_DASH.match(text, at)
         if dash:
             return at, dash.end()
-        if g.FOLLOWING_BEFORE.search(text, max(0, at - 100), at) and text.count("“", 0, at) <= text.count("”", 0, at):
+        if g.FOLLOWING_BEFORE.search(text, max(0, at - 100), at) and not _inside_quoted(text, at):
             return at, at + 1  # (not "the following factors ... by:" inside struck words in quotation marks)
         at = text.find(":", at + 1)
     return None
+
+
+def _after_quoted(m: re.Match | None, text: str) -> re.Match | None:
+    """``m`` where the words before it end with a closing quotation mark (struck words set off, not inserted law)."""
+    return m if m is not None and re.search(r"[”\"][.,;]?\s*$", text[:m.start()]) else None
+
+
+def _inside_quoted(text: str, at: int) -> bool:
+    """Whether position ``at`` falls inside a pair of curly quotation marks of ``text`` (“…”): straight ones are
+    too often mixed with curly ones ("“(2) No seller …." and replace it with the following words: ") to pair."""
+    if "“" not in text:
+        return False
+    return any(a < at < b for a, b in (q.span() for q in CURLY_QUOTED.finditer(text)))
+
+
+CURLY_QUOTED = re.compile(r"“[^“”]*”")
 
 
 def _subject_start(area: str, lo: int, hi: int) -> int:
@@ -369,6 +387,10 @@ def _subject_start(area: str, lo: int, hi: int) -> int:
 
 SENTENCE_START = re.compile(r"(?<!General)[.;]\s+(?=[A-Z“\"(])|(?<=[Aa]s follows):\s+(?=[A-Z“\"(]|\d{1,2}[.)]\s)")
 # (not "of the General. Laws")
+LEAD_ITEM = re.compile(r"\s*(?:\(?\w{1,3}[.)]\s+)?(?:said\s+|the\s+(?:\w+\s+){0,3})?(?:sub\w*|sections?|paragraphs?|"
+                       r"clauses?|items?|sentences?|definitions?)\b", re.I)
+"""An item under a lead that is an instruction of its own: "Clause (6) of said Section 1 ...", "1) The first sentence
+...", "Section 7.04(c) ..." (not the lead's new text: "“A permit shall ...”", "A permit that is amended by ...")."""
 AS_FOLLOWS_LEAD = re.compile(r"^\s*,?\s*(?:in\s+[^:]{1,120}?\s+)?as\s+follows\s*:?\s*$", re.I)
 """The predicate of a lead whose items are instructions of their own: "... is hereby amended as follows:"."""
 
@@ -408,13 +430,14 @@ NORMAL = [
     # "Ch. 175", "ch. 277", "Chap. 6": the word abbreviated
     (re.compile(r"\b(?:ch|chap)\.\s*(?=\d)", re.I), "chapter "),
     # "Chapter 151-C": the letter set off by a hyphen (not the Uniform Commercial Code's "1-301")
-    (re.compile(r"\b(chapter\s+\d+)-(?=[A-Z]{1,3}\b)", re.I), r"\1"),
+    (re.compile(r"\b(chapter\s+\d+)-(?=(?-i:[A-Z]{1,3})\b)", re.I), r"\1"),
+    # "§ 26 of Chapter 218", "§§ 24-26": the section sign
+    (re.compile(r"§§\s*(?=\d)"), "sections "),
+    (re.compile(r"§\s*(?=\d)"), "section "),
     # "sections 24-26", "sections 117-123": a range, both ends of two or more digits (a charter's "section 2-9",
     # the Uniform Commercial Code's "sections 9-210" are numbers of their own)
-    (re.compile(r"\b(sections\s+)(\d{2,4})-(\d{2,4})\b(?![-(]|\.\d|\s+to\b)", re.I),
+    (re.compile(r"\b(sections\s+)(\d{2,4})-(\d{2,4})\b(?![-(]|\.\d|\s+to\b|\s*(?:,|and)\s*\d+-\d)", re.I),
      lambda m: f"{m[1]}{m[2]} to {m[3]}" if len(m[2]) == len(m[3]) and int(m[2]) < int(m[3]) else m[0]),
-    # "§ 26 of Chapter 218": the section sign
-    (re.compile(r"§\s*(?=\d)"), "section "),
     # "Chapter40", "Section1": the number run into the word
     (re.compile(r"\b(chapter|section)(?=\d)", re.I), r"\1 "),
     # "said chapter Chapter 94C": the word printed twice
@@ -425,7 +448,8 @@ NORMAL = [
     (re.compile(r"\b(sections?\s+\d+[A-Z]*)\s+and\s+section\s+(?=\d)", re.I), r"\1 and "),
     # "Section seven of Chapter 150E", "chapter one hundred and forty-nine A of the General Laws", "Section thirty-four
     # M of said chapter ninety", "Sections one and two of": numbers in words (and their letters)
-    (re.compile(rf"\b(sections?|chapters?)\s+({NUMBER_RUN}(?:(?:\s*,\s*|\s+(?:and|to|through)\s+){NUMBER_RUN})*)"
+    (re.compile(rf"\b(sections?|chapters?)\s+({NUMBER_RUN}(?:(?:\s*,\s*(?:and\s+)?|(?<!hundred)\s+(?:and|to|through)\s+)"
+                rf"{NUMBER_RUN})*)"
                 r"(?=\s*(?:,|\bof\b|\bis\b|\bare\b|$))", re.I),
      lambda m: f"{m[1]} {re.sub(NUMBER_RUN, _number_in_words, m[2], flags=re.I)}"),
 ]
@@ -673,7 +697,7 @@ def _target(subject: str, further: bool, ctx: _Context,
         section = section_loc["nums"][0].split(RANGE_MARK)[0] if section_loc and section_loc["nums"] else None
         if chapter_loc is not None and chapter_loc["said"]:
             pass  # "Section 6B of said chapter": the chapter named last
-        elif section and (said or further):
+        elif section and (said and not within or further):
             # "said section 17" / "Section 65 is further amended": a section this act named before
             if section not in ctx.sections:
                 return None, f"section {section}: {'said' if said else 'further amended'}, and no section " \
@@ -768,21 +792,30 @@ def _elsewhere(clause: str, raw: str) -> list[tuple[str, str]]:
     insertion on a line of the struck words ("deleting, in lines 106 and 107, ... and inserting, in line 106,
     after ...", "... and inserting after the words “x” in line 106, the words") takes their place: one
     replacement; so does one "after the words" it does not name (the struck ones)."""
+    out = []
+    while (cut := _elsewhere_cut(clause, raw)) is not None:  # a loop: a SECTION may join many insertions
+        (m, n) = cut
+        out.append((clause[:m.start()].strip(" ,;"), raw[:n.start()].strip(" ,;")))
+        clause, raw = clause[m.end():].strip(" ,;"), raw[n.end():].strip(" ,;")
+    return out + [(clause, raw)]
+
+
+def _elsewhere_cut(clause: str, raw: str) -> tuple[re.Match, re.Match] | None:
+    """Where ``clause`` (and its words as printed, ``raw``) part before an insertion at a place of its own."""
     m, n = _outside_quotes(ELSEWHERE, clause), _outside_quotes(ELSEWHERE, raw)
     if m is None or n is None:
-        return [(clause, raw)]
+        return None
     struck = g.LINES.search(QUOTED_WORDS.sub(_blank, clause[:m.start()]))
     place = QUOTED_WORDS.sub(_blank, clause[m.end():])  # the lines named around the anchor, not inside words
     inserted_at = g.LINES.search(place[:PLACE_END.search(place + ":").start()])
     if struck is not None and inserted_at is not None and \
             set(read_lines(struck["nums"])) & set(read_lines(inserted_at["nums"])):
-        return [(clause, raw)]  # the insertion is on a line of the struck words: in their place
+        return None  # the insertion is on a line of the struck words: in their place
     struck_words, anchor = g.QUOTED.search(clause[:m.start()]), g.QUOTED.search(clause[m.end():])
     if struck_words and anchor and _words(anchor["words"])[:1] and \
             _words(anchor["words"])[0] in _words(struck_words["words"]):
-        return [(clause, raw)]  # "striking out “Gardner, Petersham ...” and inserting after the word “Gardner;”"
-    return [(clause[:m.start()].strip(" ,;"), raw[:n.start()].strip(" ,;")),
-            *_elsewhere(clause[m.end():].strip(" ,;"), raw[n.end():].strip(" ,;"))]
+        return None  # "striking out “Gardner, Petersham ...” and inserting after the word “Gardner;”"
+    return m, n
 
 
 def _words(text: str) -> list[str]:
@@ -901,7 +934,7 @@ MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|de
 
 
 AT_THE_END_THEREOF = re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I)
-WHOLE_MISNAMED = re.compile(r"^(?:the\s+|said\s+)?subsection\s+(?P<nums>\d+[A-Z]*)\b(?!\s*\()", re.I)
+WHOLE_MISNAMED = re.compile(r"^(?:the\s+|said\s+)?subsection\s+(?P<nums>\d+[A-Z]*)\b(?!\s*\(|\s+of\b)", re.I)
 """"Said chapter 60 is hereby amended by striking out subsection 62A": a chapter's unit numbered like a section is
 its section (a chapter has no subsections; a subsection is lettered, "(a)")."""
 
@@ -964,7 +997,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
     for action, where, obj, clause, raw in parts:
         tgt = dict(target) if target is not None else None
         inserts = None
-        moved = None  # (the section named, whether its name became the anchor) when a new section goes after it
+        moved = None  # what a new section's place in the chapter took from the target (``_stay_in_section``)
         if tgt is not None and obj is not None and tgt["section"] is None:
             whole = re.match(rf"^(?:the\s+|said\s+)?sections?\s+(?P<nums>{g.NUMS})", normal(obj.strip()), re.I) \
                 or (WHOLE_MISNAMED.match(obj.strip()) if tgt["chapter"] is not None else None)
@@ -997,7 +1030,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 # ("... inserting after subsection (k) the following section": a unit inside it, misnamed)
                 # "Section 72 of chapter 111 is hereby amended by inserting the following section": a new
                 # section goes into the chapter (after section 72); section 72 itself is not amended
-                moved = (tgt["section"], where["after"] is None, bool(AT_THE_END_THEREOF.search(clause)))
+                moved = {"keys": {k: tgt.get(k) for k in ("section", "sections", "sections_named") if tgt.get(k)},
+                         "anchored": where["after"] is None, "at_end": bool(AT_THE_END_THEREOF.search(clause))}
                 where["after"] = where["after"] or f"section {tgt['section']}"
                 tgt["section"] = None
                 tgt.pop("sections", None)
@@ -1088,7 +1122,7 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
             item["inserts"] = [m["num"]] if m else None
         if isinstance(item["inserts"], list):
             item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]
-        if item["inserts"] is None and moved[id(item)] and moved[id(item)][2]:
+        if item["inserts"] is None and moved[id(item)] and moved[id(item)]["at_end"]:
             # "Section 5 of chapter 59 ... inserting at the end thereof the following new section:-" and then words
             # that number no section: an addition at the end of section 5, the unit misnamed
             _stay_in_section(item, moved[id(item)])
@@ -1099,11 +1133,11 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
             t["new_chapter"] = True
 
 
-def _stay_in_section(item: dict, moved: tuple[str, bool, bool] | None) -> None:
+def _stay_in_section(item: dict, moved: dict | None) -> None:
     """Undo the move of a new section's place to the chapter: the section named is the one amended."""
     if moved is not None:
-        item["target"]["section"] = moved[0]
-        if moved[1]:
+        item["target"].update(moved["keys"])
+        if moved["anchored"]:
             item["where"]["after"] = None
 
 
