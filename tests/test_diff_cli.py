@@ -174,18 +174,29 @@ def test_json_and_page_through_the_temporary_file_are_the_same_bytes(tmp_path, h
         assert run.returncode == 0 and run.stdout == b"" and out.read_bytes() == expected
 
 
-def test_a_temporary_file_it_cannot_write_is_one_error(tmp_path):
-    """A full or unwritable temporary folder is a LawdiffError (one line, status 2), and nothing
-    reaches ``--out``."""
+def test_no_room_for_the_temporary_file_holds_the_output_in_memory(tmp_path):
+    """A full, missing or read-only temporary folder does not stop the output: it is held in memory, as before the
+    spool; an output that cannot be made at all is one LawdiffError (one line, status 2), and nothing reaches
+    ``--out``."""
     import errno
+    import io
 
     from lawdiff.cli import emit_spooled
     from lawdiff.errors import LawdiffError
 
-    def full(fp):
+    def no_temp_room(fp):
+        if not isinstance(fp, io.BytesIO):  # the spool, past its size in memory
+            fp.write(b"half")
+            raise OSError(errno.ENOSPC, "No space left on device")
+        fp.write(b"whole output")
+
+    emit_spooled(no_temp_room, tmp_path / "out.json")
+    assert (tmp_path / "out.json").read_bytes() == b"whole output"
+
+    def never(fp):
         fp.write(b"half")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    with pytest.raises(LawdiffError, match="cannot write a temporary file: No space left on device"):
-        emit_spooled(full, tmp_path / "out.json")
-    assert not (tmp_path / "out.json").exists()
+    with pytest.raises(LawdiffError, match="cannot write the output: No space left on device"):
+        emit_spooled(never, tmp_path / "other.json")
+    assert not (tmp_path / "other.json").exists()

@@ -132,14 +132,24 @@ def emit_spooled(write, out: Path | None) -> None:
     memory up to ``_SPOOL`` bytes, on disk beyond), which then goes whole to ``out`` or standard
     output.  Nothing reaches either before the output is complete, and the process never holds
     it all: a redline's JSON or page at 30,000 sections is 47 or 100 MB (issue 26: memory)."""
+    import io
     import shutil
     import tempfile
 
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as spool:
         try:
             write(spool)
-        except OSError as e:  # the temporary folder is full or not writable
-            raise LawdiffError(tempfile.gettempdir(), f"cannot write a temporary file: {e.strerror or e}") from None
+        except OSError:
+            # no room for the temporary file (a full, missing or read-only temporary folder): the output is held in
+            # memory instead, as it was before the spool, rather than refused
+            held = io.BytesIO()
+            try:
+                write(held)
+            except OSError as e:
+                raise LawdiffError(str(out) if out else "standard output",
+                                   f"cannot write the output: {e.strerror or e}") from None
+            emit(held.getvalue(), out)
+            return
         spool.seek(0)
         if out is None:
             shutil.copyfileobj(spool, sys.stdout.buffer, 1 << 22)

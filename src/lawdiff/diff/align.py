@@ -328,6 +328,8 @@ class Alignment:
 
 
 def align(old_root: Node, new_root: Node) -> Alignment:
+    """Pair the provisions of two trees (the passes in the module docstring).  Each item points back to its list (a
+    reference cycle): ``Alignment.drop_words()`` breaks it once the passes' words are no longer read."""
     old, new = _items(old_root), _items(new_root)
     weights = _Weights(old, new)
     pairs: dict[int, int] = {0: 0}

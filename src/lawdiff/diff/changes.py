@@ -67,11 +67,15 @@ def _compare(old, new, timeout: float) -> ChangeModel:
     if old_eid is None and new_eid is None:
         old_root, new_root, skipped = _shared_zones(old_root, new_root)
     alignment = align(old_root, new_root)
-    back = alignment.back
-    located = (WordLines(old_doc, keep=64), WordLines(new_doc, keep=64))  # each change asks for its nodes only
-    places = (_places(alignment.old), _places(alignment.new))
-    groups = find_groups(alignment, timeout)
-    alignment.drop_words()  # the passes are over: only nodes and pairs are read from here on
+    try:
+        back = alignment.back
+        located = (WordLines(old_doc, keep=64), WordLines(new_doc, keep=64))  # each change asks for its nodes only
+        places = (_places(alignment.old), _places(alignment.new))
+        groups = find_groups(alignment, timeout)
+    finally:
+        # the passes are over: only nodes and pairs are read from here on; and each item's link to its list (a
+        # reference cycle) is broken even when the search for splits fails, as the collector is paused here
+        alignment.drop_words()
     give_back()  # the changes are built in what the alignment freed, not above it
     placed = {g.news[0]: g for g in groups}  # a split or join stands where its first new provision does
     hidden_new = {n for g in groups for n in g.news[1:]}
