@@ -138,6 +138,59 @@ def test_marker_first_character_test(text, quoted, monkeypatch):
     assert found == markers.marker(text, quoted)
 
 
+def _marker_every_pattern(text, quoted):
+    """``markers.marker`` as it tried every pattern in turn, whatever the text's first character."""
+    from lawdiff.parse import markers as mk
+    for pattern, level, inside in ((mk.BILL_SECTION, mk.MarkerLevel.BILL_SECTION, False),
+                                   (mk.SECTION, mk.MarkerLevel.SECTION, False),
+                                   (mk.LINE_ITEM, mk.MarkerLevel.LINE_ITEM, False),
+                                   (mk.BARE_SECTION, mk.MarkerLevel.SECTION, True),
+                                   (mk.SECTION_NO_STOP, mk.MarkerLevel.SECTION, True),
+                                   (mk.ROMAN_SECTION, mk.MarkerLevel.SECTION, True),
+                                   (mk.CHAPTER, mk.MarkerLevel.CHAPTER, True)):
+        if (quoted or not inside) and (m := pattern.match(text)):
+            return (level, m.group(1), text[m.end():].lstrip())
+    if (m := mk.LOOSE_SECTION.match(text)) and (m.group(3) or "SECTION" in m.group(1) or m.end() == len(text)):
+        return (mk.MarkerLevel.BILL_SECTION, m.group(1))
+    if m := mk.SUBDIVISION.match(text):
+        return ("subdivision", m.group(1), text[m.end():].lstrip())
+    return None
+
+
+def _marker_answer(found):
+    """What ``_marker_every_pattern`` tells of a marker found."""
+    if found is None:
+        return None
+    if found.loose is not None:
+        return (found.level, found.num)
+    if found.level in ("paragraph", "subclause", "clause", "subsection"):
+        return ("subdivision", found.num, found.rest)
+    return (found.level, found.num, found.rest)
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+@pytest.mark.parametrize("text", MARKER_CASES + ["(1)record", "(iv) x", "(A) y", "(s)he", "SECTION 3 .", "Sec. 4. x",
+                                                 "1234-5678 For x", "2 years", "²3A. x", "“Section X: y"])
+def test_marker_tries_the_patterns_its_first_character_can_start(text, quoted):
+    """``marker`` tries only the patterns the text's first character can start ("(" a subdivision,
+    a digit a line item or a bare section): the answer of trying them all in turn."""
+    from lawdiff.parse.markers import marker
+    assert _marker_answer(marker(text, quoted)) == _marker_every_pattern(text, quoted)
+
+
+def test_marker_on_random_texts():
+    from lawdiff.parse.markers import marker
+    alphabet = ["SECTION ", "Section ", "Sec. ", "CHAPTER ", "Chapter ", "(", ")", "a", "i", "A", "1", "12", "7004-0070",
+                " For", "D", ".", ":", " ", "“", '"', "”", "-", "½", "²", "٣", "l", "x", "I", "V"]
+    starts = ["", "SECTION 1", "Section 2", "(a", "(1", "(iv", "7004-0070", "197A", "CHAPTER 6", "“Section 3", "3"]
+    rng = random.Random(34)
+    texts = [rng.choice(starts) + t for t in _random_texts(alphabet, 40_000, 5, seed=33)]
+    for quoted in (False, True):
+        found = [_marker_answer(marker(t, quoted)) for t in texts]
+        assert found == [_marker_every_pattern(t, quoted) for t in texts]
+        assert sum(f is not None for f in found) > 1000
+
+
 def test_printable_text_holds_nothing_text_only_replaces():
     """``text_only_reading`` leaves a printable text as it is: no character either of its
     patterns matches is printable."""
