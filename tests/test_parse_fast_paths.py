@@ -134,7 +134,7 @@ def test_marker_first_character_test(text, quoted, monkeypatch):
     """A text the first-character test answers None is one no marker pattern matches."""
     from lawdiff.parse import markers
     found = markers.marker(text, quoted)
-    monkeypatch.setattr(markers, "_MARKER_FIRSTS", "".join(map(chr, range(0x3000))))  # every first character passes
+    monkeypatch.setattr(markers, "MARKER_FIRSTS", "".join(map(chr, range(0x3000))))  # every first character passes
     assert found == markers.marker(text, quoted)
 
 
@@ -227,3 +227,42 @@ def test_last_quoted_section_and_two_of_as_the_lists():
         assert _last_quoted_section(frame) is (sections[-1] if sections else None)
         kind = rng.choice(kinds)
         assert _two_of(frame.children, kind) == (sum(c.type == kind for c in frame.children) >= 2)
+
+
+def test_a_defined_term_starts_with_a_marker_first_character():
+    """``Body._open`` answers None where a text's first character starts no marker: no defined
+    term (``DEFINITION``) starts otherwise either."""
+    from lawdiff.parse.markers import DEFINITION, MARKER_FIRSTS
+    alphabet = ["“", "”", '"', "'", "‘", "’", "«", "term", " ", ",", "(a)", "S", "1"]
+    texts = _random_texts(alphabet, 20_000, 5, seed=35)
+    matched = [t for t in texts if DEFINITION.match(t)]
+    assert len(matched) > 100
+    assert all(t[0] in MARKER_FIRSTS for t in matched)
+
+
+def _walk_recursively(node):
+    yield node
+    for child in node.children:
+        yield from _walk_recursively(child)
+
+
+def test_walk_as_the_recursive_walk():
+    """``Node.walk`` (one generator, a stack of iterators) yields what the recursive walk yielded,
+    in the same order, also where the consumer gives a node new children as it comes to it."""
+    from lawdiff.parse.tree import Node
+    def tree(rng, depth=0):
+        return Node("p", num=str(rng.random()),
+                    children=[tree(rng, depth + 1) for _ in range(rng.randint(0, 3 if depth < 4 else 0))])
+
+    def grown(walk, root):  # a consumer that gives every fifth node a new first child as it comes to it
+        seen = []
+        for n in walk(root):
+            seen.append(n.num)
+            if len(seen) % 5 == 0 and len(seen) < 50:
+                n.children = [Node("p", num=f"{n.num}+")] + n.children
+        return seen
+
+    for seed in range(300):
+        root = tree(random.Random(seed))
+        assert [id(n) for n in root.walk()] == [id(n) for n in _walk_recursively(root)]
+        assert grown(Node.walk, tree(random.Random(seed))) == grown(_walk_recursively, tree(random.Random(seed)))

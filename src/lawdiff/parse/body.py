@@ -13,7 +13,7 @@ import re
 import statistics
 
 from lawdiff.parse.eids import clean_num
-from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, LEVELS, ONE_SECTION, QUOTE_OPENS,
+from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, LEVELS, MARKER_FIRSTS, ONE_SECTION, QUOTE_OPENS,
                                    QUOTES_SUBSECTIONS, Marker, MarkerLevel, continues, marker, next_letter,
                                    roman_value, terminal)
 from lawdiff.parse.numbering import carries, number, same_case
@@ -166,6 +166,9 @@ class Body:
     def _open(self, text: str, unit: Unit, known: Marker | None | object = _UNKNOWN) -> tuple[Node, str] | None:
         """Open the node whose marker starts ``text``; returns it and the rest of the text.
         ``known``: ``marker(text)``, where the caller has it (else ``_UNKNOWN``)."""
+        first = text[:1]
+        if first not in MARKER_FIRSTS and not first.isdigit():
+            return None  # no marker, quoted or not, and no defined term ("“" or '"') starts so
         frame, base = self._innermost_quotation()  # one walk of the stack for both
         quoted = self._quoted_marker_expected(frame)
         # In quoted text only the patterns marker() tries first answer as outside it.

@@ -121,7 +121,7 @@ class Marker(NamedTuple):
 
 # The first character of every marker pattern below: an opening quote, "S"ection, "C"hapter, "(",
 # or a digit (a line item, a bare section number).
-_MARKER_FIRSTS = "“”\"SC("
+MARKER_FIRSTS = "“”\"SC("
 
 
 def marker(text: str, quoted: bool = False) -> Marker | None:
@@ -139,7 +139,7 @@ def marker(text: str, quoted: bool = False) -> Marker | None:
         if quoted and (m := BARE_SECTION.match(text)):
             return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
         return None
-    if first not in _MARKER_FIRSTS:
+    if first not in MARKER_FIRSTS:
         return None  # no pattern below can match: most continuation lines are answered here
     if m := BILL_SECTION.match(text):
         return Marker(MarkerLevel.BILL_SECTION, m.group(1), text[m.end():].lstrip())
