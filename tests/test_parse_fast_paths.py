@@ -266,3 +266,32 @@ def test_walk_as_the_recursive_walk():
         root = tree(random.Random(seed))
         assert [id(n) for n in root.walk()] == [id(n) for n in _walk_recursively(root)]
         assert grown(Node.walk, tree(random.Random(seed))) == grown(_walk_recursively, tree(random.Random(seed)))
+
+
+def test_nested_sections_as_the_recursive_walk():
+    """``numbering._nested_sections`` (one generator over a stack) yields what the recursive walk
+    yielded: every numbered section below a top-level one, with the numbered section before it
+    among its parent's children."""
+    from lawdiff.parse.numbering import _nested_sections
+    from lawdiff.parse.tree import Node
+
+    def recursive(node):
+        before = None
+        for child in node.children:
+            if child.type == "section" and child.num:
+                yield child, before
+                before = child.num
+            yield from recursive(child)
+
+    def tree(rng, depth=0):
+        kind = rng.choice(["section", "section", "quotedStructure", "subsection"])
+        return Node(kind, num=rng.choice([None, f"Section {rng.randint(1, 9)}."]),
+                    children=[tree(rng, depth + 1) for _ in range(rng.randint(0, 3 if depth < 4 else 0))])
+
+    found = 0
+    for seed in range(500):
+        top = tree(random.Random(seed))
+        got = [(id(n), before) for n, before in _nested_sections(top)]
+        assert got == [(id(n), before) for n, before in recursive(top)]
+        found += sum(before is not None for _, before in got)
+    assert found > 100
