@@ -295,3 +295,16 @@ def test_nested_sections_as_the_recursive_walk():
         assert got == [(id(n), before) for n, before in recursive(top)]
         found += sum(before is not None for _, before in got)
     assert found > 100
+
+
+def test_a_bill_section_starts_with_one_of_its_first_characters():
+    """``units._split_glued_sections`` tries ``BILL_SECTION`` only on a unit whose first character
+    can start it."""
+    from lawdiff.parse.markers import BILL_SECTION
+    from lawdiff.parse.units import _BILL_SECTION_FIRSTS
+    alphabet = ["SECTION ", "SECITON ", "“", '"', "”", "'", "2", "A", ".", ":", " ", "x", "IV"]
+    rng = random.Random(38)
+    texts = [rng.choice(["", "SECTION ", "“SECTION ", '"SECITON ', "S"]) + t for t in _random_texts(alphabet, 20_000, 4, seed=37)]
+    matched = [t for t in texts if BILL_SECTION.match(t)]
+    assert len(matched) > 100
+    assert all(t[0] in _BILL_SECTION_FIRSTS for t in matched)

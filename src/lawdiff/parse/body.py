@@ -169,21 +169,30 @@ class Body:
         first = text[:1]
         if first not in MARKER_FIRSTS and not first.isdigit():
             return None  # no marker, quoted or not, and no defined term ("“" or '"') starts so
-        frame, base = self._innermost_quotation()  # one walk of the stack for both
-        quoted = self._quoted_marker_expected(frame)
-        # In quoted text only the patterns marker() tries first answer as outside it.
-        if known is _UNKNOWN or (quoted and (known is None or known.loose is not None
-                                             or known.level not in _TRIED_BEFORE_QUOTED)):
-            found = marker(text, quoted=quoted)
-        else:
+        if (known is not _UNKNOWN and known is not None and known.loose is None
+                and known.level in _TRIED_BEFORE_QUOTED):
+            # One of the patterns marker() tries first, which answer as outside quoted text:
+            # whether quoted markers are expected here need not be asked.  A section's base is
+            # found after ``_section_kind`` (below); a line item's is the frame's.
             found = known
+            base = self._frame_base() if known.level == MarkerLevel.LINE_ITEM else 0.0
+        else:
+            frame, base = self._innermost_quotation()  # one walk of the stack for both
+            quoted = self._quoted_marker_expected(frame)
+            # In quoted text only the patterns marker() tries first answer as outside it.
+            if known is _UNKNOWN or (quoted and (known is None or known.loose is not None
+                                                 or known.level not in _TRIED_BEFORE_QUOTED)):
+                found = marker(text, quoted=quoted)
+            else:
+                found = known
         if found:
             kind, num, rest = found.level, found.num, found.rest
             if kind in (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION):
                 kind = self._section_kind(found)
                 if kind is None:
                     return None  # a loosely typed opener that does not carry the numbering on: text
-                base = self._frame_base()
+                if kind != MarkerLevel.BILL_SECTION:  # a bill's own section is ranked 1.0, not by its frame
+                    base = self._frame_base()
             if kind == MarkerLevel.BILL_SECTION:
                 self._pop_to(1.0)
                 node, rank = Node("section", num=num), 1.0

@@ -71,6 +71,7 @@ RECITAL = re.compile(r"^WHEREAS\b", re.I)  # "Whereas," opens an emergency pream
 FORMULA = re.compile(r"^(Be it enacted\b|NOW,? THEREFORE\b)")
 TERMINAL = re.compile(r"(?:[.:;]|:\s?[-–—]{1,2}|[;,] (?:and|or))[\"”’)]*$")
 _CLOSERS = "\"”’)"  # what may follow TERMINAL's stop: closing quotes and brackets
+_CLOSERS_OR_NEWLINE = _CLOSERS + "\n"
 _TERMINAL_REACH = 6  # TERMINAL's stop is at most 5 characters (", and"), ending where the closers start
 
 
@@ -83,7 +84,7 @@ def terminal(text: str) -> bool:
     character is the last one left when those are stripped, and the stop starts at most 5
     characters before it.  A search from the start tried every position of a long provision's
     text (issue 26: 40,000 calls for an omnibus pair)."""
-    stripped = text.rstrip(_CLOSERS + "\n")
+    stripped = text.rstrip(_CLOSERS_OR_NEWLINE)
     if not stripped or stripped[-1] not in _STOP_ENDS:
         return False
     start = len(stripped) - _TERMINAL_REACH

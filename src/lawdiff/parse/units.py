@@ -60,6 +60,9 @@ def _glued_section(text: str):
     return _GLUED_SECTION.search(text) if text.find("SECTION ", 2) >= 0 else None
 
 
+_BILL_SECTION_FIRSTS = "“\"S"
+
+
 def _split_glued_sections(units: list[Unit]) -> list[Unit]:
     """A "SECTION n." that the source ran on after a sentence end (``... on bail," SECTION 9.
     Said section ...``) starts a unit of its own when n carries on the section numbering;
@@ -67,7 +70,8 @@ def _split_glued_sections(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     last = None
     for unit in units:
-        if m := BILL_SECTION.match(unit.text):
+        # BILL_SECTION starts with a quotation mark or "S": most units are answered by their first character.
+        if unit.text[:1] in _BILL_SECTION_FIRSTS and (m := BILL_SECTION.match(unit.text)):
             last = m.group(1)
         rest = unit
         if unit.text.find("SECTION ", 2) < 0:  # _glued_section's first test, for most units: none
