@@ -134,8 +134,61 @@ def test_marker_first_character_test(text, quoted, monkeypatch):
     """A text the first-character test answers None is one no marker pattern matches."""
     from lawdiff.parse import markers
     found = markers.marker(text, quoted)
-    monkeypatch.setattr(markers, "_MARKER_FIRSTS", "".join(map(chr, range(0x3000))))  # every first character passes
+    monkeypatch.setattr(markers, "MARKER_FIRSTS", "".join(map(chr, range(0x3000))))  # every first character passes
     assert found == markers.marker(text, quoted)
+
+
+def _marker_every_pattern(text, quoted):
+    """``markers.marker`` as it tried every pattern in turn, whatever the text's first character."""
+    from lawdiff.parse import markers as mk
+    for pattern, level, inside in ((mk.BILL_SECTION, mk.MarkerLevel.BILL_SECTION, False),
+                                   (mk.SECTION, mk.MarkerLevel.SECTION, False),
+                                   (mk.LINE_ITEM, mk.MarkerLevel.LINE_ITEM, False),
+                                   (mk.BARE_SECTION, mk.MarkerLevel.SECTION, True),
+                                   (mk.SECTION_NO_STOP, mk.MarkerLevel.SECTION, True),
+                                   (mk.ROMAN_SECTION, mk.MarkerLevel.SECTION, True),
+                                   (mk.CHAPTER, mk.MarkerLevel.CHAPTER, True)):
+        if (quoted or not inside) and (m := pattern.match(text)):
+            return (level, m.group(1), text[m.end():].lstrip())
+    if (m := mk.LOOSE_SECTION.match(text)) and (m.group(3) or "SECTION" in m.group(1) or m.end() == len(text)):
+        return (mk.MarkerLevel.BILL_SECTION, m.group(1))
+    if m := mk.SUBDIVISION.match(text):
+        return ("subdivision", m.group(1), text[m.end():].lstrip())
+    return None
+
+
+def _marker_answer(found):
+    """What ``_marker_every_pattern`` tells of a marker found."""
+    if found is None:
+        return None
+    if found.loose is not None:
+        return (found.level, found.num)
+    if found.level in ("paragraph", "subclause", "clause", "subsection"):
+        return ("subdivision", found.num, found.rest)
+    return (found.level, found.num, found.rest)
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+@pytest.mark.parametrize("text", MARKER_CASES + ["(1)record", "(iv) x", "(A) y", "(s)he", "SECTION 3 .", "Sec. 4. x",
+                                                 "1234-5678 For x", "2 years", "²3A. x", "“Section X: y"])
+def test_marker_tries_the_patterns_its_first_character_can_start(text, quoted):
+    """``marker`` tries only the patterns the text's first character can start ("(" a subdivision,
+    a digit a line item or a bare section): the answer of trying them all in turn."""
+    from lawdiff.parse.markers import marker
+    assert _marker_answer(marker(text, quoted)) == _marker_every_pattern(text, quoted)
+
+
+def test_marker_on_random_texts():
+    from lawdiff.parse.markers import marker
+    alphabet = ["SECTION ", "Section ", "Sec. ", "CHAPTER ", "Chapter ", "(", ")", "a", "i", "A", "1", "12", "7004-0070",
+                " For", "D", ".", ":", " ", "“", '"', "”", "-", "½", "²", "٣", "l", "x", "I", "V"]
+    starts = ["", "SECTION 1", "Section 2", "(a", "(1", "(iv", "7004-0070", "197A", "CHAPTER 6", "“Section 3", "3"]
+    rng = random.Random(34)
+    texts = [rng.choice(starts) + t for t in _random_texts(alphabet, 40_000, 5, seed=33)]
+    for quoted in (False, True):
+        found = [_marker_answer(marker(t, quoted)) for t in texts]
+        assert found == [_marker_every_pattern(t, quoted) for t in texts]
+        assert sum(f is not None for f in found) > 1000
 
 
 def test_printable_text_holds_nothing_text_only_replaces():
@@ -174,3 +227,84 @@ def test_last_quoted_section_and_two_of_as_the_lists():
         assert _last_quoted_section(frame) is (sections[-1] if sections else None)
         kind = rng.choice(kinds)
         assert _two_of(frame.children, kind) == (sum(c.type == kind for c in frame.children) >= 2)
+
+
+def test_a_defined_term_starts_with_a_marker_first_character():
+    """``Body._open`` answers None where a text's first character starts no marker: no defined
+    term (``DEFINITION``) starts otherwise either."""
+    from lawdiff.parse.markers import DEFINITION, MARKER_FIRSTS
+    alphabet = ["“", "”", '"', "'", "‘", "’", "«", "term", " ", ",", "(a)", "S", "1"]
+    texts = _random_texts(alphabet, 20_000, 5, seed=35)
+    matched = [t for t in texts if DEFINITION.match(t)]
+    assert len(matched) > 100
+    assert all(t[0] in MARKER_FIRSTS for t in matched)
+
+
+def _walk_recursively(node):
+    yield node
+    for child in node.children:
+        yield from _walk_recursively(child)
+
+
+def test_walk_as_the_recursive_walk():
+    """``Node.walk`` (one generator, a stack of iterators) yields what the recursive walk yielded,
+    in the same order, also where the consumer gives a node new children as it comes to it."""
+    from lawdiff.parse.tree import Node
+    def tree(rng, depth=0):
+        return Node("p", num=str(rng.random()),
+                    children=[tree(rng, depth + 1) for _ in range(rng.randint(0, 3 if depth < 4 else 0))])
+
+    def grown(walk, root):  # a consumer that gives every fifth node a new first child as it comes to it
+        seen = []
+        for n in walk(root):
+            seen.append(n.num)
+            if len(seen) % 5 == 0 and len(seen) < 50:
+                n.children = [Node("p", num=f"{n.num}+")] + n.children
+        return seen
+
+    for seed in range(300):
+        root = tree(random.Random(seed))
+        assert [id(n) for n in root.walk()] == [id(n) for n in _walk_recursively(root)]
+        assert grown(Node.walk, tree(random.Random(seed))) == grown(_walk_recursively, tree(random.Random(seed)))
+
+
+def test_nested_sections_as_the_recursive_walk():
+    """``numbering._nested_sections`` (one generator over a stack) yields what the recursive walk
+    yielded: every numbered section below a top-level one, with the numbered section before it
+    among its parent's children."""
+    from lawdiff.parse.numbering import _nested_sections
+    from lawdiff.parse.tree import Node
+
+    def recursive(node):
+        before = None
+        for child in node.children:
+            if child.type == "section" and child.num:
+                yield child, before
+                before = child.num
+            yield from recursive(child)
+
+    def tree(rng, depth=0):
+        kind = rng.choice(["section", "section", "quotedStructure", "subsection"])
+        return Node(kind, num=rng.choice([None, f"Section {rng.randint(1, 9)}."]),
+                    children=[tree(rng, depth + 1) for _ in range(rng.randint(0, 3 if depth < 4 else 0))])
+
+    found = 0
+    for seed in range(500):
+        top = tree(random.Random(seed))
+        got = [(id(n), before) for n, before in _nested_sections(top)]
+        assert got == [(id(n), before) for n, before in recursive(top)]
+        found += sum(before is not None for _, before in got)
+    assert found > 100
+
+
+def test_a_bill_section_starts_with_one_of_its_first_characters():
+    """``units._split_glued_sections`` tries ``BILL_SECTION`` only on a unit whose first character
+    can start it."""
+    from lawdiff.parse.markers import BILL_SECTION
+    from lawdiff.parse.units import _BILL_SECTION_FIRSTS
+    alphabet = ["SECTION ", "SECITON ", "“", '"', "”", "'", "2", "A", ".", ":", " ", "x", "IV"]
+    rng = random.Random(38)
+    texts = [rng.choice(["", "SECTION ", "“SECTION ", '"SECITON ', "S"]) + t for t in _random_texts(alphabet, 20_000, 4, seed=37)]
+    matched = [t for t in texts if BILL_SECTION.match(t)]
+    assert len(matched) > 100
+    assert all(t[0] in _BILL_SECTION_FIRSTS for t in matched)

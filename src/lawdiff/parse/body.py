@@ -13,7 +13,7 @@ import re
 import statistics
 
 from lawdiff.parse.eids import clean_num
-from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, LEVELS, LINE_ITEM, ONE_SECTION, QUOTE_OPENS,
+from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, LEVELS, MARKER_FIRSTS, ONE_SECTION, QUOTE_OPENS,
                                    QUOTES_SUBSECTIONS, Marker, MarkerLevel, continues, marker, next_letter,
                                    roman_value, terminal)
 from lawdiff.parse.numbering import carries, number, same_case
@@ -24,6 +24,9 @@ P_RANK = 99.0  # a plain paragraph holds no structure: any marker closes it
 _UNKNOWN = object()  # no marker looked for yet (``Body._open``)
 # What marker() answers before it tries the patterns of quoted text (a loose opener is tried after).
 _TRIED_BEFORE_QUOTED = (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION, MarkerLevel.LINE_ITEM)
+# What opens wherever a printed line starts with it, sentence boundary or not (``Body.add``).
+_OPEN_ANYWHERE = (MarkerLevel.BILL_SECTION, MarkerLevel.LINE_ITEM)
+_NO_QUOTATION = (None, 0.0)  # ``Body._innermost_quotation`` in the body itself
 HEADING_MAX_CHARS = 100  # a heading paragraph of text without printed numbers
 # An inserted section's number under its catchline heading (``Body._next_opens``).
 SECTION_HEADING = re.compile(r"^[“\"]?Section \d+[A-Z]{0,10}[.:]")
@@ -117,9 +120,11 @@ class Body:
         # the amount that ends the one before, no full stop); other markers need a sentence
         # boundary before them.
         first = marker(text)
-        boundary = (not unit.printed or self.previous_heading or self._at_boundary()
-                    or bool(first and first.level == MarkerLevel.BILL_SECTION or LINE_ITEM.match(text))
-                    or self._after_short_line(i))
+        # marker() answers a line item exactly where LINE_ITEM matches (no other pattern starts
+        # with a digit), and the level is asked before the text before it is read: both cheaper.
+        boundary = (not unit.printed or self.previous_heading
+                    or (first is not None and first.level in _OPEN_ANYWHERE)
+                    or self._at_boundary() or self._after_short_line(i))
         self.previous_heading = False
         opened = None
         known = first  # the marker of the unit's own text, found already
@@ -161,21 +166,33 @@ class Body:
     def _open(self, text: str, unit: Unit, known: Marker | None | object = _UNKNOWN) -> tuple[Node, str] | None:
         """Open the node whose marker starts ``text``; returns it and the rest of the text.
         ``known``: ``marker(text)``, where the caller has it (else ``_UNKNOWN``)."""
-        base = self._frame_base()
-        quoted = self._quoted_marker_expected()
-        # In quoted text only the patterns marker() tries first answer as outside it.
-        if known is _UNKNOWN or (quoted and (known is None or known.loose is not None
-                                             or known.level not in _TRIED_BEFORE_QUOTED)):
-            found = marker(text, quoted=quoted)
-        else:
+        first = text[:1]
+        if first not in MARKER_FIRSTS and not first.isdigit():
+            return None  # no marker, quoted or not, and no defined term ("“" or '"') starts so
+        if (known is not _UNKNOWN and known is not None and known.loose is None
+                and known.level in _TRIED_BEFORE_QUOTED):
+            # One of the patterns marker() tries first, which answer as outside quoted text:
+            # whether quoted markers are expected here need not be asked.  A section's base is
+            # found after ``_section_kind`` (below); a line item's is the frame's.
             found = known
+            base = self._frame_base() if known.level == MarkerLevel.LINE_ITEM else 0.0
+        else:
+            frame, base = self._innermost_quotation()  # one walk of the stack for both
+            quoted = self._quoted_marker_expected(frame)
+            # In quoted text only the patterns marker() tries first answer as outside it.
+            if known is _UNKNOWN or (quoted and (known is None or known.loose is not None
+                                                 or known.level not in _TRIED_BEFORE_QUOTED)):
+                found = marker(text, quoted=quoted)
+            else:
+                found = known
         if found:
             kind, num, rest = found.level, found.num, found.rest
             if kind in (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION):
                 kind = self._section_kind(found)
                 if kind is None:
                     return None  # a loosely typed opener that does not carry the numbering on: text
-                base = self._frame_base()
+                if kind != MarkerLevel.BILL_SECTION:  # a bill's own section is ranked 1.0, not by its frame
+                    base = self._frame_base()
             if kind == MarkerLevel.BILL_SECTION:
                 self._pop_to(1.0)
                 node, rank = Node("section", num=num), 1.0
@@ -365,10 +382,15 @@ class Body:
         return None
 
     def _frame_base(self) -> float:
-        for node, rank in reversed(self.stack):
-            if node.type == "quotedStructure":
-                return rank
-        return 0.0
+        return self._innermost_quotation()[1]
+
+    def _innermost_quotation(self) -> tuple[Node | None, float]:
+        """The innermost quoted structure open and its rank (the base of the ranks in it);
+        (None, 0.0) in the body itself."""
+        for entry in reversed(self.stack):
+            if entry[0].type == "quotedStructure":
+                return entry
+        return _NO_QUOTATION
 
     def _pop_to(self, rank: float) -> None:
         while len(self.stack) > 1 and self.stack[-1][1] >= rank:
@@ -392,10 +414,10 @@ class Body:
                 return node
         return None
 
-    def _quoted_marker_expected(self) -> bool:
+    def _quoted_marker_expected(self, frame: Node | None) -> bool:
         """Bare "197A." and "CHAPTER 6D." open provisions only inside a quoted structure, and a bare
-        number only where the quoted text begins with one or continues a run of them."""
-        frame = self._quotation()
+        number only where the quoted text begins with one or continues a run of them.  ``frame``:
+        the innermost quoted structure open (``_quotation()``)."""
         if frame is None:
             return False
         if not frame.children or frame.children[-1].type == "chapter":

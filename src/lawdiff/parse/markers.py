@@ -71,6 +71,7 @@ RECITAL = re.compile(r"^WHEREAS\b", re.I)  # "Whereas," opens an emergency pream
 FORMULA = re.compile(r"^(Be it enacted\b|NOW,? THEREFORE\b)")
 TERMINAL = re.compile(r"(?:[.:;]|:\s?[-–—]{1,2}|[;,] (?:and|or))[\"”’)]*$")
 _CLOSERS = "\"”’)"  # what may follow TERMINAL's stop: closing quotes and brackets
+_CLOSERS_OR_NEWLINE = _CLOSERS + "\n"
 _TERMINAL_REACH = 6  # TERMINAL's stop is at most 5 characters (", and"), ending where the closers start
 
 
@@ -83,7 +84,7 @@ def terminal(text: str) -> bool:
     character is the last one left when those are stripped, and the stop starts at most 5
     characters before it.  A search from the start tried every position of a long provision's
     text (issue 26: 40,000 calls for an omnibus pair)."""
-    stripped = text.rstrip(_CLOSERS + "\n")
+    stripped = text.rstrip(_CLOSERS_OR_NEWLINE)
     if not stripped or stripped[-1] not in _STOP_ENDS:
         return False
     start = len(stripped) - _TERMINAL_REACH
@@ -121,28 +122,42 @@ class Marker(NamedTuple):
 
 # The first character of every marker pattern below: an opening quote, "S"ection, "C"hapter, "(",
 # or a digit (a line item, a bare section number).
-_MARKER_FIRSTS = "“”\"SC("
+MARKER_FIRSTS = "“”\"SC("
 
 
 def marker(text: str, quoted: bool = False) -> Marker | None:
     """The structure marker at the start of ``text``; ``quoted``: the text stands in an
     amendment's quoted structure, where bare numbers and chapters are markers too."""
+    # Each pattern is tried only where the text's first character can start it (as every one of
+    # them is anchored at the start, the answer is the same): "(" opens a subdivision only, a
+    # digit a line item or a bare section number, a quotation mark, "S" or "C" the rest.
     first = text[:1]
-    if first not in _MARKER_FIRSTS and not first.isdigit():
+    if first == "(":
+        return _subdivision(text)
+    if first.isdigit():  # every character ``\d`` matches is a digit to ``isdigit``
+        if m := LINE_ITEM.match(text):
+            return Marker(MarkerLevel.LINE_ITEM, m.group(1), text[m.end():].lstrip())
+        if quoted and (m := BARE_SECTION.match(text)):
+            return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
+        return None
+    if first not in MARKER_FIRSTS:
         return None  # no pattern below can match: most continuation lines are answered here
     if m := BILL_SECTION.match(text):
         return Marker(MarkerLevel.BILL_SECTION, m.group(1), text[m.end():].lstrip())
     if m := SECTION.match(text):
         return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
-    if m := LINE_ITEM.match(text):
-        return Marker(MarkerLevel.LINE_ITEM, m.group(1), text[m.end():].lstrip())
-    if quoted and (m := BARE_SECTION.match(text) or SECTION_NO_STOP.match(text) or ROMAN_SECTION.match(text)):
+    if quoted and (m := SECTION_NO_STOP.match(text) or ROMAN_SECTION.match(text)):
         return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
     if quoted and (m := CHAPTER.match(text)):
         return Marker(MarkerLevel.CHAPTER, m.group(1), text[m.end():].lstrip())
     if (m := LOOSE_SECTION.match(text)) and (m.group(3) or "SECTION" in m.group(1) or m.end() == len(text)):
         stop = "." if m.group(3) else {"–": "-", "—": "-"}.get((m.group(4) or "").strip(), (m.group(4) or "").strip())
         return Marker(MarkerLevel.BILL_SECTION, m.group(1), text[m.end():].lstrip(), loose=stop)
+    return None
+
+
+def _subdivision(text: str) -> Marker | None:
+    """"(a)", "(1)", "(i)", "(A)" at the start of ``text``."""
     if m := SUBDIVISION.match(text):
         label = m.group(2)
         if label[0].isdigit():

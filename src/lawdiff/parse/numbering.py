@@ -61,15 +61,23 @@ def numbering_warnings(body: Node) -> list[str]:
 
 
 def _nested_sections(top: Node):
-    """The sections inside a top-level section, each with the quoted section before it."""
-    def walk(node: Node):
-        before = None
-        for child in node.children:
+    """The sections inside a top-level section, each with the quoted section before it (the last
+    numbered section among the same parent's children before it)."""
+    # In document order, by a stack of (the children's iterator, the section before) for each
+    # level: one generator, not one for each node handing every section up through its
+    # ancestors' (issue 26).
+    stack = [(iter(top.children), [None])]
+    while stack:
+        children, before = stack[-1]
+        for child in children:
             if child.type == "section" and child.num:
-                yield child, before
-                before = child.num
-            yield from walk(child)
-    yield from walk(top)
+                yield child, before[0]
+                before[0] = child.num
+            if child.children:
+                stack.append((iter(child.children), [None]))
+                break
+        else:
+            stack.pop()
 
 
 def _at(node: Node) -> str:

@@ -54,9 +54,19 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and its descendants, in document order."""
+        # One generator and a stack of the children's iterators, not a generator for each node
+        # that hands every descendant up through all its ancestors' (issue 26).  A node's
+        # children are read when the walk comes back to it, as the recursive walk read them.
         yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [iter(self.children)]
+        while stack:
+            for child in stack[-1]:
+                yield child
+                if child.children:
+                    stack.append(iter(child.children))
+                    break
+            else:
+                stack.pop()
 
     def find(self, eid: str) -> Node | None:
         return next((n for n in self.walk() if n.eid == eid), None)

@@ -60,6 +60,9 @@ def _glued_section(text: str):
     return _GLUED_SECTION.search(text) if text.find("SECTION ", 2) >= 0 else None
 
 
+_BILL_SECTION_FIRSTS = "“\"S"
+
+
 def _split_glued_sections(units: list[Unit]) -> list[Unit]:
     """A "SECTION n." that the source ran on after a sentence end (``... on bail," SECTION 9.
     Said section ...``) starts a unit of its own when n carries on the section numbering;
@@ -67,9 +70,13 @@ def _split_glued_sections(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     last = None
     for unit in units:
-        if m := BILL_SECTION.match(unit.text):
+        # BILL_SECTION starts with a quotation mark or "S": most units are answered by their first character.
+        if unit.text[:1] in _BILL_SECTION_FIRSTS and (m := BILL_SECTION.match(unit.text)):
             last = m.group(1)
         rest = unit
+        if unit.text.find("SECTION ", 2) < 0:  # _glued_section's first test, for most units: none
+            out.append(rest)
+            continue
         while (m := _glued_section(rest.text)) and last and continues(last, m.group(0)):
             out.append(Unit(rest.text[: m.start()].rstrip(), rest.first, rest.last, rest.printed))
             rest = Unit(rest.text[m.start():], rest.first, rest.last, rest.printed)
@@ -159,14 +166,26 @@ class NodeText:
 
     def add(self, node: Node, unit: Unit, text: str | None = None) -> None:
         text = unit.text if text is None else text
+        key = id(node)
         if text:
-            parts = self.parts.setdefault(id(node), [])
+            parts = self.parts.setdefault(key, [])
             # The intro may wrap across printed lines: look at this piece and the end of the last
             # (not again for a node already known to introduce definitions).
-            if id(node) not in self.defines and _defines(f"{parts[-1][-120:]} {text}" if parts else text):
-                self.defines.add(id(node))
+            if key not in self.defines and _defines(f"{parts[-1][-120:]} {text}" if parts else text):
+                self.defines.add(key)
             parts.append(text)
-        self.extend(node, unit)
+        # ``self.extend(node, unit)`` written out: it is done for every unit placed.
+        first, last = unit.first, unit.last
+        if first is None:
+            return
+        extent = self.extents.get(key)
+        if extent is None:
+            self.extents[key] = [first, last]
+        else:
+            if first < extent[0]:
+                extent[0] = first
+            if last > extent[1]:
+                extent[1] = last
 
     def extend(self, node: Node, unit: Unit) -> None:
         first, last = unit.first, unit.last

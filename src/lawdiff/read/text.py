@@ -32,7 +32,7 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
     API layout, no blank lines between paragraphs); None decides from the text itself.
     ``printed_numbers``: False where the source is known to print no line numbers (an API
     record), so no leading figure is ever taken for one ("1 year but less than 2 years", S.934)."""
-    lines = [Line(fold(s), None, i + 1) for i, s in enumerate(text.splitlines())]
+    lines = [Line(" ".join(s.split()), None, i + 1) for i, s in enumerate(text.splitlines())]  # fold(s), no call
     lines = drop_mass_gov_feedback(lines)
     blank_rules(lines)
     _drop_page_labels(lines)
@@ -121,11 +121,14 @@ def _drop_repeated_headers(lines: list[Line]) -> None:
             seen.add(line.text)
 
 
+# "1." and "1)" number a list item, not a printed line.
+_NOT_AFTER_NUMBER = "0123456789.,)"
+
+
 def _leading(text: str, n: int) -> str | None:
     """The rest of ``text`` if it starts with the number ``n`` (glued or spaced), else None."""
     s = str(n)
-    # "1." and "1)" number a list item, not a printed line.
-    if text.startswith(s) and (len(text) == len(s) or text[len(s)] not in "0123456789.,)"):
+    if text.startswith(s) and (len(text) == len(s) or text[len(s)] not in _NOT_AFTER_NUMBER):
         return text[len(s):].lstrip()
     return None
 
@@ -154,12 +157,16 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
     # starting "1 " would otherwise be listed again from each of them (quadratic).
     ahead = (i for i in range(start, len(lines)) if lines[i].text)
     nonblank = list(itertools.islice(ahead, 2 * _NUMBERED_PROOF + 2) if dry_run else ahead)
+    last = len(nonblank) - 1
     for k, i in enumerate(nonblank):
         text = lines[i].text
+        # ``_leading(text, expected)`` written out: it is asked of every line of a printed bill.
+        s = str(expected)
+        n = len(s)
         if pending is not None:
             number, pending = pending, None
-        elif (rest := _leading(text, expected)) is not None:
-            number, text = expected, rest
+        elif text.startswith(s) and (len(text) == n or text[n] not in _NOT_AFTER_NUMBER):
+            number, text = expected, text[n:].lstrip()
         elif skipped := _skipped(lines, nonblank[k:k + 3], expected):  # it reads three lines ahead at most
             number, text = expected + skipped, _leading(text, expected + skipped)
             if not dry_run:
@@ -173,13 +180,15 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
         else:
             unnumbered.append(i)
         current = number
-        # "... the following section:- 3": the number belongs to the next line.
-        following = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else None
-        tail = f" {expected}"
-        if following is not None and text.endswith(tail) and _leading(following, expected) is None:
-            text, pending = text[: -len(tail)], expected
-        elif following is not None and text == str(expected) and _leading(following, expected) is None:
-            text, pending = "", expected  # the number alone on its own line
+        # "... the following section:- 3": the number belongs to the next line.  Only a text that
+        # ends in the expected number can be either case below (the test is its last digit).
+        if k < last and text[-1:].isdigit():
+            following = lines[nonblank[k + 1]].text
+            tail = f" {expected}"
+            if text.endswith(tail) and _leading(following, expected) is None:
+                text, pending = text[: -len(tail)], expected
+            elif text == str(expected) and _leading(following, expected) is None:
+                text, pending = "", expected  # the number alone on its own line
         if not dry_run:
             lines[i].text, lines[i].number = text, number
     return found
