@@ -15,8 +15,10 @@ amending instruction, in order (``read.instructions``; the patterns it reads wit
      "new_text": None,                    # inserted words set off by ":-" on the instruction's line
      "evidence": "<the words read>"}
 
-plus ``warning`` on an instruction it could not read (``target`` None: never a guess) and
-``resolved_from`` (the SECTION that named what "said chapter ..." refers to).
+plus ``warning`` on an instruction it could not read (``target`` None: never a guess), or whose
+words it read past a slip it names ("'section 164' of the General Laws read as chapter 164: the words
+put a new section into it"; the target given), and ``resolved_from`` (the SECTION that named what
+"said chapter ..." refers to).
 ``labels.py`` says what an instruction does in a few words ("inserts G.L. c. 126 § 40"),
 ``motions.py`` reads a floor amendment's motion (what it does to the bill, and the laws its
 inserted SECTIONs amend), ``index.py`` gathers many documents' instructions into a session citator (one entry per
