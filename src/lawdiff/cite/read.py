@@ -168,25 +168,14 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
         found.pop()
         if wrapper is not None:
             qstrs = [q for q in qstrs if q is not wrapper]
-        subject, verb = last_read
         for node in nodes:
-            node_area, node_inserted = instruction_area(node.text)
-            clause = LIST_BY.sub("", node_area, count=1)
-            read = [{"section": number, "eid": sec.eid, **item} for item in _read_instruction(
-                number, subject, verb["verb"].lower(), verb.group(0), f"by {clause}", ctx)]
-            _attach_text(read, [c for c in node.children if c.type == "quotedStructure"], node_inserted)
-            listed += read
+            listed += _read_under(last_read, number, sec, node, node.text, ctx, listed=True)
     _attach_text(found, qstrs, inserted)
     found += listed
     for node, start, stop in _continued(qstrs) if last_read is not None else ():
         # "...:- (vii) overall claimant data ...; And by striking clause (xiii) and inserting ...:-": the SECTION's
         # instruction goes on after the text it inserts, on the same law, and the parser kept its words in that text
-        subject, verb = last_read
-        area, node_inserted = instruction_area(node.text[start:stop])
-        read = [{"section": number, "eid": sec.eid, **item} for item in _read_instruction(
-            number, subject, verb["verb"].lower(), verb.group(0), area, ctx)]
-        _attach_text(read, [c for c in node.children if c.type == "quotedStructure"], node_inserted)
-        found += read
+        found += _read_under(last_read, number, sec, node, node.text[start:stop], ctx)
     for node, start in _embedded(qstrs):
         # an instruction the parser left inside the text the one before inserts: read in place, same SECTION
         inner = Node(type="section", eid=sec.eid, num=sec.num, text=node.text[start:],
@@ -194,6 +183,20 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
         for item in read_section(inner, ctx):
             found.append({**item, "section": found[-1]["section"] if found else item["section"]})
     return _node_instructions(sec, ctx, found)
+
+
+def _read_under(last_read: tuple[str, re.Match], number: str, sec: Node, node: Node, words: str, ctx: _Context,
+                listed: bool = False) -> list[dict]:
+    """The instructions of ``words`` (of ``node``), clauses read under the subject and verb read last, each given the
+    text the node quotes; ``listed``: a listed clause ("(a) striking out ...", "(b) by inserting ...")."""
+    subject, verb = last_read
+    area, inserted = instruction_area(words)
+    if listed:
+        area = f"by {LIST_BY.sub('', area, count=1)}"
+    read = [{"section": number, "eid": sec.eid, **item} for item in _read_instruction(
+        number, subject, verb["verb"].lower(), verb.group(0), area, ctx)]
+    _attach_text(read, [c for c in node.children if c.type == "quotedStructure"], inserted)
+    return read
 
 
 def _node_instructions(sec: Node, ctx: _Context, found: list[dict]) -> list[dict]:
@@ -265,20 +268,24 @@ Section 2 of chapter 21A of the General Laws, as so appearing, is hereby amended
 the following clause:"."""
 
 
-def _embedded(qstrs: list[Node]) -> list[tuple[Node, int]]:
-    """Nodes of the inserted text (not of text quoted inside it) that end with an instruction opening
-    quoted text of their own: (node, where in its words the instruction starts).  Inserted law
-    does not say "is hereby amended by inserting ... the following clause:" before text it quotes."""
-    out = []
+def _inserted_nodes(qstrs: list[Node]):
+    """The nodes of the inserted text, in document order, not those of text quoted inside it (read from the node
+    that opens it)."""
     todo = [c for q in qstrs for c in q.children]
     while todo:
         node = todo.pop(0)
         if node.type == "quotedStructure":
-            continue  # text quoted inside the inserted text: read from the node that opens it
-        if any(c.type == "quotedStructure" for c in node.children) and (m := EMBEDDED.search(node.text)):
-            out.append((node, m.end()))  # the lookahead: where the sentence starts
+            continue
+        yield node
         todo[:0] = node.children
-    return out
+
+
+def _embedded(qstrs: list[Node]) -> list[tuple[Node, int]]:
+    """Nodes of the inserted text that end with an instruction opening quoted text of their own: (node, where in
+    its words the instruction starts).  Inserted law does not say "is hereby amended by inserting ... the following
+    clause:" before text it quotes."""
+    return [(node, m.end()) for node in _inserted_nodes(qstrs)  # the lookahead's end: where the sentence starts
+            if any(c.type == "quotedStructure" for c in node.children) and (m := EMBEDDED.search(node.text))]
 
 
 CONTINUED = re.compile(r"(?:^|(?<=[.;])\s+)And\s+(?:further,?\s+)?(?=by\s+(?:striking|inserting|adding|deleting)\b)")
@@ -288,18 +295,13 @@ not go on "And by striking")."""
 
 
 def _continued(qstrs: list[Node]) -> list[tuple[Node, int, int]]:
-    """Nodes of the inserted text (not of text quoted inside it) whose words go on with the SECTION's instruction:
-    (node, where the instruction's words start, at "by", and where they end)."""
+    """Nodes of the inserted text whose words go on with the SECTION's instruction: (node, where the instruction's
+    words start, at "by", and where they end)."""
     out = []
-    todo = [c for q in qstrs for c in q.children]
-    while todo:
-        node = todo.pop(0)
-        if node.type == "quotedStructure":
-            continue
+    for node in _inserted_nodes(qstrs):
         if "And" in node.text and (m := CONTINUED.search(node.text)):
             stop = g.NEW_INSTRUCTION.search(node.text, m.end())  # an instruction of its own after it (``_embedded``)
             out.append((node, m.end(), stop.start() if stop else len(node.text)))
-        todo[:0] = node.children
     return out
 
 
