@@ -372,7 +372,7 @@ def _inside_quoted(text: str, at: int) -> bool:
     too often mixed with curly ones ("“(2) No seller …." and replace it with the following words: ") to pair."""
     if "“" not in text:
         return False
-    return any(a < at < b for a, b in (q.span() for q in CURLY_QUOTED.finditer(text)))
+    return _inside(_spans(CURLY_QUOTED, text), at)
 
 
 CURLY_QUOTED = re.compile(r"“[^“”]*”")
@@ -769,8 +769,8 @@ def _clauses(predicate: str) -> list[tuple[str, str]]:
     if len(found) > 1 and ("“" in predicate or '"' in predicate):
         # a clause never starts inside quoted words: "striking out the words “programs, including, but not
         # limited to, ...”" is one clause, not a strike and an insertion ("including" is a careless "inserting")
-        spans = [m.span() for m in QUOTED_WORDS.finditer(predicate)]
-        found = [m for m in found if not any(a < m.start() < b for a, b in spans)]
+        spans = _spans(QUOTED_WORDS, predicate)
+        found = [m for m in found if not _inside(spans, m.start())]
     if not found:
         return []
     bounds = [m.start() for m in found][1:] + [len(predicate)]
@@ -833,8 +833,17 @@ def _blank(quoted: re.Match) -> str:
 
 def _outside_quotes(pattern: re.Pattern, text: str) -> re.Match | None:
     """The first match of ``pattern`` in ``text`` that does not start inside quoted words."""
-    spans = [q.span() for q in QUOTED_WORDS.finditer(text)]
-    return next((m for m in pattern.finditer(text) if not any(a < m.start() < b for a, b in spans)), None)
+    spans = _spans(QUOTED_WORDS, text)
+    return next((m for m in pattern.finditer(text) if not _inside(spans, m.start())), None)
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [q.span() for q in pattern.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether position ``at`` falls strictly inside one of ``spans`` (after its opening mark, before its end)."""
+    return any(a < at < b for a, b in spans)
 
 
 def read_lines(nums: str) -> list[int]:
@@ -956,8 +965,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         parts = [("repeal", {"after": None, "lines": None, "words": None}, None, "", "")]
     else:
         predicate = MARGIN_NUMBER.sub("by ", predicate.strip())
-        quoted = [m.span() for m in QUOTED_WORDS.finditer(predicate)]  # the words struck are not the verb's
-        predicate = LINE_VERB.sub(lambda m: m[0] if any(a < m.start() < b for a, b in quoted)
+        quoted = _spans(QUOTED_WORDS, predicate)  # the words struck are not the verb's
+        predicate = LINE_VERB.sub(lambda m: m[0] if _inside(quoted, m.start())
                                   else f"{m[1]} by {GERUND[m[2].lower()]}", predicate)
         clauses = _clauses(predicate)
         head = predicate[:g.CLAUSE_START.search(predicate).start()] if clauses else predicate
