@@ -110,12 +110,16 @@ def corpus_from(ctx: click.Context, required: bool = False) -> Corpus:
         return Corpus(root=ctx.obj["corpus_dir"], entries={}, comparisons=[])
 
 
-def emit(data: str | bytes, out: Path | None) -> None:
-    """Write to ``out`` (whole, or into a pipe or device it names), or to standard output."""
+def emit(data, out: Path | None) -> None:
+    """Write ``data`` (text, bytes, or a binary file read from where it stands) to ``out`` (whole, or
+    into a pipe or device it names), or to standard output."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if out is None:
-        sys.stdout.buffer.write(data)
+        from lawdiff.files import pieces
+
+        for piece in pieces(data):
+            sys.stdout.buffer.write(piece)
         sys.stdout.flush()
     else:
         from lawdiff.files import write_output
@@ -133,7 +137,6 @@ def emit_spooled(write, out: Path | None) -> None:
     output.  Nothing reaches either before the output is complete, and the process never holds
     it all: a redline's JSON or page at 30,000 sections is 47 or 100 MB (issue 26: memory)."""
     import io
-    import shutil
     import tempfile
 
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as spool:
@@ -151,13 +154,7 @@ def emit_spooled(write, out: Path | None) -> None:
             emit(held.getvalue(), out)
             return
         spool.seek(0)
-        if out is None:
-            shutil.copyfileobj(spool, sys.stdout.buffer, 1 << 22)
-            sys.stdout.flush()
-        else:
-            from lawdiff.files import write_output
-
-            write_output(out, spool)
+        emit(spool, out)
 
 
 def to_json(obj: object) -> str:

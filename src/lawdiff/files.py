@@ -128,7 +128,7 @@ def write_atomic(path: Path | str, data, durable: bool = False) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), mode if mode is not None else 0o666 & ~_umask())  # mkstemp makes it 0600
-            for piece in _pieces(data):
+            for piece in pieces(data):
                 f.write(piece)
             if durable:
                 os.fsync(f.fileno())
@@ -143,7 +143,7 @@ def write_atomic(path: Path | str, data, durable: bool = False) -> None:
         raise
 
 
-def _pieces(data):
+def pieces(data):
     """``data``, bytes or a binary file (read from where it stands), a few megabytes at a time:
     a command's large output is written from a temporary file, never held whole (issue 26)."""
     if isinstance(data, (bytes, bytearray, memoryview)):
@@ -181,7 +181,7 @@ def write_output(path: Path | str, data) -> None:
         st = os.fstat(fd)
         if not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
             raise LawdiffError(path, f"is {file_type(st.st_mode)} now; not writing into it")
-        for piece in _pieces(data):
+        for piece in pieces(data):
             view = memoryview(piece)
             while view:
                 view = view[os.write(fd, view):]
