@@ -168,3 +168,7 @@ def test_the_tenth_instruction_sample_is_the_tenth_seeded_draw_of_300_and_adds_u
 
 def test_the_eleventh_instruction_sample_is_the_eleventh_seeded_draw_of_300_and_adds_up():
     _later_draw("eleventh", 300, 322)
+
+
+def test_the_twelfth_instruction_sample_is_the_twelfth_seeded_draw_of_300_and_adds_up():
+    _later_draw("twelfth", 300, 311)
