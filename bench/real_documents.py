@@ -2,15 +2,16 @@
 
     python bench/real_documents.py FOLDER [--show-failures]
 
-FOLDER holds the documents and an ``expected.toml`` with one ``[[doc]]`` per document:
+FOLDER holds the documents; ``bench/real/expected.toml`` has one ``[[doc]]`` per document:
 ``file``, ``format``, ``sections`` (top-level SECTION numbers in printed order, as a person
 reads them; ``[]`` with ``unnumbered = true`` for a one-section act), optionally ``inserted``
 ({SECTION -> sections it inserts inside quoted text}), ``inserted_chapters``, ``record``
 (fields selecting one record of a list answer, e.g. ``/api/SessionLaws/2023``), and the
 provenance (``repo``, ``path``, ``commit``, ``sha256``).  The documents themselves are not
 in this repository: they are public records cached by other projects; ``bench/real/``
-holds the list (SOURCES.md) and the expectations (expected.toml) for 54 of them.  When
-FOLDER has no expected.toml, ``bench/real/expected.toml`` is used.
+holds the list (SOURCES.md) and the expectations (expected.toml) for 54 of them.  The
+expectations are this repository's (a person's corrections are made there), not the copy
+that may lie in FOLDER beside the documents.
 
 For each document it prints whether the SECTION list, the inserted sections and the words
 (every word of the reading in the tree, in order) come out as the person read them, the
@@ -33,9 +34,7 @@ from lawdiff.read import read
 
 
 def main(folder: Path, show: bool) -> int:
-    expected = folder / "expected.toml"
-    if not expected.is_file():
-        expected = Path(__file__).resolve().parent / "real" / "expected.toml"
+    expected = Path(__file__).resolve().parent / "real" / "expected.toml"
     docs = tomllib.loads(expected.read_text(encoding="utf-8"))["doc"]
     totals = {"documents": 0, "sections": 0, "inserted": 0, "lossless": 0, "refused": 0, "missing": 0}
     per_format: dict[str, list[int]] = {}

@@ -41,8 +41,9 @@ from lawdiff.load.documents import parse_bytes
 from lawdiff.parse.eids import clean_num
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "sources" / "sessions" / "193" / "documents"
-# "SECTION 3.", "SECTION 3 .", "SECTION 1 3.", "SECTION 1" alone, "Section   4 .", "SECTION 2:"
-OPENER = re.compile(r"^\s*(SECTION|Section)\s+(\d+(?: \d+)?[A-Z]{0,3})\s*(?:[.:]|$)")
+# "SECTION 3.", "SECTION 3 .", "SECTION 1 3.", "SECTION 1" alone, "Section   4 .", "SECTION 2:", and the word as
+# drafts misprint it: "SECTON 3.", "SECION 2.", "SECITON 344.", "SECTION436." (a person reads each as a SECTION)
+OPENER = re.compile(r"^\s*(SECTION|SECTON|SECION|SECITON|Section)(?:\s+|(?=\d))(\d+(?: \d+)?[A-Z]{0,3})\s*(?:[.:]|$)")
 _SUFFIX = re.compile(r"(\d+)([A-Z]*)$")
 
 
@@ -51,10 +52,10 @@ def plain_sections(text: str) -> list[str]:
     out: list[str] = []
     paragraphs = [p for p in text.splitlines() if p.strip()]
     first = OPENER.match(paragraphs[0]) if paragraphs else None
-    style = first.group(1) if first else "SECTION"
+    style = _style(first.group(1)) if first else "SECTION"
     for paragraph in paragraphs:
         m = OPENER.match(paragraph)
-        if not m or m.group(1) != style:
+        if not m or _style(m.group(1)) != style:
             continue
         if m.group(0).rstrip().endswith(m.group(2)) and paragraph.strip() != m.group(0).strip():
             continue  # "SECTION 5 of chapter ..." is a citation, not an opener
@@ -62,6 +63,10 @@ def plain_sections(text: str) -> list[str]:
         if _carries_on(out[-1] if out else None, num):
             out.append(num)
     return out
+
+
+def _style(word: str) -> str:
+    return "Section" if word == "Section" else "SECTION"
 
 
 def _carries_on(before: str | None, num: str) -> bool:

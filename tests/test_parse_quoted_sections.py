@@ -291,3 +291,17 @@ def test_an_acts_amending_section_put_in_by_the_bill_stays_quoted():
                 "SECTION 2. This act shall take effect upon its passage.")
     assert tops(doc) == ["SECTION 1.", "SECTION 2."]
     assert quoted(doc) == ["SECTION 5."]
+
+
+def test_the_word_section_as_drafts_misprint_it_still_opens_the_bills_section():
+    """H.548 "SECTON 7.", H.160 "SECION 325.", H.142 "SECTION436." (the number run into the word): each is the bill's
+    own next SECTION, not words of the one before; "SECTIONS 1 and 2" is no heading."""
+    doc = parse("SECTION 1. Section 4 of chapter 32 of the General Laws is hereby amended by striking out the word "
+                "“fireman” and inserting in place thereof the following word:- firefighter.",
+                "SECTON 2. Section 5 of said chapter 32 is hereby repealed.",
+                "SECION 3. Section 6 of said chapter 32 is hereby repealed.",
+                "SECTION4. Section 7 of said chapter 32 is hereby repealed.",
+                "SECTIONS 1 and 2 shall take effect on July 1.")
+    assert [clean_num(n) for n in tops(doc)] == ["1", "2", "3", "4"]
+    assert "SECTIONS 1 and 2" in " ".join(doc.tree.words())
+    assert not [w for w in warnings(doc) if w.startswith("numbering")]

@@ -1,5 +1,5 @@
-"""Every real document of ``../shared/sources/real`` against what a person read in it (its
-``expected.toml``): the top-level SECTIONs, the sections each inserts, every character of the
+"""Every real document of ``../shared/sources/real`` against what a person read in it
+(``bench/real/expected.toml``): the top-level SECTIONs, the sections each inserts, every character of the
 reading in the tree.  The checks are ``bench/real_documents.py``'s.
 
 The documents lawdiff still reads wrong are listed below with the reason; each must stay
@@ -29,7 +29,7 @@ STILL_WRONG = {
                             "not read as quoted sections",
 }
 
-DOCS = tomllib.loads((REAL / "expected.toml").read_text(encoding="utf-8"))["doc"] if REAL.is_dir() else []
+DOCS = tomllib.loads((ROOT / "bench" / "real" / "expected.toml").read_text(encoding="utf-8"))["doc"]
 
 
 def test_the_real_documents_are_all_there():

@@ -74,13 +74,13 @@ def _sections(root: Node) -> list[Node]:
 def section_number(sec: Node) -> str:
     """The SECTION's number as printed, without the word or the stop: "SECTION 2A." -> "2A"."""
     # the word as drafts misprint it ("SECITON 328.", "SECTION. 2", "“SECTION 1." with a stray quotation mark)
-    num = re.sub(r"^\s*[“”\"]?\s*sec(?:tion|iton|ton|tino)?\b\s*\.?\s*", "", sec.num or "", flags=re.I)
+    num = re.sub(r"^\s*[“”\"]?\s*sec(?:tion|iton|ton|tino|ion)?(?:\b|(?=\d))\s*\.?\s*", "", sec.num or "", flags=re.I)
     num = re.sub(r"(?<=\d)\s+(?=\d)", "", num)  # "SECTION 1 3.": one number, 13, a space struck into it
     return num.strip().rstrip(".:;,-–— ").strip()  # "SECTION 1 -": the dash sets the number off
 
 
-SECTION_WORD = r"SEC(?:TION|ITON|TON)"
-"""The word SECTION, and as drafts misprint it ("SECTON 1.", "SECITON 328.")."""
+SECTION_WORD = r"SEC(?:TION|ITON|TON|ION)"
+"""The word SECTION, and as drafts misprint it ("SECTON 1.", "SECITON 328.", "SECION 325.")."""
 
 RUN_IN = re.compile(rf"^\s*{SECTION_WORD}\s*(?P<num>\d+[A-Z]*)\s*[.:]\s*(?=[A-Z])", re.I)
 """A SECTION's number run into its words ("SECTION1: Section 148A ...", "... in line 27. Section 2. Chapter 32

@@ -36,7 +36,7 @@ NUM_EXPECTED = {"section", "lineItem", "subsection", "paragraph", "clause", "sub
 
 
 # Compiled once: clean_num is asked for every provision's number several times over.
-_OPENING_WORD = re.compile(r"^\W*(?:SECTION|SECITON|Section|Sec|CHAPTER|Chapter)\b\W*")
+_OPENING_WORD = re.compile(r"^\W*(?:SECTION|SECITON|SECTON|SECION|Section|Sec|CHAPTER|Chapter)(?:\b|(?=\d))\W*")
 _FRACTION = re.compile(r"(\d+[A-Za-z]*) ?(?:½|(\d)/(\d))\W*")
 _DECIMAL = re.compile(r"(\d+)\.(\d+)[.:]?")
 _SPLIT_DIGIT = re.compile(r"\d+ \d[A-Z]*\W*")

@@ -15,10 +15,11 @@ from typing import NamedTuple
 # "Section 11F 2/3." (H.4543), "SECTION 46H1/2.".
 FRACTION = r"(?: ?½| ?\d/\d)"
 # "SECTION 2." and, as real bills also print it: "SECTION 2:", "SECTION 14.Chapter",
-# "SECITON 344." (H.4396 of the 193rd), "SECTION A1." (H.3), "SECTION 2C.I." (a budget's parts).
+# "SECITON 344." (H.4396 of the 193rd), "SECTON 7." (H.548), "SECION 325." (H.160), the number run into
+# the word ("SECTION436.", H.142; "SECTION1:", S.1156), "SECTION A1." (H.3), "SECTION 2C.I." (a budget's parts).
 # An opening quotation mark before it ("“SECTION 11.", S.26) marks a section of quoted text, which
 # the body builder places so (``Body._quoted_mark``).
-BILL_SECTION = re.compile(rf"^([“\"]?(?:SECTION|SECITON) (?:[A-Z]?\d+[A-Z]{{0,8}}(?:\.[IVX]+|{FRACTION})?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
+BILL_SECTION = re.compile(rf"^([“\"]?(?:SECTION|SECITON|SECTON|SECION)(?: |(?=\d))(?:[A-Z]?\d+[A-Z]{{0,8}}(?:\.[IVX]+|{FRACTION})?|[IVXLC]+)[.:])(?=\s|$|[A-Z])")
 # A budget's or bond bill's line item: its account number, then its purpose, which opens "For"
 # ("7004-0070 For state financial assistance ..."); printed at a line's start, like a SECTION.
 LINE_ITEM = re.compile(r"^(\d{4}-\d{4})(?=\s+For\b)")
