@@ -677,3 +677,31 @@ def test_many_insertions_joined_in_one_clause_and_a_long_number_in_words(tmp_pat
                   "Laws are hereby repealed.")
     assert len(items) == 1002 and all(i["action"] == "insert" for i in items[:1001])
     assert items[1001]["action"] == "repeal" and items[1001]["target"]["chapter"] == "5"
+
+
+def test_each_clause_takes_the_place_printed_before_its_by(tmp_path):
+    # H.421: "amended as follows: In section 2 by striking ... In section 11 by adding ..."; S.929: "striking out in
+    # section 32B paragraph (a) the words ... and in paragraph (b) by striking out ..."; H.1438: "Said clause (a)"
+    # after an instruction that worked inside section 172; H.2542: "at the end of subdivision (4)" an addition
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 23K of the General Laws is hereby amended as follows:",
+                  "In section 2 by striking the definition of “Tier 1 permit” and replacing with the following new "
+                  "definition:",
+                  "“Tier 1 permit” a permit the board issues for one year.",
+                  "In section 11 by adding the following new subsection:",
+                  "(e) The board may renew a permit once.",
+                  "SECTION 2. Chapter 94C of the General Laws is hereby further amended by striking out in section 32B "
+                  "paragraph (a) the words “not less than $50 nor” and in paragraph (b) by striking out, each time they "
+                  "appear, the words “not less than $90 nor”.",
+                  "SECTION 3. Said chapter 6 is hereby further amended by inserting in subclause (1) of clause (a) of "
+                  "section 172 after the word “duties” the following words:- or their agents.",
+                  "SECTION 4. Said clause (a) is hereby further amended by inserting at the end of subclause (3) the "
+                  "following words:- ; provided, that no fee is charged.",
+                  "SECTION 5. Section 20 of chapter 32 of the General Laws is amended by inserting at the end of "
+                  "subdivision (4) the following new subdivision:-",
+                  "(4A) A surviving spouse may vote.")
+    assert _got(items) == [("1", "23K", "2", "replace"), ("1", "23K", "11", "add"), ("2", "94C", "32B", "strike"),
+                           ("2", "94C", "32B", "strike"), ("3", "6", "172", "insert"), ("4", "6", "172", "add"),
+                           ("5", "32", "20", "add")]
+    assert items[0]["new_text"] == "“Tier 1 permit” a permit the board issues for one year."
+    assert [i["where"]["words"] for i in items[2:4]] == ["not less than $50 nor", "not less than $90 nor"]

@@ -132,7 +132,7 @@ AS_NTH = re.compile(rf"\badding\s+(?:the\s+following\s+(?:new\s+)?\w+\s+)?as\s+(
 # following": an addition at the end of a unit (not "at the end of line 5", a place in the printed text). The unit
 # is said in the evidence; lawdiff apply adds only at the end of a provision it finds, and refuses the rest.
 AT_THE_END = re.compile(r"\bat\s+the\s+(?:end|conclusion)\b(?:\s+(?:thereof|of\s+(?:said\s+|the\s+|each\s+)?(?:[\w-]+\s+){0,2}?"
-                        r"(?:section|paragraph|sentence|subsection|subparagraph|clause|definition|item)s?\b)|(?!\s+of\b))", I)
+                        r"(?:section|paragraph|sentence|subsection|subparagraph|clause|subclause|subdivision|definition|item)s?\b)|(?!\s+of\b))", I)
 # Predicates with no clause: "is hereby amended to read as follows" (the whole unit rewritten),
 # "is amended to include the following section" (an insertion).
 TO_READ = re.compile(r"^\s*,?\s*(?:so\s+as\s+)?to\s+(?:read|provide)\s+(?:in\s+its\s+entirety\s+)?as\s+follows", I)

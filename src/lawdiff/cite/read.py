@@ -341,11 +341,20 @@ def instruction_area(text: str) -> tuple[str, list[str]]:
         if resume is None:
             inserted.append(rest.strip())
             break
-        inserted.append(rest[:resume.start()].strip())
+        cut = resume.start()
+        if resume is not sentence and (place := PLACE_BEFORE_CLAUSE.search(rest, 0, cut)):
+            cut = place.start("place")  # "... new definition:- “x” a license .... In section 11 by adding ...": its place
+        inserted.append(rest[:cut].strip())
         if resume is sentence:
             pieces[-1] += "."  # the sentence before it ended in the inserted words
-        rest = rest[resume.start():]
+        rest = rest[cut:]
     return " ".join(p for p in pieces if p), inserted
+
+
+PLACE_BEFORE_CLAUSE = re.compile(r"(?<=[.;:”\"])\s+(?P<place>In\s+(?:said\s+)?(?:section|subsection|paragraph|clause)\s+"
+                                 r"(?:[\w.-]*\w|\(\w{1,4}\))(?:\s*\(\w{1,4}\))*)\s*,?\s*$")
+"""A sentence of a list that opens with its place, capitalised, before its "by": the next clause's, not inserted
+text's."""
 
 
 def _quote_start(text: str) -> tuple[int, int] | None:
@@ -775,11 +784,28 @@ def _clauses(predicate: str) -> list[tuple[str, str]]:
         return []
     bounds = [m.start() for m in found][1:] + [len(predicate)]
     raw_starts = [0] + bounds[:-1]
+    spans = _spans(QUOTED_WORDS, predicate)
     out = []
+    carried = ""  # a place printed before the next clause's "by": "... and in paragraph (b) by striking out ..."
     for m, e, r in zip(found, bounds, raw_starts):
-        clause, raw = predicate[m.end():e].strip(" ,;"), predicate[r:e].strip(" ,;")
+        place = LEADING_PLACE.search(predicate, m.end(), e) if re.match(r"\s+by\b", predicate[e:e + 6]) else None
+        if place is not None and (_inside(spans, place.start()) or
+                                  not re.search(r"\W\w", predicate[m.end():place.start()].strip(" ,;"))):
+            place = None  # inside quoted words; or all the clause says ("by striking in subsection (h) by striking, ...")
+        end = place.start("place") if place is not None else e  # the clause keeps its inserted text's mark
+        clause, raw = predicate[m.end():end].strip(" ,;"), predicate[r:end].strip(" ,;")
+        if carried:
+            verb = re.match(r"\w+(?:\s+out)?,?", clause)
+            clause, raw = f"{clause[:verb.end()]} {carried},{clause[verb.end():]}", f"{carried} {raw}"
+        carried = place["place"] if place is not None else ""
         out += _elsewhere(clause, raw)
     return out
+
+
+LEADING_PLACE = re.compile(rf"(?:[;.:{CUT}]\s*|,?\s+and\s+)(?P<place>(?i:in)\s+(?:said\s+)?(?:section|subsection|paragraph|clause|subparagraph)"
+                           r"\s+(?:[\w.-]*\w|\(\w{1,4}\))(?:\s*\(\w{1,4}\))*)\s*,?\s*$", re.I)
+"""A place printed before the "by" of the next clause, at the end of the one before ("... the words “x” and in
+paragraph (b) by striking out ...", "... this Chapter. In section 11 by adding ..."): the next clause's place."""
 
 
 ELSEWHERE = re.compile(r"\s+and\s+(?=(?:by\s+)?(?:inserting|adding),?\s+(?:the\s+following\s+(?:new\s+)?\w+\s+)?(?:in\s+lines?\s+[\d\s,and–-]+?,?\s+)?(?:immediately\s+)?"
@@ -944,6 +970,8 @@ MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|de
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
 
+IN_A_PART = re.compile(r"^\w+(?:\s+out)?,?\s+in\s+(?:sub)?(?:paragraph|subsection|clause|subparagraph)\s+\(", re.I)
+"""A clause whose place is a part of a section, named right after its verb ("striking out in paragraph (b), ...")."""
 AT_THE_END_THEREOF = re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I)
 WHOLE_MISNAMED = re.compile(r"^(?:the\s+|said\s+)?subsection\s+(?P<nums>\d+[A-Z]*)\b(?!\s*\(|\s+of\b)", re.I)
 """"Said chapter 60 is hereby amended by striking out subsection 62A": a chapter's unit numbered like a section is
@@ -953,6 +981,7 @@ its section (a chapter has no subsections; a subsection is lettered, "(a)")."""
 def _read_instruction(number: str, subject: str, verb: str, verb_words: str, predicate: str,
                       ctx: _Context, within: bool = False) -> list[dict]:
     target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx, within)
+    head_section = None  # the section named before the first clause ("amended as follows: In section 2 by ...")
     appearing = g.APPEARING.search(subject + predicate)
     if appearing:
         as_appearing = appearing["edition"]
@@ -979,7 +1008,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             if inside and target["section"] is None and (target["chapter"] is not None or target.get("other")):
                 # "Chapter 111 is hereby amended by amending the title of section 5K by adding ...",
                 # "Chapter 6 is hereby amended in section 17 by striking ...": the chapter's section
-                target["section"] = _split_nums(inside["num"])[0]
+                target["section"] = head_section = _split_nums(inside["num"])[0]
         parts = _joined([(*_read_clause(c), c, raw) for c, raw in clauses])
         if len(parts) == 1 and parts[0][0] == "insert" and not parts[0][1].get("after") and g.AT_THE_END.search(head):
             # "amended, at the end thereof, by inserting ...": an addition ("... by inserting after the word “x”"
@@ -1005,6 +1034,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 # with the verb left out; the words say an insertion (an addition "at the end thereof")
                 parts = [(*_read_clause("inserting " + predicate.lstrip(" ,")), predicate, predicate)]
     out = []
+    read_targets = []  # each clause's target, where it names the section the instruction's subject does not
+    worked_in = None  # the section the last clause named as its place
     for action, where, obj, clause, raw in parts:
         tgt = dict(target) if target is not None else None
         inserts = None
@@ -1024,12 +1055,19 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                    "paragraph": None, "clause": None,
                    "_warning": f"'section {slip[1]}' of the General Laws read as chapter {slip[1]}: the words put a "
                                f"new {new['unit'].lower()} into it"}
-        inside = SECTION_NAMED.search(_clause_place(clause)) if tgt is not None and tgt["section"] is None else None
+        place = _clause_place(clause)
+        unnamed = tgt is not None and (tgt["section"] is None or tgt["section"] == head_section)
+        inside = SECTION_NAMED.search(place) if unnamed else None
         if inside and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")) \
                 and not NEW_SECTION.search(clause):
             # "Chapter 112 is hereby amended by inserting at the end of the second paragraph of Section 87JJ the
-            # following", "(b) Adding the following to section 5K": inside section 87JJ, not a new section
-            tgt["section"] = _split_nums(inside["num"])[0]
+            # following", "(b) Adding the following to section 5K": inside section 87JJ, not a new section; "as
+            # follows: In section 2 by striking ... In section 11 by adding ...": each clause's own section
+            tgt["section"] = worked_in = _split_nums(inside["num"])[0]
+        elif inside is None and unnamed and tgt["section"] is None and worked_in and IN_A_PART.match(place):
+            # "striking out in section 32B paragraph (a) the words “x” and in paragraph (b) by striking out ...":
+            # a part named alone is the section's the clause before worked in
+            tgt["section"] = worked_in
         within = ANCHOR_WITHIN.match(where.get("after") or "") if tgt is not None and tgt["section"] is None else None
         if within and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")):
             tgt["section"] = within["num"]  # "inserting after section 4O(c) the following": inside section 4O
@@ -1054,6 +1092,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             where["after"] = where["after"].replace(CUT, "").strip()
         if where.get("part"):
             where["part"] = where["part"].replace(CUT, "").strip() or None
+        if tgt is not None and moved is None:
+            read_targets.append(tgt)
         item = {"_cut": CUT in clause, "_moved": moved, "section": number, "target": _public(tgt), "action": action, "where": where,
                 "as_appearing": as_appearing, "inserts": inserts, "text": None, "new_text": None,
                 "evidence": evidence}
@@ -1067,6 +1107,11 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             item["warning"] = tgt["_warning"]
         out.append(item)
     if target is not None:
+        named = {(t["chapter"], t["section"]) for t in read_targets}
+        if target["section"] is None and len(named) == 1 and (inner := named.pop())[1] and inner[0] == target["chapter"]:
+            # "Said chapter 6 is hereby further amended by inserting in ... clause (a) of section 172 ...", then
+            # "Said clause (a) is hereby further amended": every clause worked inside section 172, and "said" names it
+            target = {**target, "section": inner[1]}
         target["_from"] = number
         ctx.last = target
         if target["section"]:
