@@ -705,3 +705,30 @@ def test_each_clause_takes_the_place_printed_before_its_by(tmp_path):
                            ("5", "32", "20", "add")]
     assert items[0]["new_text"] == "“Tier 1 permit” a permit the board issues for one year."
     assert [i["where"]["words"] for i in items[2:4]] == ["not less than $50 nor", "not less than $90 nor"]
+
+
+def test_a_bylaw_abbreviated_citations_several_sections_and_a_new_chapter_of_the_general_laws(tmp_path):
+    # S.2874 a town's bylaw (no law: never read as chapter 140 of the General Laws); H.1971 "MGL 94C sec 18A (b)";
+    # S.994 "in sections 3,4,5, and 6"; S.861 an insertion "in the second line of the second paragraph ... after";
+    # H.2866 "General Laws, Part I, Title IX, is amended to include the following:" and then a chapter
+    items = _read(tmp_path,
+                  "SECTION 1. Said chapter 140 of the Harwich Open Space Bylaw is hereby amended by adding the "
+                  "following section:-",
+                  "“§140-4. Meadows. A meadow is land left unmown.”",
+                  "SECTION 2. MGL  94C sec 18A (b) of the General Laws is hereby amended by adding, in the first "
+                  "sentence after the word “board” the following: and the clinic.",
+                  "SECTION 3. Said chapter 186A of the General Laws is hereby further amended in sections 3,4,5, and 6 by "
+                  "striking out each appearance of the words “old owner” and inserting in place thereof the following "
+                  "words:- new owner.",
+                  "SECTION 4. Section 32 of chapter 184 of the General Laws is hereby amended by deleting at the end of "
+                  "the first line in the second paragraph the following word: - “and” and inserting in the second line "
+                  "of the second paragraph after “homes”, the following words:- “and cottages”.",
+                  "SECTION 5: Massachusetts General Laws, Part I, Title IX, is amended to include the following:",
+                  "Chapter 61D: MEADOWS",
+                  "Section 1. Meadows shall be taxed as forest land.")
+    assert _got(items) == [("1", None, None, "add"), ("2", "94C", "18A", "insert"), ("3", "186A", "3", "replace"),
+                           ("4", "184", "32", "strike"), ("4", "184", "32", "insert"), ("5", "61D", None, "insert")]
+    assert items[0]["warning"] == "a town's bylaw or a city's ordinance, not a law"
+    assert items[2]["target"]["sections"] == ["3", "4", "5", "6"]
+    assert items[4]["where"]["words"] == "homes"
+    assert items[5]["target"]["new_chapter"] is True and items[5]["inserts"] == "61D"

@@ -449,6 +449,9 @@ NORMAL = [
     # the Uniform Commercial Code's "sections 9-210" are numbers of their own)
     (re.compile(r"\b(sections\s+)(\d{2,4})-(\d{2,4})\b(?![-(]|\.\d|\s+to\b|\s*(?:,|and)\s*\d+-\d)", re.I),
      lambda m: f"{m[1]}{m[2]} to {m[3]}" if len(m[2]) == len(m[3]) and int(m[2]) < int(m[3]) else m[0]),
+    # "MGL 94C sec 18A (b) of the General Laws": a chapter's number after the code's initials, "sec" for section
+    (re.compile(r"\b(M\.?\s?G\.?\s?L\.?)\s+(?=\d)"), r"\1 chapter "),
+    (re.compile(r"\bsec\.?\s+(?=\d)", re.I), "section "),
     # "Chapter40", "Section1": the number run into the word
     (re.compile(r"\b(chapter|section)(?=\d)", re.I), r"\1 "),
     # "said chapter Chapter 94C": the word printed twice
@@ -470,7 +473,7 @@ NORMAL = [
 def normal(words: str) -> str:
     """``words`` with the variants of ``NORMAL`` said one way (the offsets change; read, do not cite, them)."""
     lower = words.lower()
-    if "ch" in lower or "same" in lower or "ection" in lower or "§" in words:  # a cheap gate: most need none
+    if "ch" in lower or "same" in lower or "sec" in lower or "§" in words or "mgl" in lower:  # a cheap gate
         for pattern, replacement in NORMAL:
             words = pattern.sub(replacement, words)
     return words
@@ -594,6 +597,8 @@ SAID_SUBSECTION_NUMBER = re.compile(r"\bsaid\s+subsection\s+(?P<num>\d+[A-Z]+)\b
 
 REGULATION = re.compile(r"\bchapter\s+\S+\s+of\s+the\s+Code\s+of\s+Massachusetts\s+Regulations\b", re.I)
 """"Chapter 248 of the Code of Massachusetts Regulations": a regulation's chapter, not the General Laws'."""
+BYLAW = re.compile(r"\bchapter\s+\S+\s+of\s+the\s+(?:[\w’'-]+\s+){1,8}?(?:by-?laws?|ordinances?|zoning\s+code)\b", re.I)
+""""Said chapter 140 of the Harwich Affordable Housing Bylaw": a town's bylaw or a city's ordinance, not a law."""
 
 
 def _general_laws_named(ctx: _Context) -> bool:
@@ -657,6 +662,8 @@ def _target(subject: str, further: bool, ctx: _Context,
         return None, "amends this act itself", None
     if REGULATION.search(words):
         return None, "a regulation (the Code of Massachusetts Regulations), not a law", None
+    if BYLAW.search(words):
+        return None, "a town's bylaw or a city's ordinance, not a law", None
     charter = g.CHARTER.search(words)
     other = charter["name"] if charter else (ctx.charter if g.SAID_CHARTER.search(words) else None)
     if other is None and g.SAID_CHARTER.search(words):
@@ -808,7 +815,8 @@ LEADING_PLACE = re.compile(rf"(?:[;.:{CUT}]\s*|,?\s+and\s+)(?P<place>(?i:in)\s+(
 paragraph (b) by striking out ...", "... this Chapter. In section 11 by adding ..."): the next clause's place."""
 
 
-ELSEWHERE = re.compile(r"\s+and\s+(?=(?:by\s+)?(?:inserting|adding),?\s+(?:the\s+following\s+(?:new\s+)?\w+\s+)?(?:in\s+lines?\s+[\d\s,and–-]+?,?\s+)?(?:immediately\s+)?"
+ELSEWHERE = re.compile(r"\s+and\s+(?=(?:by\s+)?(?:inserting|adding),?\s+(?:the\s+following\s+(?:new\s+)?\w+\s+)?(?:in\s+lines?\s+[\d\s,and–-]+?,?\s+)?"
+                       r"(?:in\s+the\s+\w+\s+line\s+of\s+[^“”\"]{1,80}?,?\s+)?(?:immediately\s+)?"
                        r"(?:(?:after|before)\b(?!\s+the\s+words?\s+(?:the\s+following|[,:]))|at\s+the\s+end\s+of\b))", re.I)
 
 
@@ -936,6 +944,9 @@ SECTION_NAMED = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|o
 section 17 by ...", "by amending Section 224(a) as follows", "at the end of the second paragraph of Section
 87JJ"): not an anchor ("after section 5"), and not a section of something else ("in section 17 of chapter 7 of
 the acts ...": the whole number is taken before "of" is looked for, so "17" is not cut back to "1")."""
+SECTIONS_NAMED = re.compile(rf"\b(?:in|of|to)\s+(?:said\s+)?sections\s+(?P<nums>{g.NUMS})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)", re.I)
+"""Several sections a chapter's instruction works inside, named before its verb ("amended in sections 3, 4 and 5 by
+striking out each appearance of ...")."""
 ANCHOR_WITHIN = re.compile(r"^(?:sub)?section\s+(?P<num>\d+[A-Z]*)\s*\(\w{1,4}\)", re.I)
 """An anchor inside a section: "after section 4O(c)" is after its subsection (c); so is "after subsection 134(b)"."""
 NEW_SECTION = re.compile(r"\b(?:a|the)\s+new\s+section\b|^(?:adding|inserting)\s+(?:a\s+)?(?:new\s+)?sections?\b", re.I)
@@ -1005,7 +1016,12 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 if refine.get(unit) and not target.get(unit):
                     target[unit] = _label(refine[unit])
             inside = SECTION_NAMED.search(head)
-            if inside and target["section"] is None and (target["chapter"] is not None or target.get("other")):
+            several = SECTIONS_NAMED.search(head)
+            if several and target["section"] is None and target["chapter"] is not None:
+                # "Said chapter 186A is hereby further amended in sections 3,4,5, and 6 by striking out ...": each
+                target.update(_section_keys(_split_nums(several["nums"])))
+                head_section = target["section"]
+            elif inside and target["section"] is None and (target["chapter"] is not None or target.get("other")):
                 # "Chapter 111 is hereby amended by amending the title of section 5K by adding ...",
                 # "Chapter 6 is hereby amended in section 17 by striking ...": the chapter's section
                 target["section"] = head_section = _split_nums(inside["num"])[0]
@@ -1165,6 +1181,12 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
     if qstrs and last is not None:
         q = qstrs[0]
         last["text"] = q.eid
+        t = last["target"]
+        if not last["inserts"] and t is not None and t["code"] == "G.L." and t["chapter"] is None \
+                and last["action"] in ("insert", "add") and [c.type for c in q.children] == ["chapter"]:
+            # "Massachusetts General Laws, Part I, Title IX, is amended to include the following: Chapter 61C: ...":
+            # the General Laws (or one of their parts) given a new chapter, named only in the inserted text
+            last["inserts"] = units[id(last)] = "chapter"
         if last["inserts"]:
             last["inserts"] = _new_numbers(q, last["inserts"]) or None
             if last["inserts"] is None and _holds_subsections(q):
