@@ -172,3 +172,7 @@ def test_the_eleventh_instruction_sample_is_the_eleventh_seeded_draw_of_300_and_
 
 def test_the_twelfth_instruction_sample_is_the_twelfth_seeded_draw_of_300_and_adds_up():
     _later_draw("twelfth", 300, 311)
+
+
+def test_the_thirteenth_instruction_sample_is_the_thirteenth_seeded_draw_of_300_and_adds_up():
+    _later_draw("thirteenth", 300, 306)
