@@ -305,3 +305,20 @@ def test_the_word_section_as_drafts_misprint_it_still_opens_the_bills_section():
     assert [clean_num(n) for n in tops(doc)] == ["1", "2", "3", "4"]
     assert "SECTIONS 1 and 2" in " ".join(doc.tree.words())
     assert not [w for w in warnings(doc) if w.startswith("numbering")]
+
+
+def test_an_inserted_chapter_numbered_with_a_fraction_holds_its_sections():
+    """H.634 "Chapter 19D1/2", S.174 "CHAPTER 93A½.": the new chapter's heading, its sections under it."""
+    doc = parse("SECTION 1. The General Laws are hereby amended by inserting after chapter 19D the following new "
+                "chapter:-",
+                "Chapter 19D1/2",
+                "Section 1. Personal care homes shall be licensed.",
+                "Section 2. The secretary may make rules.",
+                "SECTION 2. The General Laws are hereby amended by inserting after chapter 93A the following chapter:-",
+                "CHAPTER 93A½.",
+                "Section 1. Sellers shall post prices.",
+                "SECTION 3. " + EFFECT)
+    chapters = [n for n in doc.tree.walk() if n.type == "chapter"]
+    assert [(n.num, [c.num for c in n.children]) for n in chapters] == [
+        ("Chapter 19D1/2", ["Section 1.", "Section 2."]), ("CHAPTER 93A½.", ["Section 1."])]
+    assert [n.eid.rsplit("__", 1)[1] for n in chapters] == ["chapter_19d-1-2", "chapter_93a-1-2"]

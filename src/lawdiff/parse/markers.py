@@ -37,8 +37,8 @@ ROMAN_SECTION = re.compile(r"^([“\"]?Section [IVXLC]+[.:])(?=\s|$)")
 # heading of an inserted chapter ("CHAPTER 6D.", "Chapter 6D") that holds its own sections.
 BARE_SECTION = re.compile(rf"^(\d{{1,4}}[A-Z]{{1,10}}{FRACTION}?\.)(?=\s+[A-Z(“\"]|$)")
 # An inserted chapter's heading may open the quotation ("“CHAPTER 93M.", S.1092) or carry a colon
-# ("Chapter 25D: LOCAL CLIMATE ...", H.3693).
-CHAPTER = re.compile(r"^([“\"]?(?:CHAPTER|Chapter) \d+[A-Z]{0,3}[.:]?)(?=\s|$)")
+# ("Chapter 25D: LOCAL CLIMATE ...", H.3693), or a fraction ("Chapter 19D1/2", H.634).
+CHAPTER = re.compile(rf"^([“\"]?(?:CHAPTER|Chapter) \d+[A-Z]{{0,3}}{FRACTION}?[.:]?)(?=\s|$)")
 # A bill's own section opener as people type it (S.2523, H.200, H.3417, H.2336, S.865): a space
 # before the stop ("SECTION 3 ."), a digit typed apart ("SECTION 1 3."), no stop ("SECTION 1"
 # alone, "SECTION 2 Chapter 9 ..."), a dash or a comma ("SECTION 1 - Chapter 23B ..."), a doubled
