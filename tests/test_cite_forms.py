@@ -732,3 +732,32 @@ def test_a_bylaw_abbreviated_citations_several_sections_and_a_new_chapter_of_the
     assert items[2]["target"]["sections"] == ["3", "4", "5", "6"]
     assert items[4]["where"]["words"] == "homes"
     assert items[5]["target"]["new_chapter"] is True and items[5]["inserts"] == "61D"
+
+
+def test_a_part_of_a_section_struck_a_place_before_adding_a_last_unit_and_the_session_laws(tmp_path):
+    # H.4152 "striking out subsection (f) of section 3B and inserting in place thereof the following section" (the
+    # unit misnamed); H.2472 "amended in Group 2 after the words “x” by adding:-"; H.4436 "a new seventh and final
+    # paragraph"; H.1546 "adding ... between the current second sentence ... and the current third"; H.763 "Chapter
+    # 65 of the Session Laws of 2010"; H.634 a new "Chapter 19D1/2" with no stop
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 115 of the General Laws is hereby amended by striking out subsection (f) of "
+                  "section 3B and inserting in place thereof the following section:-",
+                  "“(f) Agents shall keep a claimant's records private.”",
+                  "SECTION 2. Section 3 of chapter 32 of the General Laws subsection (g) is hereby amended in Group 2 "
+                  "after the words “deputy warden” by adding:- plant operator;",
+                  "SECTION 3. Section 65 of chapter 31 of the General Laws is hereby amended by inserting a new seventh "
+                  "and final paragraph stating:-",
+                  "“This section applies to every agency.”",
+                  "SECTION 4. Section 20J of chapter 233 of the General Laws is hereby amended by adding the following "
+                  "sentence between the current second sentence and the current third sentence:- A counselor may sit.",
+                  "SECTION 5. Section 1 of chapter 65 of the Session Laws of 2010 is hereby amended by striking out the "
+                  "word “pier” and inserting in place thereof the following word:- wharf.",
+                  "SECTION 6. The General Laws are hereby amended by inserting after chapter 19D the following new "
+                  "chapter:-",
+                  "Chapter 19D1/2",
+                  "Section 1. Personal care homes shall be licensed.")
+    assert _got(items) == [("1", "115", "3B", "replace"), ("2", "32", "3", "insert"), ("3", "31", "65", "add"),
+                           ("4", "233", "20J", "insert"), ("5", "65", "1", "replace"), ("6", "19D1/2", None, "insert")]
+    assert items[1]["where"]["words"] == "deputy warden"
+    assert (items[4]["target"]["code"], items[4]["target"]["year"]) == ("Acts", "2010")
+    assert items[5]["target"]["new_chapter"] is True

@@ -52,7 +52,7 @@ LOCATOR = re.compile(
 # and "M.G.L." are how careless drafts say it.
 GENERAL_LAWS = re.compile(r"\bGenerals?\s+Laws?\b|\bM\.?\s?G\.?\s?L\.?(?=\s|,|$)", I)
 ACTS_OF = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?P<special>special\s+)?"
-                     r"(?:acts|statutes|resolves)\s+of\s+(?P<year>\d{4})\b", I)
+                     r"(?:acts|statutes|resolves|session\s+laws)\s+of\s+(?P<year>\d{4})\b", I)
 GL_CHAPTER = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?:Massachusetts\s+|Mass\.?\s+)?"
                         r"General\s+Laws\b", I)
 # "Part the Second" (the frame of government) is the Constitution's, named or "said"

@@ -607,7 +607,7 @@ def _general_laws_named(ctx: _Context) -> bool:
         t.get("code") == "G.L." for t in [ctx.last or {}, *ctx.sections.values()])
 
 
-ACTS_NAMED = re.compile(r"\bchapter\s+\w+\s[^,]{0,20}?\bof\s+the\s+(?:special\s+)?(?:acts|statutes|resolves)\s+of\s+\d{4}\b",
+ACTS_NAMED = re.compile(r"\bchapter\s+\w+\s[^,]{0,20}?\bof\s+the\s+(?:special\s+)?(?:acts|statutes|resolves|session\s+laws)\s+of\s+\d{4}\b",
                         re.I)
 
 
@@ -931,11 +931,19 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
             where["words"] = quoted["words"]
         if action == "add":
             action = "insert"  # "adding, after the word “x”, ...": an insertion at a named place
-    if action == "add" and g.AS_NTH.search(clause):
-        action = "insert"
-    if action == "insert" and g.AT_THE_END.search(clause):
-        action = "add"  # "inserting at the end thereof": an addition
+    if action == "add" and (g.AS_NTH.search(clause) or BETWEEN.search(clause)):
+        action = "insert"  # "adding ... as a second paragraph", "adding ... between the second sentence and ..."
+    if action == "insert" and (g.AT_THE_END.search(clause) or where["after"] is None and LAST_UNIT.search(clause)):
+        action = "add"  # "inserting at the end thereof", "inserting a new seventh and final paragraph": an addition
     return action, where, obj
+
+
+BETWEEN = re.compile(r"\bbetween\s+the\s+(?:current\s+|existing\s+)?(?:\w+\s+){0,2}?(?:sentence|paragraph|subsection|clause|"
+                     r"definition|section)s?\b", re.I)
+"""A place between two units: "adding the following two new sentences between the current second sentence ..."."""
+LAST_UNIT = re.compile(r"\bnew\s+(?:\w+\s+and\s+)?(?:final|last)\s+(?:paragraph|sentence|subsection|clause)\b|"
+                       r"\bas\s+the\s+(?:new\s+)?(?:final|last)\s+(?:paragraph|sentence|subsection|clause)\b", re.I)
+"""A unit put last, named so: "inserting a new seventh and final paragraph", "as the last sentence"."""
 
 
 SECTION_NAMED = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|of|to|amending)\s+(?:said\s+)?section\s+"
@@ -981,6 +989,9 @@ MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|de
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
 
+PART_OF_SECTION = re.compile(rf"^(?:the\s+|said\s+)?(?:sub)?(?:section|paragraph|clause)\s+\(\w{{1,4}}\)\s+of\s+(?:said\s+)?"
+                             rf"section\s+(?P<num>{g.NUM})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)", re.I)
+"""An object that is a part of a section of the chapter named: "subsection (f) of section 3B"."""
 IN_A_PART = re.compile(r"^\w+(?:\s+out)?,?\s+in\s+(?:sub)?(?:paragraph|subsection|clause|subparagraph)\s+\(", re.I)
 """A clause whose place is a part of a section, named right after its verb ("striking out in paragraph (b), ...")."""
 AT_THE_END_THEREOF = re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I)
@@ -1030,6 +1041,14 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             # "amended, at the end thereof, by inserting ...": an addition ("... by inserting after the word “x”"
             # names its own place: an insertion)
             parts = [("add", *parts[0][1:])]
+        elif len(parts) == 1 and parts[0][0] == "add" and not parts[0][1].get("after") and \
+                (anchor := g.ANCHOR.search(QUOTED_WORDS.sub(_blank, head))) and head[anchor.start():anchor.end()]:
+            # "amended in Group 2 after the words “x” by adding:- ...": the place is named before the verb; an
+            # insertion there, as "by adding, after the words “x”, ..." is
+            after = _strip_qualifiers(head[anchor.start("anchor"):anchor.end("anchor")]).strip(" ,")
+            quoted = g.QUOTED.search(after)
+            parts = [("insert", {**parts[0][1], "after": after, "words": quoted["words"] if quoted else None},
+                      *parts[0][2:])]
         head_lines = g.LINES.search(head) if clauses else None
         if head_lines and len(parts) == 1 and parts[0][1]["lines"] is None:
             parts[0][1]["lines"] = read_lines(head_lines["nums"])  # "amended, in line 26, by striking ..."
@@ -1061,6 +1080,10 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 or (WHOLE_MISNAMED.match(obj.strip()) if tgt["chapter"] is not None else None)
             if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
                 tgt.update(_section_keys(_split_nums(whole["nums"])))
+            elif tgt["chapter"] is not None and (part := PART_OF_SECTION.match(normal(obj.strip()))):
+                # "Chapter 115 ... is hereby amended by striking out subsection (f) of section 3B and inserting in
+                # place thereof the following section:-": a part of section 3B (the new text's unit misnamed)
+                tgt["section"] = part["num"]
         new = g.NEW_UNITS.search(clause)
         slip = SECTION_FOR_CHAPTER.match(warning or "") if tgt is None else None
         if slip and new and action in ("insert", "add", "replace") and re.search(
@@ -1196,7 +1219,7 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
     for item in found:
         if isinstance(item["inserts"], str) and item["text"] is None:
             # inserted words inline after ":-": "Section 40. ..." names the new section
-            m = re.match(rf"\s*[“\"]?(?:Section|Chapter)\s+(?P<num>{g.NUM})\.", item["new_text"] or "", re.I)
+            m = re.match(rf"\s*[“\"]?(?:Section|Chapter)\s+(?P<num>{g.NUM})(?:[.:]|\s*$|\s+(?=[A-Z]))", item["new_text"] or "", re.I)
             item["inserts"] = [m["num"]] if m else None
         if isinstance(item["inserts"], list):
             item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]
