@@ -322,3 +322,17 @@ def test_an_inserted_chapter_numbered_with_a_fraction_holds_its_sections():
     assert [(n.num, [c.num for c in n.children]) for n in chapters] == [
         ("Chapter 19D1/2", ["Section 1.", "Section 2."]), ("CHAPTER 93A½.", ["Section 1."])]
     assert [n.eid.rsplit("__", 1)[1] for n in chapters] == ["chapter_19d-1-2", "chapter_93a-1-2"]
+
+
+def test_a_misnumbered_section_that_amends_the_general_laws_inside_a_quotation_is_the_bills():
+    """H.2358: SECTION 16 ends "... as follows:" and quotes the section as amended; its next SECTION, printed
+    "SECTION 167." for 17, says "Section 18B of chapter 265 of the General Laws is hereby amended": inserted law never
+    amends the General Laws, so it is the bill's own, warned for its number."""
+    doc = parse("SECTION 16. Section 15F of chapter 265 of the General Laws is hereby amended by replacing the term "
+                "“old term” with “new term”, as follows:",
+                "(a) Whoever uses a new term shall be punished.",
+                "SECTION 167. Section 18B of chapter 265 of the General Laws is hereby amended by replacing the term "
+                "“old term” with “new term” wherever it appears.",
+                "SECTION 18. " + EFFECT)
+    assert [clean_num(n) for n in tops(doc)] == ["16", "167", "18"]
+    assert any(w.startswith("numbering") and "SECTION 167." in w for w in warnings(doc))

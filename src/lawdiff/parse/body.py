@@ -578,7 +578,8 @@ class Body:
         if num.lstrip("“”\"").startswith("SECTION") and PUTS_LESS_THAN_A_SECTION.search(self.quote_intro.get(id(frame), "")):
             return False  # a "SECTION 14." after the subsection SECTION 15 puts in is the bill's, misnumbered (H.2081)
         bill_last = self.bill_sections[-1].num if self.bill_sections else None
-        if (bill_last and num.lstrip("“”\"").startswith("SECTION") and AMENDS_AS_APPEARING.search(rest[:400])
+        if (bill_last and num.lstrip("“”\"").startswith("SECTION")
+                and (AMENDS_AS_APPEARING.search(rest[:400]) or AMENDS_GENERAL_LAWS.search(rest[:300]))
                 and not AN_ACT.search(self.quote_intro.get(id(frame), ""))):
             return False
         if bill_last and not _near(bill_last, num):
