@@ -176,3 +176,7 @@ def test_the_twelfth_instruction_sample_is_the_twelfth_seeded_draw_of_300_and_ad
 
 def test_the_thirteenth_instruction_sample_is_the_thirteenth_seeded_draw_of_300_and_adds_up():
     _later_draw("thirteenth", 300, 306)
+
+
+def test_the_fourteenth_instruction_sample_is_the_fourteenth_seeded_draw_of_300_and_adds_up():
+    _later_draw("fourteenth", 300, 321)
