@@ -761,3 +761,42 @@ def test_a_part_of_a_section_struck_a_place_before_adding_a_last_unit_and_the_se
     assert items[1]["where"]["words"] == "deputy warden"
     assert (items[4]["target"]["code"], items[4]["target"]["year"]) == ("Acts", "2010")
     assert items[5]["target"]["new_chapter"] is True
+
+
+def test_further_amended_after_a_semicolon_a_table_and_adding_in_its_place(tmp_path):
+    # H.1599: "... is hereby further amended in section 12K by ...:- 12R.4; and further amended by adding the following
+    # definitions:-" (the chapter: nothing names a section's part) and "...; and further amended by striking the word
+    # “is” ..." (a word: the section the sentence worked in); S.1239 "... and striking out the words ..." a second
+    # strike; S.1255 "deleting subsection (ii) and adding in its place"; S.866 "inserting after Chapter 121G the
+    # following section:- Chapter 121H." (a chapter, misnamed); S.1774 "adding at the beginning of the first
+    # paragraph" (a place: an insertion); H.592 "(b) Table 1 of paragraph (a) of section 3 ... is hereby amended"
+    items = _read(tmp_path,
+                  "SECTION 1. Said chapter 112 of the General Laws is hereby further amended in section 12K by striking "
+                  "out the word “12R” and inserting in place thereof the following word:- 12R.4; and further amended by "
+                  "adding the following definitions:-",
+                  "“Clinic”, a place of care.",
+                  "SECTION 2. Said chapter 112 is hereby further amended in section 12L by inserting after the word "
+                  "“care” the following words:- or aid; and further amended by striking the word “is” and inserting in "
+                  "place thereof the word:- are.",
+                  "SECTION 3. Section 17 of chapter 123 of the General Laws is amended by striking out the words “or the "
+                  "director” and striking out the words “or deputy”.",
+                  "SECTION 4. Section 18C of chapter 94C of the General Laws is hereby amended by deleting subsection (ii) "
+                  "and adding in its place the following:- (ii) inform the patient.",
+                  "SECTION 5. The General Laws are hereby further amended by inserting after Chapter 121G the following "
+                  "section:-",
+                  "Chapter 121H.",
+                  "FAIR HOUSING FUND",
+                  "Section 1. There shall be a fund.",
+                  "SECTION 6. Section 64 of chapter 60 of the General Laws is hereby amended by adding at the beginning "
+                  "of the first paragraph the following:- (a).",
+                  "SECTION 7. (a) Section 2 of chapter 70 of the General Laws is hereby amended by striking out the word "
+                  "“or” and inserting in place thereof the following word:- and.",
+                  "(b) Table 1 of paragraph (a) of section 3 of said chapter 70 is hereby amended by inserting after row "
+                  "“high school” the following row:- Early college 1 2 3")
+    assert _got(items) == [("1", "112", "12K", "replace"), ("1", "112", None, "add"), ("2", "112", "12L", "insert"),
+                           ("2", "112", "12L", "replace"), ("3", "123", "17", "strike"), ("3", "123", "17", "strike"),
+                           ("4", "94C", "18C", "replace"), ("5", "121H", None, "insert"), ("6", "60", "64", "insert"),
+                           ("7", "70", "2", "replace"), ("7", "70", "3", "insert")]
+    assert items[0]["new_text"] == "12R.4"
+    assert items[5]["where"]["words"] == "or deputy"
+    assert items[7]["target"]["new_chapter"] is True

@@ -62,7 +62,9 @@ THIS_ACT = re.compile(r"\bof\s+this\s+act\b", I)
 # The verb phrase: "is hereby further amended", "are hereby repealed", "is amended" (drafts
 # that leave out "hereby"), "shall be hereby amended" (not "shall be repealed" alone: a repeal to
 # come).  ``verb`` says which.
-VERB = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?|shall\s+be\s+hereby\s+)(?:further\s+)?(?P<verb>amended|repealed|annulled)\b", I)
+VERB = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?|shall\s+be\s+hereby\s+|(?:(?<=;\s)|(?<=;))and\s+(?=(?:hereby\s+)?further\b)(?:hereby\s+)?)"
+                  r"(?:further\s+)?(?P<verb>amended|repealed|annulled)\b", I)
+# (the last: "...:- 12R.4; and further amended by adding ...", the subject's own next instruction, not the first's place)
 
 # Where the inserted text starts: ":-" and its variants (": -", ":--", ":–"), or a bare colon
 # after "the following ..." (a draft that forgot the dash).
@@ -93,11 +95,12 @@ ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS}|repea
 # Where a predicate's clauses part: "…, and by adding …", "; and (ii) inserting …", "… and by
 # striking …".  Not " and inserting in place thereof", which ends the clause it belongs to.
 CLAUSE_START = re.compile(
-    r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+(?=by\b|\(\s*[ivx\d]+\s*\))|\s+(?=\(\s*[ivx\d]{1,4}\s*\)\s+(?:by\s+)?"
+    r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+(?=by\b|striking\b|deleting\b|\(\s*[ivx\d]+\s*\))|\s+(?=\(\s*[ivx\d]{1,4}\s*\)\s+(?:by\s+)?"
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
     r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+)?(?:the\s+)?"
     rf"(?={ANY_VERB}\b)"
-    r"(?!inserting,?\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|therein|thereof|instead)|substituting\s+(?:in|therefor))",
+    r"(?!inserting,?\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|therein|thereof|instead)|substituting\s+(?:in|therefor)"
+    r"|adding,?\s+in\s+(?:its\s+|their\s+)?place\b)",
     I)
 
 # A new instruction after inserted words: "... the inserted words. Said section 35A ... is hereby
@@ -105,14 +108,16 @@ CLAUSE_START = re.compile(
 NEW_INSTRUCTION = re.compile(
     r"(?<=[.;”\"])\s+(?=(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
     r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed)\b)")
-IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|instead)\b", I)
+IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|instead)\b", I)
 CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)
 
 # The clauses themselves.
 REPLACE = re.compile(
     rf"^(?:{STRIKE_VERBS}|replacing)(?:\s+out)?[\s,]+(?P<obj>.*?),?\s+(?:and\s+(?:by\s+)?(?:thereby\s+)?(?:inserting|insert|substituting|replacing|in\s+(?:its\s+|their\s+|each\s+)?place"
     # misprinted: "and ierting in place thereof", "and inserted in place thereof"
-    r"|(?:inserted|[a-z]{1,3}erting)(?=,?\s+in\s+(?:its\s+|their\s+)?place\s+thereof\b))\b"
+    r"|(?:inserted|[a-z]{1,3}erting)(?=,?\s+in\s+(?:its\s+|their\s+)?place\s+thereof\b)"
+    # "deleting subsection (ii) and adding in its place the following"
+    r"|adding(?=,?\s+in\s+(?:its\s+|their\s+)?place\b))\b"
     # "striking out the number “19,” inserting in place thereof": the "and" left out
     r"|(?:by\s+)?(?:inserting|substituting),?\s+(?:in\s+(?:its\s+|their\s+|each\s+)?(?:place|lieu)|thereof)\b)"
     rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b"

@@ -209,7 +209,7 @@ def _node_instructions(sec: Node, ctx: _Context, found: list[dict]) -> list[dict
 
 
 NODE_INSTRUCTION = re.compile(r"^\s*(?:said\s+|the\s+(?:\w+\s+){0,3})?(?:sub\w*|sections?|chapters?|paragraphs?|clauses?|"
-                              r"items?|sentences?|articles?|definitions?)\b", re.I)
+                              r"items?|sentences?|articles?|definitions?|tables?)\b", re.I)
 """A provision whose words open with what they amend ("Section 2 of chapter 70 ...", "Subection (a) of ...", "The
 first sentence of ..."): an instruction, where a hereby-verb follows."""
 
@@ -326,6 +326,9 @@ def instruction_area(text: str) -> tuple[str, list[str]]:
         resume = sentence = None
         if g.VERB.search(rest, 0, limit):  # a new instruction after the inserted words
             resume = sentence = g.NEW_INSTRUCTION.search(rest, 0, limit)
+            further = AND_FURTHER.search(rest, 0, limit)  # "...:- 12R.4; and further amended by adding ..."
+            if further is not None and (resume is None or further.start() < resume.start()):
+                resume, sentence = further, None
             if resume is not None:
                 limit = resume.start()
         if g.CLAUSE_VERB.search(rest, 0, limit):  # most inserted text holds no verb: skip the slow scan
@@ -351,6 +354,11 @@ def instruction_area(text: str) -> tuple[str, list[str]]:
     return " ".join(p for p in pieces if p), inserted
 
 
+SECTION_PART = re.compile(r"\blines?\s+\d|\b(?:paragraph|sentence|subsection|subparagraph|clause)s?\b|"
+                          r"\bthe\s+(?:words?|figures?|phrases?|terms?|numbers?)\b", re.I)
+"""Words of a predicate that name a section's own parts: its printed lines, its paragraphs and sentences, its words."""
+AND_FURTHER = re.compile(r";\s*(?=and\s+(?:hereby\s+)?further\s+amended\b)", re.I)
+"""The subject's next instruction after inserted words, with no subject of its own ("; and further amended by")."""
 PLACE_BEFORE_CLAUSE = re.compile(r"(?<=[.;:”\"])\s+(?P<place>In\s+(?:said\s+)?(?:section|subsection|paragraph|clause)\s+"
                                  r"(?:[\w.-]*\w|\(\w{1,4}\))(?:\s*\(\w{1,4}\))*)\s*,?\s*$")
 """A sentence of a list that opens with its place, capitalised, before its "by": the next clause's, not inserted
@@ -938,9 +946,10 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
     return action, where, obj
 
 
-BETWEEN = re.compile(r"\bbetween\s+the\s+(?:current\s+|existing\s+)?(?:\w+\s+){0,2}?(?:sentence|paragraph|subsection|clause|"
+BETWEEN = re.compile(r"\bat\s+the\s+beginning\s+of\b|\bbetween\s+the\s+(?:current\s+|existing\s+)?(?:\w+\s+){0,2}?(?:sentence|paragraph|subsection|clause|"
                      r"definition|section)s?\b", re.I)
-"""A place between two units: "adding the following two new sentences between the current second sentence ..."."""
+"""A place between two units or at a unit's start: "adding the following two new sentences between the current second
+sentence ...", "adding at the beginning of the first paragraph"."""
 LAST_UNIT = re.compile(r"\bnew\s+(?:\w+\s+and\s+)?(?:final|last)\s+(?:paragraph|sentence|subsection|clause)\b|"
                        r"\bas\s+the\s+(?:new\s+)?(?:final|last)\s+(?:paragraph|sentence|subsection|clause)\b", re.I)
 """A unit put last, named so: "inserting a new seventh and final paragraph", "as the last sentence"."""
@@ -1004,6 +1013,14 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                       ctx: _Context, within: bool = False) -> list[dict]:
     target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx, within)
     head_section = None  # the section named before the first clause ("amended as follows: In section 2 by ...")
+    last = ctx.last
+    if verb_words[:3].lower() == "and" and target is not None and target["section"] is None and last is not None \
+            and last.get("section") and last.get("chapter") == target["chapter"] \
+            and SECTION_PART.search(QUOTED_WORDS.sub(_blank, predicate)):
+        # "Chapter 112 is hereby amended in section 12F by striking ...; and further amended by inserting ..., in
+        # line 18, ...": a line, a paragraph or a word is a section's, the one the sentence worked in ("; and
+        # further amended by adding the following definitions" names none: the chapter)
+        target["section"] = last["section"]
     appearing = g.APPEARING.search(subject + predicate)
     if appearing:
         as_appearing = appearing["edition"]
@@ -1205,10 +1222,12 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
         q = qstrs[0]
         last["text"] = q.eid
         t = last["target"]
-        if not last["inserts"] and t is not None and t["code"] == "G.L." and t["chapter"] is None \
-                and last["action"] in ("insert", "add") and [c.type for c in q.children] == ["chapter"]:
-            # "Massachusetts General Laws, Part I, Title IX, is amended to include the following: Chapter 61C: ...":
-            # the General Laws (or one of their parts) given a new chapter, named only in the inserted text
+        if not (last["inserts"] or "").startswith("chapter") and t is not None and t["code"] == "G.L." \
+                and t["chapter"] is None and last["action"] in ("insert", "add") and [c.type for c in q.children] == ["chapter"]:
+            # "Massachusetts General Laws, Part I, Title IX, is amended to include the following: Chapter 61C: ...",
+            # "The General Laws are hereby further amended by inserting after Chapter 121G the following section:-
+            # Chapter 121H.": the General Laws (or one of their parts) given a new chapter, named (or rightly
+            # named) only in the inserted text
             last["inserts"] = units[id(last)] = "chapter"
         if last["inserts"]:
             last["inserts"] = _new_numbers(q, last["inserts"]) or None
