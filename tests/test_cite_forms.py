@@ -800,3 +800,29 @@ def test_further_amended_after_a_semicolon_a_table_and_adding_in_its_place(tmp_p
     assert items[0]["new_text"] == "12R.4"
     assert items[5]["where"]["words"] == "or deputy"
     assert items[7]["target"]["new_chapter"] is True
+
+
+def test_a_charter_lead_whose_items_each_amend_a_section_and_a_list_under_an_item(tmp_path):
+    # H.3747 SECTION 62: "The charter is further amended in Article 8 by amending ... as follows:- (a) The first
+    # sentence of SECTION 8-1(a) is amended by- striking ... (b) ..."; SECTION 34: "(a) The first sentence is amended
+    # as follows: - (1) by inserting ... (2) by striking ... and inserting the word “x” after the word “y”"
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 1 of the charter of the city of Beverly, which is on file in the office of the "
+                  "archivist of the commonwealth, is hereby amended by striking out the word “alderman” and inserting "
+                  "in place thereof the word “councilor”.",
+                  "SECTION 2. The charter is further amended in Article 8 by amending SECTIONS 8-1(a) and 8-6(d) as "
+                  "follows:-",
+                  "(a) The first sentence of SECTION 8-1(a) is amended by- striking the word “statutes” and inserting in "
+                  "place thereof the words “general laws”.",
+                  "(b) SECTION 8-6(d) is amended by striking the words “a list of” following the word “contains” and "
+                  "inserting the words “or list of” following the word “or”.",
+                  "SECTION 3. The charter is further amended in Section 4-1(f) by amending the first sentence as "
+                  "follows:-",
+                  "(a) The first sentence is amended as follows: -",
+                  "(1) by inserting the words “or district” following the word “member”;",
+                  "(2) by striking the number “20” and inserting in place thereof the number “18”, and by inserting the "
+                  "word “or” after the word “ward”.")
+    got = [(i["section"], i["target"] and i["target"].get("section"), i["action"]) for i in items]
+    assert got == [("1", None, "replace"), ("2", "8-1", "replace"), ("2", "8-6", "strike"), ("2", "8-6", "insert"),
+                   ("3", "4-1", "insert"), ("3", "4-1", "replace"), ("3", "4-1", "insert")]
+    assert all(i["target"]["other"].startswith("charter of the city of Beverly") for i in items)

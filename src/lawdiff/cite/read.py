@@ -103,8 +103,10 @@ def _follows(printed: str, num: str) -> bool:
     return bool(a and b) and int(b) > int(a)
 
 
-def read_section(sec: Node, ctx: _Context) -> list[dict]:
-    """The instructions of one top-level SECTION; ``ctx`` carries what they name to the next."""
+def read_section(sec: Node, ctx: _Context, within: bool = False) -> list[dict]:
+    """The instructions of one top-level SECTION; ``ctx`` carries what they name to the next; ``within``: the
+    SECTION is an item of a lead's list ("(a) The first sentence of SECTION 8-1(a) is amended by ..."), its subject
+    a part of what the lead amends."""
     number = section_number(sec)
     printed = number
     qstrs = [c for c in sec.children if c.type == "quotedStructure"]
@@ -123,7 +125,7 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     start = 0
     shared: str | None = None  # the subject a verb shares with the one before ("...; and is further amended")
     last_read: tuple[str, re.Match] | None = None  # the subject and verb of the last instruction read
-    within = False  # after "X is hereby amended as follows:" whose items say "is amended" of X's parts
+    # after "X is hereby amended as follows:" whose items say "is amended" of X's parts (or an item of such a list)
     for i, verb in enumerate(verbs):
         subject_from = _subject_start(area, start, verb.start())
         subject = shared if shared is not None else area[subject_from:verb.start()]
@@ -169,9 +171,15 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
         if wrapper is not None:
             qstrs = [q for q in qstrs if q is not wrapper]
         for node in nodes:
-            listed += _read_under(last_read, number, sec, node, node.text, ctx, listed=True)
+            listed += _read_under(last_read, number, sec, node, node.text, ctx, listed=True, within=within)
+    lead_items = _lead_items(number, sec, found, qstrs, ctx) if items is None and last_read is not None else []
+    if lead_items:
+        # "The charter is further amended in Article 8 ... as follows:- (a) The first sentence of SECTION 8-1(a) is
+        # amended by striking ... (b) ...": the lead (read as "amend") is its items, each an instruction of its own
+        found.pop()
+        qstrs = qstrs[1:]
     _attach_text(found, qstrs, inserted)
-    found += listed
+    found += listed + lead_items
     for node, start, stop in _continued(qstrs) if last_read is not None else ():
         # "...:- (vii) overall claimant data ...; And by striking clause (xiii) and inserting ...:-": the SECTION's
         # instruction goes on after the text it inserts, on the same law, and the parser kept its words in that text
@@ -185,8 +193,27 @@ def read_section(sec: Node, ctx: _Context) -> list[dict]:
     return _node_instructions(sec, ctx, found)
 
 
+def _lead_items(number: str, sec: Node, found: list[dict], qstrs: list[Node], ctx: _Context) -> list[dict]:
+    """The instructions listed under a lead "... is hereby amended ... as follows:-" that lawdiff read as "amend",
+    where every item of the text it opens says "is amended" of a part of what the lead names; none otherwise."""
+    if not found or found[-1]["action"] != "amend" or not qstrs or not AS_FOLLOWS_END.search(found[-1]["evidence"]):
+        return []
+    kids = [c for c in qstrs[0].children if c.type != "quotedStructure"]
+    if not kids or not all(g.VERB.search(c.text or "") and LEAD_ITEM.match(c.text or "") for c in kids):
+        return []
+    out = []
+    for kid in kids:
+        inner = Node(type="section", eid=sec.eid, num=sec.num, text=kid.text,
+                     children=[c for c in kid.children if c.type == "quotedStructure"])
+        out += [{**item, "section": number} for item in read_section(inner, ctx, within=True)]
+    return out
+
+
+AS_FOLLOWS_END = re.compile(r"\bas\s+follows\W*$", re.I)
+
+
 def _read_under(last_read: tuple[str, re.Match], number: str, sec: Node, node: Node, words: str, ctx: _Context,
-                listed: bool = False) -> list[dict]:
+                listed: bool = False, within: bool = False) -> list[dict]:
     """The instructions of ``words`` (of ``node``), clauses read under the subject and verb read last, each given the
     text the node quotes; ``listed``: a listed clause ("(a) striking out ...", "(b) by inserting ...")."""
     subject, verb = last_read
@@ -194,7 +221,7 @@ def _read_under(last_read: tuple[str, re.Match], number: str, sec: Node, node: N
     if listed:
         area = f"by {LIST_BY.sub('', area, count=1)}"
     read = [{"section": number, "eid": sec.eid, **item} for item in _read_instruction(
-        number, subject, verb["verb"].lower(), verb.group(0), area, ctx)]
+        number, subject, verb["verb"].lower(), verb.group(0), area, ctx, within)]
     _attach_text(read, [c for c in node.children if c.type == "quotedStructure"], inserted)
     return read
 
@@ -825,7 +852,8 @@ paragraph (b) by striking out ...", "... this Chapter. In section 11 by adding .
 
 ELSEWHERE = re.compile(r"\s+and\s+(?=(?:by\s+)?(?:inserting|adding),?\s+(?:the\s+following\s+(?:new\s+)?\w+\s+)?(?:in\s+lines?\s+[\d\s,and–-]+?,?\s+)?"
                        r"(?:in\s+the\s+\w+\s+line\s+of\s+[^“”\"]{1,80}?,?\s+)?(?:immediately\s+)?"
-                       r"(?:(?:after|before)\b(?!\s+the\s+words?\s+(?:the\s+following|[,:]))|at\s+the\s+end\s+of\b))", re.I)
+                       r"(?:the\s+words?\s+[“\"][^“”\"]{1,200}[”\"]\s*,?\s*(?=(?:following|after|before)\s+the\s+words?\b))?"
+                       r"(?:following\s+(?=the\s+words?\s+[“\"])|(?:after|before)\b(?!\s+the\s+words?\s+(?:the\s+following|[,:]))|at\s+the\s+end\s+of\b))", re.I)
 
 
 def _elsewhere(clause: str, raw: str) -> list[tuple[str, str]]:
@@ -994,6 +1022,8 @@ GERUND = {"strike": "striking", "insert": "inserting", "add": "adding", "delete"
           "striking": "striking", "inserting": "inserting", "adding": "adding", "deleting": "deleting"}
 
 
+BY_DASH = re.compile(r"\bby\s*[-–—]+\s*(?=[a-z])")
+""""is amended by- striking the word ...": a dash after "by", as before inserted text."""
 MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|deleting)\b)", re.I)
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
@@ -1032,7 +1062,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
     if verb in ("repealed", "annulled"):
         parts = [("repeal", {"after": None, "lines": None, "words": None}, None, "", "")]
     else:
-        predicate = MARGIN_NUMBER.sub("by ", predicate.strip())
+        predicate = MARGIN_NUMBER.sub("by ", BY_DASH.sub("by ", predicate.strip()))
         quoted = _spans(QUOTED_WORDS, predicate)  # the words struck are not the verb's
         predicate = LINE_VERB.sub(lambda m: m[0] if _inside(quoted, m.start())
                                   else f"{m[1]} by {GERUND[m[2].lower()]}", predicate)
