@@ -180,3 +180,7 @@ def test_the_thirteenth_instruction_sample_is_the_thirteenth_seeded_draw_of_300_
 
 def test_the_fourteenth_instruction_sample_is_the_fourteenth_seeded_draw_of_300_and_adds_up():
     _later_draw("fourteenth", 300, 321)
+
+
+def test_the_fifteenth_instruction_sample_is_the_fifteenth_seeded_draw_of_300_and_adds_up():
+    _later_draw("fifteenth", 300, 363)
