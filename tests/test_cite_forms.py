@@ -826,3 +826,10 @@ def test_a_charter_lead_whose_items_each_amend_a_section_and_a_list_under_an_ite
     assert got == [("1", None, "replace"), ("2", "8-1", "replace"), ("2", "8-6", "strike"), ("2", "8-6", "insert"),
                    ("3", "4-1", "insert"), ("3", "4-1", "replace"), ("3", "4-1", "insert")]
     assert all(i["target"]["other"].startswith("charter of the city of Beverly") for i in items)
+
+
+def test_an_acts_sections_numbered_from_a_letter(tmp_path):
+    # S.2426: "Sections A1, 17 and 18 of chapter 128 of the acts of 2022 are hereby repealed"
+    items = _read(tmp_path, "SECTION 21. Sections A1, 17 and 18 of chapter 128 of the acts of 2022 are hereby repealed.")
+    assert _got(items) == [("21", "128", "A1", "repeal")]
+    assert items[0]["target"]["sections"] == ["A1", "17", "18"]
