@@ -969,7 +969,10 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
             action = "insert"  # "adding, after the word “x”, ...": an insertion at a named place
     if action == "add" and (g.AS_NTH.search(clause) or BETWEEN.search(clause)):
         action = "insert"  # "adding ... as a second paragraph", "adding ... between the second sentence and ..."
-    if action == "insert" and (g.AT_THE_END.search(clause) or where["after"] is None and LAST_UNIT.search(clause)):
+    at_end = g.AT_THE_END.search(clause)
+    if at_end and anchor and anchor.start() < at_end.start():
+        at_end = None  # "inserting after the word “x” at the end of the first paragraph": after the word, an insertion
+    if action == "insert" and (at_end or where["after"] is None and LAST_UNIT.search(clause)):
         action = "add"  # "inserting at the end thereof", "inserting a new seventh and final paragraph": an addition
     return action, where, obj
 
@@ -1031,6 +1034,10 @@ MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|de
 PART_OF_SECTION = re.compile(rf"^(?:the\s+|said\s+)?(?:sub)?(?:section|paragraph|clause)\s+\(\w{{1,4}}\)\s+of\s+(?:said\s+)?"
                              rf"section\s+(?P<num>{g.NUM})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)", re.I)
 """An object that is a part of a section of the chapter named: "subsection (f) of section 3B"."""
+SIBLING_ANCHOR = re.compile(rf"^section\s+(?P<num>{g.NUM})\s*$", re.I)
+"""An anchor that is a whole section ("after Section 38HH"): a section of the chapter, not a part of the section named."""
+SECTION_UNIT = re.compile(r"(?P<unit>section)")
+NEW_SUB_OR_SECTION = re.compile(r"\bfollowing\s+(?:new\s+)?(?:sub)?section\b", re.I)
 IN_A_PART = re.compile(r"^\w+(?:\s+out)?,?\s+in\s+(?:sub)?(?:paragraph|subsection|clause|subparagraph)\s+\(", re.I)
 """A clause whose place is a part of a section, named right after its verb ("striking out in paragraph (b), ...")."""
 AT_THE_END_THEREOF = re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I)
@@ -1099,6 +1106,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         head_lines = g.LINES.search(head) if clauses else None
         if head_lines and len(parts) == 1 and parts[0][1]["lines"] is None:
             parts[0][1]["lines"] = read_lines(head_lines["nums"])  # "amended, in line 26, by striking ..."
+            if parts[0][0] == "add" and not g.AT_THE_END.search(head + " " + parts[0][3]):
+                parts = [("insert", *parts[0][1:])]  # "amended in line 40 by adding the following sentence": a place
         if not parts:
             blank = {"after": None, "lines": None, "words": None}
             action = "replace" if g.TO_READ.match(predicate) else "insert" if g.TO_INCLUDE.match(predicate) else "amend"
@@ -1157,6 +1166,16 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         within = ANCHOR_WITHIN.match(where.get("after") or "") if tgt is not None and tgt["section"] is None else None
         if within and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")):
             tgt["section"] = within["num"]  # "inserting after section 4O(c) the following": inside section 4O
+        sibling = SIBLING_ANCHOR.match(where.get("after") or "") if tgt is not None and tgt["section"] else None
+        if sibling and NEW_SUB_OR_SECTION.search(clause) and action == "insert" and tgt["chapter"] is not None \
+                and sibling["num"].upper() != tgt["section"].upper() and not tgt.get("sections"):
+            # "Section 38 of Chapter 63 ... is hereby amended by inserting after Section 38HH the following new
+            # subsection:- Section 38II. ...": a section holds no section 38HH; the new unit goes into the chapter,
+            # after it (section 38 as printed kept in the warning)
+            new = SECTION_UNIT.search("section")
+            tgt["_warning"] = f"section {tgt['section']} named, but the place is section {sibling['num']}: read as a " \
+                              f"new section of chapter {tgt['chapter']}"
+            tgt["section"] = None
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
             inside = re.match(r"(?:sub)?(?:section|paragraph|clause)\s*\(", where.get("after") or "", re.I)
