@@ -1037,7 +1037,7 @@ PART_OF_SECTION = re.compile(rf"^(?:the\s+|said\s+)?(?:sub)?(?:section|paragraph
 SIBLING_ANCHOR = re.compile(rf"^section\s+(?P<num>{g.NUM})\s*$", re.I)
 """An anchor that is a whole section ("after Section 38HH"): a section of the chapter, not a part of the section named."""
 SECTION_UNIT = re.compile(r"(?P<unit>section)")
-NEW_SUB_OR_SECTION = re.compile(r"\bfollowing\s+(?:new\s+)?(?:sub)?section\b", re.I)
+NEW_SUB_OR_SECTION = re.compile(r"\bfollowing\s+(?:new\s+)?subsection\b", re.I)  # ("the following section": moved below)
 IN_A_PART = re.compile(r"^\w+(?:\s+out)?,?\s+in\s+(?:sub)?(?:paragraph|subsection|clause|subparagraph)\s+\(", re.I)
 """A clause whose place is a part of a section, named right after its verb ("striking out in paragraph (b), ...")."""
 AT_THE_END_THEREOF = re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I)
