@@ -188,3 +188,7 @@ def test_the_fifteenth_instruction_sample_is_the_fifteenth_seeded_draw_of_300_an
 
 def test_the_sixteenth_instruction_sample_is_the_sixteenth_seeded_draw_of_300_and_adds_up():
     _later_draw("sixteenth", 300, 316)
+
+
+def test_the_seventeenth_instruction_sample_is_the_seventeenth_seeded_draw_of_300_and_adds_up():
+    _later_draw("seventeenth", 300, 304)
