@@ -855,3 +855,16 @@ def test_after_a_word_at_the_end_of_a_paragraph_a_line_before_adding_and_a_sibli
                            ("4", "63", None, "insert")]
     assert items[3]["inserts"] == "38II" and items[3]["where"]["after"] == "Section 38HH"
     assert items[3]["warning"].startswith("section 38 named, but the place is section 38HH")
+
+
+def test_a_whole_chapter_struck_and_a_section_named_after_the_anchors_words(tmp_path):
+    # S.2961 "The General Laws ... are hereby amended by striking out chapter 209B and inserting in place thereof the
+    # following chapter"; H.410 "Chapter 6A ... adding the following after the word “program” in Section 16G"
+    items = _read(tmp_path,
+                  "SECTION 1. The General Laws are hereby amended by striking out chapter 209B and inserting in place "
+                  "thereof the following chapter:-",
+                  "CHAPTER 209B. CHILD CUSTODY",
+                  "Section 1. Words have meanings.",
+                  "SECTION 2. Chapter 6A of the General Laws is hereby amended by adding the following after the word "
+                  "“program” in Section 16G:- and the clinic.")
+    assert _got(items) == [("1", "209B", None, "replace"), ("2", "6A", "16G", "insert")]

@@ -1009,7 +1009,12 @@ def _clause_place(clause: str) -> str:
     if end is None:
         return clause
     after = FOLLOWING_PLACE.match(clause, end.start())
-    return clause[:end.start()] + (" " + after["place"] if after else "")
+    anchored = ANCHORED_IN_SECTION.search(clause.split(CUT, 1)[0])  # "... after the word “program” in Section 16G"
+    return clause[:end.start()] + (" " + after["place"] if after else "") + (" " + anchored[1] if anchored else "")
+
+
+ANCHORED_IN_SECTION = re.compile(rf"[”\"],?\s+(in\s+(?:said\s+)?section\s+{g.NUM})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)", re.I)
+"""The section an anchor's quoted words stand in, named after them: "after the word “program” in Section 16G"."""
 
 
 FOLLOWING_PLACE = re.compile(rf"the\s+following\s+(?:new\s+)?\w+\s+(?P<place>[^:“\"{CUT}]*)", re.I)
@@ -1031,6 +1036,8 @@ MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|de
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
 
+WHOLE_CHAPTER = re.compile(rf"^(?:the\s+|said\s+)?chapter\s+(?P<num>{g.NUM})\s*(?:,|$|\s+(?:and|in\s+its\s+entirety)\b)", re.I)
+"""A whole chapter as an instruction's object: "striking out chapter 209B"."""
 PART_OF_SECTION = re.compile(rf"^(?:the\s+|said\s+)?(?:sub)?(?:section|paragraph|clause)\s+\(\w{{1,4}}\)\s+of\s+(?:said\s+)?"
                              rf"section\s+(?P<num>{g.NUM})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)", re.I)
 """An object that is a part of a section of the chapter named: "subsection (f) of section 3B"."""
@@ -1136,6 +1143,11 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 or (WHOLE_MISNAMED.match(obj.strip()) if tgt["chapter"] is not None else None)
             if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
                 tgt.update(_section_keys(_split_nums(whole["nums"])))
+            elif tgt["chapter"] is None and tgt["code"] == "G.L." and not tgt.get("other") \
+                    and (whole_chapter := WHOLE_CHAPTER.match(normal(obj.strip()))):
+                # "The General Laws are hereby amended by striking out chapter 209B and inserting in place thereof
+                # the following chapter": chapter 209B is amended
+                tgt["chapter"] = whole_chapter["num"]
             elif tgt["chapter"] is not None and (part := PART_OF_SECTION.match(normal(obj.strip()))):
                 # "Chapter 115 ... is hereby amended by striking out subsection (f) of section 3B and inserting in
                 # place thereof the following section:-": a part of section 3B (the new text's unit misnamed)
