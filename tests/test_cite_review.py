@@ -107,3 +107,25 @@ def test_sections_of_another_law_named_before_the_verb_are_not_the_chapters(tmp_
                   "the acts of 2020 by striking out the word “tenant”.")
     assert [(i["target"]["chapter"], i["target"]["section"], i["target"].get("sections")) for i in items] == [
         ("186A", "3", ["3", "4", "5"]), ("186B", None, None)]
+
+
+def test_a_time_before_the_verb_is_no_place(tmp_path):
+    # "amended in Group 2 after the words “x” by adding" names a place; "effective after December 31, 2024" a time
+    items = _read(tmp_path,
+                  "SECTION 1. Section 4 of chapter 10 of the General Laws is hereby amended, effective after December 31, "
+                  "2024, by adding the following sentence:- The fund shall be kept.",
+                  "SECTION 2. Section 5 of chapter 10 of the General Laws is hereby amended after the second sentence by "
+                  "adding the following sentence:- The fund shall be audited.")
+    assert [(i["action"], i["where"]["after"]) for i in items] == [("add", None), ("insert", "the second sentence")]
+
+
+def test_a_section_a_clause_speaks_of_is_not_its_place(tmp_path):
+    # the section named before the verb holds; a clause's own "in section N" still moves it
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 6 of the General Laws is hereby amended in section 17 by striking out the reference "
+                  "to section 5 and inserting in place thereof the following words:- section 6.",
+                  "SECTION 2. Said chapter 6 is hereby further amended in section 18 by striking out the citation of "
+                  "section 5 and inserting in place thereof the following words:- section 7; and by striking out, in "
+                  "section 19, the word “may”.")
+    assert [(i["section"], i["target"]["section"], i["action"]) for i in items] == [
+        ("1", "17", "replace"), ("2", "18", "replace"), ("2", "19", "strike")]

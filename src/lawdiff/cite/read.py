@@ -1037,6 +1037,10 @@ GERUND = {"strike": "striking", "insert": "inserting", "add": "adding", "delete"
           "striking": "striking", "inserting": "inserting", "adding": "adding", "deleting": "deleting"}
 
 
+ANCHOR_PLACE = re.compile(r"(?:the\s+(?:\w+\s+){0,2}?)?(?:[“\"]|(?:(?:sub)?sections?|(?:sub)?paragraphs?|(?:sub)?clauses?|"
+                          r"sentences?|definitions?|items?|lines?|words?|figures?|phrases?|terms?|numbers?)\b)", re.I)
+"""An anchor that is a place in the text ("after the words “x”", "after the second sentence"), not a time ("effective
+after December 31, 2024")."""
 BY_DASH = re.compile(r"\bby\s*[-–—]+\s*(?=[a-z])")
 """"is amended by- striking the word ...": a dash after "by", as before inserted text."""
 MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|deleting)\b)", re.I)
@@ -1105,7 +1109,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             # names its own place: an insertion)
             parts = [("add", *parts[0][1:])]
         elif len(parts) == 1 and parts[0][0] == "add" and not parts[0][1].get("after") and \
-                (anchor := g.ANCHOR.search(QUOTED_WORDS.sub(_blank, head))) and head[anchor.start():anchor.end()]:
+                (anchor := g.ANCHOR.search(QUOTED_WORDS.sub(_blank, head))) and ANCHOR_PLACE.match(head, anchor.start("anchor")):
             # "amended in Group 2 after the words “x” by adding:- ...": the place is named before the verb; an
             # insertion there, as "by adding, after the words “x”, ..." is
             after = _strip_qualifiers(head[anchor.start("anchor"):anchor.end("anchor")]).strip(" ,")
@@ -1160,6 +1164,9 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         place = _clause_place(clause)
         unnamed = tgt is not None and (tgt["section"] is None or tgt["section"] == head_section)
         inside = SECTION_NAMED.search(place) if unnamed else None
+        if inside and tgt["section"] is not None and not re.match(r"in\b" if action not in ("add", "insert") else r"in\b|to\b",
+                                                                    inside[0], re.I):
+            inside = None  # a section the clause speaks of ("striking out the reference to section 5"), not its place
         if inside and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")) \
                 and not NEW_SECTION.search(clause):
             # "Chapter 112 is hereby amended by inserting at the end of the second paragraph of Section 87JJ the
