@@ -129,3 +129,26 @@ def test_a_section_a_clause_speaks_of_is_not_its_place(tmp_path):
                   "section 19, the word “may”.")
     assert [(i["section"], i["target"]["section"], i["action"]) for i in items] == [
         ("1", "17", "replace"), ("2", "18", "replace"), ("2", "19", "strike")]
+
+
+def test_a_full_stop_inside_struck_words_before_and_further_amended(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 112 of the General Laws is hereby amended in section 7 by striking out the words "
+                  "“shall act. The board” and inserting in place thereof the following words:- may act; and further "
+                  "amended by striking out, in line 8, the words “each year”.")
+    assert [(i["target"]["section"], i["action"], i["where"]["words"], i["where"]["lines"]) for i in items] == [
+        ("7", "replace", "shall act. The board", None), ("7", "strike", "each year", [8])]
+    assert items[0]["new_text"] == "may act"
+
+
+def test_by_laws_in_struck_words_keeps_its_hyphen(tmp_path):
+    # "amended by- striking" loses its dash; the words "by-laws" keep theirs
+    items = _read(tmp_path,
+                  "SECTION 1. Section 5 of chapter 40 of the General Laws is hereby amended by striking out the words "
+                  "“ordinances or by-laws” and inserting in place thereof the following words:- ordinances, by-laws or "
+                  "rules.",
+                  "SECTION 2. Section 6 of said chapter 40 is hereby amended by inserting after the word “by-laws” the "
+                  "following words:- or regulations.",
+                  "SECTION 3. Section 7 of said chapter 40 is hereby amended by- striking out the word “town”.")
+    assert [(i["action"], i["where"]["words"]) for i in items] == [
+        ("replace", "ordinances or by-laws"), ("insert", "by-laws"), ("strike", "town")]

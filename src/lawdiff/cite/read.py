@@ -133,8 +133,9 @@ def read_section(sec: Node, ctx: _Context, within: bool = False) -> list[dict]:
         subject = shared if shared is not None else area[subject_from:verb.start()]
         end = _subject_start(area, verb.end(), verbs[i + 1].start()) if i + 1 < len(verbs) else len(area)
         shared = None
-        if i + 1 < len(verbs) and end == verb.end():
-            # no new sentence before the next verb: it goes on with this subject
+        if i + 1 < len(verbs) and (end == verb.end() or verbs[i + 1][0][:3].lower() == "and"):
+            # no new sentence before the next verb: it goes on with this subject (as "; and further amended" always
+            # does: a full stop before it is inside struck words, "the words “shall act. The board”")
             end = verbs[i + 1].start()
             shared = subject
         predicate = area[verb.end():end]
@@ -1041,8 +1042,8 @@ ANCHOR_PLACE = re.compile(r"(?:the\s+(?:\w+\s+){0,2}?)?(?:[“\"]|(?:(?:sub)?sec
                           r"sentences?|definitions?|items?|lines?|words?|figures?|phrases?|terms?|numbers?)\b)", re.I)
 """An anchor that is a place in the text ("after the words “x”", "after the second sentence"), not a time ("effective
 after December 31, 2024")."""
-BY_DASH = re.compile(r"\bby\s*[-–—]+\s*(?=[a-z])")
-""""is amended by- striking the word ...": a dash after "by", as before inserted text."""
+BY_DASH = re.compile(r"\bby\s*[-–—]+\s*(?=(?:striking|inserting|adding|deleting|substituting|replacing|amending)\b)")
+""""is amended by- striking the word ...": a dash after "by", as before inserted text (not the words "by-laws")."""
 MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|deleting)\b)", re.I)
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
