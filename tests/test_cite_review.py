@@ -152,3 +152,12 @@ def test_by_laws_in_struck_words_keeps_its_hyphen(tmp_path):
                   "SECTION 3. Section 7 of said chapter 40 is hereby amended by- striking out the word “town”.")
     assert [(i["action"], i["where"]["words"]) for i in items] == [
         ("replace", "ordinances or by-laws"), ("insert", "by-laws"), ("strike", "town")]
+
+
+def test_a_new_sections_inline_words_citing_a_section_are_no_number(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 10 of the General Laws is hereby amended by adding the following section:- Section 5 "
+                  "of this chapter shall not apply to towns.",
+                  "SECTION 2. Chapter 11 of the General Laws is hereby amended by adding the following section:- Section "
+                  "5A The board shall meet.")
+    assert [i["inserts"] for i in items] == [None, "5A"]

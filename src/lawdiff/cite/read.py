@@ -1291,8 +1291,9 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
                 _stay_in_section(last, moved[id(last)])
     for item in found:
         if isinstance(item["inserts"], str) and item["text"] is None:
-            # inserted words inline after ":-": "Section 40. ..." names the new section
-            m = re.match(rf"\s*[“\"]?(?:Section|Chapter)\s+(?P<num>{g.NUM})(?:[.:]|\s*$|\s+(?=[A-Z]))", item["new_text"] or "", re.I)
+            # inserted words inline after ":-": "Section 40. ..." names the new section ("Section 40 The ...", with a
+            # capital after it; "Section 5 of this chapter shall ..." is a new section's words that cite another)
+            m = re.match(rf"\s*[“\"]?(?:Section|Chapter)\s+(?P<num>{g.NUM})(?:[.:]|\s*$|(?-i:\s+(?=[A-Z])))", item["new_text"] or "", re.I)
             item["inserts"] = [m["num"]] if m else None
         if isinstance(item["inserts"], list):
             item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]
