@@ -161,3 +161,14 @@ def test_a_new_sections_inline_words_citing_a_section_are_no_number(tmp_path):
                   "SECTION 2. Chapter 11 of the General Laws is hereby amended by adding the following section:- Section "
                   "5A The board shall meet.")
     assert [i["inserts"] for i in items] == [None, "5A"]
+
+
+def test_inline_inserted_words_before_a_lead_whose_items_are_instructions(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 10 of chapter 90 of the General Laws is hereby amended by adding the following "
+                  "paragraph:- The registrar shall keep a list. Said section 10 is hereby further amended as follows:-",
+                  "(a) Subsection (a) is hereby amended by striking out the word “may”.",
+                  "(b) Subsection (b) is hereby amended by striking out the word “each”.",
+                  "SECTION 2. This act shall take effect on July 1.")
+    assert [(i["target"]["subsection"], i["action"], i["new_text"]) for i in items] == [
+        (None, "add", "The registrar shall keep a list."), ("(a)", "strike", None), ("(b)", "strike", None)]

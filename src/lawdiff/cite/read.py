@@ -179,7 +179,8 @@ def read_section(sec: Node, ctx: _Context, within: bool = False) -> list[dict]:
     if lead_items:
         # "The charter is further amended in Article 8 ... as follows:- (a) The first sentence of SECTION 8-1(a) is
         # amended by striking ... (b) ...": the lead (read as "amend") is its items, each an instruction of its own
-        found.pop()
+        if found.pop()["_cut"] and inserted:
+            inserted = inserted[:-1]  # its ":-" opened the items, no words of an instruction before it
         qstrs = qstrs[1:]
     _attach_text(found, qstrs, inserted)
     found += listed + lead_items
