@@ -126,9 +126,13 @@ def test_a_section_a_clause_speaks_of_is_not_its_place(tmp_path):
                   "to section 5 and inserting in place thereof the following words:- section 6.",
                   "SECTION 2. Said chapter 6 is hereby further amended in section 18 by striking out the citation of "
                   "section 5 and inserting in place thereof the following words:- section 7; and by striking out, in "
-                  "section 19, the word “may”.")
+                  "section 19, the word “may”.",
+                  "SECTION 3. Said chapter 6 is hereby further amended in section 20 by striking out the word “may” and "
+                  "inserting in place thereof the following word:- shall; and further amended by adding at the end of "
+                  "the second paragraph of section 21 the following sentence:- The board may act.")
     assert [(i["section"], i["target"]["section"], i["action"]) for i in items] == [
-        ("1", "17", "replace"), ("2", "18", "replace"), ("2", "19", "strike")]
+        ("1", "17", "replace"), ("2", "18", "replace"), ("2", "19", "strike"), ("3", "20", "replace"),
+        ("3", "21", "add")]
 
 
 def test_a_full_stop_inside_struck_words_before_and_further_amended(tmp_path):

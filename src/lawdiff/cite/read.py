@@ -1039,6 +1039,17 @@ GERUND = {"strike": "striking", "insert": "inserting", "add": "adding", "delete"
           "striking": "striking", "inserting": "inserting", "adding": "adding", "deleting": "deleting"}
 
 
+def _names_its_place(place: str, inside: re.Match, action: str) -> bool:
+    """Whether the section ``inside`` (``SECTION_NAMED`` in a clause's ``place``) is where the clause works: "in section
+    9", "adding ... to section 21", "at the end of the second paragraph of section 9"; not a section it speaks of ("the
+    reference to section 5", "the citation of section 5")."""
+    word = inside[0][:2].lower()
+    return word == "in" or (word == "to" and action in ("add", "insert")) or \
+        (word == "of" and bool(UNIT_BEFORE.search(place, 0, inside.start())))
+
+
+UNIT_BEFORE = re.compile(r"\b(?:paragraph|sentence|subsection|subparagraph|clause|subclause|subdivision|definition|item)s?"
+                         r"(?:\s*\(\w{1,4}\))*\s*$", re.I)
 ANCHOR_PLACE = re.compile(r"(?:the\s+(?:\w+\s+){0,2}?)?(?:[“\"]|(?:(?:sub)?sections?|(?:sub)?paragraphs?|(?:sub)?clauses?|"
                           r"sentences?|definitions?|items?|lines?|words?|figures?|phrases?|terms?|numbers?)\b)", re.I)
 """An anchor that is a place in the text ("after the words “x”", "after the second sentence"), not a time ("effective
@@ -1166,8 +1177,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         place = _clause_place(clause)
         unnamed = tgt is not None and (tgt["section"] is None or tgt["section"] == head_section)
         inside = SECTION_NAMED.search(place) if unnamed else None
-        if inside and tgt["section"] is not None and not re.match(r"in\b" if action not in ("add", "insert") else r"in\b|to\b",
-                                                                    inside[0], re.I):
+        if inside and tgt["section"] is not None and not _names_its_place(place, inside, action):
             inside = None  # a section the clause speaks of ("striking out the reference to section 5"), not its place
         if inside and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")) \
                 and not NEW_SECTION.search(clause):
