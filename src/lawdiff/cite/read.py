@@ -1075,8 +1075,7 @@ PART_OF_SECTION = re.compile(rf"^(?:the\s+|said\s+)?(?:sub)?(?:section|paragraph
 """An object that is a part of a section of the chapter named: "subsection (f) of section 3B"."""
 SIBLING_ANCHOR = re.compile(rf"^section\s+(?P<num>{g.NUM})\s*$", re.I)
 """An anchor that is a whole section ("after Section 38HH"): a section of the chapter, not a part of the section named."""
-SECTION_UNIT = re.compile(r"(?P<unit>section)")
-NEW_SUB_OR_SECTION = re.compile(r"\bfollowing\s+(?:new\s+)?subsection\b", re.I)  # ("the following section": moved below)
+NEW_SUBSECTION = re.compile(r"\bfollowing\s+(?:new\s+)?subsection\b", re.I)  # ("the following section": moved below)
 IN_A_PART = re.compile(r"^\w+(?:\s+out)?,?\s+in\s+(?:sub)?(?:paragraph|subsection|clause|subparagraph)\s+\(", re.I)
 """A clause whose place is a part of a section, named right after its verb ("striking out in paragraph (b), ...")."""
 AT_THE_END_THEREOF = re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I)
@@ -1214,12 +1213,12 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         if within and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")):
             tgt["section"] = within["num"]  # "inserting after section 4O(c) the following": inside section 4O
         sibling = SIBLING_ANCHOR.match(where.get("after") or "") if tgt is not None and tgt["section"] else None
-        if sibling and NEW_SUB_OR_SECTION.search(clause) and action == "insert" and tgt["chapter"] is not None \
+        if sibling and NEW_SUBSECTION.search(clause) and action == "insert" and tgt["chapter"] is not None \
                 and sibling["num"].upper() != tgt["section"].upper() and not tgt.get("sections"):
             # "Section 38 of Chapter 63 ... is hereby amended by inserting after Section 38HH the following new
             # subsection:- Section 38II. ...": a section holds no section 38HH; the new unit goes into the chapter,
             # after it (section 38 as printed kept in the warning)
-            new = SECTION_UNIT.search("section")
+            inserts = "section"  # filled with the number when the quoted text is attached
             tgt["_warning"] = f"section {tgt['section']} named, but the place is section {sibling['num']}: read as a " \
                               f"new section of chapter {tgt['chapter']}"
             tgt["section"] = None
