@@ -308,3 +308,77 @@ def test_a_bill_section_starts_with_one_of_its_first_characters():
     matched = [t for t in texts if BILL_SECTION.match(t)]
     assert len(matched) > 100
     assert all(t[0] in _BILL_SECTION_FIRSTS for t in matched)
+
+
+def test_all_folded_as_folding_each_line():
+    """``text._all_folded`` answers, for the whole text at once, whether folding would change any line."""
+    from lawdiff.read.lines import fold
+    from lawdiff.read.text import _all_folded
+    alphabet = ["a", "b", " ", "  ", "\t", "\u00a0", "\u2028", "\x0b", "\x1c", "\u3000", "\n", "\r\n", "\r", "-", "“"]
+    texts = _random_texts(alphabet, 30_000, 7, seed=35) + ["", " ", "\n", "a\n", "a \nb", "a\n b", "a\n\nb", "a  b"]
+    answers = []
+    for text in texts:
+        raw = text.splitlines()
+        answers.append(_all_folded(raw))
+        assert answers[-1] == all(fold(s) == s for s in raw), repr(text)
+    assert any(answers) and not all(answers)
+
+
+def _read_every_step(text):
+    """``read_text`` with every step tried on every line (no literal looked for in the whole text)."""
+    from lawdiff.read import text as reader
+    from lawdiff.read.lines import Line
+    from lawdiff.read.words import _repair, blank_rules
+    lines = reader.drop_mass_gov_feedback([Line(" ".join(s.split()), None, i + 1)
+                                           for i, s in enumerate(text.splitlines())])
+    blank_rules(lines)
+    reader._drop_page_labels(lines)
+    reader._drop_repeated_headers(lines)
+    printed = reader._take_printed_numbers(lines)
+    if not printed and reader._unwrapped(lines):
+        lines = reader._break_paragraphs(lines)
+    elif not printed:
+        lines = reader._break_after_short_lines(lines)
+    _repair(lines, [line.text for line in lines])
+    return lines, printed
+
+
+def test_read_text_steps_skipped_by_their_literal():
+    """A text whose lines need no folding, or lacks the literal a step needs ("Mass.gov", "___", a
+    header's first word, a line ending in a hyphen), reads as with every step tried on every line."""
+    from lawdiff.read.text import _all_folded, read_text
+    pieces = ["HOUSE DOCKET, NO. 12 FILED ON: 1/2/2023", "SENATE . . . . No. 5", "FILED ON: 1/3/2023", "HOUSE",
+              "Help Us Improve Mass.gov with your feedback", "___", "____", "investi-", "gation", "investigation", "investi-\ngation", "non-\nfederal",
+              "1", "2", "3", "4", "5", "2 of 3", "1 of 3", "word", "words", ":- 3", "x" * 130]
+    spaces = ["  ", "\t", "\u00a0", " \u2028"]
+    rng = random.Random(36)
+    seen = {"folded": 0, "unfolded": 0, "hyphen": 0, "feedback": 0, "rule": 0, "header": 0, "printed": 0}
+    for _ in range(4_000):
+        rows = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(0, 12))]
+        if rng.random() < 0.5:  # whitespace folding changes
+            rows = [row + rng.choice(spaces) if rng.random() < 0.2 else row for row in rows]
+        text = "\n".join(rows)
+        got, (lines, printed) = read_text(text), _read_every_step(text)
+        assert [(l.text, l.number, l.src) for l in got.lines] == [(l.text, l.number, l.src) for l in lines]
+        assert got.line_numbers == ("printed" if printed else "source")
+        seen["folded" if _all_folded(text.splitlines()) else "unfolded"] += 1
+        seen["hyphen"] += any("investi-gation" in l.text or "non-federal" in l.text for l in lines)
+        seen["feedback"] += "Mass.gov" in text and not any("Mass.gov" in l.text for l in lines)
+        seen["rule"] += "___" in text and not any("___" in l.text for l in lines)
+        seen["header"] += sum(l.text.startswith("HOUSE DOCKET") for l in lines) < text.count("HOUSE DOCKET")
+        seen["printed"] += printed
+    assert min(seen.values()) > 20, seen
+
+
+def test_hyphenated_end_found_by_its_hyphen():
+    """A list of texts ``words._may_end_hyphenated`` answers no holds none that ``_HYPHENATED_END`` matches."""
+    from lawdiff.read.words import _HYPHENATED_END, _may_end_hyphenated
+    alphabet = ["a", "Z", "é", "½", "2", "_", " ", ":", "-", "--", "—", "\n", ")"]
+    rng = random.Random(37)
+    answers = []
+    for _ in range(20_000):
+        texts = _random_texts(alphabet, rng.randint(0, 4), 5, seed=rng.random())
+        answers.append(_may_end_hyphenated(texts))
+        if not answers[-1]:
+            assert not any(_HYPHENATED_END.search(t) for t in texts), texts
+    assert any(answers) and not all(answers)

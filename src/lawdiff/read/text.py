@@ -32,11 +32,20 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
     API layout, no blank lines between paragraphs); None decides from the text itself.
     ``printed_numbers``: False where the source is known to print no line numbers (an API
     record), so no leading figure is ever taken for one ("1 year but less than 2 years", S.934)."""
-    lines = [Line(" ".join(s.split()), None, i + 1) for i, s in enumerate(text.splitlines())]  # fold(s), no call
-    lines = drop_mass_gov_feedback(lines)
-    blank_rules(lines)
+    raw = text.splitlines()
+    if _all_folded(raw):  # as most texts are: no line's words split and joined again
+        lines = [Line(s, None, i) for i, s in enumerate(raw, 1)]
+    else:
+        lines = [Line(" ".join(s.split()), None, i) for i, s in enumerate(raw, 1)]  # fold(s), no call
+    # Each step below looks for a literal that folding neither makes nor breaks (it only joins
+    # whitespace): where the whole text lacks it, no line is tried (issue 26).
+    if "Mass.gov" in text:
+        lines = drop_mass_gov_feedback(lines)
+    if "___" in text:
+        blank_rules(lines)
     _drop_page_labels(lines)
-    _drop_repeated_headers(lines)
+    if "HOUSE" in text or "SENATE" in text or "FILED" in text:  # what every header starts with
+        _drop_repeated_headers(lines)
     printed = printed_numbers and _take_printed_numbers(lines)
     if not printed and (paragraph_per_line or (paragraph_per_line is None and _unwrapped(lines))):
         lines = _break_paragraphs(lines)
@@ -44,6 +53,15 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
         lines = _break_after_short_lines(lines)
     repair_hyphenation(lines)
     return Reading(lines=lines, line_numbers="printed" if printed else "source")
+
+
+def _all_folded(raw: list[str]) -> bool:
+    """Is every line of ``raw`` folded already (``fold(s) == s``)?  Asked of the whole text at
+    once: no whitespace but the space (every other is unprintable), no doubled space, and none
+    at a line's start or end (the lines joined by newlines, which no line holds)."""
+    joined = "\n".join(raw)
+    return not ("  " in joined or " \n" in joined or "\n " in joined or joined[:1] == " "
+                or joined[-1:] == " ") and "".join(raw).isprintable()
 
 
 def _unwrapped(lines: list[Line]) -> bool:

@@ -32,6 +32,25 @@ def repair_hyphenation(lines: list[Line]) -> None:
     # none): built then, from the lines as they were before any repair (issue 26: it was an
     # eighth of reading an omnibus bill).
     texts = [line.text for line in lines]
+    if _may_end_hyphenated(texts):
+        _repair(lines, texts)
+
+
+def _may_end_hyphenated(texts: list[str]) -> bool:
+    """Might a text end as ``_HYPHENATED_END`` matches, a letter and a hyphen?  Found by scanning
+    the texts joined for each hyphen at a text's end, not by a call for each pair of lines: a
+    bill's ":-" is none (issue 26).  A letter is alphanumeric, so the test errs only towards yes."""
+    joined = "\n".join(texts) + "\n"
+    at = joined.find("-\n")
+    while at != -1:
+        if at and joined[at - 1].isalnum():
+            return True
+        at = joined.find("-\n", at + 2)
+    return False
+
+
+def _repair(lines: list[Line], texts: list[str]) -> None:
+    """``repair_hyphenation`` over every pair of lines; ``texts``: the lines' texts before it."""
     words: set[str] | None = None
     for a, b in _consecutive(lines):
         if not a.text.endswith(_HYPHEN_ENDS):
