@@ -382,3 +382,21 @@ def test_hyphenated_end_found_by_its_hyphen():
         if not answers[-1]:
             assert not any(_HYPHENATED_END.search(t) for t in texts), texts
     assert any(answers) and not all(answers)
+
+
+def test_controls_counted_in_the_bytes():
+    """``decode._looks_binary`` counts the controls in the bytes: as many as in the text they
+    decode to, as UTF-8 and as cp1252."""
+    from lawdiff.read.decode import _CONTROL, _looks_binary
+    rng = random.Random(38)
+    alphabet = ["a", " ", "\n", "\t", "\r", "\x0c", "\x01", "\x0b", "\x1f", "\x7f", "é", "“", "€", "\u2028", "字"]
+    answers = set()
+    for _ in range(5_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        for encoding in ("utf-8", "cp1252"):
+            data = text.encode(encoding, errors="ignore")
+            decoded = data.decode(encoding)
+            want = len(_CONTROL.findall(decoded)) > max(2, len(decoded) // 100)
+            assert _looks_binary(decoded, data) == want
+            answers.add(want)
+    assert answers == {True, False}

@@ -173,11 +173,15 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
     unnumbered: list[int] = []  # lines taken as continuations since the last printed number
     # A dry run looks at the next few lines only: a long unnumbered text with many lines
     # starting "1 " would otherwise be listed again from each of them (quadratic).
-    ahead = (i for i in range(start, len(lines)) if lines[i].text)
-    nonblank = list(itertools.islice(ahead, 2 * _NUMBERED_PROOF + 2) if dry_run else ahead)
+    if dry_run:
+        nonblank = list(itertools.islice((i for i in range(start, len(lines)) if lines[i].text),
+                                         2 * _NUMBERED_PROOF + 2))
+    else:
+        nonblank = [i for i in range(start, len(lines)) if lines[i].text]
     last = len(nonblank) - 1
     for k, i in enumerate(nonblank):
-        text = lines[i].text
+        line = lines[i]
+        text = line.text
         # ``_leading(text, expected)`` written out: it is asked of every line of a printed bill.
         s = str(expected)
         n = len(s)
@@ -208,7 +212,7 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
             elif text == str(expected) and _leading(following, expected) is None:
                 text, pending = "", expected  # the number alone on its own line
         if not dry_run:
-            lines[i].text, lines[i].number = text, number
+            line.text, line.number = text, number
     return found
 
 
