@@ -328,7 +328,7 @@ def _read_every_step(text):
     """``read_text`` with every step tried on every line (no literal looked for in the whole text)."""
     from lawdiff.read import text as reader
     from lawdiff.read.lines import Line
-    from lawdiff.read.words import _repair, blank_rules
+    from lawdiff.read.words import blank_rules
     lines = reader.drop_mass_gov_feedback([Line(" ".join(s.split()), None, i + 1)
                                            for i, s in enumerate(text.splitlines())])
     blank_rules(lines)
@@ -339,8 +339,45 @@ def _read_every_step(text):
         lines = reader._break_paragraphs(lines)
     elif not printed:
         lines = reader._break_after_short_lines(lines)
-    _repair(lines, [line.text for line in lines])
+    _repair_every_pair(lines)
     return lines, printed
+
+
+def _repair_every_pair(lines):
+    """``words.repair_hyphenation`` as it was: a generator yields each pair of lines that continue
+    one another, and the document's texts are listed before any."""
+    from lawdiff.read.words import _HYPHEN_ENDS, _HYPHENATED_END, _WORD
+
+    def consecutive():
+        previous = None
+        for line in lines:
+            if not line.text:
+                if previous is not None and previous.number is None:
+                    previous = None
+                continue
+            if previous is not None:
+                yield previous, line
+            previous = line
+
+    texts = [line.text for line in lines]
+    words = None
+    for a, b in consecutive():
+        if not a.text.endswith(_HYPHEN_ENDS):
+            continue
+        m = _HYPHENATED_END.search(a.text)
+        if not m or not b.text[:1].isalpha():
+            continue
+        head = m.group(1)
+        first, _, rest = b.text.partition(" ")
+        tail = _WORD.match(first)
+        tail_letters = tail.group(0) if tail else ""
+        soft = b.text[0].islower()
+        if soft:
+            if words is None:
+                words = {w.lower() for text in texts for w in _WORD.findall(text)}
+            soft = (head + tail_letters).lower() in words and f"{head}-{tail_letters}".lower() not in words
+        a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
+        b.text = rest
 
 
 def test_read_text_steps_skipped_by_their_literal():
@@ -370,18 +407,15 @@ def test_read_text_steps_skipped_by_their_literal():
     assert min(seen.values()) > 20, seen
 
 
-def test_hyphenated_end_found_by_its_hyphen():
-    """A list of texts ``words._may_end_hyphenated`` answers no holds none that ``_HYPHENATED_END`` matches."""
-    from lawdiff.read.words import _HYPHENATED_END, _may_end_hyphenated
-    alphabet = ["a", "Z", "é", "½", "2", "_", " ", ":", "-", "--", "—", "\n", ")"]
-    rng = random.Random(37)
-    answers = []
-    for _ in range(20_000):
-        texts = _random_texts(alphabet, rng.randint(0, 4), 5, seed=rng.random())
-        answers.append(_may_end_hyphenated(texts))
-        if not answers[-1]:
-            assert not any(_HYPHENATED_END.search(t) for t in texts), texts
-    assert any(answers) and not all(answers)
+def test_header_uncovered_by_a_page_label_dropped():
+    """A header that starts its line only once the page label before it is removed is dropped
+    like any repeated header, though no line started with a header's first letter before."""
+    from lawdiff.read.text import read_text
+    header = "HOUSE DOCKET, NO. 12 FILED ON: 1/2/2023"
+    text = f"1 of 2 {header}\nthe words\n2 of 2 {header}\nmore words\n"
+    got, (lines, _) = read_text(text), _read_every_step(text)
+    assert [l.text for l in got.lines] == [l.text for l in lines]
+    assert [l.text for l in got.lines if l.text.startswith("HOUSE")] == [header]
 
 
 def test_controls_counted_in_the_bytes():

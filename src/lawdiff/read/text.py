@@ -33,18 +33,22 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
     ``printed_numbers``: False where the source is known to print no line numbers (an API
     record), so no leading figure is ever taken for one ("1 year but less than 2 years", S.934)."""
     raw = text.splitlines()
-    if _all_folded(raw):  # as most texts are: no line's words split and joined again
+    # The feedback box, a rule and a header each start a line with a letter of their own: in a
+    # text that needs no folding (a printed bill's, not the API's), whose lines are then its own,
+    # a step is taken only where a line starts so (one pass over the lines, not one for each step;
+    # issue 26).  Removing a page label may start a line anew ("2 of 6 HOUSE DOCKET ..."): then
+    # the headers are looked for anyway.
+    if _all_folded(raw):  # no line's words split and joined again
         lines = [Line(s, None, i) for i, s in enumerate(raw, 1)]
+        firsts = {s[:1] for s in raw}
     else:
         lines = [Line(" ".join(s.split()), None, i) for i, s in enumerate(raw, 1)]  # fold(s), no call
-    # Each step below looks for a literal that folding neither makes nor breaks (it only joins
-    # whitespace): where the whole text lacks it, no line is tried (issue 26).
-    if "Mass.gov" in text:
+        firsts = None  # every step is tried
+    if firsts is None or "H" in firsts:  # "Help Us Improve Mass.gov"
         lines = drop_mass_gov_feedback(lines)
-    if "___" in text:
+    if firsts is None or "_" in firsts:
         blank_rules(lines)
-    _drop_page_labels(lines)
-    if "HOUSE" in text or "SENATE" in text or "FILED" in text:  # what every header starts with
+    if _drop_page_labels(lines) or firsts is None or not firsts.isdisjoint(_HEADER_FIRSTS):
         _drop_repeated_headers(lines)
     printed = printed_numbers and _take_printed_numbers(lines)
     if not printed and (paragraph_per_line or (paragraph_per_line is None and _unwrapped(lines))):
@@ -55,10 +59,18 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
     return Reading(lines=lines, line_numbers="printed" if printed else "source")
 
 
+_HEADER_FIRSTS = "HSF"  # HOUSE, SENATE, FILED ON (``cover.is_header``)
+
+
 def _all_folded(raw: list[str]) -> bool:
     """Is every line of ``raw`` folded already (``fold(s) == s``)?  Asked of the whole text at
     once: no whitespace but the space (every other is unprintable), no doubled space, and none
-    at a line's start or end (the lines joined by newlines, which no line holds)."""
+    at a line's start or end (the lines joined by newlines, which no line holds).  The first
+    line is asked first, alone: the API's records start each paragraph with a tab, which its
+    first character answers."""
+    first = raw[0] if raw else ""
+    if not first.isprintable() or "  " in first or first[:1] == " " or first[-1:] == " ":
+        return False
     joined = "\n".join(raw)
     return not ("  " in joined or " \n" in joined or "\n " in joined or joined[:1] == " "
                 or joined[-1:] == " ") and "".join(raw).isprintable()
@@ -105,8 +117,8 @@ def drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _drop_page_labels(lines: list[Line]) -> None:
-    """Remove ``N of M`` page labels, wherever extraction put them.
+def _drop_page_labels(lines: list[Line]) -> bool:
+    """Remove ``N of M`` page labels, wherever extraction put them; True if any was.
 
     ``N of M`` also occurs in legal text ("2 of 3 members"), so a match counts as
     a label only as part of a run 1, 2, 3 ... of the same M in document order,
@@ -127,6 +139,7 @@ def _drop_page_labels(lines: list[Line]) -> None:
     for i, m in sorted(accepted, key=lambda im: (im[0], -im[1].start())):
         text = lines[i].text
         lines[i].text = fold(text[: m.start()] + " " + text[m.end():])
+    return bool(accepted)
 
 
 def _drop_repeated_headers(lines: list[Line]) -> None:
