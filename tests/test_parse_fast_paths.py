@@ -319,7 +319,7 @@ def test_all_folded_as_folding_each_line():
     answers = []
     for text in texts:
         raw = text.splitlines()
-        answers.append(_all_folded(raw))
+        answers.append(_all_folded(text, raw))
         assert answers[-1] == all(fold(s) == s for s in raw), repr(text)
     assert any(answers) and not all(answers)
 
@@ -398,7 +398,7 @@ def test_read_text_steps_skipped_by_their_literal():
         got, (lines, printed) = read_text(text), _read_every_step(text)
         assert [(l.text, l.number, l.src) for l in got.lines] == [(l.text, l.number, l.src) for l in lines]
         assert got.line_numbers == ("printed" if printed else "source")
-        seen["folded" if _all_folded(text.splitlines()) else "unfolded"] += 1
+        seen["folded" if _all_folded(text, text.splitlines()) else "unfolded"] += 1
         seen["hyphen"] += any("investi-gation" in l.text or "non-federal" in l.text for l in lines)
         seen["feedback"] += "Mass.gov" in text and not any("Mass.gov" in l.text for l in lines)
         seen["rule"] += "___" in text and not any("___" in l.text for l in lines)

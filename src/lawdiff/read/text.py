@@ -38,7 +38,7 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
     # a step is taken only where a line starts so (one pass over the lines, not one for each step;
     # issue 26).  Removing a page label may start a line anew ("2 of 6 HOUSE DOCKET ..."): then
     # the headers are looked for anyway.
-    if _all_folded(raw):  # no line's words split and joined again
+    if _all_folded(text, raw):  # no line's words split and joined again
         lines = [Line(s, None, i) for i, s in enumerate(raw, 1)]
         firsts = {s[:1] for s in raw}
     else:
@@ -62,18 +62,15 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
 _HEADER_FIRSTS = "HSF"  # HOUSE, SENATE, FILED ON (``cover.is_header``)
 
 
-def _all_folded(raw: list[str]) -> bool:
-    """Is every line of ``raw`` folded already (``fold(s) == s``)?  Asked of the whole text at
-    once: no whitespace but the space (every other is unprintable), no doubled space, and none
-    at a line's start or end (the lines joined by newlines, which no line holds).  The first
-    line is asked first, alone: the API's records start each paragraph with a tab, which its
-    first character answers."""
-    first = raw[0] if raw else ""
-    if not first.isprintable() or "  " in first or first[:1] == " " or first[-1:] == " ":
-        return False
-    joined = "\n".join(raw)
-    return not ("  " in joined or " \n" in joined or "\n " in joined or joined[:1] == " "
-                or joined[-1:] == " ") and "".join(raw).isprintable()
+def _all_folded(text: str, raw: list[str]) -> bool:
+    """Is every line of ``raw`` (``text.splitlines()``) folded already (``fold(s) == s``)?  No
+    whitespace but the space (every other is unprintable), no doubled space (looked for in the
+    whole text: no line break is a space), and none at a line's start or end: each a loop in C
+    over the lines, no copy of the text made.  The API's records, which start each paragraph
+    with a tab, are answered by their first character."""
+    space = itertools.repeat(" ")
+    return (all(map(str.isprintable, raw)) and "  " not in text
+            and not any(map(str.startswith, raw, space)) and not any(map(str.endswith, raw, space)))
 
 
 def _unwrapped(lines: list[Line]) -> bool:
