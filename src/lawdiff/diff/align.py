@@ -128,7 +128,16 @@ def has_content(node: Node) -> bool:
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split())
+    if not text.isascii():  # the curly quotes are not ASCII: an ASCII text has none to translate (70 % of the time)
+        text = text.translate(_QUOTES)
+    return " ".join(text.casefold().split())
+
+
+def _key(item: Item) -> str:
+    """The item's normalised own text (heading and text): what pass 1 and the repeated-text pass
+    compare, made again when asked.  Not kept: one more copy of every provision's text was a
+    seventh of the alignment's peak (issue 26: 18 MB at 30,000 sections)."""
+    return _normal(content(item.node))
 
 
 @dataclass(slots=True)
@@ -139,9 +148,9 @@ class Item:
     index: int  # document order
     parent: int | None  # index of the parent item
     children: list[int] = field(default_factory=list)
-    key: str = ""
+    size: int = 0  # characters of its normalised own text (``_key``); 0: it has none
     bag: Counter | None = None  # own words
-    seq: tuple[str, ...] = ()  # own words, in order
+    seq: tuple[str, ...] = ()  # own words (the word pattern's matches in ``_key``), in order
     words: int = 0
     rank: int = 0  # place among its siblings
     quoted: bool = False  # inside a quoted structure (text an amendment inserts)
@@ -149,10 +158,6 @@ class Item:
     weight: float = 0.0  # IDF weight of the subtree's words (0: it has none)
     end: int = 0  # index after the last item of the subtree
     side: list | None = field(default=None, repr=False, compare=False)  # the list of items it is in
-
-    @property
-    def size(self) -> int:
-        return len(self.key)
 
     @property
     def kind(self) -> tuple[str, bool]:
@@ -164,7 +169,11 @@ def _items(root: Node) -> list[Item]:
     stack: list[tuple[Node, int | None]] = [(root, None)]
     while stack:  # iterative: a deep tree must not hit the recursion limit
         node, parent = stack.pop()
-        item = Item(node, len(items), parent, key=_normal(content(node)), side=items)
+        key = _normal(content(node))
+        # Interned: a bill repeats a few thousand words a million times, and one string per
+        # occurrence was the largest part of the alignment's memory (issue 26).
+        seq = tuple(map(sys.intern, _WORD.findall(key))) if key else ()  # a tuple: no room to grow
+        item = Item(node, len(items), parent, size=len(key), seq=seq, words=len(seq), side=items)
         if parent is not None:
             p = items[parent]
             item.quoted = p.quoted or p.node.type == "quotedStructure"
@@ -179,11 +188,6 @@ def _items(root: Node) -> list[Item]:
 
 def _seq(item: Item) -> tuple[str, ...]:
     """The item's own words, in order."""
-    if item.bag is None and not item.seq and item.key:
-        # Interned: a bill repeats a few thousand words a million times, and one string per
-        # occurrence was the largest part of the alignment's memory (issue 26).
-        item.seq = tuple(map(sys.intern, _WORD.findall(item.key)))  # a tuple: no room to grow
-        item.words = len(item.seq)
     return item.seq
 
 
@@ -201,7 +205,7 @@ def similarity(a: Item, b: Item) -> float:
     ba, bb = _bag(a), _bag(b)
     total = a.words + b.words
     if not total:
-        return 1.0 if a.key == b.key else 0.0
+        return 1.0 if _key(a) == _key(b) else 0.0
     if len(ba) > len(bb):
         ba, bb = bb, ba
     common = 0
@@ -321,10 +325,10 @@ class Alignment:
         """Let go of what only the passes read (each item's normal text, word lists and
         multisets): the change model needs the nodes and the pairs alone, and these were two
         thirds of the memory held while it was built (issue 26).  A pass run after this fails
-        loudly (``key`` is None) rather than on empty bags."""
+        loudly (``seq`` is None) rather than on empty bags."""
         for items in (self.old, self.new):
             for it in items:
-                it.key = it.bag = it.tree = it.seq = it.side = None
+                it.bag = it.tree = it.seq = it.side = None
 
 
 def align(old_root: Node, new_root: Node) -> Alignment:
@@ -363,8 +367,10 @@ def _by_text(old, new, pairs, how) -> None:
     def unique(items):
         seen: dict[tuple, list[int]] = {}
         for it in items[1:]:
-            if len(it.key.split()) >= MIN_TEXT_WORDS:
-                seen.setdefault((it.kind, it.key), []).append(it.index)
+            if it.size >= 2 * MIN_TEXT_WORDS - 1:  # so many words need at least so many characters
+                key = _key(it)
+                if len(key.split()) >= MIN_TEXT_WORDS:
+                    seen.setdefault((it.kind, key), []).append(it.index)
         return {k: v[0] for k, v in seen.items() if len(v) == 1}
 
     uo, un = unique(old), unique(new)
@@ -450,7 +456,7 @@ def _by_number(old, new, pairs, how, weights) -> None:
             if n is None:
                 continue
             _, num, heading, term = k
-            if not heading and not term and old[o].key and new[n].key:
+            if not heading and not term and old[o].size and new[n].size:
                 continue  # a bare number only confirms: left to the in-order pass, where it breaks ties
             _pair(o, n, "number", pairs, how)
             taken.add(n)
@@ -466,17 +472,35 @@ def _by_repeated_text(old, new, pairs, how) -> None:
             continue
 
         def groups(items, parent, used):
+            # The same text has the same length and words: grouped by those, and the texts
+            # themselves (not kept, ``_key``) compared only where both sides have such a group.
             out: dict[tuple, list[int]] = {}
             for c in items[parent].children:
-                if c not in used and items[c].key:
-                    out.setdefault((items[c].kind, items[c].node.num, items[c].key), []).append(c)
+                it = items[c]
+                if c not in used and it.size:
+                    out.setdefault((it.kind, it.node.num, it.size, it.seq), []).append(c)
             return out
 
         go, gn = groups(old, po, pairs), groups(new, pn, taken)
+        found = []  # (the first old child with that text, old, new)
         for k, os_ in go.items():
-            for o, n in zip(os_, gn.get(k, ())):
-                _pair(o, n, "text", pairs, how)
-                taken.add(n)
+            ns = gn.get(k)
+            if not ns:
+                continue
+            by_key = _by_key(new, ns)
+            for key, os_k in _by_key(old, os_).items():
+                found.extend((os_k[0], o, n) for o, n in zip(os_k, by_key.get(key, ())))
+        for _, o, n in sorted(found):  # texts in the order of their first old child, as grouped by text
+            _pair(o, n, "text", pairs, how)
+            taken.add(n)
+
+
+def _by_key(items: list[Item], group: list[int]) -> dict[str, list[int]]:
+    """The items of ``group`` by their normalised text, each list in the group's order."""
+    out: dict[str, list[int]] = {}
+    for c in group:
+        out.setdefault(_key(items[c]), []).append(c)
+    return out
 
 
 def _gaps(old, new, pairs, taken, po, pn):
@@ -545,7 +569,7 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
 def _same_opening(a: Item, b: Item) -> float:
     """A provision rewritten after its opening words is still itself, in its place: ``RELATED``
     when both open with the same ``OPENING`` words or more, else 0."""
-    wa, wb = a.key.split(" ", OPENING)[:OPENING], b.key.split(" ", OPENING)[:OPENING]
+    wa, wb = _key(a).split(" ", OPENING)[:OPENING], _key(b).split(" ", OPENING)[:OPENING]
     return RELATED if len(wa) == OPENING and wa == wb else 0.0
 
 
@@ -676,7 +700,7 @@ def _by_position(old, new, pairs, how, weights) -> None:
                 # container: pairing it with an empty node would drop it from the model.
                 if has_content(a.node) != has_content(b.node):
                     continue
-                if a.key and b.key and min(similarity(a, b), weights.dice(a, b)) < WEAK \
+                if a.size and b.size and min(similarity(a, b), weights.dice(a, b)) < WEAK \
                         and not _same_name(a, b, weights):
                     continue
                 _pair(o, n, "position", pairs, how)
