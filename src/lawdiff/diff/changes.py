@@ -54,6 +54,35 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
     return model
 
 
+def compare_streamed(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
+    """``compare(old, new)`` for writing out once (``lawdiff diff --format json``): the same dict,
+    but its ``"changes"`` is a ``ChangeDicts``, which makes each change's dict as it is read.  The
+    whole dict of the changes is never held: at 30,000 sections it was 83 MB against the typed
+    changes' 45 (issue 26: memory).  ``render.jsonout`` writes it as it writes a list."""
+    typed = compare_model(old, new, timeout)
+    model = replace(typed, changes=()).to_dict()
+    model["changes"] = ChangeDicts(typed.changes)  # the key is there already, in its place (last)
+    give_back()  # the alignment is gone
+    return model
+
+
+class ChangeDicts:
+    """The changes' dicts (``Change.to_dict()``), each made when an iteration reaches it; every
+    iteration makes them anew.  ``json_list``: ``render.jsonout`` writes it as a JSON array."""
+
+    __slots__ = ("changes",)
+    json_list = True
+
+    def __init__(self, changes: tuple[Change, ...]):
+        self.changes = changes
+
+    def __iter__(self):
+        return (c.to_dict() for c in self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+
 def compare_model(old, new, timeout: float = DEFAULT_TIMEOUT) -> ChangeModel:
     """``compare``, as the typed ``ChangeModel``."""
     with _no_cycle_collector():
