@@ -732,22 +732,36 @@ def heaviest_increasing(points: list[tuple[int, int]], weights: list[float] | No
     if not points:
         return []
     weights = weights or [1] * len(points)
-    ranks = {y: r + 1 for r, y in enumerate(sorted({y for _, y in points}))}
-    size = len(ranks)
-    tree = [(0, -1)] * (size + 1)  # (weight, point index)
+    # Each point's rank among the distinct second coordinates (1, 2, ...), from one sort of the
+    # points rather than a dict of the values; the tree as two lists rather than a pair for each
+    # entry (issue 26: the change model's last step orders every pair of a bill, 15 MB at 30,000
+    # sections).
+    ys = [y for _, y in points]
+    rank = [0] * len(points)
+    size = 0
+    last = None
+    for k in sorted(range(len(points)), key=ys.__getitem__):
+        if not size or ys[k] != last:
+            size += 1
+            last = ys[k]
+        rank[k] = size
+    del ys
+    tree_weight = [0] * (size + 1)  # the heaviest run ending at or below a rank, and its last point
+    tree_point = [-1] * (size + 1)
     best, prev = [0] * len(points), [-1] * len(points)
-    for i, (_, y) in enumerate(points):
-        r = ranks[y] - 1  # strictly below y
-        top = (0, -1)
+    for i in range(len(points)):
+        r = rank[i] - 1  # strictly below y
+        top, top_point = 0, -1
         while r > 0:
-            if tree[r][0] > top[0]:
-                top = tree[r]
+            if tree_weight[r] > top:
+                top, top_point = tree_weight[r], tree_point[r]
             r -= r & -r
-        best[i], prev[i] = top[0] + weights[i], top[1]
-        r = ranks[y]
+        here = best[i] = top + weights[i]
+        prev[i] = top_point
+        r = rank[i]
         while r <= size:
-            if best[i] > tree[r][0]:
-                tree[r] = (best[i], i)
+            if here > tree_weight[r]:
+                tree_weight[r], tree_point[r] = here, i
             r += r & -r
     i = max(range(len(points)), key=lambda k: (best[k], -k))
     out = []
