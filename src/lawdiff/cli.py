@@ -343,7 +343,6 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
                  old_label: str | None, new_label: str | None) -> None:
     """Redline OLD against NEW (files, corpus ids, or ID#EID for one provision)."""
     from lawdiff.diff.changes import compare, compare_streamed
-    from lawdiff.render.markdown import render_markdown
 
     _check_binary_out(fmt, out)
     corpus = corpus_from(ctx)
@@ -372,6 +371,8 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
 
         emit_spooled(lambda fp: dump_utf8(model, fp), out)
     else:
+        from lawdiff.render.markdown import render_markdown  # with the page's templates (jinja2): not for JSON
+
         emit(render_markdown(model), out)
 
 
