@@ -147,7 +147,7 @@ class Item:
     node: Node
     index: int  # document order
     parent: int | None  # index of the parent item
-    children: list[int] = field(default_factory=list)
+    children: list[int] | tuple[()] = ()  # a list once it has any: most items have none, and share this
     size: int = 0  # characters of its normalised own text (``_key``); 0: it has none
     bag: Counter | None = None  # own words
     seq: tuple[str, ...] = ()  # own words (the word pattern's matches in ``_key``), in order
@@ -178,7 +178,10 @@ def _items(root: Node) -> list[Item]:
             p = items[parent]
             item.quoted = p.quoted or p.node.type == "quotedStructure"
             item.rank = len(p.children)
-            p.children.append(item.index)
+            if p.children:
+                p.children.append(item.index)
+            else:
+                p.children = [item.index]
         items.append(item)
         stack.extend((c, item.index) for c in reversed(node.children))
     for item in reversed(items):
@@ -577,7 +580,7 @@ def _best_outside(scored: list[tuple[float, int]], inside: set[int]) -> float:
     return next((r for r, c in scored if c not in inside), 0.0)
 
 
-def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
+def _sketch(items: list[Item], item: Item, df: Counter) -> tuple[str, ...]:
     """A min-hash sketch of the subtree's first words: of the word trigrams holding a rare
     word (in at most ``RARE`` provisions; failing enough of those, the rarest words), the
     ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions
@@ -589,7 +592,7 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
             del words[SKETCH_WORDS:]
             break
     if len(words) < 3:
-        return [" ".join(words)] if words else []
+        return (" ".join(words),) if words else ()
     last = len(words) - 3  # the last trigram's start
     dfs = list(map(df.__getitem__, words))  # a Counter: 0 for a word it lacks, as df.get(w, 0)
     rare = [k for k, d in enumerate(dfs) if d <= RARE]
@@ -609,20 +612,23 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     # Interned: the two versions of a provision (most of them alike) and its look-alikes share
     # their trigrams, one string each rather than one per sketch (a sixth of the alignment's
     # memory, issue 26).
-    return list(map(sys.intern, dict.fromkeys(by_hash + grams[:half])))
+    return tuple(map(sys.intern, dict.fromkeys(by_hash + grams[:half])))
 
 
 class _Index:
     """Sketches of every provision of one side, and trigram -> provisions (built once)."""
 
     def __init__(self, items: list[Item], df: Counter):
-        self.sketches: dict[int, list[str]] = {}
-        self.postings: dict[str, list[int]] = {}
+        self.sketches: dict[int, tuple[str, ...]] = {}
+        self.postings: dict[str, list[int]] = {}  # tuples once built
         for it in items[1:]:
             if it.weight:
                 sketch = self.sketches[it.index] = _sketch(items, it, df)
                 for g in sketch:
                     self.postings.setdefault(g, []).append(it.index)
+        # Tuples, not lists with room to grow: most trigrams are in one or two provisions (issue 26:
+        # the index was a quarter of the alignment's memory).
+        self.postings = {g: tuple(where) for g, where in self.postings.items()}
 
 
 def _by_similarity(old, new, pairs, how, weights) -> None:
