@@ -1,10 +1,11 @@
 """``align.heaviest_increasing`` keeps its answers, ties included, now that its ranks come from one
-sort and its tree is two lists (issue 26: memory): against the dict-and-pairs version it replaced."""
+sort, its tree is two lists and ``heaviest_chain`` does it from the second coordinates alone (issue
+26: memory): against the dict-and-pairs version it replaced."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawdiff.diff.align import heaviest_increasing
+from lawdiff.diff.align import heaviest_chain, heaviest_increasing
 
 
 def dict_and_pairs(points, weights=None):
@@ -48,7 +49,10 @@ def test_same_chain_as_before(points, data):
         st.none(),
         st.lists(st.integers(1, 4), min_size=len(points), max_size=len(points)),
         st.lists(st.sampled_from([0.25, 0.5, 1.0, 1.05, 0.3 + 0.05]), min_size=len(points), max_size=len(points))))
-    assert heaviest_increasing(points, weights) == dict_and_pairs(points, weights)
+    want = dict_and_pairs(points, weights)
+    assert heaviest_increasing(points, weights) == want
+    # the same chain as indexes, from the second coordinates alone (a point's place is its first)
+    assert [points[i] for i in heaviest_chain([y for _, y in points], weights)] == want
 
 
 def test_a_known_chain():

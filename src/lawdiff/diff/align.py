@@ -413,6 +413,14 @@ def _by_subtree_text(old, new, pairs, how) -> None:
             taken.add(n)
 
 
+def _paired_so_far(pairs):
+    """The pairs made before this is called, not those added while it runs: what iterating a copy
+    of ``pairs.items()`` gives, less the copy (a pair's partner never changes once made; issue 26:
+    a tuple for each pair, in each pass)."""
+    for o in list(pairs):
+        yield o, pairs[o]
+
+
 def _parent_pairs(pairs):
     """Every pair, including the ones added while this runs (children after their parents)."""
     done = set()
@@ -470,7 +478,7 @@ def _by_repeated_text(old, new, pairs, how) -> None:
     the text is repeated (a provision duplicated): the first with the first, in order.  Only
     among siblings, so a repeated clause is never paired across sections and called moved."""
     taken = set(pairs.values())
-    for po, pn in list(pairs.items()):
+    for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
 
@@ -522,7 +530,7 @@ def _gaps(old, new, pairs, taken, po, pn):
 
 def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
     taken = set(pairs.values())
-    for po, pn in list(pairs.items()):
+    for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
         # Looked at before with the same children paired: nothing new to find here.
@@ -675,7 +683,7 @@ def _by_heading(old, new, pairs, how, weights) -> None:
     "Section 11. Civil rights protections" of chapter 93L is "Section 8. Civil Rights
     Protections" of chapter 93M, weighted Dice 0.38)."""
     taken = set(pairs.values())
-    for po, pn in list(pairs.items()):
+    for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
         kn = _unique_children(new, pn, taken, _heading_key)
@@ -692,7 +700,7 @@ def _heading_key(item: Item) -> tuple | None:
 
 def _by_position(old, new, pairs, how, weights) -> None:
     taken = set(pairs.values())
-    for po, pn in list(pairs.items()):
+    for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
         for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
@@ -735,27 +743,31 @@ def heaviest_increasing(points: list[tuple[int, int]], weights: list[float] | No
     the heaviest run ending below it (ties go to the earliest point).  Points
     with the same first coordinate never chain if they come with falling second.
     """
-    if not points:
+    return [points[i] for i in heaviest_chain([y for _, y in points], weights)]
+
+
+def heaviest_chain(ys: list, weights: list[float] | None = None) -> list[int]:
+    """``heaviest_increasing`` of the points ``(k, ys[k])``, as their indexes: only the second
+    coordinates are read (the order of the points is their first), so no pairs need be made."""
+    if not ys:
         return []
-    weights = weights or [1] * len(points)
+    weights = weights or [1] * len(ys)
     # Each point's rank among the distinct second coordinates (1, 2, ...), from one sort of the
     # points rather than a dict of the values; the tree as two lists rather than a pair for each
     # entry (issue 26: the change model's last step orders every pair of a bill, 15 MB at 30,000
     # sections).
-    ys = [y for _, y in points]
-    rank = [0] * len(points)
+    rank = [0] * len(ys)
     size = 0
     last = None
-    for k in sorted(range(len(points)), key=ys.__getitem__):
+    for k in sorted(range(len(ys)), key=ys.__getitem__):
         if not size or ys[k] != last:
             size += 1
             last = ys[k]
         rank[k] = size
-    del ys
     tree_weight = [0] * (size + 1)  # the heaviest run ending at or below a rank, and its last point
     tree_point = [-1] * (size + 1)
-    best, prev = [0] * len(points), [-1] * len(points)
-    for i in range(len(points)):
+    best, prev = [0] * len(ys), [-1] * len(ys)
+    for i in range(len(ys)):
         r = rank[i] - 1  # strictly below y
         top, top_point = 0, -1
         while r > 0:
@@ -769,10 +781,10 @@ def heaviest_increasing(points: list[tuple[int, int]], weights: list[float] | No
             if here > tree_weight[r]:
                 tree_weight[r], tree_point[r] = here, i
             r += r & -r
-    i = max(range(len(points)), key=lambda k: (best[k], -k))
+    i = max(range(len(ys)), key=lambda k: (best[k], -k))
     out = []
     while i != -1:
-        out.append(points[i])
+        out.append(i)
         i = prev[i]
     return out[::-1]
 

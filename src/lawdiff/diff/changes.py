@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lawdiff.diff.align import Item, align, heaviest_increasing, content, has_content
+from lawdiff.diff.align import Item, align, heaviest_chain, content, has_content
 from lawdiff.diff.citations import WordLines, own_lines, token_lines
 from lawdiff.diff.model import Change, ChangeKind, ChangeModel, Ref, Side, Stats
 from lawdiff.diff.splits import Group, find_groups
@@ -302,10 +302,12 @@ def _displaced(changes: list[Change]) -> list[Change]:
     one longest run of them kept in order (``Change.displaced``)."""
     pairs = [k for k, c in enumerate(changes) if c.old is not None and c.new is not None
              and c.kind != ChangeKind.MOVE]
-    kept = {i for i, _ in heaviest_increasing([(i, changes[k].old.order) for i, k in enumerate(pairs)])}
+    kept = bytearray(len(pairs))  # a byte for each pair, not a set of their places (issue 26: memory)
+    for i in heaviest_chain([changes[k].old.order for k in pairs]):
+        kept[i] = 1
     out = list(changes)
     for i, k in enumerate(pairs):
-        if i not in kept:
+        if not kept[i]:
             out[k] = replace(changes[k], displaced=True)
     return out
 
