@@ -327,13 +327,15 @@ class Alignment:
         return {n: o for o, n in self.pairs.items()}
 
     def drop_words(self) -> None:
-        """Let go of what only the passes read (each item's normal text, word lists and
-        multisets): the change model needs the nodes and the pairs alone, and these were two
-        thirds of the memory held while it was built (issue 26).  A pass run after this fails
-        loudly (``seq`` is None) rather than on empty bags."""
+        """Let go of what only the passes read (each item's word lists and multisets, and its
+        counts and weight, zero after this): the change model needs the nodes and the pairs
+        alone, and these were two thirds of the memory held while it was built (issue 26).  A
+        pass run after this fails loudly (``seq`` is None) rather than on empty bags."""
         for items in (self.old, self.new):
             for it in items:
                 it.bag = it.tree = it.seq = it.side = None
+                it.size = it.words = it.rank = it.end = 0  # most are numbers past the few Python shares
+                it.weight = 0.0
 
 
 def align(old_root: Node, new_root: Node) -> Alignment:
