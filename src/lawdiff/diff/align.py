@@ -371,19 +371,28 @@ def _pair(o: int, n: int, why: str, pairs: dict[int, int], how: dict[int, str]) 
 
 
 def _by_text(old, new, pairs, how) -> None:
-    def unique(items):
-        seen: dict[tuple, list[int]] = {}
-        for it in items[1:]:
-            if it.size >= 2 * MIN_TEXT_WORDS - 1:  # so many words need at least so many characters
-                key = _key(it)
-                if len(key.split()) >= MIN_TEXT_WORDS:
-                    seen.setdefault((it.kind, key), []).append(it.index)
-        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+    # The old side's texts are held, the new side's looked up there and let go: both sides' texts
+    # at once (a copy of every provision's, ``_key``) were the alignment's highest point (issue 26).
+    first: dict[tuple, int] = {}  # (kind, text) -> its old item, or -1 where the old side repeats it
+    for it in old[1:]:
+        if (key := _text_key(it)) is not None:
+            k = (it.kind, key)
+            first[k] = -1 if k in first else it.index
+    match: dict[int, int] = {}  # old item with a text of its own -> the new one with that text, -1 if several
+    for it in new[1:]:
+        if (key := _text_key(it)) is not None and (o := first.get((it.kind, key), -1)) >= 0:
+            match[o] = -1 if o in match else it.index
+    for o in sorted(match):  # in the old document's order, as the unique texts came
+        if match[o] >= 0:
+            _pair(o, match[o], "text", pairs, how)
 
-    uo, un = unique(old), unique(new)
-    for k, o in uo.items():
-        if k in un:
-            _pair(o, un[k], "text", pairs, how)
+
+def _text_key(item: Item) -> str | None:
+    """The item's text where it is long enough to identify a provision (``MIN_TEXT_WORDS``), else None."""
+    if item.size < 2 * MIN_TEXT_WORDS - 1:  # so many words need at least so many characters
+        return None
+    key = _key(item)
+    return key if len(key.split()) >= MIN_TEXT_WORDS else None
 
 
 def _by_subtree_text(old, new, pairs, how) -> None:
