@@ -128,7 +128,7 @@ def has_content(node: Node) -> bool:
 
 
 def _normal(text: str) -> str:
-    if not text.isascii():  # the curly quotes are not ASCII: an ASCII text has none to translate (70 % of the time)
+    if not text.isascii():  # the curly quotes are not ASCII: an ASCII text has none (translating was 70 % of the time)
         text = text.translate(_QUOTES)
     return " ".join(text.casefold().split())
 
