@@ -833,3 +833,38 @@ def test_an_acts_sections_numbered_from_a_letter(tmp_path):
     items = _read(tmp_path, "SECTION 21. Sections A1, 17 and 18 of chapter 128 of the acts of 2022 are hereby repealed.")
     assert _got(items) == [("21", "128", "A1", "repeal")]
     assert items[0]["target"]["sections"] == ["A1", "17", "18"]
+
+
+def test_after_a_word_at_the_end_of_a_paragraph_a_line_before_adding_and_a_sibling_section_as_the_place(tmp_path):
+    # S.1096 "inserting after the word “x” at the end of the sixth paragraph" (after the word: an insertion; "at the
+    # end of subclause (30) after the word" stays an addition); H.140 "amended in line 40 by adding the following
+    # sentence" (a place); S.1812 "Section 38 of Chapter 63 ... inserting after Section 38HH the following new
+    # subsection:- Section 38II." (a section holds no section 38HH: a new section of the chapter, warned)
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 209A of the General Laws is hereby further amended in section 7 by inserting after "
+                  "the word “compliance” at the end of the sixth paragraph the following sentence:- A defendant shall "
+                  "attend.",
+                  "SECTION 2. Section 172 of chapter 6 of the General Laws is hereby amended by inserting at the end of "
+                  "subclause (30) after the word “databases”:- ; provided, that no record is shared.",
+                  "SECTION 3. Section 12C of chapter 71B of the General Laws is hereby amended in line 40 by adding the "
+                  "following sentence:- The bureau shall train.",
+                  "SECTION 4. Section 38 of Chapter 63 of the General Laws is hereby amended by inserting after Section "
+                  "38HH the following new subsection:-",
+                  "Section 38II. (a) A donor may take a credit.")
+    assert _got(items) == [("1", "209A", "7", "insert"), ("2", "6", "172", "add"), ("3", "71B", "12C", "insert"),
+                           ("4", "63", None, "insert")]
+    assert items[3]["inserts"] == "38II" and items[3]["where"]["after"] == "Section 38HH"
+    assert items[3]["warning"].startswith("section 38 named, but the place is section 38HH")
+
+
+def test_a_whole_chapter_struck_and_a_section_named_after_the_anchors_words(tmp_path):
+    # S.2961 "The General Laws ... are hereby amended by striking out chapter 209B and inserting in place thereof the
+    # following chapter"; H.410 "Chapter 6A ... adding the following after the word “program” in Section 16G"
+    items = _read(tmp_path,
+                  "SECTION 1. The General Laws are hereby amended by striking out chapter 209B and inserting in place "
+                  "thereof the following chapter:-",
+                  "CHAPTER 209B. CHILD CUSTODY",
+                  "Section 1. Words have meanings.",
+                  "SECTION 2. Chapter 6A of the General Laws is hereby amended by adding the following after the word "
+                  "“program” in Section 16G:- and the clinic.")
+    assert _got(items) == [("1", "209B", None, "replace"), ("2", "6A", "16G", "insert")]

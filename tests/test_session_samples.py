@@ -184,3 +184,11 @@ def test_the_fourteenth_instruction_sample_is_the_fourteenth_seeded_draw_of_300_
 
 def test_the_fifteenth_instruction_sample_is_the_fifteenth_seeded_draw_of_300_and_adds_up():
     _later_draw("fifteenth", 300, 363)
+
+
+def test_the_sixteenth_instruction_sample_is_the_sixteenth_seeded_draw_of_300_and_adds_up():
+    _later_draw("sixteenth", 300, 316)
+
+
+def test_the_seventeenth_instruction_sample_is_the_seventeenth_seeded_draw_of_300_and_adds_up():
+    _later_draw("seventeenth", 300, 304)

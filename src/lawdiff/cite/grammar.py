@@ -26,7 +26,7 @@ I = re.IGNORECASE
 # A chapter or section number as printed: "40", "22A", "2DDDDDD", "27½", "87DDD1/2", "11B¾", "1-301"
 # (the Uniform Commercial Code's), "3-3-1" and "14.04.030" (a charter's, a code's), or a budget item
 # "7004-0070", or Roman figures (articles).
-NUM = r"(?:\d{4}-\d{4}|[A-Z]-\d+(?:\.\d+)*|[A-Z]\d{1,3}[A-Z]?\b(?=\s*(?:,|and\b|to\b|through\b|of\b|is\b|are\b))|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b|,\s*section\b|\s?[½¼¾]))?(?:\s?[½¼¾]|\s?[13]/[24])?[A-Z]*(?:[-.]\d+[A-Z]*){0,3}|[IVXLC]+\b)"
+NUM = r"(?:\d{4}-\d{4}|[A-Z]-\d+(?:\.\d+)*|[A-Z]\d{1,3}[A-Z]?\b(?=\s*(?:,|and\b|to\b|through\b|of\b|is\b|are\b|$))|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b|,\s*section\b|\s?[½¼¾]))?(?:\s?[½¼¾]|\s?[13]/[24])?[A-Z]*(?:[-.]\d+[A-Z]*){0,3}|[IVXLC]+\b)"
 # A label in brackets: "(b)", "(iii)", "(1)"; several stuck together: "(b)(ii)".
 LABEL = r"\(\s*[A-Za-z0-9]{1,6}\s*\)"
 # A list of numbers: "30, 36 and 98", "(a) and (b)", "6 to 8, inclusive".
@@ -59,10 +59,14 @@ GL_CHAPTER = re.compile(r"\bchapter\s+(?P<chapter>" + NUM + r")\s+of\s+the\s+(?:
 CONSTITUTION = re.compile(r"\bConstitution\b|\bPart\s+the\s+(?:First|Second)\b", I)
 THIS_ACT = re.compile(r"\bof\s+this\s+act\b", I)
 
+# A law's history ("as amended by chapter 4 of the acts of 2021; and further amended by section 2 of chapter 3 ..."):
+# "; and further amended by" an act, no instruction
+AMENDED_BY_AN_ACT = r"(?!\s+by\s+(?:sections?|chapters?|St\.|Stat\.|the\s+acts)\b)"
 # The verb phrase: "is hereby further amended", "are hereby repealed", "is amended" (drafts
 # that leave out "hereby"), "shall be hereby amended" (not "shall be repealed" alone: a repeal to
 # come).  ``verb`` says which.
-VERB = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?|shall\s+be\s+hereby\s+|(?:(?<=;\s)|(?<=;))and\s+(?=(?:hereby\s+)?further\b)(?:hereby\s+)?)"
+VERB = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?|shall\s+be\s+hereby\s+|(?:(?<=;\s)|(?<=;))and\s+(?=(?:hereby\s+)?further\s+"
+                  rf"(?:amended|repealed|annulled)\b{AMENDED_BY_AN_ACT})(?:hereby\s+)?)"
                   r"(?:further\s+)?(?P<verb>amended|repealed|annulled)\b", I)
 # (the last: "...:- 12R.4; and further amended by adding ...", the subject's own next instruction, not the first's place)
 

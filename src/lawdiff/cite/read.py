@@ -121,7 +121,9 @@ def read_section(sec: Node, ctx: _Context, within: bool = False) -> list[dict]:
         return _node_instructions(sec, ctx, [])
     area, inserted = instruction_area(text)
     found: list[dict] = []
-    verbs = list(g.VERB.finditer(area))
+    # "; and further amended" inside the words an instruction strikes ("the words “as amended; and further amended by
+    # the board”") is those words, no verb
+    verbs = [v for v in g.VERB.finditer(area) if v[0][:3].lower() != "and" or not _inside_quoted(area, v.start())]
     start = 0
     shared: str | None = None  # the subject a verb shares with the one before ("...; and is further amended")
     last_read: tuple[str, re.Match] | None = None  # the subject and verb of the last instruction read
@@ -131,8 +133,9 @@ def read_section(sec: Node, ctx: _Context, within: bool = False) -> list[dict]:
         subject = shared if shared is not None else area[subject_from:verb.start()]
         end = _subject_start(area, verb.end(), verbs[i + 1].start()) if i + 1 < len(verbs) else len(area)
         shared = None
-        if i + 1 < len(verbs) and end == verb.end():
-            # no new sentence before the next verb: it goes on with this subject
+        if i + 1 < len(verbs) and (end == verb.end() or verbs[i + 1][0][:3].lower() == "and"):
+            # no new sentence before the next verb: it goes on with this subject (as "; and further amended" always
+            # does: a full stop before it is inside struck words, "the words “shall act. The board”")
             end = verbs[i + 1].start()
             shared = subject
         predicate = area[verb.end():end]
@@ -176,7 +179,8 @@ def read_section(sec: Node, ctx: _Context, within: bool = False) -> list[dict]:
     if lead_items:
         # "The charter is further amended in Article 8 ... as follows:- (a) The first sentence of SECTION 8-1(a) is
         # amended by striking ... (b) ...": the lead (read as "amend") is its items, each an instruction of its own
-        found.pop()
+        if found.pop()["_cut"] and inserted:
+            inserted = inserted[:-1]  # its ":-" opened the items, no words of an instruction before it
         qstrs = qstrs[1:]
     _attach_text(found, qstrs, inserted)
     found += listed + lead_items
@@ -199,7 +203,7 @@ def _lead_items(number: str, sec: Node, found: list[dict], qstrs: list[Node], ct
     if not found or found[-1]["action"] != "amend" or not qstrs or not AS_FOLLOWS_END.search(found[-1]["evidence"]):
         return []
     kids = [c for c in qstrs[0].children if c.type != "quotedStructure"]
-    if not kids or not all(g.VERB.search(c.text or "") and LEAD_ITEM.match(c.text or "") for c in kids):
+    if not kids or not all(_an_item_instruction(c.text or "") for c in kids):
         return []
     out = []
     for kid in kids:
@@ -209,7 +213,16 @@ def _lead_items(number: str, sec: Node, found: list[dict], qstrs: list[Node], ct
     return out
 
 
+def _an_item_instruction(words: str) -> bool:
+    """Whether an item under a lead is an instruction: it opens with a part ("(a) The first sentence of ...") and says
+    "is amended" of it, not of a thing its words speak of ("(a) Section 4 of a plan that is amended by the board
+    shall be published": the lead's new text)."""
+    verb = g.VERB.search(words)
+    return bool(verb and LEAD_ITEM.match(words) and not RELATIVE_BEFORE.search(words, 0, verb.start()))
+
+
 AS_FOLLOWS_END = re.compile(r"\bas\s+follows\W*$", re.I)
+RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
 
 
 def _read_under(last_read: tuple[str, re.Match], number: str, sec: Node, node: Node, words: str, ctx: _Context,
@@ -384,7 +397,7 @@ def instruction_area(text: str) -> tuple[str, list[str]]:
 SECTION_PART = re.compile(r"\blines?\s+\d|\b(?:paragraph|sentence|subsection|subparagraph|clause)s?\b|"
                           r"\bthe\s+(?:words?|figures?|phrases?|terms?|numbers?)\b", re.I)
 """Words of a predicate that name a section's own parts: its printed lines, its paragraphs and sentences, its words."""
-AND_FURTHER = re.compile(r";\s*(?=and\s+(?:hereby\s+)?further\s+amended\b)", re.I)
+AND_FURTHER = re.compile(rf";\s*(?=and\s+(?:hereby\s+)?further\s+amended\b{g.AMENDED_BY_AN_ACT})", re.I)
 """The subject's next instruction after inserted words, with no subject of its own ("; and further amended by")."""
 PLACE_BEFORE_CLAUSE = re.compile(r"(?<=[.;:”\"])\s+(?P<place>In\s+(?:said\s+)?(?:section|subsection|paragraph|clause)\s+"
                                  r"(?:[\w.-]*\w|\(\w{1,4}\))(?:\s*\(\w{1,4}\))*)\s*,?\s*$")
@@ -632,8 +645,10 @@ SAID_SUBSECTION_NUMBER = re.compile(r"\bsaid\s+subsection\s+(?P<num>\d+[A-Z]+)\b
 
 REGULATION = re.compile(r"\bchapter\s+\S+\s+of\s+the\s+Code\s+of\s+Massachusetts\s+Regulations\b", re.I)
 """"Chapter 248 of the Code of Massachusetts Regulations": a regulation's chapter, not the General Laws'."""
-BYLAW = re.compile(r"\bchapter\s+\S+\s+of\s+the\s+(?:[\w’'-]+\s+){1,8}?(?:by-?laws?|ordinances?|zoning\s+code)\b", re.I)
-""""Said chapter 140 of the Harwich Affordable Housing Bylaw": a town's bylaw or a city's ordinance, not a law."""
+BYLAW = re.compile(r"\bchapter\s+\S+\s+of\s+the\s+(?:(?!General\s|Laws?\b|acts\b|statutes\b)[\w’'-]+\s+){1,8}?"
+                   r"(?:by-?laws?|ordinances?|zoning\s+code)\b", re.I)
+""""Said chapter 140 of the Harwich Affordable Housing Bylaw": a town's bylaw or a city's ordinance, not a law (not
+"chapter 40A of the General Laws relating to zoning ordinances", a law about them)."""
 
 
 def _general_laws_named(ctx: _Context) -> bool:
@@ -969,7 +984,10 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
             action = "insert"  # "adding, after the word “x”, ...": an insertion at a named place
     if action == "add" and (g.AS_NTH.search(clause) or BETWEEN.search(clause)):
         action = "insert"  # "adding ... as a second paragraph", "adding ... between the second sentence and ..."
-    if action == "insert" and (g.AT_THE_END.search(clause) or where["after"] is None and LAST_UNIT.search(clause)):
+    at_end = g.AT_THE_END.search(clause)
+    if at_end and anchor and anchor.start() < at_end.start():
+        at_end = None  # "inserting after the word “x” at the end of the first paragraph": after the word, an insertion
+    if action == "insert" and (at_end or where["after"] is None and LAST_UNIT.search(clause)):
         action = "add"  # "inserting at the end thereof", "inserting a new seventh and final paragraph": an addition
     return action, where, obj
 
@@ -989,9 +1007,11 @@ SECTION_NAMED = re.compile(rf"(?<!after\s)(?<!before\s)(?<!following\s)\b(?:in|o
 section 17 by ...", "by amending Section 224(a) as follows", "at the end of the second paragraph of Section
 87JJ"): not an anchor ("after section 5"), and not a section of something else ("in section 17 of chapter 7 of
 the acts ...": the whole number is taken before "of" is looked for, so "17" is not cut back to "1")."""
-SECTIONS_NAMED = re.compile(rf"\b(?:in|of|to)\s+(?:said\s+)?sections\s+(?P<nums>{g.NUMS})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)", re.I)
+SECTIONS_NAMED = re.compile(rf"\b(?:in|of|to)\s+(?:said\s+)?sections\s+(?P<nums>{g.NUMS})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)"
+                            r"(?!\s*,?\s*(?:(?:and|or|to|through)\s+)?\d)", re.I)
 """Several sections a chapter's instruction works inside, named before its verb ("amended in sections 3, 4 and 5 by
-striking out each appearance of ...")."""
+striking out each appearance of ..."): the whole list (not "sections 3, 4" of "sections 3, 4 and 5 of chapter 2 of
+the acts of 2020", another law's)."""
 ANCHOR_WITHIN = re.compile(r"^(?:sub)?section\s+(?P<num>\d+[A-Z]*)\s*\(\w{1,4}\)", re.I)
 """An anchor inside a section: "after section 4O(c)" is after its subsection (c); so is "after subsection 134(b)"."""
 NEW_SECTION = re.compile(r"\b(?:a|the)\s+new\s+section\b|^(?:adding|inserting)\s+(?:a\s+)?(?:new\s+)?sections?\b", re.I)
@@ -1006,7 +1026,12 @@ def _clause_place(clause: str) -> str:
     if end is None:
         return clause
     after = FOLLOWING_PLACE.match(clause, end.start())
-    return clause[:end.start()] + (" " + after["place"] if after else "")
+    anchored = ANCHORED_IN_SECTION.search(clause.split(CUT, 1)[0])  # "... after the word “program” in Section 16G"
+    return clause[:end.start()] + (" " + after["place"] if after else "") + (" " + anchored[1] if anchored else "")
+
+
+ANCHORED_IN_SECTION = re.compile(rf"[”\"],?\s+(in\s+(?:said\s+)?section\s+{g.NUM})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)", re.I)
+"""The section an anchor's quoted words stand in, named after them: "after the word “program” in Section 16G"."""
 
 
 FOLLOWING_PLACE = re.compile(rf"the\s+following\s+(?:new\s+)?\w+\s+(?P<place>[^:“\"{CUT}]*)", re.I)
@@ -1022,15 +1047,36 @@ GERUND = {"strike": "striking", "insert": "inserting", "add": "adding", "delete"
           "striking": "striking", "inserting": "inserting", "adding": "adding", "deleting": "deleting"}
 
 
-BY_DASH = re.compile(r"\bby\s*[-–—]+\s*(?=[a-z])")
-""""is amended by- striking the word ...": a dash after "by", as before inserted text."""
+def _names_its_place(place: str, inside: re.Match, action: str) -> bool:
+    """Whether the section ``inside`` (``SECTION_NAMED`` in a clause's ``place``) is where the clause works: "in section
+    9", "adding ... to section 21", "at the end of the second paragraph of section 9"; not a section it speaks of ("the
+    reference to section 5", "the citation of section 5")."""
+    word = inside[0][:2].lower()
+    return word == "in" or (word == "to" and action in ("add", "insert")) or \
+        (word == "of" and bool(UNIT_BEFORE.search(place, 0, inside.start())))
+
+
+UNIT_BEFORE = re.compile(r"\b(?:paragraph|sentence|subsection|subparagraph|clause|subclause|subdivision|definition|item)s?"
+                         r"(?:\s*\(\w{1,4}\))*\s*$", re.I)
+ANCHOR_PLACE = re.compile(r"(?:the\s+(?:\w+\s+){0,2}?)?(?:[“\"]|(?:(?:sub)?sections?|(?:sub)?paragraphs?|(?:sub)?clauses?|"
+                          r"sentences?|definitions?|items?|lines?|words?|figures?|phrases?|terms?|numbers?)\b)", re.I)
+"""An anchor that is a place in the text ("after the words “x”", "after the second sentence"), not a time ("effective
+after December 31, 2024")."""
+BY_DASH = re.compile(r"\bby\s*[-–—]+\s*(?=(?:striking|inserting|adding|deleting|substituting|replacing|amending)\b)")
+""""is amended by- striking the word ...": a dash after "by", as before inserted text (not the words "by-laws")."""
 MARGIN_NUMBER = re.compile(r"\bby\s+\d{1,4}\s+(?=(?:striking|inserting|adding|deleting)\b)", re.I)
 """A line number of the printed bill left in its words ("is hereby amended by 128 striking the third paragraph")."""
 
 
+WHOLE_CHAPTER = re.compile(rf"^(?:the\s+|said\s+)?chapter\s+(?P<num>{g.NUM})\s*(?:,|$|\s+(?:and|in\s+its\s+entirety)\b)", re.I)
+"""A whole chapter as an instruction's object: "striking out chapter 209B"."""
 PART_OF_SECTION = re.compile(rf"^(?:the\s+|said\s+)?(?:sub)?(?:section|paragraph|clause)\s+\(\w{{1,4}}\)\s+of\s+(?:said\s+)?"
                              rf"section\s+(?P<num>{g.NUM})(?![\w½¼¾/-]|\.\d)(?!\s+of\b)", re.I)
 """An object that is a part of a section of the chapter named: "subsection (f) of section 3B"."""
+SIBLING_ANCHOR = re.compile(rf"^section\s+(?P<num>{g.NUM})\s*$", re.I)
+"""An anchor that is a whole section ("after Section 38HH"): a section of the chapter, not a part of the section named."""
+SECTION_UNIT = re.compile(r"(?P<unit>section)")
+NEW_SUB_OR_SECTION = re.compile(r"\bfollowing\s+(?:new\s+)?subsection\b", re.I)  # ("the following section": moved below)
 IN_A_PART = re.compile(r"^\w+(?:\s+out)?,?\s+in\s+(?:sub)?(?:paragraph|subsection|clause|subparagraph)\s+\(", re.I)
 """A clause whose place is a part of a section, named right after its verb ("striking out in paragraph (b), ...")."""
 AT_THE_END_THEREOF = re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I)
@@ -1049,8 +1095,9 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             and SECTION_PART.search(QUOTED_WORDS.sub(_blank, predicate)):
         # "Chapter 112 is hereby amended in section 12F by striking ...; and further amended by inserting ..., in
         # line 18, ...": a line, a paragraph or a word is a section's, the one the sentence worked in ("; and
-        # further amended by adding the following definitions" names none: the chapter)
-        target["section"] = last["section"]
+        # further amended by adding the following definitions" names none: the chapter); a section a clause names
+        # ("; and further amended by striking out, in section 9, ...") is still its own
+        target["section"] = head_section = last["section"]
     appearing = g.APPEARING.search(subject + predicate)
     if appearing:
         as_appearing = appearing["edition"]
@@ -1089,7 +1136,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             # names its own place: an insertion)
             parts = [("add", *parts[0][1:])]
         elif len(parts) == 1 and parts[0][0] == "add" and not parts[0][1].get("after") and \
-                (anchor := g.ANCHOR.search(QUOTED_WORDS.sub(_blank, head))) and head[anchor.start():anchor.end()]:
+                (anchor := g.ANCHOR.search(QUOTED_WORDS.sub(_blank, head))) and ANCHOR_PLACE.match(head, anchor.start("anchor")):
             # "amended in Group 2 after the words “x” by adding:- ...": the place is named before the verb; an
             # insertion there, as "by adding, after the words “x”, ..." is
             after = _strip_qualifiers(head[anchor.start("anchor"):anchor.end("anchor")]).strip(" ,")
@@ -1099,6 +1146,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         head_lines = g.LINES.search(head) if clauses else None
         if head_lines and len(parts) == 1 and parts[0][1]["lines"] is None:
             parts[0][1]["lines"] = read_lines(head_lines["nums"])  # "amended, in line 26, by striking ..."
+            if parts[0][0] == "add" and not g.AT_THE_END.search(head + " " + parts[0][3]):
+                parts = [("insert", *parts[0][1:])]  # "amended in line 40 by adding the following sentence": a place
         if not parts:
             blank = {"after": None, "lines": None, "words": None}
             action = "replace" if g.TO_READ.match(predicate) else "insert" if g.TO_INCLUDE.match(predicate) else "amend"
@@ -1127,6 +1176,11 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                 or (WHOLE_MISNAMED.match(obj.strip()) if tgt["chapter"] is not None else None)
             if whole:  # "Chapter 58 is amended by striking out section 17": section 17 is amended
                 tgt.update(_section_keys(_split_nums(whole["nums"])))
+            elif tgt["chapter"] is None and tgt["code"] == "G.L." and not tgt.get("other") \
+                    and (whole_chapter := WHOLE_CHAPTER.match(normal(obj.strip()))):
+                # "The General Laws are hereby amended by striking out chapter 209B and inserting in place thereof
+                # the following chapter": chapter 209B is amended
+                tgt["chapter"] = whole_chapter["num"]
             elif tgt["chapter"] is not None and (part := PART_OF_SECTION.match(normal(obj.strip()))):
                 # "Chapter 115 ... is hereby amended by striking out subsection (f) of section 3B and inserting in
                 # place thereof the following section:-": a part of section 3B (the new text's unit misnamed)
@@ -1144,6 +1198,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         place = _clause_place(clause)
         unnamed = tgt is not None and (tgt["section"] is None or tgt["section"] == head_section)
         inside = SECTION_NAMED.search(place) if unnamed else None
+        if inside and tgt["section"] is not None and not _names_its_place(place, inside, action):
+            inside = None  # a section the clause speaks of ("striking out the reference to section 5"), not its place
         if inside and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")) \
                 and not NEW_SECTION.search(clause):
             # "Chapter 112 is hereby amended by inserting at the end of the second paragraph of Section 87JJ the
@@ -1157,6 +1213,16 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
         within = ANCHOR_WITHIN.match(where.get("after") or "") if tgt is not None and tgt["section"] is None else None
         if within and tgt["chapter"] is not None and not (new and new["unit"].lower().startswith("section")):
             tgt["section"] = within["num"]  # "inserting after section 4O(c) the following": inside section 4O
+        sibling = SIBLING_ANCHOR.match(where.get("after") or "") if tgt is not None and tgt["section"] else None
+        if sibling and NEW_SUB_OR_SECTION.search(clause) and action == "insert" and tgt["chapter"] is not None \
+                and sibling["num"].upper() != tgt["section"].upper() and not tgt.get("sections"):
+            # "Section 38 of Chapter 63 ... is hereby amended by inserting after Section 38HH the following new
+            # subsection:- Section 38II. ...": a section holds no section 38HH; the new unit goes into the chapter,
+            # after it (section 38 as printed kept in the warning)
+            new = SECTION_UNIT.search("section")
+            tgt["_warning"] = f"section {tgt['section']} named, but the place is section {sibling['num']}: read as a " \
+                              f"new section of chapter {tgt['chapter']}"
+            tgt["section"] = None
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
             inside = re.match(r"(?:sub)?(?:section|paragraph|clause)\s*\(", where.get("after") or "", re.I)
@@ -1267,8 +1333,9 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
                 _stay_in_section(last, moved[id(last)])
     for item in found:
         if isinstance(item["inserts"], str) and item["text"] is None:
-            # inserted words inline after ":-": "Section 40. ..." names the new section
-            m = re.match(rf"\s*[“\"]?(?:Section|Chapter)\s+(?P<num>{g.NUM})(?:[.:]|\s*$|\s+(?=[A-Z]))", item["new_text"] or "", re.I)
+            # inserted words inline after ":-": "Section 40. ..." names the new section ("Section 40 The ...", with a
+            # capital after it; "Section 5 of this chapter shall ..." is a new section's words that cite another)
+            m = re.match(rf"\s*[“\"]?(?:Section|Chapter)\s+(?P<num>{g.NUM})(?:[.:]|\s*$|(?-i:\s+(?=[A-Z])))", item["new_text"] or "", re.I)
             item["inserts"] = [m["num"]] if m else None
         if isinstance(item["inserts"], list):
             item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]

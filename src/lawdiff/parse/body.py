@@ -579,7 +579,11 @@ class Body:
             return False  # a "SECTION 14." after the subsection SECTION 15 puts in is the bill's, misnumbered (H.2081)
         bill_last = self.bill_sections[-1].num if self.bill_sections else None
         if (bill_last and num.lstrip("“”\"").startswith("SECTION")
-                and (AMENDS_AS_APPEARING.search(rest[:400]) or AMENDS_GENERAL_LAWS.search(rest[:300]))
+                and (AMENDS_AS_APPEARING.search(rest[:400])
+                     # (the first thing after ":-" only where it carries the bill's numbering on: "SECTION 40A." put
+                     # into "said chapter 200", an act, after the bill's SECTION 2 is that act's)
+                     or AMENDS_GENERAL_LAWS.search(rest[:300])
+                     and (frame.children or self.text.has_text(frame) or _near(bill_last, num)))
                 and not AN_ACT.search(self.quote_intro.get(id(frame), ""))):
             return False
         if bill_last and not _near(bill_last, num):
