@@ -2,7 +2,9 @@
 same two printed texts, for generated omnibus pairs (tests/helpers/omnibus.py).
 
 For each size, in a fresh interpreter (so peak memory is that run's own), CPU seconds of each
-stage: read and parse both texts, ``compare``, the JSON as ``lawdiff diff --format json`` writes
+stage: read and parse both texts, ``compare`` (``compare_streamed``, as the JSON command runs it: the
+changes' dicts are made while the JSON is written, and for the Markdown stage once, in its time),
+the JSON as ``lawdiff diff --format json`` writes
 it (into a temporary file, as the command does), the Markdown (``--format md``) and the HTML page
 (``--format html``, the same way).  "API compare" is read +
 parse + compare + JSON, in process; "HTML command" is read + parse + compare + HTML.  The ratios
@@ -49,6 +51,10 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
     """Runs in the child: every stage of one pair, CPU seconds each."""
     from lawdiff.diff.changes import compare
     from lawdiff.load.documents import load_document
+    try:  # as ``lawdiff diff --format json``: the changes' dicts made as the JSON reaches them
+        from lawdiff.diff.changes import compare_streamed
+    except ImportError:  # a baseline (--src) from before: the whole dict
+        compare_streamed = compare
     from lawdiff.render.markdown import render_markdown
     try:
         from lawdiff.cli import _SPOOL
@@ -74,14 +80,18 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
         state["docs"] = (load_document(str(old)), load_document(str(new)))
 
     def cmp():
-        state["model"] = compare(*state["docs"])
+        state["model"] = compare_streamed(*state["docs"])
+
+    def whole():  # Markdown and the page read the whole dict (``compare``): its changes made once, here
+        if not isinstance(state["model"]["changes"], list):
+            state["model"] = dict(state["model"], changes=list(state["model"]["changes"]))
 
     def spooled(write):  # as ``lawdiff diff`` writes JSON and HTML (cli.emit_spooled), less the copy out
         with tempfile.SpooledTemporaryFile(max_size=_SPOOL or 1 << 20) as fp:
             write(fp)
 
     steps = {"load": load, "compare": cmp, "json": lambda: spooled(lambda fp: dump_utf8(state["model"], fp)),
-             "md": lambda: render_markdown(state["model"]),
+             "md": lambda: (whole(), render_markdown(state["model"])),
              "html": lambda: spooled(lambda fp: render_redline_to(fp, state["model"], docs=state["docs"]))}
     rss = {}
     for stage in STAGES:

@@ -257,3 +257,18 @@ def test_provision_emptied_of_every_word_is_a_deletion(eo650):
     changes = compare(eo650, edited)["changes"]
     assert sorted(c["old"]["eid"] for c in changes if c["old"]) == sorted(
         n.eid for n in eo650.tree.walk() if n.num or n.heading or n.text)
+
+
+def test_streamed_model_is_the_model_with_its_changes_made_as_read(original, body):
+    """``compare_streamed`` (what ``lawdiff diff --format json`` writes) is ``compare``'s dict, its
+    changes made as they are read: the same dicts on every pass, the same JSON bytes."""
+    from lawdiff.diff.changes import ChangeDicts, compare_streamed
+    from lawdiff.render.jsonout import dumps_utf8
+
+    new = bill(section_inserted(definition_moved(figure_changed(body))), "h2288-edited")
+    whole, streamed = compare(original, new), compare_streamed(original, new)
+    assert isinstance(streamed["changes"], ChangeDicts) and len(streamed["changes"]) == len(whole["changes"])
+    assert list(streamed["changes"]) == whole["changes"] == list(streamed["changes"])
+    assert {k: v for k, v in streamed.items() if k != "changes"} == {k: v for k, v in whole.items() if k != "changes"}
+    assert list(streamed) == list(whole)  # the keys in the same order: "changes" last
+    assert len(not_equal(whole)) >= 3 and dumps_utf8(streamed) == dumps_utf8(whole)

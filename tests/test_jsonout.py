@@ -3,6 +3,7 @@
 import json
 from collections import OrderedDict
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,3 +52,35 @@ def test_into_a_file_from_where_it_stands_and_the_fallback_undone(monkeypatch, t
             jsonout.dump_utf8(value, fp)
             fp.seek(0)
             assert fp.read() == b"before" + (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+class _Made:
+    """Items made as they are read, each pass anew, as ``diff.changes.ChangeDicts`` makes them."""
+
+    json_list = True
+
+    def __init__(self, n, late_key=False):
+        self.n, self.late_key = n, late_key
+
+    def __iter__(self):
+        for k in range(self.n):
+            yield {"k": k, "§": ["=", "“x”"]} if not (self.late_key and k == self.n - 1) else {k: "é"}
+
+    def __len__(self):
+        return self.n
+
+
+def test_an_iterable_that_says_json_list_is_written_as_its_list(monkeypatch, tmp_path):
+    """``json_list``: written as the list of what it gives, by the fast path and by json's own (a key
+    json converts itself, met after chunks were written); any other object is refused as json refuses it."""
+    monkeypatch.setattr(jsonout, "_CHUNK", 3)
+    for made in (_Made(0), _Made(9), _Made(9, late_key=True)):
+        value = {"a": 1, "changes": made}
+        want = json.dumps({"a": 1, "changes": list(made)}, ensure_ascii=False, indent=2)
+        assert dumps(value) == want and dumps_utf8(value) == (want + "\n").encode()
+        with open(tmp_path / "out", "w+b") as fp:
+            jsonout.dump_utf8(value, fp)
+            fp.seek(0)
+            assert fp.read() == (want + "\n").encode()
+    with pytest.raises(TypeError, match="^Object of type set is not JSON serializable$"):
+        dumps({"s": {1, 2}})

@@ -308,3 +308,129 @@ def test_a_bill_section_starts_with_one_of_its_first_characters():
     matched = [t for t in texts if BILL_SECTION.match(t)]
     assert len(matched) > 100
     assert all(t[0] in _BILL_SECTION_FIRSTS for t in matched)
+
+
+def test_all_folded_as_folding_each_line():
+    """``text._all_folded`` answers, for the whole text at once, whether folding would change any line."""
+    from lawdiff.read.lines import fold
+    from lawdiff.read.text import _all_folded
+    alphabet = ["a", "b", " ", "  ", "\t", "\u00a0", "\u2028", "\x0b", "\x1c", "\u3000", "\n", "\r\n", "\r", "-", "“"]
+    texts = _random_texts(alphabet, 30_000, 7, seed=35) + ["", " ", "\n", "a\n", "a \nb", "a\n b", "a\n\nb", "a  b"]
+    answers = []
+    for text in texts:
+        raw = text.splitlines()
+        answers.append(_all_folded(text, raw))
+        assert answers[-1] == all(fold(s) == s for s in raw), repr(text)
+    assert any(answers) and not all(answers)
+
+
+def _read_every_step(text):
+    """``read_text`` with every step tried on every line (no literal looked for in the whole text)."""
+    from lawdiff.read import text as reader
+    from lawdiff.read.lines import Line
+    from lawdiff.read.words import blank_rules
+    lines = reader.drop_mass_gov_feedback([Line(" ".join(s.split()), None, i + 1)
+                                           for i, s in enumerate(text.splitlines())])
+    blank_rules(lines)
+    reader._drop_page_labels(lines)
+    reader._drop_repeated_headers(lines)
+    printed = reader._take_printed_numbers(lines)
+    if not printed and reader._unwrapped(lines):
+        lines = reader._break_paragraphs(lines)
+    elif not printed:
+        lines = reader._break_after_short_lines(lines)
+    _repair_every_pair(lines)
+    return lines, printed
+
+
+def _repair_every_pair(lines):
+    """``words.repair_hyphenation`` as it was: a generator yields each pair of lines that continue
+    one another, and the document's texts are listed before any."""
+    from lawdiff.read.words import _HYPHEN_ENDS, _HYPHENATED_END, _WORD
+
+    def consecutive():
+        previous = None
+        for line in lines:
+            if not line.text:
+                if previous is not None and previous.number is None:
+                    previous = None
+                continue
+            if previous is not None:
+                yield previous, line
+            previous = line
+
+    texts = [line.text for line in lines]
+    words = None
+    for a, b in consecutive():
+        if not a.text.endswith(_HYPHEN_ENDS):
+            continue
+        m = _HYPHENATED_END.search(a.text)
+        if not m or not b.text[:1].isalpha():
+            continue
+        head = m.group(1)
+        first, _, rest = b.text.partition(" ")
+        tail = _WORD.match(first)
+        tail_letters = tail.group(0) if tail else ""
+        soft = b.text[0].islower()
+        if soft:
+            if words is None:
+                words = {w.lower() for text in texts for w in _WORD.findall(text)}
+            soft = (head + tail_letters).lower() in words and f"{head}-{tail_letters}".lower() not in words
+        a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
+        b.text = rest
+
+
+def test_read_text_steps_skipped_by_their_literal():
+    """A text whose lines need no folding, or lacks the literal a step needs ("Mass.gov", "___", a
+    header's first word, a line ending in a hyphen), reads as with every step tried on every line."""
+    from lawdiff.read.text import _all_folded, read_text
+    pieces = ["HOUSE DOCKET, NO. 12 FILED ON: 1/2/2023", "SENATE . . . . No. 5", "FILED ON: 1/3/2023", "HOUSE",
+              "Help Us Improve Mass.gov with your feedback", "___", "____", "investi-", "gation", "investigation", "investi-\ngation", "non-\nfederal",
+              "1", "2", "3", "4", "5", "2 of 3", "1 of 3", "word", "words", ":- 3", "x" * 130]
+    spaces = ["  ", "\t", "\u00a0", " \u2028"]
+    rng = random.Random(36)
+    seen = {"folded": 0, "unfolded": 0, "hyphen": 0, "feedback": 0, "rule": 0, "header": 0, "printed": 0}
+    for _ in range(4_000):
+        rows = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(0, 12))]
+        if rng.random() < 0.5:  # whitespace folding changes
+            rows = [row + rng.choice(spaces) if rng.random() < 0.2 else row for row in rows]
+        text = "\n".join(rows)
+        got, (lines, printed) = read_text(text), _read_every_step(text)
+        assert [(l.text, l.number, l.src) for l in got.lines] == [(l.text, l.number, l.src) for l in lines]
+        assert got.line_numbers == ("printed" if printed else "source")
+        seen["folded" if _all_folded(text, text.splitlines()) else "unfolded"] += 1
+        seen["hyphen"] += any("investi-gation" in l.text or "non-federal" in l.text for l in lines)
+        seen["feedback"] += "Mass.gov" in text and not any("Mass.gov" in l.text for l in lines)
+        seen["rule"] += "___" in text and not any("___" in l.text for l in lines)
+        seen["header"] += sum(l.text.startswith("HOUSE DOCKET") for l in lines) < text.count("HOUSE DOCKET")
+        seen["printed"] += printed
+    assert min(seen.values()) > 20, seen
+
+
+def test_header_uncovered_by_a_page_label_dropped():
+    """A header that starts its line only once the page label before it is removed is dropped
+    like any repeated header, though no line started with a header's first letter before."""
+    from lawdiff.read.text import read_text
+    header = "HOUSE DOCKET, NO. 12 FILED ON: 1/2/2023"
+    text = f"1 of 2 {header}\nthe words\n2 of 2 {header}\nmore words\n"
+    got, (lines, _) = read_text(text), _read_every_step(text)
+    assert [l.text for l in got.lines] == [l.text for l in lines]
+    assert [l.text for l in got.lines if l.text.startswith("HOUSE")] == [header]
+
+
+def test_controls_counted_in_the_bytes():
+    """``decode._looks_binary`` counts the controls in the bytes: as many as in the text they
+    decode to, as UTF-8 and as cp1252."""
+    from lawdiff.read.decode import _CONTROL, _looks_binary
+    rng = random.Random(38)
+    alphabet = ["a", " ", "\n", "\t", "\r", "\x0c", "\x01", "\x0b", "\x1f", "\x7f", "é", "“", "€", "\u2028", "字"]
+    answers = set()
+    for _ in range(5_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        for encoding in ("utf-8", "cp1252"):
+            data = text.encode(encoding, errors="ignore")
+            decoded = data.decode(encoding)
+            want = len(_CONTROL.findall(decoded)) > max(2, len(decoded) // 100)
+            assert _looks_binary(decoded, data) == want
+            answers.add(want)
+    assert answers == {True, False}

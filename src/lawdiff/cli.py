@@ -342,13 +342,13 @@ def _provision_ref(ref: str, corpus: Corpus):
 def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | None, context: str,
                  old_label: str | None, new_label: str | None) -> None:
     """Redline OLD against NEW (files, corpus ids, or ID#EID for one provision)."""
-    from lawdiff.diff.changes import compare
-    from lawdiff.render.markdown import render_markdown
+    from lawdiff.diff.changes import compare, compare_streamed
 
     _check_binary_out(fmt, out)
     corpus = corpus_from(ctx)
     old_side, new_side = _provision_ref(old, corpus), _provision_ref(new, corpus)
-    model = compare(old_side, new_side)
+    # The JSON is written once, in order: its changes' dicts are made as it reaches them (issue 26: memory).
+    model = (compare_streamed if fmt == "json" else compare)(old_side, new_side)
     docs = (_document(old_side), _document(new_side))
     if fmt != "json":  # labels are for readers; the JSON keeps the documents' own meta
         for side, label in (("old", old_label), ("new", new_label)):
@@ -371,6 +371,8 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
 
         emit_spooled(lambda fp: dump_utf8(model, fp), out)
     else:
+        from lawdiff.render.markdown import render_markdown  # with the page's templates (jinja2): not for JSON
+
         emit(render_markdown(model), out)
 
 

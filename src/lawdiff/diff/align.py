@@ -128,7 +128,16 @@ def has_content(node: Node) -> bool:
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split())
+    if not text.isascii():  # the curly quotes are not ASCII: an ASCII text has none (translating was 70 % of the time)
+        text = text.translate(_QUOTES)
+    return " ".join(text.casefold().split())
+
+
+def _key(item: Item) -> str:
+    """The item's normalised own text (heading and text): what pass 1 and the repeated-text pass
+    compare, made again when asked.  Not kept: one more copy of every provision's text was a
+    seventh of the alignment's peak (issue 26: 18 MB at 30,000 sections)."""
+    return _normal(content(item.node))
 
 
 @dataclass(slots=True)
@@ -138,10 +147,10 @@ class Item:
     node: Node
     index: int  # document order
     parent: int | None  # index of the parent item
-    children: list[int] = field(default_factory=list)
-    key: str = ""
+    children: list[int] | tuple[()] = ()  # a list once it has any: most items have none, and share this
+    size: int = 0  # characters of its normalised own text (``_key``); 0: it has none
     bag: Counter | None = None  # own words
-    seq: tuple[str, ...] = ()  # own words, in order
+    seq: tuple[str, ...] = ()  # own words (the word pattern's matches in ``_key``), in order
     words: int = 0
     rank: int = 0  # place among its siblings
     quoted: bool = False  # inside a quoted structure (text an amendment inserts)
@@ -149,10 +158,6 @@ class Item:
     weight: float = 0.0  # IDF weight of the subtree's words (0: it has none)
     end: int = 0  # index after the last item of the subtree
     side: list | None = field(default=None, repr=False, compare=False)  # the list of items it is in
-
-    @property
-    def size(self) -> int:
-        return len(self.key)
 
     @property
     def kind(self) -> tuple[str, bool]:
@@ -164,12 +169,19 @@ def _items(root: Node) -> list[Item]:
     stack: list[tuple[Node, int | None]] = [(root, None)]
     while stack:  # iterative: a deep tree must not hit the recursion limit
         node, parent = stack.pop()
-        item = Item(node, len(items), parent, key=_normal(content(node)), side=items)
+        key = _normal(content(node))
+        # Interned: a bill repeats a few thousand words a million times, and one string per
+        # occurrence was the largest part of the alignment's memory (issue 26).
+        seq = tuple(map(sys.intern, _WORD.findall(key))) if key else ()  # a tuple: no room to grow
+        item = Item(node, len(items), parent, size=len(key), seq=seq, words=len(seq), side=items)
         if parent is not None:
             p = items[parent]
             item.quoted = p.quoted or p.node.type == "quotedStructure"
             item.rank = len(p.children)
-            p.children.append(item.index)
+            if p.children:
+                p.children.append(item.index)
+            else:
+                p.children = [item.index]
         items.append(item)
         stack.extend((c, item.index) for c in reversed(node.children))
     for item in reversed(items):
@@ -179,11 +191,6 @@ def _items(root: Node) -> list[Item]:
 
 def _seq(item: Item) -> tuple[str, ...]:
     """The item's own words, in order."""
-    if item.bag is None and not item.seq and item.key:
-        # Interned: a bill repeats a few thousand words a million times, and one string per
-        # occurrence was the largest part of the alignment's memory (issue 26).
-        item.seq = tuple(map(sys.intern, _WORD.findall(item.key)))  # a tuple: no room to grow
-        item.words = len(item.seq)
     return item.seq
 
 
@@ -201,7 +208,7 @@ def similarity(a: Item, b: Item) -> float:
     ba, bb = _bag(a), _bag(b)
     total = a.words + b.words
     if not total:
-        return 1.0 if a.key == b.key else 0.0
+        return 1.0 if _key(a) == _key(b) else 0.0
     if len(ba) > len(bb):
         ba, bb = bb, ba
     common = 0
@@ -292,10 +299,12 @@ class _Weights:
             return self.found[key]
         if self.index is None:
             self.index = _Index(old, self.df), _Index(new, self.df)
-        mine, theirs = self.index if side == "old" else self.index[::-1]
-        other = new if side == "old" else old
+        theirs = self.index[1] if side == "old" else self.index[0]
+        mine, other = (old, new) if side == "old" else (new, old)
+        # The item's sketch made again, as the index made it (the root and a provision without words have none)
+        sketch = _sketch(mine, item, self.df) if item.index and item.weight else ()
         votes: Counter = Counter()
-        for g in mine.sketches.get(item.index, ()):
+        for g in sketch:
             hits = theirs.postings.get(g, ())
             if len(hits) <= CAP:
                 votes.update(h for h in hits if other[h].kind == item.kind)
@@ -318,13 +327,15 @@ class Alignment:
         return {n: o for o, n in self.pairs.items()}
 
     def drop_words(self) -> None:
-        """Let go of what only the passes read (each item's normal text, word lists and
-        multisets): the change model needs the nodes and the pairs alone, and these were two
-        thirds of the memory held while it was built (issue 26).  A pass run after this fails
-        loudly (``key`` is None) rather than on empty bags."""
+        """Let go of what only the passes read (each item's word lists and multisets, and its
+        counts and weight, zero after this): the change model needs the nodes and the pairs
+        alone, and these were two thirds of the memory held while it was built (issue 26).  A
+        pass run after this fails loudly (``seq`` is None) rather than on empty bags."""
         for items in (self.old, self.new):
             for it in items:
-                it.key = it.bag = it.tree = it.seq = it.side = None
+                it.bag = it.tree = it.seq = it.side = None
+                it.size = it.words = it.rank = it.end = 0  # most are numbers past the few Python shares
+                it.weight = 0.0
 
 
 def align(old_root: Node, new_root: Node) -> Alignment:
@@ -360,17 +371,28 @@ def _pair(o: int, n: int, why: str, pairs: dict[int, int], how: dict[int, str]) 
 
 
 def _by_text(old, new, pairs, how) -> None:
-    def unique(items):
-        seen: dict[tuple, list[int]] = {}
-        for it in items[1:]:
-            if len(it.key.split()) >= MIN_TEXT_WORDS:
-                seen.setdefault((it.kind, it.key), []).append(it.index)
-        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+    # The old side's texts are held, the new side's looked up there and let go: both sides' texts
+    # at once (a copy of every provision's, ``_key``) were the alignment's highest point (issue 26).
+    first: dict[tuple, int] = {}  # (kind, text) -> its old item, or -1 where the old side repeats it
+    for it in old[1:]:
+        if (key := _text_key(it)) is not None:
+            k = (it.kind, key)
+            first[k] = -1 if k in first else it.index
+    match: dict[int, int] = {}  # old item with a text of its own -> the new one with that text, -1 if several
+    for it in new[1:]:
+        if (key := _text_key(it)) is not None and (o := first.get((it.kind, key), -1)) >= 0:
+            match[o] = -1 if o in match else it.index
+    for o in sorted(match):  # in the old document's order, as the unique texts came
+        if match[o] >= 0:
+            _pair(o, match[o], "text", pairs, how)
 
-    uo, un = unique(old), unique(new)
-    for k, o in uo.items():
-        if k in un:
-            _pair(o, un[k], "text", pairs, how)
+
+def _text_key(item: Item) -> str | None:
+    """The item's text where it is long enough to identify a provision (``MIN_TEXT_WORDS``), else None."""
+    if item.size < 2 * MIN_TEXT_WORDS - 1:  # so many words need at least so many characters
+        return None
+    key = _key(item)
+    return key if len(key.split()) >= MIN_TEXT_WORDS else None
 
 
 def _by_subtree_text(old, new, pairs, how) -> None:
@@ -402,6 +424,14 @@ def _by_subtree_text(old, new, pairs, how) -> None:
                 and clean_num(old[o].node.num or "") != clean_num(new[n].node.num or "")):
             _pair(o, n, "text", pairs, how)
             taken.add(n)
+
+
+def _paired_so_far(pairs):
+    """The pairs made before this is called, not those added while it runs: what iterating a copy
+    of ``pairs.items()`` gives, less the copy (a pair's partner never changes once made; issue 26:
+    a tuple for each pair, in each pass)."""
+    for o in list(pairs):
+        yield o, pairs[o]
 
 
 def _parent_pairs(pairs):
@@ -450,7 +480,7 @@ def _by_number(old, new, pairs, how, weights) -> None:
             if n is None:
                 continue
             _, num, heading, term = k
-            if not heading and not term and old[o].key and new[n].key:
+            if not heading and not term and old[o].size and new[n].size:
                 continue  # a bare number only confirms: left to the in-order pass, where it breaks ties
             _pair(o, n, "number", pairs, how)
             taken.add(n)
@@ -461,22 +491,40 @@ def _by_repeated_text(old, new, pairs, how) -> None:
     the text is repeated (a provision duplicated): the first with the first, in order.  Only
     among siblings, so a repeated clause is never paired across sections and called moved."""
     taken = set(pairs.values())
-    for po, pn in list(pairs.items()):
+    for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
 
         def groups(items, parent, used):
+            # The same text has the same length and words: grouped by those, and the texts
+            # themselves (not kept, ``_key``) compared only where both sides have such a group.
             out: dict[tuple, list[int]] = {}
             for c in items[parent].children:
-                if c not in used and items[c].key:
-                    out.setdefault((items[c].kind, items[c].node.num, items[c].key), []).append(c)
+                it = items[c]
+                if c not in used and it.size:
+                    out.setdefault((it.kind, it.node.num, it.size, it.seq), []).append(c)
             return out
 
         go, gn = groups(old, po, pairs), groups(new, pn, taken)
+        found = []  # (the first old child with that text, old, new)
         for k, os_ in go.items():
-            for o, n in zip(os_, gn.get(k, ())):
-                _pair(o, n, "text", pairs, how)
-                taken.add(n)
+            ns = gn.get(k)
+            if not ns:
+                continue
+            by_key = _by_key(new, ns)
+            for key, os_k in _by_key(old, os_).items():
+                found.extend((os_k[0], o, n) for o, n in zip(os_k, by_key.get(key, ())))
+        for _, o, n in sorted(found):  # texts in the order of their first old child, as grouped by text
+            _pair(o, n, "text", pairs, how)
+            taken.add(n)
+
+
+def _by_key(items: list[Item], group: list[int]) -> dict[str, list[int]]:
+    """The items of ``group`` by their normalised text, each list in the group's order."""
+    out: dict[str, list[int]] = {}
+    for c in group:
+        out.setdefault(_key(items[c]), []).append(c)
+    return out
 
 
 def _gaps(old, new, pairs, taken, po, pn):
@@ -495,7 +543,7 @@ def _gaps(old, new, pairs, taken, po, pn):
 
 def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
     taken = set(pairs.values())
-    for po, pn in list(pairs.items()):
+    for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
         # Looked at before with the same children paired: nothing new to find here.
@@ -545,7 +593,7 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
 def _same_opening(a: Item, b: Item) -> float:
     """A provision rewritten after its opening words is still itself, in its place: ``RELATED``
     when both open with the same ``OPENING`` words or more, else 0."""
-    wa, wb = a.key.split(" ", OPENING)[:OPENING], b.key.split(" ", OPENING)[:OPENING]
+    wa, wb = _key(a).split(" ", OPENING)[:OPENING], _key(b).split(" ", OPENING)[:OPENING]
     return RELATED if len(wa) == OPENING and wa == wb else 0.0
 
 
@@ -553,7 +601,7 @@ def _best_outside(scored: list[tuple[float, int]], inside: set[int]) -> float:
     return next((r for r, c in scored if c not in inside), 0.0)
 
 
-def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
+def _sketch(items: list[Item], item: Item, df: Counter) -> tuple[str, ...]:
     """A min-hash sketch of the subtree's first words: of the word trigrams holding a rare
     word (in at most ``RARE`` provisions; failing enough of those, the rarest words), the
     ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions
@@ -565,7 +613,7 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
             del words[SKETCH_WORDS:]
             break
     if len(words) < 3:
-        return [" ".join(words)] if words else []
+        return (" ".join(words),) if words else ()
     last = len(words) - 3  # the last trigram's start
     dfs = list(map(df.__getitem__, words))  # a Counter: 0 for a word it lacks, as df.get(w, 0)
     rare = [k for k, d in enumerate(dfs) if d <= RARE]
@@ -585,20 +633,23 @@ def _sketch(items: list[Item], item: Item, df: Counter) -> list[str]:
     # Interned: the two versions of a provision (most of them alike) and its look-alikes share
     # their trigrams, one string each rather than one per sketch (a sixth of the alignment's
     # memory, issue 26).
-    return list(map(sys.intern, dict.fromkeys(by_hash + grams[:half])))
+    return tuple(map(sys.intern, dict.fromkeys(by_hash + grams[:half])))
 
 
 class _Index:
-    """Sketches of every provision of one side, and trigram -> provisions (built once)."""
+    """Trigram -> the provisions of one side whose sketch holds it (built once).  The sketches
+    themselves are not kept: a provision's is made again when it is looked up, which few are
+    (1,030 of 90,386 at 30,000 sections; every sketch kept was 15 MB, issue 26)."""
 
     def __init__(self, items: list[Item], df: Counter):
-        self.sketches: dict[int, list[str]] = {}
-        self.postings: dict[str, list[int]] = {}
+        self.postings: dict[str, list[int]] = {}  # tuples once built
         for it in items[1:]:
             if it.weight:
-                sketch = self.sketches[it.index] = _sketch(items, it, df)
-                for g in sketch:
+                for g in _sketch(items, it, df):
                     self.postings.setdefault(g, []).append(it.index)
+        # Tuples, not lists with room to grow: most trigrams are in one or two provisions (issue 26:
+        # the index was a quarter of the alignment's memory).
+        self.postings = {g: tuple(where) for g, where in self.postings.items()}
 
 
 def _by_similarity(old, new, pairs, how, weights) -> None:
@@ -645,7 +696,7 @@ def _by_heading(old, new, pairs, how, weights) -> None:
     "Section 11. Civil rights protections" of chapter 93L is "Section 8. Civil Rights
     Protections" of chapter 93M, weighted Dice 0.38)."""
     taken = set(pairs.values())
-    for po, pn in list(pairs.items()):
+    for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
         kn = _unique_children(new, pn, taken, _heading_key)
@@ -662,7 +713,7 @@ def _heading_key(item: Item) -> tuple | None:
 
 def _by_position(old, new, pairs, how, weights) -> None:
     taken = set(pairs.values())
-    for po, pn in list(pairs.items()):
+    for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
         for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
@@ -676,7 +727,7 @@ def _by_position(old, new, pairs, how, weights) -> None:
                 # container: pairing it with an empty node would drop it from the model.
                 if has_content(a.node) != has_content(b.node):
                     continue
-                if a.key and b.key and min(similarity(a, b), weights.dice(a, b)) < WEAK \
+                if a.size and b.size and min(similarity(a, b), weights.dice(a, b)) < WEAK \
                         and not _same_name(a, b, weights):
                     continue
                 _pair(o, n, "position", pairs, how)
@@ -705,30 +756,48 @@ def heaviest_increasing(points: list[tuple[int, int]], weights: list[float] | No
     the heaviest run ending below it (ties go to the earliest point).  Points
     with the same first coordinate never chain if they come with falling second.
     """
-    if not points:
+    return [points[i] for i in heaviest_chain([y for _, y in points], weights)]
+
+
+def heaviest_chain(ys: list, weights: list[float] | None = None) -> list[int]:
+    """``heaviest_increasing`` of the points ``(k, ys[k])``, as their indexes: only the second
+    coordinates are read (the order of the points is their first), so no pairs need be made."""
+    if not ys:
         return []
-    weights = weights or [1] * len(points)
-    ranks = {y: r + 1 for r, y in enumerate(sorted({y for _, y in points}))}
-    size = len(ranks)
-    tree = [(0, -1)] * (size + 1)  # (weight, point index)
-    best, prev = [0] * len(points), [-1] * len(points)
-    for i, (_, y) in enumerate(points):
-        r = ranks[y] - 1  # strictly below y
-        top = (0, -1)
+    weights = weights or [1] * len(ys)
+    # Each point's rank among the distinct second coordinates (1, 2, ...), from one sort of the
+    # points rather than a dict of the values; the tree as two lists rather than a pair for each
+    # entry (issue 26: the change model's last step orders every pair of a bill, 15 MB at 30,000
+    # sections).
+    rank = [0] * len(ys)
+    size = 0
+    last = None
+    for k in sorted(range(len(ys)), key=ys.__getitem__):
+        if not size or ys[k] != last:
+            size += 1
+            last = ys[k]
+        rank[k] = size
+    tree_weight = [0] * (size + 1)  # the heaviest run ending at or below a rank, and its last point
+    tree_point = [-1] * (size + 1)
+    best, prev = [0] * len(ys), [-1] * len(ys)
+    for i in range(len(ys)):
+        r = rank[i] - 1  # strictly below y
+        top, top_point = 0, -1
         while r > 0:
-            if tree[r][0] > top[0]:
-                top = tree[r]
+            if tree_weight[r] > top:
+                top, top_point = tree_weight[r], tree_point[r]
             r -= r & -r
-        best[i], prev[i] = top[0] + weights[i], top[1]
-        r = ranks[y]
+        here = best[i] = top + weights[i]
+        prev[i] = top_point
+        r = rank[i]
         while r <= size:
-            if best[i] > tree[r][0]:
-                tree[r] = (best[i], i)
+            if here > tree_weight[r]:
+                tree_weight[r], tree_point[r] = here, i
             r += r & -r
-    i = max(range(len(points)), key=lambda k: (best[k], -k))
+    i = max(range(len(ys)), key=lambda k: (best[k], -k))
     out = []
     while i != -1:
-        out.append(points[i])
+        out.append(i)
         i = prev[i]
     return out[::-1]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lawdiff.diff.align import align, heaviest_increasing, content, has_content
+from lawdiff.diff.align import Item, align, heaviest_chain, content, has_content
 from lawdiff.diff.citations import WordLines, own_lines, token_lines
 from lawdiff.diff.model import Change, ChangeKind, ChangeModel, Ref, Side, Stats
 from lawdiff.diff.splits import Group, find_groups
@@ -52,6 +52,35 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
         model["changes"] = out  # the key is there already, in its place (last)
     give_back()  # the typed model and the alignment are gone: the renderers build in their place
     return model
+
+
+def compare_streamed(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
+    """``compare(old, new)`` for writing out once (``lawdiff diff --format json``): the same dict,
+    but its ``"changes"`` is a ``ChangeDicts``, which makes each change's dict as it is read.  The
+    whole dict of the changes is never held: at 30,000 sections it was 83 MB against the typed
+    changes' 45 (issue 26: memory).  ``render.jsonout`` writes it as it writes a list."""
+    typed = compare_model(old, new, timeout)
+    model = replace(typed, changes=()).to_dict()
+    model["changes"] = ChangeDicts(typed.changes)  # the key is there already, in its place (last)
+    give_back()  # the alignment is gone
+    return model
+
+
+class ChangeDicts:
+    """The changes' dicts (``Change.to_dict()``), each made when an iteration reaches it; every
+    iteration makes them anew.  ``json_list``: ``render.jsonout`` writes it as a JSON array."""
+
+    __slots__ = ("changes",)
+    json_list = True
+
+    def __init__(self, changes: tuple[Change, ...]):
+        self.changes = changes
+
+    def __iter__(self):
+        return (c.to_dict() for c in self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
 
 
 def compare_model(old, new, timeout: float = DEFAULT_TIMEOUT) -> ChangeModel:
@@ -93,7 +122,7 @@ def _compare(old, new, timeout: float) -> ChangeModel:
             # ``_place_deletions``): every word is inserted.  Not the roots: a whole document
             # against one provision is the comparison asked for, a change of the document.
             o = None
-        change = _change(alignment.old[o].node if o is not None else None, item.node,
+        change = _change(alignment.old[o] if o is not None else None, item,
                          o is not None and item.index in alignment.moved,
                          alignment.how.get(item.index) if o is not None else None, timeout, located, places)
         changes_new.append((item.index, change))
@@ -137,40 +166,47 @@ def without_zones(root: Node, zones: list[str]) -> Node:
                 [c for c in root.children if c.type not in zones])
 
 
-def _places(items) -> dict[int, tuple[int | None, int]]:
-    """id(node) -> (order, depth) of each node (``Ref.order``, ``Ref.depth``); the order
-    counts provisions with words only (None for a node without: a whole document's root
-    paired with the one provision the other side names)."""
-    out: dict[int, tuple[int | None, int]] = {}
-    depth: dict[int, int] = {}
+Places = tuple[list[int | None], list[int]]
+
+
+def _places(items) -> Places:
+    """The order and the depth of each item, by its index (``Ref.order``, ``Ref.depth``); the
+    order counts provisions with words only (None for a node without: a whole document's root
+    paired with the one provision the other side names).  Two lists, not a pair for each node
+    in a dict by its id: that was 15 MB at 30,000 sections (issue 26: memory)."""
+    orders: list[int | None] = []
+    depths: list[int] = []
     order = 0
     for item in items:  # document order: a parent before its children
         if item.parent is None:
-            depth[item.index] = 0
+            depths.append(0)
         else:
             parent = items[item.parent]
             counts = parent.parent is not None and has_content(parent.node)  # the root does not count
-            depth[item.index] = depth[item.parent] + counts
-        out[id(item.node)] = (order if has_content(item.node) else None, depth[item.index])
+            depths.append(depths[item.parent] + counts)
+        orders.append(order if has_content(item.node) else None)
         order += has_content(item.node)
-    return out
+    return orders, depths
 
 
-def _ref(node: Node | None, located: WordLines, places: dict[int, tuple[int | None, int]]) -> Ref | None:
-    if node is None:
+def _ref(item: Item | None, located: WordLines, places: Places) -> Ref | None:
+    if item is None:
         return None
+    node = item.node
     lines = own_lines(node)
     words = located.of(node)
     if lines and words and words[2]:
         # The tree knows where the next provision starts, not where these words end: in a
         # source with blank lines between paragraphs that is a blank line.
         lines = [lines[0], max(lines[0], words[2][-1])]
-    order, depth = places[id(node)]
+    order, depth = places[0][item.index], places[1][item.index]
     return Ref(node.eid, node.num, node.term, tuple(lines) if lines else None, node.type, order, depth)
 
 
-def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, timeout: float,
-            located: tuple[WordLines, WordLines], places) -> Change:
+def _change(old_item: Item | None, new_item: Item | None, moved: bool, how: str | None, timeout: float,
+            located: tuple[WordLines, WordLines], places: tuple[Places, Places]) -> Change:
+    old = old_item.node if old_item is not None else None
+    new = new_item.node if new_item is not None else None
     if old is None:
         tokens, degraded, kind = ([["+", content(new)]] if content(new) else []), False, ChangeKind.INSERT
     elif new is None:
@@ -190,8 +226,8 @@ def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, ti
     both = old is not None and new is not None
     return Change(
         kind=kind,
-        old=_ref(old, located[0], places[0]),
-        new=_ref(new, located[1], places[1]),
+        old=_ref(old_item, located[0], places[0]),
+        new=_ref(new_item, located[1], places[1]),
         tokens=tuple((op, text) for op, text in tokens),
         heading=(old.heading if old is not None else None, new.heading if new is not None else None),
         degraded=degraded,
@@ -206,16 +242,18 @@ def _change(old: Node | None, new: Node | None, moved: bool, how: str | None, ti
 def _group_change(g: Group, alignment, located: tuple[WordLines, WordLines], places) -> Change:
     """One change for a whole split or join: the first provision of each side in ``old`` and
     ``new``, the parted side's further ones in ``parts``."""
-    olds = [alignment.old[i].node for i in g.olds]
-    news = [alignment.new[i].node for i in g.news]
+    old_items = [alignment.old[i] for i in g.olds]
+    new_items = [alignment.new[i] for i in g.news]
+    olds = [it.node for it in old_items]
+    news = [it.node for it in new_items]
     split = g.kind == "split"
     how = alignment.how.get(g.pair[1])
-    rest = news[1:] if split else olds[1:]
+    rest = new_items[1:] if split else old_items[1:]
     sides = (olds[0], news) if split else (olds, news[0])  # the parted side as the list of its parts
     return Change(
         kind=ChangeKind.SPLIT if split else ChangeKind.JOIN,
-        old=_ref(olds[0], located[0], places[0]),
-        new=_ref(news[0], located[1], places[1]),
+        old=_ref(old_items[0], located[0], places[0]),
+        new=_ref(new_items[0], located[1], places[1]),
         tokens=tuple(g.tokens),
         heading=(olds[0].heading, news[0].heading),
         degraded=False,
@@ -224,7 +262,7 @@ def _group_change(g: Group, alignment, located: tuple[WordLines, WordLines], pla
         token_lines=_tupled(token_lines(g.tokens, *sides, *located)),
         token_last_lines=_tupled(token_lines(g.tokens, *sides, *located, last=True)),
         displaced=False,
-        parts=tuple(_ref(node, located[1 if split else 0], places[1 if split else 0]) for node in rest),
+        parts=tuple(_ref(it, located[1 if split else 0], places[1 if split else 0]) for it in rest),
         breaks=tuple(g.breaks),
     )
 
@@ -235,8 +273,7 @@ def _undo_displaced_groups(changes: list[Change], groups: list[Group], alignment
     (the pair, displaced; the further parts inserted or deleted beside it): a renderer that
     shows one text, as Word does, shows a displaced pair at both its places, and a split
     cannot stand at two."""
-    by_order = {(places[0][id(alignment.old[g.olds[0]].node)][0], places[1][id(alignment.new[g.news[0]].node)][0]): g
-                for g in groups}
+    by_order = {(places[0][0][g.olds[0]], places[1][0][g.news[0]]): g for g in groups}
     def alone(old, new):
         return _change(old, new, False, None, timeout, located, places)
 
@@ -247,12 +284,12 @@ def _undo_displaced_groups(changes: list[Change], groups: list[Group], alignment
             continue
         g = by_order[c.old.order, c.new.order]
         po, pn = g.pair
-        pair = replace(_change(alignment.old[po].node, alignment.new[pn].node, False, alignment.how.get(pn), timeout,
+        pair = replace(_change(alignment.old[po], alignment.new[pn], False, alignment.how.get(pn), timeout,
                                located, places), displaced=True)
         if g.kind == "split":
-            out.extend(pair if n == pn else alone(None, alignment.new[n].node) for n in g.news)
+            out.extend(pair if n == pn else alone(None, alignment.new[n]) for n in g.news)
         else:
-            out.extend(pair if o == po else alone(alignment.old[o].node, None) for o in g.olds)
+            out.extend(pair if o == po else alone(alignment.old[o], None) for o in g.olds)
     return out
 
 
@@ -265,10 +302,12 @@ def _displaced(changes: list[Change]) -> list[Change]:
     one longest run of them kept in order (``Change.displaced``)."""
     pairs = [k for k, c in enumerate(changes) if c.old is not None and c.new is not None
              and c.kind != ChangeKind.MOVE]
-    kept = {i for i, _ in heaviest_increasing([(i, changes[k].old.order) for i, k in enumerate(pairs)])}
+    kept = bytearray(len(pairs))  # a byte for each pair, not a set of their places (issue 26: memory)
+    for i in heaviest_chain([changes[k].old.order for k in pairs]):
+        kept[i] = 1
     out = list(changes)
     for i, k in enumerate(pairs):
-        if i not in kept:
+        if not kept[i]:
             out[k] = replace(changes[k], displaced=True)
     return out
 
@@ -298,7 +337,7 @@ def _place_deletions(alignment, changes_new: list[tuple[int, Change]], timeout: 
             # Unpaired, or paired with a container that has no words of its own (a quotation
             # the other version opens with a section where this one runs the section's words
             # into it, S.160 -> S.2673): its words are struck here, never left out.
-            after.setdefault(anchor, []).append(_change(item.node, None, False, None, timeout, located, places))
+            after.setdefault(anchor, []).append(_change(item, None, False, None, timeout, located, places))
         if n is not None and n not in moved:
             anchor = n
     # An anchor without a change of its own (a container) is placed before the first change

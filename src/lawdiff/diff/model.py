@@ -118,7 +118,7 @@ class Side:
         return cls.from_meta(d, d.get("eid"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """One provision on one side of a change."""
 
@@ -162,7 +162,7 @@ TokenLines = tuple[int | None, int | None]
 """(old line, new line) of one token; None where that side is not located."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One provision's change: its old and new place and the word diff of its content."""
 

@@ -35,7 +35,7 @@ def decode(data: bytes, source: object) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _looks_binary(text):
+        if _looks_binary(text, data):
             raise LawdiffError(source, "binary file, not text")
         return text
     raise LawdiffError(source, "bytes decode in no supported encoding (UTF-8, UTF-16 with BOM, cp1252)")
@@ -45,7 +45,14 @@ def decode(data: bytes, source: object) -> str:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
-def _looks_binary(text: str) -> bool:
-    # One regex pass over the text: a per-character generator took 0.7 s on a 15 MB side.
-    controls = sum(1 for _ in _CONTROL.finditer(text))
+# Every byte but those controls: deleting them from the bytes leaves the controls.
+_NOT_CONTROL = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
+
+
+def _looks_binary(text: str, data: bytes) -> bool:
+    """Does ``text``, decoded from ``data`` as UTF-8 or cp1252, hold more controls than text does?
+    Counted in the bytes, where each such control is the one byte it decodes from (in both
+    encodings no byte of another character is below 0x20): one C pass that keeps only them,
+    where a regex pass over the text took 0.045 s a 15 MB side (issue 26)."""
+    controls = len(data.translate(None, _NOT_CONTROL))
     return controls > max(2, len(text) // 100)

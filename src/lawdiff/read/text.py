@@ -32,11 +32,24 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
     API layout, no blank lines between paragraphs); None decides from the text itself.
     ``printed_numbers``: False where the source is known to print no line numbers (an API
     record), so no leading figure is ever taken for one ("1 year but less than 2 years", S.934)."""
-    lines = [Line(" ".join(s.split()), None, i + 1) for i, s in enumerate(text.splitlines())]  # fold(s), no call
-    lines = drop_mass_gov_feedback(lines)
-    blank_rules(lines)
-    _drop_page_labels(lines)
-    _drop_repeated_headers(lines)
+    raw = text.splitlines()
+    # The feedback box, a rule and a header each start a line with a letter of their own: in a
+    # text that needs no folding (a printed bill's, not the API's), whose lines are then its own,
+    # a step is taken only where a line starts so (one pass over the lines, not one for each step;
+    # issue 26).  Removing a page label may start a line anew ("2 of 6 HOUSE DOCKET ..."): then
+    # the headers are looked for anyway.
+    if _all_folded(text, raw):  # no line's words split and joined again
+        lines = [Line(s, None, i) for i, s in enumerate(raw, 1)]
+        firsts = {s[:1] for s in raw}
+    else:
+        lines = [Line(" ".join(s.split()), None, i) for i, s in enumerate(raw, 1)]  # fold(s), no call
+        firsts = None  # every step is tried
+    if firsts is None or "H" in firsts:  # "Help Us Improve Mass.gov"
+        lines = drop_mass_gov_feedback(lines)
+    if firsts is None or "_" in firsts:
+        blank_rules(lines)
+    if _drop_page_labels(lines) or firsts is None or not firsts.isdisjoint(_HEADER_FIRSTS):
+        _drop_repeated_headers(lines)
     printed = printed_numbers and _take_printed_numbers(lines)
     if not printed and (paragraph_per_line or (paragraph_per_line is None and _unwrapped(lines))):
         lines = _break_paragraphs(lines)
@@ -44,6 +57,20 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
         lines = _break_after_short_lines(lines)
     repair_hyphenation(lines)
     return Reading(lines=lines, line_numbers="printed" if printed else "source")
+
+
+_HEADER_FIRSTS = "HSF"  # HOUSE, SENATE, FILED ON (``cover.is_header``)
+
+
+def _all_folded(text: str, raw: list[str]) -> bool:
+    """Is every line of ``raw`` (``text.splitlines()``) folded already (``fold(s) == s``)?  No
+    whitespace but the space (every other is unprintable), no doubled space (looked for in the
+    whole text: no line break is a space), and none at a line's start or end: each a loop in C
+    over the lines, no copy of the text made.  The API's records, which start each paragraph
+    with a tab, are answered by their first character."""
+    space = itertools.repeat(" ")
+    return (all(map(str.isprintable, raw)) and "  " not in text
+            and not any(map(str.startswith, raw, space)) and not any(map(str.endswith, raw, space)))
 
 
 def _unwrapped(lines: list[Line]) -> bool:
@@ -87,8 +114,8 @@ def drop_mass_gov_feedback(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _drop_page_labels(lines: list[Line]) -> None:
-    """Remove ``N of M`` page labels, wherever extraction put them.
+def _drop_page_labels(lines: list[Line]) -> bool:
+    """Remove ``N of M`` page labels, wherever extraction put them; True if any was.
 
     ``N of M`` also occurs in legal text ("2 of 3 members"), so a match counts as
     a label only as part of a run 1, 2, 3 ... of the same M in document order,
@@ -109,6 +136,7 @@ def _drop_page_labels(lines: list[Line]) -> None:
     for i, m in sorted(accepted, key=lambda im: (im[0], -im[1].start())):
         text = lines[i].text
         lines[i].text = fold(text[: m.start()] + " " + text[m.end():])
+    return bool(accepted)
 
 
 def _drop_repeated_headers(lines: list[Line]) -> None:
@@ -155,11 +183,15 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
     unnumbered: list[int] = []  # lines taken as continuations since the last printed number
     # A dry run looks at the next few lines only: a long unnumbered text with many lines
     # starting "1 " would otherwise be listed again from each of them (quadratic).
-    ahead = (i for i in range(start, len(lines)) if lines[i].text)
-    nonblank = list(itertools.islice(ahead, 2 * _NUMBERED_PROOF + 2) if dry_run else ahead)
+    if dry_run:
+        nonblank = list(itertools.islice((i for i in range(start, len(lines)) if lines[i].text),
+                                         2 * _NUMBERED_PROOF + 2))
+    else:
+        nonblank = [i for i in range(start, len(lines)) if lines[i].text]
     last = len(nonblank) - 1
     for k, i in enumerate(nonblank):
-        text = lines[i].text
+        line = lines[i]
+        text = line.text
         # ``_leading(text, expected)`` written out: it is asked of every line of a printed bill.
         s = str(expected)
         n = len(s)
@@ -190,7 +222,7 @@ def _numbered_from(lines: list[Line], start: int, dry_run: bool) -> int:
             elif text == str(expected) and _leading(following, expected) is None:
                 text, pending = "", expected  # the number alone on its own line
         if not dry_run:
-            lines[i].text, lines[i].number = text, number
+            line.text, line.number = text, number
     return found
 
 

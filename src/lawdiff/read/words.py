@@ -30,36 +30,31 @@ def repair_hyphenation(lines: list[Line]) -> None:
     # A repair needs a line ending in a hyphen (as _HYPHENATED_END does); the document's word
     # list only a hyphen before a lower-case letter, which bills seldom print (their ":-" is
     # none): built then, from the lines as they were before any repair (issue 26: it was an
-    # eighth of reading an omnibus bill).
-    texts = [line.text for line in lines]
+    # eighth of reading an omnibus bill).  The lines' texts are listed when a first repair is
+    # about to change one.  The pairs of lines that continue one another (adjacent lines, or
+    # printed lines with only blanks between) are walked here, not yielded by a generator: a step
+    # of one for each line was most of the cost where no line ends in a hyphen (issue 26).
+    texts: list[str] | None = None
     words: set[str] | None = None
-    for a, b in _consecutive(lines):
-        if not a.text.endswith(_HYPHEN_ENDS):
+    a = None  # the line before, that this one may continue
+    for b in lines:
+        if not b.text:
+            if a is not None and a.number is None:
+                a = None  # a blank line ends an unnumbered paragraph
             continue
-        m = _HYPHENATED_END.search(a.text)
-        if not m or not b.text[:1].isalpha():
-            continue
-        head = m.group(1)
-        first, _, rest = b.text.partition(" ")
-        tail = _WORD.match(first)
-        tail_letters = tail.group(0) if tail else ""
-        soft = b.text[0].islower()
-        if soft:
-            if words is None:
-                words = {w.lower() for text in texts for w in _WORD.findall(text)}
-            soft = (head + tail_letters).lower() in words and f"{head}-{tail_letters}".lower() not in words
-        a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
-        b.text = rest
-
-
-def _consecutive(lines: list[Line]):
-    """Pairs of lines that continue one another: adjacent lines, or printed lines with only blanks between."""
-    previous = None
-    for line in lines:
-        if not line.text:
-            if previous is not None and previous.number is None:
-                previous = None  # a blank line ends an unnumbered paragraph
-            continue
-        if previous is not None:
-            yield previous, line
-        previous = line
+        if a is not None and a.text.endswith(_HYPHEN_ENDS) and (m := _HYPHENATED_END.search(a.text)) \
+                and b.text[:1].isalpha():
+            if texts is None:
+                texts = [line.text for line in lines]
+            head = m.group(1)
+            first, _, rest = b.text.partition(" ")
+            tail = _WORD.match(first)
+            tail_letters = tail.group(0) if tail else ""
+            soft = b.text[0].islower()
+            if soft:
+                if words is None:
+                    words = {w.lower() for text in texts for w in _WORD.findall(text)}
+                soft = (head + tail_letters).lower() in words and f"{head}-{tail_letters}".lower() not in words
+            a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
+            b.text = rest
+        a = b

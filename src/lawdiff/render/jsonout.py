@@ -46,7 +46,7 @@ def dumps(obj: object) -> str:
     try:
         _emit(obj, "\n", out)
     except (_Fallback, RecursionError):
-        return json.dumps(obj, ensure_ascii=False, indent=2)
+        return json.dumps(obj, ensure_ascii=False, indent=2, default=_as_list)
     out.flush()
     return "".join(out.chunks)
 
@@ -71,17 +71,26 @@ def dump_utf8(obj: object, fp, end: str = "\n") -> None:
     except (_Fallback, RecursionError):
         fp.seek(start)
         fp.truncate()
-        fp.write((json.dumps(obj, ensure_ascii=False, indent=2) + end).encode("utf-8"))
+        fp.write((json.dumps(obj, ensure_ascii=False, indent=2, default=_as_list) + end).encode("utf-8"))
         return
     out.append(end)
     out.flush()
+
+
+def _as_list(o: object) -> list:
+    """``json``'s ``default``: an object whose type says ``json_list`` (``diff.changes.ChangeDicts``,
+    whose items are made as they are read) is written as the list of its items; any other, refused
+    as ``json`` refuses it."""
+    if getattr(type(o), "json_list", False):
+        return list(o)
+    raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
 
 
 def _emit(o: object, newline: str, out: list[str]) -> None:
     t = type(o)
     if t is str:
         out.append(encode_basestring(o))
-    elif t is list or t is tuple:
+    elif t is list or t is tuple or getattr(t, "json_list", False):  # json_list: any iterable that says so
         if not o:
             out.append("[]")
             return
