@@ -192,3 +192,7 @@ def test_the_sixteenth_instruction_sample_is_the_sixteenth_seeded_draw_of_300_an
 
 def test_the_seventeenth_instruction_sample_is_the_seventeenth_seeded_draw_of_300_and_adds_up():
     _later_draw("seventeenth", 300, 304)
+
+
+def test_the_eighteenth_instruction_sample_is_the_eighteenth_seeded_draw_of_300_and_adds_up():
+    _later_draw("eighteenth", 300, 324)
