@@ -868,3 +868,21 @@ def test_a_whole_chapter_struck_and_a_section_named_after_the_anchors_words(tmp_
                   "SECTION 2. Chapter 6A of the General Laws is hereby amended by adding the following after the word "
                   "“program” in Section 16G:- and the clinic.")
     assert _got(items) == [("1", "209B", None, "replace"), ("2", "6A", "16G", "insert")]
+
+
+def test_by_striking_items_after_inserted_text_and_and_further_striking(tmp_path):
+    # H.4278 "amended as follows: By adding, at line 180, the following subsection: - (l) ... By striking out, at line
+    # 180, the letter “l” ... and replacing it with ..."; H.1818 "(a) Striking out the words “x” in paragraph (1) and
+    # further striking the second sentence ... and inserting in place thereof ..."
+    items = _read(tmp_path,
+                  "SECTION 1. Section 148C of chapter 149 of the General Laws is hereby amended as follows:",
+                  "By adding, at line 180, the following subsection: -",
+                  "(l) Employers shall be given a credit.",
+                  "By striking out, at line 180, the letter “l” appearing in parentheses and replacing it with the letter "
+                  "“m”.",
+                  "SECTION 2. Subsection (b) of section 32E of chapter 94C of the General Laws is hereby amended by striking "
+                  "out the words “less than 2 nor” in paragraph (1) and further striking the second sentence in the said "
+                  "subsection and inserting in place thereof the following sentence:- No fine shall exceed $25,000.")
+    assert _got(items) == [("1", "149", "148C", "insert"), ("1", "149", "148C", "replace"),
+                           ("2", "94C", "32E", "strike"), ("2", "94C", "32E", "replace")]
+    assert items[1]["where"]["words"] == "l"

@@ -99,7 +99,7 @@ ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS}|repea
 # Where a predicate's clauses part: "…, and by adding …", "; and (ii) inserting …", "… and by
 # striking …".  Not " and inserting in place thereof", which ends the clause it belongs to.
 CLAUSE_START = re.compile(
-    r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+(?=by\b|striking\b|deleting\b|\(\s*[ivx\d]+\s*\))|\s+(?=\(\s*[ivx\d]{1,4}\s*\)\s+(?:by\s+)?"
+    r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+(?:further\s+)?(?=by\b|striking\b|deleting\b|\(\s*[ivx\d]+\s*\))|\s+(?=\(\s*[ivx\d]{1,4}\s*\)\s+(?:by\s+)?"
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
     r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+)?(?:the\s+)?"
     rf"(?={ANY_VERB}\b)"

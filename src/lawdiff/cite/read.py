@@ -328,7 +328,8 @@ def _embedded(qstrs: list[Node]) -> list[tuple[Node, int]]:
             if any(c.type == "quotedStructure" for c in node.children) and (m := EMBEDDED.search(node.text))]
 
 
-CONTINUED = re.compile(r"(?:^|(?<=[.;])\s+)And\s+(?:further,?\s+)?(?=by\s+(?:striking|inserting|adding|deleting)\b)")
+CONTINUED = re.compile(r"(?:^|(?<=[.;])\s+)(?:And\s+(?:further,?\s+)?(?=by\s+(?:striking|inserting|adding|deleting)\b)"
+                       r"|(?=By\s+(?:striking|inserting|adding|deleting)\b))")
 """Where the bill's instruction goes on inside the text it inserts: "...; And by striking the word “and” ...", "... of
 correction. And further, by adding the following sections:-" (a capital "And" opening a sentence: inserted law does
 not go on "And by striking")."""
@@ -339,7 +340,7 @@ def _continued(qstrs: list[Node]) -> list[tuple[Node, int, int]]:
     words start, at "by", and where they end)."""
     out = []
     for node in _inserted_nodes(qstrs):
-        if "And" in node.text and (m := CONTINUED.search(node.text)):
+        if ("And" in node.text or "By " in node.text) and (m := CONTINUED.search(node.text)):
             stop = g.NEW_INSTRUCTION.search(node.text, m.end())  # an instruction of its own after it (``_embedded``)
             out.append((node, m.end(), stop.start() if stop else len(node.text)))
     return out
@@ -987,6 +988,8 @@ def _read_clause(clause: str) -> tuple[str, dict, str | None]:
     at_end = g.AT_THE_END.search(clause)
     if at_end and anchor and anchor.start() < at_end.start():
         at_end = None  # "inserting after the word “x” at the end of the first paragraph": after the word, an insertion
+    if action == "add" and where["lines"] and not at_end and where["after"] is None:
+        action = "insert"  # "adding, at line 180, the following subsection": a place in the printed text
     if action == "insert" and (at_end or where["after"] is None and LAST_UNIT.search(clause)):
         action = "add"  # "inserting at the end thereof", "inserting a new seventh and final paragraph": an addition
     return action, where, obj
