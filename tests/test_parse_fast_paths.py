@@ -345,8 +345,8 @@ def _read_every_step(text):
 
 def _repair_every_pair(lines):
     """``words.repair_hyphenation`` as it was: a generator yields each pair of lines that continue
-    one another, and the document's texts are listed before any."""
-    from lawdiff.read.words import _HYPHEN_ENDS, _HYPHENATED_END, _WORD
+    one another, and the document's words are listed before any (the join itself is ``words.rejoin``)."""
+    from lawdiff.read.words import _HYPHEN_ENDS, _HYPHENATED_END, _WORD, rejoin
 
     def consecutive():
         previous = None
@@ -359,25 +359,14 @@ def _repair_every_pair(lines):
                 yield previous, line
             previous = line
 
-    texts = [line.text for line in lines]
-    words = None
+    words = {w.lower() for line in lines for w in _WORD.findall(line.text)}
     for a, b in consecutive():
         if not a.text.endswith(_HYPHEN_ENDS):
             continue
         m = _HYPHENATED_END.search(a.text)
         if not m or not b.text[:1].isalpha():
             continue
-        head = m.group(1)
-        first, _, rest = b.text.partition(" ")
-        tail = _WORD.match(first)
-        tail_letters = tail.group(0) if tail else ""
-        soft = b.text[0].islower()
-        if soft:
-            if words is None:
-                words = {w.lower() for text in texts for w in _WORD.findall(text)}
-            soft = (head + tail_letters).lower() in words and f"{head}-{tail_letters}".lower() not in words
-        a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
-        b.text = rest
+        rejoin(a, b, m, lambda: words)
 
 
 def test_read_text_steps_skipped_by_their_literal():

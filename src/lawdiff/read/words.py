@@ -36,6 +36,13 @@ def repair_hyphenation(lines: list[Line]) -> None:
     # of one for each line was most of the cost where no line ends in a hyphen (issue 26).
     texts: list[str] | None = None
     words: set[str] | None = None
+
+    def document_words() -> set[str]:
+        nonlocal words
+        if words is None:
+            words = {w.lower() for text in texts for w in _WORD.findall(text)}
+        return words
+
     a = None  # the line before, that this one may continue
     for b in lines:
         if not b.text:
@@ -46,15 +53,21 @@ def repair_hyphenation(lines: list[Line]) -> None:
                 and b.text[:1].isalpha():
             if texts is None:
                 texts = [line.text for line in lines]
-            head = m.group(1)
-            first, _, rest = b.text.partition(" ")
-            tail = _WORD.match(first)
-            tail_letters = tail.group(0) if tail else ""
-            soft = b.text[0].islower()
-            if soft:
-                if words is None:
-                    words = {w.lower() for text in texts for w in _WORD.findall(text)}
-                soft = (head + tail_letters).lower() in words and f"{head}-{tail_letters}".lower() not in words
-            a.text = a.text[: m.start(1)] + head + ("" if soft else "-") + first
-            b.text = rest
+            rejoin(a, b, m, document_words)
         a = b
+
+
+def rejoin(a: Line, b: Line, hyphenated: re.Match, words) -> None:
+    """Join the word ``a`` ends with, hyphenated (``hyphenated``: ``_HYPHENATED_END``'s match), and the first word
+    of ``b``, onto ``a``; ``words()``: the document's words, lower-cased, as printed before any repair (asked for
+    only before a lower-case letter)."""
+    head = hyphenated.group(1)
+    first, _, rest = b.text.partition(" ")
+    tail = _WORD.match(first)
+    tail_letters = tail.group(0) if tail else ""
+    soft = b.text[0].islower()
+    if soft:
+        known = words()
+        soft = (head + tail_letters).lower() in known and f"{head}-{tail_letters}".lower() not in known
+    a.text = a.text[: hyphenated.start(1)] + head + ("" if soft else "-") + first
+    b.text = rest
