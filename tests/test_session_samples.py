@@ -196,3 +196,7 @@ def test_the_seventeenth_instruction_sample_is_the_seventeenth_seeded_draw_of_30
 
 def test_the_eighteenth_instruction_sample_is_the_eighteenth_seeded_draw_of_300_and_adds_up():
     _later_draw("eighteenth", 300, 324)
+
+
+def test_the_nineteenth_instruction_sample_is_the_nineteenth_seeded_draw_of_300_and_adds_up():
+    _later_draw("nineteenth", 300, 308)
