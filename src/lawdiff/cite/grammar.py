@@ -26,7 +26,7 @@ I = re.IGNORECASE
 # A chapter or section number as printed: "40", "22A", "2DDDDDD", "27½", "87DDD1/2", "11B¾", "1-301"
 # (the Uniform Commercial Code's), "3-3-1" and "14.04.030" (a charter's, a code's), or a budget item
 # "7004-0070", or Roman figures (articles).
-NUM = r"(?:\d{4}-\d{4}|[A-Z]-\d+(?:\.\d+)*|[A-Z]\d{1,3}[A-Z]?\b(?=\s*(?:,|and\b|to\b|through\b|of\b|is\b|are\b|$))|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b|,\s*section\b|\s?[½¼¾]))?(?:\s?[½¼¾]|\s?[13]/[24])?[A-Z]*(?:[-.]\d+[A-Z]*){0,3}|[IVXLC]+\b)"
+NUM = r"(?:\d{4}-\d{4}|[A-Z]-\d+(?:\.\d+)*|[A-Z]\d{1,3}[A-Z]?\b(?=\s*(?:,|and\b|to\b|through\b|of\b|is\b|are\b|$))|\d+(?:[A-Z]+|\s[A-Z]{1,3}(?=\s+of\b|,\s*section\b|\s?[½¼¾]))?(?:\s?[½¼¾]|\s?[13]/[24]|\s?\([13]/[24]\))?[A-Z]*(?:[-.]\d+[A-Z]*){0,3}|[IVXLC]+\b)"
 # A label in brackets: "(b)", "(iii)", "(1)"; several stuck together: "(b)(ii)".
 LABEL = r"\(\s*[A-Za-z0-9]{1,6}\s*\)"
 # A list of numbers: "30, 36 and 98", "(a) and (b)", "6 to 8, inclusive".
@@ -110,7 +110,7 @@ CLAUSE_START = re.compile(
 # A new instruction after inserted words: "... the inserted words. Said section 35A ... is hereby
 # further amended by ..." (the inserted text ends where a sentence starts that amends).
 NEW_INSTRUCTION = re.compile(
-    r"(?<=[.;”\"])\s+(?=(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
+    r"(?<=[.;”\"])\s+(?=(?:\d{1,2}\)\s+)?(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
     r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed)\b)")
 IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|instead)\b", I)
 CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)

@@ -119,6 +119,8 @@ def read_section(sec: Node, ctx: _Context, within: bool = False) -> list[dict]:
     if "amended" not in lower and "repealed" not in lower and "annulled" not in lower:
         ctx.note_chapters(text, number)  # amends nothing; may name a chapter a later "said" refers to
         return _node_instructions(sec, ctx, [])
+    if "follows" in text:
+        text = _passive_items(text)
     area, inserted = instruction_area(text)
     found: list[dict] = []
     # "; and further amended" inside the words an instruction strikes ("the words “as amended; and further amended by
@@ -195,6 +197,26 @@ def read_section(sec: Node, ctx: _Context, within: bool = False) -> list[dict]:
         for item in read_section(inner, ctx):
             found.append({**item, "section": found[-1]["section"] if found else item["section"]})
     return _node_instructions(sec, ctx, found)
+
+
+PASSIVE_ITEM = re.compile(r"(?<=[\s:.;”\"-])(?P<num>\d{1,2}\))\s+(?P<subject>(?:(?:A|An|The|Two|Three)\s+)[^.;:“”]{0,100}?)"
+                          r"\s+(?:is|are)\s+(?P<verb>stricken|deleted|inserted|added)\b(?P<replaced>,?\s+and\s+replaced\b)?")
+"""An item of a lead's list that says what is done to its part in the passive, with no "is amended" ("as follows:- 1)
+The first sentence is amended by ... 2) The second sentence of this subsection is stricken. 3) A new sentence is
+inserted following the second sentence: ...")."""
+
+
+def _passive_items(text: str) -> str:
+    """``text`` with each passive item (``PASSIVE_ITEM``) said as an instruction on the part the lead named: "2) The
+    second sentence is amended by striking it", "3) Said section is amended by inserting a new sentence following
+    ..." (the new words are what is inserted, not what is amended)."""
+    def said(m: re.Match) -> str:
+        if m["verb"] in ("stricken", "deleted"):
+            replaced = " and inserting in place thereof" if m["replaced"] else ""
+            return f"{m['num']} {m['subject']} is amended by striking it{replaced}"
+        verb = "inserting" if m["verb"] == "inserted" else "adding"
+        return f"{m['num']} Said section is amended by {verb} {m['subject'][0].lower()}{m['subject'][1:]}"
+    return PASSIVE_ITEM.sub(said, text)
 
 
 def _lead_items(number: str, sec: Node, found: list[dict], qstrs: list[Node], ctx: _Context) -> list[dict]:
@@ -412,12 +434,20 @@ def _quote_start(text: str) -> tuple[int, int] | None:
     at = text.find(":")
     while at >= 0:
         dash = g.COLON_DASH.match(text, at)
-        if dash:
+        if dash and not (text[max(0, at - 12):at].lower().endswith("follows") and ITEM_AMENDED.match(text, dash.end())):
             return at, dash.end()
         if g.FOLLOWING_BEFORE.search(text, max(0, at - 100), at) and not _inside_quoted(text, at):
             return at, at + 1  # (not "the following factors ... by:" inside struck words in quotation marks)
         at = text.find(":", at + 1)
     return None
+
+
+ITEM_AMENDED = re.compile(r"\s*(?:\(?\d{1,2}[.)]\s+(?:the\s+(?:\w+\s+){0,3})?(?:sub\w*|sections?|paragraphs?|clauses?|"
+                          r"sentences?|definitions?)|(?:the|said)\s+charter)\b[^:“”]{0,120}?\b(?:is|are)\s+(?:hereby\s+)?"
+                          r"(?:further\s+)?amended\b", re.I)
+"""An item of a lead's list that says "is amended" of a part ("as follows:- 1) the second sentence of SECTION 5-4(a) is
+amended by ..."), or a lead of its own under it ("in Article 6 as follows:- The charter is amended in SECTION 6-2(a)
+... as follows:- 1) ..."): the ":-" before it opens the list, not inserted text."""
 
 
 def _after_quoted(m: re.Match | None, text: str) -> re.Match | None:
@@ -445,13 +475,13 @@ def _subject_start(area: str, lo: int, hi: int) -> int:
     return best
 
 
-SENTENCE_START = re.compile(r"(?<!General)[.;]\s+(?=[A-Z“\"(])|(?<=[Aa]s follows):\s+(?=[A-Z“\"(]|\d{1,2}[.)]\s)")
+SENTENCE_START = re.compile(r"(?<!General)[.;]\s+(?=[A-Z“\"(])|[.;”\"]\s+(?=\d{1,2}\)\s)|(?<=[Aa]s follows):[-–—]*\s+(?=[A-Z“\"(]|\d{1,2}[.)]\s)")
 # (not "of the General. Laws")
 LEAD_ITEM = re.compile(r"\s*(?:\(?\w{1,3}[.)]\s+)?(?:said\s+|the\s+(?:\w+\s+){0,3})?(?:sub\w*|sections?|paragraphs?|"
-                       r"clauses?|items?|sentences?|definitions?)\b", re.I)
+                       r"clauses?|items?|sentences?|definitions?|charter)\b", re.I)
 """An item under a lead that is an instruction of its own: "Clause (6) of said Section 1 ...", "1) The first sentence
 ...", "Section 7.04(c) ..." (not the lead's new text: "“A permit shall ...”", "A permit that is amended by ...")."""
-AS_FOLLOWS_LEAD = re.compile(r"^\s*,?\s*(?:in\s+[^:]{1,120}?\s+)?as\s+follows\s*:?\s*$", re.I)
+AS_FOLLOWS_LEAD = re.compile(r"^\s*,?\s*(?:in\s+[^:]{1,120}?\s+)?as\s+follows\s*(?::[-–—]*)?\s*$", re.I)
 """The predicate of a lead whose items are instructions of their own: "... is hereby amended as follows:"."""
 
 
@@ -677,6 +707,10 @@ def _target(subject: str, further: bool, ctx: _Context,
     ("... is hereby amended as follows: 1) The first sentence is amended ..."), a part of what the lead named."""
     words = _strip_qualifiers(normal(subject))
     loc = _locators(words)
+    if within and loc.get("section") and loc["section"]["nums"][:1] and loc["section"]["nums"][0].startswith("("):
+        # "in SECTIONS 6-6 (a) and (c) as follows:- 1) The heading of section (a) is amended ...": a lettered unit of
+        # the section the lead names, misnamed
+        loc.setdefault("subsection", loc.pop("section"))
     said_number = SAID_SUBSECTION_NUMBER.search(words)
     if said_number and "section" not in loc and said_number["num"].upper() in ctx.sections:
         loc["section"] = {"nums": [said_number["num"].upper()], "said": True, "ord": None, "labels": "",
@@ -1124,7 +1158,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                     target[unit] = _label(refine[unit])
             inside = SECTION_NAMED.search(head)
             several = SECTIONS_NAMED.search(head)
-            if several and target["section"] is None and target["chapter"] is not None:
+            if several and target["section"] is None and (target["chapter"] is not None or target.get("other")):
                 # "Said chapter 186A is hereby further amended in sections 3,4,5, and 6 by striking out ...": each
                 target.update(_section_keys(_split_nums(several["nums"])))
                 head_section = target["section"]

@@ -1,0 +1,92 @@
+"""The citator on a lead's numbered list of changes to a town charter (issue #23, the Beverly charter bill's forms):
+"The charter is further amended in SECTION 5-4 ... as follows:- 1) the second sentence of SECTION 5-4(a) is amended
+by ...; 2) the second sentence in (b) is amended by ...", items said in the passive ("2) The second sentence of this
+subsection is stricken."), a lead within a lead, and a section numbered with a half in brackets.  Our own wording in
+the real layouts; the expected values come from reading them."""
+
+from __future__ import annotations
+
+from lawdiff.cite import instructions
+from lawdiff.load.documents import load_document
+from lawdiff.load.manifest import Corpus
+
+from tests.helpers.api_records import bill_text, document
+
+CHARTER = ("SECTION 1. Section 1-2 of the charter of the city of Elmford, which is on file in the office of the "
+           "archivist of the commonwealth as provided in section 12 of chapter 43B of the General Laws, is amended by "
+           "striking out the word “town”.")
+
+
+def _read(tmp_path, *paragraphs: str) -> list[dict]:
+    path = tmp_path / "H9999.json"
+    path.write_bytes(document(193, "H9999", bill_text(*paragraphs)))
+    return instructions(load_document(str(path), Corpus(root=tmp_path, entries={}, comparisons=[])))
+
+
+def _got(items: list[dict]) -> list[tuple]:
+    return [(i["section"], i["target"] and i["target"]["section"], i["action"]) for i in items
+            if i["section"] != "1"]
+
+
+def test_numbered_items_run_on_in_one_paragraph_each_keep_the_leads_section(tmp_path):
+    # the items follow one another in the lead's own paragraph; the second names only "(b)", a part of 5-4
+    items = _read(tmp_path, CHARTER,
+                  "SECTION 2. The charter is further amended in SECTION 5-4 by amending the second sentence of (a) and "
+                  "the third sentence of (b) as follows:- 1) the second sentence of SECTION 5-4(a) is amended by "
+                  "striking the words “the auditor;” and inserting in place thereof the words “the comptroller;” "
+                  "2) the third sentence in (b) is amended by striking the word “shall” and replacing it with the "
+                  "word “may”; by inserting the word “annual” following the word “the”.")
+    assert _got(items) == [("2", "5-4", "replace"), ("2", "5-4", "replace"), ("2", "5-4", "insert")]
+    assert [i["target"].get("subsection") for i in items[1:]] == ["(a)", None, None]
+
+
+def test_items_in_the_passive_are_instructions_on_the_leads_section(tmp_path):
+    items = _read(tmp_path, CHARTER,
+                  "SECTION 2. The charter is further amended in SECTION 7-3(c) by amending the first sentence, "
+                  "striking the second sentence and adding a new sentence as follows:-",
+                  "1)\tThe first sentence is amended by striking the word “two” and inserting in place thereof the "
+                  "word “three”.",
+                  "2)\tThe second sentence of this subsection is stricken.",
+                  "3)\tA new sentence is inserted following the first sentence: “The clerk shall post the list.”",
+                  "4)\tThe third sentence as now appearing is stricken, and replaced as follows:- “No list shall be "
+                  "kept.”",
+                  "SECTION 3. The charter is further amended in SECTION 7-4 by striking the word “clerk”.")
+    assert _got(items) == [("2", "7-3", "replace"), ("2", "7-3", "strike"), ("2", "7-3", "insert"),
+                           ("2", "7-3", "replace"), ("3", "7-4", "strike")]
+    assert all(i["target"]["other"] == "charter of the city of Elmford" for i in items)  # SECTION 1's too
+
+
+def test_a_lead_within_a_lead_and_a_lettered_unit_called_a_section(tmp_path):
+    items = _read(tmp_path, CHARTER,
+                  "SECTION 2. The charter is further amended in Article 6 as follows:-",
+                  "The charter is amended in SECTION 6-2(a) in the first and final sentences as follows:-",
+                  "1)\tThe first sentence is amended by inserting the words “and on the city website” following the "
+                  "word “newspaper”.",
+                  "2)\tThe final sentence is amended by striking the word “not” following the word “shall”.",
+                  "SECTION 3. The charter is further amended in SECTIONS 6-6 (a) and (c) as follows:-",
+                  "1) The heading of section (a) is amended by striking the word “hearing” and inserting the word "
+                  "“Hearing” in its place.",
+                  "2) The first sentence of (c) is amended by striking the word “60” and inserting in place thereof "
+                  "the word “90”.")
+    assert _got(items) == [("2", "6-2", "insert"), ("2", "6-2", "strike"), ("3", "6-6", "replace"),
+                           ("3", "6-6", "replace")]
+    assert items[3]["target"]["subsection"] == "(a)"
+
+
+def test_a_lead_whose_colon_dash_opens_inserted_text_is_not_a_list(tmp_path):
+    # "as follows:-" before new words (not an item that says "is amended") still opens inserted text
+    items = _read(tmp_path,
+                  "SECTION 1. Section 3 of chapter 41 of the General Laws is hereby amended to read as follows:- "
+                  "1) The town clerk is amended to be elected for three years.",
+                  "SECTION 2. Said section 3 of said chapter 41 is hereby further amended by striking out the word "
+                  "“year”.")
+    assert [(i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
+        ("41", "3", "replace"), ("41", "3", "strike")]
+
+
+def test_a_section_numbered_with_a_half_in_brackets(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1: Section 9C (1/2) of Chapter 32B of the General Laws is hereby amended by striking out "
+                  "in the sixth line the words “continue to”.")
+    assert [(i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
+        ("32B", "9C(1/2)", "strike")]
