@@ -200,3 +200,7 @@ def test_the_eighteenth_instruction_sample_is_the_eighteenth_seeded_draw_of_300_
 
 def test_the_nineteenth_instruction_sample_is_the_nineteenth_seeded_draw_of_300_and_adds_up():
     _later_draw("nineteenth", 300, 308)
+
+
+def test_the_twentieth_instruction_sample_is_the_twentieth_seeded_draw_of_300_and_adds_up():
+    _later_draw("twentieth", 300, 308)
