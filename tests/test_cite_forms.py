@@ -886,3 +886,19 @@ def test_by_striking_items_after_inserted_text_and_and_further_striking(tmp_path
     assert _got(items) == [("1", "149", "148C", "insert"), ("1", "149", "148C", "replace"),
                            ("2", "94C", "32E", "strike"), ("2", "94C", "32E", "replace")]
     assert items[1]["where"]["words"] == "l"
+
+
+def test_replacing_with_after_a_strike_and_a_section_as_so_appearing_after_an_act(tmp_path):
+    # "striking ... the number “(iv)”, in line 12, and replacing with ...": one replacement (the words "replacing
+    # with" have no object of their own); "Subsection (b) of Section 12C, as so appearing" after a section of an
+    # act names no chapter, but "so appearing" points back to the act named last
+    items = _read(tmp_path,
+                  "SECTION 1. Section 9 of chapter 140 of the General Laws is hereby amended by striking in subsection "
+                  "(c), the number “(iv)”, in line 12, and replacing with the following number:- (v)",
+                  "SECTION 2. Section 12B of chapter 88 of the acts of 2010, as appearing in section 3 of chapter 4 of "
+                  "the acts of 2016, is hereby amended by inserting after the word “board” the following words:- or "
+                  "council",
+                  "SECTION 3. Subsection (b) of Section 12C, as so appearing, is hereby amended by inserting after the "
+                  "first sentence the following sentence:- The council shall meet monthly.")
+    assert _got(items) == [("1", "140", "9", "replace"), ("2", "88", "12B", "insert"), ("3", "88", "12C", "insert")]
+    assert items[2]["target"]["code"] == "Acts" and items[2]["target"]["year"] == "2010"

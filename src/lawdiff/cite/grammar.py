@@ -103,7 +103,9 @@ CLAUSE_START = re.compile(
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
     r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+)?(?:the\s+)?"
     rf"(?={ANY_VERB}\b)"
+    # ("replacing with the following": no object of its own, the struck words' replacement)
     r"(?!inserting,?\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|therein|thereof|instead)|substituting\s+(?:in|therefor)"
+    r"|replacing\s+with\b"
     r"|adding,?\s+in\s+(?:its\s+|their\s+)?place\b)",
     I)
 

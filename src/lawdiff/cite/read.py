@@ -806,7 +806,9 @@ def _target(subject: str, further: bool, ctx: _Context,
                 return None, f"section {section}: {'said' if said else 'further amended'}, and no section " \
                              f"{section} named before", None
             last = ctx.sections[section]
-        elif not said:
+        elif not said and not (section and g.SO_APPEARING.search(subject) and last is not None):
+            # ("Subsection (c) of Section 83C, as so appearing," after a section of chapter 169 of the acts of 2008:
+            # "so appearing" points back to the law named last, as "said" does)
             return None, "the words name no chapter (and no 'said')", None
         if last is not None and last.get("chapter") is None and last.get("other") and chapter_loc is None:
             # "Said section 2-9", "said paragraph (1)" after a section of a town's charter: that charter
