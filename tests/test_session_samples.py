@@ -204,3 +204,7 @@ def test_the_nineteenth_instruction_sample_is_the_nineteenth_seeded_draw_of_300_
 
 def test_the_twentieth_instruction_sample_is_the_twentieth_seeded_draw_of_300_and_adds_up():
     _later_draw("twentieth", 300, 308)
+
+
+def test_the_twenty_first_instruction_sample_is_the_twenty_first_seeded_draw_of_300_and_adds_up():
+    _later_draw("twenty-first", 300, 312)
