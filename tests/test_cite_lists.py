@@ -90,3 +90,22 @@ def test_a_section_numbered_with_a_half_in_brackets(tmp_path):
                   "in the sixth line the words “continue to”.")
     assert [(i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
         ("32B", "9C(1/2)", "strike")]
+
+
+def test_a_charters_section_named_bare_after_the_charter(tmp_path):
+    # "The heading of Section 8-1 is hereby amended": no charter, no "said", but a charter's numbering after one
+    items = _read(tmp_path, CHARTER,
+                  "SECTION 2. The heading of Section 8-1 is hereby amended following the word “Changes” by inserting "
+                  "the words:- “and Review”.")
+    assert _got(items) == [("2", "8-1", "insert")]
+    assert items[1]["target"]["other"] == "charter of the city of Elmford"
+
+
+def test_a_range_of_sections_numbered_by_article_and_an_insertion_after_a_subsection(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Sections 5-501 to 5-503, inclusive, of chapter 190B of the General Laws are hereby "
+                  "repealed.",
+                  "SECTION 2. Section 46 of chapter 30 of the General Laws is hereby amended by inserting after "
+                  "subsection 1B the following section:- 1C. The board shall report yearly.")
+    assert [(i["target"]["chapter"], i["target"]["section"], i["target"].get("sections"), i["action"])
+            for i in items] == [("190B", "5-501", ["5-501", "5-502", "5-503"], "repeal"), ("30", "46", None, "insert")]

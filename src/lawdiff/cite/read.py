@@ -634,6 +634,11 @@ def _expand(nums: list[str]) -> tuple[list[str], str | None]:
         if len(ends) == 2 and all(e.isdigit() for e in ends) and 0 <= int(ends[1]) - int(ends[0]) <= RANGE_CAP:
             out += [str(k) for k in range(int(ends[0]), int(ends[1]) + 1)]
             continue
+        tails = [re.fullmatch(r"(\d+[-.])(\d+)", e) for e in ends] if len(ends) == 2 else []
+        if tails and all(tails) and tails[0][1] == tails[1][1] and 0 <= int(tails[1][2]) - int(tails[0][2]) <= RANGE_CAP:
+            # "sections 5-501 to 5-507" (the Uniform Probate Code's numbering): every section of article 5-5 between
+            out += [f"{tails[0][1]}{k}" for k in range(int(tails[0][2]), int(tails[1][2]) + 1)]
+            continue
         if len(ends) == 2 and all(e.isdigit() for e in ends):
             warning = f"sections {ends[0]} to {ends[1]}: too many to list; the range is kept as named"
         out.append(n)
@@ -806,9 +811,11 @@ def _target(subject: str, further: bool, ctx: _Context,
                 return None, f"section {section}: {'said' if said else 'further amended'}, and no section " \
                              f"{section} named before", None
             last = ctx.sections[section]
-        elif not said and not (section and g.SO_APPEARING.search(subject) and last is not None):
+        elif not said and not (section and last is not None and (
+                g.SO_APPEARING.search(subject) or last.get("other") and CHARTER_NUMBER.fullmatch(section))):
             # ("Subsection (c) of Section 83C, as so appearing," after a section of chapter 169 of the acts of 2008:
-            # "so appearing" points back to the law named last, as "said" does)
+            # "so appearing" points back to the law named last, as "said" does; "The heading of Section 8-1" after a
+            # charter's section: a charter's numbering, that charter's)
             return None, "the words name no chapter (and no 'said')", None
         if last is not None and last.get("chapter") is None and last.get("other") and chapter_loc is None:
             # "Said section 2-9", "said paragraph (1)" after a section of a town's charter: that charter
@@ -850,6 +857,10 @@ def _target(subject: str, further: bool, ctx: _Context,
     if other is not None:
         target["other"] = other
     return target, None, resolved_from
+
+
+CHARTER_NUMBER = re.compile(r"\d{1,2}-\d{1,2}")
+"""A town charter's section number, its article's and its own ("8-1"), not a chapter's section ("22A")."""
 
 
 def _first_label(loc: dict | None) -> str | None:
@@ -1263,7 +1274,8 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
             tgt["section"] = None
         if new and action in ("insert", "add"):
             inserts = new["unit"].lower()  # filled with the numbers when the quoted text is attached
-            inside = re.match(r"(?:sub)?(?:section|paragraph|clause)\s*\(", where.get("after") or "", re.I)
+            inside = re.match(r"(?:sub)?(?:section|paragraph|clause)\s*\(|(?:subsection|paragraph|clause)\s+\w",
+                              where.get("after") or "", re.I)  # ("after subsection 1B": a unit of the section)
             if tgt is not None and tgt["section"] and inserts.startswith("section") and not inside and not any(
                     tgt.get(k) for k in ("subsection", "paragraph", "clause")):
                 # ("... inserting after subsection (k) the following section": a unit inside it, misnamed)
