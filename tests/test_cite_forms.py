@@ -902,3 +902,13 @@ def test_replacing_with_after_a_strike_and_a_section_as_so_appearing_after_an_ac
                   "first sentence the following sentence:- The council shall meet monthly.")
     assert _got(items) == [("1", "140", "9", "replace"), ("2", "88", "12B", "insert"), ("3", "88", "12C", "insert")]
     assert items[2]["target"]["code"] == "Acts" and items[2]["target"]["year"] == "2010"
+
+
+def test_inserted_instead_and_by_further_striking(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 190 of chapter 111 of the General Laws is hereby amended by striking in the "
+                  "third paragraph the word “ten” and inserted instead the word, “twelve” and by further striking the "
+                  "following sentence, “The board may meet.”",
+                  "SECTION 2. Said chapter 111 is hereby further amended by inserting after section 190 the following "
+                  "section:- Section 190A. In addition, further adding to the board's duties, it shall report.")
+    assert _got(items) == [("1", "111", "190", "replace"), ("1", "111", "190", "strike"), ("2", "111", None, "insert")]

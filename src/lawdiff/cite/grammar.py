@@ -101,7 +101,7 @@ ANY_VERB = rf"(?:{STRIKE_VERBS}|{INSERT_VERBS}|{ADD_VERBS}|{REPLACE_VERBS}|repea
 CLAUSE_START = re.compile(
     r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+(?:further\s+)?(?=by\b|striking\b|deleting\b|\(\s*[ivx\d]+\s*\))|\s+(?=\(\s*[ivx\d]{1,4}\s*\)\s+(?:by\s+)?"
     r"(?:striking|inserting|adding|deleting))|\s+(?=by\s))"
-    r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+)?(?:the\s+)?"
+    r"(?:\(\s*[ivx\d]{1,4}\s*\)\s*)?(?:(?:by|with)\s+(?:further\s+)?)?(?:the\s+)?"
     rf"(?={ANY_VERB}\b)"
     # ("replacing with the following": no object of its own, the struck words' replacement)
     r"(?!inserting,?\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|therein|thereof|instead)|substituting\s+(?:in|therefor)"
@@ -125,7 +125,9 @@ REPLACE = re.compile(
     # "deleting subsection (ii) and adding in its place the following"
     r"|adding(?=,?\s+in\s+(?:its\s+|their\s+)?place\b))\b"
     # "striking out the number “19,” inserting in place thereof": the "and" left out
-    r"|(?:by\s+)?(?:inserting|substituting),?\s+(?:in\s+(?:its\s+|their\s+|each\s+)?(?:place|lieu)|thereof)\b)"
+    r"|(?:by\s+)?(?:inserting|substituting),?\s+(?:in\s+(?:its\s+|their\s+|each\s+)?(?:place|lieu)|thereof)\b"
+    # "striking ... the word “fourteen” and inserted instead the word “twenty”"
+    r"|and\s+(?:by\s+)?(?:inserting|inserted|substituting)\s+instead\b)"
     rf"|^{REPLACE_VERBS}\s+(?P<obj2>.*?)\s+(?:with|to|by)\b"
     # "by replacing in its entirety a new subsection (b) as follows": what is replaced, with no "with"
     rf"|^replacing\s+(?P<obj3>(?:in\s+its\s+entirety\s+)?.*?)\s+as\s+follows\b",
