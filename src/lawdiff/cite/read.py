@@ -923,10 +923,10 @@ def _elsewhere(clause: str, raw: str) -> list[tuple[str, str]]:
     """An insertion that names a place of its own after other words ("striking the word “or” before the word
     “commission” and inserting after the word “commission” ...", "striking clause (vii) ... and inserting the
     following clause at the end of clause (vi)", "inserting, after the word “x”, the words “y” and inserting,
-    after the word “z”, ...") is an instruction of its own at that place, not the words' replacement.  An
-    insertion on a line of the struck words ("deleting, in lines 106 and 107, ... and inserting, in line 106,
-    after ...", "... and inserting after the words “x” in line 106, the words") takes their place: one
-    replacement; so does one "after the words" it does not name (the struck ones)."""
+    after the word “z”, ...") is an instruction of its own at that place, not the words' replacement, also on a
+    line of the struck words ("deleting, in lines 106 and 107, ... and inserting, in line 106, after the word
+    “x” ...": the place it names is its own, as the samples' readers read it); one "after the words" it does not
+    name (the struck ones) takes their place: one replacement."""
     out = []
     while (cut := _elsewhere_cut(clause, raw)) is not None:  # a loop: a SECTION may join many insertions
         (m, n) = cut
@@ -940,12 +940,6 @@ def _elsewhere_cut(clause: str, raw: str) -> tuple[re.Match, re.Match] | None:
     m, n = _outside_quotes(ELSEWHERE, clause), _outside_quotes(ELSEWHERE, raw)
     if m is None or n is None:
         return None
-    struck = g.LINES.search(QUOTED_WORDS.sub(_blank, clause[:m.start()]))
-    place = QUOTED_WORDS.sub(_blank, clause[m.end():])  # the lines named around the anchor, not inside words
-    inserted_at = g.LINES.search(place[:PLACE_END.search(place + ":").start()])
-    if struck is not None and inserted_at is not None and \
-            set(read_lines(struck["nums"])) & set(read_lines(inserted_at["nums"])):
-        return None  # the insertion is on a line of the struck words: in their place
     struck_words, anchor = g.QUOTED.search(clause[:m.start()]), g.QUOTED.search(clause[m.end():])
     if struck_words and anchor and _words(anchor["words"])[:1] and \
             _words(anchor["words"])[0] in _words(struck_words["words"]):
