@@ -233,8 +233,8 @@ def test_s2834_housing_bond_bill():
     assert one("102") == ("Acts", "2012", "238", "30", "repeal")
     assert one("130") == ("G.L.", None, "63", "38OO", "repeal")
     assert one("22") == ("G.L.", None, "63", "38EE", "replace")  # "said chapter 63", none named before
-    assert one("131") is None  # "Sections 117 to 119, inclusive, are hereby repealed": the act's own
-    assert "115" not in by_section and "126" not in by_section  # a notwithstanding clause, the bonds
+    # "Sections 117 to 119, inclusive, are hereby repealed": the act's own SECTIONs; a notwithstanding clause, the bonds
+    assert "131" not in by_section and "115" not in by_section and "126" not in by_section
 
 
 def test_a_new_section_inserted_under_a_named_section_goes_into_the_chapter(tmp_path):

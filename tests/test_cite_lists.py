@@ -109,3 +109,16 @@ def test_a_range_of_sections_numbered_by_article_and_an_insertion_after_a_subsec
                   "subsection 1B the following section:- 1C. The board shall report yearly.")
     assert [(i["target"]["chapter"], i["target"]["section"], i["target"].get("sections"), i["action"])
             for i in items] == [("190B", "5-501", ["5-501", "5-502", "5-503"], "repeal"), ("30", "46", None, "insert")]
+
+
+def test_a_bill_repealing_its_own_sections_lists_no_instruction(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 3 of chapter 6 of the General Laws is hereby amended by striking out the word "
+                  "“ten”.",
+                  "SECTION 2. The board shall report by June 30, 2025.",
+                  "SECTION 3. Section 2 is hereby repealed.",
+                  "SECTION 4. Sections 1 to 3, inclusive, are hereby repealed.",
+                  "SECTION 5. Section 9 is hereby repealed.")  # no SECTION 9 in this bill: a law's, its chapter unnamed
+    assert [(i["section"], i["target"] and i["target"]["section"], i["action"]) for i in items] == [
+        ("1", "3", "strike"), ("5", None, "repeal")]
+    assert items[1]["warning"] == "the words name no chapter (and no 'said')"

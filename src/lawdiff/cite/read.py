@@ -7,7 +7,9 @@ as the target (``grammar.LOCATOR``) and the words after it as one or more clause
 (strike, replace, insert, add).  "Said chapter 58", "said section", "as so appearing"
 resolve against what the instructions before them named (``_Context``), in this SECTION
 or an earlier one.  Where the words do not say which law is amended, the instruction is
-listed with ``target: None`` and a ``warning``: nothing is filled in from elsewhere.
+listed with ``target: None`` and a ``warning``: nothing is filled in from elsewhere.  A SECTION
+that repeals the bill's own SECTIONs ("Section 14 is hereby repealed", the bill having a SECTION
+14, and no law named) amends no law and lists none.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class _Context:
     """The last act named (code, year, chapter, SECTION), for "said act"."""
     charter: str | None = None
     """The last town or city charter named, for "said charter"."""
+    own: frozenset[str] = frozenset()
+    """The bill's own SECTION numbers ("Section 14 is hereby repealed" repeals the bill's SECTION 14)."""
 
     def note_chapters(self, words: str, where: str) -> None:
         """Remember every chapter ``words`` name with their code ("chapter 7 of the acts of 2023"),
@@ -59,9 +63,10 @@ class _Context:
 
 def instructions(doc: Document) -> list[dict]:
     """Every amending instruction of ``doc``, in order (see the package docstring for the fields)."""
-    ctx = _Context()
+    sections = _sections(doc.tree)
+    ctx = _Context(own=frozenset(section_number(sec) for sec in sections))
     out: list[dict] = []
-    for sec in _sections(doc.tree):
+    for sec in sections:
         out.extend(read_section(sec, ctx))
     return out
 
@@ -1131,6 +1136,11 @@ its section (a chapter has no subsections; a subsection is lettered, "(a)")."""
 def _read_instruction(number: str, subject: str, verb: str, verb_words: str, predicate: str,
                       ctx: _Context, within: bool = False) -> list[dict]:
     target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx, within)
+    if target is None and verb in ("repealed", "annulled") and (own := OWN_SECTIONS.fullmatch(subject.strip())) \
+            and set(_expand(_split_nums(own["nums"]))[0]) <= ctx.own:
+        # "Section 14 is hereby repealed", "Sections 1 to 3, inclusive, are hereby repealed": no law named, and the
+        # bill has SECTIONs so numbered: it repeals its own SECTIONs, no law (an instruction on the act itself)
+        return []
     head_section = None  # the section named before the first clause ("amended as follows: In section 2 by ...")
     last = ctx.last
     if verb_words[:3].lower() == "and" and target is not None and target["section"] is None and last is not None \
@@ -1326,6 +1336,10 @@ REPLACING_IT = re.compile(r"^replacing\s+(?:it|them|the\s+same)\b", re.I)
 NUMBERED_CLAUSE = re.compile(r"^[\s,;]*(?:and\s+)?\(\s*[ivx\d]{1,4}\s*\)", re.I)
 
 
+OWN_SECTIONS = re.compile(rf"(?:sections?)\s+(?P<nums>{g.NUMS})(?:\s*,?\s*inclusive)?\s*,?", re.I)
+"""A subject that names sections and nothing else ("Section 14", "Sections 1 to 3, inclusive,")."""
+
+
 def _joined(parts: list[tuple]) -> list[tuple]:
     """A strike and the insertion after it that names no place of its own ("by striking out the words “x”, in
     lines 97 to 99, and inserting the following words:- y") are one replacement: the words go where the
@@ -1383,15 +1397,21 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
             item["inserts"] = [m["num"]] if m else None
         if isinstance(item["inserts"], list):
             item["inserts"] = item["inserts"][0] if len(item["inserts"]) == 1 else item["inserts"]
-        if item["inserts"] is None and moved[id(item)] and moved[id(item)]["at_end"]:
+        if item["inserts"] is None and moved[id(item)] and (
+                moved[id(item)]["at_end"] or LABEL_OPENING.match(item["new_text"] or "")):
             # "Section 5 of chapter 59 ... inserting at the end thereof the following new section:-" and then words
-            # that number no section: an addition at the end of section 5, the unit misnamed
+            # that number no section, or "... the following section:- (g) any individual ...": a unit of section 5
+            # (an addition at its end), misnamed
             _stay_in_section(item, moved[id(item)])
         t = item["target"]
         if t is not None and t["chapter"] is None and isinstance(item["inserts"], str) \
                 and units.get(id(item), "").startswith("chapter"):
             t["chapter"] = item["inserts"]  # a new chapter: it is the chapter the instruction reaches
             t["new_chapter"] = True
+
+
+LABEL_OPENING = re.compile(r"\s*[“\"]?\(\w{1,4}\)\s")
+"""Inserted words that open with a unit's letter or number in brackets ("(g) any individual ..."): a unit of a section."""
 
 
 def _stay_in_section(item: dict, moved: dict | None) -> None:
@@ -1404,7 +1424,7 @@ def _stay_in_section(item: dict, moved: dict | None) -> None:
 
 def _holds_subsections(q: Node) -> bool:
     kids = [c for c in q.children if c.type != "quotedStructure"]
-    return bool(kids) and all(c.type in ("subsection", "paragraph", "clause") for c in kids)
+    return bool(kids) and all(c.type in ("subsection", "paragraph", "subparagraph", "clause", "subclause") for c in kids)
 
 
 def _new_numbers(q: Node, unit: str) -> list[str]:
