@@ -115,7 +115,7 @@ def test_sections_that_amend_nothing_list_nothing(tmp_path):
 
 @pytest.mark.parametrize("words, why", [
     ("Said section 9 is hereby amended by striking out the word “may”.", "no chapter"),
-    ("Section 4 of this act is hereby repealed.", "this act"),
+    ("Section 4 of this act is hereby amended by striking out the word “may”.", "this act"),
     ("Section 12 of the General Laws is hereby amended by striking out the word “may”.", "no chapter"),
     ("Section 9 of said charter is hereby amended by striking out the word “may”.", "no charter named"),
     ("Section 3 of said act is hereby amended by striking out the word “may”.", "no act named"),

@@ -122,3 +122,17 @@ def test_a_bill_repealing_its_own_sections_lists_no_instruction(tmp_path):
     assert [(i["section"], i["target"] and i["target"]["section"], i["action"]) for i in items] == [
         ("1", "3", "strike"), ("5", None, "repeal")]
     assert items[1]["warning"] == "the words name no chapter (and no 'said')"
+
+
+def test_said_subsection_of_said_chapter_and_a_repeal_of_this_acts_section(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 13 of the General Laws is hereby amended by striking out sections 12A to 12C, "
+                  "inclusive, and inserting in place thereof the following section:- Section 12A. The board shall meet.",
+                  "SECTION 2. Paragraph (4) of subsection (c) of section 15 of chapter 6D of the General Laws is hereby "
+                  "amended by striking out the word “and”.",
+                  "SECTION 3. Said subsection (c) of said chapter 6D is hereby amended by inserting after said "
+                  "paragraph (4) the following paragraph:- (5) to report yearly.",
+                  "SECTION 4. Section 2 of this act is hereby repealed.")
+    assert [(i["section"], i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
+        ("1", "13", "12A", "replace"), ("2", "6D", "15", "strike"), ("3", "6D", "15", "insert")]
+    assert items[0]["target"]["sections"] == ["12A–12C"]  # lettered: kept as named (tests/test_cite_ranges.py)

@@ -629,9 +629,10 @@ RANGE_CAP = 300
 
 
 def _expand(nums: list[str]) -> tuple[list[str], str | None]:
-    """The sections ``nums`` (from ``_split_nums``) reach: "32–51" is every section from 32 to 51. A range
-    of lettered sections ("12A–12F": is 12AA in it?) or of more than ``RANGE_CAP`` sections stays one
-    entry "12A–12F"; the warning says where a numeric range was too long to expand."""
+    """The sections ``nums`` (from ``_split_nums``) reach: "32–51" is every section from 32 to 51, "5-501–5-503"
+    5-501, 5-502 and 5-503. A range of lettered sections ("12A–12F": is 12B½ in it?) or of more than
+    ``RANGE_CAP`` sections stays one entry "12A–12F"; the warning says where a numeric range was too long to
+    expand."""
     out: list[str] = []
     warning = None
     for n in nums:
@@ -836,6 +837,11 @@ def _target(subject: str, further: bool, ctx: _Context,
             # "said subsection (a)", "said section": inside the section named last
             section_loc = {"nums": [last["section"]] if last.get("section") else []}
     named = [n.replace(" ", "") for n in section_loc["nums"]] if section_loc else []
+    part = loc.get("subsection") or loc.get("paragraph")
+    if not named and chapter is not None and part is not None and part["said"] and ctx.last is not None \
+            and ctx.last.get("chapter") == chapter and ctx.last.get("section"):
+        # "Said subsection (c) of said chapter 6D" (no section named): the subsection of the section named last
+        named = [ctx.last["section"]]
     keys = _section_keys(named)
     if code == "G.L." and chapter is None and chapter_loc is not None and chapter_loc["said"] \
             and not chapter_loc["nums"] and ctx.last is not None and ctx.last.get("code") == "G.L." \
@@ -1137,7 +1143,7 @@ def _read_instruction(number: str, subject: str, verb: str, verb_words: str, pre
                       ctx: _Context, within: bool = False) -> list[dict]:
     target, warning, resolved_from = _target(subject, "further" in verb_words.lower(), ctx, within)
     if target is None and verb in ("repealed", "annulled") and (own := OWN_SECTIONS.fullmatch(subject.strip())) \
-            and set(_expand(_split_nums(own["nums"]))[0]) <= ctx.own:
+            and (own["act"] or set(_expand(_split_nums(own["nums"]))[0]) <= ctx.own):
         # "Section 14 is hereby repealed", "Sections 1 to 3, inclusive, are hereby repealed": no law named, and the
         # bill has SECTIONs so numbered: it repeals its own SECTIONs, no law (an instruction on the act itself)
         return []
@@ -1336,8 +1342,10 @@ REPLACING_IT = re.compile(r"^replacing\s+(?:it|them|the\s+same)\b", re.I)
 NUMBERED_CLAUSE = re.compile(r"^[\s,;]*(?:and\s+)?\(\s*[ivx\d]{1,4}\s*\)", re.I)
 
 
-OWN_SECTIONS = re.compile(rf"(?:sections?)\s+(?P<nums>{g.NUMS})(?:\s*,?\s*inclusive)?\s*,?", re.I)
-"""A subject that names sections and nothing else ("Section 14", "Sections 1 to 3, inclusive,")."""
+OWN_SECTIONS = re.compile(rf"(?:sections?)\s+(?P<nums>{g.NUMS})(?:\s*,?\s*inclusive)?\s*,?(?P<act>\s*of\s+this\s+act\s*,?)?",
+                          re.I)
+"""A subject that names sections and nothing else ("Section 14", "Sections 1 to 3, inclusive,"), or this act's
+("Section 2 of this act")."""
 
 
 def _joined(parts: list[tuple]) -> list[tuple]:
