@@ -212,3 +212,7 @@ def test_the_twenty_first_instruction_sample_is_the_twenty_first_seeded_draw_of_
 
 def test_the_twenty_second_instruction_sample_is_the_twenty_second_seeded_draw_of_300_and_adds_up():
     _later_draw("twenty-second", 300, 312)
+
+
+def test_the_twenty_third_instruction_sample_is_the_twenty_third_seeded_draw_of_300_and_adds_up():
+    _later_draw("twenty-third", 300, 313)
