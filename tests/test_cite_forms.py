@@ -915,3 +915,12 @@ def test_inserted_instead_and_by_further_striking(tmp_path):
                   "SECTION 2. Said chapter 111 is hereby further amended by inserting after section 190 the following "
                   "section:- Section 190A. In addition, further adding to the board's duties, it shall report.")
     assert _got(items) == [("1", "111", "190", "replace"), ("1", "111", "190", "strike"), ("2", "111", None, "insert")]
+
+
+def test_an_insertion_in_a_named_paragraph_after_other_words_is_its_own(tmp_path):
+    items = _read(tmp_path,
+                  "SECTION 1. Section 87A of chapter 276 of the General Laws is hereby amended by striking out before "
+                  "(ii) the word “or” and inserting in the first paragraph after the words “written notice,” the "
+                  "following words:- or (iii) on the basis of a fee.")
+    assert _got(items) == [("1", "276", "87A", "strike"), ("1", "276", "87A", "insert")]
+    assert items[1]["where"]["after"] == "the words “written notice,”"

@@ -925,7 +925,8 @@ paragraph (b) by striking out ...", "... this Chapter. In section 11 by adding .
 
 
 ELSEWHERE = re.compile(r"\s+and\s+(?=(?:by\s+)?(?:inserting|adding),?\s+(?:the\s+following\s+(?:new\s+)?\w+\s+)?(?:in\s+lines?\s+[\d\s,and–-]+?,?\s+)?"
-                       r"(?:in\s+the\s+\w+\s+line\s+of\s+[^“”\"]{1,80}?,?\s+)?(?:immediately\s+)?"
+                       r"(?:in\s+the\s+\w+\s+line\s+of\s+[^“”\"]{1,80}?,?\s+)?"
+                       r"(?:in\s+the\s+\w+\s+(?:paragraph|sentence|subsection|clause),?\s+)?(?:immediately\s+)?"
                        r"(?:the\s+words?\s+[“\"][^“”\"]{1,200}[”\"]\s*,?\s*(?=(?:following|after|before)\s+the\s+words?\b))?"
                        r"(?:following\s+(?=the\s+words?\s+[“\"])|(?:after|before)\b(?!\s+the\s+words?\s+(?:the\s+following|[,:]))|at\s+the\s+end\s+of\b))", re.I)
 
