@@ -136,3 +136,16 @@ def test_said_subsection_of_said_chapter_and_a_repeal_of_this_acts_section(tmp_p
     assert [(i["section"], i["target"]["chapter"], i["target"]["section"], i["action"]) for i in items] == [
         ("1", "13", "12A", "replace"), ("2", "6D", "15", "strike"), ("3", "6D", "15", "insert")]
     assert items[0]["target"]["sections"] == ["12A–12C"]  # lettered: kept as named (tests/test_cite_ranges.py)
+
+
+def test_a_listed_clause_the_parser_nested_in_the_text_the_one_before_inserts(tmp_path):
+    # "(b) inserting ..." follows the section that (a) inserts: the parser takes it for a part of that section
+    items = _read(tmp_path,
+                  "SECTION 1. Chapter 175 of the General Laws is hereby amended by:",
+                  "(a)\tinserting after section 99C the following section:",
+                  "Section 99D. Insurers shall file their rates yearly.",
+                  "(b)\tinserting after section 99D the following section:",
+                  "Section 99E. The commissioner shall publish the rates.")
+    assert [(i["target"]["chapter"], i["target"]["section"], i["action"], i["inserts"], i["where"]["after"])
+            for i in items] == [("175", None, "insert", "99D", "section 99C"),
+                                ("175", None, "insert", "99E", "section 99D")]

@@ -180,7 +180,7 @@ def read_section(sec: Node, ctx: _Context, within: bool = False) -> list[dict]:
         found.pop()
         if wrapper is not None:
             qstrs = [q for q in qstrs if q is not wrapper]
-        for node in nodes:
+        for node in _and_nested(nodes):
             listed += _read_under(last_read, number, sec, node, node.text, ctx, listed=True, within=within)
     lead_items = _lead_items(number, sec, found, qstrs, ctx) if items is None and last_read is not None else []
     if lead_items:
@@ -325,6 +325,28 @@ def _listed_items(sec: Node, area: str, found: list[dict],
     if not kids or not LIST_ITEM.match(kids[0].text):
         return None
     return [k for k in kids if LIST_ITEM.match(k.text)], wrapper
+
+
+def _and_nested(items: list[Node]) -> list[Node]:
+    """``items`` and the listed clauses the parser nested in the text the last one inserts ("(a) inserting after
+    section 7Z the following section:- Section 7Z½. ...", and then "(b) inserting after section 34R the following
+    sections:-" taken for a part of section 7Z½): a node numbered next, opening with a verb, is the next item."""
+    out = list(items)
+    while (nxt := _next_label(out[-1].num)) is not None:
+        found = next((n for n in _inserted_nodes([c for c in out[-1].children if c.type == "quotedStructure"])
+                      if (n.num or "").strip() == nxt and LIST_ITEM.match(n.text)), None)
+        if found is None:
+            break
+        out.append(found)
+    return out
+
+
+def _next_label(num: str | None) -> str | None:
+    """The label after ``num``: "(a)" -> "(b)", "(3)" -> "(4)"; None for others."""
+    m = re.fullmatch(r"\((?:(?P<digits>\d{1,2})|(?P<letter>[a-y]))\)", (num or "").strip())
+    if m is None:
+        return None
+    return f"({int(m['digits']) + 1})" if m["digits"] else f"({chr(ord(m['letter']) + 1)})"
 
 
 EMBEDDED = re.compile(r"(?:^|(?<=[.;”\"])\s+)(?=(?:Said|Section|Sections|Chapter|Subsection)\b[^:.]{0,300}?"
