@@ -216,3 +216,7 @@ def test_the_twenty_second_instruction_sample_is_the_twenty_second_seeded_draw_o
 
 def test_the_twenty_third_instruction_sample_is_the_twenty_third_seeded_draw_of_300_and_adds_up():
     _later_draw("twenty-third", 300, 313)
+
+
+def test_the_twenty_fourth_instruction_sample_is_the_twenty_fourth_seeded_draw_of_300_and_adds_up():
+    _later_draw("twenty-fourth", 300, 303)
