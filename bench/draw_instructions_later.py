@@ -6,7 +6,7 @@ text, by a plain pattern), less those pairs; it is shuffled with random.Random(s
 with each file's sha256 and the SECTION's opening paragraph. People read every instruction of each drawn SECTION from
 the record's DocumentText into bench/real/instructions-<name>.toml, before lawdiff is run on any of them.
 
-    python bench/draw_instructions_later.py fresh|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth [../shared/sources/sessions/193] [COUNT]
+    python bench/draw_instructions_later.py fresh|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth [../shared/sources/sessions/193] [COUNT]
 """
 
 import hashlib
@@ -117,6 +117,17 @@ DRAWS = {  # name -> (seed: the court 193, the issue 23, the draw's number; the 
                                            "instructions-eighteenth.toml", "instructions-nineteenth.toml",
                                            "instructions-twentieth.toml", "instructions-twenty-first.toml",
                                            "instructions-twenty-second.toml", "instructions-twenty-third.toml"]),
+    "twenty-fifth": (19302325, EARLIER + ["instructions-fourth.toml", "instructions-fifth.toml",
+                                          "instructions-sixth.toml", "instructions-seventh.toml",
+                                          "instructions-eighth.toml", "instructions-ninth.toml",
+                                          "instructions-tenth.toml", "instructions-eleventh.toml",
+                                          "instructions-twelfth.toml", "instructions-thirteenth.toml",
+                                          "instructions-fourteenth.toml", "instructions-fifteenth.toml",
+                                          "instructions-sixteenth.toml", "instructions-seventeenth.toml",
+                                          "instructions-eighteenth.toml", "instructions-nineteenth.toml",
+                                          "instructions-twentieth.toml", "instructions-twenty-first.toml",
+                                          "instructions-twenty-second.toml", "instructions-twenty-third.toml",
+                                          "instructions-twenty-fourth.toml"]),
 }
 
 
