@@ -220,3 +220,7 @@ def test_the_twenty_third_instruction_sample_is_the_twenty_third_seeded_draw_of_
 
 def test_the_twenty_fourth_instruction_sample_is_the_twenty_fourth_seeded_draw_of_300_and_adds_up():
     _later_draw("twenty-fourth", 300, 303)
+
+
+def test_the_twenty_fifth_instruction_sample_is_the_twenty_fifth_seeded_draw_of_300_and_adds_up():
+    _later_draw("twenty-fifth", 300, 314)
