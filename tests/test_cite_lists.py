@@ -105,10 +105,13 @@ def test_a_range_of_sections_numbered_by_article_and_an_insertion_after_a_subsec
     items = _read(tmp_path,
                   "SECTION 1. Sections 5-501 to 5-503, inclusive, of chapter 190B of the General Laws are hereby "
                   "repealed.",
-                  "SECTION 2. Section 46 of chapter 30 of the General Laws is hereby amended by inserting after "
+                  "SECTION 2. Sections 3.01 to 3.03, inclusive, of chapter 156D of the General Laws are hereby "
+                  "repealed.",
+                  "SECTION 3. Section 46 of chapter 30 of the General Laws is hereby amended by inserting after "
                   "subsection 1B the following section:- 1C. The board shall report yearly.")
     assert [(i["target"]["chapter"], i["target"]["section"], i["target"].get("sections"), i["action"])
-            for i in items] == [("190B", "5-501", ["5-501", "5-502", "5-503"], "repeal"), ("30", "46", None, "insert")]
+            for i in items] == [("190B", "5-501", ["5-501", "5-502", "5-503"], "repeal"),
+                                ("156D", "3.01", ["3.01", "3.02", "3.03"], "repeal"), ("30", "46", None, "insert")]
 
 
 def test_a_bill_repealing_its_own_sections_lists_no_instruction(tmp_path):

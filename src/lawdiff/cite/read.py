@@ -663,9 +663,12 @@ def _expand(nums: list[str]) -> tuple[list[str], str | None]:
             out += [str(k) for k in range(int(ends[0]), int(ends[1]) + 1)]
             continue
         tails = [re.fullmatch(r"(\d+[-.])(\d+)", e) for e in ends] if len(ends) == 2 else []
-        if tails and all(tails) and tails[0][1] == tails[1][1] and 0 <= int(tails[1][2]) - int(tails[0][2]) <= RANGE_CAP:
-            # "sections 5-501 to 5-507" (the Uniform Probate Code's numbering): every section of article 5-5 between
-            out += [f"{tails[0][1]}{k}" for k in range(int(tails[0][2]), int(tails[1][2]) + 1)]
+        if tails and all(tails) and tails[0][1] == tails[1][1] and len(tails[0][2]) == len(tails[1][2]) \
+                and 0 <= int(tails[1][2]) - int(tails[0][2]) <= RANGE_CAP:
+            # "sections 5-501 to 5-507" (the Uniform Probate Code's numbering), "3.01 to 3.05": every section between,
+            # printed to the same width
+            width = len(tails[0][2])
+            out += [f"{tails[0][1]}{k:0{width}d}" for k in range(int(tails[0][2]), int(tails[1][2]) + 1)]
             continue
         if len(ends) == 2 and all(e.isdigit() for e in ends):
             warning = f"sections {ends[0]} to {ends[1]}: too many to list; the range is kept as named"
@@ -983,9 +986,6 @@ def _elsewhere_cut(clause: str, raw: str) -> tuple[re.Match, re.Match] | None:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
-
-
-PLACE_END = re.compile(rf"\bthe\s+following\b|[:{CUT}]", re.I)
 
 
 def _blank(quoted: re.Match) -> str:
