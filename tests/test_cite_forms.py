@@ -7,17 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawdiff.cite import instructions
-from lawdiff.load.documents import load_document
-from lawdiff.load.manifest import Corpus
-
-from tests.helpers.api_records import bill_text, document
-
-
-def _read(tmp_path, *paragraphs: str) -> list[dict]:
-    path = tmp_path / "H9999.json"
-    path.write_bytes(document(193, "H9999", bill_text(*paragraphs)))
-    return instructions(load_document(str(path), Corpus(root=tmp_path, entries={}, comparisons=[])))
+from tests.helpers.cite_bills import read_bill as _read
 
 
 def _got(items: list[dict]) -> list[tuple]:

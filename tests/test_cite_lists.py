@@ -6,21 +6,12 @@ the real layouts; the expected values come from reading them."""
 
 from __future__ import annotations
 
-from lawdiff.cite import instructions
-from lawdiff.load.documents import load_document
-from lawdiff.load.manifest import Corpus
+from tests.helpers.cite_bills import read_bill as _read
 
-from tests.helpers.api_records import bill_text, document
 
 CHARTER = ("SECTION 1. Section 1-2 of the charter of the city of Elmford, which is on file in the office of the "
            "archivist of the commonwealth as provided in section 12 of chapter 43B of the General Laws, is amended by "
            "striking out the word “town”.")
-
-
-def _read(tmp_path, *paragraphs: str) -> list[dict]:
-    path = tmp_path / "H9999.json"
-    path.write_bytes(document(193, "H9999", bill_text(*paragraphs)))
-    return instructions(load_document(str(path), Corpus(root=tmp_path, entries={}, comparisons=[])))
 
 
 def _got(items: list[dict]) -> list[tuple]:
