@@ -50,6 +50,7 @@ def _parse_bytes(data: bytes, source: object, meta: dict | None, sha256: str | N
     if facts["warnings"]:
         meta["warnings"] = facts["warnings"]
     lines = line_text(reading)
+    del reading  # its lines (a Line each) are not needed once their words are in ``lines``: not held through derive
     # The lines' words as places in the tree's words, where they are the same words (not kept twice).
     return Document(meta=meta, tree=tree, line_text=LineText.derive(lines, tree) or lines)
 
