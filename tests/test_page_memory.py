@@ -1,0 +1,68 @@
+"""The redline page holds less while it is written (issue 26: the HTML command's memory), and
+writes the same page: the summary and the groups are made again for each reading."""
+
+from lawdiff.diff.changes import compare
+from lawdiff.load.documents import parse_bytes
+from lawdiff.render.print_redline import print_layout
+from lawdiff.render.redline_html import _groups, _Groups, _rows, render_redline
+
+OLD = b"""SECTION 1. The clerk shall keep a register of permits.
+SECTION 2. A permit shall lapse after 90 days.
+SECTION 3. The fee shall be paid to the town.
+SECTION 4. This act shall take effect upon passage.
+"""
+NEW = b"""SECTION 1. The clerk shall keep a register of permits.
+SECTION 2. A permit shall lapse after 60 days.
+SECTION 3. The fee shall be paid to the town.
+SECTION 4. This act shall take effect on July 1.
+"""
+
+
+def _docs(old=OLD, new=NEW):
+    return parse_bytes(old, "old.txt"), parse_bytes(new, "new.txt")
+
+
+def test_the_lazy_summary_reads_as_the_list_each_time():
+    docs = _docs()
+    model = compare(*docs)
+    listed = print_layout(model, docs)["summary"]
+    lazy = print_layout(model, docs, lazy=True)["summary"]
+    assert isinstance(listed, list) and len(listed) == 2
+    assert list(lazy) == listed and list(lazy) == listed  # read twice: the page writes it twice
+    assert bool(lazy) and [s["number"] for s in lazy] == [1, 2]
+    assert "60" in listed[0]["gist"] and "90" in listed[0]["gist"]
+
+
+def test_an_unchanged_pair_has_an_empty_summary_either_way():
+    docs = _docs(OLD, OLD)
+    model = compare(*docs)
+    assert not print_layout(model, docs, lazy=True)["summary"]
+    assert print_layout(model, docs)["summary"] == []
+
+
+def test_groups_are_the_same_runs_each_time_they_are_read():
+    model = compare(*_docs())
+    rows, _ = _rows(model)
+    groups = _Groups(rows)
+    runs = [(g["equal"], [r["i"] for r in g["rows"]]) for g in _groups(rows)]
+    assert [(g["equal"], [r["i"] for r in g["rows"]]) for g in groups] == runs
+    assert [(g["equal"], [r["i"] for r in g["rows"]]) for g in groups] == runs
+    assert [equal for equal, _ in runs].count(False) == 2  # each change its own group
+
+
+def test_a_row_shares_what_reads_the_same():
+    model = compare(*_docs())
+    rows, _ = _rows(model)
+    same = next(r for r in rows if r["kind"] == "equal" and r["old"] and r["new"])
+    assert same["old_num"] is same["new_num"] is same["inline_num"] and str(same["old_num"]).startswith("SECTION")
+    assert same["stub_after"] == () and same["old_at"] == () and same["parts"] == ()
+    changed = next(r for r in rows if r["kind"] == "modify")
+    assert list(changed["new_at"]) == [2] and list(changed["old_at"]) == [2]
+
+
+def test_the_page_is_the_same_with_the_lazy_parts():
+    docs = _docs()
+    model = compare(*docs)
+    page = render_redline(model, docs=docs)
+    assert page.count("60 days") >= 2 and 'data-change="2"' in page
+    assert page.count("2 unchanged provisions") + page.count("1 unchanged provision") >= 1
