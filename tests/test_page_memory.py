@@ -66,3 +66,41 @@ def test_the_page_is_the_same_with_the_lazy_parts():
     page = render_redline(model, docs=docs)
     assert page.count("60 days") >= 2 and 'data-change="2"' in page
     assert page.count("2 unchanged provisions") + page.count("1 unchanged provision") >= 1
+
+
+MOVED_OLD = b"""SECTION 1. The clerk shall keep a register of every permit issued under this act.
+SECTION 2. A permit shall lapse after ninety days unless the holder renews it in writing.
+SECTION 3. The fee for each permit shall be paid to the treasurer of the town.
+SECTION 4. The board may adopt rules for the inspection of premises named in a permit.
+SECTION 5. This act shall take effect upon its passage.
+"""
+MOVED_NEW = b"""SECTION 1. The clerk shall keep a register of every permit issued under this act.
+SECTION 2. The board may adopt rules for the inspection of premises named in a permit.
+SECTION 3. A permit shall lapse after ninety days unless the holder renews it in writing.
+SECTION 4. The fee for each permit shall be paid to the treasurer of the town.
+SECTION 5. This act shall take effect upon its passage.
+"""
+
+
+def _plain(row: dict) -> dict:
+    out = {k: (str(v) if k.endswith("_html") else v) for k, v in row.items() if k != "stub_after"}
+    out["stub_after"] = [s["i"] for s in row["stub_after"]]
+    return out
+
+
+def test_the_page_rows_made_as_written_are_the_rows():
+    """``_PageRows`` (the page's rows, made per view) reads as ``_rows``: every field, the moved
+    provisions' stubs where they stood, the summary's row ids."""
+    from lawdiff.render.redline_html import _PageRows, _row_of
+
+    docs = _docs(MOVED_OLD, MOVED_NEW)
+    model = compare(*docs)
+    assert any(c["kind"] == "move" for c in model["changes"])
+    rows, top = _rows(model)
+    lazy = _PageRows(model["changes"])
+    for _ in range(2):  # each view reads them again
+        assert [_plain(r) for r in lazy] == [_plain(r) for r in rows]
+    assert [r["i"] for r in lazy.top_stubs()] == [r["i"] for r in top]
+    assert any(r["stub_after"] for r in rows) or top
+    whole = _row_of(rows)
+    assert all(lazy.row_of()[n]["i"] == whole[n]["i"] for n in whole) and len(lazy.ids) == len(whole)
