@@ -83,7 +83,7 @@ SECTION 5. This act shall take effect upon its passage.
 
 
 def _plain(row: dict) -> dict:
-    out = {k: (str(v) if k.endswith("_html") else v) for k, v in row.items() if k != "stub_after"}
+    out = {k: (str(v) if k.endswith(("_html", "_num")) else v) for k, v in row.items() if k != "stub_after"}
     out["stub_after"] = [s["i"] for s in row["stub_after"]]
     return out
 
@@ -104,3 +104,18 @@ def test_the_page_rows_made_as_written_are_the_rows():
     assert any(r["stub_after"] for r in rows) or top
     whole = _row_of(rows)
     assert all(lazy.row_of()[n]["i"] == whole[n]["i"] for n in whole) and len(lazy.ids) == len(whole)
+
+
+def test_a_renumbered_provision_shows_both_numbers_inline():
+    """The inline view's struck and inserted number, made when the page writes it, reads as before."""
+    docs = _docs(MOVED_OLD, MOVED_NEW)
+    model = compare(*docs)
+    rows, _ = _rows(model)
+    renumbered = [r for r in rows if r["old"] and r["new"] and r["old"]["num"] != r["new"]["num"]]
+    assert renumbered
+    for r in renumbered:
+        both = str(r["inline_num"])
+        assert r["inline_num"] and both == f'<del>{r["old"]["num"]}</del> <ins>{r["new"]["num"]}</ins>', both
+        assert str(r["old_num"]) == r["old"]["num"] and str(r["new_num"]) == r["new"]["num"]
+    page = render_redline(model, docs=docs)
+    assert f'<strong class="num">{renumbered[0]["inline_num"]}</strong>' in page
