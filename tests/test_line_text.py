@@ -102,3 +102,14 @@ def test_session_records_answer_as_the_dict(name):
     lines, doc = _both(data, f"{name}.json")
     assert isinstance(doc.line_text, LineText)
     _same_answers(lines, doc)
+
+
+def test_line_numbers_past_a_c_int_keep_the_dict():
+    """The places are 4-byte integers (half the memory): a line number no C int holds keeps the
+    lines as the dict, answered the same, rather than failing."""
+    reading = read(b"SECTION 1. The clerk shall keep a register.\nSECTION 2. Fees are due.\n", "x.txt")
+    tree, _ = parse(reading)
+    lines = {2**31 + k: text for k, text in enumerate(line_text(reading).values())}
+    assert LineText.derive(lines, tree) is None
+    small = LineText.derive(dict(enumerate(lines.values(), 1)), tree)
+    assert small is not None and small.numbers.itemsize == 4 and dict(small.items()) == {1: lines[2**31], 2: lines[2**31 + 1]}

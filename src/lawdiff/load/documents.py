@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from lawdiff.read.akn import foreign_xml_root, is_akn, read_akn, refuse_internal_subset
 from lawdiff.errors import LawdiffError
 from lawdiff.files import read_regular
 from lawdiff.gcpause import no_cycle_collector
@@ -13,6 +12,7 @@ from lawdiff.load.manifest import Corpus, default_corpus_dir
 from lawdiff.parse.line_text import LineText
 from lawdiff.parse.structure import parse
 from lawdiff.read import MAX_BYTES, Reading, read
+from lawdiff.read.xmlhead import foreign_xml_root, is_akn, refuse_internal_subset
 from lawdiff.parse.tree import Document
 
 
@@ -30,6 +30,8 @@ def parse_bytes(data: bytes, source: object, meta: dict | None = None, sha256: s
 def _parse_bytes(data: bytes, source: object, meta: dict | None, sha256: str | None) -> Document:
     refuse_internal_subset(data, source)
     if is_akn(data):
+        from lawdiff.read.akn import read_akn  # lxml: imported for an AKN file only (issue 26: memory)
+
         return read_akn(data, source, meta)  # already a tree: no line reading or parsing
     if root := foreign_xml_root(data):
         raise LawdiffError(source, f"XML with root <{root}>, not Akoma Ntoso (root <akomaNtoso>)")
@@ -48,6 +50,7 @@ def _parse_bytes(data: bytes, source: object, meta: dict | None, sha256: str | N
     if facts["warnings"]:
         meta["warnings"] = facts["warnings"]
     lines = line_text(reading)
+    del reading  # its lines (a Line each) are not needed once their words are in ``lines``: not held through derive
     # The lines' words as places in the tree's words, where they are the same words (not kept twice).
     return Document(meta=meta, tree=tree, line_text=LineText.derive(lines, tree) or lines)
 

@@ -28,6 +28,9 @@ from lawdiff.parse.tree import Node
 from lawdiff.read.lines import is_folded
 
 
+# Line numbers and places in the word stream: a 4-byte integer each (C int) holds any document's
+# (a 100 MB file has fewer than 2**31 words), half the 8 of "q": 3.5 MB of a 30,000-section pair (issue 26).
+_INT = "i"
 _BLOCK = 64  # lines tried at once where they follow one another
 _REACH = 1 << 14  # how far past the line before a line's words are looked for (characters)
 
@@ -49,7 +52,10 @@ class LineText(Mapping):
     @classmethod
     def derive(cls, lines: dict[int, str], root: Node) -> LineText | None:
         """``lines`` read from ``root``'s words, or None where they cannot be (see the module)."""
-        numbers = array("q", lines)
+        try:
+            numbers = array(_INT, lines)
+        except OverflowError:  # a line number past 2**31 (no printed document has one): the dict is kept
+            return None
         if list(numbers) != sorted(numbers):
             return None
         nodes = list(root.walk())
@@ -66,7 +72,7 @@ class LineText(Mapping):
         if not all(texts):
             return None
         counts = [t.count(" ") + 1 for t in texts]
-        starts, ends, kept = array("q"), array("q"), {}
+        starts, ends, kept = array(_INT), array(_INT), {}
         at, word, end = 0, 0, len(stream)  # ``word``: the index of the word at ``at``
         i = 0
         while i < len(texts):
@@ -90,7 +96,7 @@ class LineText(Mapping):
         # The stream is folded: each part is its words joined by single spaces.
         counts = [(n.num.count(" ") + 1 if n.num else 0) + (n.heading.count(" ") + 1 if n.heading else 0)
                   + (n.text.count(" ") + 1 if n.text else 0) for n in nodes]
-        node_starts = array("q", accumulate(counts, initial=0))
+        node_starts = array(_INT, accumulate(counts, initial=0))
         return cls(numbers, starts, ends, kept, nodes, node_starts)
 
     @staticmethod

@@ -11,9 +11,9 @@ node, in order (tests check this).
 from __future__ import annotations
 
 from lawdiff.parse.body import Body
-from lawdiff.parse.eids import assign_eids
+from lawdiff.parse.eids import assign_eids, clean_num
 from lawdiff.parse.markers import BILL_SECTION
-from lawdiff.parse.numbering import numbering_warnings
+from lawdiff.parse.numbering import number, numbering_warnings
 from lawdiff.parse.tree import DocumentKind, Node
 from lawdiff.parse.units import NodeText, Unit, missed_sections, units as units_of
 from lawdiff.parse.zones import FrontMatter
@@ -39,6 +39,10 @@ def parse(reading: Reading, kind: str | None = None) -> tuple[Node, dict]:
     text.finish(root)
     assign_eids(root)
     warnings = body.warnings + missed_sections(units) + numbering_warnings(body.body)
+    # The numbers remembered for this document's passes (up to 9 MB at 30,000 sections) are let go:
+    # they would stay through the whole redline, and the next document asks for its own (issue 26).
+    clean_num.cache_clear()
+    number.cache_clear()
     facts = {
         # True only when the structure was found: a section opener the tree missed means it was not.
         "structure": structured and not any(w.startswith("SECTION") for w in warnings),

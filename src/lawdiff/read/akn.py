@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from lawdiff.errors import LawdiffError
+from lawdiff.read.xmlhead import foreign_xml_root, is_akn, refuse_internal_subset  # noqa: F401 (named here too)
 from lawdiff.parse.eids import assign_eids
 from lawdiff.parse.tree import Document, Node
 
@@ -40,51 +40,7 @@ KINDS = {v: k for k, v in DOC_NAMES.items()}
 WRAPPER = "lawdiff-block"  # an hcontainer that only carries a block a hierarchy cannot hold directly
 
 
-# -- detection and schema ----------------------------------------------------
-
-_ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?akomaNtoso[\s>/]")
-
-
-def is_akn(data: bytes) -> bool:
-    """True when ``data`` is XML whose root element is ``akomaNtoso`` (judged by content, not name)."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"<"):
-        return False
-    # Skip the XML declaration, comments and processing instructions before the root.
-    rest = re.sub(rb"^(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>))*\s*", b"", head, flags=re.S)
-    return bool(_ROOT_TAG.match(rest))
-
-
-# A DOCTYPE that opens an internal subset ("[") before it closes: its entities and attribute
-# defaults would change the text the parser sees, and a reader of the file would not see them.
-_INTERNAL_SUBSET = re.compile(rb"^(?:\s*(?:<\?.*?\?>|<!--.*?-->))*\s*<!DOCTYPE\b[^>\[]*\[", re.S | re.I)
-
-
-def refuse_internal_subset(data: bytes, source: object) -> None:
-    """A one-line error for markup whose DOCTYPE has an internal subset (``<!DOCTYPE x [ ... ]>``)."""
-    if _INTERNAL_SUBSET.match(data[: 1 << 20].lstrip(b"\xef\xbb\xbf \t\r\n")):  # a prolog of comments may be long
-        raise LawdiffError(source, _SUBSET_REFUSED)
-
-
-_SUBSET_REFUSED = ("XML with an internal DTD subset (<!DOCTYPE ... [ ... ]>): refused, since its entities could"
-                   " change the text unseen; remove the subset")
-
-
-_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
-
-
-def foreign_xml_root(data: bytes) -> str | None:
-    """The root element's name of an XML document (one that declares itself XML) that is
-    neither Akoma Ntoso nor (X)HTML, else None: such a file is refused rather than read as text."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"<?xml") or is_akn(data):
-        return None
-    rest = re.sub(rb"^(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>))*\s*", b"", head, flags=re.S)
-    m = _XML_ROOT.match(rest)
-    if m is None or m.group(1).lower() == b"html":
-        return None
-    return m.group(1).decode("ascii", "replace")
-
+# -- schema ----------------------------------------------------------------
 
 @lru_cache(maxsize=1)
 def schema() -> etree.XMLSchema:

@@ -85,7 +85,7 @@ def text_only_reading(reading: Reading) -> Reading:
     # Every character either pattern matches is unprintable (a control, a surrogate, a
     # noncharacter, a format character): a text all printable, as most are, is left as it is
     # after one C pass over it, where each line was scanned twice (issue 26).
-    if not " ".join([line.text for line in reading.lines]).isprintable():
+    if not all(map(str.isprintable, [line.text for line in reading.lines])):
         for line in reading.lines:
             line.text = text_only(line.text)
             if _BIDI.search(line.text):

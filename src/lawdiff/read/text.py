@@ -38,12 +38,15 @@ def read_text(text: str, paragraph_per_line: bool | None = None, printed_numbers
     # a step is taken only where a line starts so (one pass over the lines, not one for each step;
     # issue 26).  Removing a page label may start a line anew ("2 of 6 HOUSE DOCKET ..."): then
     # the headers are looked for anyway.
-    if _all_folded(text, raw):  # no line's words split and joined again
+    folded = _all_folded(text, raw)  # no line's words split and joined again
+    del text  # the whole text (two bytes a character where one is not ASCII) is not held past here (issue 26)
+    if folded:
         lines = [Line(s, None, i) for i, s in enumerate(raw, 1)]
         firsts = {s[:1] for s in raw}
     else:
         lines = [Line(" ".join(s.split()), None, i) for i, s in enumerate(raw, 1)]  # fold(s), no call
         firsts = None  # every step is tried
+    del raw
     if firsts is None or "H" in firsts:  # "Help Us Improve Mass.gov"
         lines = drop_mass_gov_feedback(lines)
     if firsts is None or "_" in firsts:

@@ -36,13 +36,33 @@ def print_layout(model: dict, docs=None, context: str = "changes", lazy: bool = 
 
     ``lazy``: "blocks" is an iterator that lays each block out when it is asked for, for a
     reader that reads them once, in order (the page): the whole layout held at once, a row and
-    its HTML for every printed line, was a tenth of the page's memory (issue 26)."""
+    its HTML for every printed line, was a tenth of the page's memory (issue 26); and "summary"
+    an iterable that makes its rows each time it is read."""
     printed = [model[side].get("line_numbers") == "printed" for side in ("old", "new")]
     changes = model.get("changes", [])
-    summary = [_summary_row(number, change, printed)
-               for number, change in enumerate((c for c in changes if c["kind"] != "equal"), 1)]
+    summary = _Summary(changes, printed)
     blocks = _blocks(changes, _Finder(model, docs, printed), printed, context)
-    return {"summary": summary, "blocks": blocks if lazy else list(blocks), "printed": printed}
+    if lazy and isinstance(changes, (list, tuple)):
+        return {"summary": summary, "blocks": blocks, "printed": printed}
+    return {"summary": list(summary), "blocks": list(blocks), "printed": printed}
+
+
+class _Summary:
+    """The summary's rows, made again each time they are read (the page writes the table twice,
+    on screen and on paper): held through the page they were 31 MB at 30,000 sections, most of
+    its memory after the rows (issue 26).  True when there is a row, as the list was."""
+
+    __slots__ = ("changes", "printed")
+
+    def __init__(self, changes, printed: list[bool]):
+        self.changes, self.printed = changes, printed
+
+    def __iter__(self):
+        changed = (c for c in self.changes if c["kind"] != "equal")
+        return (_summary_row(number, change, self.printed) for number, change in enumerate(changed, 1))
+
+    def __bool__(self) -> bool:
+        return any(c["kind"] != "equal" for c in self.changes)
 
 
 def _blocks(changes: list[dict], finder: _Finder, printed: list[bool], context: str):
