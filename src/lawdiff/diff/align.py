@@ -85,7 +85,7 @@ import sys
 import zlib
 from collections import Counter, deque
 from itertools import chain
-from operator import mul
+from operator import add, mul
 from dataclasses import dataclass, field
 
 from lawdiff.parse.eids import clean_num
@@ -234,6 +234,7 @@ class _Weights:
                     n += 1
         self.df = df
         self.index: tuple[_Index, _Index] | None = None  # built when first needed
+        self.ranks: tuple[dict[str, int], int] = ({}, 0)  # the words ordered for the sketches (``_ranks``), with the index
         self.found: dict[tuple[str, int], list[tuple[float, int]]] = {}
         self.counted: deque[Item] = deque()  # the items whose ``tree`` is kept, oldest first
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
@@ -298,11 +299,12 @@ class _Weights:
         if key in self.found:
             return self.found[key]
         if self.index is None:
-            self.index = _Index(old, self.df), _Index(new, self.df)
+            self.ranks = _ranks(self.df)
+            self.index = _Index(old, self.ranks), _Index(new, self.ranks)
         theirs = self.index[1] if side == "old" else self.index[0]
         mine, other = (old, new) if side == "old" else (new, old)
         # The item's sketch made again, as the index made it (the root and a provision without words have none)
-        sketch = _sketch(mine, item, self.df) if item.index and item.weight else ()
+        sketch = _sketch(mine, item, self.ranks) if item.index and item.weight else ()
         votes: Counter = Counter()
         for g in sketch:
             hits = theirs.postings.get(g, ())
@@ -601,28 +603,43 @@ def _best_outside(scored: list[tuple[float, int]], inside: set[int]) -> float:
     return next((r for r, c in scored if c not in inside), 0.0)
 
 
-def _sketch(items: list[Item], item: Item, df: Counter) -> tuple[str, ...]:
+def _ranks(df: Counter) -> tuple[dict[str, int], int]:
+    """Each word's place in the order of (provisions it is in, the word), shifted left 7 bits (room
+    for a place among a sketch's ``SKETCH_WORDS`` words in the low bits); and the first rank of a
+    word in more than ``RARE`` provisions.  One integer key orders a sketch's words as the tuples
+    (provisions, word, place) did, and one comparison tells a rare word (issue 26: sorting tuples
+    was most of a sketch's cost, and the sketches a third of the alignment's)."""
+    ranked = sorted(df.items(), key=lambda wk: (wk[1], wk[0]))
+    ranks = {w: r << 7 for r, (w, _) in enumerate(ranked)}
+    rare = sum(1 for _, k in ranked if k <= RARE)
+    return ranks, rare << 7
+
+
+def _sketch(items: list[Item], item: Item, ranks: tuple[dict[str, int], int]) -> tuple[str, ...]:
     """A min-hash sketch of the subtree's first words: of the word trigrams holding a rare
-    word (in at most ``RARE`` provisions; failing enough of those, the rarest words), the
+    word (in at most ``RARE`` provisions; failing enough of those, the rarest words, by ``_ranks``), the
     ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions
     of one text (one grown by a proviso) share most of theirs; look-alikes share few."""
-    words: list[str] = []
-    for k in range(item.index, item.end):
-        words.extend(_seq(items[k]))
-        if len(words) >= SKETCH_WORDS:
-            del words[SKETCH_WORDS:]
-            break
-    if len(words) < 3:
+    if item.children:
+        words: list[str] | tuple[str, ...] = []
+        for k in range(item.index, item.end):
+            words.extend(items[k].seq)
+            if len(words) >= SKETCH_WORDS:
+                del words[SKETCH_WORDS:]
+                break
+    else:
+        words = item.seq[:SKETCH_WORDS]
+    n = len(words)
+    if n < 3:
         return (" ".join(words),) if words else ()
-    last = len(words) - 3  # the last trigram's start
-    dfs = list(map(df.__getitem__, words))  # a Counter: 0 for a word it lacks, as df.get(w, 0)
-    rare = [k for k, d in enumerate(dfs) if d <= RARE]
+    last = n - 3  # the last trigram's start
+    rank, rare_below = ranks
+    keys = list(map(rank.__getitem__, words))
+    rare = [k for k, r in enumerate(keys) if r < rare_below]
     if len(rare) < SKETCH:
-        # The SKETCH with the fewest provisions (then the least word, then the first), as
-        # heapq.nsmallest with a key gave them; sorting tuples is a third of its cost (issue 26).
-        cut = sorted(dfs)[SKETCH - 1] if len(dfs) > SKETCH else max(dfs)  # none beyond it is kept
-        near = [(d, words[k], k) for k, d in enumerate(dfs) if d <= cut]
-        rare = sorted(k for _, _, k in sorted(near)[:SKETCH])
+        # The SKETCH with the fewest provisions, then the least word, then the first: the smallest
+        # keys, each its word's rank plus its place.
+        rare = sorted(r & 127 for r in sorted(map(add, keys, range(n)))[:SKETCH])
     starts = sorted({s for k in rare for s in (k - 2, k - 1, k) if 0 <= s <= last})
     grams = list(dict.fromkeys([f"{words[k]} {words[k + 1]} {words[k + 2]}" for k in starts]))  # in document order
     # Half by hash, half the first ones: a text grown at its end keeps its opening.  The smallest
@@ -641,11 +658,11 @@ class _Index:
     themselves are not kept: a provision's is made again when it is looked up, which few are
     (1,030 of 90,386 at 30,000 sections; every sketch kept was 15 MB, issue 26)."""
 
-    def __init__(self, items: list[Item], df: Counter):
+    def __init__(self, items: list[Item], ranks: tuple[dict[str, int], int]):
         self.postings: dict[str, list[int]] = {}  # tuples once built
         for it in items[1:]:
             if it.weight:
-                for g in _sketch(items, it, df):
+                for g in _sketch(items, it, ranks):
                     self.postings.setdefault(g, []).append(it.index)
         # Tuples, not lists with room to grow: most trigrams are in one or two provisions (issue 26:
         # the index was a quarter of the alignment's memory).

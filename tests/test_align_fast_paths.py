@@ -1,0 +1,90 @@
+"""The aligner's faster paths give what the plain ones gave (issue 26: the CPU of ``lawdiff diff``).
+
+- A sketch orders its words by one integer (``align._ranks``: the word's rank by the provisions it
+  is in, then the word, with the word's place in the low bits) instead of sorting tuples: the
+  trigrams chosen must be those of the tuple sort it replaced, ties included.
+"""
+
+import sys
+import zlib
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawdiff.diff import align
+from lawdiff.load.documents import parse_bytes
+
+from helpers import omnibus
+
+
+def sketch_by_tuples(items, item, df):
+    """``align._sketch`` as it was before the integer ranks: the rarest words by sorting
+    (provisions, word, place) tuples."""
+    words = []
+    for k in range(item.index, item.end):
+        words.extend(items[k].seq)
+        if len(words) >= align.SKETCH_WORDS:
+            del words[align.SKETCH_WORDS:]
+            break
+    if len(words) < 3:
+        return (" ".join(words),) if words else ()
+    last = len(words) - 3
+    dfs = list(map(df.__getitem__, words))
+    rare = [k for k, d in enumerate(dfs) if d <= align.RARE]
+    if len(rare) < align.SKETCH:
+        cut = sorted(dfs)[align.SKETCH - 1] if len(dfs) > align.SKETCH else max(dfs)
+        near = [(d, words[k], k) for k, d in enumerate(dfs) if d <= cut]
+        rare = sorted(k for _, _, k in sorted(near)[:align.SKETCH])
+    starts = sorted({s for k in rare for s in (k - 2, k - 1, k) if 0 <= s <= last})
+    grams = list(dict.fromkeys([f"{words[k]} {words[k + 1]} {words[k + 2]}" for k in starts]))
+    half = align.SKETCH // 2
+    hashes = list(map(zlib.crc32, map(str.encode, grams)))
+    by_hash = [grams[k] for k in sorted(range(len(grams)), key=hashes.__getitem__)[:half]]
+    return tuple(map(sys.intern, dict.fromkeys(by_hash + grams[:half])))
+
+
+def same_sketches(old_root, new_root):
+    old, new = align._items(old_root), align._items(new_root)
+    weights = align._Weights(old, new)
+    ranks = align._ranks(weights.df)
+    compared = 0
+    for items in (old, new):
+        for it in items[1:]:
+            if it.weight:
+                assert align._sketch(items, it, ranks) == sketch_by_tuples(items, it, weights.df)
+                compared += 1
+    return compared
+
+
+def test_sketches_of_omnibus_bills_as_before():
+    for seed in (1, 2):
+        old_text, new_text = omnibus.generate(60, seed).texts()
+        old, new = parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")
+        assert same_sketches(old.tree, new.tree) > 100
+
+
+# Few distinct words, so words share their counts of provisions (ties broken by the word, then the
+# place) and the rare words are sometimes enough (the first branch), sometimes not.
+WORDS = st.sampled_from("a b c d e f g h i j k l m n o p q r s t".split())
+TEXTS = st.lists(st.lists(WORDS, max_size=30).map(" ".join), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, TEXTS)
+def test_sketches_of_random_texts_as_before(old_texts, new_texts):
+    from lawdiff.parse.tree import Node
+
+    def tree(texts):
+        # A section of subsections, so subtrees (a parent's words, then its children's) are sketched too.
+        kids = [Node("subsection", f"s1__sub{k}", f"({k})", text=t) for k, t in enumerate(texts)]
+        return Node("body", "body", children=[Node("section", "s1", "1", text=texts[0], children=kids)])
+
+    same_sketches(tree(old_texts), tree(new_texts))
+
+
+def test_ranks_order_words_by_provisions_then_word():
+    ranks, rare_below = align._ranks(Counter({"b": 2, "a": 2, "z": 1, "c": 9}))
+    assert sorted(ranks, key=ranks.get) == ["z", "a", "b", "c"]
+    assert all(r % 128 == 0 for r in ranks.values())
+    assert {w for w in ranks if ranks[w] < rare_below} == {"a", "b", "z"}  # in at most RARE (4) provisions
