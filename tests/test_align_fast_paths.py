@@ -3,6 +3,8 @@
 - A sketch orders its words by one integer (``align._ranks``: the word's rank by the provisions it
   is in, then the word, with the word's place in the low bits) instead of sorting tuples: the
   trigrams chosen must be those of the tuple sort it replaced, ties included.
+- Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
+  made again: the provisions it is given and their texts must be those the test made again gave.
 """
 
 import sys
@@ -88,3 +90,38 @@ def test_ranks_order_words_by_provisions_then_word():
     assert sorted(ranks, key=ranks.get) == ["z", "a", "b", "c"]
     assert all(r % 128 == 0 for r in ranks.values())
     assert {w for w in ranks if ranks[w] < rare_below} == {"a", "b", "z"}  # in at most RARE (4) provisions
+
+
+def text_key(item):
+    """Pass 1's text of an item as it was found before: normalised again from the node."""
+    if item.size < 2 * align.MIN_TEXT_WORDS - 1:
+        return None
+    key = align._key(item)
+    return key if len(key.split()) >= align.MIN_TEXT_WORDS else None
+
+
+def same_texts(root):
+    given = []
+    items = align._items(root, lambda it, key: given.append((it.index, it.kind, key)))
+    assert given == [(it.index, it.kind, text_key(it)) for it in items[1:] if text_key(it) is not None]
+    return len(given)
+
+
+def test_pass_one_texts_of_omnibus_bills_as_before():
+    old_text, new_text = omnibus.generate(60, 3).texts()
+    for text in (old_text, new_text):
+        assert same_texts(parse_bytes(text, "bill.txt").tree) > 50
+
+
+SPACED = st.lists(st.sampled_from(["a", "bb", "Ccc", "“d”", "e.", " ", "  ", "\t", "ß", ""]), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(SPACED, SPACED), min_size=1, max_size=8))
+def test_pass_one_texts_of_random_texts_as_before(parts):
+    from lawdiff.parse.tree import Node
+    quoted = Node("quotedStructure", "q", children=[Node("section", f"q{k}", "1", h or None, t)
+                                                   for k, (h, t) in enumerate(parts)])
+    root = Node("body", "body", children=[Node("section", f"s{k}", "1", h or None, t) for k, (h, t) in enumerate(parts)]
+                + [Node("section", "s", "2", None, "x", children=[quoted])])
+    same_texts(root)

@@ -92,6 +92,7 @@ from lawdiff.parse.eids import clean_num
 from lawdiff.parse.tree import Node
 
 MIN_TEXT_WORDS = 6  # pass 1: shorter texts ("Definitions") are not identifiers
+_TEXT_CHARS = 2 * MIN_TEXT_WORDS - 1  # the fewest characters so many words take
 MARGIN = 0.15  # passes 3 and 4: lead over the runner-up
 RELATED = 0.5  # pass 3: weighted Dice to be the same provision edited ...
 CONTAINED = 0.8  # ... or this much of the smaller side's weight found in the larger ...
@@ -164,7 +165,11 @@ class Item:
         return _LIST_LEVELS.get(self.node.type, self.node.type), self.quoted
 
 
-def _items(root: Node) -> list[Item]:
+def _items(root: Node, texts=None) -> list[Item]:
+    """The items of the tree, in document order.  ``texts(item, key)``, if given, is called for each
+    provision (not the root) whose normalised text is long enough to identify it (``MIN_TEXT_WORDS``
+    words), with that text: pass 1 reads it here, where it is made, rather than normalising every text again
+    (issue 26: the second normalisation was most of pass 1's time)."""
     items: list[Item] = []
     stack: list[tuple[Node, int | None]] = [(root, None)]
     while stack:  # iterative: a deep tree must not hit the recursion limit
@@ -183,6 +188,9 @@ def _items(root: Node) -> list[Item]:
             else:
                 p.children = [item.index]
         items.append(item)
+        # Long enough for pass 1: so many words (one space apart, normalised) in at least so many characters
+        if texts is not None and parent is not None and len(key) >= _TEXT_CHARS and key.count(" ") >= MIN_TEXT_WORDS - 1:
+            texts(item, key)
         stack.extend((c, item.index) for c in reversed(node.children))
     for item in reversed(items):
         item.end = items[item.children[-1]].end if item.children else item.index + 1  # children in order
@@ -343,11 +351,27 @@ class Alignment:
 def align(old_root: Node, new_root: Node) -> Alignment:
     """Pair the provisions of two trees (the passes in the module docstring).  Each item points back to its list (a
     reference cycle): ``Alignment.drop_words()`` breaks it once the passes' words are no longer read."""
-    old, new = _items(old_root), _items(new_root)
+    # Pass 1's texts are read as the items are made: the old side's held, the new side's looked up
+    # there and let go; both sides' texts at once (a copy of every provision's) were the alignment's
+    # highest point (issue 26).
+    first: dict[tuple, int] = {}  # (kind, text) -> its old item, or -1 where the old side repeats it
+    match: dict[int, int] = {}  # old item with a text of its own -> the new one with that text, -1 if several
+
+    def old_text(it: Item, key: str) -> None:
+        k = (it.kind, key)
+        first[k] = -1 if k in first else it.index
+
+    def new_text(it: Item, key: str) -> None:
+        if (o := first.get((it.kind, key), -1)) >= 0:
+            match[o] = -1 if o in match else it.index
+
+    old = _items(old_root, old_text)
+    new = _items(new_root, new_text)
+    del first
     weights = _Weights(old, new)
     pairs: dict[int, int] = {0: 0}
     how: dict[int, str] = {0: "root"}
-    _by_text(old, new, pairs, how)
+    _by_text(match, pairs, how)
     _by_subtree_text(old, new, pairs, how)
     seen: dict = {}  # pass 3: parent pairs already looked at, with how many children were paired
     while True:
@@ -372,29 +396,12 @@ def _pair(o: int, n: int, why: str, pairs: dict[int, int], how: dict[int, str]) 
     how[n] = why
 
 
-def _by_text(old, new, pairs, how) -> None:
-    # The old side's texts are held, the new side's looked up there and let go: both sides' texts
-    # at once (a copy of every provision's, ``_key``) were the alignment's highest point (issue 26).
-    first: dict[tuple, int] = {}  # (kind, text) -> its old item, or -1 where the old side repeats it
-    for it in old[1:]:
-        if (key := _text_key(it)) is not None:
-            k = (it.kind, key)
-            first[k] = -1 if k in first else it.index
-    match: dict[int, int] = {}  # old item with a text of its own -> the new one with that text, -1 if several
-    for it in new[1:]:
-        if (key := _text_key(it)) is not None and (o := first.get((it.kind, key), -1)) >= 0:
-            match[o] = -1 if o in match else it.index
+def _by_text(match: dict[int, int], pairs, how) -> None:
+    """Pass 1: each old provision and the new one with the same text (``match``: found by ``align`` as
+    the items were made), where the text is unique on both sides."""
     for o in sorted(match):  # in the old document's order, as the unique texts came
         if match[o] >= 0:
             _pair(o, match[o], "text", pairs, how)
-
-
-def _text_key(item: Item) -> str | None:
-    """The item's text where it is long enough to identify a provision (``MIN_TEXT_WORDS``), else None."""
-    if item.size < 2 * MIN_TEXT_WORDS - 1:  # so many words need at least so many characters
-        return None
-    key = _key(item)
-    return key if len(key.split()) >= MIN_TEXT_WORDS else None
 
 
 def _by_subtree_text(old, new, pairs, how) -> None:
