@@ -125,3 +125,16 @@ def test_pass_one_texts_of_random_texts_as_before(parts):
     root = Node("body", "body", children=[Node("section", f"s{k}", "1", h or None, t) for k, (h, t) in enumerate(parts)]
                 + [Node("section", "s", "2", None, "x", children=[quoted])])
     same_texts(root)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-5, 60), max_size=40, unique=True).map(sorted), st.data())
+def test_a_chain_already_in_order_as_the_tree_finds_it(ys, data):
+    from test_heaviest_increasing import dict_and_pairs
+    weights = data.draw(st.one_of(st.none(), st.lists(st.floats(0.01, 5), min_size=len(ys), max_size=len(ys))))
+    points = list(enumerate(ys))
+    assert align.heaviest_increasing(points, weights) == dict_and_pairs(points, weights) == points
+    if len(ys) > 1:  # one weight not positive: the tree decides, as before
+        zero = [1.0] * len(ys)
+        zero[data.draw(st.integers(0, len(ys) - 1))] = 0.0
+        assert align.heaviest_increasing(points, zero) == dict_and_pairs(points, zero)

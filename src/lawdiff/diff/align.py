@@ -84,8 +84,8 @@ import re
 import sys
 import zlib
 from collections import Counter, deque
-from itertools import chain
-from operator import add, mul
+from itertools import chain, islice
+from operator import add, lt, mul
 from dataclasses import dataclass, field
 
 from lawdiff.parse.eids import clean_num
@@ -788,6 +788,11 @@ def heaviest_chain(ys: list, weights: list[float] | None = None) -> list[int]:
     coordinates are read (the order of the points is their first), so no pairs need be made."""
     if not ys:
         return []
+    if all(map(lt, ys, islice(ys, 1, None))) and (weights is None or min(weights) > 0):
+        # Already in order, every weight positive: the whole run is the heaviest, and the one the tree
+        # below finds (each point's run the heaviest so far, so each follows the one before).  Most
+        # parents' children are (issue 26: 41,000 chains at 30,000 sections, tested in C here).
+        return list(range(len(ys)))
     weights = weights or [1] * len(ys)
     # Each point's rank among the distinct second coordinates (1, 2, ...), from one sort of the
     # points rather than a dict of the values; the tree as two lists rather than a pair for each
