@@ -3,6 +3,9 @@
 - A sketch orders its words by one integer (``align._ranks``: the word's rank by the provisions it
   is in, then the word, with the word's place in the low bits) instead of sorting tuples: the
   trigrams chosen must be those of the tuple sort it replaced, ties included.
+- The two sides' sketch indexes are built together, a new provision whose words open as an old
+  one's does (``align._prefix``) taking that one's sketch: the postings must be those of a sketch
+  made for each provision.
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
   made again: the provisions it is given and their texts must be those the test made again gave.
 """
@@ -18,6 +21,7 @@ from lawdiff.diff import align
 from lawdiff.load.documents import parse_bytes
 
 from helpers import omnibus
+from test_heaviest_increasing import dict_and_pairs
 
 
 def sketch_by_tuples(items, item, df):
@@ -57,6 +61,32 @@ def same_sketches(old_root, new_root):
                 assert align._sketch(items, it, ranks) == sketch_by_tuples(items, it, weights.df)
                 compared += 1
     return compared
+
+
+def postings_one_by_one(items, df):
+    out = {}
+    for it in items[1:]:
+        if it.weight:
+            for g in sketch_by_tuples(items, it, df):
+                out.setdefault(g, []).append(it.index)
+    return {g: tuple(where) for g, where in out.items()}
+
+
+def test_indexes_with_shared_sketches_as_one_by_one():
+    old_text, new_text = omnibus.generate(80, 4).texts()
+    old_doc, new_doc = parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")
+    old, new = align._items(old_doc.tree), align._items(new_doc.tree)
+    weights = align._Weights(old, new)
+    made = {}
+    ranks = align._ranks(weights.df)
+    index_old, index_new = align._Index(old, ranks, made, True), align._Index(new, ranks, made, False)
+    assert index_old.postings == postings_one_by_one(old, weights.df)
+    assert index_new.postings == postings_one_by_one(new, weights.df)
+    # Most of the new version's provisions opened as old ones did and took their sketches; the new
+    # side's own were not kept.
+    shared = sum(1 for it in new[1:] if it.weight and align._prefix(new, it) in made)
+    assert shared > 0.8 * sum(1 for it in new[1:] if it.weight)
+    assert len(made) == len({align._prefix(old, it) for it in old[1:] if it.weight})
 
 
 def test_sketches_of_omnibus_bills_as_before():
@@ -130,7 +160,6 @@ def test_pass_one_texts_of_random_texts_as_before(parts):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(-5, 60), max_size=40, unique=True).map(sorted), st.data())
 def test_a_chain_already_in_order_as_the_tree_finds_it(ys, data):
-    from test_heaviest_increasing import dict_and_pairs
     weights = data.draw(st.one_of(st.none(), st.lists(st.floats(0.01, 5), min_size=len(ys), max_size=len(ys))))
     points = list(enumerate(ys))
     assert align.heaviest_increasing(points, weights) == dict_and_pairs(points, weights) == points

@@ -308,7 +308,9 @@ class _Weights:
             return self.found[key]
         if self.index is None:
             self.ranks = _ranks(self.df)
-            self.index = _Index(old, self.ranks), _Index(new, self.ranks)
+            made: dict = {}
+            self.index = _Index(old, self.ranks, made, True), _Index(new, self.ranks, made, False)
+            del made
         theirs = self.index[1] if side == "old" else self.index[0]
         mine, other = (old, new) if side == "old" else (new, old)
         # The item's sketch made again, as the index made it (the root and a provision without words have none)
@@ -622,20 +624,37 @@ def _ranks(df: Counter) -> tuple[dict[str, int], int]:
     return ranks, rare << 7
 
 
+def _prefix(items: list[Item], item: Item) -> tuple[tuple[str, ...], ...]:
+    """The own words of the subtree's items that hold its first ``SKETCH_WORDS`` words, in order: what
+    the sketch is made of (two provisions with equal prefixes have the same sketch)."""
+    if not item.children:
+        return (item.seq,)
+    parts = []
+    total = 0
+    for k in range(item.index, item.end):
+        seq = items[k].seq
+        parts.append(seq)
+        total += len(seq)
+        if total >= SKETCH_WORDS:
+            break
+    return tuple(parts)
+
+
 def _sketch(items: list[Item], item: Item, ranks: tuple[dict[str, int], int]) -> tuple[str, ...]:
-    """A min-hash sketch of the subtree's first words: of the word trigrams holding a rare
+    """The item's sketch (``_sketch_of`` its ``_prefix``)."""
+    return _sketch_of(_prefix(items, item), ranks)
+
+
+def _sketch_of(prefix: tuple[tuple[str, ...], ...], ranks: tuple[dict[str, int], int]) -> tuple[str, ...]:
+    """A min-hash sketch of a subtree's first words (its ``_prefix``): of the word trigrams holding a rare
     word (in at most ``RARE`` provisions; failing enough of those, the rarest words, by ``_ranks``), the
     ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions
     of one text (one grown by a proviso) share most of theirs; look-alikes share few."""
-    if item.children:
-        words: list[str] | tuple[str, ...] = []
-        for k in range(item.index, item.end):
-            words.extend(items[k].seq)
-            if len(words) >= SKETCH_WORDS:
-                del words[SKETCH_WORDS:]
-                break
+    if len(prefix) == 1:
+        words: list[str] | tuple[str, ...] = prefix[0][:SKETCH_WORDS]
     else:
-        words = item.seq[:SKETCH_WORDS]
+        words = list(chain.from_iterable(prefix))
+        del words[SKETCH_WORDS:]
     n = len(words)
     if n < 3:
         return (" ".join(words),) if words else ()
@@ -665,11 +684,22 @@ class _Index:
     themselves are not kept: a provision's is made again when it is looked up, which few are
     (1,030 of 90,386 at 30,000 sections; every sketch kept was 15 MB, issue 26)."""
 
-    def __init__(self, items: list[Item], ranks: tuple[dict[str, int], int]):
+    def __init__(self, items: list[Item], ranks: tuple[dict[str, int], int], made: dict, keep: bool):
+        """``made``: the old side's sketches by their ``_prefix`` (``keep``: this is the old side, whose
+        sketches are kept there until the new side's index is built, then let go): a provision the
+        new version kept as it was (most of a bill) has its old sketch, made once (issue 26: the
+        sketches were a fifth of ``compare``; the new side's own are not kept, they are seldom
+        repeated and memory counts too)."""
         self.postings: dict[str, list[int]] = {}  # tuples once built
         for it in items[1:]:
             if it.weight:
-                for g in _sketch(items, it, ranks):
+                prefix = _prefix(items, it)
+                sketch = made.get(prefix)
+                if sketch is None:
+                    sketch = _sketch_of(prefix, ranks)
+                    if keep:
+                        made[prefix] = sketch
+                for g in sketch:
                     self.postings.setdefault(g, []).append(it.index)
         # Tuples, not lists with room to grow: most trigrams are in one or two provisions (issue 26:
         # the index was a quarter of the alignment's memory).
