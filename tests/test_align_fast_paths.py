@@ -6,6 +6,8 @@
 - The two sides' sketch indexes are built together, a new provision whose words open as an old
   one's does (``align._prefix``) taking that one's sketch: the postings must be those of a sketch
   made for each provision.
+- The new side's items take what was read of an old provision with the same content (``align._items``'s
+  ``read``): its items, and the texts pass 1 is given, must be those read afresh.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
@@ -212,3 +214,39 @@ def test_moves_as_when_every_pair_was_compared(monkeypatch):
         align.align(parse_bytes(old_text, "old.txt").tree, parse_bytes(new_text, "new.txt").tree)
     assert all(lazy == eager for lazy, eager in found)
     assert len(found) == 4 and sum(len(lazy) for lazy, _ in found) >= 4, found
+
+
+def item_fields(items):
+    return [(it.index, it.parent, it.children, it.size, it.seq, it.words, it.rank, it.quoted, it.end, it.kind)
+            for it in items]
+
+
+def same_items_read_once(old_root, new_root):
+    fresh_texts, read_texts = [], []
+    fresh = [align._items(root, lambda it, key: fresh_texts.append((it.index, key))) for root in (old_root, new_root)]
+    read = {}
+    once = [align._items(old_root, lambda it, key: read_texts.append((it.index, key)), read, keep=True),
+            align._items(new_root, lambda it, key: read_texts.append((it.index, key)), read)]
+    assert read_texts == fresh_texts
+    for a, b in zip(fresh, once):
+        assert item_fields(a) == item_fields(b)
+    return sum(1 for it in once[1] if any(it.seq is o.seq for o in once[0][1:] if it.seq))
+
+
+def test_items_read_once_as_read_afresh():
+    old_text, new_text = omnibus.generate(60, 9).texts()
+    shared = same_items_read_once(parse_bytes(old_text, "old.txt").tree, parse_bytes(new_text, "new.txt").tree)
+    assert shared > 50  # the unchanged provisions' words are the old side's tuples
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(SPACED, SPACED), min_size=1, max_size=6), st.lists(st.tuples(SPACED, SPACED), max_size=6))
+def test_items_read_once_of_random_texts(old_parts, new_parts):
+    from lawdiff.parse.tree import Node
+
+    def tree(parts):
+        quoted = Node("quotedStructure", "q", children=[Node("section", f"q{k}", "1", h or None, t)
+                                                       for k, (h, t) in enumerate(parts)])
+        return Node("body", "body", children=[Node("section", f"s{k}", "1", h or None, t)
+                                              for k, (h, t) in enumerate(parts)] + [quoted])
+    same_items_read_once(tree(old_parts), tree(old_parts[:2] + new_parts))

@@ -165,20 +165,33 @@ class Item:
         return _LIST_LEVELS.get(self.node.type, self.node.type), self.quoted
 
 
-def _items(root: Node, texts=None) -> list[Item]:
+def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False) -> list[Item]:
     """The items of the tree, in document order.  ``texts(item, key)``, if given, is called for each
     provision (not the root) whose normalised text is long enough to identify it (``MIN_TEXT_WORDS``
     words), with that text: pass 1 reads it here, where it is made, rather than normalising every text again
-    (issue 26: the second normalisation was most of pass 1's time)."""
+    (issue 26: the second normalisation was most of pass 1's time).
+
+    ``read``: what was read of each content (``content(node)`` -> its normalised length, its words,
+    and its normalised text where pass 1 reads it), filled (``keep``: the old side) or looked up (the
+    new side, whose provisions are mostly the old ones unchanged: their words are read once, and
+    the two sides share their word tuples; issue 26: reading the words was an eighth of ``compare``)."""
     items: list[Item] = []
     stack: list[tuple[Node, int | None]] = [(root, None)]
     while stack:  # iterative: a deep tree must not hit the recursion limit
         node, parent = stack.pop()
-        key = _normal(content(node))
-        # Interned: a bill repeats a few thousand words a million times, and one string per
-        # occurrence was the largest part of the alignment's memory (issue 26).
-        seq = tuple(map(sys.intern, _WORD.findall(key))) if key else ()  # a tuple: no room to grow
-        item = Item(node, len(items), parent, size=len(key), seq=seq, words=len(seq), side=items)
+        text = content(node)
+        got = read.get(text) if read is not None else None
+        if got is None:
+            key = _normal(text)
+            # Interned: a bill repeats a few thousand words a million times, and one string per
+            # occurrence was the largest part of the alignment's memory (issue 26).
+            seq = tuple(map(sys.intern, _WORD.findall(key))) if key else ()  # a tuple: no room to grow
+            # Long enough for pass 1: so many words (one space apart, normalised) in at least so many characters
+            got = len(key), seq, key if len(key) >= _TEXT_CHARS and key.count(" ") >= MIN_TEXT_WORDS - 1 else None
+            if keep:
+                read[text] = got  # the text pass 1 reads is held by pass 1 too: no copy of it here
+        size, seq, long = got
+        item = Item(node, len(items), parent, size=size, seq=seq, words=len(seq), side=items)
         if parent is not None:
             p = items[parent]
             item.quoted = p.quoted or p.node.type == "quotedStructure"
@@ -188,9 +201,8 @@ def _items(root: Node, texts=None) -> list[Item]:
             else:
                 p.children = [item.index]
         items.append(item)
-        # Long enough for pass 1: so many words (one space apart, normalised) in at least so many characters
-        if texts is not None and parent is not None and len(key) >= _TEXT_CHARS and key.count(" ") >= MIN_TEXT_WORDS - 1:
-            texts(item, key)
+        if texts is not None and parent is not None and long is not None:
+            texts(item, long)
         stack.extend((c, item.index) for c in reversed(node.children))
     for item in reversed(items):
         item.end = items[item.children[-1]].end if item.children else item.index + 1  # children in order
@@ -367,9 +379,10 @@ def align(old_root: Node, new_root: Node) -> Alignment:
         if (o := first.get((it.kind, key), -1)) >= 0:
             match[o] = -1 if o in match else it.index
 
-    old = _items(old_root, old_text)
-    new = _items(new_root, new_text)
-    del first
+    read: dict[str, tuple] = {}  # the old side's contents as read (``_items``), for the new side's
+    old = _items(old_root, old_text, read, keep=True)
+    new = _items(new_root, new_text, read)
+    del first, read
     weights = _Weights(old, new)
     pairs: dict[int, int] = {0: 0}
     how: dict[int, str] = {0: "root"}
