@@ -8,6 +8,8 @@
   made for each provision.
 - The new side's items take what was read of an old provision with the same content (``align._items``'s
   ``read``): its items, and the texts pass 1 is given, must be those read afresh.
+- A new provision whose subtree is made of the same word tuples as an old one's takes its weight:
+  every weight must be the float its subtree's words, counted afresh, give.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
@@ -250,3 +252,21 @@ def test_items_read_once_of_random_texts(old_parts, new_parts):
         return Node("body", "body", children=[Node("section", f"s{k}", "1", h or None, t)
                                               for k, (h, t) in enumerate(parts)] + [quoted])
     same_items_read_once(tree(old_parts), tree(old_parts[:2] + new_parts))
+
+
+def test_weights_taken_from_the_old_side_as_counted_afresh():
+    import math
+    from itertools import chain
+    from operator import mul
+    old_text, new_text = omnibus.generate(60, 10).texts()
+    read = {}
+    old = align._items(parse_bytes(old_text, "old.txt").tree, None, read, keep=True)
+    new = align._items(parse_bytes(new_text, "new.txt").tree, None, read)
+    weights = align._Weights(old, new)
+    for items in (old, new):
+        for it in items:
+            tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end)))
+            expected = sum(map(mul, tree.values(), map(weights.idf.__getitem__, tree)))
+            assert it.weight == expected and type(it.weight) is type(expected)
+            assert not it.seq or it.weight > 0
+    assert all(w > 0 for w in weights.idf.values()) and not math.isnan(sum(weights.idf.values()))
