@@ -10,6 +10,8 @@
   ``read``): its items, and the texts pass 1 is given, must be those read afresh.
 - A new provision whose subtree is made of the same word tuples as an old one's takes its weight:
   every weight must be the float its subtree's words, counted afresh, give.
+- ``align.content`` joins a node's heading and text without a generator: the string must be the
+  join's, for every combination of heading and text, present, empty or None.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
@@ -270,3 +272,13 @@ def test_weights_taken_from_the_old_side_as_counted_afresh():
             assert it.weight == expected and type(it.weight) is type(expected)
             assert not it.seq or it.weight > 0
     assert all(w > 0 for w in weights.idf.values()) and not math.isnan(sum(weights.idf.values()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.none(), SPACED), st.one_of(st.none(), SPACED))
+def test_content_as_the_join(heading, text):
+    from lawdiff.parse.tree import Node
+    node = Node("section", "s1", "1", heading, text)
+    assert align.content(node) == " ".join(p for p in (heading, text) if p)
+    assert type(align.content(node)) is str
+

@@ -120,8 +120,13 @@ _LIST_LEVELS = dict.fromkeys(("paragraph", "subparagraph", "clause", "subclause"
 
 
 def content(node: Node) -> str:
-    """The string of a node that a change's tokens reconstruct: heading and own text."""
-    return " ".join(p for p in (node.heading, node.text) if p)
+    """The string of a node that a change's tokens reconstruct: heading and own text (those it has)
+    joined by one space.  Without a generator and a join: it is asked a few times of every
+    provision (issue 26: 0.9 -> 0.2 microseconds); a node's text is returned as it is."""
+    heading, text = node.heading, node.text
+    if heading:
+        return f"{heading} {text}" if text else heading
+    return text or ""
 
 
 def has_content(node: Node) -> bool:
