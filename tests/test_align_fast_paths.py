@@ -12,6 +12,9 @@
   every weight must be the float its subtree's words, counted afresh, give.
 - ``align.content`` joins a node's heading and text without a generator: the string must be the
   join's, for every combination of heading and text, present, empty or None.
+- ``citations.token_lines_both`` gives each token's first and last lines at once, and ``_line_at``
+  answers a token that is the whole located text without reading it: both as ``token_lines`` twice,
+  with the stretch read, gave them.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
@@ -282,3 +285,39 @@ def test_content_as_the_join(heading, text):
     assert align.content(node) == " ".join(p for p in (heading, text) if p)
     assert type(align.content(node)) is str
 
+
+def line_at_reading_the_stretch(located, offset, length, text, last=False):
+    """``citations._line_at`` as it was: the stretch always read."""
+    from bisect import bisect_right
+    starts, ends, lines = located
+    if length:
+        stretch = text[offset:offset + length]
+        if stretch.strip():
+            p = offset + (len(stretch.rstrip()) - 1 if last else len(stretch) - len(stretch.lstrip()))
+            i = bisect_right(starts, p) - 1
+            return lines[max(i, 0)]
+    i = bisect_right(ends, offset) - 1
+    return lines[max(i, 0)]
+
+
+def test_token_lines_at_once_as_twice(monkeypatch):
+    from lawdiff.diff import citations
+    from lawdiff.diff.tokens import word_diff
+    old_text, new_text = omnibus.generate(40, 11).texts()
+    old, new = parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")
+    located = (citations.WordLines(old), citations.WordLines(new))
+    old_nodes = [n for n in old.tree.walk() if align.has_content(n)]
+    new_nodes = [n for n in new.tree.walk() if align.has_content(n)]
+    found = 0
+    for a, b in zip(old_nodes, new_nodes):  # pairs in order: most the same provision, some not
+        for pair in ((a, b), (a, None), (None, b), ([a, b], b), (a, [b, a])):
+            contents = [" ".join(align.content(n) for n in side) if isinstance(side, list) else
+                        align.content(side) if side is not None else "" for side in pair]
+            tokens = word_diff(*contents).tokens if all(pair) else [["-" if pair[0] else "+", contents[0] or contents[1]]]
+            both = citations.token_lines_both(tokens, *pair, *located)
+            monkeypatch.setattr(citations, "_line_at", line_at_reading_the_stretch)
+            twice = (citations.token_lines(tokens, *pair, *located), citations.token_lines(tokens, *pair, *located, last=True))
+            monkeypatch.undo()
+            assert both == twice
+            found += both[0] is not None
+    assert found > 100
