@@ -9,7 +9,8 @@
 - The new side's items take what was read of an old provision with the same content (``align._items``'s
   ``read``): its items, and the texts pass 1 is given, must be those read afresh.
 - A new provision whose subtree is made of the same word tuples as an old one's takes its weight:
-  every weight must be the float its subtree's words, counted afresh, give.
+  every weight must be the float its subtree's words, counted afresh, give; the provisions each word
+  is in are counted in one call: the counts must be those counted a provision at a time.
 - ``align.content`` joins a node's heading and text without a generator: the string must be the
   join's, for every combination of heading and text, present, empty or None.
 - ``citations.token_lines_both`` gives each token's first and last lines at once, and ``_line_at``
@@ -268,6 +269,12 @@ def test_weights_taken_from_the_old_side_as_counted_afresh():
     old = align._items(parse_bytes(old_text, "old.txt").tree, None, read, keep=True)
     new = align._items(parse_bytes(new_text, "new.txt").tree, None, read)
     weights = align._Weights(old, new)
+    df = Counter()  # each provision's distinct words counted a provision at a time, as before
+    for items in (old, new):
+        for it in items:
+            if it.seq:
+                df.update(dict.fromkeys(it.seq).keys())
+    assert list(weights.df.items()) == list(df.items())  # the same counts, in the same order
     for items in (old, new):
         for it in items:
             tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end)))

@@ -249,14 +249,12 @@ class _Weights:
     and the subtree word multisets it weighs."""
 
     def __init__(self, old: list[Item], new: list[Item]):
-        df: Counter = Counter()
-        n = 0
-        for items in (old, new):
-            for it in items:
-                seq = _seq(it)
-                if seq:
-                    df.update(dict.fromkeys(seq).keys())  # each distinct word once, in order
-                    n += 1
+        seqs = [it.seq for items in (old, new) for it in items if it.seq]
+        n = len(seqs)
+        # Each provision's distinct words once, in order, all counted in one call (issue 26: a call
+        # for each provision was most of the count's time).
+        df: Counter = Counter(chain.from_iterable(map(dict.fromkeys, seqs)))
+        del seqs
         self.df = df
         self.index: tuple[_Index, _Index] | None = None  # built when first needed
         self.ranks: tuple[dict[str, int], int] = ({}, 0)  # the words ordered for the sketches (``_ranks``), with the index
