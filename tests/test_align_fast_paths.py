@@ -16,6 +16,8 @@
 - ``citations.token_lines_both`` gives each token's first and last lines at once, and ``_line_at``
   answers a token that is the whole located text without reading it: both as ``token_lines`` twice,
   with the stretch read, gave them.
+- A parent with many children keeps its last gaps while the same number of its children are paired
+  (``align._gaps``): the alignment must be the one made with every gap made afresh.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
@@ -328,3 +330,17 @@ def test_token_lines_at_once_as_twice(monkeypatch):
             assert both == twice
             found += both[0] is not None
     assert found > 100
+
+
+def test_gaps_kept_as_made_afresh(monkeypatch):
+    for seed in (12, 13):
+        pair = omnibus.generate(150, seed, moved=0.03)
+        old_text, new_text = pair.texts()
+        old, new = parse_bytes(old_text, "old.txt").tree, parse_bytes(new_text, "new.txt").tree
+        found = []
+        for keep in (0, 10**9):  # every parent keeps its gaps; none does
+            monkeypatch.setattr(align, "KEEP_GAPS", keep)
+            made = align.align(old, new)
+            found.append((made.pairs, made.how, made.moved))
+        assert found[0] == found[1]
+        assert len(found[0][0]) > 150

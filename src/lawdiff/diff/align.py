@@ -109,6 +109,7 @@ CAP = 32  # pass 4: a trigram shared by more provisions than this says nothing
 CANDIDATES = 8  # pass 4: candidates scored per provision
 SKETCH_WORDS = 120  # a subtree's first words, enough to recognise it
 KEEP_TREES = 1024  # subtree multisets kept once counted (the most recently counted)
+KEEP_GAPS = 256  # passes 3 and 6: a parent with more children keeps its last gaps
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _WORD = re.compile(r"\w+")
 
@@ -403,17 +404,18 @@ def align(old_root: Node, new_root: Node) -> Alignment:
     _by_text(match, pairs, how)
     _by_subtree_text(old, new, pairs, how)
     seen: dict = {}  # pass 3: parent pairs already looked at, with how many children were paired
+    kept: dict = {}  # passes 3 and 6: the last gaps of parents with many children (``_gaps``)
     while True:
         before = len(pairs)
         _by_number(old, new, pairs, how, weights)
         _by_repeated_text(old, new, pairs, how)
-        _by_order(old, new, pairs, how, weights, seen)
+        _by_order(old, new, pairs, how, weights, seen, kept)
         if len(pairs) == before:
             _by_similarity(old, new, pairs, how, weights)
         if len(pairs) == before:
             _by_heading(old, new, pairs, how, weights)
         if len(pairs) == before:
-            _by_position(old, new, pairs, how, weights)
+            _by_position(old, new, pairs, how, weights, kept)
         if len(pairs) == before:
             break
     moved = _moves(old, new, pairs, how, weights)
@@ -565,7 +567,23 @@ def _by_key(items: list[Item], group: list[int]) -> dict[str, list[int]]:
     return out
 
 
-def _gaps(old, new, pairs, taken, po, pn):
+def _gaps(old, new, pairs, taken, po, pn, kept: dict | None = None) -> list:
+    """``_gaps_of``, as a list.  ``kept``: a parent pair with more than ``KEEP_GAPS`` children keeps
+    its last gaps there, with how many of its children were paired then, and they are read again
+    while that is so (the pairs only grow, and a pair's partner never changes, so the same counts
+    are the same children paired).  The in-order pass and the position pass often look at a bill's
+    body with the same children paired (issue 26: its chain of 30,000 anchors made again)."""
+    co, cn = old[po].children, new[pn].children
+    if kept is None or len(co) <= KEEP_GAPS:
+        return list(_gaps_of(old, new, pairs, taken, po, pn))
+    state = (sum(c in pairs for c in co), sum(c in taken for c in cn))
+    last = kept.get((po, pn))
+    if last is None or last[0] != state:
+        last = kept[po, pn] = state, list(_gaps_of(old, new, pairs, taken, po, pn))
+    return last[1]
+
+
+def _gaps_of(old, new, pairs, taken, po, pn):
     """The unpaired children of two paired parents, cut at the children paired with each
     other and kept in order: [(old children, new children), ...] between the same anchors."""
     co, cn = old[po].children, new[pn].children
@@ -579,7 +597,7 @@ def _gaps(old, new, pairs, taken, po, pn):
             yield gap_o, gap_n
 
 
-def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
+def _by_order(old, new, pairs, how, weights, seen: dict, kept: dict | None = None) -> None:
     taken = set(pairs.values())
     for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
@@ -589,7 +607,7 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
         if seen.get((po, pn)) == state:
             continue
         seen[po, pn] = state
-        for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
+        for gap_o, gap_n in _gaps(old, new, pairs, taken, po, pn, kept):
             points, values = [], []
             full = len(gap_o) * len(gap_n) <= FULL_GAP
             inside_o, inside_n = set(gap_o), set(gap_n)
@@ -792,12 +810,12 @@ def _heading_key(item: Item) -> tuple | None:
     return (item.kind, _normal(item.node.heading)) if item.node.heading else None
 
 
-def _by_position(old, new, pairs, how, weights) -> None:
+def _by_position(old, new, pairs, how, weights, kept: dict | None = None) -> None:
     taken = set(pairs.values())
     for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
-        for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
+        for gap_o, gap_n in _gaps(old, new, pairs, taken, po, pn, kept):
             if len(gap_o) != len(gap_n):
                 continue
             if any(old[o].kind != new[n].kind for o, n in zip(gap_o, gap_n)):
