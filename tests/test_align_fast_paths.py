@@ -18,6 +18,8 @@
   with the stretch read, gave them.
 - A parent with many children keeps its last gaps while the same number of its children are paired
   (``align._gaps``): the alignment must be the one made with every gap made afresh.
+- Quotes are straightened a quote at a time (``align._straight_quotes``), not by ``translate``: the
+  same text.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
@@ -344,3 +346,12 @@ def test_gaps_kept_as_made_afresh(monkeypatch):
             found.append((made.pairs, made.how, made.moved))
         assert found[0] == found[1]
         assert len(found[0][0]) > 150
+
+
+QUOTED = st.text(alphabet=st.sampled_from(list("aBΣςßİ ’‘“”\"'.,\t\n\u00a0\u2003xYz1")), max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(QUOTED)
+def test_quotes_as_before(a):
+    assert align._straight_quotes(a) == a.translate(align._QUOTES)

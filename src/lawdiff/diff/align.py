@@ -136,8 +136,15 @@ def has_content(node: Node) -> bool:
 
 def _normal(text: str) -> str:
     if not text.isascii():  # the curly quotes are not ASCII: an ASCII text has none (translating was 70 % of the time)
-        text = text.translate(_QUOTES)
+        text = _straight_quotes(text)
     return " ".join(text.casefold().split())
+
+
+def _straight_quotes(text: str) -> str:
+    """``text.translate(_QUOTES)``, a quote at a time: ``str.replace`` finds a character in C at
+    memory speed, where ``translate`` with a table looks every character up (issue 26: 680 against
+    4 microseconds for 5,000 characters of a bill; a fifth of ``compare`` on the session's pairs)."""
+    return text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
 
 
 def _key(item: Item) -> str:
