@@ -18,8 +18,9 @@
   with the stretch read, gave them.
 - A parent with many children keeps its last gaps while the same number of its children are paired
   (``align._gaps``): the alignment must be the one made with every gap made afresh.
-- Quotes are straightened a quote at a time (``align._straight_quotes``), not by ``translate``: the
-  same text.
+- Quotes are straightened a quote at a time (``align._straight_quotes``), not by ``translate``; two
+  provisions' opening words are normalised word by word (``align._opening``), not their whole texts:
+  the same text and the same verdict as before.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
@@ -352,6 +353,33 @@ QUOTED = st.text(alphabet=st.sampled_from(list("aBΣςßİ ’‘“”\"'.,\t\n
 
 
 @settings(max_examples=500, deadline=None)
-@given(QUOTED)
-def test_quotes_as_before(a):
+@given(QUOTED, QUOTED, st.integers(0, 12))
+def test_quotes_and_openings_as_before(a, b, repeat):
+    from lawdiff.parse.tree import Node
     assert align._straight_quotes(a) == a.translate(align._QUOTES)
+    # Texts sharing their first words now and then: ``repeat`` words of ``a`` opening ``b`` too.
+    b = " ".join(a.split()[:repeat]) + " " + b
+
+    def item(text):
+        return align._items(Node("section", "s", "1", None, text))[0]
+
+    def before(x, y):
+        wa = align._key(x).split(" ", align.OPENING)[:align.OPENING]
+        wb = align._key(y).split(" ", align.OPENING)[:align.OPENING]
+        return align.RELATED if len(wa) == align.OPENING and wa == wb else 0.0
+
+    x, y = item(a), item(b)
+    assert align._same_opening(x, y) == before(x, y)
+    if align._key(x):
+        assert align._opening(x) == align._key(x).split(" ", align.OPENING)[:align.OPENING]
+
+
+def test_openings_of_long_texts():
+    from lawdiff.parse.tree import Node
+    words = "The Secretary’s “Fund” shall be ΣΑΣ Straße credited to the account of".split()
+    a = align._items(Node("section", "s", "1", None, " ".join(words)))[0]
+    b = align._items(Node("section", "s", "1", None, "  ".join(words[:10]) + " and other words"))[0]
+    c = align._items(Node("section", "s", "1", None, " ".join(words[:9])))[0]
+    assert align._same_opening(a, b) == align.RELATED
+    assert align._same_opening(a, c) == 0.0
+    assert align._opening(a)[:3] == ["the", "secretary's", '"fund"']

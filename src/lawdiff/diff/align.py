@@ -656,8 +656,16 @@ def _by_order(old, new, pairs, how, weights, seen: dict, kept: dict | None = Non
 def _same_opening(a: Item, b: Item) -> float:
     """A provision rewritten after its opening words is still itself, in its place: ``RELATED``
     when both open with the same ``OPENING`` words or more, else 0."""
-    wa, wb = _key(a).split(" ", OPENING)[:OPENING], _key(b).split(" ", OPENING)[:OPENING]
+    wa, wb = _opening(a), _opening(b)
     return RELATED if len(wa) == OPENING and wa == wb else 0.0
+
+
+def _opening(item: Item) -> list[str]:
+    """The first ``OPENING`` words of the item's normalised text (``_key``), fewer if it has fewer: the
+    words of its content normalised one by one (folding case and straightening quotes touch no
+    space), not the whole text normalised for its first words (issue 26: long sections of real
+    bills, normalised again for each neighbour in a gap)."""
+    return [_normal(w) for w in content(item.node).split(None, OPENING)[:OPENING]]
 
 
 def _best_outside(scored: list[tuple[float, int]], inside: set[int]) -> float:
