@@ -8,8 +8,9 @@
   made for each provision.
 - The new side's items take what was read of an old provision with the same content (``align._items``'s
   ``read``): its items, and the texts pass 1 is given, must be those read afresh.
-- A new provision whose subtree is made of the same word tuples as an old one's takes its weight:
-  every weight must be the float its subtree's words, counted afresh, give; the provisions each word
+- A new provision whose subtree is made of the same word tuples as an old one's takes its weight, and
+  so does a parent whose words are all one child's: every weight must be the float its subtree's
+  words, counted afresh, give (an omnibus pair and a real bill and its new draft); the provisions each word
   is in are counted in one call: the counts must be those counted a provision at a time.
 - ``align.content`` joins a node's heading and text without a generator: the string must be the
   join's, for every combination of heading and text, present, empty or None.
@@ -31,14 +32,18 @@ import sys
 import zlib
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawdiff.diff import align
 from lawdiff.load.documents import parse_bytes
 
-from helpers import omnibus
+from helpers import ROOT, omnibus
 from test_heaviest_increasing import dict_and_pairs
+
+
+SESSION = ROOT / "../shared/sources/sessions/193"
 
 
 def sketch_by_tuples(items, item, df):
@@ -265,14 +270,20 @@ def test_items_read_once_of_random_texts(old_parts, new_parts):
     same_items_read_once(tree(old_parts), tree(old_parts[:2] + new_parts))
 
 
-def test_weights_taken_from_the_old_side_as_counted_afresh():
+@pytest.mark.parametrize("pair", ["omnibus", "H1745-H4115"])
+def test_weights_taken_from_the_old_side_as_counted_afresh(pair):
     import math
     from itertools import chain
     from operator import mul
-    old_text, new_text = omnibus.generate(60, 10).texts()
+    if pair == "omnibus":
+        old_text, new_text = omnibus.generate(60, 10).texts()
+        old_doc, new_doc = parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")
+    else:  # a filed bill and its committee's new draft, as the legislature's API serves them
+        names = [SESSION / "documents" / f"{name}.json" for name in pair.split("-")]
+        old_doc, new_doc = (parse_bytes(path.read_bytes(), path) for path in names)
     read = {}
-    old = align._items(parse_bytes(old_text, "old.txt").tree, None, read, keep=True)
-    new = align._items(parse_bytes(new_text, "new.txt").tree, None, read)
+    old = align._items(old_doc.tree, None, read, keep=True)
+    new = align._items(new_doc.tree, None, read)
     weights = align._Weights(old, new)
     df = Counter()  # each provision's distinct words counted a provision at a time, as before
     for items in (old, new):

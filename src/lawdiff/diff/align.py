@@ -270,23 +270,28 @@ class _Weights:
         self.counted: deque[Item] = deque()  # the items whose ``tree`` is kept, oldest first
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
         idf = self.idf.__getitem__
-        # The old side's weights by their subtree's word tuples (by identity: ``_items`` gives an
-        # unchanged provision of the new side the old one's tuple), for the new side's subtrees made
-        # of the same tuples, which weigh the same (issue 26: weighing was a tenth of ``compare``).
+        # Weights by the word tuples their subtree is made of (by identity: ``_items`` gives an unchanged
+        # provision of the new side the old one's tuple; tuples without words left out), for any
+        # subtree made of the same tuples, which weighs the same: the new side's unchanged provisions,
+        # and a parent whose words are all one child's (a document's root and its body, a section
+        # whose words are all in its one subsection), children being weighed first (issue 26:
+        # weighing was a tenth of ``compare``).
         weighed: dict = {}
         for items in (old, new):
-            keep = items is old
-            for it in items:
-                key = tuple([id(items[k].seq) for k in range(it.index, it.end)]) if it.children else id(it.seq)
+            for it in reversed(items):
+                if it.children:
+                    key = tuple([id(seq) for k in range(it.index, it.end) if (seq := items[k].seq)])
+                    if len(key) == 1:
+                        key = key[0]
+                else:
+                    key = id(it.seq)
                 weight = weighed.get(key)
                 if weight is None:
                     # Weighed as the multiset ``tree`` counts (the same sum in the same order, so the same
                     # float), which is let go: it is counted again only if the item is compared.
                     tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
                         if it.children else Counter(it.seq)
-                    weight = sum(map(mul, tree.values(), map(idf, tree)))
-                    if keep:
-                        weighed[key] = weight
+                    weight = weighed[key] = sum(map(mul, tree.values(), map(idf, tree)))
                 it.weight = weight
 
     def tree(self, item: Item) -> Counter:
