@@ -22,6 +22,8 @@
 - Quotes are straightened a quote at a time (``align._straight_quotes``), not by ``translate``; two
   provisions' opening words are normalised word by word (``align._opening``), not their whole texts:
   the same text and the same verdict as before.
+- ``changes.ChangeDicts`` pauses the cycle collector while it makes the changes' dicts: restored when
+  the iteration ends or is dropped, and the dicts those of ``compare``.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
@@ -394,3 +396,27 @@ def test_openings_of_long_texts():
     assert align._same_opening(a, b) == align.RELATED
     assert align._same_opening(a, c) == 0.0
     assert align._opening(a)[:3] == ["the", "secretary's", '"fund"']
+
+
+def test_change_dicts_pause_the_collector_and_restore_it():
+    import gc
+    from lawdiff.diff.changes import compare, compare_streamed
+    old_text, new_text = omnibus.generate(20, 14).texts()
+    old, new = parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")
+    assert gc.isenabled()
+    streamed = compare_streamed(old, new)
+    seen = []
+    for d in streamed["changes"]:
+        seen.append(gc.isenabled())
+    assert seen and not any(seen) and gc.isenabled()
+    assert list(streamed["changes"]) == compare(old, new)["changes"]
+    dropped = iter(streamed["changes"])
+    next(dropped)
+    assert not gc.isenabled()
+    del dropped  # a reader that stops half way (a write that failed)
+    assert gc.isenabled()
+    gc.disable()
+    try:  # paused already: left paused
+        assert len(list(streamed["changes"])) == len(seen) and not gc.isenabled()
+    finally:
+        gc.enable()
