@@ -84,14 +84,15 @@ import re
 import sys
 import zlib
 from collections import Counter, deque
-from itertools import chain
-from operator import mul
+from itertools import chain, islice
+from operator import add, lt, mul
 from dataclasses import dataclass, field
 
 from lawdiff.parse.eids import clean_num
 from lawdiff.parse.tree import Node
 
 MIN_TEXT_WORDS = 6  # pass 1: shorter texts ("Definitions") are not identifiers
+_TEXT_CHARS = 2 * MIN_TEXT_WORDS - 1  # the fewest characters so many words take
 MARGIN = 0.15  # passes 3 and 4: lead over the runner-up
 RELATED = 0.5  # pass 3: weighted Dice to be the same provision edited ...
 CONTAINED = 0.8  # ... or this much of the smaller side's weight found in the larger ...
@@ -108,6 +109,7 @@ CAP = 32  # pass 4: a trigram shared by more provisions than this says nothing
 CANDIDATES = 8  # pass 4: candidates scored per provision
 SKETCH_WORDS = 120  # a subtree's first words, enough to recognise it
 KEEP_TREES = 1024  # subtree multisets kept once counted (the most recently counted)
+KEEP_GAPS = 256  # passes 3 and 6: a parent with more children keeps its last gaps
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _WORD = re.compile(r"\w+")
 
@@ -119,8 +121,13 @@ _LIST_LEVELS = dict.fromkeys(("paragraph", "subparagraph", "clause", "subclause"
 
 
 def content(node: Node) -> str:
-    """The string of a node that a change's tokens reconstruct: heading and own text."""
-    return " ".join(p for p in (node.heading, node.text) if p)
+    """The string of a node that a change's tokens reconstruct: heading and own text (those it has)
+    joined by one space.  Without a generator and a join: it is asked a few times of every
+    provision (issue 26: 0.9 -> 0.2 microseconds); a node's text is returned as it is."""
+    heading, text = node.heading, node.text
+    if heading:
+        return f"{heading} {text}" if text else heading
+    return text or ""
 
 
 def has_content(node: Node) -> bool:
@@ -129,8 +136,15 @@ def has_content(node: Node) -> bool:
 
 def _normal(text: str) -> str:
     if not text.isascii():  # the curly quotes are not ASCII: an ASCII text has none (translating was 70 % of the time)
-        text = text.translate(_QUOTES)
+        text = _straight_quotes(text)
     return " ".join(text.casefold().split())
+
+
+def _straight_quotes(text: str) -> str:
+    """``text.translate(_QUOTES)``, a quote at a time: ``str.replace`` finds a character in C at
+    memory speed, where ``translate`` with a table looks every character up (issue 26: 680 against
+    4 microseconds for 5,000 characters of a bill; a fifth of ``compare`` on the session's pairs)."""
+    return text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
 
 
 def _key(item: Item) -> str:
@@ -164,16 +178,33 @@ class Item:
         return _LIST_LEVELS.get(self.node.type, self.node.type), self.quoted
 
 
-def _items(root: Node) -> list[Item]:
+def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False) -> list[Item]:
+    """The items of the tree, in document order.  ``texts(item, key)``, if given, is called for each
+    provision (not the root) whose normalised text is long enough to identify it (``MIN_TEXT_WORDS``
+    words), with that text: pass 1 reads it here, where it is made, rather than normalising every text again
+    (issue 26: the second normalisation was most of pass 1's time).
+
+    ``read``: what was read of each content (``content(node)`` -> its normalised length, its words,
+    and its normalised text where pass 1 reads it), filled (``keep``: the old side) or looked up (the
+    new side, whose provisions are mostly the old ones unchanged: their words are read once, and
+    the two sides share their word tuples; issue 26: reading the words was an eighth of ``compare``)."""
     items: list[Item] = []
     stack: list[tuple[Node, int | None]] = [(root, None)]
     while stack:  # iterative: a deep tree must not hit the recursion limit
         node, parent = stack.pop()
-        key = _normal(content(node))
-        # Interned: a bill repeats a few thousand words a million times, and one string per
-        # occurrence was the largest part of the alignment's memory (issue 26).
-        seq = tuple(map(sys.intern, _WORD.findall(key))) if key else ()  # a tuple: no room to grow
-        item = Item(node, len(items), parent, size=len(key), seq=seq, words=len(seq), side=items)
+        text = content(node)
+        got = read.get(text) if read is not None else None
+        if got is None:
+            key = _normal(text)
+            # Interned: a bill repeats a few thousand words a million times, and one string per
+            # occurrence was the largest part of the alignment's memory (issue 26).
+            seq = tuple(map(sys.intern, _WORD.findall(key))) if key else ()  # a tuple: no room to grow
+            # Long enough for pass 1: so many words (one space apart, normalised) in at least so many characters
+            got = len(key), seq, key if len(key) >= _TEXT_CHARS and key.count(" ") >= MIN_TEXT_WORDS - 1 else None
+            if keep:
+                read[text] = got  # the text pass 1 reads is held by pass 1 too: no copy of it here
+        size, seq, long = got
+        item = Item(node, len(items), parent, size=size, seq=seq, words=len(seq), side=items)
         if parent is not None:
             p = items[parent]
             item.quoted = p.quoted or p.node.type == "quotedStructure"
@@ -183,6 +214,8 @@ def _items(root: Node) -> list[Item]:
             else:
                 p.children = [item.index]
         items.append(item)
+        if texts is not None and parent is not None and long is not None:
+            texts(item, long)
         stack.extend((c, item.index) for c in reversed(node.children))
     for item in reversed(items):
         item.end = items[item.children[-1]].end if item.children else item.index + 1  # children in order
@@ -224,27 +257,42 @@ class _Weights:
     and the subtree word multisets it weighs."""
 
     def __init__(self, old: list[Item], new: list[Item]):
-        df: Counter = Counter()
-        n = 0
-        for items in (old, new):
-            for it in items:
-                seq = _seq(it)
-                if seq:
-                    df.update(dict.fromkeys(seq).keys())  # each distinct word once, in order
-                    n += 1
+        seqs = [it.seq for items in (old, new) for it in items if it.seq]
+        n = len(seqs)
+        # Each provision's distinct words once, in order, all counted in one call (issue 26: a call
+        # for each provision was most of the count's time).
+        df: Counter = Counter(chain.from_iterable(map(dict.fromkeys, seqs)))
+        del seqs
         self.df = df
         self.index: tuple[_Index, _Index] | None = None  # built when first needed
+        self.ranks: tuple[dict[str, int], int] = ({}, 0)  # the words ordered for the sketches (``_ranks``), with the index
         self.found: dict[tuple[str, int], list[tuple[float, int]]] = {}
         self.counted: deque[Item] = deque()  # the items whose ``tree`` is kept, oldest first
         self.idf = {w: math.log((n + 1) / k) for w, k in df.items()}
         idf = self.idf.__getitem__
+        # Weights by the word tuples their subtree is made of (by identity: ``_items`` gives an unchanged
+        # provision of the new side the old one's tuple; tuples without words left out), for any
+        # subtree made of the same tuples, which weighs the same: the new side's unchanged provisions,
+        # and a parent whose words are all one child's (a document's root and its body, a section
+        # whose words are all in its one subsection), children being weighed first (issue 26:
+        # weighing was a tenth of ``compare``).
+        weighed: dict = {}
         for items in (old, new):
-            for it in items:
-                # Weighed as the multiset ``tree`` counts (the same sum in the same order, so the same
-                # float), which is let go: it is counted again only if the item is compared.
-                tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
-                    if it.children else Counter(it.seq)
-                it.weight = sum(map(mul, tree.values(), map(idf, tree)))
+            for it in reversed(items):
+                if it.children:
+                    key = tuple([id(seq) for k in range(it.index, it.end) if (seq := items[k].seq)])
+                    if len(key) == 1:
+                        key = key[0]
+                else:
+                    key = id(it.seq)
+                weight = weighed.get(key)
+                if weight is None:
+                    # Weighed as the multiset ``tree`` counts (the same sum in the same order, so the same
+                    # float), which is let go: it is counted again only if the item is compared.
+                    tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end))) \
+                        if it.children else Counter(it.seq)
+                    weight = weighed[key] = sum(map(mul, tree.values(), map(idf, tree)))
+                it.weight = weight
 
     def tree(self, item: Item) -> Counter:
         """The words of the item's whole subtree as a multiset, counted when first compared; the
@@ -298,11 +346,14 @@ class _Weights:
         if key in self.found:
             return self.found[key]
         if self.index is None:
-            self.index = _Index(old, self.df), _Index(new, self.df)
+            self.ranks = _ranks(self.df)
+            made: dict = {}
+            self.index = _Index(old, self.ranks, made, True), _Index(new, self.ranks, made, False)
+            del made
         theirs = self.index[1] if side == "old" else self.index[0]
         mine, other = (old, new) if side == "old" else (new, old)
         # The item's sketch made again, as the index made it (the root and a provision without words have none)
-        sketch = _sketch(mine, item, self.df) if item.index and item.weight else ()
+        sketch = _sketch(mine, item, self.ranks) if item.index and item.weight else ()
         votes: Counter = Counter()
         for g in sketch:
             hits = theirs.postings.get(g, ())
@@ -341,24 +392,42 @@ class Alignment:
 def align(old_root: Node, new_root: Node) -> Alignment:
     """Pair the provisions of two trees (the passes in the module docstring).  Each item points back to its list (a
     reference cycle): ``Alignment.drop_words()`` breaks it once the passes' words are no longer read."""
-    old, new = _items(old_root), _items(new_root)
+    # Pass 1's texts are read as the items are made: the old side's held, the new side's looked up
+    # there and let go; both sides' texts at once (a copy of every provision's) were the alignment's
+    # highest point (issue 26).
+    first: dict[tuple, int] = {}  # (kind, text) -> its old item, or -1 where the old side repeats it
+    match: dict[int, int] = {}  # old item with a text of its own -> the new one with that text, -1 if several
+
+    def old_text(it: Item, key: str) -> None:
+        k = (it.kind, key)
+        first[k] = -1 if k in first else it.index
+
+    def new_text(it: Item, key: str) -> None:
+        if (o := first.get((it.kind, key), -1)) >= 0:
+            match[o] = -1 if o in match else it.index
+
+    read: dict[str, tuple] = {}  # the old side's contents as read (``_items``), for the new side's
+    old = _items(old_root, old_text, read, keep=True)
+    new = _items(new_root, new_text, read)
+    del first, read
     weights = _Weights(old, new)
     pairs: dict[int, int] = {0: 0}
     how: dict[int, str] = {0: "root"}
-    _by_text(old, new, pairs, how)
+    _by_text(match, pairs, how)
     _by_subtree_text(old, new, pairs, how)
     seen: dict = {}  # pass 3: parent pairs already looked at, with how many children were paired
+    kept: dict = {}  # passes 3 and 6: the last gaps of parents with many children (``_gaps``)
     while True:
         before = len(pairs)
         _by_number(old, new, pairs, how, weights)
         _by_repeated_text(old, new, pairs, how)
-        _by_order(old, new, pairs, how, weights, seen)
+        _by_order(old, new, pairs, how, weights, seen, kept)
         if len(pairs) == before:
             _by_similarity(old, new, pairs, how, weights)
         if len(pairs) == before:
             _by_heading(old, new, pairs, how, weights)
         if len(pairs) == before:
-            _by_position(old, new, pairs, how, weights)
+            _by_position(old, new, pairs, how, weights, kept)
         if len(pairs) == before:
             break
     moved = _moves(old, new, pairs, how, weights)
@@ -370,29 +439,12 @@ def _pair(o: int, n: int, why: str, pairs: dict[int, int], how: dict[int, str]) 
     how[n] = why
 
 
-def _by_text(old, new, pairs, how) -> None:
-    # The old side's texts are held, the new side's looked up there and let go: both sides' texts
-    # at once (a copy of every provision's, ``_key``) were the alignment's highest point (issue 26).
-    first: dict[tuple, int] = {}  # (kind, text) -> its old item, or -1 where the old side repeats it
-    for it in old[1:]:
-        if (key := _text_key(it)) is not None:
-            k = (it.kind, key)
-            first[k] = -1 if k in first else it.index
-    match: dict[int, int] = {}  # old item with a text of its own -> the new one with that text, -1 if several
-    for it in new[1:]:
-        if (key := _text_key(it)) is not None and (o := first.get((it.kind, key), -1)) >= 0:
-            match[o] = -1 if o in match else it.index
+def _by_text(match: dict[int, int], pairs, how) -> None:
+    """Pass 1: each old provision and the new one with the same text (``match``: found by ``align`` as
+    the items were made), where the text is unique on both sides."""
     for o in sorted(match):  # in the old document's order, as the unique texts came
         if match[o] >= 0:
             _pair(o, match[o], "text", pairs, how)
-
-
-def _text_key(item: Item) -> str | None:
-    """The item's text where it is long enough to identify a provision (``MIN_TEXT_WORDS``), else None."""
-    if item.size < 2 * MIN_TEXT_WORDS - 1:  # so many words need at least so many characters
-        return None
-    key = _key(item)
-    return key if len(key.split()) >= MIN_TEXT_WORDS else None
 
 
 def _by_subtree_text(old, new, pairs, how) -> None:
@@ -527,7 +579,23 @@ def _by_key(items: list[Item], group: list[int]) -> dict[str, list[int]]:
     return out
 
 
-def _gaps(old, new, pairs, taken, po, pn):
+def _gaps(old, new, pairs, taken, po, pn, kept: dict | None = None) -> list:
+    """``_gaps_of``, as a list.  ``kept``: a parent pair with more than ``KEEP_GAPS`` children keeps
+    its last gaps there, with how many of its children were paired then, and they are read again
+    while that is so (the pairs only grow, and a pair's partner never changes, so the same counts
+    are the same children paired).  The in-order pass and the position pass often look at a bill's
+    body with the same children paired (issue 26: its chain of 30,000 anchors made again)."""
+    co, cn = old[po].children, new[pn].children
+    if kept is None or len(co) <= KEEP_GAPS:
+        return list(_gaps_of(old, new, pairs, taken, po, pn))
+    state = (sum(c in pairs for c in co), sum(c in taken for c in cn))
+    last = kept.get((po, pn))
+    if last is None or last[0] != state:
+        last = kept[po, pn] = state, list(_gaps_of(old, new, pairs, taken, po, pn))
+    return last[1]
+
+
+def _gaps_of(old, new, pairs, taken, po, pn):
     """The unpaired children of two paired parents, cut at the children paired with each
     other and kept in order: [(old children, new children), ...] between the same anchors."""
     co, cn = old[po].children, new[pn].children
@@ -541,7 +609,7 @@ def _gaps(old, new, pairs, taken, po, pn):
             yield gap_o, gap_n
 
 
-def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
+def _by_order(old, new, pairs, how, weights, seen: dict, kept: dict | None = None) -> None:
     taken = set(pairs.values())
     for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
@@ -551,7 +619,7 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
         if seen.get((po, pn)) == state:
             continue
         seen[po, pn] = state
-        for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
+        for gap_o, gap_n in _gaps(old, new, pairs, taken, po, pn, kept):
             points, values = [], []
             full = len(gap_o) * len(gap_n) <= FULL_GAP
             inside_o, inside_n = set(gap_o), set(gap_n)
@@ -593,36 +661,76 @@ def _by_order(old, new, pairs, how, weights, seen: dict) -> None:
 def _same_opening(a: Item, b: Item) -> float:
     """A provision rewritten after its opening words is still itself, in its place: ``RELATED``
     when both open with the same ``OPENING`` words or more, else 0."""
-    wa, wb = _key(a).split(" ", OPENING)[:OPENING], _key(b).split(" ", OPENING)[:OPENING]
+    wa, wb = _opening(a), _opening(b)
     return RELATED if len(wa) == OPENING and wa == wb else 0.0
+
+
+def _opening(item: Item) -> list[str]:
+    """The first ``OPENING`` words of the item's normalised text (``_key``), fewer if it has fewer: the
+    words of its content normalised one by one (folding case and straightening quotes touch no
+    space), not the whole text normalised for its first words (issue 26: long sections of real
+    bills, normalised again for each neighbour in a gap)."""
+    return [_normal(w) for w in content(item.node).split(None, OPENING)[:OPENING]]
 
 
 def _best_outside(scored: list[tuple[float, int]], inside: set[int]) -> float:
     return next((r for r, c in scored if c not in inside), 0.0)
 
 
-def _sketch(items: list[Item], item: Item, df: Counter) -> tuple[str, ...]:
-    """A min-hash sketch of the subtree's first words: of the word trigrams holding a rare
-    word (in at most ``RARE`` provisions; failing enough of those, the rarest words), the
+def _ranks(df: Counter) -> tuple[dict[str, int], int]:
+    """Each word's place in the order of (provisions it is in, the word), shifted left 7 bits (room
+    for a place among a sketch's ``SKETCH_WORDS`` words in the low bits); and the first rank of a
+    word in more than ``RARE`` provisions.  One integer key orders a sketch's words as the tuples
+    (provisions, word, place) did, and one comparison tells a rare word (issue 26: sorting tuples
+    was most of a sketch's cost, and the sketches a third of the alignment's)."""
+    ranked = sorted(df.items(), key=lambda wk: (wk[1], wk[0]))
+    ranks = {w: r << 7 for r, (w, _) in enumerate(ranked)}
+    rare = sum(1 for _, k in ranked if k <= RARE)
+    return ranks, rare << 7
+
+
+def _prefix(items: list[Item], item: Item) -> tuple[tuple[str, ...], ...]:
+    """The own words of the subtree's items that hold its first ``SKETCH_WORDS`` words, in order: what
+    the sketch is made of (two provisions with equal prefixes have the same sketch)."""
+    if not item.children:
+        return (item.seq,)
+    parts = []
+    total = 0
+    for k in range(item.index, item.end):
+        seq = items[k].seq
+        parts.append(seq)
+        total += len(seq)
+        if total >= SKETCH_WORDS:
+            break
+    return tuple(parts)
+
+
+def _sketch(items: list[Item], item: Item, ranks: tuple[dict[str, int], int]) -> tuple[str, ...]:
+    """The item's sketch (``_sketch_of`` its ``_prefix``)."""
+    return _sketch_of(_prefix(items, item), ranks)
+
+
+def _sketch_of(prefix: tuple[tuple[str, ...], ...], ranks: tuple[dict[str, int], int]) -> tuple[str, ...]:
+    """A min-hash sketch of a subtree's first words (its ``_prefix``): of the word trigrams holding a rare
+    word (in at most ``RARE`` provisions; failing enough of those, the rarest words, by ``_ranks``), the
     ``SKETCH`` / 2 with the smallest fixed hash and the first ``SKETCH`` / 2.  Two versions
     of one text (one grown by a proviso) share most of theirs; look-alikes share few."""
-    words: list[str] = []
-    for k in range(item.index, item.end):
-        words.extend(_seq(items[k]))
-        if len(words) >= SKETCH_WORDS:
-            del words[SKETCH_WORDS:]
-            break
-    if len(words) < 3:
+    if len(prefix) == 1:
+        words: list[str] | tuple[str, ...] = prefix[0][:SKETCH_WORDS]
+    else:
+        words = list(chain.from_iterable(prefix))
+        del words[SKETCH_WORDS:]
+    n = len(words)
+    if n < 3:
         return (" ".join(words),) if words else ()
-    last = len(words) - 3  # the last trigram's start
-    dfs = list(map(df.__getitem__, words))  # a Counter: 0 for a word it lacks, as df.get(w, 0)
-    rare = [k for k, d in enumerate(dfs) if d <= RARE]
+    last = n - 3  # the last trigram's start
+    rank, rare_below = ranks
+    keys = list(map(rank.__getitem__, words))
+    rare = [k for k, r in enumerate(keys) if r < rare_below]
     if len(rare) < SKETCH:
-        # The SKETCH with the fewest provisions (then the least word, then the first), as
-        # heapq.nsmallest with a key gave them; sorting tuples is a third of its cost (issue 26).
-        cut = sorted(dfs)[SKETCH - 1] if len(dfs) > SKETCH else max(dfs)  # none beyond it is kept
-        near = [(d, words[k], k) for k, d in enumerate(dfs) if d <= cut]
-        rare = sorted(k for _, _, k in sorted(near)[:SKETCH])
+        # The SKETCH with the fewest provisions, then the least word, then the first: the smallest
+        # keys, each its word's rank plus its place.
+        rare = sorted(r & 127 for r in sorted(map(add, keys, range(n)))[:SKETCH])
     starts = sorted({s for k in rare for s in (k - 2, k - 1, k) if 0 <= s <= last})
     grams = list(dict.fromkeys([f"{words[k]} {words[k + 1]} {words[k + 2]}" for k in starts]))  # in document order
     # Half by hash, half the first ones: a text grown at its end keeps its opening.  The smallest
@@ -641,11 +749,22 @@ class _Index:
     themselves are not kept: a provision's is made again when it is looked up, which few are
     (1,030 of 90,386 at 30,000 sections; every sketch kept was 15 MB, issue 26)."""
 
-    def __init__(self, items: list[Item], df: Counter):
+    def __init__(self, items: list[Item], ranks: tuple[dict[str, int], int], made: dict, keep: bool):
+        """``made``: the old side's sketches by their ``_prefix`` (``keep``: this is the old side, whose
+        sketches are kept there until the new side's index is built, then let go): a provision the
+        new version kept as it was (most of a bill) has its old sketch, made once (issue 26: the
+        sketches were a fifth of ``compare``; the new side's own are not kept, they are seldom
+        repeated and memory counts too)."""
         self.postings: dict[str, list[int]] = {}  # tuples once built
         for it in items[1:]:
             if it.weight:
-                for g in _sketch(items, it, df):
+                prefix = _prefix(items, it)
+                sketch = made.get(prefix)
+                if sketch is None:
+                    sketch = _sketch_of(prefix, ranks)
+                    if keep:
+                        made[prefix] = sketch
+                for g in sketch:
                     self.postings.setdefault(g, []).append(it.index)
         # Tuples, not lists with room to grow: most trigrams are in one or two provisions (issue 26:
         # the index was a quarter of the alignment's memory).
@@ -711,12 +830,12 @@ def _heading_key(item: Item) -> tuple | None:
     return (item.kind, _normal(item.node.heading)) if item.node.heading else None
 
 
-def _by_position(old, new, pairs, how, weights) -> None:
+def _by_position(old, new, pairs, how, weights, kept: dict | None = None) -> None:
     taken = set(pairs.values())
     for po, pn in _paired_so_far(pairs):
         if not old[po].children or not new[pn].children:
             continue
-        for gap_o, gap_n in list(_gaps(old, new, pairs, taken, po, pn)):
+        for gap_o, gap_n in _gaps(old, new, pairs, taken, po, pn, kept):
             if len(gap_o) != len(gap_n):
                 continue
             if any(old[o].kind != new[n].kind for o, n in zip(gap_o, gap_n)):
@@ -764,6 +883,11 @@ def heaviest_chain(ys: list, weights: list[float] | None = None) -> list[int]:
     coordinates are read (the order of the points is their first), so no pairs need be made."""
     if not ys:
         return []
+    if all(map(lt, ys, islice(ys, 1, None))) and (weights is None or min(weights) > 0):
+        # Already in order, every weight positive: the whole run is the heaviest, and the one the tree
+        # below finds (each point's run the heaviest so far, so each follows the one before).  Most
+        # parents' children are (issue 26: 41,000 chains at 30,000 sections, tested in C here).
+        return list(range(len(ys)))
     weights = weights or [1] * len(ys)
     # Each point's rank among the distinct second coordinates (1, 2, ...), from one sort of the
     # points rather than a dict of the values; the tree as two lists rather than a pair for each
@@ -804,13 +928,18 @@ def heaviest_chain(ys: list, weights: list[float] | None = None) -> list[int]:
 
 def _moves(old, new, pairs, how, weights) -> set[int]:
     moved: set[int] = set()
-    same = {n for o, n in pairs.items()
-            if how[n] in ("text", "similar", "heading") or (how[n] != "root" and weights.dice(old[o], new[n]) >= STRONG)}
+
+    def same(o: int, n: int) -> bool:
+        """Whether the pair's words or name say it is the same provision (it may then be moved).
+        Asked only of a pair out of place (its parents not paired together, or outside the run
+        kept in order): asking it of every pair compared the words of each pair made by number
+        or position, most of them in place (issue 26: CPU)."""
+        return how[n] in ("text", "similar", "heading") or (
+            how[n] != "root" and weights.dice(old[o], new[n]) >= STRONG)
+
     for o, n in pairs.items():
-        if n not in same:
-            continue
         po, pn = old[o].parent, new[n].parent
-        if po is not None and pairs.get(po) != pn:
+        if po is not None and pairs.get(po) != pn and same(o, n):
             moved.add(n)
     for po, pn in pairs.items():
         co = old[po].children
@@ -827,6 +956,6 @@ def _moves(old, new, pairs, how, weights) -> set[int]:
         kept = set(heaviest_increasing(points, weights_))
         for i, j in points:
             n = cn[j]
-            if (i, j) not in kept and n in same:
+            if (i, j) not in kept and n not in moved and same(co[i], n):
                 moved.add(n)
     return moved

@@ -84,6 +84,11 @@ def _line_at(located, offset: int, length: int, text: str, last: bool = False) -
     or, for an empty stretch (an insertion point), of the last word before it."""
     starts, ends, lines = located
     if length:
+        if not offset and length == len(text):
+            # The whole text (an unchanged provision's one token): a located text is its words one
+            # space apart, so it opens with its first word and ends with its last (issue 26: no copy
+            # of the text, stripped twice, for most provisions).
+            return lines[-1] if last else lines[0]
         stretch = text[offset:offset + length]
         if stretch.strip():
             p = offset + (len(stretch.rstrip()) - 1 if last else len(stretch) - len(stretch.lstrip()))
@@ -136,6 +141,26 @@ def token_lines(tokens: list, old, new, old_lines: WordLines,
         io += len(text) if on_old else 0
         i_n += len(text) if on_new else 0
     return out
+
+
+def token_lines_both(tokens: list, old, new, old_lines: WordLines,
+                     new_lines: WordLines) -> tuple[list[list[int | None]] | None, list[list[int | None]] | None]:
+    """``token_lines(...)`` and ``token_lines(..., last=True)`` at once, each side's words located and
+    their text joined once (issue 26: every change asked for both)."""
+    lo, to = located_run(old, old_lines)
+    ln, tn = located_run(new, new_lines)
+    if lo is None and ln is None:
+        return None, None
+    firsts, lasts, io, i_n = [], [], 0, 0
+    for op, text in tokens:
+        on_old = len(text) if op in "=-" else 0
+        on_new = len(text) if op in "=+" else 0
+        firsts.append([_line_at(lo, io, on_old, to) if lo else None, _line_at(ln, i_n, on_new, tn) if ln else None])
+        lasts.append([_line_at(lo, io, on_old, to, True) if lo else None,
+                      _line_at(ln, i_n, on_new, tn, True) if ln else None])
+        io += on_old
+        i_n += on_new
+    return firsts, lasts
 
 
 def edited_lines(change: dict, op: str, side: int) -> list[int]:
