@@ -221,7 +221,20 @@ def _passive_items(text: str) -> str:
             return f"{m['num']} {m['subject']} is amended by striking it{replaced}"
         verb = "inserting" if m["verb"] == "inserted" else "adding"
         return f"{m['num']} Said section is amended by {verb} {m['subject'][0].lower()}{m['subject'][1:]}"
-    return PASSIVE_ITEM.sub(said, text)
+    end = _lead_end(text)
+    return PASSIVE_ITEM.sub(said, text[:end]) + text[end:]
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead's list in ``text`` ends: the whole text when its first opener is a lead's "as follows:-" (the
+    items after it, and the words they insert, are the lead's); else that opener, inserted law starting there ("...
+    the following subsection:- (b) The board shall act as follows: 1) The fee is added ...": the law's own list)."""
+    for m in re.finditer(r":", text):
+        if g.COLON_DASH.match(text, m.start()) or (
+                g.FOLLOWING_BEFORE.search(text, max(0, m.start() - 100), m.start()) and not _inside_quoted(text, m.start())):
+            before = text[max(0, m.start() - 20):m.start()].lower().rstrip()
+            return len(text) if before.endswith("as follows") and not before.endswith("read as follows") else m.start()
+    return len(text)
 
 
 def _lead_items(number: str, sec: Node, found: list[dict], qstrs: list[Node], ctx: _Context) -> list[dict]:
@@ -334,11 +347,17 @@ def _and_nested(items: list[Node]) -> list[Node]:
     out = list(items)
     while (nxt := _next_label(out[-1].num)) is not None:
         found = next((n for n in _inserted_nodes([c for c in out[-1].children if c.type == "quotedStructure"])
-                      if (n.num or "").strip() == nxt and LIST_ITEM.match(n.text)), None)
+                      if (n.num or "").strip() == nxt and LIST_ITEM.match(n.text) and NAMES_PLACE.search(n.text)), None)
         if found is None:
             break
         out.append(found)
     return out
+
+
+NAMES_PLACE = re.compile(r"\b(?:(?:sub)?sections?|paragraphs?|clauses?|sentences?|lines?|words?|definitions?|the\s+following)\b",
+                         re.I)
+"""What a listed clause names that a sentence of law opening with a verb does not ("(b) inserting after section 99D
+the following section", not the inserted law's own "(3) inserting a device into the meter")."""
 
 
 def _next_label(num: str | None) -> str | None:
@@ -461,7 +480,9 @@ def _quote_start(text: str) -> tuple[int, int] | None:
     at = text.find(":")
     while at >= 0:
         dash = g.COLON_DASH.match(text, at)
-        if dash and not (text[max(0, at - 12):at].lower().endswith("follows") and ITEM_AMENDED.match(text, dash.end())):
+        before = text[max(0, at - 20):at].lower()
+        if dash and not (before.endswith("follows") and not before.endswith("read as follows")
+                         and ITEM_AMENDED.match(text, dash.end())):  # ("to read as follows:-" opens the law's words)
             return at, dash.end()
         if g.FOLLOWING_BEFORE.search(text, max(0, at - 100), at) and not _inside_quoted(text, at):
             return at, at + 1  # (not "the following factors ... by:" inside struck words in quotation marks)
