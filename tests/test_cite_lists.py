@@ -175,3 +175,14 @@ def test_an_item_of_the_inserted_law_opening_with_a_verb_is_not_the_lists_next(t
                   "“x”.")
     assert [(i["section"], i["action"], i["target"]["section"], i["inserts"]) for i in items] == [
         ("2", "strike", "3", None), ("2", "insert", None, "7A"), ("3", "strike", "9", None)]
+
+
+def test_said_subsection_of_said_chapter_is_the_one_named_not_the_last_sections(tmp_path):
+    # subsection (c) was named of section 5; section 2 named last has none: "said" points back to section 5's
+    items = _read(tmp_path, "SECTION 1. Subsection (c) of section 5 of chapter 6D of the General Laws is hereby "
+                            "amended by striking out the word “x”.",
+                  "SECTION 2. Section 2 of said chapter 6D is hereby amended by striking out the word “y”.",
+                  "SECTION 3. Said subsection (c) of said chapter 6D is hereby further amended by striking out the "
+                  "word “z”.")
+    assert [(i["target"]["section"], i["target"]["subsection"]) for i in items] == [("5", "(c)"), ("2", None),
+                                                                                      ("5", "(c)")]

@@ -886,8 +886,16 @@ def _target(subject: str, further: bool, ctx: _Context,
     part = loc.get("subsection") or loc.get("paragraph")
     if not named and chapter is not None and part is not None and part["said"] and ctx.last is not None \
             and ctx.last.get("chapter") == chapter and ctx.last.get("section"):
-        # "Said subsection (c) of said chapter 6D" (no section named): the subsection of the section named last
-        named = [ctx.last["section"]]
+        # "Said subsection (c) of said chapter 6D" (no section named): the subsection of the section named last, or of
+        # the one other section of that chapter whose subsection (c) was named ("said" points back to it); none read
+        # when several were
+        unit = "subsection" if loc.get("subsection") else "paragraph"
+        others = {t["section"] for t in ctx.sections.values() if t.get("chapter") == chapter
+                  and t.get("code") == ctx.last.get("code") and t.get(unit) == _label(part)} - {ctx.last["section"]}
+        if ctx.last.get(unit) == _label(part) or not others:
+            named = [ctx.last["section"]]
+        elif len(others) == 1:
+            named = list(others)
     keys = _section_keys(named)
     if code == "G.L." and chapter is None and chapter_loc is not None and chapter_loc["said"] \
             and not chapter_loc["nums"] and ctx.last is not None and ctx.last.get("code") == "G.L." \
