@@ -186,3 +186,14 @@ def test_said_subsection_of_said_chapter_is_the_one_named_not_the_last_sections(
                   "word “z”.")
     assert [(i["target"]["section"], i["target"]["subsection"]) for i in items] == [("5", "(c)"), ("2", None),
                                                                                       ("5", "(c)")]
+
+
+def test_a_numbered_sentence_of_inserted_law_saying_amended_stays_in_the_inserted_words(tmp_path):
+    # "1) The schedule is amended each year ..." is the new subsection's own item (no quoted words end before it), not
+    # the next item of a lead's list
+    items = _read(tmp_path, "SECTION 2. Section 5 of chapter 40 of the General Laws is hereby amended by adding the "
+                            "following subsection:- (g) The board shall keep a fee schedule. 1) The schedule is amended "
+                            "each year by a vote of the board after inserting notice in a newspaper. 2) The clerk shall "
+                            "post it.")
+    assert [(i["action"], i["target"]["section"]) for i in items] == [("add", "5")]
+    assert items[0]["new_text"].endswith("2) The clerk shall post it.")
