@@ -197,3 +197,14 @@ def test_a_numbered_sentence_of_inserted_law_saying_amended_stays_in_the_inserte
                             "post it.")
     assert [(i["action"], i["target"]["section"]) for i in items] == [("add", "5")]
     assert items[0]["new_text"].endswith("2) The clerk shall post it.")
+
+
+def test_a_passive_sentence_inside_the_quoted_words_an_item_inserts_is_their_words(tmp_path):
+    items = _read(tmp_path, "SECTION 2. Section 3 of chapter 40 of the General Laws is hereby amended as follows:-",
+                  "1) The first sentence is amended by striking out the word “x”.",
+                  "2) A new sentence is inserted after the first sentence: “The list shall be kept as follows: 1) The "
+                  "name is added to the list.”",
+                  "SECTION 3. Section 7 of chapter 94 of the General Laws is hereby amended by striking out the word "
+                  "“x”.")
+    assert [(i["section"], i["action"], i["target"]["section"]) for i in items] == [
+        ("2", "strike", "3"), ("2", "insert", "3"), ("3", "strike", "7")]

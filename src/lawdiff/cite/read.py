@@ -216,6 +216,8 @@ def _passive_items(text: str) -> str:
     second sentence is amended by striking it", "3) Said section is amended by inserting a new sentence following
     ..." (the new words are what is inserted, not what is amended)."""
     def said(m: re.Match) -> str:
+        if _inside_quoted(text, m.start()):
+            return m[0]  # (an item of the words an item inserts, “... as follows: 1) The name is added ...”)
         if m["verb"] in ("stricken", "deleted"):
             replaced = " and inserting in place thereof" if m["replaced"] else ""
             return f"{m['num']} {m['subject']} is amended by striking it{replaced}"
