@@ -143,3 +143,68 @@ def test_a_listed_clause_the_parser_nested_in_the_text_the_one_before_inserts(tm
     assert [(i["target"]["chapter"], i["target"]["section"], i["action"], i["inserts"], i["where"]["after"])
             for i in items] == [("175", None, "insert", "99D", "section 99C"),
                                 ("175", None, "insert", "99E", "section 99D")]
+
+
+def test_passive_items_of_inserted_law_are_its_words_not_instructions(tmp_path):
+    # the inserted subsection's own numbered list says "is added", "is stricken": law, not the lead's items (review of
+    # the passive rewrite: it rewrote the inserted words and listed an addition of its own)
+    items = _read(tmp_path, "SECTION 2. Section 5 of chapter 40 of the General Laws is hereby amended by striking out "
+                            "subsection (b) and inserting in place thereof the following subsection:- (b) Each year the "
+                            "board shall act as follows: 1) The annual fee is added to the fund. 2) The balance is "
+                            "stricken from the ledger.")
+    assert [(i["action"], i["target"]["section"]) for i in items] == [("replace", "5")]
+    assert "1) The annual fee is added to the fund." in items[0]["new_text"]
+
+
+def test_to_read_as_follows_opens_the_laws_words_though_they_say_amended(tmp_path):
+    items = _read(tmp_path, "SECTION 2. Section 4 of chapter 100 of the acts of 2020 is hereby amended to read as "
+                            "follows:- 4. Section 6 of chapter 40 of the General Laws is hereby amended by striking out "
+                            "the word “x”.")
+    assert (items[0]["action"], items[0]["target"]["chapter"], items[0]["new_text"][:2]) == ("replace", "100", "4.")
+
+
+def test_an_item_of_the_inserted_law_opening_with_a_verb_is_not_the_lists_next(tmp_path):
+    items = _read(tmp_path, "SECTION 2. Chapter 94 of the General Laws is hereby amended by:",
+                  "(1) striking out section 3; and",
+                  "(2) inserting after section 7 the following section:-",
+                  "Section 7A. No person shall tamper with a meter by:",
+                  "(1) removing a seal;",
+                  "(2) breaking a wire; or",
+                  "(3) inserting a device into the meter.",
+                  "SECTION 3. Section 9 of chapter 94 of the General Laws is hereby amended by striking out the word "
+                  "“x”.")
+    assert [(i["section"], i["action"], i["target"]["section"], i["inserts"]) for i in items] == [
+        ("2", "strike", "3", None), ("2", "insert", None, "7A"), ("3", "strike", "9", None)]
+
+
+def test_said_subsection_of_said_chapter_is_the_one_named_not_the_last_sections(tmp_path):
+    # subsection (c) was named of section 5; section 2 named last has none: "said" points back to section 5's
+    items = _read(tmp_path, "SECTION 1. Subsection (c) of section 5 of chapter 6D of the General Laws is hereby "
+                            "amended by striking out the word “x”.",
+                  "SECTION 2. Section 2 of said chapter 6D is hereby amended by striking out the word “y”.",
+                  "SECTION 3. Said subsection (c) of said chapter 6D is hereby further amended by striking out the "
+                  "word “z”.")
+    assert [(i["target"]["section"], i["target"]["subsection"]) for i in items] == [("5", "(c)"), ("2", None),
+                                                                                      ("5", "(c)")]
+
+
+def test_a_numbered_sentence_of_inserted_law_saying_amended_stays_in_the_inserted_words(tmp_path):
+    # "1) The schedule is amended each year ..." is the new subsection's own item (no quoted words end before it), not
+    # the next item of a lead's list
+    items = _read(tmp_path, "SECTION 2. Section 5 of chapter 40 of the General Laws is hereby amended by adding the "
+                            "following subsection:- (g) The board shall keep a fee schedule. 1) The schedule is amended "
+                            "each year by a vote of the board after inserting notice in a newspaper. 2) The clerk shall "
+                            "post it.")
+    assert [(i["action"], i["target"]["section"]) for i in items] == [("add", "5")]
+    assert items[0]["new_text"].endswith("2) The clerk shall post it.")
+
+
+def test_a_passive_sentence_inside_the_quoted_words_an_item_inserts_is_their_words(tmp_path):
+    items = _read(tmp_path, "SECTION 2. Section 3 of chapter 40 of the General Laws is hereby amended as follows:-",
+                  "1) The first sentence is amended by striking out the word “x”.",
+                  "2) A new sentence is inserted after the first sentence: “The list shall be kept as follows: 1) The "
+                  "name is added to the list.”",
+                  "SECTION 3. Section 7 of chapter 94 of the General Laws is hereby amended by striking out the word "
+                  "“x”.")
+    assert [(i["section"], i["action"], i["target"]["section"]) for i in items] == [
+        ("2", "strike", "3"), ("2", "insert", "3"), ("3", "strike", "7")]

@@ -111,8 +111,11 @@ CLAUSE_START = re.compile(
 
 # A new instruction after inserted words: "... the inserted words. Said section 35A ... is hereby
 # further amended by ..." (the inserted text ends where a sentence starts that amends).
+# A numbered item ("“the comptroller;” 2) the third sentence ... is amended by ...") only after the words the item before
+# inserts, in quotation marks (not "... a fee schedule. 1) The schedule is amended each year ...", inserted law's own).
 NEW_INSTRUCTION = re.compile(
-    r"(?<=[.;”\"])\s+(?=(?:\d{1,2}\)\s+)?(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
+    r"(?:(?<=[.;”\"])\s+|(?:(?<=[”\"])|(?<=[”\"][.;]))\s+\d{1,2}\)\s+)"
+    r"(?=(?:Said|Section|Sections|Chapter|The|Subsection|Paragraph|Clause|Item)\b[^:]{0,300}?"
     r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed)\b)")
 IN_PLACE = re.compile(r",?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s+(?:in\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:place|lieu)|instead)\b", I)
 CLAUSE_VERB = re.compile(r"\b(?:striking|inserting|adding|deleting|substituting)\b", I)

@@ -216,12 +216,27 @@ def _passive_items(text: str) -> str:
     second sentence is amended by striking it", "3) Said section is amended by inserting a new sentence following
     ..." (the new words are what is inserted, not what is amended)."""
     def said(m: re.Match) -> str:
+        if _inside_quoted(text, m.start()):
+            return m[0]  # (an item of the words an item inserts, “... as follows: 1) The name is added ...”)
         if m["verb"] in ("stricken", "deleted"):
             replaced = " and inserting in place thereof" if m["replaced"] else ""
             return f"{m['num']} {m['subject']} is amended by striking it{replaced}"
         verb = "inserting" if m["verb"] == "inserted" else "adding"
         return f"{m['num']} Said section is amended by {verb} {m['subject'][0].lower()}{m['subject'][1:]}"
-    return PASSIVE_ITEM.sub(said, text)
+    end = _lead_end(text)
+    return PASSIVE_ITEM.sub(said, text[:end]) + text[end:]
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead's list in ``text`` ends: the whole text when its first opener is a lead's "as follows:-" (the
+    items after it, and the words they insert, are the lead's); else that opener, inserted law starting there ("...
+    the following subsection:- (b) The board shall act as follows: 1) The fee is added ...": the law's own list)."""
+    for m in re.finditer(r":", text):
+        if g.COLON_DASH.match(text, m.start()) or (
+                g.FOLLOWING_BEFORE.search(text, max(0, m.start() - 100), m.start()) and not _inside_quoted(text, m.start())):
+            before = text[max(0, m.start() - 20):m.start()].lower().rstrip()
+            return len(text) if before.endswith("as follows") and not before.endswith("read as follows") else m.start()
+    return len(text)
 
 
 def _lead_items(number: str, sec: Node, found: list[dict], qstrs: list[Node], ctx: _Context) -> list[dict]:
@@ -334,11 +349,17 @@ def _and_nested(items: list[Node]) -> list[Node]:
     out = list(items)
     while (nxt := _next_label(out[-1].num)) is not None:
         found = next((n for n in _inserted_nodes([c for c in out[-1].children if c.type == "quotedStructure"])
-                      if (n.num or "").strip() == nxt and LIST_ITEM.match(n.text)), None)
+                      if (n.num or "").strip() == nxt and LIST_ITEM.match(n.text) and NAMES_PLACE.search(n.text)), None)
         if found is None:
             break
         out.append(found)
     return out
+
+
+NAMES_PLACE = re.compile(r"\b(?:(?:sub)?sections?|paragraphs?|clauses?|sentences?|lines?|words?|definitions?|the\s+following)\b",
+                         re.I)
+"""What a listed clause names that a sentence of law opening with a verb does not ("(b) inserting after section 99D
+the following section", not the inserted law's own "(3) inserting a device into the meter")."""
 
 
 def _next_label(num: str | None) -> str | None:
@@ -461,7 +482,9 @@ def _quote_start(text: str) -> tuple[int, int] | None:
     at = text.find(":")
     while at >= 0:
         dash = g.COLON_DASH.match(text, at)
-        if dash and not (text[max(0, at - 12):at].lower().endswith("follows") and ITEM_AMENDED.match(text, dash.end())):
+        before = text[max(0, at - 20):at].lower()
+        if dash and not (before.endswith("follows") and not before.endswith("read as follows")
+                         and ITEM_AMENDED.match(text, dash.end())):  # ("to read as follows:-" opens the law's words)
             return at, dash.end()
         if g.FOLLOWING_BEFORE.search(text, max(0, at - 100), at) and not _inside_quoted(text, at):
             return at, at + 1  # (not "the following factors ... by:" inside struck words in quotation marks)
@@ -865,8 +888,16 @@ def _target(subject: str, further: bool, ctx: _Context,
     part = loc.get("subsection") or loc.get("paragraph")
     if not named and chapter is not None and part is not None and part["said"] and ctx.last is not None \
             and ctx.last.get("chapter") == chapter and ctx.last.get("section"):
-        # "Said subsection (c) of said chapter 6D" (no section named): the subsection of the section named last
-        named = [ctx.last["section"]]
+        # "Said subsection (c) of said chapter 6D" (no section named): the subsection of the section named last, or of
+        # the one other section of that chapter whose subsection (c) was named ("said" points back to it); none read
+        # when several were
+        unit = "subsection" if loc.get("subsection") else "paragraph"
+        others = {t["section"] for t in ctx.sections.values() if t.get("chapter") == chapter
+                  and t.get("code") == ctx.last.get("code") and t.get(unit) == _label(part)} - {ctx.last["section"]}
+        if ctx.last.get(unit) == _label(part) or not others:
+            named = [ctx.last["section"]]
+        elif len(others) == 1:
+            named = list(others)
     keys = _section_keys(named)
     if code == "G.L." and chapter is None and chapter_loc is not None and chapter_loc["said"] \
             and not chapter_loc["nums"] and ctx.last is not None and ctx.last.get("code") == "G.L." \
