@@ -23,7 +23,6 @@ from pathlib import Path
 from lxml import etree
 
 from lawdiff.errors import LawdiffError
-from lawdiff.read.xmlhead import foreign_xml_root, is_akn, refuse_internal_subset  # noqa: F401 (named here too)
 from lawdiff.parse.eids import assign_eids
 from lawdiff.parse.tree import Document, Node
 
