@@ -118,35 +118,16 @@ def located_run(nodes, located: WordLines):
     return (starts, ends, lines), " ".join(content(n) for n in nodes)
 
 
-def token_lines(tokens: list, old, new, old_lines: WordLines,
-                new_lines: WordLines, last: bool = False) -> list[list[int | None]] | None:
-    """[[old line, new line], ...] parallel to ``tokens``; None if neither side is located.
-
-    ``old line`` is where the token's first word (``last``: its last word) stands in
-    the old text, or for an inserted token the line of the old word it follows;
-    ``new line`` likewise.  ``old`` and ``new`` are a node each, None, or (a split's
-    or join's parted side) the list of its parts, whose contents the tokens join by one space.
-    """
-    lo, to = located_run(old, old_lines)
-    ln, tn = located_run(new, new_lines)
-    if lo is None and ln is None:
-        return None
-    out, io, i_n = [], 0, 0
-    for op, text in tokens:
-        on_old, on_new = op in "=-", op in "=+"
-        out.append([
-            _line_at(lo, io, len(text) if on_old else 0, to, last) if lo else None,
-            _line_at(ln, i_n, len(text) if on_new else 0, tn, last) if ln else None,
-        ])
-        io += len(text) if on_old else 0
-        i_n += len(text) if on_new else 0
-    return out
-
-
 def token_lines_both(tokens: list, old, new, old_lines: WordLines,
                      new_lines: WordLines) -> tuple[list[list[int | None]] | None, list[list[int | None]] | None]:
-    """``token_lines(...)`` and ``token_lines(..., last=True)`` at once, each side's words located and
-    their text joined once (issue 26: every change asked for both)."""
+    """[[old line, new line], ...] parallel to ``tokens``, twice: where each token's first word and where
+    its last word stands (None, None if neither side is located).
+
+    ``old line`` is where the word stands in the old text, or for an inserted token the line of the old
+    word it follows; ``new line`` likewise.  ``old`` and ``new`` are a node each, None, or (a split's or
+    join's parted side) the list of its parts, whose contents the tokens join by one space.  Both lists
+    at once: each side's words located and their text joined once (issue 26: every change asks for both).
+    """
     lo, to = located_run(old, old_lines)
     ln, tn = located_run(new, new_lines)
     if lo is None and ln is None:
