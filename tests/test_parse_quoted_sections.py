@@ -7,6 +7,9 @@ expected trees are what a person reads in the text below."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from lawdiff.load.documents import parse_bytes
 from lawdiff.parse.eids import clean_num
@@ -336,3 +339,87 @@ def test_a_misnumbered_section_that_amends_the_general_laws_inside_a_quotation_i
                 "SECTION 18. " + EFFECT)
     assert [clean_num(n) for n in tops(doc)] == ["16", "167", "18"]
     assert any(w.startswith("numbering") and "SECTION 167." in w for w in warnings(doc))
+
+
+def test_a_section_run_on_after_a_full_stop_with_no_space_is_the_bills_next():
+    """S.3006 "... or a.SECTION 110. Section 2MMMM ...", H.3421 "... thereunder.SECTION 8.": the bill's next SECTION,
+    not words of the one before.  An opening quotation mark before it is no sentence end ('following:
+    "SECTION 34B.', S.1484): that section is the quoted one, and the bill's SECTION 4 after it is still found."""
+    doc = parse("SECTION 1. Section 4 of chapter 32 of the General Laws is hereby amended by striking out the word "
+                "“fireman” and inserting in place thereof the following word:- firefighter.SECTION 2. Section 5 of "
+                "said chapter 32 is hereby repealed.",
+                "SECTION 3. Section 6 of said chapter 32 is hereby amended by striking out the section and inserting in "
+                "place thereof the following:  \"SECTION 6. Boards shall meet monthly.\" SECTION 4. " + EFFECT)
+    assert [clean_num(n) for n in tops(doc)] == ["1", "2", "3", "4"]
+    assert body_text(doc, "SECTION 1.").endswith("firefighter.")
+
+
+def test_a_stray_mark_before_a_paragraphs_section_is_left_with_the_section_before():
+    """S.3006 "9 SECTION 137." (a line number), S.1130 ".SECTION 26." (the stop of the section before), S.3019
+    "S SECTION 18.": the bill's next SECTION; the stray mark stays, as printed, at the end of the one before.  A
+    number that does not carry the numbering on is left alone."""
+    doc = parse("SECTION 1. Section 4 of chapter 32 of the General Laws is hereby amended by striking out the word "
+                "“fireman” and inserting in place thereof the following word:- firefighter",
+                ".SECTION 2. Section 5 of said chapter 32 is hereby repealed.",
+                "9 SECTION 3. Section 6 of said chapter 32 is hereby repealed.",
+                "S SECTION 4. Section 7 of said chapter 32 is hereby repealed.",
+                "9 SECTION 12. Section 8 of said chapter 32 is hereby repealed.")
+    assert [clean_num(n) for n in tops(doc)] == ["1", "2", "3", "4"]
+    assert body_text(doc, "SECTION 1.").endswith("firefighter .")
+    assert body_text(doc, "SECTION 2.").endswith("repealed. 9")
+    assert "9 SECTION 12." in body_text(doc, "SECTION 4.")
+
+
+def test_a_stop_typed_before_the_space_opens_the_bills_section():
+    """H.619 "SECTION 4 .The Commissioner shall ...": its SECTION 4, between 3 and 5."""
+    doc = parse("SECTION 1. A rebate program is established.", "SECTION 2 .The commissioner shall run it.",
+                "SECTION 3. " + EFFECT)
+    assert [clean_num(n) for n in tops(doc)] == ["1", "2", "3"]
+
+
+def test_capital_sections_after_all_the_sections_an_instruction_puts_are_the_bills_own():
+    """H.142: SECTION 28 adds "the following 7 sections:-" (Section 29. ... Section 35.); the "SECTION 36." and
+    "SECTION 37" printed in capitals after the seventh are the bill's own (it numbered its sections on from the ones
+    it inserts), not an eighth and ninth inserted section; warned for the jump from 28."""
+    doc = parse("SECTION 1. Chapter 23B of the General Laws is hereby amended by adding the following 2 sections:-",
+                "Section 9. Grants may be made for ramps.",
+                "Section 10. The department shall report yearly.",
+                "SECTION 11. The director shall make rules to carry out this act.",
+                "SECTION 12 Section 25 of chapter 118E of the General Laws is hereby repealed.")
+    assert [clean_num(n) for n in tops(doc)] == ["1", "11", "12"]
+    assert quoted(doc) == ["Section 9.", "Section 10."]
+    assert any("SECTION 11." in w for w in warnings(doc))
+    # Fewer sections than it said it puts: a capital SECTION that jumps stays quoted, as before.
+    doc = parse("SECTION 1. Chapter 23B of the General Laws is hereby amended by adding the following 3 sections:-",
+                "Section 9. Grants may be made for ramps.",
+                "Section 10. The department shall report yearly.",
+                "SECTION 11. The director shall make rules to carry out this act.")
+    assert [clean_num(n) for n in tops(doc)] == ["1"]
+
+
+def body_text(doc, num: str) -> str:
+    body = next(c for c in doc.tree.children if c.type == "body")
+    return next(n.text for n in body.children if n.num == num)
+
+
+SESSION_RECORDS = Path(__file__).resolve().parents[1].parent / "shared" / "sources" / "sessions" / "193" / "documents"
+
+
+@pytest.mark.parametrize("bill, run", [
+    ("H142", ["27", "28", "36", "37", "38"]),  # 7 sections put by 28 (29 to 35), then the bill's own
+    ("S3006", ["108", "109", "110", "111"]),  # "... or a.SECTION 110."
+    ("S3006", ["135", "136", "137", "138"]),  # "9 SECTION 137."
+    ("S1130", ["24", "25", "26", "26a", "27"]),  # ".SECTION 26."
+    ("S3019", ["16", "17", "18", "19"]),  # "S SECTION 18."
+    ("H619", ["3", "4", "5"]),  # "SECTION 4 .The"
+    ("H3421", ["6", "7", "8"]),  # "... thereunder.SECTION 8."
+])
+def test_the_session_records_sections_as_a_person_reads_them(bill, run):
+    """The real records these layouts come from (read from ../shared): the run of the bill's own SECTIONs
+    around each, as a person reads the record."""
+    path = SESSION_RECORDS / f"{bill}.json"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the real documents sit beside the checkout (../shared)")
+    numbers = [clean_num(n) for n in tops(parse_bytes(path.read_bytes(), path.name))]
+    start = numbers.index(run[0])
+    assert numbers[start:start + len(run)] == run

@@ -84,6 +84,11 @@ AMENDS_GENERAL_LAWS = re.compile(r"\bGeneral Laws\b[^.]*\b(?:is|are) hereby (?:f
 # How far a bill's own next section may skip (a section struck from a redraft) and still be the
 # bill's rather than a quoted one.
 NUMBERING_SKIP = 3
+# "... by adding the following 7 sections:-", "the following two new sections:-": how many it puts.
+SECTIONS_PUT = re.compile(r"\bfollowing (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+                          r"(?:new )?sections\s?:", re.I)
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 
 HEADING_LINE_SHARE = 0.75  # a heading line is shorter than this share of a full printed line
 
@@ -97,6 +102,7 @@ class Body:
         self.text = text
         self.body = Node("body")
         self.single_section_quotes: set[int] = set()
+        self.sections_put: dict[int, int] = {}  # id(quotedStructure) -> the n of "the following n sections:-"
         self.quote_intro: dict[int, str] = {}  # id(quotedStructure) -> the instruction that opened it
         self.bare_quotes: set[int] = set()  # quotations opened by a bare colon ("the following:")
         self.bill_sections: list[Node] = []  # the bill's own sections, in order: their numbering decides
@@ -157,6 +163,8 @@ class Body:
         quote = Node("quotedStructure")
         if ONE_SECTION.search(intro):
             self.single_section_quotes.add(id(quote))
+        elif m := SECTIONS_PUT.search(intro):
+            self.sections_put[id(quote)] = int(NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))
         if not QUOTE_OPENS.search(intro.rstrip()):
             self.bare_quotes.add(id(quote))
         self.quote_intro[id(quote)] = intro
@@ -586,6 +594,8 @@ class Body:
                      and (frame.children or self.text.has_text(frame) or _near(bill_last, num)))
                 and not AN_ACT.search(self.quote_intro.get(id(frame), ""))):
             return False
+        if bill_last and self._holds_all_it_puts(frame, bill_last, num):
+            return False
         if bill_last and not _near(bill_last, num):
             return True
         if not frame.children:
@@ -606,6 +616,20 @@ class Body:
         # A quoted run carries on in its own lettering: the bill's "SECTION 2." after a quoted
         # "Section 1." (H.962 puts each section of a chapter in place in turn) is the bill's.
         return last is not None and continues(last.num, num) and same_case(last.num, num)
+
+
+    def _holds_all_it_puts(self, frame: Node, bill_last: str, num: str) -> bool:
+        """Is a "SECTION n." in capitals after the n sections an instruction said it puts ("adding
+        the following 7 sections:-", each printed "Section 29." ... "Section 35.") the bill's own,
+        even where its number jumps ("SECTION 36." after the bill's SECTION 28, H.142: the bill
+        numbered its own sections on from the ones it inserts)?"""
+        count = self.sections_put.get(id(frame))
+        if not count or not num.startswith("SECTION"):
+            return False
+        quoted = [c for c in frame.children if c.type == "section"]
+        a, b = number(bill_last), number(num)
+        return (len(quoted) == count and len(frame.children) == count and not same_case(quoted[-1].num, num)
+                and bool(a and b) and b[0] > a[0])
 
 
 def _introduces_list(text: str) -> bool:

@@ -43,11 +43,11 @@ CHAPTER = re.compile(rf"^([“\"]?(?:CHAPTER|Chapter) \d+[A-Z]{{0,3}}{FRACTION}?
 # before the stop ("SECTION 3 ."), a digit typed apart ("SECTION 1 3."), no stop ("SECTION 1"
 # alone, "SECTION 2 Chapter 9 ..."), a dash or a comma ("SECTION 1 - Chapter 23B ..."), a doubled
 # stop ("SECTION 3.."), a stop and a dash ("SECTION 1:- Section 32 of ...", H.2315), "SECTION. 2", a letter l for the digit 1 ("SECTION l.", H.2801), the closing
-# quotation mark of the section before at its start (S.1002).  Each could be a citation or a heading of quoted text, so
+# quotation mark of the section before at its start (S.1002), a stop typed before the space ("SECTION 4 .The", H.619).  Each could be a citation or a heading of quoted text, so
 # the body takes one only where its number carries the bill's own numbering on (``Marker.loose``).
 # "Section 4" typed in small letters needs a stop, or to stand alone on its paragraph.
 LOOSE_SECTION = re.compile(r"^([”\"]?(?:SECTION|Section)\.? (\d{1,3}(?: \d)?[A-Z]{0,3}|l)"
-                           r"(?: ?(\.{1,3}:?|:)(?: ?[-–—]{1,2})?|( [-–—]|,)|))(?=\s+[A-Z(“\"]|$)")
+                           r"(?: ?(\.{1,3}:?|:)(?: ?[-–—]{1,2})?|( [-–—]|,)|))(?=\s+[A-Z(“\"]|$|(?<=\.)[A-Z])")
 # What ends an amending instruction: ":-", also printed ": -", ":--" or with a dash; or a bare
 # colon after "the following section", "the following 2 sections", "the following chapter".
 QUOTE_OPENS = re.compile(

@@ -50,14 +50,20 @@ def _split_run_in_headings(units: list[Unit]) -> list[Unit]:
     return out
 
 
-# "SECTION 5." standing after a sentence end inside a unit: an opener that begins no section.
-_GLUED_SECTION = re.compile(r"(?<=[.;:\-–—”\"] )SECTION (?:\d+[A-Z]?|[IVXLC]+)[.:](?=\s|[A-Z])")
+# "SECTION 5." standing after a sentence end inside a unit: an opener that begins no section.  The
+# source may also run it on with no space after a full stop ("... or a.SECTION 110.", S.3006;
+# "... thereunder.SECTION 8.", H.3421).
+_GLUED_SECTION = re.compile(r"(?:(?<=[.;:\-–—”\"] )|(?<=[.;]))SECTION (?:\d+[A-Z]?|[IVXLC]+)[.:](?=\s|[A-Z])")
+# A stray mark typed before a paragraph's "SECTION n.": a line number ("9 SECTION 137.", S.3006),
+# a full stop that ends the section before ("parent" then ".SECTION 26.", S.1130), a letter ("S
+# SECTION 18.", S.3019).  Split off, like a glued opener, where n carries the numbering on.
+_STRAY_BEFORE_SECTION = re.compile(r"^(?:\d{1,3} ?|[A-Z] |[.,;] ?)(?=SECTION \d+[A-Z]?[.:](?:\s|[A-Z]))")
 
 
 def _glued_section(text: str):
-    """``_GLUED_SECTION.search(text)``, scanned only where "SECTION " stands after the first two
-    characters (its look-behind needs two before it): most units hold none."""
-    return _GLUED_SECTION.search(text) if text.find("SECTION ", 2) >= 0 else None
+    """``_GLUED_SECTION.search(text)``, scanned only where "SECTION " stands after the first
+    character (its look-behind needs one before it): most units hold none."""
+    return _GLUED_SECTION.search(text) if text.find("SECTION ", 1) >= 0 else None
 
 
 _BILL_SECTION_FIRSTS = "“\"S"
@@ -74,7 +80,13 @@ def _split_glued_sections(units: list[Unit]) -> list[Unit]:
         if unit.text[:1] in _BILL_SECTION_FIRSTS and (m := BILL_SECTION.match(unit.text)):
             last = m.group(1)
         rest = unit
-        if unit.text.find("SECTION ", 2) < 0:  # _glued_section's first test, for most units: none
+        # (a stray mark is at most four characters: "SECTION " stands within the first twelve)
+        if (unit.text.find("SECTION ", 1, 12) >= 0 and (m := _STRAY_BEFORE_SECTION.match(unit.text))
+                and last and continues(last, (opener := BILL_SECTION.match(unit.text[m.end():]).group(1)))):
+            out.append(Unit(unit.text[: m.end()].rstrip(), unit.first, unit.last, unit.printed))
+            rest = Unit(unit.text[m.end():], unit.first, unit.last, unit.printed)
+            last = opener
+        if rest.text.find("SECTION ", 1) < 0:  # _glued_section's first test, for most units: none
             out.append(rest)
             continue
         while (m := _glued_section(rest.text)) and last and continues(last, m.group(0)):
@@ -89,7 +101,7 @@ def missed_sections(units: list[Unit]) -> list[str]:
     """Bill sections the source shows but the tree cannot have: "SECTION n." after a sentence
     end within a line or paragraph (a layout the reader did not split).  Never silently flat."""
     return [f"{m.group(0)} ({where(u)}) stands inside another provision's text, not as a section of its own"
-            for u in units if u.text.find("SECTION ", 2) >= 0 for m in _GLUED_SECTION.finditer(u.text)]
+            for u in units if u.text.find("SECTION ", 1) >= 0 for m in _GLUED_SECTION.finditer(u.text)]
 
 
 def where(unit: Unit) -> str:
