@@ -423,3 +423,24 @@ def test_the_session_records_sections_as_a_person_reads_them(bill, run):
     numbers = [clean_num(n) for n in tops(parse_bytes(path.read_bytes(), path.name))]
     start = numbers.index(run[0])
     assert numbers[start:start + len(run)] == run
+
+
+def test_sections_numbered_by_article_inside_a_quotation_are_sections():
+    """S.2961 puts in a uniform act whose sections are numbered by article ("Section 1-101. SHORT TITLE", "SECTION
+    2-207. INCONVENIENT FORUM"); each is an inserted section (eid "sec_1-101", never section 1101), and the bill's
+    "SECTION 2." after the last is its own.  Outside a quotation "Section 3-9." opens nothing."""
+    doc = parse("SECTION 1. The General Laws are hereby amended by striking out chapter 209B and inserting in place "
+                "thereof the following chapter:-",
+                "CHAPTER 209B",
+                "ARTICLE 1. GENERAL PROVISIONS",
+                "Section 1-101. SHORT TITLE",
+                "This chapter may be cited as the custody act.",
+                "SECTION 1-102. NOTICE",
+                "Notice shall be given by mail.",
+                "SECTION 2. " + EFFECT)
+    assert tops(doc) == ["SECTION 1.", "SECTION 2."]
+    assert quoted(doc) == ["Section 1-101.", "SECTION 1-102."]
+    assert doc.tree.find("sec_1__qstr_1__chapter_209b__sec_1-101") is not None
+    assert clean_num("7004-0070") == "70040070"  # a line item keeps its digits, as before
+    doc = parse("SECTION 1. The town shall keep a register.", "Section 3-9. Vacancies shall be filled by election.")
+    assert tops(doc) == ["SECTION 1."] and quoted(doc) == []

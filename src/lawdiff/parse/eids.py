@@ -39,6 +39,7 @@ NUM_EXPECTED = {"section", "lineItem", "subsection", "paragraph", "clause", "sub
 _OPENING_WORD = re.compile(r"^\W*(?:SECTION|SECITON|SECTON|SECION|Section|Sec|CHAPTER|Chapter)(?:\b|(?=\d))\W*")
 _FRACTION = re.compile(r"(\d+[A-Za-z]*) ?(?:½|(\d)/(\d))\W*")
 _DECIMAL = re.compile(r"(\d+)\.(\d+)[.:]?")
+_HYPHENATED = re.compile(r"(\d+)-(\d+[A-Za-z]*)[.:]?")
 _SPLIT_DIGIT = re.compile(r"\d+ \d[A-Z]*\W*")
 _LETTER_L = re.compile(r"l\W*")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
@@ -56,11 +57,14 @@ def clean_num(num: str) -> str:
     number = _OPENING_WORD.sub("", num.strip())
     # A fraction or a decimal point keeps the number apart from its neighbours' (10A is not 10A½,
     # 501 is not 5.01): "Section 10A ½." -> "10a-1-2", "Section 11F 2/3." -> "11f-2-3",
-    # "Section 5.01." -> "5-01".
+    # "Section 5.01." -> "5-01"; an article's section, "Section 1-101." -> "1-101" (a line item's
+    # "7004-0070" keeps its digits only, as before).
     if m := _FRACTION.fullmatch(number):
         return f"{m.group(1).lower()}-{m.group(2) or 1}-{m.group(3) or 2}"
     if m := _DECIMAL.fullmatch(number):
         return f"{m.group(1)}-{m.group(2)}"
+    if (m := _HYPHENATED.fullmatch(number)) and num.lstrip("“\" ").upper().startswith("SECTION"):
+        return f"{m.group(1)}-{m.group(2).lower()}"  # "Section 1-101." -> "1-101", never section 1101
     if not number or " " in number.strip(" .:-–—,") and not _SPLIT_DIGIT.fullmatch(number):
         number = num.split()[-1] if num.split() else ""  # whatever else: its last word, as before
     if _LETTER_L.fullmatch(number) and num.lstrip("”\" ").upper().startswith("SECTION"):

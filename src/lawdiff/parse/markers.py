@@ -33,6 +33,10 @@ SECTION = re.compile(rf"^([“\"]?(?:Section|Sec\.) \d+(?:\.\d{{1,3}})?[A-Za-z]{
 # ("“Section X:", H.3064).
 SECTION_NO_STOP = re.compile(rf"^([“\"]?Section \d+[A-Z]{{0,10}}{FRACTION}?)(?=\s+\([a-z0-9]{{1,4}}\)\s|\s*$)")
 ROMAN_SECTION = re.compile(r"^([“\"]?Section [IVXLC]+[.:])(?=\s|$)")
+# Only inside quoted text: a section numbered by its article or part, as uniform acts and charters
+# print them ("Section 1-101. SHORT TITLE", "SECTION 2-207. INCONVENIENT FORUM", S.2961; "SECTION 3-9.
+# VACANCY IN OFFICE OF MAYOR", S.2696).  Outside a quotation such a number is a citation's.
+HYPHENATED_SECTION = re.compile(r"^([“\"]?(?:Section|SECTION) \d{1,3}-\d{1,4}[A-Z]{0,3}[.:])(?=\s|$|[A-Z])")
 # Only inside quoted text: an inserted section printed as a bare number ("197A."), and the
 # heading of an inserted chapter ("CHAPTER 6D.", "Chapter 6D") that holds its own sections.
 BARE_SECTION = re.compile(rf"^(\d{{1,4}}[A-Z]{{1,10}}{FRACTION}?\.)(?=\s+[A-Z(“\"]|$)")
@@ -147,7 +151,7 @@ def marker(text: str, quoted: bool = False) -> Marker | None:
         return Marker(MarkerLevel.BILL_SECTION, m.group(1), text[m.end():].lstrip())
     if m := SECTION.match(text):
         return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
-    if quoted and (m := SECTION_NO_STOP.match(text) or ROMAN_SECTION.match(text)):
+    if quoted and (m := SECTION_NO_STOP.match(text) or ROMAN_SECTION.match(text) or HYPHENATED_SECTION.match(text)):
         return Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
     if quoted and (m := CHAPTER.match(text)):
         return Marker(MarkerLevel.CHAPTER, m.group(1), text[m.end():].lstrip())
@@ -183,8 +187,9 @@ def continues(before: str | None, num: str) -> bool:
 
 
 def _section_number(num: str | None) -> tuple[int, str] | None:
-    m = re.search(r"(\d+)([A-Z]*)", num or "")
-    return (int(m.group(1)), m.group(2)) if m else None
+    # An article's section ("SECTION 1-102.") carries no run of its own: 2 does not follow it.
+    m = re.search(r"(\d+)([A-Z]*)(-\d)?", num or "")
+    return (int(m.group(1)), m.group(2)) if m and not m.group(3) else None
 
 
 def roman_value(label: str) -> int:
