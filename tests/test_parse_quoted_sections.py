@@ -413,6 +413,9 @@ SESSION_RECORDS = Path(__file__).resolve().parents[1].parent / "shared" / "sourc
     ("S3019", ["16", "17", "18", "19"]),  # "S SECTION 18."
     ("H619", ["3", "4", "5"]),  # "SECTION 4 .The"
     ("H3421", ["6", "7", "8"]),  # "... thereunder.SECTION 8."
+    ("S1619", ["1", "2", "3", "4"]),  # "SECTION 2 - A municipality may elect ..."
+    ("H3620", ["1", "2", "3"]),  # "SECTION 2 – This legislation authorizes ..."
+    ("S2961", ["1", "2", "3"]),  # after the uniform act's "Section 4-402."
 ])
 def test_the_session_records_sections_as_a_person_reads_them(bill, run):
     """The real records these layouts come from (read from ../shared): the run of the bill's own SECTIONs
@@ -444,3 +447,17 @@ def test_sections_numbered_by_article_inside_a_quotation_are_sections():
     assert clean_num("7004-0070") == "70040070"  # a line item keeps its digits, as before
     doc = parse("SECTION 1. The town shall keep a register.", "Section 3-9. Vacancies shall be filled by election.")
     assert tops(doc) == ["SECTION 1."] and quoted(doc) == []
+
+
+def test_a_dash_after_the_number_then_a_sentence_opens_the_bills_section():
+    """S.1619 "SECTION 2 - A municipality may elect ...", H.3620 "SECTION 2 – This legislation authorizes ...": the bill's
+    own, though its SECTION 1 has a full stop; a charter's "SECTION 2 - FORM OF GOVERNMENT" heading inside the bill's
+    SECTION 1 stays the charter's."""
+    doc = parse("SECTION 1. The secretary shall credit each essential employee with a year of service.",
+                "SECTION 2 - A town may elect to adopt the credit by vote of its town meeting.",
+                "SECTION 3 – This act shall take effect upon its passage.")
+    assert [clean_num(n) for n in tops(doc)] == ["1", "2", "3"]
+    doc = parse("SECTION 1. The following charter is hereby established for the town:-",
+                "SECTION 2 - FORM OF GOVERNMENT",
+                "The town shall have a council and a manager.")
+    assert [clean_num(n) for n in tops(doc)] == ["1"]

@@ -84,6 +84,8 @@ AMENDS_GENERAL_LAWS = re.compile(r"\bGeneral Laws\b[^.]*\b(?:is|are) hereby (?:f
 # How far a bill's own next section may skip (a section struck from a redraft) and still be the
 # bill's rather than a quoted one.
 NUMBERING_SKIP = 3
+# Words that open a sentence, not a heading in capitals: "A municipality may", "This legislation authorizes".
+SENTENCE_OPENING = re.compile(r"[A-Z][a-z]* [a-z]+ [a-z]")
 # "... by adding the following 7 sections:-", "the following two new sections:-": how many it puts.
 SECTIONS_PUT = re.compile(r"\bfollowing (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
                           r"(?:new )?sections\s?:", re.I)
@@ -305,8 +307,10 @@ class Body:
         if not self.bill_sections:
             return clean_num(found.num) == "1"
         # A dash is how charters head their own sections ("SECTION 2 - FORM OF GOVERNMENT"):
-        # the bill's only where its first section has one too.
-        return carries(self.bill_sections[-1].num, found.num) and (found.loose != "-" or self.first_stop == "-")
+        # the bill's only where its first section has one too, or where a sentence follows the dash
+        # ("SECTION 2 - A municipality may elect ...", S.1619), as no heading reads.
+        return carries(self.bill_sections[-1].num, found.num) and (
+            found.loose != "-" or self.first_stop == "-" or bool(SENTENCE_OPENING.match(found.rest)))
 
     def _bill_section_opened(self, node: Node, found: Marker) -> None:
         if not self.bill_sections:
