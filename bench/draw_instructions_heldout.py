@@ -17,6 +17,7 @@ import random
 import re
 import sys
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 
 SEED = 1930232  # the court (193), the issue (23), the second draw
@@ -25,7 +26,15 @@ AMENDING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|r
 
 
 def frame(folder: Path, drawn: set) -> list[tuple[str, str, str]]:
-    """(documents/<Bill>.json, SECTION number, its opening paragraph) of every amending SECTION, in file-name order."""
+    """(documents/<Bill>.json, SECTION number, its opening paragraph) of every amending SECTION, in file-name order,
+    less the pairs ``drawn``."""
+    return [pair for pair in _amending(folder) if pair[:2] not in drawn]
+
+
+@lru_cache(maxsize=2)
+def _amending(folder: Path) -> tuple[tuple[str, str, str], ...]:
+    """Every amending SECTION of the folder's bills, read once (each later draw leaves out other pairs of the same
+    frame: tests/test_session_samples.py redraws 24 of them)."""
     out = []
     for path in sorted((folder / "documents").glob("*.json")):
         record = json.loads(path.read_bytes())
@@ -38,10 +47,9 @@ def frame(folder: Path, drawn: set) -> list[tuple[str, str, str]]:
             if not m or m.group(1) in seen:
                 continue  # a number printed twice: the first, as the first sample reads it
             seen.add(m.group(1))
-            name = f"documents/{path.name}"
-            if AMENDING.search(line) and (name, m.group(1)) not in drawn:
-                out.append((name, m.group(1), " ".join(line.split())))
-    return out
+            if AMENDING.search(line):
+                out.append((f"documents/{path.name}", m.group(1), " ".join(line.split())))
+    return tuple(out)
 
 
 def main(argv: list[str]) -> int:

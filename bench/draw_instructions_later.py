@@ -13,6 +13,7 @@ import hashlib
 import importlib.util
 import random
 import sys
+from functools import lru_cache
 import tomllib
 from pathlib import Path
 
@@ -33,6 +34,7 @@ DRAWS = {  # name -> (seed, the samples it leaves out: the first three and every
 }
 
 
+@lru_cache(maxsize=1)  # one module, so that its frame is read once for every draw
 def _heldout():
     spec = importlib.util.spec_from_file_location("draw_instructions_heldout", HERE / "draw_instructions_heldout.py")
     module = importlib.util.module_from_spec(spec)
@@ -42,11 +44,13 @@ def _heldout():
 
 def drawn_before(name: str) -> set[tuple[str, str]]:
     """The (file, SECTION) pairs the samples before draw ``name`` hold."""
-    out = set()
-    for sample in DRAWS[name][1]:
-        data = tomllib.loads((HERE / "real" / sample).read_text(encoding="utf-8"))
-        out |= {(s["file"], s.get("section", "")) for s in data.get("section", [])}
-    return out
+    return set().union(*(_pairs(sample) for sample in DRAWS[name][1]))
+
+
+@lru_cache(maxsize=None)  # each sample file parsed once, though every later draw leaves it out
+def _pairs(sample: str) -> frozenset[tuple[str, str]]:
+    data = tomllib.loads((HERE / "real" / sample).read_text(encoding="utf-8"))
+    return frozenset((s["file"], s.get("section", "")) for s in data.get("section", []))
 
 
 def draw(name: str, folder: Path, count: int) -> tuple[list[tuple[str, str, str]], int]:

@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import tomllib
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +19,7 @@ ACTIONS = {"insert", "strike", "replace", "add", "repeal", "amend"}
 CODES = {"G.L.", "Acts", "Special Acts", "Constitution", "Resolves"}  # a reader may name a resolve (H.1803)
 
 
+@lru_cache(maxsize=None)  # each script loaded once: the later draws share one frame of the session (read once)
 def _script(name):
     spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
