@@ -58,6 +58,8 @@ _GLUED_SECTION = re.compile(r"(?:(?<=[.;:\-–—”\"] )|(?<=[.;]))SECTION (?:\
 # a full stop that ends the section before ("parent" then ".SECTION 26.", S.1130), a letter ("S
 # SECTION 18.", S.3019).  Split off, like a glued opener, where n carries the numbering on.
 _STRAY_BEFORE_SECTION = re.compile(r"^(?:\d{1,3} ?|[A-Z] |[.,;] ?)(?=SECTION \d+[A-Z]?[.:](?:\s|[A-Z]))")
+# How a unit that opens a quotation ends: ":-", ": --", a bare colon, ":." (see body._opens_quotation).
+_ENDS_INSTRUCTION = re.compile(r"(?::\s?[-–—]{0,2}|:\.)\s*$")
 
 
 def _glued_section(text: str):
@@ -80,8 +82,11 @@ def _split_glued_sections(units: list[Unit]) -> list[Unit]:
         if unit.text[:1] in _BILL_SECTION_FIRSTS and (m := BILL_SECTION.match(unit.text)):
             last = m.group(1)
         rest = unit
-        # (a stray mark is at most four characters: "SECTION " stands within the first twelve)
+        # (a stray mark is at most four characters: "SECTION " stands within the first twelve)  Not
+        # where the unit before ends an instruction: the mark would be the first text of its
+        # quotation, and a quoted "SECTION n." after it would read as the bill's own.
         if (unit.text.find("SECTION ", 1, 12) >= 0 and (m := _STRAY_BEFORE_SECTION.match(unit.text))
+                and not (out and _ENDS_INSTRUCTION.search(out[-1].text))
                 and last and continues(last, (opener := BILL_SECTION.match(unit.text[m.end():]).group(1)))):
             out.append(Unit(unit.text[: m.end()].rstrip(), unit.first, unit.last, unit.printed))
             rest = Unit(unit.text[m.end():], unit.first, unit.last, unit.printed)
