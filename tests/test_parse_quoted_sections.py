@@ -371,10 +371,10 @@ def test_a_stray_mark_before_a_paragraphs_section_is_left_with_the_section_befor
 
 
 def test_a_stray_mark_first_after_an_instruction_leaves_the_quoted_section_quoted():
-    """A special act's "SECTION 2." quoted right after ":-", with a line number or a letter before it: split
-    off, the mark would be the quotation's first text, and the quoted section after it the bill's own SECTION 2
+    """A special act's "SECTION 2." quoted right after ":-", with a line number, a letter or a stop before it
+    (".SECTION 2.", ". SECTION 2."): split off, the mark would be the quotation's first text, and the quoted section after it the bill's own SECTION 2
     (the two readings must not differ by the mark).  The bill's SECTION 2 is the one after it."""
-    for mark in ("1 ", "A "):
+    for mark in ("1 ", "A ", ".", ". ", ";"):
         doc = parse("SECTION 1. Chapter 12 of the acts of 2010 is hereby amended by striking out section 2 and "
                     "inserting in place thereof the following section:-",
                     mark + "SECTION 2. The town may borrow money for the new library.",

@@ -60,6 +60,7 @@ _GLUED_SECTION = re.compile(r"(?:(?<=[.;:\-–—”\"] )|(?<=[.;]))SECTION (?:\
 _STRAY_BEFORE_SECTION = re.compile(r"^(?:\d{1,3} ?|[A-Z] |[.,;] ?)(?=SECTION \d+[A-Z]?[.:](?:\s|[A-Z]))")
 # How a unit that opens a quotation ends: ":-", ": --", a bare colon, ":." (see body._opens_quotation).
 _ENDS_INSTRUCTION = re.compile(r"(?::\s?[-–—]{0,2}|:\.)\s*$")
+_MARKS = " .,;:-–—”\""  # what a glued opener may stand after with nothing else before it
 
 
 def _glued_section(text: str):
@@ -94,7 +95,9 @@ def _split_glued_sections(units: list[Unit]) -> list[Unit]:
         if rest.text.find("SECTION ", 1) < 0:  # _glued_section's first test, for most units: none
             out.append(rest)
             continue
-        while (m := _glued_section(rest.text)) and last and continues(last, m.group(0)):
+        while ((m := _glued_section(rest.text)) and last and continues(last, m.group(0))
+               and not (rest is unit and not rest.text[: m.start()].strip(_MARKS) and out
+                        and _ENDS_INSTRUCTION.search(out[-1].text))):  # ". SECTION 2." first in a quotation: as above
             out.append(Unit(rest.text[: m.start()].rstrip(), rest.first, rest.last, rest.printed))
             rest = Unit(rest.text[m.start():], rest.first, rest.last, rest.printed)
             last = m.group(0)
