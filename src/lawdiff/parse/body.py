@@ -13,7 +13,7 @@ import re
 import statistics
 
 from lawdiff.parse.eids import clean_num
-from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, LEVELS, MARKER_FIRSTS, ONE_SECTION, QUOTE_OPENS,
+from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, HYPHENATED_SECTION, LEVELS, MARKER_FIRSTS, ONE_SECTION, QUOTE_OPENS,
                                    QUOTES_SUBSECTIONS, Marker, MarkerLevel, continues, marker, next_letter,
                                    roman_value, terminal)
 from lawdiff.parse.numbering import carries, number, same_case
@@ -424,14 +424,16 @@ class Body:
 
     def _quoted_marker_expected(self, frame: Node | None) -> bool:
         """Bare "197A." and "CHAPTER 6D." open provisions only inside a quoted structure, and a bare
-        number only where the quoted text begins with one or continues a run of them.  ``frame``:
-        the innermost quoted structure open (``_quotation()``)."""
+        number only where the quoted text begins with one or continues a run of them; so does an
+        article's "Section 1-102." (a run of them put in with no chapter heading above: "the
+        following 2 sections:-" then "SECTION 3-9." and "SECTION 3-10.").  ``frame``: the
+        innermost quoted structure open (``_quotation()``)."""
         if frame is None:
             return False
         if not frame.children or frame.children[-1].type == "chapter":
             return True
         last = _last_quoted_section(frame)
-        return last is not None and bool(BARE_SECTION.match(last.num or ""))
+        return last is not None and bool(BARE_SECTION.match(last.num or "") or HYPHENATED_SECTION.match(last.num or ""))
 
     def _wraps_up(self, i: int, unit: Unit) -> bool:
         """Does this unit, with no marker, close the list its parent introduced rather than
