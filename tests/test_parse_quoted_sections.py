@@ -479,3 +479,15 @@ def test_a_run_of_sections_numbered_by_article_with_no_chapter_heading_above_the
     doc = parse_bytes(path.read_bytes(), path.name)
     assert [n.num for n in doc.tree.walk() if n.type == "section" and (n.eid or "").startswith("sec_6__")] == [
         "Section 5-601.", "Section 5-602."]
+
+
+def test_an_articles_section_run_on_after_its_instruction():
+    """A charter's section typed on after the ":-" that puts it ("... the following section:-Section 3-9.
+    ..."), as the other run-in headings are: the inserted section, not words of the instruction."""
+    doc = parse("SECTION 1. The charter of the city of Lynn is hereby amended by striking out section 3-9 and "
+                "inserting in place thereof the following section:-Section 3-9. The council shall fill a vacancy "
+                "in the office of mayor.",
+                "SECTION 2. " + EFFECT)
+    assert tops(doc) == ["SECTION 1.", "SECTION 2."]
+    assert quoted(doc) == ["Section 3-9."]
+    assert body_text(doc, "SECTION 1.").endswith("the following section:-")

@@ -33,8 +33,9 @@ def units(reading: Reading) -> list[Unit]:
 
 
 # "... by adding the following section:-Section 21." (H.4503), "... the following new section:-“Section
-# 35QQQ" (S.587): the inserted section's heading typed on after the instruction's ":-".
-_RUN_IN_HEADING = re.compile(r"\b[Ss]ection\s?:\s?[-–—]{1,2}( ?)(?=“?Section \d+[A-Z]{0,10}(?:[.:](?:\s|$)|\s*$))")
+# 35QQQ" (S.587): the inserted section's heading typed on after the instruction's ":-"; also an
+# article's section ("... the following section:-Section 3-9."), which only a quotation holds.
+_RUN_IN_HEADING = re.compile(r"\b[Ss]ection\s?:\s?[-–—]{1,2}( ?)(?=“?Section \d+(?:-\d+)?[A-Z]{0,10}(?:[.:](?:\s|$)|\s*$))")
 
 
 def _split_run_in_headings(units: list[Unit]) -> list[Unit]:
