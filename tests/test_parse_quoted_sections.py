@@ -462,17 +462,20 @@ def test_sections_numbered_by_article_inside_a_quotation_are_sections():
 def test_a_run_of_sections_numbered_by_article_with_no_chapter_heading_above_them():
     """S.109's SECTION 6 puts "the following 2 sections:-" into chapter 190B, "Section 5-601." and "Section
     5-602.", with no chapter heading above them: the second is a section of its own, not words of the first
-    (the quoted-only patterns are tried after an article's section, as after a bare "197A.")."""
+    (an article's section is tried after another; a paragraph that opens "Chapter 41 of ..." inside one
+    stays its text)."""
     doc = parse("SECTION 1. Chapter 190B of the General Laws is hereby amended by inserting after section 5-507 the "
                 "following 2 sections:-",
                 "Section 5-601. In this section the following words shall have the following meanings:",
                 "“Supporter”, an adult who helps a decision-maker.",
+                "Chapter 41 of the General Laws shall not apply to a supporter.",
                 "Section 5-602. (a) A decision-maker may make an agreement with a supporter.",
                 "(b) The agreement shall be in writing.",
                 "SECTION 2. " + EFFECT)
     assert tops(doc) == ["SECTION 1.", "SECTION 2."]
     assert quoted(doc) == ["Section 5-601.", "Section 5-602."]
     assert doc.tree.find("sec_1__qstr_1__sec_5-602__subsec_b") is not None
+    assert not any(n.type == "chapter" for n in doc.tree.walk())  # a paragraph naming a chapter is no chapter
     path = SESSION_RECORDS / "S109.json"
     if not path.exists():
         pytest.fail(f"{path} is missing: the real documents sit beside the checkout (../shared)")

@@ -193,6 +193,13 @@ class Body:
                 found = marker(text, quoted=quoted)
             else:
                 found = known
+            if (found is None and frame is not None and not quoted and first in "“\"S"
+                    and (m := HYPHENATED_SECTION.match(text))
+                    and (last := _last_quoted_section(frame)) is not None and HYPHENATED_SECTION.match(last.num or "")):
+                # An article's section after another ("Section 5-602." after "Section 5-601.", S.109: a run
+                # put in with no chapter heading above them); only that, not every quoted-only pattern (a
+                # paragraph "Chapter 41 of the General Laws ..." inside one is no chapter).
+                found = Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
         if found:
             kind, num, rest = found.level, found.num, found.rest
             if kind in (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION):
@@ -424,16 +431,14 @@ class Body:
 
     def _quoted_marker_expected(self, frame: Node | None) -> bool:
         """Bare "197A." and "CHAPTER 6D." open provisions only inside a quoted structure, and a bare
-        number only where the quoted text begins with one or continues a run of them; so does an
-        article's "Section 1-102." (a run of them put in with no chapter heading above: "the
-        following 2 sections:-" then "SECTION 3-9." and "SECTION 3-10.").  ``frame``: the
-        innermost quoted structure open (``_quotation()``)."""
+        number only where the quoted text begins with one or continues a run of them.  ``frame``:
+        the innermost quoted structure open (``_quotation()``)."""
         if frame is None:
             return False
         if not frame.children or frame.children[-1].type == "chapter":
             return True
         last = _last_quoted_section(frame)
-        return last is not None and bool(BARE_SECTION.match(last.num or "") or HYPHENATED_SECTION.match(last.num or ""))
+        return last is not None and bool(BARE_SECTION.match(last.num or ""))
 
     def _wraps_up(self, i: int, unit: Unit) -> bool:
         """Does this unit, with no marker, close the list its parent introduced rather than
