@@ -370,6 +370,19 @@ def test_a_stray_mark_before_a_paragraphs_section_is_left_with_the_section_befor
     assert "9 SECTION 12." in body_text(doc, "SECTION 4.")
 
 
+def test_a_stray_mark_first_after_an_instruction_leaves_the_quoted_section_quoted():
+    """A special act's "SECTION 2." quoted right after ":-", with a line number, a letter or a stop before it
+    (".SECTION 2.", ". SECTION 2."): split off, the mark would be the quotation's first text, and the quoted section after it the bill's own SECTION 2
+    (the two readings must not differ by the mark).  The bill's SECTION 2 is the one after it."""
+    for mark in ("1 ", "A ", ".", ". ", ";"):
+        doc = parse("SECTION 1. Chapter 12 of the acts of 2010 is hereby amended by striking out section 2 and "
+                    "inserting in place thereof the following section:-",
+                    mark + "SECTION 2. The town may borrow money for the new library.",
+                    "SECTION 2. " + EFFECT)
+        assert tops(doc) == ["SECTION 1.", "SECTION 2."]
+        assert body_text(doc, "SECTION 2.") == EFFECT
+
+
 def test_a_stop_typed_before_the_space_opens_the_bills_section():
     """H.619 "SECTION 4 .The Commissioner shall ...": its SECTION 4, between 3 and 5."""
     doc = parse("SECTION 1. A rebate program is established.", "SECTION 2 .The commissioner shall run it.",
@@ -461,3 +474,40 @@ def test_a_dash_after_the_number_then_a_sentence_opens_the_bills_section():
                 "SECTION 2 - FORM OF GOVERNMENT",
                 "The town shall have a council and a manager.")
     assert [clean_num(n) for n in tops(doc)] == ["1"]
+
+
+def test_a_run_of_sections_numbered_by_article_with_no_chapter_heading_above_them():
+    """S.109's SECTION 6 puts "the following 2 sections:-" into chapter 190B, "Section 5-601." and "Section
+    5-602.", with no chapter heading above them: the second is a section of its own, not words of the first
+    (an article's section is tried after another; a paragraph that opens "Chapter 41 of ..." inside one
+    stays its text)."""
+    doc = parse("SECTION 1. Chapter 190B of the General Laws is hereby amended by inserting after section 5-507 the "
+                "following 2 sections:-",
+                "Section 5-601. In this section the following words shall have the following meanings:",
+                "“Supporter”, an adult who helps a decision-maker.",
+                "Chapter 41 of the General Laws shall not apply to a supporter.",
+                "Section 5-602. (a) A decision-maker may make an agreement with a supporter.",
+                "(b) The agreement shall be in writing.",
+                "SECTION 2. " + EFFECT)
+    assert tops(doc) == ["SECTION 1.", "SECTION 2."]
+    assert quoted(doc) == ["Section 5-601.", "Section 5-602."]
+    assert doc.tree.find("sec_1__qstr_1__sec_5-602__subsec_b") is not None
+    assert not any(n.type == "chapter" for n in doc.tree.walk())  # a paragraph naming a chapter is no chapter
+    path = SESSION_RECORDS / "S109.json"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the real documents sit beside the checkout (../shared)")
+    doc = parse_bytes(path.read_bytes(), path.name)
+    assert [n.num for n in doc.tree.walk() if n.type == "section" and (n.eid or "").startswith("sec_6__")] == [
+        "Section 5-601.", "Section 5-602."]
+
+
+def test_an_articles_section_run_on_after_its_instruction():
+    """A charter's section typed on after the ":-" that puts it ("... the following section:-Section 3-9.
+    ..."), as the other run-in headings are: the inserted section, not words of the instruction."""
+    doc = parse("SECTION 1. The charter of the city of Lynn is hereby amended by striking out section 3-9 and "
+                "inserting in place thereof the following section:-Section 3-9. The council shall fill a vacancy "
+                "in the office of mayor.",
+                "SECTION 2. " + EFFECT)
+    assert tops(doc) == ["SECTION 1.", "SECTION 2."]
+    assert quoted(doc) == ["Section 3-9."]
+    assert body_text(doc, "SECTION 1.").endswith("the following section:-")

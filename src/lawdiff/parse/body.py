@@ -13,7 +13,7 @@ import re
 import statistics
 
 from lawdiff.parse.eids import clean_num
-from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, LEVELS, MARKER_FIRSTS, ONE_SECTION, QUOTE_OPENS,
+from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, HYPHENATED_SECTION, LEVELS, MARKER_FIRSTS, ONE_SECTION, QUOTE_OPENS,
                                    QUOTES_SUBSECTIONS, Marker, MarkerLevel, continues, marker, next_letter,
                                    roman_value, terminal)
 from lawdiff.parse.numbering import carries, number, same_case
@@ -195,6 +195,13 @@ class Body:
                 found = marker(text, quoted=quoted)
             else:
                 found = known
+            if (found is None and frame is not None and not quoted and first in "“\"S"
+                    and (m := HYPHENATED_SECTION.match(text))
+                    and (last := _last_quoted_section(frame)) is not None and HYPHENATED_SECTION.match(last.num or "")):
+                # An article's section after another ("Section 5-602." after "Section 5-601.", S.109: a run
+                # put in with no chapter heading above them); only that, not every quoted-only pattern (a
+                # paragraph "Chapter 41 of the General Laws ..." inside one is no chapter).
+                found = Marker(MarkerLevel.SECTION, m.group(1), text[m.end():].lstrip())
         if found:
             kind, num, rest = found.level, found.num, found.rest
             if kind in (MarkerLevel.BILL_SECTION, MarkerLevel.SECTION):

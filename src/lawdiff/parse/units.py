@@ -33,8 +33,9 @@ def units(reading: Reading) -> list[Unit]:
 
 
 # "... by adding the following section:-Section 21." (H.4503), "... the following new section:-“Section
-# 35QQQ" (S.587): the inserted section's heading typed on after the instruction's ":-".
-_RUN_IN_HEADING = re.compile(r"\b[Ss]ection\s?:\s?[-–—]{1,2}( ?)(?=“?Section \d+[A-Z]{0,10}(?:[.:](?:\s|$)|\s*$))")
+# 35QQQ" (S.587): the inserted section's heading typed on after the instruction's ":-"; also an
+# article's section ("... the following section:-Section 3-9."), which only a quotation holds.
+_RUN_IN_HEADING = re.compile(r"\b[Ss]ection\s?:\s?[-–—]{1,2}( ?)(?=“?Section \d+(?:-\d+)?[A-Z]{0,10}(?:[.:](?:\s|$)|\s*$))")
 
 
 def _split_run_in_headings(units: list[Unit]) -> list[Unit]:
@@ -58,6 +59,9 @@ _GLUED_SECTION = re.compile(r"(?:(?<=[.;:\-–—”\"] )|(?<=[.;]))SECTION (?:\
 # a full stop that ends the section before ("parent" then ".SECTION 26.", S.1130), a letter ("S
 # SECTION 18.", S.3019).  Split off, like a glued opener, where n carries the numbering on.
 _STRAY_BEFORE_SECTION = re.compile(r"^(?:\d{1,3} ?|[A-Z] |[.,;] ?)(?=SECTION \d+[A-Z]?[.:](?:\s|[A-Z]))")
+# How a unit that opens a quotation ends: ":-", ": --", a bare colon, ":." (see body._opens_quotation).
+_ENDS_INSTRUCTION = re.compile(r"(?::\s?[-–—]{0,2}|:\.)\s*$")
+_MARKS = " .,;:-–—”\""  # what a glued opener may stand after with nothing else before it
 
 
 def _glued_section(text: str):
@@ -80,8 +84,11 @@ def _split_glued_sections(units: list[Unit]) -> list[Unit]:
         if unit.text[:1] in _BILL_SECTION_FIRSTS and (m := BILL_SECTION.match(unit.text)):
             last = m.group(1)
         rest = unit
-        # (a stray mark is at most four characters: "SECTION " stands within the first twelve)
+        # (a stray mark is at most four characters: "SECTION " stands within the first twelve)  Not
+        # where the unit before ends an instruction: the mark would be the first text of its
+        # quotation, and a quoted "SECTION n." after it would read as the bill's own.
         if (unit.text.find("SECTION ", 1, 12) >= 0 and (m := _STRAY_BEFORE_SECTION.match(unit.text))
+                and not (out and _ENDS_INSTRUCTION.search(out[-1].text))
                 and last and continues(last, (opener := BILL_SECTION.match(unit.text[m.end():]).group(1)))):
             out.append(Unit(unit.text[: m.end()].rstrip(), unit.first, unit.last, unit.printed))
             rest = Unit(unit.text[m.end():], unit.first, unit.last, unit.printed)
@@ -89,7 +96,9 @@ def _split_glued_sections(units: list[Unit]) -> list[Unit]:
         if rest.text.find("SECTION ", 1) < 0:  # _glued_section's first test, for most units: none
             out.append(rest)
             continue
-        while (m := _glued_section(rest.text)) and last and continues(last, m.group(0)):
+        while ((m := _glued_section(rest.text)) and last and continues(last, m.group(0))
+               and not (rest is unit and not rest.text[: m.start()].strip(_MARKS) and out
+                        and _ENDS_INSTRUCTION.search(out[-1].text))):  # ". SECTION 2." first in a quotation: as above
             out.append(Unit(rest.text[: m.start()].rstrip(), rest.first, rest.last, rest.printed))
             rest = Unit(rest.text[m.start():], rest.first, rest.last, rest.printed)
             last = m.group(0)
