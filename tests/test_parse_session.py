@@ -6,6 +6,7 @@ are what a person reads in the text below."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -275,3 +276,34 @@ def test_a_gap_or_a_repeat_in_the_numbering_is_warned():
                 "SECTION 3. The board shall publish.")
     assert [w.split(":")[0] for w in doc.meta["warnings"]] == ["numbering", "numbering"]
     assert doc.meta["structure"] is True  # every section placed; the numbering is the bill's own
+
+
+def test_a_subdivision_typed_with_a_stop_after_it_opens():
+    """H.346 "(1)\tA surety bond ...;" then "(2).\tSecurities ...", S.2151 "(1). A detailed proposed chronology",
+    H.82 "(a). Definitions:": each opens its subdivision (eid "para_2", the stop kept with the number as printed),
+    not words of the one before; "(a).the" and a "(16)." that ends a paragraph open nothing."""
+    doc = parse("SECTION 1. The insurer shall deposit one of the following:",
+                "(1)\tA surety bond;",
+                "(2).\tSecurities of the type the commissioner allows;",
+                "(3). Cash.",
+                "SECTION 2. (a). Definitions: “Insurer”, a company.",
+                "(b). The commissioner may make rules.",
+                "(c).the words run on.")
+    section = doc.tree.find("sec_1")
+    assert [(n.num, n.eid) for n in section.children] == [("(1)", "sec_1__para_1"), ("(2).", "sec_1__para_2"),
+                                                            ("(3).", "sec_1__para_3")]
+    assert doc.tree.find("sec_1__para_2").text == "Securities of the type the commissioner allows;"
+    assert [n.num for n in doc.tree.find("sec_2").children] == ["(a).", "(b)."]
+    assert "(c).the words run on." in doc.tree.find("sec_2__subsec_b").text
+    assert not warned(doc)
+
+
+def test_the_session_record_with_stops_after_its_numbers_reads_as_a_person_reads_it():
+    """S.2151 (read from ../shared): its inserted section 1E's subsection (a) lists five items "(1). A detailed proposed
+    chronology" ... "(5). In the event of the gas company ...", each its own paragraph."""
+    path = Path(__file__).resolve().parents[1].parent / "shared/sources/sessions/193/documents/S2151.json"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the real documents sit beside the checkout (../shared)")
+    items = parse_bytes(path.read_bytes(), path.name).tree.find("sec_nn_1__qstr_1__sec_1e__subsec_a").children
+    assert [n.num for n in items] == ["(1).", "(2).", "(3).", "(4).", "(5)."]
+    assert items[0].text.startswith("A detailed proposed chronology")

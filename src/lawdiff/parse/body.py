@@ -15,7 +15,7 @@ import statistics
 from lawdiff.parse.eids import clean_num
 from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, HYPHENATED_SECTION, LEVELS, MARKER_FIRSTS, ONE_SECTION, QUOTE_OPENS,
                                    QUOTES_SUBSECTIONS, Marker, MarkerLevel, continues, marker, next_letter,
-                                   roman_value, terminal)
+                                   roman_value, subdivision_label, terminal)
 from lawdiff.parse.numbering import carries, number, same_case
 from lawdiff.parse.tree import Node
 from lawdiff.parse.units import NodeText, Unit, where
@@ -226,7 +226,7 @@ class Body:
                 rank = rank or base + LEVELS[kind]
                 self._pop_to(rank)
                 node = Node(kind.value, num=num)
-                self.last_label[(id(self.stack[-1][0]), kind)] = num.strip("()")
+                self.last_label[(id(self.stack[-1][0]), kind)] = subdivision_label(num)
             self._push(node, rank)
             if rank == 1.0 and len(self.stack) == 2:
                 self._bill_section_opened(node, found)
@@ -328,7 +328,7 @@ class Body:
         """A subsection "(b)" with no "(a)" opened under the definition it follows is the
         section's next subsection, never the definition's child; with no "(a)" before it at any
         level, a subsection was missed: a warning."""
-        label = num.strip("()")
+        label = subdivision_label(num)
         definitions = [n for n, _ in self.stack if n.type == "definition"]
         if label == "a" or not definitions or (id(definitions[-1]), "subsection") in self.last_label:
             return
@@ -350,7 +350,7 @@ class Body:
         subsection; a later numeral with no clause before it ("(iv)") is not a
         marker (None).
         """
-        label = num.strip("()")
+        label = subdivision_label(num)
         if kind != MarkerLevel.CLAUSE:
             return kind
         top = self.stack[-1][0]
@@ -710,7 +710,7 @@ def _names_section(instruction: str, num: str) -> bool:
 
 def _follows(before: str, num: str) -> bool:
     """Is label ``num`` the one after ``before`` in a list: (3) after (2), (c) after (b), (iv) after (iii)?"""
-    a, b = before.strip("()"), num.strip("()")
+    a, b = subdivision_label(before), subdivision_label(num)
     if a.isdigit() and b.isdigit():
         return int(b) == int(a) + 1
     if roman_value(a) > 0 and roman_value(b) == roman_value(a) + 1:

@@ -65,8 +65,10 @@ ONE_SECTION = re.compile(r"\bfollowing (?:new )?section\s?:", re.I)
 # A marker is followed by a space, or as real bills also print it by the next marker ("(e)(1) Except
 # ...", as H.3306 prints it) or by its text with no space ("(a)A carrier", "(2)record each load",
 # "(i)with the date", as H.4632 prints them): a capital, or a small letter after a number or a
-# roman numeral (after a letter it would be a word: "(s)he").
-SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\))"
+# roman numeral (after a letter it would be a word: "(s)he"); or by a stop typed after it, then a space
+# and a capital ("(a). Definitions:", H.82; "(2).\tSecurities", H.346): the stop is the number's, as in
+# "SECTION 2." (``subdivision_label`` gives "a" of both).
+SUBDIVISION = re.compile(r"^(\((\d{1,3}[A-Za-z]?|[a-z]{1,4}|[A-Z]{1,2})\)(?:\.(?=\s+[A-Z“\"]))?)"
                          r"(?=\s|$|\(|[A-Z“\"]|(?<=\d\))[a-z]|(?<=[ivx]\))[a-z])")
 DEFINITION = re.compile(r"^[“\"]([^”\"]+?),?[”\"],?(?=\s|$)")
 DEFINITIONS_INTRO = re.compile(r"following (?:words|terms)[^.]*? (?:shall )?have the following meanings|As used in this", re.I)
@@ -159,6 +161,11 @@ def marker(text: str, quoted: bool = False) -> Marker | None:
         stop = "." if m.group(3) else {"–": "-", "—": "-"}.get((m.group(4) or "").strip(), (m.group(4) or "").strip())
         return Marker(MarkerLevel.BILL_SECTION, m.group(1), text[m.end():].lstrip(), loose=stop)
     return None
+
+
+def subdivision_label(num: str) -> str:
+    """A subdivision's label: "(a)" and "(a)." -> "a"."""
+    return num.rstrip(".").strip("()")
 
 
 def _subdivision(text: str) -> Marker | None:
