@@ -68,10 +68,13 @@ def compare_streamed(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
 
 class ChangeDicts:
     """The changes' dicts (``Change.to_dict()``), each made when an iteration reaches it; every
-    iteration makes them anew.  ``json_list``: ``render.jsonout`` writes it as a JSON array."""
+    iteration makes them anew.  ``json_list``: ``render.jsonout`` writes it as a JSON array;
+    ``json_plain``: each dict holds strings, integers, booleans, None, lists and dicts only (no
+    floats: ``Change.to_dict`` of the typed fields), which ``render.jsonout`` writes in C."""
 
     __slots__ = ("changes",)
     json_list = True
+    json_plain = True
 
     def __init__(self, changes: tuple[Change, ...]):
         self.changes = changes

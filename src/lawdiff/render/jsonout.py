@@ -3,6 +3,10 @@
 The standard library writes indented JSON with its pure-Python encoder (its C
 encoder only writes compact JSON); a change model of 3,000 sections spent a fifth
 of its time there.  Strings still go through the library's C string encoder.
+
+The items of an iterable that says ``json_plain`` (``diff.changes.ChangeDicts``: a change
+model's changes, most of a diff's JSON) are written by ``orjson``, whose indented output is
+``json``'s byte for byte for what such items hold (see ``_plain``).
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 import io
 import json
 from json.encoder import encode_basestring
+
+import orjson
 
 _INDENT = "  "
 
@@ -86,6 +92,30 @@ def _as_list(o: object) -> list:
     raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
 
 
+# orjson hands anything but dicts with string keys, lists, tuples, strings, integers of 64 bits,
+# booleans and None (and floats, enums and the like, which ``json_plain`` items do not hold) to
+# ``default``, here none: it raises, and the item is written by ``_emit`` as before.  Subclasses
+# (``OrderedDict``, a ``str`` subclass) are passed through too, so ``json``'s way with them stands.
+_PLAIN = (orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS
+          | orjson.OPT_PASSTHROUGH_DATETIME)
+
+
+def _plain(v: object, newline: str, out: list[str]) -> None:
+    """One item of a ``json_plain`` iterable: what ``_emit`` writes, by orjson.  Its indented output
+    is ``json.dumps(ensure_ascii=False, indent=2)``'s for such values (the same escapes: ``"``,
+    ``\\``, the control characters, nothing else; "[]" and "{}" for empty ones; the same separators),
+    its lines indented to the item's place here.  ``json_plain`` says the items hold no floats,
+    whose exponents and NaN the two write differently.  A string with a lone surrogate or a wider
+    integer (orjson refuses them) sends the item through ``_emit``.  Issue 26: a 30,000-section
+    diff's JSON 1.8 -> 0.4 s."""
+    try:
+        text = orjson.dumps(v, option=_PLAIN)
+    except orjson.JSONEncodeError:
+        _emit(v, newline, out)
+        return
+    out.append(text.decode().replace("\n", newline))
+
+
 def _emit(o: object, newline: str, out: list[str]) -> None:
     t = type(o)
     if t is str:
@@ -97,11 +127,12 @@ def _emit(o: object, newline: str, out: list[str]) -> None:
         inner = newline + _INDENT
         out.append("[" + inner)
         first = True
+        item = _plain if getattr(t, "json_plain", False) else _emit
         for v in o:
             if not first:
                 out.append("," + inner)
             first = False
-            _emit(v, inner, out)
+            item(v, inner, out)
             if len(out) >= _CHUNK:
                 out.flush()
         out.append(newline + "]")
