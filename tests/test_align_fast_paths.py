@@ -16,7 +16,9 @@
   join's, for every combination of heading and text, present, empty or None.
 - ``citations.token_lines_both`` gives each token's first and last lines at once, and ``_line_at``
   answers a token that is the whole located text without reading it: both as ``token_lines`` twice,
-  with the stretch read, gave them.
+  with the stretch read, gave them.  One "=" token, the whole of both texts, is answered from the
+  words' lines alone (``WordLines.lines``), their offsets made only when ``WordLines.of`` is asked:
+  the same lines, and ``of`` the offsets the loop made for every located node.
 - A parent with many children keeps its last gaps while the same number of its children are paired
   (``align._gaps``): the alignment must be the one made with every gap made afresh.
 - Quotes are straightened a quote at a time (``align._straight_quotes``), not by ``translate``; two
@@ -358,19 +360,64 @@ def test_token_lines_at_once_as_twice(monkeypatch):
     located = (citations.WordLines(old), citations.WordLines(new))
     old_nodes = [n for n in old.tree.walk() if align.has_content(n)]
     new_nodes = [n for n in new.tree.walk() if align.has_content(n)]
-    found = 0
+    found = whole = 0
     for a, b in zip(old_nodes, new_nodes):  # pairs in order: most the same provision, some not
         for pair in ((a, b), (a, None), (None, b), ([a, b], b), (a, [b, a])):
             contents = [" ".join(align.content(n) for n in side) if isinstance(side, list) else
                         align.content(side) if side is not None else "" for side in pair]
             tokens = word_diff(*contents).tokens if all(pair) else [["-" if pair[0] else "+", contents[0] or contents[1]]]
-            both = citations.token_lines_both(tokens, *pair, *located)
+            fresh = tuple(citations.WordLines(doc) for doc in (old, new))  # nothing cached: the lines alone
+            both = citations.token_lines_both(tokens, *pair, *fresh)
+            assert both == citations.token_lines_both(tokens, *pair, *located)
             monkeypatch.setattr(citations, "_line_at", line_at_reading_the_stretch)
             twice = (token_lines_as_it_was(tokens, *pair, *located), token_lines_as_it_was(tokens, *pair, *located, last=True))
             monkeypatch.undo()
             assert both == twice
             found += both[0] is not None
-    assert found > 100
+            whole += both[0] is not None and len(tokens) == 1 and tokens[0][0] == "="
+    assert found > 100 and whole > 30
+
+
+def locate_with_offsets(doc, node):
+    """``WordLines._locate`` as it was: every located node's word offsets made with its lines."""
+    span = citations.own_lines(node)
+    found = doc.words_on_lines(*span) if span is not None else None
+    if found is None or not align.has_content(node):
+        return None
+    words, lines = found
+    text = align.content(node)
+    want = text.split()
+    m = len(want)
+    if not m or " ".join(want) != text:
+        return None
+    for k in range(0, len(words) - m + 1):
+        if words[k] == want[0] and words[k:k + m] == want:
+            break
+    else:
+        return None
+    starts, ends, at = [], [], 0
+    for w in want:
+        starts.append(at)
+        ends.append(at + len(w))
+        at += len(w) + 1
+    return starts, ends, lines[k:k + m]
+
+
+def test_word_lines_without_offsets_then_with():
+    """``WordLines.lines`` (offsets not made) and then ``of`` (made then), or ``of`` alone, in a cache
+    that forgets: what ``_locate`` found with the offsets made at once, for every node of a pair."""
+    for name, text in zip(("old.txt", "new.txt"), omnibus.generate(90, 11).texts()):
+        doc = parse_bytes(text, name)
+        nodes = list(doc.tree.walk())
+        lazy, eager = citations.WordLines(doc, keep=3), citations.WordLines(doc, keep=3)
+        located = 0
+        for node in nodes:
+            want = locate_with_offsets(doc, node)
+            assert lazy.lines(node) == (want[2] if want else None)
+            assert lazy.of(node) == want == eager.of(node)
+            assert lazy.lines(node) == (want[2] if want else None)
+            located += want is not None
+        assert located > 100
 
 
 def test_gaps_kept_as_made_afresh(monkeypatch):
