@@ -28,6 +28,9 @@
   the iteration ends or is dropped, and the dicts those of ``compare``.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
+- The passes under paired parents go over the pairs whose old provision has children only, picked
+  out in C (``align._parents``), and count a parent's paired children in C (``_paired_counts``): the
+  alignment must be the one made going over every pair (omnibus pairs, a real bill and its draft).
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
   made again: the provisions it is given and their texts must be those the test made again gave.
 """
@@ -492,3 +495,26 @@ def test_change_dicts_pause_the_collector_and_restore_it():
         assert len(list(streamed["changes"])) == len(seen) and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_passes_over_parent_pairs_only_as_over_every_pair(monkeypatch):
+    """``align._parents`` given to the passes (the pairs with children picked out) or not (every pair
+    looked at, as before): the same pairs, passes and moves, on omnibus pairs with moves and on real
+    bills and their new drafts."""
+    docs = []
+    for seed in (21, 22, 23):
+        old_text, new_text = omnibus.generate(120, seed, moved=0.03).texts()
+        docs.append((parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")))
+    for pair in ("H3306-H4450", "H83-H4632"):
+        names = [SESSION / "documents" / f"{name}.json" for name in pair.split("-")]
+        docs.append(tuple(parse_bytes(path.read_bytes(), path) for path in names))
+    for old, new in docs:
+        found = []
+        for every in (False, True):
+            if every:
+                monkeypatch.setattr(align, "_parents", lambda items: None)
+            made = align.align(old.tree, new.tree)
+            found.append((made.pairs, made.how, made.moved))
+        monkeypatch.undo()
+        assert found[0] == found[1]
+        assert len(found[0][0]) > 25 and len(found[0][1]) == len(found[0][0])

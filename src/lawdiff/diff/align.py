@@ -417,17 +417,18 @@ def align(old_root: Node, new_root: Node) -> Alignment:
     _by_subtree_text(old, new, pairs, how)
     seen: dict = {}  # pass 3: parent pairs already looked at, with how many children were paired
     kept: dict = {}  # passes 3 and 6: the last gaps of parents with many children (``_gaps``)
+    parents = _parents(old)  # the passes under paired parents look at these pairs only
     while True:
         before = len(pairs)
-        _by_number(old, new, pairs, how, weights)
-        _by_repeated_text(old, new, pairs, how)
-        _by_order(old, new, pairs, how, weights, seen, kept)
+        _by_number(old, new, pairs, how, weights, parents)
+        _by_repeated_text(old, new, pairs, how, parents)
+        _by_order(old, new, pairs, how, weights, seen, kept, parents)
         if len(pairs) == before:
             _by_similarity(old, new, pairs, how, weights)
         if len(pairs) == before:
-            _by_heading(old, new, pairs, how, weights)
+            _by_heading(old, new, pairs, how, weights, parents)
         if len(pairs) == before:
-            _by_position(old, new, pairs, how, weights, kept)
+            _by_position(old, new, pairs, how, weights, kept, parents)
         if len(pairs) == before:
             break
     moved = _moves(old, new, pairs, how, weights)
@@ -478,19 +479,29 @@ def _by_subtree_text(old, new, pairs, how) -> None:
             taken.add(n)
 
 
-def _paired_so_far(pairs):
+def _parents(items: list[Item]) -> set[int]:
+    """The indexes of the items with children: the pairs the passes under paired parents look at."""
+    return {it.index for it in items if it.children}
+
+
+def _paired_so_far(pairs, parents: set[int] | None = None):
     """The pairs made before this is called, not those added while it runs: what iterating a copy
     of ``pairs.items()`` gives, less the copy (a pair's partner never changes once made; issue 26:
-    a tuple for each pair, in each pass)."""
-    for o in list(pairs):
+    a tuple for each pair, in each pass).  ``parents`` (``_parents`` of the old side): only the pairs
+    whose old provision has children, the only ones the passes under paired parents read, picked
+    out in C (issue 26: most pairs are of provisions without children, each looked at in Python by
+    four passes a round)."""
+    for o in (list(pairs) if parents is None else list(filter(parents.__contains__, pairs))):
         yield o, pairs[o]
 
 
-def _parent_pairs(pairs):
-    """Every pair, including the ones added while this runs (children after their parents)."""
+def _parent_pairs(pairs, parents: set[int] | None = None):
+    """Every pair, including the ones added while this runs (children after their parents);
+    ``parents``: only those whose old provision has children, as ``_paired_so_far``."""
     done = set()
     while True:
-        todo = [(o, n) for o, n in pairs.items() if o not in done]
+        todo = [(o, pairs[o]) for o in (pairs if parents is None else filter(parents.__contains__, pairs))
+                if o not in done]
         if not todo:
             return
         for o, n in todo:
@@ -520,9 +531,9 @@ def _number_key(item: Item) -> tuple | None:
     return item.kind, n.num, n.heading, n.term
 
 
-def _by_number(old, new, pairs, how, weights) -> None:
+def _by_number(old, new, pairs, how, weights, parents: set[int] | None = None) -> None:
     taken = set(pairs.values())
-    for po, pn in _parent_pairs(pairs):
+    for po, pn in _parent_pairs(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
         ko = _unique_children(old, po, pairs, _number_key)
@@ -538,12 +549,12 @@ def _by_number(old, new, pairs, how, weights) -> None:
             taken.add(n)
 
 
-def _by_repeated_text(old, new, pairs, how) -> None:
+def _by_repeated_text(old, new, pairs, how, parents: set[int] | None = None) -> None:
     """Under paired parents, children with the same words that pass 1 could not pair because
     the text is repeated (a provision duplicated): the first with the first, in order.  Only
     among siblings, so a repeated clause is never paired across sections and called moved."""
     taken = set(pairs.values())
-    for po, pn in _paired_so_far(pairs):
+    for po, pn in _paired_so_far(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
 
@@ -588,11 +599,17 @@ def _gaps(old, new, pairs, taken, po, pn, kept: dict | None = None) -> list:
     co, cn = old[po].children, new[pn].children
     if kept is None or len(co) <= KEEP_GAPS:
         return list(_gaps_of(old, new, pairs, taken, po, pn))
-    state = (sum(c in pairs for c in co), sum(c in taken for c in cn))
+    state = _paired_counts(co, cn, pairs, taken)
     last = kept.get((po, pn))
     if last is None or last[0] != state:
         last = kept[po, pn] = state, list(_gaps_of(old, new, pairs, taken, po, pn))
     return last[1]
+
+
+def _paired_counts(co: list[int], cn: list[int], pairs, taken) -> tuple[int, int]:
+    """How many of the old children are paired, and of the new ones taken: counted in C (issue 26:
+    a generator over a bill's 30,000 sections, each round and pass)."""
+    return sum(map(pairs.__contains__, co)), sum(map(taken.__contains__, cn))
 
 
 def _gaps_of(old, new, pairs, taken, po, pn):
@@ -609,13 +626,14 @@ def _gaps_of(old, new, pairs, taken, po, pn):
             yield gap_o, gap_n
 
 
-def _by_order(old, new, pairs, how, weights, seen: dict, kept: dict | None = None) -> None:
+def _by_order(old, new, pairs, how, weights, seen: dict, kept: dict | None = None,
+              parents: set[int] | None = None) -> None:
     taken = set(pairs.values())
-    for po, pn in _paired_so_far(pairs):
+    for po, pn in _paired_so_far(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
         # Looked at before with the same children paired: nothing new to find here.
-        state = (sum(c in pairs for c in old[po].children), sum(c in taken for c in new[pn].children))
+        state = _paired_counts(old[po].children, new[pn].children, pairs, taken)
         if seen.get((po, pn)) == state:
             continue
         seen[po, pn] = state
@@ -807,7 +825,7 @@ def _clear_best(scored: list[tuple[float, int]]) -> int | None:
     return scored[0][1]
 
 
-def _by_heading(old, new, pairs, how, weights) -> None:
+def _by_heading(old, new, pairs, how, weights, parents: set[int] | None = None) -> None:
     """Under paired parents, two unpaired children of one kind with the same heading (the
     drafters' own name for a provision), each the only one so named among the unpaired on its
     side, that share words (weighted Dice at least ``WEAK``): one provision renumbered and
@@ -815,7 +833,7 @@ def _by_heading(old, new, pairs, how, weights) -> None:
     "Section 11. Civil rights protections" of chapter 93L is "Section 8. Civil Rights
     Protections" of chapter 93M, weighted Dice 0.38)."""
     taken = set(pairs.values())
-    for po, pn in _paired_so_far(pairs):
+    for po, pn in _paired_so_far(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
         kn = _unique_children(new, pn, taken, _heading_key)
@@ -830,9 +848,10 @@ def _heading_key(item: Item) -> tuple | None:
     return (item.kind, _normal(item.node.heading)) if item.node.heading else None
 
 
-def _by_position(old, new, pairs, how, weights, kept: dict | None = None) -> None:
+def _by_position(old, new, pairs, how, weights, kept: dict | None = None,
+                 parents: set[int] | None = None) -> None:
     taken = set(pairs.values())
-    for po, pn in _paired_so_far(pairs):
+    for po, pn in _paired_so_far(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
         for gap_o, gap_n in _gaps(old, new, pairs, taken, po, pn, kept):
