@@ -252,6 +252,27 @@ def similarity(a: Item, b: Item) -> float:
     return 2 * common / total
 
 
+def _provisions_of_words(seqs: list[tuple[str, ...]]) -> Counter:
+    """How many of ``seqs`` (provisions' words) each word is in.  Each provision's distinct words once,
+    all counted in one call (issue 26: a call for each provision was most of the count's time); a
+    tuple that is there several times (the new side shares an unchanged provision's with the old:
+    ``_items``) counted once, its words then added as many times (the count 0.35 -> 0.2 s at
+    30,000 sections: most of a new version is the old one's tuples)."""
+    times = Counter(map(id, seqs))
+    by_times: dict[int, dict[int, tuple[str, ...]]] = {}  # how many times -> the tuples there so many times
+    for seq in seqs:
+        by_times.setdefault(times[id(seq)], {})[id(seq)] = seq
+    df: Counter = Counter()
+    for m, group in by_times.items():
+        counted = Counter(chain.from_iterable(map(dict.fromkeys, group.values())))
+        if not df and m == 1:
+            df = counted
+            continue
+        for w, k in counted.items():
+            df[w] += m * k
+    return df
+
+
 class _Weights:
     """Inverse document frequency of each word over the provisions of both trees,
     and the subtree word multisets it weighs."""
@@ -259,9 +280,7 @@ class _Weights:
     def __init__(self, old: list[Item], new: list[Item]):
         seqs = [it.seq for items in (old, new) for it in items if it.seq]
         n = len(seqs)
-        # Each provision's distinct words once, in order, all counted in one call (issue 26: a call
-        # for each provision was most of the count's time).
-        df: Counter = Counter(chain.from_iterable(map(dict.fromkeys, seqs)))
+        df = _provisions_of_words(seqs)
         del seqs
         self.df = df
         self.index: tuple[_Index, _Index] | None = None  # built when first needed
