@@ -534,3 +534,19 @@ def test_provisions_of_words_with_tuples_there_several_times(seqs, again):
     for seq in seqs:
         want.update(set(seq))
     assert align._provisions_of_words(seqs) == want
+
+
+def test_items_share_their_integers_and_read_the_same():
+    """``align._items`` given one list of integer objects for both sides: every index, end and place
+    among siblings is the value made without it, and the two sides' are the same objects."""
+    old_text, new_text = omnibus.generate(150, 4).texts()
+    roots = [parse_bytes(text, name).tree for text, name in ((old_text, "old.txt"), (new_text, "new.txt"))]
+    ints: list[int] = []
+    shared = [align._items(root, ints=ints) for root in roots]
+    alone = [align._items(root) for root in roots]
+    for a, b in zip(shared, alone):
+        assert [(it.index, it.end, it.rank, it.parent, it.children) for it in a] == \
+            [(it.index, it.end, it.rank, it.parent, it.children) for it in b]
+    old, new = shared
+    assert len(old) > 260 and all(old[k].index is new[k].index for k in range(min(len(old), len(new))))
+    assert all(it.end is ints[it.end] and it.rank is ints[it.rank] for items in shared for it in items)

@@ -178,7 +178,8 @@ class Item:
         return _LIST_LEVELS.get(self.node.type, self.node.type), self.quoted
 
 
-def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False) -> list[Item]:
+def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False,
+           ints: list[int] | None = None) -> list[Item]:
     """The items of the tree, in document order.  ``texts(item, key)``, if given, is called for each
     provision (not the root) whose normalised text is long enough to identify it (``MIN_TEXT_WORDS``
     words), with that text: pass 1 reads it here, where it is made, rather than normalising every text again
@@ -187,8 +188,14 @@ def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False)
     ``read``: what was read of each content (``content(node)`` -> its normalised length, its words,
     and its normalised text where pass 1 reads it), filled (``keep``: the old side) or looked up (the
     new side, whose provisions are mostly the old ones unchanged: their words are read once, and
-    the two sides share their word tuples; issue 26: reading the words was an eighth of ``compare``)."""
+    the two sides share their word tuples; issue 26: reading the words was an eighth of ``compare``).
+
+    ``ints``: the integers 0, 1, 2, ... as objects, grown here as needed, whose objects an item's index,
+    end and place among its siblings are (both sides given the same list share them).  Python makes
+    a new object for each integer past 256: at 30,000 sections the ends and places made 130,000 of
+    them, and the new side's indexes 45,000 more, 5 MB of the alignment's peak (issue 26: memory)."""
     items: list[Item] = []
+    ints = [] if ints is None else ints
     stack: list[tuple[Node, int | None]] = [(root, None)]
     while stack:  # iterative: a deep tree must not hit the recursion limit
         node, parent = stack.pop()
@@ -204,11 +211,13 @@ def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False)
             if keep:
                 read[text] = got  # the text pass 1 reads is held by pass 1 too: no copy of it here
         size, seq, long = got
-        item = Item(node, len(items), parent, size=size, seq=seq, words=len(seq), side=items)
+        if len(items) == len(ints):
+            ints.append(len(items))
+        item = Item(node, ints[len(items)], parent, size=size, seq=seq, words=len(seq), side=items)
         if parent is not None:
             p = items[parent]
             item.quoted = p.quoted or p.node.type == "quotedStructure"
-            item.rank = len(p.children)
+            item.rank = ints[len(p.children)]
             if p.children:
                 p.children.append(item.index)
             else:
@@ -217,8 +226,10 @@ def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False)
         if texts is not None and parent is not None and long is not None:
             texts(item, long)
         stack.extend((c, item.index) for c in reversed(node.children))
+    if len(items) == len(ints):
+        ints.append(len(items))
     for item in reversed(items):
-        item.end = items[item.children[-1]].end if item.children else item.index + 1  # children in order
+        item.end = items[item.children[-1]].end if item.children else ints[item.index + 1]  # children in order
     return items
 
 
@@ -426,8 +437,10 @@ def align(old_root: Node, new_root: Node) -> Alignment:
             match[o] = -1 if o in match else it.index
 
     read: dict[str, tuple] = {}  # the old side's contents as read (``_items``), for the new side's
-    old = _items(old_root, old_text, read, keep=True)
-    new = _items(new_root, new_text, read)
+    ints: list[int] = []  # the integer objects both sides' items share (``_items``)
+    old = _items(old_root, old_text, read, keep=True, ints=ints)
+    new = _items(new_root, new_text, read, ints=ints)
+    del ints
     del first, read
     weights = _Weights(old, new)
     pairs: dict[int, int] = {0: 0}
