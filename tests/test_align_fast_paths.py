@@ -109,8 +109,11 @@ def test_indexes_with_shared_sketches_as_one_by_one():
     made = {}
     ranks = align._ranks(weights.df)
     index_old, index_new = align._Index(old, ranks, made, True), align._Index(new, ranks, made, False)
-    assert index_old.postings == postings_one_by_one(old, weights.df)
-    assert index_new.postings == postings_one_by_one(new, weights.df)
+    for index, items in ((index_old, old), (index_new, new)):
+        one_by_one = postings_one_by_one(items, weights.df)
+        assert {g: index.hits(g) for g in index.postings} == one_by_one and index.hits("no such words") == ()
+        # A trigram of one provision holds the index alone
+        assert all(type(index.postings[g]) is (int if len(where) == 1 else tuple) for g, where in one_by_one.items())
     # Most of the new version's provisions opened as old ones did and took their sketches; the new
     # side's own were not kept.
     shared = sum(1 for it in new[1:] if it.weight and align._prefix(new, it) in made)

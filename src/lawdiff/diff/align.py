@@ -386,7 +386,7 @@ class _Weights:
         sketch = _sketch(mine, item, self.ranks) if item.index and item.weight else ()
         votes: Counter = Counter()
         for g in sketch:
-            hits = theirs.postings.get(g, ())
+            hits = theirs.hits(g)
             if len(hits) <= CAP:
                 votes.update(h for h in hits if other[h].kind == item.kind)
         picks = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
@@ -805,7 +805,7 @@ class _Index:
         new version kept as it was (most of a bill) has its old sketch, made once (issue 26: the
         sketches were a fifth of ``compare``; the new side's own are not kept, they are seldom
         repeated and memory counts too)."""
-        self.postings: dict[str, list[int]] = {}  # tuples once built
+        self.postings: dict[str, list[int] | tuple[int, ...] | int] = {}  # read by ``hits``
         for it in items[1:]:
             if it.weight:
                 prefix = _prefix(items, it)
@@ -817,8 +817,14 @@ class _Index:
                 for g in sketch:
                     self.postings.setdefault(g, []).append(it.index)
         # Tuples, not lists with room to grow: most trigrams are in one or two provisions (issue 26:
-        # the index was a quarter of the alignment's memory).
-        self.postings = {g: tuple(where) for g, where in self.postings.items()}
+        # the index was a quarter of the alignment's memory); and a trigram of one provision holds its
+        # index alone, no tuple (issue 26: three of four trigrams at 30,000 sections, 1.4 MB).
+        self.postings = {g: where[0] if len(where) == 1 else tuple(where) for g, where in self.postings.items()}
+
+    def hits(self, gram: str) -> tuple[int, ...]:
+        """The provisions whose sketch holds ``gram``, in document order."""
+        where = self.postings.get(gram, ())
+        return (where,) if type(where) is int else where
 
 
 def _by_similarity(old, new, pairs, how, weights) -> None:
