@@ -193,7 +193,7 @@ def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False,
     ``ints``: the integers 0, 1, 2, ... as objects, grown here as needed, whose objects an item's index,
     end and place among its siblings are (both sides given the same list share them).  Python makes
     a new object for each integer past 256: at 30,000 sections the ends and places made 130,000 of
-    them, and the new side's indexes 45,000 more, 5 MB of the alignment's peak (issue 26: memory)."""
+    them, and the new side's indexes 45,000 more: 5 MB traced, 2 MiB of the diff's peak (issue 26: memory)."""
     items: list[Item] = []
     ints = [] if ints is None else ints
     stack: list[tuple[Node, int | None]] = [(root, None)]
@@ -267,7 +267,7 @@ def _provisions_of_words(seqs: list[tuple[str, ...]]) -> Counter:
     """How many of ``seqs`` (provisions' words) each word is in.  Each provision's distinct words once,
     all counted in one call (issue 26: a call for each provision was most of the count's time); a
     tuple that is there several times (the new side shares an unchanged provision's with the old:
-    ``_items``) counted once, its words then added as many times (the count 0.35 -> 0.2 s at
+    ``_items``) counted once, its words then added as many times (the count 0.28 -> 0.19 s at
     30,000 sections: most of a new version is the old one's tuples)."""
     times = Counter(map(id, seqs))
     by_times: dict[int, dict[int, tuple[str, ...]]] = {}  # how many times -> the tuples there so many times
