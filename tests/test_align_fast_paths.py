@@ -16,7 +16,9 @@
   join's, for every combination of heading and text, present, empty or None.
 - ``citations.token_lines_both`` gives each token's first and last lines at once, and ``_line_at``
   answers a token that is the whole located text without reading it: both as ``token_lines`` twice,
-  with the stretch read, gave them.
+  with the stretch read, gave them.  One "=" token, the whole of both texts, is answered from the
+  words' lines alone (``WordLines.lines``), their offsets made only when ``WordLines.of`` is asked:
+  the same lines, and ``of`` the offsets the loop made for every located node.
 - A parent with many children keeps its last gaps while the same number of its children are paired
   (``align._gaps``): the alignment must be the one made with every gap made afresh.
 - Quotes are straightened a quote at a time (``align._straight_quotes``), not by ``translate``; two
@@ -26,6 +28,9 @@
   the iteration ends or is dropped, and the dicts those of ``compare``.
 - ``align._moves`` compares a pair's words only when the pair is out of place: the moves must be
   those found by comparing every pair's first.
+- The passes under paired parents go over the pairs whose old provision has children only, picked
+  out in C (``align._parents``), and count a parent's paired children in C (``_paired_counts``): the
+  alignment must be the one made going over every pair (omnibus pairs, a real bill and its draft).
 - Pass 1 reads each provision's normalised text where ``align._items`` makes it, not from the text
   made again: the provisions it is given and their texts must be those the test made again gave.
 """
@@ -104,8 +109,11 @@ def test_indexes_with_shared_sketches_as_one_by_one():
     made = {}
     ranks = align._ranks(weights.df)
     index_old, index_new = align._Index(old, ranks, made, True), align._Index(new, ranks, made, False)
-    assert index_old.postings == postings_one_by_one(old, weights.df)
-    assert index_new.postings == postings_one_by_one(new, weights.df)
+    for index, items in ((index_old, old), (index_new, new)):
+        one_by_one = postings_one_by_one(items, weights.df)
+        assert {g: index.hits(g) for g in index.postings} == one_by_one and index.hits("no such words") == ()
+        # A trigram of one provision holds the index alone
+        assert all(type(index.postings[g]) is (int if len(where) == 1 else tuple) for g, where in one_by_one.items())
     # Most of the new version's provisions opened as old ones did and took their sketches; the new
     # side's own were not kept.
     shared = sum(1 for it in new[1:] if it.weight and align._prefix(new, it) in made)
@@ -292,7 +300,9 @@ def test_weights_taken_from_the_old_side_as_counted_afresh(pair):
         for it in items:
             if it.seq:
                 df.update(dict.fromkeys(it.seq).keys())
-    assert list(weights.df.items()) == list(df.items())  # the same counts, in the same order
+    # The same counts (in another order: a tuple there several times is counted apart, and the order
+    # is never read: idf is looked up, ``_ranks`` sorts by count and word).
+    assert weights.df == df and all(type(k) is int for k in weights.df.values())
     for items in (old, new):
         for it in items:
             tree = Counter(chain.from_iterable(items[k].seq for k in range(it.index, it.end)))
@@ -358,19 +368,64 @@ def test_token_lines_at_once_as_twice(monkeypatch):
     located = (citations.WordLines(old), citations.WordLines(new))
     old_nodes = [n for n in old.tree.walk() if align.has_content(n)]
     new_nodes = [n for n in new.tree.walk() if align.has_content(n)]
-    found = 0
+    found = whole = 0
     for a, b in zip(old_nodes, new_nodes):  # pairs in order: most the same provision, some not
         for pair in ((a, b), (a, None), (None, b), ([a, b], b), (a, [b, a])):
             contents = [" ".join(align.content(n) for n in side) if isinstance(side, list) else
                         align.content(side) if side is not None else "" for side in pair]
             tokens = word_diff(*contents).tokens if all(pair) else [["-" if pair[0] else "+", contents[0] or contents[1]]]
-            both = citations.token_lines_both(tokens, *pair, *located)
+            fresh = tuple(citations.WordLines(doc) for doc in (old, new))  # nothing cached: the lines alone
+            both = citations.token_lines_both(tokens, *pair, *fresh)
+            assert both == citations.token_lines_both(tokens, *pair, *located)
             monkeypatch.setattr(citations, "_line_at", line_at_reading_the_stretch)
             twice = (token_lines_as_it_was(tokens, *pair, *located), token_lines_as_it_was(tokens, *pair, *located, last=True))
             monkeypatch.undo()
             assert both == twice
             found += both[0] is not None
-    assert found > 100
+            whole += both[0] is not None and len(tokens) == 1 and tokens[0][0] == "="
+    assert found > 100 and whole > 30
+
+
+def locate_with_offsets(doc, node):
+    """``WordLines._locate`` as it was: every located node's word offsets made with its lines."""
+    span = citations.own_lines(node)
+    found = doc.words_on_lines(*span) if span is not None else None
+    if found is None or not align.has_content(node):
+        return None
+    words, lines = found
+    text = align.content(node)
+    want = text.split()
+    m = len(want)
+    if not m or " ".join(want) != text:
+        return None
+    for k in range(0, len(words) - m + 1):
+        if words[k] == want[0] and words[k:k + m] == want:
+            break
+    else:
+        return None
+    starts, ends, at = [], [], 0
+    for w in want:
+        starts.append(at)
+        ends.append(at + len(w))
+        at += len(w) + 1
+    return starts, ends, lines[k:k + m]
+
+
+def test_word_lines_without_offsets_then_with():
+    """``WordLines.lines`` (offsets not made) and then ``of`` (made then), or ``of`` alone, in a cache
+    that forgets: what ``_locate`` found with the offsets made at once, for every node of a pair."""
+    for name, text in zip(("old.txt", "new.txt"), omnibus.generate(90, 11).texts()):
+        doc = parse_bytes(text, name)
+        nodes = list(doc.tree.walk())
+        lazy, eager = citations.WordLines(doc, keep=3), citations.WordLines(doc, keep=3)
+        located = 0
+        for node in nodes:
+            want = locate_with_offsets(doc, node)
+            assert lazy.lines(node) == (want[2] if want else None)
+            assert lazy.of(node) == want == eager.of(node)
+            assert lazy.lines(node) == (want[2] if want else None)
+            located += want is not None
+        assert located > 100
 
 
 def test_gaps_kept_as_made_afresh(monkeypatch):
@@ -445,3 +500,56 @@ def test_change_dicts_pause_the_collector_and_restore_it():
         assert len(list(streamed["changes"])) == len(seen) and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_passes_over_parent_pairs_only_as_over_every_pair(monkeypatch):
+    """``align._parents`` given to the passes (the pairs with children picked out) or not (every pair
+    looked at, as before): the same pairs, passes and moves, on omnibus pairs with moves and on real
+    bills and their new drafts."""
+    docs = []
+    for seed in (21, 22, 23):
+        old_text, new_text = omnibus.generate(120, seed, moved=0.03).texts()
+        docs.append((parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")))
+    for pair in ("H3306-H4450", "H83-H4632"):
+        names = [SESSION / "documents" / f"{name}.json" for name in pair.split("-")]
+        docs.append(tuple(parse_bytes(path.read_bytes(), path) for path in names))
+    for old, new in docs:
+        found = []
+        for every in (False, True):
+            if every:
+                monkeypatch.setattr(align, "_parents", lambda items: None)
+            made = align.align(old.tree, new.tree)
+            found.append((made.pairs, made.how, made.moved))
+        monkeypatch.undo()
+        assert found[0] == found[1]
+        assert len(found[0][0]) > 25 and len(found[0][1]) == len(found[0][0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("a b c d e f".split()), min_size=1, max_size=6).map(tuple), max_size=8),
+       st.lists(st.integers(0, 7), max_size=12))
+def test_provisions_of_words_with_tuples_there_several_times(seqs, again):
+    """``align._provisions_of_words`` counts a tuple there several times (the same object, as the new
+    side shares the old one's) once and adds its words so many times: each provision's distinct
+    words counted one provision at a time give the same counts."""
+    seqs = seqs + [seqs[k] for k in again if k < len(seqs)]
+    want = Counter()
+    for seq in seqs:
+        want.update(set(seq))
+    assert align._provisions_of_words(seqs) == want
+
+
+def test_items_share_their_integers_and_read_the_same():
+    """``align._items`` given one list of integer objects for both sides: every index, end and place
+    among siblings is the value made without it, and the two sides' are the same objects."""
+    old_text, new_text = omnibus.generate(150, 4).texts()
+    roots = [parse_bytes(text, name).tree for text, name in ((old_text, "old.txt"), (new_text, "new.txt"))]
+    ints: list[int] = []
+    shared = [align._items(root, ints=ints) for root in roots]
+    alone = [align._items(root) for root in roots]
+    for a, b in zip(shared, alone):
+        assert [(it.index, it.end, it.rank, it.parent, it.children) for it in a] == \
+            [(it.index, it.end, it.rank, it.parent, it.children) for it in b]
+    old, new = shared
+    assert len(old) > 260 and all(old[k].index is new[k].index for k in range(min(len(old), len(new))))
+    assert all(it.end is ints[it.end] and it.rank is ints[it.rank] for items in shared for it in items)

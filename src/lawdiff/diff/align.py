@@ -178,7 +178,8 @@ class Item:
         return _LIST_LEVELS.get(self.node.type, self.node.type), self.quoted
 
 
-def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False) -> list[Item]:
+def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False,
+           ints: list[int] | None = None) -> list[Item]:
     """The items of the tree, in document order.  ``texts(item, key)``, if given, is called for each
     provision (not the root) whose normalised text is long enough to identify it (``MIN_TEXT_WORDS``
     words), with that text: pass 1 reads it here, where it is made, rather than normalising every text again
@@ -187,8 +188,14 @@ def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False)
     ``read``: what was read of each content (``content(node)`` -> its normalised length, its words,
     and its normalised text where pass 1 reads it), filled (``keep``: the old side) or looked up (the
     new side, whose provisions are mostly the old ones unchanged: their words are read once, and
-    the two sides share their word tuples; issue 26: reading the words was an eighth of ``compare``)."""
+    the two sides share their word tuples; issue 26: reading the words was an eighth of ``compare``).
+
+    ``ints``: the integers 0, 1, 2, ... as objects, grown here as needed, whose objects an item's index,
+    end and place among its siblings are (both sides given the same list share them).  Python makes
+    a new object for each integer past 256: at 30,000 sections the ends and places made 130,000 of
+    them, and the new side's indexes 45,000 more: 5 MB traced, 2 MiB of the diff's peak (issue 26: memory)."""
     items: list[Item] = []
+    ints = [] if ints is None else ints
     stack: list[tuple[Node, int | None]] = [(root, None)]
     while stack:  # iterative: a deep tree must not hit the recursion limit
         node, parent = stack.pop()
@@ -204,11 +211,13 @@ def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False)
             if keep:
                 read[text] = got  # the text pass 1 reads is held by pass 1 too: no copy of it here
         size, seq, long = got
-        item = Item(node, len(items), parent, size=size, seq=seq, words=len(seq), side=items)
+        if len(items) == len(ints):
+            ints.append(len(items))
+        item = Item(node, ints[len(items)], parent, size=size, seq=seq, words=len(seq), side=items)
         if parent is not None:
             p = items[parent]
             item.quoted = p.quoted or p.node.type == "quotedStructure"
-            item.rank = len(p.children)
+            item.rank = ints[len(p.children)]
             if p.children:
                 p.children.append(item.index)
             else:
@@ -217,8 +226,10 @@ def _items(root: Node, texts=None, read: dict | None = None, keep: bool = False)
         if texts is not None and parent is not None and long is not None:
             texts(item, long)
         stack.extend((c, item.index) for c in reversed(node.children))
+    if len(items) == len(ints):
+        ints.append(len(items))
     for item in reversed(items):
-        item.end = items[item.children[-1]].end if item.children else item.index + 1  # children in order
+        item.end = items[item.children[-1]].end if item.children else ints[item.index + 1]  # children in order
     return items
 
 
@@ -252,6 +263,27 @@ def similarity(a: Item, b: Item) -> float:
     return 2 * common / total
 
 
+def _provisions_of_words(seqs: list[tuple[str, ...]]) -> Counter:
+    """How many of ``seqs`` (provisions' words) each word is in.  Each provision's distinct words once,
+    all counted in one call (issue 26: a call for each provision was most of the count's time); a
+    tuple that is there several times (the new side shares an unchanged provision's with the old:
+    ``_items``) counted once, its words then added as many times (the count 0.28 -> 0.19 s at
+    30,000 sections: most of a new version is the old one's tuples)."""
+    times = Counter(map(id, seqs))
+    by_times: dict[int, dict[int, tuple[str, ...]]] = {}  # how many times -> the tuples there so many times
+    for seq in seqs:
+        by_times.setdefault(times[id(seq)], {})[id(seq)] = seq
+    df: Counter = Counter()
+    for m, group in by_times.items():
+        counted = Counter(chain.from_iterable(map(dict.fromkeys, group.values())))
+        if not df and m == 1:
+            df = counted
+            continue
+        for w, k in counted.items():
+            df[w] += m * k
+    return df
+
+
 class _Weights:
     """Inverse document frequency of each word over the provisions of both trees,
     and the subtree word multisets it weighs."""
@@ -259,9 +291,7 @@ class _Weights:
     def __init__(self, old: list[Item], new: list[Item]):
         seqs = [it.seq for items in (old, new) for it in items if it.seq]
         n = len(seqs)
-        # Each provision's distinct words once, in order, all counted in one call (issue 26: a call
-        # for each provision was most of the count's time).
-        df: Counter = Counter(chain.from_iterable(map(dict.fromkeys, seqs)))
+        df = _provisions_of_words(seqs)
         del seqs
         self.df = df
         self.index: tuple[_Index, _Index] | None = None  # built when first needed
@@ -356,7 +386,7 @@ class _Weights:
         sketch = _sketch(mine, item, self.ranks) if item.index and item.weight else ()
         votes: Counter = Counter()
         for g in sketch:
-            hits = theirs.postings.get(g, ())
+            hits = theirs.hits(g)
             if len(hits) <= CAP:
                 votes.update(h for h in hits if other[h].kind == item.kind)
         picks = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
@@ -407,8 +437,10 @@ def align(old_root: Node, new_root: Node) -> Alignment:
             match[o] = -1 if o in match else it.index
 
     read: dict[str, tuple] = {}  # the old side's contents as read (``_items``), for the new side's
-    old = _items(old_root, old_text, read, keep=True)
-    new = _items(new_root, new_text, read)
+    ints: list[int] = []  # the integer objects both sides' items share (``_items``)
+    old = _items(old_root, old_text, read, keep=True, ints=ints)
+    new = _items(new_root, new_text, read, ints=ints)
+    del ints
     del first, read
     weights = _Weights(old, new)
     pairs: dict[int, int] = {0: 0}
@@ -417,17 +449,18 @@ def align(old_root: Node, new_root: Node) -> Alignment:
     _by_subtree_text(old, new, pairs, how)
     seen: dict = {}  # pass 3: parent pairs already looked at, with how many children were paired
     kept: dict = {}  # passes 3 and 6: the last gaps of parents with many children (``_gaps``)
+    parents = _parents(old)  # the passes under paired parents look at these pairs only
     while True:
         before = len(pairs)
-        _by_number(old, new, pairs, how, weights)
-        _by_repeated_text(old, new, pairs, how)
-        _by_order(old, new, pairs, how, weights, seen, kept)
+        _by_number(old, new, pairs, how, weights, parents)
+        _by_repeated_text(old, new, pairs, how, parents)
+        _by_order(old, new, pairs, how, weights, seen, kept, parents)
         if len(pairs) == before:
             _by_similarity(old, new, pairs, how, weights)
         if len(pairs) == before:
-            _by_heading(old, new, pairs, how, weights)
+            _by_heading(old, new, pairs, how, weights, parents)
         if len(pairs) == before:
-            _by_position(old, new, pairs, how, weights, kept)
+            _by_position(old, new, pairs, how, weights, kept, parents)
         if len(pairs) == before:
             break
     moved = _moves(old, new, pairs, how, weights)
@@ -478,19 +511,29 @@ def _by_subtree_text(old, new, pairs, how) -> None:
             taken.add(n)
 
 
-def _paired_so_far(pairs):
+def _parents(items: list[Item]) -> set[int]:
+    """The indexes of the items with children: the pairs the passes under paired parents look at."""
+    return {it.index for it in items if it.children}
+
+
+def _paired_so_far(pairs, parents: set[int] | None = None):
     """The pairs made before this is called, not those added while it runs: what iterating a copy
     of ``pairs.items()`` gives, less the copy (a pair's partner never changes once made; issue 26:
-    a tuple for each pair, in each pass)."""
-    for o in list(pairs):
+    a tuple for each pair, in each pass).  ``parents`` (``_parents`` of the old side): only the pairs
+    whose old provision has children, the only ones the passes under paired parents read, picked
+    out in C (issue 26: most pairs are of provisions without children, each looked at in Python by
+    four passes a round)."""
+    for o in (list(pairs) if parents is None else list(filter(parents.__contains__, pairs))):
         yield o, pairs[o]
 
 
-def _parent_pairs(pairs):
-    """Every pair, including the ones added while this runs (children after their parents)."""
+def _parent_pairs(pairs, parents: set[int] | None = None):
+    """Every pair, including the ones added while this runs (children after their parents);
+    ``parents``: only those whose old provision has children, as ``_paired_so_far``."""
     done = set()
     while True:
-        todo = [(o, n) for o, n in pairs.items() if o not in done]
+        todo = [(o, pairs[o]) for o in (pairs if parents is None else filter(parents.__contains__, pairs))
+                if o not in done]
         if not todo:
             return
         for o, n in todo:
@@ -520,9 +563,9 @@ def _number_key(item: Item) -> tuple | None:
     return item.kind, n.num, n.heading, n.term
 
 
-def _by_number(old, new, pairs, how, weights) -> None:
+def _by_number(old, new, pairs, how, weights, parents: set[int] | None = None) -> None:
     taken = set(pairs.values())
-    for po, pn in _parent_pairs(pairs):
+    for po, pn in _parent_pairs(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
         ko = _unique_children(old, po, pairs, _number_key)
@@ -538,12 +581,12 @@ def _by_number(old, new, pairs, how, weights) -> None:
             taken.add(n)
 
 
-def _by_repeated_text(old, new, pairs, how) -> None:
+def _by_repeated_text(old, new, pairs, how, parents: set[int] | None = None) -> None:
     """Under paired parents, children with the same words that pass 1 could not pair because
     the text is repeated (a provision duplicated): the first with the first, in order.  Only
     among siblings, so a repeated clause is never paired across sections and called moved."""
     taken = set(pairs.values())
-    for po, pn in _paired_so_far(pairs):
+    for po, pn in _paired_so_far(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
 
@@ -588,11 +631,17 @@ def _gaps(old, new, pairs, taken, po, pn, kept: dict | None = None) -> list:
     co, cn = old[po].children, new[pn].children
     if kept is None or len(co) <= KEEP_GAPS:
         return list(_gaps_of(old, new, pairs, taken, po, pn))
-    state = (sum(c in pairs for c in co), sum(c in taken for c in cn))
+    state = _paired_counts(co, cn, pairs, taken)
     last = kept.get((po, pn))
     if last is None or last[0] != state:
         last = kept[po, pn] = state, list(_gaps_of(old, new, pairs, taken, po, pn))
     return last[1]
+
+
+def _paired_counts(co: list[int], cn: list[int], pairs, taken) -> tuple[int, int]:
+    """How many of the old children are paired, and of the new ones taken: counted in C (issue 26:
+    a generator over a bill's 30,000 sections, each round and pass)."""
+    return sum(map(pairs.__contains__, co)), sum(map(taken.__contains__, cn))
 
 
 def _gaps_of(old, new, pairs, taken, po, pn):
@@ -609,13 +658,14 @@ def _gaps_of(old, new, pairs, taken, po, pn):
             yield gap_o, gap_n
 
 
-def _by_order(old, new, pairs, how, weights, seen: dict, kept: dict | None = None) -> None:
+def _by_order(old, new, pairs, how, weights, seen: dict, kept: dict | None = None,
+              parents: set[int] | None = None) -> None:
     taken = set(pairs.values())
-    for po, pn in _paired_so_far(pairs):
+    for po, pn in _paired_so_far(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
         # Looked at before with the same children paired: nothing new to find here.
-        state = (sum(c in pairs for c in old[po].children), sum(c in taken for c in new[pn].children))
+        state = _paired_counts(old[po].children, new[pn].children, pairs, taken)
         if seen.get((po, pn)) == state:
             continue
         seen[po, pn] = state
@@ -755,7 +805,7 @@ class _Index:
         new version kept as it was (most of a bill) has its old sketch, made once (issue 26: the
         sketches were a fifth of ``compare``; the new side's own are not kept, they are seldom
         repeated and memory counts too)."""
-        self.postings: dict[str, list[int]] = {}  # tuples once built
+        self.postings: dict[str, list[int] | tuple[int, ...] | int] = {}  # read by ``hits``
         for it in items[1:]:
             if it.weight:
                 prefix = _prefix(items, it)
@@ -767,8 +817,14 @@ class _Index:
                 for g in sketch:
                     self.postings.setdefault(g, []).append(it.index)
         # Tuples, not lists with room to grow: most trigrams are in one or two provisions (issue 26:
-        # the index was a quarter of the alignment's memory).
-        self.postings = {g: tuple(where) for g, where in self.postings.items()}
+        # the index was a quarter of the alignment's memory); and a trigram of one provision holds its
+        # index alone, no tuple (issue 26: three of four trigrams at 30,000 sections, 1.4 MB).
+        self.postings = {g: where[0] if len(where) == 1 else tuple(where) for g, where in self.postings.items()}
+
+    def hits(self, gram: str) -> tuple[int, ...]:
+        """The provisions whose sketch holds ``gram``, in document order."""
+        where = self.postings.get(gram, ())
+        return (where,) if type(where) is int else where
 
 
 def _by_similarity(old, new, pairs, how, weights) -> None:
@@ -807,7 +863,7 @@ def _clear_best(scored: list[tuple[float, int]]) -> int | None:
     return scored[0][1]
 
 
-def _by_heading(old, new, pairs, how, weights) -> None:
+def _by_heading(old, new, pairs, how, weights, parents: set[int] | None = None) -> None:
     """Under paired parents, two unpaired children of one kind with the same heading (the
     drafters' own name for a provision), each the only one so named among the unpaired on its
     side, that share words (weighted Dice at least ``WEAK``): one provision renumbered and
@@ -815,7 +871,7 @@ def _by_heading(old, new, pairs, how, weights) -> None:
     "Section 11. Civil rights protections" of chapter 93L is "Section 8. Civil Rights
     Protections" of chapter 93M, weighted Dice 0.38)."""
     taken = set(pairs.values())
-    for po, pn in _paired_so_far(pairs):
+    for po, pn in _paired_so_far(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
         kn = _unique_children(new, pn, taken, _heading_key)
@@ -830,9 +886,10 @@ def _heading_key(item: Item) -> tuple | None:
     return (item.kind, _normal(item.node.heading)) if item.node.heading else None
 
 
-def _by_position(old, new, pairs, how, weights, kept: dict | None = None) -> None:
+def _by_position(old, new, pairs, how, weights, kept: dict | None = None,
+                 parents: set[int] | None = None) -> None:
     taken = set(pairs.values())
-    for po, pn in _paired_so_far(pairs):
+    for po, pn in _paired_so_far(pairs, parents):
         if not old[po].children or not new[pn].children:
             continue
         for gap_o, gap_n in _gaps(old, new, pairs, taken, po, pn, kept):

@@ -68,10 +68,13 @@ def compare_streamed(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
 
 class ChangeDicts:
     """The changes' dicts (``Change.to_dict()``), each made when an iteration reaches it; every
-    iteration makes them anew.  ``json_list``: ``render.jsonout`` writes it as a JSON array."""
+    iteration makes them anew.  ``json_list``: ``render.jsonout`` writes it as a JSON array;
+    ``json_plain``: each dict holds strings, integers, booleans, None, lists and dicts only (no
+    floats: ``Change.to_dict`` of the typed fields), which ``render.jsonout`` writes in C."""
 
     __slots__ = ("changes",)
     json_list = True
+    json_plain = True
 
     def __init__(self, changes: tuple[Change, ...]):
         self.changes = changes
@@ -201,11 +204,11 @@ def _ref(item: Item | None, located: WordLines, places: Places) -> Ref | None:
         return None
     node = item.node
     lines = own_lines(node)
-    words = located.of(node)
-    if lines and words and words[2]:
+    words = located.lines(node)
+    if lines and words:
         # The tree knows where the next provision starts, not where these words end: in a
         # source with blank lines between paragraphs that is a blank line.
-        lines = [lines[0], max(lines[0], words[2][-1])]
+        lines = [lines[0], max(lines[0], words[-1])]
     order, depth = places[0][item.index], places[1][item.index]
     return Ref(node.eid, node.num, node.term, tuple(lines) if lines else None, node.type, order, depth)
 

@@ -46,6 +46,20 @@ class WordLines:
 
     def of(self, node: Node) -> tuple[list[int], list[int], list[int]] | None:
         """(word starts, word ends, word lines) over ``content(node)``, or None."""
+        found = self._found(node)
+        if found is not None and found[0] is None:
+            found = self.cache[id(node)] = (*_offsets(content(node).split()), found[2])
+        return found
+
+    def lines(self, node: Node) -> list[int] | None:
+        """The line of each word of ``content(node)`` (``of(node)[2]``), or None; the words' offsets
+        are not made.  An unchanged provision (most of a bill) needs only its first and last word's
+        line, for its one token and its ``Ref.lines`` (issue 26: the offsets were a fifth of locating)."""
+        found = self._found(node)
+        return found[2] if found is not None else None
+
+    def _found(self, node: Node):
+        """What ``_locate`` found, cached; its offsets None until ``of`` made them."""
         cache = self.cache
         key = id(node)
         if key not in cache:
@@ -71,12 +85,17 @@ class WordLines:
                 break
         else:
             return None
-        starts, ends, at = [], [], 0
-        for w in want:
-            starts.append(at)
-            ends.append(at + len(w))
-            at += len(w) + 1
-        return starts, ends, lines[k:k + m]
+        return None, None, lines[k:k + m]  # the offsets made when asked (``of``)
+
+
+def _offsets(words: list[str]) -> tuple[list[int], list[int]]:
+    """Where each word starts and ends in the words joined by one space."""
+    starts, ends, at = [], [], 0
+    for w in words:
+        starts.append(at)
+        ends.append(at + len(w))
+        at += len(w) + 1
+    return starts, ends
 
 
 def _line_at(located, offset: int, length: int, text: str, last: bool = False) -> int | None:
@@ -128,6 +147,17 @@ def token_lines_both(tokens: list, old, new, old_lines: WordLines,
     join's parted side) the list of its parts, whose contents the tokens join by one space.  Both lists
     at once: each side's words located and their text joined once (issue 26: every change asks for both).
     """
+    if len(tokens) == 1 and tokens[0][0] == "=" and isinstance(old, Node) and isinstance(new, Node):
+        # One token, the whole of both texts (an unchanged provision): its first and last word's lines
+        # on each side, what ``_line_at`` answers for a whole text, without the words' offsets.
+        size = len(tokens[0][1])
+        lo = old_lines.lines(old) if size == len(content(old)) else False
+        ln = new_lines.lines(new) if size == len(content(new)) else False
+        if lo is not False and ln is not False:
+            if lo is None and ln is None:
+                return None, None
+            return ([[lo[0] if lo else None, ln[0] if ln else None]],
+                    [[lo[-1] if lo else None, ln[-1] if ln else None]])
     lo, to = located_run(old, old_lines)
     ln, tn = located_run(new, new_lines)
     if lo is None and ln is None:
