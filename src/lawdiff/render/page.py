@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 from functools import lru_cache
-from itertools import islice
 from importlib.resources import files
 from pathlib import Path
 
@@ -70,8 +69,9 @@ def render_page(template: str, *, root: str | None, **context) -> str:
     return environment().get_template(template).render(**_page_context(root, context))
 
 
-# Pieces of a page joined and encoded at a time by ``render_page_utf8``.
-_BATCH = 1 << 12
+# Characters of a page joined and encoded at a time by ``render_page_utf8`` (counted, not pieces:
+# a piece is a word or a whole row of the redline's views).
+_BATCH = 1 << 16
 
 
 def render_page_utf8(template: str, *, root: str | None, **context) -> bytes:
@@ -87,8 +87,15 @@ def render_page_utf8(template: str, *, root: str | None, **context) -> bytes:
 
 def render_page_to(fp, template: str, *, root: str | None, **context) -> None:
     """``render_page_utf8`` written into ``fp`` (a binary file) a batch of pieces at a time."""
-    pieces = environment().get_template(template).generate(**_page_context(root, context))
-    while batch := list(islice(pieces, _BATCH)):
+    batch: list[str] = []
+    size = 0
+    for piece in environment().get_template(template).generate(**_page_context(root, context)):
+        batch.append(piece)
+        size += len(piece)
+        if size >= _BATCH:
+            fp.write("".join(batch).encode("utf-8"))
+            batch, size = [], 0
+    if batch:
         fp.write("".join(batch).encode("utf-8"))
 
 

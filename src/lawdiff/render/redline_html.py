@@ -21,6 +21,7 @@ from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part
                                  parts_phrase, ref_label, render_page, render_page_to, render_page_utf8)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 from lawdiff.render.redline_cells import Cells
+from lawdiff.render.redline_rows import SummaryRows, ViewRows
 
 # A figure: digits (with , . % $ and a closing unit word at most) or a number word.
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -409,11 +410,12 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
         for item in {id(x): x for x in paper.get("summary", []) + paper.get("blocks", [])}.values():
             if item.get("number"):
                 item["number"] += part["numbered"]
+    cells = Cells(old, new, roles, href, cite)
     return render(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title, roles=roles,
         identical=part["identical"] if part else total == 0 and any_rows, part=part,
-        rows=rows, top_stubs=top_stubs, groups=_Groups(rows), total=total, stats=model.get("stats", {}),
-        row_of=row_of, href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
-        **Cells(old, new, roles, href, cite).functions(),
+        view_body=ViewRows(cells, changed_at, _Groups(rows), top_stubs).body, total=total, stats=model.get("stats", {}),
+        summary_rows=SummaryRows(cells, paper["summary"], row_of), href=href, cite=cite, linked=linked, kind_words=KIND_WORDS,
+        **cells.functions(),
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
         paper=paper, downloads=downloads or [])
