@@ -17,8 +17,9 @@ from lawdiff.diff.citations import edited_lines
 from lawdiff.gcpause import no_cycle_collector
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
-                                 parts_phrase, ref_label, render_page, render_page_to, render_page_utf8)
+from lawdiff.render.page import (escape_text, instrument_href, line_cite, mark as _mark, mark_text, part_breaks,
+                                 part_lines, parted, parts_phrase, ref_label, render_page, render_page_to,
+                                 render_page_utf8)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 from lawdiff.render.redline_cells import Cells
 from lawdiff.render.redline_rows import SummaryRows, ViewRows
@@ -67,7 +68,7 @@ def side_html(tokens: list, side: str, headings: list | None = None, breaks: dic
     """
     old_heading, new_heading = headings or (None, None)
     breaks = breaks or {}
-    pieces: list[tuple[str, Markup]] = []
+    pieces: list[tuple[str, str]] = []  # (zone, HTML): plain strings, marked safe once at the end
     at_old = at_new = 0
     for k, (op, text) in enumerate(tokens):
         if k in breaks:
@@ -84,12 +85,12 @@ def side_html(tokens: list, side: str, headings: list | None = None, breaks: dic
         on_old = op == "-" or (op == "=" and side == "old")
         for zone, piece in _zones(text, at_old if on_old else at_new, old_heading if on_old else new_heading):
             if op == "=":
-                html = escape(piece)
+                html = escape_text(piece)
             else:
                 tag = "del" if op == "-" else "ins"
-                html = _mark(tag, piece, spaces=side == "inline")
+                html = mark_text(tag, piece, spaces=side == "inline")
                 if is_figure(piece):  # "12" -> "6": a changed figure is boxed, not a hair-thin mark
-                    html = Markup(str(html).replace(f"<{tag}>", f'<{tag} class="figure">', 1))
+                    html = html.replace(f"<{tag}>", f'<{tag} class="figure">', 1)
             pieces.append((zone, html))
         at_old += len(text) if op in "=-" else 0
         at_new += len(text) if op in "=+" else 0
@@ -152,7 +153,7 @@ class _BothNums:
 
     def __html__(self) -> str:
         # A number that one side lacks is marked too: unmarked, it would read as in both.
-        return Markup(" ").join(_mark(tag, num) for tag, num in (("del", self.old), ("ins", self.new)) if num)
+        return Markup(" ".join(mark_text(tag, num) for tag, num in (("del", self.old), ("ins", self.new)) if num))
 
     def __str__(self) -> str:
         return self.__html__()
