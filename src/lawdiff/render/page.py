@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lawdiff.parse.provisions import lines_text
 from lawdiff.render.templates import environment
@@ -41,6 +41,18 @@ def escape_text(text: str) -> str:
     the caller marks the whole run safe once)."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+def html_text(value) -> str:
+    """What autoescape writes for ``{{ value }}``, as a plain string: a string escaped
+    (``escape_text``), markup as it is, a number as its digits, anything else as
+    ``markupsafe.escape`` gives it (for the rows a page writes in Python, outside autoescape)."""
+    kind = type(value)
+    if kind is str:
+        return escape_text(value)
+    if kind is Markup:
+        return value
+    return str(value) if kind is int else str(escape(value))
 
 
 def mark_text(tag: str, text: str, spaces: bool = False) -> str:

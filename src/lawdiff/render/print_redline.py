@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from lawdiff.diff.citations import WordLines, edited_lines, located_run
 from lawdiff.parse.provisions import line_span, lines_text, spell_lines
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import (escape_text, mark, mark_text, part_breaks, part_lines, parted, parted_name,
+from lawdiff.render.page import (escape_text, html_text, mark, mark_text, part_breaks, part_lines, parted, parted_name,
                                  parts_phrase, ref_label, side_refs, span_lines)
 
 CONTEXTS = ("changes", "all")
@@ -272,15 +272,16 @@ class _Finder:
             else:
                 parts[-1].append(mark_text("del" if op == "-" else "ins", text, spaces=True))
                 row["changed"] = row["changed"] or bool(text.strip())
+        num = _num_text(change)
+        if parts and num:  # the provision's number opens its first line
+            parts[0].insert(0, num + " ")
         for row, html in zip(rows, parts):
             row["html"] = Markup("".join(html))
-        num = _num(change)
         if rows and num:
-            rows[0]["html"] = num + Markup(" ") + rows[0]["html"]
             old, new = change.get("old"), change.get("new")
             rows[0]["changed"] = rows[0]["changed"] or bool(old and new and old.get("num") != new.get("num"))
         elif num:
-            rows.append({"line": lines[0], "changed": change["kind"] != "equal", "html": num})
+            rows.append({"line": lines[0], "changed": change["kind"] != "equal", "html": Markup(num)})
         if change["kind"] in ("insert", "delete", "move"):  # the whole provision is the change
             for row in rows:
                 row["changed"] = True
@@ -320,16 +321,17 @@ def _mark(tag: str, text: str) -> Markup:
     return mark(tag, text, spaces=True)
 
 
-def _num(change: dict) -> Markup:
+def _num_text(change: dict) -> str:
+    """The provision's number as HTML (a plain string): struck and inserted where it changed."""
     old = (change.get("old") or {}).get("num")
     new = (change.get("new") or {}).get("num")
     if change.get("old") and change.get("new") and old != new:
-        return Markup(" ").join(_mark(t, n) for t, n in (("del", old), ("ins", new)) if n)
+        return " ".join(mark_text(t, n, spaces=True) for t, n in (("del", old), ("ins", new)) if n)
     if change["kind"] == "delete" and old:
-        return _mark("del", old)
+        return mark_text("del", old, spaces=True)
     if change["kind"] == "insert" and new:
-        return _mark("ins", new)
-    return escape(new or old or "")
+        return mark_text("ins", new, spaces=True)
+    return html_text(new or old or "")
 
 
 def _paragraph(change: dict) -> Markup:
@@ -343,6 +345,5 @@ def _paragraph(change: dict) -> Markup:
         if k in breaks:
             num = breaks[k].get("num")
             out.append(mark_text(tag, "¶" + (f" {num}" if num else ""), spaces=True) + " ")
-    body = Markup("".join(out))
-    num = _num(change)
-    return (num + Markup(" ") + body) if num else body
+    num = _num_text(change)
+    return Markup((num + " " if num else "") + "".join(out))

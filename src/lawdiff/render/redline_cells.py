@@ -14,7 +14,7 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import ref_label
+from lawdiff.render.page import html_text, ref_label
 
 _NONE = Markup("")
 
@@ -40,10 +40,10 @@ class Cells:
     def ref_link(self, meta: dict, ref: dict) -> Markup:
         """A provision's name, linked to its place on the instrument's page where there is one,
         then its lines where the source prints them."""
-        h, label = self.href(meta, ref.get("eid")), escape(ref_label(ref))
-        out = f'<a href="{escape(h)}">{label}</a>' if h else f"<span>{label}</span>"
+        h, label = self.href(meta, ref.get("eid")), html_text(ref_label(ref))
+        out = f'<a href="{html_text(h)}">{label}</a>' if h else f"<span>{label}</span>"
         c = self.cite(meta, ref)
-        return Markup(f'{out} <span class="lines">{escape(c)}</span>' if c else out)
+        return Markup(f'{out} <span class="lines">{html_text(c)}</span>' if c else out)
 
     def part_links(self, meta: dict, r: dict, side: str) -> Markup:
         """" and Section 4" for each further part of a split (new side) or join (old side)."""
@@ -64,10 +64,10 @@ class Cells:
             elif companion and kind == "delete":
                 name = f"Only in {self.side_name(self.old)}"
             else:
-                name = escape(self.roles["modify"] if kind == "modify" else r["label"])
+                name = html_text(self.roles["modify"] if kind == "modify" else r["label"])
             out = f'<span class="badge">{name}</span>'
         if r["renumbered"] and r["kind"] != "renumber":
-            out += f' <span class="badge">{escape(KIND_WORDS["renumber"].title)}</span>'
+            out += f' <span class="badge">{html_text(KIND_WORDS["renumber"].title)}</span>'
         if r["degraded"]:
             out += ' <span class="badge">Coarse diff</span>'
         return Markup(out)

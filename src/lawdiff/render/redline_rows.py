@@ -16,19 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import escape_text, ref_label
+from lawdiff.render.page import escape_text, html_text, ref_label
 from lawdiff.render.redline_cells import Cells
 
 
-def _text(value) -> str:
-    """What ``{{ value }}`` writes for a value: a plain string escaped, anything else as
-    ``markupsafe.escape`` writes it (markup as it is, a number as its digits)."""
-    if type(value) is str:
-        return escape_text(value)
-    return value if type(value) is Markup else str(escape(value))
+_text = html_text  # what ``{{ value }}`` writes
 
 
 def _html(value) -> str:
