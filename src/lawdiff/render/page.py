@@ -151,11 +151,11 @@ def ref_label(ref: dict) -> str:
 
 
 # A redline names each provision up to ten times (both views, the summary twice, the printed text),
-# a pass over the whole model each: a provision's label must outlast a pass, or the cache keeps
-# nothing (with room for 16,384, the page at 30,000 sections, about 45,000 labels, spent 8 % of
-# its time making them again; issue 26).  Keyed by eid and term alone: the old and new sides of a
-# renumbered provision, different numbers, mostly share an eid's label.
-@lru_cache(maxsize=1 << 17)
+# a pass over the whole model each.  Past 16,384 labels a pass outruns the cache (at 30,000
+# sections, about 45,000 labels, the page spends 8 % of its time making them again), but room for
+# all of them raised `lawdiff diff --format html`'s peak by 10.7 MiB there (issue 26: memory
+# first).  Keyed by eid and term: the number only names a provision whose eid gives nothing.
+@lru_cache(maxsize=16384)
 def _label_of(eid: str, term: str | None) -> str:
     """The label of ``ref_label``, or "" where the eid names nothing a reader would (the caller
     then names the provision by its number, or its eid)."""
