@@ -1,10 +1,11 @@
 """The redline page's small pieces, called for every row of both views: a side's name, a
 provision's link, a split's further parts, a row's badges and notes, a change's kind.
 
-Reads a row of ``redline_html._rows`` and the page's two sides; writes HTML (``Markup``, every
+Reads a row of ``redline_html._PageRows`` and the page's two sides; writes HTML (``Markup``, every
 value escaped).  They were template macros; a macro call costs jinja2 several times a function
 call, and at 3,000 sections the page made 75,000 of them (issue 26).  Each gives, byte for byte,
-what its macro gave (trim_blocks and lstrip_blocks took the macros' line breaks out).
+what its macro gave (trim_blocks and lstrip_blocks took the macros' line breaks out).  The rows
+that call them are written by ``render.redline_rows``; the template calls ``side_name``.
 """
 
 from __future__ import annotations
@@ -26,12 +27,6 @@ class Cells:
 
     def __init__(self, old: dict, new: dict, roles: dict, href: Callable, cite: Callable):
         self.old, self.new, self.roles, self.href, self.cite = old, new, roles, href, cite
-
-    def functions(self) -> dict[str, Callable]:
-        """The names the template calls them by."""
-        return {"side_name": self.side_name, "ref_link": self.ref_link, "part_links": self.part_links,
-                "parts_note": self.parts_note, "badges": self.badges, "moved_note": self.moved_note,
-                "kind_word": self.kind_word}
 
     def side_name(self, meta: dict) -> Markup:
         """A side's name: its number, else its id."""

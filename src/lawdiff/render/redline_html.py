@@ -18,8 +18,7 @@ from lawdiff.gcpause import no_cycle_collector
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
 from lawdiff.render.page import (escape_text, instrument_href, line_cite, mark as _mark, mark_text, part_breaks,
-                                 part_lines, parted, parts_phrase, ref_label, render_page, render_page_to,
-                                 render_page_utf8)
+                                 part_lines, parted, parts_phrase, render_page, render_page_to, render_page_utf8)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 from lawdiff.render.redline_cells import Cells
 from lawdiff.render.redline_rows import SummaryRows, ViewRows
@@ -417,6 +416,6 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
         identical=part["identical"] if part else total == 0 and any_rows, part=part,
         view_body=ViewRows(cells, changed_at, _Groups(rows), top_stubs).body, total=total, stats=model.get("stats", {}),
         summary_rows=SummaryRows(cells, paper["summary"], row_of), href=href, cite=cite, linked=linked, kind_words=KIND_WORDS,
-        **cells.functions(),
+        side_name=cells.side_name,
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
         paper=paper, downloads=downloads or [])

@@ -1,7 +1,7 @@
 """The redline page's long loops written here as strings: the two screen views' rows (side by
 side, inline), the summary's rows (on screen and on paper) and the printed text's lines.
 
-Reads the page's rows (``redline_html._PageRows`` or ``_rows``), grouped into runs
+Reads the page's rows (``redline_html._PageRows``), grouped into runs
 (``redline_html._Groups``), the printed layout (``print_redline.print_layout``) and the page's
 ``Cells``; writes a row (with the stubs of the moved provisions that stood after it), a summary
 row or a printed provision a string of HTML at a time, which the template writes as it is (in an
