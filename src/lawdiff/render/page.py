@@ -201,10 +201,13 @@ def _number(value: str) -> str:
 
 # -- splits and joins ------------------------------------------------------------
 
+_PARTED = {"split": "new", "join": "old"}
+
+
 def parted(change: dict) -> tuple[str, list[dict]] | None:
     """A split's or join's parted side and its provisions in order: ("new", [new, *parts])
     for a split, ("old", [old, *parts]) for a join; None for any other change."""
-    side = {"split": "new", "join": "old"}.get(change["kind"])
+    side = _PARTED.get(change["kind"])  # (asked some twenty times a change by a redline page)
     if side is None or not change.get("parts"):
         return None
     return side, [change[side]] + list(change["parts"])

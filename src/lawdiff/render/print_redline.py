@@ -122,10 +122,11 @@ def _side_lines(change: dict, side: int, printed: bool) -> str:
         return "—"
     if not printed:
         return "by provision"
-    edited = set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side))
-    edited = sorted(edited | part_lines(change, side))  # a split's parts: where each begins
-    if edited and change["kind"] in ("modify", "move", "split", "join"):
-        return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
+    if change["kind"] in ("modify", "move", "split", "join"):  # (the others are cited whole: their edits not sought)
+        edited = set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side))
+        edited = sorted(edited | part_lines(change, side))  # a split's parts: where each begins
+        if edited:
+            return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
     lines = span_lines(side_refs(change, ("old", "new")[side]))  # a split's parts: first line to last
     return line_span(*lines) if lines else "—"
 
