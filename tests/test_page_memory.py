@@ -1,6 +1,8 @@
 """The redline page holds less while it is written (issue 26: the HTML command's memory), and
 writes the same page: the summary and the groups are made again for each reading."""
 
+import pytest
+
 from lawdiff.diff.changes import compare
 from lawdiff.load.documents import parse_bytes
 from lawdiff.render.print_redline import print_layout
@@ -82,28 +84,79 @@ SECTION 5. This act shall take effect upon its passage.
 """
 
 
-def _plain(row: dict) -> dict:
-    out = {k: (str(v) if k.endswith(("_html", "_num")) else v) for k, v in row.items() if k != "stub_after"}
-    out["stub_after"] = [s["i"] for s in row["stub_after"]]
-    return out
+def _kinds(model: dict) -> list[tuple[str, str | None, str | None]]:
+    return [(c["kind"], (c["old"] or {}).get("num"), (c["new"] or {}).get("num")) for c in model["changes"]]
 
 
-def test_the_page_rows_made_as_written_are_the_rows():
-    """``_PageRows`` (the page's rows, made per view) reads as ``_rows``: every field, the moved
-    provisions' stubs where they stood, the summary's row ids."""
-    from lawdiff.render.redline_html import _PageRows, _row_of
+def test_a_moved_provisions_stub_stands_after_the_one_before_it_in_the_old_text():
+    """The board's section (old SECTION 4) moved up to SECTION 2: its stub follows the fee's row
+    (old SECTION 3, now 4), the provision that preceded it in the old text, in both readings of
+    the rows (each view reads them again) and on the page; each row keeps its id and number."""
+    from lawdiff.render.redline_html import _PageRows
 
     docs = _docs(MOVED_OLD, MOVED_NEW)
     model = compare(*docs)
-    assert any(c["kind"] == "move" for c in model["changes"])
-    rows, top = _rows(model)
-    lazy = _PageRows(model["changes"])
-    for _ in range(2):  # each view reads them again
-        assert [_plain(r) for r in lazy] == [_plain(r) for r in rows]
-    assert [r["i"] for r in lazy.top_stubs()] == [r["i"] for r in top]
-    assert any(r["stub_after"] for r in rows) or top
-    whole = _row_of(rows)
-    assert all(lazy.row_of()[n]["i"] == whole[n]["i"] for n in whole) and len(lazy.ids) == len(whole)
+    assert _kinds(model) == [("equal", "SECTION 1.", "SECTION 1."), ("move", "SECTION 4.", "SECTION 2."),
+                             ("renumber", "SECTION 2.", "SECTION 3."), ("renumber", "SECTION 3.", "SECTION 4."),
+                             ("equal", "SECTION 5.", "SECTION 5.")]
+    rows = _PageRows(model["changes"])
+    for _ in range(2):
+        read = list(rows)
+        assert [(r["i"], r["number"], r["moved"]) for r in read] == [
+            (0, None, False), (1, 1, True), (2, 2, False), (3, 3, False), (4, None, False)]
+        assert [[(s["i"], s["number"], s["moved"]) for s in r["stub_after"]] for r in read] == [[], [], [], [(1, 1, True)], []]
+    assert rows.top_stubs() == [] and [rows.row_of()[n]["i"] for n in (1, 2, 3)] == [1, 2, 3]
+    listed, top = _rows(model)
+    assert [[s["i"] for s in r["stub_after"]] for r in listed] == [[], [], [], [1], []] and top == []
+    page = render_redline(model, docs=docs)
+    for view in ("sbs", "inline"):  # the stub between the fee's row and the next
+        assert page.index(f'id="{view}-3"') < page.index(f'id="was-{view}-1"') < page.index(f'id="{view}-4"')
+        assert f'<a href="#was-{view}-1">see its old place</a>' in page and f'<a href="#{view}-1">' in page
+
+
+def test_a_part_of_the_page_keeps_the_whole_pages_ids_numbers_and_stubs():
+    """A long redline's part (changes 1 to 3 of the moved pair, after none numbered): the rows keep
+    the whole page's ids, the summary's numbers find them, the stub stands after the fee's row."""
+    from lawdiff.render.redline_html import _PageRows
+
+    model = compare(*_docs(MOVED_OLD, MOVED_NEW))
+    rows = _PageRows(model["changes"][1:4], first=1, numbered=0)
+    read = list(rows)
+    assert [(r["i"], r["number"]) for r in read] == [(1, 1), (2, 2), (3, 3)]
+    assert [[(s["i"], s["number"]) for s in r["stub_after"]] for r in read] == [[], [], [(1, 1)]]
+    assert [rows.row_of()[n]["i"] for n in (1, 2, 3)] == [1, 2, 3]
+    later = _PageRows(model["changes"][2:], first=2, numbered=1)  # the move in an earlier part: no stub here
+    assert [(r["i"], r["number"], r["stub_after"]) for r in later] == [(2, 2, ()), (3, 3, ()), (4, None, ())]
+    assert later.row_of()[3]["i"] == 3
+    for missing in (1, 4):
+        with pytest.raises(KeyError):
+            later.row_of()[missing]
+
+
+FIRST_OLD = b"""SECTION 1. The board may adopt rules for the inspection of premises named in a permit.
+SECTION 2. The clerk shall keep a register of every permit issued under this act.
+SECTION 3. A permit shall lapse after ninety days unless the holder renews it in writing.
+SECTION 4. The fee for each permit shall be paid to the treasurer of the town.
+"""
+FIRST_NEW = b"""SECTION 1. The clerk shall keep a register of every permit issued under this act.
+SECTION 2. A permit shall lapse after ninety days unless the holder renews it in writing.
+SECTION 3. The fee for each permit shall be paid to the treasurer of the town.
+SECTION 4. The board may adopt rules for the inspection of premises named in a permit.
+"""
+
+
+def test_the_stub_of_a_provision_first_in_the_old_text_stands_before_every_row():
+    from lawdiff.render.redline_html import _PageRows
+
+    docs = _docs(FIRST_OLD, FIRST_NEW)
+    model = compare(*docs)
+    assert _kinds(model)[-1] == ("move", "SECTION 1.", "SECTION 4.") and len(model["changes"]) == 4
+    rows = _PageRows(model["changes"])
+    assert [(s["i"], s["number"]) for s in rows.top_stubs()] == [(3, 4)]
+    assert all(r["stub_after"] == () for r in rows)
+    page = render_redline(model, docs=docs)
+    for view in ("sbs", "inline"):
+        assert page.index(f'id="was-{view}-3"') < page.index(f'id="{view}-0"')
 
 
 def test_a_renumbered_provision_shows_both_numbers_inline():

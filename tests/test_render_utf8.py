@@ -23,7 +23,7 @@ def pair(tmp_path_factory):
 
 
 @pytest.mark.parametrize("context", ["changes", "all"])
-@pytest.mark.parametrize("batch", [1, 7, 1 << 12])
+@pytest.mark.parametrize("batch", [1, 7, 1 << 16])
 def test_the_redline_in_chunks_is_the_page_encoded(pair, monkeypatch, context, batch):
     """Every piece encoded alone, a few at a time, and the default."""
     model, docs = pair

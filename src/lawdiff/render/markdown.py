@@ -190,25 +190,24 @@ def _markdown(model: dict) -> str:
     printed = (old.get("line_numbers") == "printed", new.get("line_numbers") == "printed")
     shown = 0
     for change in model["changes"]:
-        if change["kind"] == "equal":
-            continue
-        shown += 1
-        flag = " (degraded)" if change.get("degraded") else ""
-        out.append(f"## {KIND_WORDS[change['kind']].plain.capitalize()}{flag}: {_where(change, printed)}")
-        out.append("")
-        if change["kind"] == "renumber":
-            out.append("Text unchanged.")
-        elif change["kind"] == "move" and all(op == "=" for op, _ in change["tokens"]):
-            out.append("Text unchanged:")
-            out.append("")
-            out.append(_paragraph(_tokens(change["tokens"])) or "(no text)")
-        else:
-            if _changed_on(change, printed):
-                out.append(_changed_on(change, printed))
-                out.append("")
-            out.append(_text(change) or "(no text)")
-        out.append("")
+        if change["kind"] != "equal":
+            shown += 1
+            out.append(_section(change, printed))
     if not shown:
         out.append("No differences.")
         out.append("")
     return "\n".join(out)
+
+
+def _section(change: dict, printed: tuple[bool, bool]) -> str:
+    """One change's heading and text, joined here: the page's lines kept one string a change rather
+    than five (at 30,000 sections the stage held 135,000 strings at once and grew 13 times for 10
+    times the sections; issue #26)."""
+    flag = " (degraded)" if change.get("degraded") else ""
+    head = f"## {KIND_WORDS[change['kind']].plain.capitalize()}{flag}: {_where(change, printed)}\n\n"
+    if change["kind"] == "renumber":
+        return head + "Text unchanged.\n"
+    if change["kind"] == "move" and all(op == "=" for op, _ in change["tokens"]):
+        return head + "Text unchanged:\n\n" + (_paragraph(_tokens(change["tokens"])) or "(no text)") + "\n"
+    where = _changed_on(change, printed)
+    return head + (where + "\n\n" if where else "") + (_text(change) or "(no text)") + "\n"

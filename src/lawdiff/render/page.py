@@ -5,11 +5,10 @@ from __future__ import annotations
 import io
 import re
 from functools import lru_cache
-from itertools import islice
 from importlib.resources import files
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lawdiff.parse.provisions import lines_text
 from lawdiff.render.templates import environment
@@ -44,6 +43,18 @@ def escape_text(text: str) -> str:
             .replace("'", "&#39;").replace('"', "&#34;"))
 
 
+def html_text(value) -> str:
+    """What autoescape writes for ``{{ value }}``, as a plain string: a string escaped
+    (``escape_text``), markup as it is, a number as its digits, anything else as
+    ``markupsafe.escape`` gives it (for the rows a page writes in Python, outside autoescape)."""
+    kind = type(value)
+    if kind is str:
+        return escape_text(value)
+    if kind is Markup:
+        return value
+    return str(value) if kind is int else str(escape(value))
+
+
 def mark_text(tag: str, text: str, spaces: bool = False) -> str:
     """``mark`` as a plain string of HTML (for callers that join many and mark them safe once)."""
     lead, core, trail = _EDGE.match(text).groups()
@@ -70,8 +81,9 @@ def render_page(template: str, *, root: str | None, **context) -> str:
     return environment().get_template(template).render(**_page_context(root, context))
 
 
-# Pieces of a page joined and encoded at a time by ``render_page_utf8``.
-_BATCH = 1 << 12
+# Characters of a page joined and encoded at a time by ``render_page_utf8`` (counted, not pieces:
+# a piece is a word or a whole row of the redline's views).
+_BATCH = 1 << 16
 
 
 def render_page_utf8(template: str, *, root: str | None, **context) -> bytes:
@@ -87,8 +99,15 @@ def render_page_utf8(template: str, *, root: str | None, **context) -> bytes:
 
 def render_page_to(fp, template: str, *, root: str | None, **context) -> None:
     """``render_page_utf8`` written into ``fp`` (a binary file) a batch of pieces at a time."""
-    pieces = environment().get_template(template).generate(**_page_context(root, context))
-    while batch := list(islice(pieces, _BATCH)):
+    batch: list[str] = []
+    size = 0
+    for piece in environment().get_template(template).generate(**_page_context(root, context)):
+        batch.append(piece)
+        size += len(piece)
+        if size >= _BATCH:
+            fp.write("".join(batch).encode("utf-8"))
+            batch, size = [], 0
+    if batch:
         fp.write("".join(batch).encode("utf-8"))
 
 
@@ -123,15 +142,23 @@ def ref_label(ref: dict) -> str:
     "Section 63(a), definition of “Immigration enforcement”" (the term as printed),
     "Recital 3", "Front matter, paragraph 1".  The one labelling function of every
     renderer a person reads; the eid itself belongs to JSON, AKN and URLs."""
-    key = (ref.get("eid") or "", ref.get("term"), ref.get("num"))
+    eid, term = ref.get("eid") or "", ref.get("term")
     try:
-        return _label_of(*key)
-    except TypeError:  # a term or number that is no string (a hand-made model): not remembered
-        return _label_of.__wrapped__(*key)
+        label = _label_of(eid, term)
+    except TypeError:  # a term that is no string (a hand-made model): not remembered
+        label = _label_of.__wrapped__(eid, term)
+    return label or ref.get("num") or eid
 
 
-@lru_cache(maxsize=16384)  # a redline names each provision up to ten times (both views, summary, print)
-def _label_of(eid: str, term: str | None, num: str | None) -> str:
+# A redline names each provision up to ten times (both views, the summary twice, the printed text),
+# a pass over the whole model each.  Past 16,384 labels a pass outruns the cache (at 30,000
+# sections, about 45,000 labels, the page spends 8 % of its time making them again), but room for
+# all of them raised `lawdiff diff --format html`'s peak by 10.7 MiB there (issue 26: memory
+# first).  Keyed by eid and term: the number only names a provision whose eid gives nothing.
+@lru_cache(maxsize=16384)
+def _label_of(eid: str, term: str | None) -> str:
+    """The label of ``ref_label``, or "" where the eid names nothing a reader would (the caller
+    then names the provision by its number, or its eid)."""
     head, subdivisions, tail, front, outer = "", "", None, False, ""
     for part in eid.split("__"):
         alias, _, value = part.partition("_")
@@ -164,7 +191,7 @@ def _label_of(eid: str, term: str | None, num: str | None) -> str:
     if front and not head and (not tail or tail[0].islower()):  # "Front matter, paragraph 1"; "Summary"
         pieces.insert(0, "Front matter")
     label = ", ".join(pieces)
-    return (label[0].upper() + label[1:]) if label else (num or eid)
+    return (label[0].upper() + label[1:]) if label else ""
 
 
 def _number(value: str) -> str:
@@ -174,10 +201,13 @@ def _number(value: str) -> str:
 
 # -- splits and joins ------------------------------------------------------------
 
+_PARTED = {"split": "new", "join": "old"}
+
+
 def parted(change: dict) -> tuple[str, list[dict]] | None:
     """A split's or join's parted side and its provisions in order: ("new", [new, *parts])
     for a split, ("old", [old, *parts]) for a join; None for any other change."""
-    side = {"split": "new", "join": "old"}.get(change["kind"])
+    side = _PARTED.get(change["kind"])  # (asked some twenty times a change by a redline page)
     if side is None or not change.get("parts"):
         return None
     return side, [change[side]] + list(change["parts"])

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from lawdiff.diff.citations import WordLines, edited_lines, located_run
 from lawdiff.parse.provisions import line_span, lines_text, spell_lines
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import (escape_text, mark, mark_text, part_breaks, part_lines, parted, parted_name,
+from lawdiff.render.page import (escape_text, html_text, mark, mark_text, part_breaks, part_lines, parted, parted_name,
                                  parts_phrase, ref_label, side_refs, span_lines)
 
 CONTEXTS = ("changes", "all")
@@ -122,10 +122,11 @@ def _side_lines(change: dict, side: int, printed: bool) -> str:
         return "—"
     if not printed:
         return "by provision"
-    edited = set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side))
-    edited = sorted(edited | part_lines(change, side))  # a split's parts: where each begins
-    if edited and change["kind"] in ("modify", "move", "split", "join"):
-        return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
+    if change["kind"] in ("modify", "move", "split", "join"):  # (the others are cited whole: their edits not sought)
+        edited = set(edited_lines(change, "-", side)) | set(edited_lines(change, "+", side))
+        edited = sorted(edited | part_lines(change, side))  # a split's parts: where each begins
+        if edited:
+            return spell_lines(edited).split(" ", 1)[1]  # "91", "49–56, 88": the column says "lines"
     lines = span_lines(side_refs(change, ("old", "new")[side]))  # a split's parts: first line to last
     return line_span(*lines) if lines else "—"
 
@@ -272,15 +273,16 @@ class _Finder:
             else:
                 parts[-1].append(mark_text("del" if op == "-" else "ins", text, spaces=True))
                 row["changed"] = row["changed"] or bool(text.strip())
+        num = _num_text(change)
+        if parts and num:  # the provision's number opens its first line
+            parts[0].insert(0, num + " ")
         for row, html in zip(rows, parts):
             row["html"] = Markup("".join(html))
-        num = _num(change)
         if rows and num:
-            rows[0]["html"] = num + Markup(" ") + rows[0]["html"]
             old, new = change.get("old"), change.get("new")
             rows[0]["changed"] = rows[0]["changed"] or bool(old and new and old.get("num") != new.get("num"))
         elif num:
-            rows.append({"line": lines[0], "changed": change["kind"] != "equal", "html": num})
+            rows.append({"line": lines[0], "changed": change["kind"] != "equal", "html": Markup(num)})
         if change["kind"] in ("insert", "delete", "move"):  # the whole provision is the change
             for row in rows:
                 row["changed"] = True
@@ -320,16 +322,17 @@ def _mark(tag: str, text: str) -> Markup:
     return mark(tag, text, spaces=True)
 
 
-def _num(change: dict) -> Markup:
+def _num_text(change: dict) -> str:
+    """The provision's number as HTML (a plain string): struck and inserted where it changed."""
     old = (change.get("old") or {}).get("num")
     new = (change.get("new") or {}).get("num")
     if change.get("old") and change.get("new") and old != new:
-        return Markup(" ").join(_mark(t, n) for t, n in (("del", old), ("ins", new)) if n)
+        return " ".join(mark_text(t, n, spaces=True) for t, n in (("del", old), ("ins", new)) if n)
     if change["kind"] == "delete" and old:
-        return _mark("del", old)
+        return mark_text("del", old, spaces=True)
     if change["kind"] == "insert" and new:
-        return _mark("ins", new)
-    return escape(new or old or "")
+        return mark_text("ins", new, spaces=True)
+    return html_text(new or old or "")
 
 
 def _paragraph(change: dict) -> Markup:
@@ -343,6 +346,5 @@ def _paragraph(change: dict) -> Markup:
         if k in breaks:
             num = breaks[k].get("num")
             out.append(mark_text(tag, "¶" + (f" {num}" if num else ""), spaces=True) + " ")
-    body = Markup("".join(out))
-    num = _num(change)
-    return (num + Markup(" ") + body) if num else body
+    num = _num_text(change)
+    return Markup((num + " " if num else "") + "".join(out))

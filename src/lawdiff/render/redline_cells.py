@@ -1,10 +1,11 @@
 """The redline page's small pieces, called for every row of both views: a side's name, a
 provision's link, a split's further parts, a row's badges and notes, a change's kind.
 
-Reads a row of ``redline_html._rows`` and the page's two sides; writes HTML (``Markup``, every
+Reads a row of ``redline_html._PageRows`` and the page's two sides; writes HTML (``Markup``, every
 value escaped).  They were template macros; a macro call costs jinja2 several times a function
 call, and at 3,000 sections the page made 75,000 of them (issue 26).  Each gives, byte for byte,
-what its macro gave (trim_blocks and lstrip_blocks took the macros' line breaks out).
+what its macro gave (trim_blocks and lstrip_blocks took the macros' line breaks out).  The rows
+that call them are written by ``render.redline_rows``; the template calls ``side_name``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import ref_label
+from lawdiff.render.page import html_text, ref_label
 
 _NONE = Markup("")
 
@@ -27,12 +28,6 @@ class Cells:
     def __init__(self, old: dict, new: dict, roles: dict, href: Callable, cite: Callable):
         self.old, self.new, self.roles, self.href, self.cite = old, new, roles, href, cite
 
-    def functions(self) -> dict[str, Callable]:
-        """The names the template calls them by."""
-        return {"side_name": self.side_name, "ref_link": self.ref_link, "part_links": self.part_links,
-                "parts_note": self.parts_note, "badges": self.badges, "moved_note": self.moved_note,
-                "kind_word": self.kind_word}
-
     def side_name(self, meta: dict) -> Markup:
         """A side's name: its number, else its id."""
         return escape(meta["number"] if "number" in meta else meta["id"])
@@ -40,10 +35,10 @@ class Cells:
     def ref_link(self, meta: dict, ref: dict) -> Markup:
         """A provision's name, linked to its place on the instrument's page where there is one,
         then its lines where the source prints them."""
-        h, label = self.href(meta, ref.get("eid")), escape(ref_label(ref))
-        out = f'<a href="{escape(h)}">{label}</a>' if h else f"<span>{label}</span>"
+        h, label = self.href(meta, ref.get("eid")), html_text(ref_label(ref))
+        out = f'<a href="{html_text(h)}">{label}</a>' if h else f"<span>{label}</span>"
         c = self.cite(meta, ref)
-        return Markup(f'{out} <span class="lines">{escape(c)}</span>' if c else out)
+        return Markup(f'{out} <span class="lines">{html_text(c)}</span>' if c else out)
 
     def part_links(self, meta: dict, r: dict, side: str) -> Markup:
         """" and Section 4" for each further part of a split (new side) or join (old side)."""
@@ -64,10 +59,10 @@ class Cells:
             elif companion and kind == "delete":
                 name = f"Only in {self.side_name(self.old)}"
             else:
-                name = escape(self.roles["modify"] if kind == "modify" else r["label"])
+                name = html_text(self.roles["modify"] if kind == "modify" else r["label"])
             out = f'<span class="badge">{name}</span>'
         if r["renumbered"] and r["kind"] != "renumber":
-            out += f' <span class="badge">{escape(KIND_WORDS["renumber"].title)}</span>'
+            out += f' <span class="badge">{html_text(KIND_WORDS["renumber"].title)}</span>'
         if r["degraded"]:
             out += ' <span class="badge">Coarse diff</span>'
         return Markup(out)

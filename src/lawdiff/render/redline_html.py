@@ -17,10 +17,11 @@ from lawdiff.diff.citations import edited_lines
 from lawdiff.gcpause import no_cycle_collector
 from lawdiff.parse.provisions import spell_lines
 from lawdiff.diff.model import KIND_WORDS
-from lawdiff.render.page import (instrument_href, line_cite, mark as _mark, part_breaks, part_lines, parted,
-                                 parts_phrase, ref_label, render_page, render_page_to, render_page_utf8)
+from lawdiff.render.page import (escape_text, instrument_href, line_cite, mark as _mark, mark_text, part_breaks,
+                                 part_lines, parted, parts_phrase, render_page, render_page_to, render_page_utf8)
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 from lawdiff.render.redline_cells import Cells
+from lawdiff.render.redline_rows import SummaryRows, ViewRows
 
 # A figure: digits (with , . % $ and a closing unit word at most) or a number word.
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -66,7 +67,7 @@ def side_html(tokens: list, side: str, headings: list | None = None, breaks: dic
     """
     old_heading, new_heading = headings or (None, None)
     breaks = breaks or {}
-    pieces: list[tuple[str, Markup]] = []
+    pieces: list[tuple[str, str]] = []  # (zone, HTML): plain strings, marked safe once at the end
     at_old = at_new = 0
     for k, (op, text) in enumerate(tokens):
         if k in breaks:
@@ -83,12 +84,12 @@ def side_html(tokens: list, side: str, headings: list | None = None, breaks: dic
         on_old = op == "-" or (op == "=" and side == "old")
         for zone, piece in _zones(text, at_old if on_old else at_new, old_heading if on_old else new_heading):
             if op == "=":
-                html = escape(piece)
+                html = escape_text(piece)
             else:
                 tag = "del" if op == "-" else "ins"
-                html = _mark(tag, piece, spaces=side == "inline")
+                html = mark_text(tag, piece, spaces=side == "inline")
                 if is_figure(piece):  # "12" -> "6": a changed figure is boxed, not a hair-thin mark
-                    html = Markup(str(html).replace(f"<{tag}>", f'<{tag} class="figure">', 1))
+                    html = html.replace(f"<{tag}>", f'<{tag} class="figure">', 1)
             pieces.append((zone, html))
         at_old += len(text) if op in "=-" else 0
         at_new += len(text) if op in "=+" else 0
@@ -151,7 +152,7 @@ class _BothNums:
 
     def __html__(self) -> str:
         # A number that one side lacks is marked too: unmarked, it would read as in both.
-        return Markup(" ").join(_mark(tag, num) for tag, num in (("del", self.old), ("ins", self.new)) if num)
+        return Markup(" ".join(mark_text(tag, num) for tag, num in (("del", self.old), ("ins", self.new)) if num))
 
     def __str__(self) -> str:
         return self.__html__()
@@ -194,21 +195,9 @@ def _side_htmls(change: dict) -> dict[str, _SideHtml]:
 
 
 def _rows(model: dict, first: int = 0, numbered: int = 0) -> tuple[list[dict], list[dict]]:
-    """``first``, ``numbered``: a part of a long redline starts at change ``first`` of the whole
-    model, after ``numbered`` numbered changes (its rows keep the whole page's ids and numbers)."""
-    changes = model.get("changes", [])
-    rows = [_row(change, i, number) for i, change, number in _numbered(changes, first, numbered)]
-    # Where a moved provision used to stand: a stub after the provision that preceded it
-    # in the old document (the model's old order), linking to the row where it now is (and back).
-    in_old = sorted((r for r in rows if r["old"]), key=lambda r: _old_order(r["old"]))
-    top: list[dict] = []
-    for k, r in enumerate(in_old):
-        if r["kind"] == "move":
-            r["moved"] = True
-            if k and not in_old[k - 1]["stub_after"]:
-                in_old[k - 1]["stub_after"] = []
-            (in_old[k - 1]["stub_after"] if k else top).append(r)
-    return rows, top
+    """The page's rows and the stubs before its first row, all at once (``_PageRows`` as a list)."""
+    rows = _PageRows(model.get("changes", []), first, numbered)
+    return list(rows), rows.top_stubs()
 
 
 def _numbered(changes, first: int, numbered: int):
@@ -237,59 +226,66 @@ def _row(change: dict, i: int, number: int | None) -> dict:
 
 
 class _PageRows:
-    """``_rows(model)`` for a page written once, in order: each view's rows are made as the view
-    reaches them and let go once written (a dict and its HTML makers for every provision, held
-    through the page, were 46 MB at 30,000 sections; issue 26).  What a view needs before its
-    rows is found first: where each moved provision's stub stands, and each change's row id."""
+    """The page's rows, each view's made as the view reaches them and let go once written (a dict
+    and its HTML makers for every provision, held through the page, were 46 MB at 30,000
+    sections; issue 26).  ``first``, ``numbered``: a part of a long redline starts at change
+    ``first`` of the whole model, after ``numbered`` numbered changes (its rows keep the whole
+    page's ids and numbers).  What a view needs before its rows is found first: where each moved
+    provision's stub stands, and each change's row id."""
 
-    def __init__(self, changes: list[dict]):
-        self.changes = changes
-        with_old = [i for i, change in enumerate(changes) if change.get("old")]
-        with_old.sort(key=lambda i: _old_order(changes[i]["old"]))  # sorted() is stable: as _rows
-        self.moved = {i for i in with_old if changes[i]["kind"] == "move"}
-        self.stubs: dict[int, list[int]] = {}  # row id -> the moved rows whose stubs follow it
+    def __init__(self, changes: list[dict], first: int = 0, numbered: int = 0):
+        self.changes, self.first, self.numbered = changes, first, numbered
+        # Where a moved provision used to stand: a stub after the provision that preceded it in the
+        # old document (the model's old order; the sort is stable), linking to the row where it now
+        # is (and back); before the first row if none did.  By index in ``changes``:
+        with_old = [k for k, change in enumerate(changes) if change.get("old")]
+        with_old.sort(key=lambda k: _old_order(changes[k]["old"]))
+        self.moved = {k for k in with_old if changes[k]["kind"] == "move"}
+        self.stubs: dict[int, list[int]] = {}  # a change -> the moved ones whose stubs follow its row
         self.top: list[int] = []
-        for k, i in enumerate(with_old):
-            if i in self.moved:
-                (self.stubs.setdefault(with_old[k - 1], []) if k else self.top).append(i)
-        self.ids = array("q", (i for i, _, number in _numbered(changes, 0, 0) if number))  # number - 1 -> row id
+        for n, k in enumerate(with_old):
+            if k in self.moved:
+                (self.stubs.setdefault(with_old[n - 1], []) if n else self.top).append(k)
+        self.ids = array("q", (i for i, _, number in _numbered(changes, first, numbered) if number))  # number -> row id
 
     def _row(self, i: int, change: dict, number: int | None) -> dict:
         row = _row(change, i, number)
-        row["moved"] = i in self.moved
-        if i in self.stubs:
-            row["stub_after"] = [self._stub(j) for j in self.stubs[i]]
+        k = i - self.first
+        row["moved"] = k in self.moved
+        if k in self.stubs:
+            row["stub_after"] = [self._stub(j) for j in self.stubs[k]]
         return row
 
-    def _stub(self, i: int) -> dict:
+    def _stub(self, k: int) -> dict:
         """A moved provision's row where its stub stands (the stub reads its id and old side)."""
-        change = self.changes[i]
-        row = _row(change, i, bisect_left(self.ids, i) + 1 if change["kind"] != "equal" else None)
+        change, i = self.changes[k], self.first + k
+        number = self.numbered + bisect_left(self.ids, i) + 1 if change["kind"] != "equal" else None
+        row = _row(change, i, number)
         row["moved"] = True
         return row
 
     def __iter__(self):
-        return (self._row(i, change, number) for i, change, number in _numbered(self.changes, 0, 0))
+        return (self._row(i, change, number) for i, change, number in _numbered(self.changes, self.first, self.numbered))
 
     def top_stubs(self) -> list[dict]:
-        return [self._stub(i) for i in self.top]
+        return [self._stub(k) for k in self.top]
 
     def row_of(self) -> _RowOf:
-        return _RowOf(self.ids)
+        return _RowOf(self.ids, self.numbered)
 
 
 class _RowOf:
-    """``_row_of(rows)`` for the summary, which reads a change's row id only: number -> {"i": id}."""
+    """For the summary, which reads a change's row id only: its number -> {"i": row id}."""
 
-    __slots__ = ("ids",)
+    __slots__ = ("ids", "numbered")
 
-    def __init__(self, ids: array):
-        self.ids = ids
+    def __init__(self, ids: array, numbered: int = 0):
+        self.ids, self.numbered = ids, numbered
 
     def __getitem__(self, number: int) -> dict:
-        if not isinstance(number, int) or not 0 < number <= len(self.ids):
+        if not isinstance(number, int) or not 0 < number - self.numbered <= len(self.ids):
             raise KeyError(number)
-        return {"i": self.ids[number - 1]}
+        return {"i": self.ids[number - self.numbered - 1]}
 
 
 def _old_order(ref: dict) -> int:
@@ -339,16 +335,6 @@ def _roles(relation: list | None, old: dict, new: dict) -> dict:
     return {"old": "Old", "new": "New", "kicker": "Redline", "modify": KIND_WORDS["modify"].title, "companion": False}
 
 
-def _row_of(rows: list[dict]) -> dict:
-    """Change number -> its first row: the summary links each change to its row (a lookup, not a
-    search of every row for each change, which took 39 of 45 s at 3,000 sections)."""
-    out: dict = {}
-    for r in rows:
-        if r["number"]:
-            out.setdefault(r["number"], r)
-    return out
-
-
 def _label(meta: dict) -> str:
     return meta.get("number") or meta.get("id") or "document"
 
@@ -396,13 +382,11 @@ def render_redline_to(fp, model: dict, *, docs=None, context: str = "changes") -
 def _render(model, root, label, has_matrices, docs, context, downloads, relation, part=None, render=render_page):
     old, new = model["old"], model["new"]
     changes = model.get("changes", [])
-    if part is None and isinstance(changes, (list, tuple)):  # a page written once: its rows made as written
-        rows = _PageRows(changes)
-        top_stubs, total, row_of, any_rows = rows.top_stubs(), len(rows.ids), rows.row_of(), bool(changes)
-    else:
-        rows, top_stubs = _rows(model, part["first"], part["numbered"]) if part else _rows(model)
-        total = part["total"] if part else sum(1 for r in rows if r["number"])
-        row_of, any_rows = _row_of(rows), bool(rows)
+    if not isinstance(changes, (list, tuple)):
+        changes = list(changes)
+    rows = _PageRows(changes, part["first"], part["numbered"]) if part else _PageRows(changes)  # made as written
+    top_stubs, row_of, any_rows = rows.top_stubs(), rows.row_of(), bool(changes)
+    total = part["total"] if part else len(rows.ids)
     linked = root is not None
 
     def href(meta: dict, eid: str | None) -> str | None:
@@ -426,11 +410,12 @@ def _render(model, root, label, has_matrices, docs, context, downloads, relation
         for item in {id(x): x for x in paper.get("summary", []) + paper.get("blocks", [])}.values():
             if item.get("number"):
                 item["number"] += part["numbered"]
+    cells = Cells(old, new, roles, href, cite)
     return render(
         "site/redline.html", root=root, model=model, old=old, new=new, title=title, roles=roles,
         identical=part["identical"] if part else total == 0 and any_rows, part=part,
-        rows=rows, top_stubs=top_stubs, groups=_Groups(rows), total=total, stats=model.get("stats", {}),
-        row_of=row_of, href=href, cite=cite, changed_at=changed_at, linked=linked, ref_label=ref_label, kind_words=KIND_WORDS,
-        **Cells(old, new, roles, href, cite).functions(),
+        view_body=ViewRows(cells, changed_at, _Groups(rows), top_stubs).body, total=total, stats=model.get("stats", {}),
+        summary_rows=SummaryRows(cells, paper["summary"], row_of), href=href, cite=cite, linked=linked, kind_words=KIND_WORDS,
+        side_name=cells.side_name,
         has_matrices=has_matrices, printed_sides=printed, unprinted_sides=unprinted,
         paper=paper, downloads=downloads or [])
