@@ -16,7 +16,8 @@ from test_docx import edited
 
 from lawdiff import load_document
 from lawdiff.diff.changes import compare
-from lawdiff.render.pdf import instrument_pdf, redline_pdf
+from lawdiff.render.pdf import html_to_pdf, instrument_pdf, redline_pdf
+from lawdiff.render.redline_html import render_redline
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -109,6 +110,18 @@ def test_printed_lines_in_the_margin_and_a_bar_beside_each_changed_line(redline,
         assert any(r["top"] - 3 <= eighty_eight["top"] <= r["bottom"] for r in bars)
         unchanged = margin["85"]  # "pursuant to 8 U.S.C. section 1357(g)": no edit
         assert not any(r["top"] - 1 <= unchanged["top"] + 2 <= r["bottom"] + 1 for r in bars)
+
+
+def test_the_printed_redline_leaves_out_only_what_the_screen_shows(files, model, redline, tmp_path):
+    """The PDF prints the page without its screen views (issue 26: Chromium printed a 3,000-section
+    redline in 26 s so, and not within its 2 minutes with them): the paper is the whole page's, the
+    same pages and the same words."""
+    page = render_redline(model, docs=files, screen=False)
+    assert 'class="redline-table' not in page and 'class="paper"' in page
+    assert 'class="redline-table' in render_redline(model, docs=files)
+    whole = html_to_pdf(render_redline(model, docs=files), "whole")
+    assert pages_of(whole, tmp_path) == pages_of(redline, tmp_path)
+    assert text_of(whole, tmp_path) == text_of(redline, tmp_path)
 
 
 def test_the_refile_prints_in_no_more_pages_than_the_bill_plus_a_summary(files, model, redline, tmp_path):

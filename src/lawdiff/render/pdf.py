@@ -206,7 +206,7 @@ def redline_pdf(model: dict, docs=None, context: str = "changes") -> bytes:
     """The printed redline; ``docs`` (old, new) put each printed line in its row with its number."""
     from lawdiff.render.redline_html import render_redline
 
-    return html_to_pdf(render_redline(model, docs=docs, context=context),
+    return html_to_pdf(render_redline(model, docs=docs, context=context, screen=False),
                        f"{model['old'].get('id')} → {model['new'].get('id')}")
 
 

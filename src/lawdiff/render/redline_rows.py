@@ -155,7 +155,7 @@ class SummaryRows:
                 lines = "".join(f'<div class="pl{" bar" if r["changed"] else ""}"><span class="ln">{_text(r["line"])}'
                                 f'</span><span class="lt">{_text(r["html"])}</span></div>\n' for r in b["rows"])
             else:
-                lines = (f'<div class="pl{" bar" if b["changed"] else ""}"><span class="ln"></span>'
+                lines = (f'<div class="pl whole{" bar" if b["changed"] else ""}"><span class="ln"></span>'
                          f'<span class="lt">{_text(b["html"])}</span></div>')
             yield (f'<div class="paper-prov side-{_text(b["side"])}">\n<p class="paper-head">{number}'
                          f'{_text(b["label"])}{kind}</p>\n{lines}</div>\n')
