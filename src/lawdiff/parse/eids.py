@@ -63,7 +63,7 @@ def clean_num(num: str) -> str:
         return f"{m.group(1).lower()}-{m.group(2) or 1}-{m.group(3) or 2}"
     if m := _DECIMAL.fullmatch(number):
         return f"{m.group(1)}-{m.group(2)}"
-    if (m := _HYPHENATED.fullmatch(number)) and num.lstrip("“\" ").upper().startswith("SECTION"):
+    if "-" in number and (m := _HYPHENATED.fullmatch(number)) and num.lstrip("“\" ").upper().startswith("SECTION"):
         return f"{m.group(1)}-{m.group(2).lower()}"  # "Section 1-101." -> "1-101", never section 1101
     if not number or " " in number.strip(" .:-–—,") and not _SPLIT_DIGIT.fullmatch(number):
         number = num.split()[-1] if num.split() else ""  # whatever else: its last word, as before

@@ -83,19 +83,20 @@ def _split_glued_sections(units: list[Unit]) -> list[Unit]:
         # BILL_SECTION starts with a quotation mark or "S": most units are answered by their first character.
         if unit.text[:1] in _BILL_SECTION_FIRSTS and (m := BILL_SECTION.match(unit.text)):
             last = m.group(1)
+        at = unit.text.find("SECTION ", 1)
+        if at < 0:  # most units: no "SECTION " after their first character, so neither a stray mark nor a glued opener
+            out.append(unit)
+            continue
         rest = unit
         # (a stray mark is at most four characters: "SECTION " stands within the first twelve)  Not
         # where the unit before ends an instruction: the mark would be the first text of its
         # quotation, and a quoted "SECTION n." after it would read as the bill's own.
-        if (unit.text.find("SECTION ", 1, 12) >= 0 and (m := _STRAY_BEFORE_SECTION.match(unit.text))
+        if (at < 12 and (m := _STRAY_BEFORE_SECTION.match(unit.text))
                 and not (out and _ENDS_INSTRUCTION.search(out[-1].text))
                 and last and continues(last, (opener := BILL_SECTION.match(unit.text[m.end():]).group(1)))):
             out.append(Unit(unit.text[: m.end()].rstrip(), unit.first, unit.last, unit.printed))
             rest = Unit(unit.text[m.end():], unit.first, unit.last, unit.printed)
             last = opener
-        if rest.text.find("SECTION ", 1) < 0:  # _glued_section's first test, for most units: none
-            out.append(rest)
-            continue
         while ((m := _glued_section(rest.text)) and last and continues(last, m.group(0))
                and not (rest is unit and not rest.text[: m.start()].strip(_MARKS) and out
                         and _ENDS_INSTRUCTION.search(out[-1].text))):  # ". SECTION 2." first in a quotation: as above
