@@ -418,6 +418,14 @@ def body_text(doc, num: str) -> str:
 SESSION_RECORDS = Path(__file__).resolve().parents[1].parent / "shared" / "sources" / "sessions" / "193" / "documents"
 
 
+def session_record(bill: str):
+    """The session's record of ``bill`` (from ../shared), parsed."""
+    path = SESSION_RECORDS / f"{bill}.json"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the real documents sit beside the checkout (../shared)")
+    return parse_bytes(path.read_bytes(), path.name)
+
+
 @pytest.mark.parametrize("bill, run", [
     ("H142", ["27", "28", "36", "37", "38"]),  # 7 sections put by 28 (29 to 35), then the bill's own
     ("S3006", ["108", "109", "110", "111"]),  # "... or a.SECTION 110."
@@ -433,10 +441,7 @@ SESSION_RECORDS = Path(__file__).resolve().parents[1].parent / "shared" / "sourc
 def test_the_session_records_sections_as_a_person_reads_them(bill, run):
     """The real records these layouts come from (read from ../shared): the run of the bill's own SECTIONs
     around each, as a person reads the record."""
-    path = SESSION_RECORDS / f"{bill}.json"
-    if not path.exists():
-        pytest.fail(f"{path} is missing: the real documents sit beside the checkout (../shared)")
-    numbers = [clean_num(n) for n in tops(parse_bytes(path.read_bytes(), path.name))]
+    numbers = [clean_num(n) for n in tops(session_record(bill))]
     start = numbers.index(run[0])
     assert numbers[start:start + len(run)] == run
 
@@ -493,10 +498,7 @@ def test_a_run_of_sections_numbered_by_article_with_no_chapter_heading_above_the
     assert quoted(doc) == ["Section 5-601.", "Section 5-602."]
     assert doc.tree.find("sec_1__qstr_1__sec_5-602__subsec_b") is not None
     assert not any(n.type == "chapter" for n in doc.tree.walk())  # a paragraph naming a chapter is no chapter
-    path = SESSION_RECORDS / "S109.json"
-    if not path.exists():
-        pytest.fail(f"{path} is missing: the real documents sit beside the checkout (../shared)")
-    doc = parse_bytes(path.read_bytes(), path.name)
+    doc = session_record("S109")
     assert [n.num for n in doc.tree.walk() if n.type == "section" and (n.eid or "").startswith("sec_6__")] == [
         "Section 5-601.", "Section 5-602."]
 

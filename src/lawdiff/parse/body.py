@@ -13,9 +13,9 @@ import re
 import statistics
 
 from lawdiff.parse.eids import clean_num
-from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, HYPHENATED_SECTION, LEVELS, MARKER_FIRSTS, ONE_SECTION, QUOTE_OPENS,
-                                   QUOTES_SUBSECTIONS, Marker, MarkerLevel, continues, marker, next_letter,
-                                   roman_value, subdivision_label, terminal)
+from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, HYPHENATED_SECTION, LEVELS, MARKER_FIRSTS, ONE_SECTION,
+                                   QUOTE_OPENS, QUOTES_SUBSECTIONS, Marker, MarkerLevel, continues, marker,
+                                   next_letter, roman_value, subdivision_label, terminal)
 from lawdiff.parse.numbering import carries, number, same_case
 from lawdiff.parse.tree import Node
 from lawdiff.parse.units import NodeText, Unit, where
@@ -627,7 +627,6 @@ class Body:
         # A quoted run carries on in its own lettering: the bill's "SECTION 2." after a quoted
         # "Section 1." (H.962 puts each section of a chapter in place in turn) is the bill's.
         return last is not None and continues(last.num, num) and same_case(last.num, num)
-
 
     def _holds_all_it_puts(self, frame: Node, bill_last: str, num: str) -> bool:
         """Is a "SECTION n." in capitals after the n sections an instruction said it puts ("adding
