@@ -21,6 +21,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -162,8 +163,12 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
 
 def _run(cmd: list[str], env: dict | None) -> bytes:
     """Run Chromium to its end; its stderr.  Stopped early (a timeout, SIGTERM, Ctrl-C), it is
-    asked to end (TERM) before it is killed, so it removes its own temporary files."""
-    with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env) as proc:
+    asked to end (TERM) before it is killed, so it removes its own temporary files; and its
+    helper processes (a process group of its own) are waited for, so none writes into the
+    temporary folder after the caller has removed it (a worker stopped while Chromium printed
+    once left the folder behind when a helper outlived the browser)."""
+    with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                          start_new_session=True) as proc:
         try:
             return proc.communicate(timeout=TIMEOUT_S)[1]
         except BaseException:
@@ -172,7 +177,24 @@ def _run(cmd: list[str], env: dict | None) -> bytes:
                 proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 proc.kill()
+            _end_group(proc.pid)
             raise
+
+
+def _end_group(pgid: int) -> None:
+    """Ask what is left of Chromium's process group to end, wait up to 5 s, then kill it."""
+    for sig, wait in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 1.0)):
+        try:
+            os.killpg(pgid, sig)
+        except (ProcessLookupError, PermissionError):
+            return  # none left
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(pgid, 0)
+            except (ProcessLookupError, PermissionError):
+                return
+            time.sleep(0.05)
 
 
 class _Terminated(BaseException):
