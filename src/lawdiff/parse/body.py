@@ -103,8 +103,9 @@ class Body:
         self.units = units
         self.text = text
         self.body = Node("body")
-        self.single_section_quotes: set[int] = set()
-        self.sections_put: dict[int, int] = {}  # id(quotedStructure) -> the n of "the following n sections:-"
+        # id(quotedStructure) -> how many sections its instruction says it puts: 1 for "the following
+        # section:-", n for "the following n sections:-" (other quotations are not in it)
+        self.sections_put: dict[int, int] = {}
         self.quote_intro: dict[int, str] = {}  # id(quotedStructure) -> the instruction that opened it
         self.bare_quotes: set[int] = set()  # quotations opened by a bare colon ("the following:")
         self.bill_sections: list[Node] = []  # the bill's own sections, in order: their numbering decides
@@ -164,7 +165,7 @@ class Body:
     def _open_quotation(self, intro: str) -> Node:
         quote = Node("quotedStructure")
         if ONE_SECTION.search(intro):
-            self.single_section_quotes.add(id(quote))
+            self.sections_put[id(quote)] = 1
         elif m := SECTIONS_PUT.search(intro):
             self.sections_put[id(quote)] = int(NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))
         if not QUOTE_OPENS.search(intro.rstrip()):
@@ -621,7 +622,7 @@ class Body:
             return True  # an inserted chapter's first section
         if last.type == "chapter" and AMENDS_GENERAL_LAWS.search(rest[:300]):
             return False
-        if id(frame) in self.single_section_quotes:
+        if self.sections_put.get(id(frame)) == 1:
             return False
         last = _last_quoted_section(frame)
         # A quoted run carries on in its own lettering: the bill's "SECTION 2." after a quoted
@@ -633,8 +634,8 @@ class Body:
         the following 7 sections:-", each printed "Section 29." ... "Section 35.") the bill's own,
         even where its number jumps ("SECTION 36." after the bill's SECTION 28, H.142: the bill
         numbered its own sections on from the ones it inserts)?"""
-        count = self.sections_put.get(id(frame))
-        if not count or not num.startswith("SECTION"):
+        count = self.sections_put.get(id(frame), 0)
+        if count < 2 or not num.startswith("SECTION"):
             return False
         quoted = [c for c in frame.children if c.type == "section"]
         a, b = number(bill_last), number(num)
