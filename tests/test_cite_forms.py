@@ -914,3 +914,23 @@ def test_an_insertion_in_a_named_paragraph_after_other_words_is_its_own(tmp_path
                   "following words:- or (iii) on the basis of a fee.")
     assert _got(items) == [("1", "276", "87A", "strike"), ("1", "276", "87A", "insert")]
     assert items[1]["where"]["after"] == "the words “written notice,”"
+
+
+def test_a_stray_mark_before_the_next_section_is_not_inserted_words(tmp_path):
+    # The record prints a lone mark on the line before the next SECTION ("9 SECTION 137." in S.3006): the parser
+    # keeps it at the end of the SECTION before, lossless; the words the instruction inserts end at the stop.
+    items = _read(tmp_path,
+                  "SECTION 1. Section 4 of chapter 19A of the General Laws, as appearing in the 2022 Official Edition, "
+                  "is hereby amended by striking out, in line 2, the words “elder affairs” and inserting in place "
+                  "thereof the following words:- aging and independence.",
+                  "7 SECTION 2. Section 5 of said chapter 19A, as so appearing, is hereby amended by striking out, "
+                  "in line 8, the word “handicapped” and inserting in place thereof the following words:- "
+                  "persons with disabilities.",
+                  "B SECTION 3. Section 6 of said chapter 19A, as so appearing, is hereby amended by inserting after "
+                  "the word “plan”, in line 3, the following words:- as required by clause (e) 4.",
+                  "SECTION 4. Section 7 of said chapter 19A is hereby amended by adding the following words:- "
+                  "for a total of 11,030. 05")
+    assert _got(items) == [("1", "19A", "4", "replace"), ("2", "19A", "5", "replace"), ("3", "19A", "6", "insert"),
+                           ("4", "19A", "7", "add")]
+    assert [i["new_text"] for i in items] == ["aging and independence.", "persons with disabilities.",
+                                              "as required by clause (e) 4.", "for a total of 11,030. 05"]

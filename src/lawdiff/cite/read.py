@@ -1423,6 +1423,17 @@ def _public(target: dict | None) -> dict | None:
     return None if target is None else {k: v for k, v in target.items() if not k.startswith("_")}
 
 
+STRAY_MARK = re.compile(r"(?<=[^\W\d_][.”\"])\s+(?:\d{1,3}|[A-Z])$")
+"""A lone number or capital after the inserted words' last sentence: a mark the record prints before the
+bill's next SECTION ("... aging and independence.", then "9 SECTION 137." on the next line; S.3006, S.3019),
+which the parser keeps at the end of this SECTION's text: not words the instruction inserts.  A stop after
+a digit ("11,030. 05") or a mark ending in a stop ("(e) 4.") is left as printed."""
+
+
+def _inserted_words(piece: str) -> str | None:
+    return STRAY_MARK.sub("", piece) or None
+
+
 def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> None:
     """Give each instruction that introduces text ("the following section:-") its quoted text's
     eid, and the numbers of the sections (or chapter) it inserts, read from that text."""
@@ -1431,7 +1442,7 @@ def _attach_text(found: list[dict], qstrs: list[Node], inserted: list[str]) -> N
     cut = [i for i in found if i.pop("_cut")]  # one inserted text (or quoted structure) each, in order
     if len(cut) == len(inserted):
         for item, piece in zip(cut, inserted):
-            item["new_text"] = piece or None
+            item["new_text"] = _inserted_words(piece)
     pending = [i for i in found if i["action"] in ("insert", "add", "replace")]
     last = cut[-1] if cut and not cut[-1]["new_text"] else (pending[-1] if pending and not cut else None)
     if qstrs and last is not None:
