@@ -237,3 +237,21 @@ def test_a_chromium_that_cannot_run_is_one_line(tmp_path):
                               cwd=ROOT, capture_output=True, text=True, env={**os.environ, "LAWDIFF_CHROMIUM": str(browser)})
         assert done.returncode == 2 and done.stderr.startswith(f"lawdiff: {browser}: cannot run Chromium: "), done.stderr
         assert done.stderr.count("\n") == 1 and not target.exists()
+
+
+def test_a_chromium_that_hangs_is_stopped_after_a_time_that_grows_with_the_page(tmp_path, monkeypatch):
+    # A stand-in Chromium that answers --version and then never prints: the limit stops it, and a
+    # longer page is given longer (a fixed limit refused a long omnibus Chromium would have printed).
+    from lawdiff.errors import LawdiffError
+    from lawdiff.render import pdf
+
+    hung = tmp_path / "chromium"
+    hung.write_text('#!/bin/sh\n[ "$1" = --version ] && { echo "Chromium 1.0"; exit 0; }\nexec sleep 60\n')
+    hung.chmod(0o755)
+    monkeypatch.setenv("LAWDIFF_CHROMIUM", str(hung))
+    monkeypatch.setattr(pdf, "TIMEOUT_S", 1)
+    monkeypatch.setattr(pdf, "SECONDS_PER_MB", 1)
+    for page, allowed in (("<p>short</p>", 1), ("<p>" + "x" * 1_600_000 + "</p>", 3)):
+        with pytest.raises(LawdiffError) as refused:
+            html_to_pdf(page, "long.html")
+        assert refused.value.problem == f"Chromium did not print the page within {allowed} s"

@@ -41,6 +41,11 @@ CHROMIUM_FLAGS = (
 # Chromium's --blink-settings=scriptEnabled=false stops headless printing altogether.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
 TIMEOUT_S = 120
+# Chromium's time grows with the page (about 8 s a million characters of page at 3,000 sections on
+# an idle machine, three times that on a loaded one, a little faster than the pages): a fixed limit refused
+# a long omnibus that would have printed.  The limit stops a Chromium that hangs, so it grows with
+# the page too.
+SECONDS_PER_MB = 60
 GET_CHROMIUM = "install chromium (bash scripts/build.sh does) or set LAWDIFF_CHROMIUM to its path"
 _CLOCK = re.compile(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)")
 # A link to another page of the site ("index.html") means nothing on paper, and would print as the
@@ -148,10 +153,11 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
         # it even when Chromium is stopped early; where the socket's path would be too long for
         # a Unix socket (108 bytes), in the usual temporary folder.
         env = {**os.environ, "TMPDIR": tmp} if len(os.fsencode(tmp)) <= 56 else None
+        allowed = allowance(html)
         try:
-            stderr = _run(cmd, env)
+            stderr = _run(cmd, env, allowed)
         except subprocess.TimeoutExpired:
-            raise LawdiffError(name, f"Chromium did not print the page within {TIMEOUT_S} s") from None
+            raise LawdiffError(name, f"Chromium did not print the page within {allowed} s") from None
         except OSError as e:  # $LAWDIFF_CHROMIUM names nothing runnable
             raise LawdiffError(browser, f"cannot run Chromium: {e.strerror or e}") from None
         if not out.is_file() or out.stat().st_size == 0:
@@ -161,7 +167,13 @@ def html_to_pdf(html: str, name: object = "page") -> bytes:
     return _CLOCK.sub(lambda m: b" " * len(m.group(0)), data)
 
 
-def _run(cmd: list[str], env: dict | None) -> bytes:
+def allowance(html: str) -> int:
+    """Seconds Chromium is given to print ``html``: ``TIMEOUT_S``, and ``SECONDS_PER_MB`` more for
+    each million characters of page."""
+    return TIMEOUT_S + round(SECONDS_PER_MB * len(html) / 1_000_000)
+
+
+def _run(cmd: list[str], env: dict | None, timeout: float) -> bytes:
     """Run Chromium to its end; its stderr.  Stopped early (a timeout, SIGTERM, Ctrl-C), it is
     asked to end (TERM) before it is killed, so it removes its own temporary files; and its
     helper processes (a process group of its own) are waited for, so none writes into the
@@ -170,7 +182,7 @@ def _run(cmd: list[str], env: dict | None) -> bytes:
     with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                           start_new_session=True) as proc:
         try:
-            return proc.communicate(timeout=TIMEOUT_S)[1]
+            return proc.communicate(timeout=timeout)[1]
         except BaseException:
             proc.terminate()
             try:
