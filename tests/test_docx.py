@@ -314,3 +314,26 @@ def test_paragraphs_are_appended_without_python_docx_scanning_the_body(model, mo
     data = render_docx(model)
     assert len(calls) == FRONT_MATTER_PARAGRAPHS + 1
     assert len(paragraphs(data, True)) > len(calls) + 15  # the provisions are all there
+
+
+def test_words_that_look_like_the_markup_stay_words(tmp_path):
+    """The bill's paragraphs are set down as XML as they are made, with provisional revision ids
+    ("R0", ...) numbered once the comments are counted: words that look like that markup are words."""
+    from lawdiff import load_document
+
+    looks = 'the string <w:ins w:id="R0"> and w:id="R1" and <w:del w:id="R2"/>'
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(f"SECTION 1. The clerk shall keep {looks}.\n\nSECTION 2. The fee is $5.\n\n"
+                   "SECTION 3. A repealed rule.\n", encoding="utf-8")
+    new.write_text(f"SECTION 1. The clerk shall print {looks} twice.\n\nSECTION 2. The fee is $9.\n\n"
+                   f"SECTION 3. A new rule on {looks}.\n", encoding="utf-8")
+    a, b = load_document(str(old)), load_document(str(new))
+    data = render_docx(compare(a, b))
+    assert bill_text(paragraphs(data, accept=True)) == texts(b)
+    assert bill_text(paragraphs(data, accept=False)) == texts(a)
+    root = document_xml(data)
+    ids = [m.get(f"{{{W}}}id") for m in root.iter(f"{{{W}}}ins", f"{{{W}}}del")]
+    comments = {c.get(f"{{{W}}}id") for c in root.iter(f"{{{W}}}commentReference")}
+    assert ids and all(i.isdigit() for i in ids) and len(ids) == len(set(ids))
+    assert len(comments) == 3 and not comments & set(ids)
+    assert sorted(map(int, ids)) == list(range(3, 3 + len(ids)))  # after the comments' ids, in order

@@ -23,20 +23,25 @@ the indent is ``Ref.depth``, the old order ``Ref.order``, and the pairs to show 
 both places are the moves and the ``displaced`` pairs the model marks.
 
 python-docx builds the package and the comments; it cannot write revisions, so
-the revision elements are made with its lxml element classes.  Output is
-byte-reproducible: revision dates come from the inputs (omitted where they
-carry none), zip entries have a fixed timestamp.
+the revision elements are made with its lxml element classes.  Each provision's
+paragraphs (and each comment) are set down as XML bytes as soon as they are made
+and leave the tree: a tree of the whole bill was nine times its XML (30,000
+sections: 327 MB of elements for 36 MB of XML).  Output is byte-reproducible:
+revision dates come from the inputs (omitted where they carry none), zip entries
+have a fixed timestamp.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from docx import Document as new_docx
 from docx.oxml import OxmlElement, parse_xml
+from lxml import etree
 from docx.oxml.ns import nsdecls, qn
 from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Pt
@@ -103,6 +108,7 @@ def render_docx(model: dict) -> bytes:
     builder.front_matter()
     for slot in _slots(model):
         builder.paragraph(slot)
+        builder.set_down()
     builder.end()
     return builder.save()
 
@@ -193,6 +199,14 @@ def _sides(model: dict) -> str:
 # The mark of a paragraph that exists on one side only: [moved?][its side].
 _MARKS = {False: {"old": "w:del", "new": "w:ins"}, True: {"old": "w:moveFrom", "new": "w:moveTo"}}
 _REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
+_RANGE_STARTS = (qn("w:moveFromRangeStart"), qn("w:moveToRangeStart"))
+_RANGE_ENDS = (qn("w:moveFromRangeEnd"), qn("w:moveToRangeEnd"))
+_NUMBERED = (*(qn(t) for t in _REVISIONS), *_RANGE_STARTS, *_RANGE_ENDS)
+# A revision's or move range's id while the comments are still being counted ("R7": the eighth);
+# set down as the comment count plus that number.  Its element's name and "w:id" come first
+# (``_Builder.revision``, ``_range``), and no text holds a "<".
+_PROVISIONAL_ID = re.compile(rb'(<w:[A-Za-z]+ w:id=")R(\d+)"')
+_NAMESPACES = re.compile(rb' xmlns(?::\w+)?="[^"]*"')
 
 
 class _Builder:
@@ -209,6 +223,12 @@ class _Builder:
         # every call, which made a long bill's redline quadratic (50,000 sections: 183 s).
         self.body_end = self.body.find(qn("w:sectPr"))
         self.next_id = 1
+        self.made: list = []  # the paragraphs of the provision being built, in the tree
+        self.pieces: list[bytes] = []  # the bill's paragraphs set down, in order
+        self.comment_pieces: list[bytes] = []
+        self.numbered = 0  # revisions and move ranges set down
+        self.ranges: dict[tuple, str] = {}  # a move range's end -> its start's provisional id
+        self.place = self.comment_place = None  # where the bill's paragraphs (the comments) go
         style = self.doc.styles["Normal"]
         style.font.name = "Times New Roman"
         style.font.size = Pt(12)
@@ -236,6 +256,8 @@ class _Builder:
             + (f" Warning: {self.model['stats'].get('degraded', 0)} provision(s) could only be compared coarsely "
                "(the word comparison ran out of time); their comments say so: read them against the official texts."
                if self.model.get("degraded") else ""))
+        self.place = _marker()
+        self.body_end.addprevious(self.place)
 
     def end(self) -> None:
         self.doc.add_paragraph(END_NOTE)
@@ -270,6 +292,7 @@ class _Builder:
         """A new paragraph laid out for ``node`` (a ``Provision``, or a part's ref): (w:p, w:pPr)."""
         p = OxmlElement("w:p")  # what add_paragraph() makes, put in place without the scan
         self.body_end.addprevious(p)
+        self.made.append(p)
         p_pr = p.get_or_add_pPr()
         depth = node.depth
         if node.type == "section" and depth == 0:
@@ -464,6 +487,8 @@ class _Builder:
         # XPath over every comment (quadratic on a long bill) and stamps the clock's date.
         if self.comments is None:
             self.comments = self.doc.comments._comments_elm  # creates the comments part
+            self.comment_place = _marker()
+            self.comments.append(self.comment_place)
         cid = str(self.comment_count)
         self.comment_count += 1
         comment = parse_xml(
@@ -474,7 +499,7 @@ class _Builder:
         if self.when:
             comment.set(qn("w:date"), self.when)  # the inputs' date, never the clock's
         comment.findall(qn("w:p") + "/" + qn("w:r"))[-1].find(qn("w:t")).text = text
-        self.comments.append(comment)
+        self.comment_pieces.append(_fragment(comment))
         start = OxmlElement("w:commentRangeStart")
         start.set(qn("w:id"), cid)
         p_pr = p.find(qn("w:pPr"))
@@ -491,25 +516,63 @@ class _Builder:
         ref_run.append(ref)
         p.append(ref_run)
 
-    def save(self) -> bytes:
-        self._renumber_revisions()
-        return _package_bytes(self.doc)
+    def set_down(self) -> None:
+        """The paragraphs just made as XML bytes, out of the tree.  Their revisions and move
+        ranges are numbered in document order (a range's end takes its start's number), ids
+        provisional until the comments are counted (``save``)."""
+        for p in self.made:
+            for el in p.iter(*_NUMBERED):
+                key = (el.tag.replace("Start", "End"), el.get(qn("w:id")))
+                if el.tag in _RANGE_ENDS:
+                    el.set(qn("w:id"), self.ranges[key])
+                    continue
+                number = f"R{self.numbered}"
+                self.numbered += 1
+                if el.tag in _RANGE_STARTS:
+                    self.ranges[key] = number
+                el.set(qn("w:id"), number)
+            self.pieces.append(_fragment(p))
+            self.body.remove(p)
+        self.made.clear()
 
-    def _renumber_revisions(self) -> None:
-        """Revision and move-range ids follow the comment ids, so no two annotations share an
-        id; a move range's end takes its start's."""
-        n = self.comment_count
-        ranges: dict[str, str] = {}
-        tags = [qn(t) for t in _REVISIONS] + [qn("w:moveFromRangeStart"), qn("w:moveToRangeStart")]
-        ends = (qn("w:moveFromRangeEnd"), qn("w:moveToRangeEnd"))
-        for el in self.body.iter(*tags, *ends):
-            if el.tag in ends:
-                el.set(qn("w:id"), ranges[(el.tag, el.get(qn("w:id")))])
-                continue
-            if el.tag.endswith("RangeStart"):
-                ranges[(el.tag.replace("Start", "End"), el.get(qn("w:id")))] = str(n)
-            el.set(qn("w:id"), str(n))
-            n += 1
+    def save(self) -> bytes:
+        """The package, the bill's paragraphs and the comments put in their places.  Revision
+        and move-range ids follow the comment ids, so no two annotations share an id."""
+        shift = self.comment_count
+
+        def final(piece: bytes) -> bytes:
+            return _PROVISIONAL_ID.sub(lambda m: m[1] + b"%d\"" % (int(m[2]) + shift), piece)
+
+        def blob(part) -> bytes | None:  # asked for as the package writes each part
+            if part is self.doc.part:
+                return _with_pieces(part.blob, self.place, map(final, self.pieces))
+            if self.comments is not None and getattr(part, "_element", None) is self.comments:
+                return _with_pieces(part.blob, self.comment_place, self.comment_pieces)
+            return None
+        return _package_bytes(self.doc, blob)
+
+
+def _marker() -> etree._Element:
+    """An element standing where set-down pieces go when the part is written."""
+    mark = OxmlElement("w:bookmarkStart")
+    mark.set(qn("w:name"), "lawdiff-pieces")
+    return mark
+
+
+def _fragment(el) -> bytes:
+    """``el`` as it prints inside its part: lxml declares every namespace in scope on the
+    element it prints alone, where the part's root declares them."""
+    xml = etree.tostring(el, encoding="UTF-8")
+    head = xml.index(b">")
+    return _NAMESPACES.sub(b"", xml[:head]) + xml[head:]
+
+
+def _with_pieces(blob: bytes, mark, pieces) -> bytes:
+    """A part's ``blob`` with ``pieces`` where its marker ``mark`` prints."""
+    head, found, tail = blob.rpartition(_fragment(mark))
+    if not found:
+        raise AssertionError("the part lost its marker")
+    return b"".join([head, *pieces, tail])
 
 
 def _join(words: str, cite: str) -> str:
@@ -597,9 +660,10 @@ class _FixedTimeZip:
         self.zip_file.writestr(fixed, blob, compresslevel=1)
 
 
-def _package_bytes(doc) -> bytes:
+def _package_bytes(doc, blob_of=None) -> bytes:
     """The .docx file: what ``doc.save`` writes (``OpcPackage.save``: each part marshalled, then
-    python-docx's PackageWriter, in its order), through ``_FixedTimeZip``."""
+    python-docx's PackageWriter, in its order), through ``_FixedTimeZip``; ``blob_of(part)``, where
+    it answers, gives a part's bytes instead of its element's."""
     package = doc.part.package
     for part in package.parts:
         part.before_marshal()
@@ -608,5 +672,9 @@ def _package_bytes(doc) -> bytes:
         writer = _FixedTimeZip(zip_file)
         PackageWriter._write_content_types_stream(writer, package.parts)
         PackageWriter._write_pkg_rels(writer, package.rels)
-        PackageWriter._write_parts(writer, package.parts)
+        for part in package.parts:  # PackageWriter._write_parts, each blob asked for as it is written
+            blob = blob_of(part) if blob_of is not None else None
+            writer.write(part.partname, part.blob if blob is None else blob)
+            if len(part.rels):
+                writer.write(part.partname.rels_uri, part.rels.xml)
     return out.getvalue()
