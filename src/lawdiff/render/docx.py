@@ -108,7 +108,8 @@ def render_docx(model: dict) -> bytes:
     builder.front_matter()
     for slot in _slots(model):
         builder.paragraph(slot)
-        builder.set_down()
+        builder.set_down(at_least=_BATCH)
+    builder.set_down()
     builder.end()
     return builder.save()
 
@@ -207,6 +208,7 @@ _NUMBERED = (*(qn(t) for t in _REVISIONS), *_RANGE_STARTS, *_RANGE_ENDS)
 # (``_Builder.revision``, ``_range``), and no text holds a "<".
 _PROVISIONAL_ID = re.compile(rb'(<w:[A-Za-z]+ w:id=")R(\d+)"')
 _NAMESPACES = re.compile(rb' xmlns(?::\w+)?="[^"]*"')
+_BATCH = 512  # paragraphs (comments) held in the tree before they are set down together
 
 
 class _Builder:
@@ -499,7 +501,9 @@ class _Builder:
         if self.when:
             comment.set(qn("w:date"), self.when)  # the inputs' date, never the clock's
         comment.findall(qn("w:p") + "/" + qn("w:r"))[-1].find(qn("w:t")).text = text
-        self.comment_pieces.append(_fragment(comment))
+        self.comments.append(comment)
+        if len(self.comments) > _BATCH:
+            self._set_down_comments()
         start = OxmlElement("w:commentRangeStart")
         start.set(qn("w:id"), cid)
         p_pr = p.find(qn("w:pPr"))
@@ -516,10 +520,12 @@ class _Builder:
         ref_run.append(ref)
         p.append(ref_run)
 
-    def set_down(self) -> None:
-        """The paragraphs just made as XML bytes, out of the tree.  Their revisions and move
-        ranges are numbered in document order (a range's end takes its start's number), ids
-        provisional until the comments are counted (``save``)."""
+    def set_down(self, at_least: int = 1) -> None:
+        """The paragraphs made since the last time as XML bytes, out of the tree (once there are
+        ``at_least``).  Their revisions and move ranges are numbered in document order (a range's
+        end takes its start's number), ids provisional until the comments are counted (``save``)."""
+        if len(self.made) < at_least:
+            return
         for p in self.made:
             for el in p.iter(*_NUMBERED):
                 key = (el.tag.replace("Start", "End"), el.get(qn("w:id")))
@@ -531,9 +537,19 @@ class _Builder:
                 if el.tag in _RANGE_STARTS:
                     self.ranges[key] = number
                 el.set(qn("w:id"), number)
-            self.pieces.append(_fragment(p))
+        # They stand between the marker and the section properties; printed as the body prints
+        # them (one element printed alone would declare every namespace in scope).
+        self.pieces.append(_after(etree.tostring(self.body, encoding="UTF-8"), self.place, b"<w:sectPr"))
+        for p in self.made:
             self.body.remove(p)
         self.made.clear()
+
+    def _set_down_comments(self) -> None:
+        """The comments after the comments part's marker as XML bytes, out of the tree."""
+        self.comment_pieces.append(_after(etree.tostring(self.comments, encoding="UTF-8"), self.comment_place,
+                                          b"</w:comments>"))
+        for comment in list(self.comment_place.itersiblings()):
+            self.comments.remove(comment)
 
     def save(self) -> bytes:
         """The package, the bill's paragraphs and the comments put in their places.  Revision
@@ -567,8 +583,14 @@ def _fragment(el) -> bytes:
     return _NAMESPACES.sub(b"", xml[:head]) + xml[head:]
 
 
+def _after(xml: bytes, mark, end: bytes) -> bytes:
+    """What ``xml`` prints after the marker ``mark`` and before the last ``end``."""
+    return xml[xml.index(_fragment(mark)) + len(_fragment(mark)):xml.rindex(end)]
+
+
 def _with_pieces(blob: bytes, mark, pieces) -> bytes:
-    """A part's ``blob`` with ``pieces`` where its marker ``mark`` prints."""
+    """A part's ``blob`` with ``pieces`` where its marker ``mark`` prints (what was not set down
+    still prints after it)."""
     head, found, tail = blob.rpartition(_fragment(mark))
     if not found:
         raise AssertionError("the part lost its marker")
