@@ -33,6 +33,7 @@ have a fixed timestamp.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -40,9 +41,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from docx import Document as new_docx
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
+from docx.oxml.ns import NamespacePrefixedTag, nsdecls
+from docx.oxml.ns import qn as _qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
-from docx.oxml.ns import nsdecls, qn
 from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Pt
 
@@ -52,6 +55,23 @@ from lawdiff.diff.model import KIND_WORDS
 from lawdiff.errors import LawdiffError
 from lawdiff.read.lines import refuse_not_text
 from lawdiff.render.page import line_cite, names, part_breaks, parted, ref_label, side_refs, side_title, span_lines
+
+# python-docx's OxmlElement and qn read the prefixed name anew on every call, most of a long
+# bill's export (30,000 sections: 777,752 elements); the same element, its name read once.
+qn = functools.cache(_qn)
+
+
+@functools.cache
+def _clark(nsptag: str) -> tuple[str, dict]:
+    tag = NamespacePrefixedTag(nsptag)
+    return tag.clark_name, tag.nsmap
+
+
+def _element(nsptag: str):
+    """``docx.oxml.OxmlElement(nsptag)``: a loose element of python-docx's class for its name."""
+    clark, nsmap = _clark(nsptag)
+    return oxml_parser.makeelement(clark, nsmap=nsmap)
+
 
 AUTHOR = "lawdiff"
 INDENT_TWIPS = 360  # a quarter inch per level of the bill's structure
@@ -266,7 +286,7 @@ class _Builder:
         settings = self.doc.settings.element
         # Further edits by the reader are tracked too.
         proof = settings.find(qn("w:proofState"))
-        track = OxmlElement("w:trackRevisions")
+        track = _element("w:trackRevisions")
         if proof is not None:
             proof.addnext(track)  # the schema's order: after proofState, before defaultTabStop
         else:
@@ -282,7 +302,7 @@ class _Builder:
             props.created = props.modified = datetime.fromisoformat(self.when.replace("Z", "+00:00"))
 
     def revision(self, tag: str) -> OxmlElement:
-        el = OxmlElement(tag)
+        el = _element(tag)
         el.set(qn("w:id"), str(self.next_id))
         self.next_id += 1
         el.set(qn("w:author"), AUTHOR)
@@ -292,29 +312,29 @@ class _Builder:
 
     def _paragraph(self, node) -> tuple:
         """A new paragraph laid out for ``node`` (a ``Provision``, or a part's ref): (w:p, w:pPr)."""
-        p = OxmlElement("w:p")  # what add_paragraph() makes, put in place without the scan
+        p = _element("w:p")  # what add_paragraph() makes, put in place without the scan
         self.body_end.addprevious(p)
         self.made.append(p)
         p_pr = p.get_or_add_pPr()
         depth = node.depth
         if node.type == "section" and depth == 0:
-            keep = OxmlElement("w:keepNext")
+            keep = _element("w:keepNext")
             p_pr.append(keep)
-            spacing = OxmlElement("w:spacing")
+            spacing = _element("w:spacing")
             spacing.set(qn("w:before"), "240")
             p_pr.append(spacing)
-        ind = OxmlElement("w:ind")
+        ind = _element("w:ind")
         ind.set(qn("w:left"), str(INDENT_TWIPS * depth))
         p_pr.append(ind)
         if node.heading or (node.type == "section" and depth == 0):
-            level = OxmlElement("w:outlineLvl")  # the navigation pane follows the bill's structure
+            level = _element("w:outlineLvl")  # the navigation pane follows the bill's structure
             level.set(qn("w:val"), str(min(depth, 8)))
             p_pr.append(level)
         return p, p_pr
 
     def _mark(self, p_pr, tag: str) -> None:
         """Track the paragraph's mark itself (``tag`` "w:ins" or "w:del")."""
-        r_pr = OxmlElement("w:rPr")
+        r_pr = _element("w:rPr")
         r_pr.append(self.revision(tag))
         p_pr.append(r_pr)
 
@@ -400,7 +420,7 @@ class _Builder:
         """A move range's start or end: the start names the move (both ends of a move share the
         name) and, as ECMA-376 requires of it, carries an author and a date: the inputs' date,
         else the package's fixed 1980-01-01 (the revisions themselves then carry none)."""
-        el = OxmlElement(tag)
+        el = _element(tag)
         el.set(qn("w:id"), f"r{name}")  # renumbered on save; a start and its end share an id
         if tag.endswith("Start"):
             el.set(qn("w:name"), name)
@@ -504,18 +524,18 @@ class _Builder:
         self.comments.append(comment)
         if len(self.comments) > _BATCH:
             self._set_down_comments()
-        start = OxmlElement("w:commentRangeStart")
+        start = _element("w:commentRangeStart")
         start.set(qn("w:id"), cid)
         p_pr = p.find(qn("w:pPr"))
         if p_pr is not None:
             p_pr.addnext(start)
         else:
             p.insert(0, start)
-        end = OxmlElement("w:commentRangeEnd")
+        end = _element("w:commentRangeEnd")
         end.set(qn("w:id"), cid)
         p.append(end)
-        ref_run = OxmlElement("w:r")
-        ref = OxmlElement("w:commentReference")
+        ref_run = _element("w:r")
+        ref = _element("w:commentReference")
         ref.set(qn("w:id"), cid)
         ref_run.append(ref)
         p.append(ref_run)
@@ -570,7 +590,7 @@ class _Builder:
 
 def _marker() -> etree._Element:
     """An element standing where set-down pieces go when the part is written."""
-    mark = OxmlElement("w:bookmarkStart")
+    mark = _element("w:bookmarkStart")
     mark.set(qn("w:name"), "lawdiff-pieces")
     return mark
 
@@ -654,12 +674,12 @@ def _split(text: str, at: int, heading_len: int) -> list[tuple[str, bool]]:
 
 
 def _run(text: str, bold: bool = False, deleted: bool = False) -> OxmlElement:
-    r = OxmlElement("w:r")
+    r = _element("w:r")
     if bold:
-        r_pr = OxmlElement("w:rPr")
-        r_pr.append(OxmlElement("w:b"))
+        r_pr = _element("w:rPr")
+        r_pr.append(_element("w:b"))
         r.append(r_pr)
-    t = OxmlElement("w:delText" if deleted else "w:t")
+    t = _element("w:delText" if deleted else "w:t")
     t.set(qn("xml:space"), "preserve")
     t.text = text
     r.append(t)
