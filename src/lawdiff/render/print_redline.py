@@ -22,6 +22,7 @@ from markupsafe import Markup
 from lawdiff.diff.citations import WordLines, edited_lines, located_run
 from lawdiff.parse.provisions import line_span, lines_text, spell_lines
 from lawdiff.diff.model import KIND_WORDS
+from lawdiff.render.rereadable import changed, places, rereadable
 from lawdiff.render.page import (escape_text, html_text, mark, mark_text, part_breaks, part_lines, parted, parted_name,
                                  parts_phrase, ref_label, side_refs, span_lines)
 
@@ -39,10 +40,10 @@ def print_layout(model: dict, docs=None, context: str = "changes", lazy: bool = 
     its HTML for every printed line, was a tenth of the page's memory (issue 26); and "summary"
     an iterable that makes its rows each time it is read."""
     printed = [model[side].get("line_numbers") == "printed" for side in ("old", "new")]
-    changes = model.get("changes", [])
+    changes = rereadable(model.get("changes", []))
     summary = _Summary(changes, printed)
     blocks = _blocks(changes, _Finder(model, docs, printed), printed, context)
-    if lazy and isinstance(changes, (list, tuple)):
+    if lazy:
         return {"summary": summary, "blocks": blocks, "printed": printed}
     return {"summary": list(summary), "blocks": list(blocks), "printed": printed}
 
@@ -58,11 +59,10 @@ class _Summary:
         self.changes, self.printed = changes, printed
 
     def __iter__(self):
-        changed = (c for c in self.changes if c["kind"] != "equal")
-        return (_summary_row(number, change, self.printed) for number, change in enumerate(changed, 1))
+        return (_summary_row(number, change, self.printed) for number, change in enumerate(changed(self.changes), 1))
 
     def __bool__(self) -> bool:
-        return any(c["kind"] != "equal" for c in self.changes)
+        return any(kind != "equal" for kind, _ in places(self.changes))
 
 
 def _blocks(changes: list[dict], finder: _Finder, printed: list[bool], context: str):
