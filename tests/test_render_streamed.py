@@ -12,7 +12,7 @@ from lawdiff.diff.changes import ChangeDicts, compare, compare_streamed
 from lawdiff.load.documents import parse_bytes
 from lawdiff.render import markdown
 from lawdiff.render.markdown import render_markdown, render_markdown_to
-from lawdiff.render.redline_html import render_redline_to, render_redline_utf8
+from lawdiff.render.redline_html import render_redline, render_redline_to, render_redline_utf8
 from lawdiff.render.rereadable import ChangeList, changed, places, rereadable
 
 SESSION = Path(__file__).resolve().parents[2] / "shared" / "sources" / "sessions" / "193" / "documents"
@@ -55,6 +55,8 @@ def _same_either_way(docs):
         page = _page(streamed, docs, context)
         assert page == render_redline_utf8(listed, docs=docs, context=context)
         assert _page(streamed, docs, context) == page  # the changes are read again, made anew
+    # the PDF's page (paper only), as ``lawdiff diff --format pdf`` gives it to Chromium
+    assert render_redline(streamed, docs=docs, screen=False) == render_redline(listed, docs=docs, screen=False)
     md = _markdown(streamed)
     assert md == render_markdown(listed).encode("utf-8") and md.endswith(b"\n")
     return listed, page, md

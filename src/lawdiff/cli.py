@@ -347,9 +347,10 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
     _check_binary_out(fmt, out)
     corpus = corpus_from(ctx)
     old_side, new_side = _provision_ref(old, corpus), _provision_ref(new, corpus)
-    # The JSON and the Markdown are written once, in order, the page reads its changes again (``render.rereadable``):
-    # their changes' dicts are made as they are reached, never all held (issue 26: memory).
-    model = (compare_streamed if fmt in ("json", "md", "html") else compare)(old_side, new_side)
+    # The JSON and the Markdown are written once, in order, the page (and the PDF's) reads its changes again
+    # (``render.rereadable``): their changes' dicts are made as they are reached, never all held (issue 26: memory).
+    # The Word redline keeps every change for its paragraphs' order: the whole dict.
+    model = (compare if fmt == "docx" else compare_streamed)(old_side, new_side)
     docs = (_document(old_side), _document(new_side))
     if fmt != "json":  # labels are for readers; the JSON keeps the documents' own meta
         for side, label in (("old", old_label), ("new", new_label)):
