@@ -3,10 +3,9 @@ same two printed texts, for generated omnibus pairs (tests/helpers/omnibus.py).
 
 For each size, in a fresh interpreter (so peak memory is that run's own), CPU seconds of each
 stage: read and parse both texts, ``compare`` (``compare_streamed``, as the JSON command runs it: the
-changes' dicts are made while the JSON is written, and for the Markdown stage once, in its time),
-the JSON as ``lawdiff diff --format json`` writes
-it (into a temporary file, as the command does), the Markdown (``--format md``) and the HTML page
-(``--format html``, the same way).  "API compare" is read +
+changes' dicts are made while the JSON, the Markdown and the page are written, each in its own
+time), the JSON as ``lawdiff diff --format json`` writes it (into a temporary file, as the command
+does), the Markdown (``--format md``) and the HTML page (``--format html``, the same way).  "API compare" is read +
 parse + compare + JSON, in process; "HTML command" is read + parse + compare + HTML.  The ratios
 printed are CPU against git's CPU on the same pair; growth is time against the previous size.
 "read + tokenise" is the floor of loading: both files read, decoded and cut into the diff's tokens.
@@ -56,6 +55,10 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
     except ImportError:  # a baseline (--src) from before: the whole dict
         compare_streamed = compare
     from lawdiff.render.markdown import render_markdown
+    try:  # as ``lawdiff diff --format md``: written as it is made, over the changes made as it reads them
+        from lawdiff.render.markdown import render_markdown_to
+    except ImportError:  # a baseline (--src) from before: the whole dict, the whole text
+        render_markdown_to = None
     try:
         from lawdiff.cli import _SPOOL
         from lawdiff.render.jsonout import dump_utf8
@@ -91,7 +94,8 @@ def one(n: int, tmp: Path, profile: str | None) -> dict:
             write(fp)
 
     steps = {"load": load, "compare": cmp, "json": lambda: spooled(lambda fp: dump_utf8(state["model"], fp)),
-             "md": lambda: (whole(), render_markdown(state["model"])),
+             "md": (lambda: spooled(lambda fp: render_markdown_to(fp, state["model"]))) if render_markdown_to
+             else lambda: (whole(), render_markdown(state["model"])),
              "html": lambda: spooled(lambda fp: render_redline_to(fp, state["model"], docs=state["docs"]))}
     rss = {}
     for stage in STAGES:

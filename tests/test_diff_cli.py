@@ -154,15 +154,17 @@ def test_markdown_keeps_legal_text_from_turning_into_markup():
 
 
 def test_json_and_page_through_the_temporary_file_are_the_same_bytes(tmp_path, h2288):
-    """``lawdiff diff`` writes JSON and HTML through a temporary file (on disk past ``_SPOOL``
-    bytes, here one): standard output and ``--out`` get what the in-memory encoders give."""
+    """``lawdiff diff`` writes JSON, HTML and Markdown through a temporary file (on disk past
+    ``_SPOOL`` bytes, here one): standard output and ``--out`` get what the in-memory encoders give."""
     from lawdiff.render.jsonout import dumps_utf8
+    from lawdiff.render.markdown import render_markdown
     from lawdiff.render.redline_html import render_redline_utf8
 
     path = figure_changed_file(tmp_path)
     new = load_document(str(path))
     model = compare(h2288, new)
-    want = {"json": dumps_utf8(model), "html": render_redline_utf8(model, docs=(h2288, new))}
+    want = {"json": dumps_utf8(model), "html": render_redline_utf8(model, docs=(h2288, new)),
+            "md": render_markdown(model).encode("utf-8")}
     spooled = "import sys, lawdiff.cli as c; c._SPOOL = 1; sys.argv[0] = 'lawdiff'; c.main()"
     for fmt, expected in want.items():
         args = ["--corpus", str(CORPUS), "diff", "193-h2288", str(path), "--format", fmt]

@@ -347,8 +347,10 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
     _check_binary_out(fmt, out)
     corpus = corpus_from(ctx)
     old_side, new_side = _provision_ref(old, corpus), _provision_ref(new, corpus)
-    # The JSON is written once, in order: its changes' dicts are made as it reaches them (issue 26: memory).
-    model = (compare_streamed if fmt == "json" else compare)(old_side, new_side)
+    # The JSON and the Markdown are written once, in order, the page (and the PDF's) reads its changes again
+    # (``render.rereadable``): their changes' dicts are made as they are reached, never all held (issue 26: memory).
+    # The Word redline keeps every change for its paragraphs' order: the whole dict.
+    model = (compare if fmt == "docx" else compare_streamed)(old_side, new_side)
     docs = (_document(old_side), _document(new_side))
     if fmt != "json":  # labels are for readers; the JSON keeps the documents' own meta
         for side, label in (("old", old_label), ("new", new_label)):
@@ -371,9 +373,9 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
 
         emit_spooled(lambda fp: dump_utf8(model, fp), out)
     else:
-        from lawdiff.render.markdown import render_markdown  # with the page's templates (jinja2): not for JSON
+        from lawdiff.render.markdown import render_markdown_to  # with the page's templates (jinja2): not for JSON
 
-        emit(render_markdown(model), out)
+        emit_spooled(lambda fp: render_markdown_to(fp, model), out)
 
 
 def _check_binary_out(fmt: str, out: Path | None) -> None:

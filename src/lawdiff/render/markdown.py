@@ -168,10 +168,32 @@ def render_markdown(model: dict) -> str:
     # The lines are many small acyclic strings: the cycle collector would walk the whole model again and again
     # while they are made (the stage grew 13-15 times for 10 times the sections with it on; issue #26)
     with no_cycle_collector():
-        return _markdown(model)
+        return "\n".join(_markdown(model))
 
 
-def _markdown(model: dict) -> str:
+# Characters of the Markdown encoded and written at a time by ``render_markdown_to``.
+_BATCH = 1 << 16
+
+
+def render_markdown_to(fp, model: dict) -> None:
+    """``render_markdown(model)`` as UTF-8 written into ``fp`` (a binary file) as it is made, a
+    batch of changes at a time: with ``compare_streamed``'s model (``lawdiff diff --format md``),
+    neither the changes' dicts nor the text are ever held whole (issue 26: memory)."""
+    with no_cycle_collector():
+        batch: list[str] = []
+        size, sep = 0, ""  # the newline between two batches goes before the second
+        for line in _markdown(model):
+            batch.append(line)
+            size += len(line)
+            if size >= _BATCH:
+                fp.write((sep + "\n".join(batch)).encode("utf-8"))
+                batch, size, sep = [], 0, "\n"
+        if batch:
+            fp.write((sep + "\n".join(batch)).encode("utf-8"))
+
+
+def _markdown(model: dict):
+    """The Markdown's lines (a change's heading and text one line), in order, to be joined by newlines."""
     old, new, stats = model["old"], model["new"], model["stats"]
     out = [f"# Redline: {escape(side_title(old))} → {escape(side_title(new))}", ""]
     for label, meta in (("Old", old), ("New", new)):
@@ -187,16 +209,16 @@ def _markdown(model: dict) -> str:
         out.append(f"- **Warning**: {stats['degraded']} provision pair(s) could not be diffed word by word in time; "
                    "their edits are shown coarser (sentence by sentence, or whole) where marked *degraded*: read those against the official texts.")
     out.append("")
+    yield from out
     printed = (old.get("line_numbers") == "printed", new.get("line_numbers") == "printed")
     shown = 0
     for change in model["changes"]:
         if change["kind"] != "equal":
             shown += 1
-            out.append(_section(change, printed))
+            yield _section(change, printed)
     if not shown:
-        out.append("No differences.")
-        out.append("")
-    return "\n".join(out)
+        yield "No differences."
+        yield ""
 
 
 def _section(change: dict, printed: tuple[bool, bool]) -> str:

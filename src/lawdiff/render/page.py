@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -143,19 +142,31 @@ def ref_label(ref: dict) -> str:
     "Recital 3", "Front matter, paragraph 1".  The one labelling function of every
     renderer a person reads; the eid itself belongs to JSON, AKN and URLs."""
     eid, term = ref.get("eid") or "", ref.get("term")
+    key = eid if term is None else (eid, term)
     try:
-        label = _label_of(eid, term)
+        label = _LABELS.get(key)
     except TypeError:  # a term that is no string (a hand-made model): not remembered
-        label = _label_of.__wrapped__(eid, term)
+        label = _label_of(eid, term)
+    else:
+        if label is None:
+            if len(_LABELS) >= _LABELS_HELD:
+                _LABELS.clear()
+            label = _LABELS[key] = _label_of(eid, term)
     return label or ref.get("num") or eid
 
 
-# A redline names each provision up to ten times (both views, the summary twice, the printed text),
-# a pass over the whole model each.  Past 16,384 labels a pass outruns the cache (at 30,000
-# sections, about 45,000 labels, the page spends 8 % of its time making them again), but room for
-# all of them raised `lawdiff diff --format html`'s peak by 10.7 MiB there (issue 26: memory
-# first).  Keyed by eid and term: the number only names a provision whose eid gives nothing.
-@lru_cache(maxsize=16384)
+# A redline names each provision up to twelve times (both views, the summary twice, the printed
+# text), a pass over the whole model each: the labels are remembered, by eid (and term: the number
+# only names a provision whose eid gives nothing).  An LRU cache of 16,384 (an entry 170 bytes with
+# its links) missed every label of every pass at 30,000 sections (45,000 labels read in order, five
+# times: 201,000 misses, a tenth of the page's time); a plain dict keyed by the eid the change
+# already holds costs 110 bytes a label, 5 MB for all of them there (issue 26).  Emptied when it
+# reaches ``_LABELS_HELD``, as a process that writes page after page (the site) would otherwise
+# keep every label it ever made.
+_LABELS: dict = {}
+_LABELS_HELD = 1 << 17
+
+
 def _label_of(eid: str, term: str | None) -> str:
     """The label of ``ref_label``, or "" where the eid names nothing a reader would (the caller
     then names the provision by its number, or its eid)."""

@@ -19,9 +19,11 @@ from bisect import bisect_right
 
 from markupsafe import Markup
 
+from lawdiff.diff.align import has_content
 from lawdiff.diff.citations import WordLines, edited_lines, located_run
 from lawdiff.parse.provisions import line_span, lines_text, spell_lines
 from lawdiff.diff.model import KIND_WORDS
+from lawdiff.render.rereadable import changed, places, rereadable
 from lawdiff.render.page import (escape_text, html_text, mark, mark_text, part_breaks, part_lines, parted, parted_name,
                                  parts_phrase, ref_label, side_refs, span_lines)
 
@@ -39,10 +41,10 @@ def print_layout(model: dict, docs=None, context: str = "changes", lazy: bool = 
     its HTML for every printed line, was a tenth of the page's memory (issue 26); and "summary"
     an iterable that makes its rows each time it is read."""
     printed = [model[side].get("line_numbers") == "printed" for side in ("old", "new")]
-    changes = model.get("changes", [])
+    changes = rereadable(model.get("changes", []))
     summary = _Summary(changes, printed)
     blocks = _blocks(changes, _Finder(model, docs, printed), printed, context)
-    if lazy and isinstance(changes, (list, tuple)):
+    if lazy:
         return {"summary": summary, "blocks": blocks, "printed": printed}
     return {"summary": list(summary), "blocks": list(blocks), "printed": printed}
 
@@ -58,11 +60,10 @@ class _Summary:
         self.changes, self.printed = changes, printed
 
     def __iter__(self):
-        changed = (c for c in self.changes if c["kind"] != "equal")
-        return (_summary_row(number, change, self.printed) for number, change in enumerate(changed, 1))
+        return (_summary_row(number, change, self.printed) for number, change in enumerate(changed(self.changes), 1))
 
     def __bool__(self) -> bool:
-        return any(c["kind"] != "equal" for c in self.changes)
+        return any(kind != "equal" for kind, _ in places(self.changes))
 
 
 def _blocks(changes: list[dict], finder: _Finder, printed: list[bool], context: str):
@@ -188,6 +189,42 @@ def _clip(text: str) -> str:
 
 # -- the text, line by printed line ---------------------------------------------------
 
+# How far past its order a ref's node is looked for before every node is indexed by eid.
+_NEAR = 256
+
+
+class _Nodes:
+    """A side's nodes, found for the refs of its changes.  A ref's ``order`` counts the provisions
+    with words of the tree compared, in document order: its node is that one of the list of them,
+    where the eid says so (8 bytes a node; a dict of every node by eid, for both sides, was half of
+    the page's own memory at 30,000 sections, 5 MB; issue 26).  Front matter that was not compared
+    (``not_compared``) comes first and shifts every order by as many: a node not at its order is
+    looked for a little further on and the shift kept; failing that (a document's root, which has
+    no order), every node by eid, as before."""
+
+    __slots__ = ("root", "worded", "shift", "by_eid")
+
+    def __init__(self, root):
+        self.root = root
+        self.worded = [n for n in root.walk() if has_content(n)] if root is not None else []
+        self.shift = 0
+        self.by_eid = None
+
+    def get(self, ref: dict):
+        eid, order, worded = ref["eid"], ref.get("order"), self.worded
+        if order is not None and eid is not None:
+            k = order + self.shift
+            if 0 <= k < len(worded) and worded[k].eid == eid:
+                return worded[k]
+            for k in range(order, min(len(worded), order + _NEAR)):
+                if worded[k].eid == eid:
+                    self.shift = k - order
+                    return worded[k]
+        if self.by_eid is None:
+            self.by_eid = {n.eid: n for n in self.root.walk()} if self.root is not None else {}
+        return self.by_eid.get(eid)
+
+
 class _Finder:
     """Where each word of a change stands on its printed lines, when the documents say."""
 
@@ -200,8 +237,7 @@ class _Finder:
                 continue
             eid = model[side].get("eid")
             root = doc.tree.find(eid) if eid else doc.tree
-            nodes = {n.eid: n for n in root.walk()} if root is not None else {}
-            self.sides.append((WordLines(doc, keep=64), nodes))  # a change asks for its own nodes only
+            self.sides.append((WordLines(doc, keep=64), _Nodes(root)))  # a change asks for its own nodes only
 
     def _located(self, side: int, refs: list[dict]):
         """The words' places over the provisions ``refs`` of one side (a split's parts joined
@@ -209,7 +245,7 @@ class _Finder:
         if not refs or self.sides[side] is None:
             return None
         lines, nodes = self.sides[side]
-        found = [nodes.get(r["eid"]) for r in refs]
+        found = [nodes.get(r) for r in refs]
         return None if None in found else located_run(found if len(found) > 1 else found[0], lines)[0]
 
     def rows(self, change: dict) -> list[dict] | None:

@@ -22,6 +22,7 @@ from lawdiff.render.page import (escape_text, instrument_href, line_cite, mark a
 from lawdiff.render.print_redline import CONTEXTS, print_layout
 from lawdiff.render.redline_cells import Cells
 from lawdiff.render.redline_rows import SummaryRows, ViewRows
+from lawdiff.render.rereadable import places, rereadable
 
 # A figure: digits (with , . % $ and a closing unit word at most) or a number word.
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -238,15 +239,20 @@ class _PageRows:
         # Where a moved provision used to stand: a stub after the provision that preceded it in the
         # old document (the model's old order; the sort is stable), linking to the row where it now
         # is (and back); before the first row if none did.  By index in ``changes``:
-        with_old = [k for k, change in enumerate(changes) if change.get("old")]
-        with_old.sort(key=lambda k: _old_order(changes[k]["old"]))
-        self.moved = {k for k in with_old if changes[k]["kind"] == "move"}
+        olds: list[tuple[int, int, bool]] = []  # (old order, index, moved) of each change with an old side
+        self.ids = ids = array("q")  # number -> row id
+        for k, (kind, order) in enumerate(places(changes)):  # no dict made for it (``rereadable``)
+            if order is not None:
+                olds.append((order, k, kind == "move"))
+            if kind != "equal":
+                ids.append(first + k)
+        olds.sort()  # by old order, then index: the model's order where the old order ties
+        self.moved = {k for _, k, moved in olds if moved}
         self.stubs: dict[int, list[int]] = {}  # a change -> the moved ones whose stubs follow its row
         self.top: list[int] = []
-        for n, k in enumerate(with_old):
-            if k in self.moved:
-                (self.stubs.setdefault(with_old[n - 1], []) if n else self.top).append(k)
-        self.ids = array("q", (i for i, _, number in _numbered(changes, first, numbered) if number))  # number -> row id
+        for n, (_, k, moved) in enumerate(olds):
+            if moved:
+                (self.stubs.setdefault(olds[n - 1][1], []) if n else self.top).append(k)
 
     def _row(self, i: int, change: dict, number: int | None) -> dict:
         row = _row(change, i, number)
@@ -286,11 +292,6 @@ class _RowOf:
         if not isinstance(number, int) or not 0 < number - self.numbered <= len(self.ids):
             raise KeyError(number)
         return {"i": self.ids[number - self.numbered - 1]}
-
-
-def _old_order(ref: dict) -> int:
-    order = ref.get("order")
-    return -1 if order is None else order  # a whole document's root comes first
 
 
 def _groups(rows: list[dict]) -> list[dict]:
@@ -386,9 +387,9 @@ def render_redline_to(fp, model: dict, *, docs=None, context: str = "changes") -
 def _render(model, root, label, has_matrices, docs, context, downloads, relation, part=None, render=render_page,
             screen=True):
     old, new = model["old"], model["new"]
-    changes = model.get("changes", [])
-    if not isinstance(changes, (list, tuple)):
-        changes = list(changes)
+    changes = rereadable(model.get("changes", []))  # read some six times, and by index
+    if changes is not model.get("changes"):
+        model = {**model, "changes": changes}
     rows = _PageRows(changes, part["first"], part["numbered"]) if part else _PageRows(changes)  # made as written
     top_stubs, row_of, any_rows = rows.top_stubs(), rows.row_of(), bool(changes)
     total = part["total"] if part else len(rows.ids)
