@@ -359,6 +359,7 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
     if fmt == "docx":
         from lawdiff.render.docx import render_docx
 
+        del old_side, new_side, docs  # it reads the change model alone: the texts' trees can go
         emit(render_docx(model), out)
     elif fmt == "pdf":
         from lawdiff.render.pdf import redline_pdf
