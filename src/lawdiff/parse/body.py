@@ -269,7 +269,7 @@ class Body:
                 # section;" then "Section 42B.", S.1592): quoted, not the bill's own.
                 if self.stack[-1][0] is self.body:
                     self._push(Node("section"), 1.0)
-                elif not any(AMENDING_WORDS.search(part) for part in self.text.parts.get(id(self.stack[-1][0]), ())):
+                elif not any(AMENDING_WORDS.search(part) for part in self.text.pieces(self.stack[-1][0])):
                     # No instruction puts it: a bill that reprints a section of the General Laws
                     # whole, catalogue headings and all (H.1291).  Read as quoted, but said so.
                     self.warnings.append(f"{num} is read as quoted text, but no amending instruction "
