@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from lawdiff.errors import LawdiffError
@@ -15,6 +14,18 @@ from lawdiff.parse.units import units as units_of
 from lawdiff.read import MAX_BYTES, Reading, read
 from lawdiff.read.xmlhead import foreign_xml_root, is_akn, refuse_internal_subset
 from lawdiff.parse.tree import Document
+
+# hashlib's sha256 is OpenSSL's: importing hashlib maps libcrypto, 3.5 MiB resident in every
+# ``lawdiff diff`` for the one digest a file needs (issue 26: memory).  CPython's own (``_sha2``
+# from 3.12, ``_sha256`` before) gives the same digest, more slowly (75 ms for an 8.7 MB file
+# against 9, a hundredth of loading it), and is the fallback where neither is built.
+try:
+    from _sha2 import sha256 as _sha256
+except ImportError:
+    try:
+        from _sha256 import sha256 as _sha256
+    except ImportError:
+        from hashlib import sha256 as _sha256
 
 
 def parse_bytes(data: bytes, source: object, meta: dict | None = None, sha256: str | None = None) -> Document:
@@ -46,7 +57,7 @@ def _parse_bytes(held: list[bytes], source: object, meta: dict | None, sha256: s
         raise LawdiffError(source, f"XML with root <{root}>, not Akoma Ntoso (root <akomaNtoso>)")
     meta = dict(meta or {})
     meta.pop("fetched", None)  # when a file was downloaded is no part of the document: output stays reproducible
-    sha256 = sha256 or hashlib.sha256(data).hexdigest()
+    sha256 = sha256 or _sha256(data).hexdigest()
     reading = read(data, source)
     del data
     # What the tree does not need of the reading is taken first (its line texts, packed: 1.2 MB at
@@ -115,7 +126,7 @@ def load_document(ref: str, corpus: Corpus | None = None) -> Document:
     if raw is None:
         raise LawdiffError(ref, f"no text in the corpus yet (lawdiff fetch {ref} downloads it)")
     held = [_read_bytes(raw)]
-    actual = hashlib.sha256(held[0]).hexdigest()
+    actual = _sha256(held[0]).hexdigest()
     if entry.get("sha256") and entry["sha256"] != actual:
         raise LawdiffError(raw, f"sha256 {actual} does not match the manifest's {entry['sha256']}")
     return _parse_held(held, raw, entry, actual)
