@@ -114,6 +114,7 @@ class Body:
         self.stack: list[tuple[Node, float]] = [(self.body, 0.0)]
         self.last_label: dict[tuple[int, str], str] = {}  # (id(parent), kind) -> last label opened under it
         self.previous_heading = False
+        self.nums: dict[str, str] = {}  # each subdivision number as first printed (shared by those alike)
         # Closing words being gathered: (their parent, the wrapUp node, the node whose text the
         # words would otherwise continue).  The stack stays as it was, so a marker after them is
         # placed exactly as without them.
@@ -225,7 +226,9 @@ class Body:
                     self._leave_definitions_for(num, unit)
                 rank = rank or base + LEVELS[kind]
                 self._pop_to(rank)
-                node = Node(kind.value, num=num)
+                # One string for each number printed alike: "(a)", "(1)" stand thousands of times in a
+                # long bill (0.6 MB at 30,000 sections, held through the redline; issue 26: memory).
+                node = Node(kind.value, num=self.nums.setdefault(num, num))
                 self.last_label[(id(self.stack[-1][0]), kind)] = subdivision_label(num)
             self._push(node, rank)
             if rank == 1.0 and len(self.stack) == 2:
