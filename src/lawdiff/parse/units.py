@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lawdiff.parse.provisions import lines_text
 from lawdiff.parse.markers import BILL_SECTION, DEFINITION, DEFINITIONS_INTRO, FIELD, continues, marker, terminal
-from lawdiff.parse.tree import Node
+from lawdiff.parse.tree import NO_CHILDREN, Node
 from lawdiff.read.cover import is_header
 from lawdiff.read.lines import Reading, fold, is_folded
 
@@ -280,6 +280,8 @@ class NodeText:
             parts = more.get(id(node))
             text = " ".join(parts) if parts is not None else node.text
             node.text = text if is_folded(text) else fold(text)  # most are: no list of words made
+            if not node.children:
+                node.children = NO_CHILDREN  # the tree is built: every leaf shares one empty list
         _set_extents(root)
 
 
