@@ -83,6 +83,8 @@ class Node:
     """[first, last] line of the node and its children (see Document.meta["line_numbers"])."""
     term: str | None = None
     children: list[Node] = field(default_factory=list)
+    """The provisions inside, in order.  A parsed tree's leaves share ``NO_CHILDREN`` (empty, not
+    to be added to): to give a leaf children, give it a list of its own."""
 
     def walk(self) -> Iterator[Node]:
         """This node and its descendants, in document order."""
