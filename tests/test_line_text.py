@@ -113,3 +113,15 @@ def test_line_numbers_past_a_c_int_keep_the_dict():
     assert LineText.derive(lines, tree) is None
     small = LineText.derive(dict(enumerate(lines.values(), 1)), tree)
     assert small is not None and small.numbers.itemsize == 4 and dict(small.items()) == {1: lines[2**31], 2: lines[2**31 + 1]}
+
+
+def test_a_document_whose_lines_the_tree_parts_keeps_the_reading_dict():
+    """Where most lines are worded otherwise in the tree ("(a)(1) The owner" is parted into "(a)",
+    "(1)", "The owner"), the loader, which packed the lines before the parse, makes the dict
+    again: equal to the reading's, in its order."""
+    data = ("SECTION 1. The following shall apply to every owner:\n"
+            "(a)(1) The owner shall pay the fee.\n(b)(1) The clerk shall keep the record.\n"
+            "(c)(1) The board shall meet each year.\n").encode()
+    lines, doc = _both(data, "parted.txt")
+    assert type(doc.line_text) is dict and list(doc.line_text.items()) == list(lines.items())
+    assert [n.num for n in doc.tree.walk() if n.num][1:3] == ["(a)", "(1)"]

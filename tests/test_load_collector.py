@@ -17,13 +17,13 @@ BILL = ("SECTION 1. Chapter 6 of the General Laws is hereby amended by striking 
 def collector_seen(monkeypatch):
     """Whether the collector ran while the text was parsed, for each parse."""
     seen = []
-    parse = documents.parse
+    parse = documents.parse_units
 
-    def watched(reading, kind):
+    def watched(units, kind, body_only):
         seen.append(gc.isenabled())
-        return parse(reading, kind)
+        return parse(units, kind, body_only)
 
-    monkeypatch.setattr(documents, "parse", watched)
+    monkeypatch.setattr(documents, "parse_units", watched)
     enabled = gc.isenabled()
     yield seen
     (gc.enable if enabled else gc.disable)()

@@ -29,3 +29,19 @@ def test_an_akn_file_is_still_read_by_content():
         assert "Akoma Ntoso" in str(e), e
     else:
         raise AssertionError("an empty act passed the AKN schema")
+
+
+def test_a_text_diff_maps_no_openssl_and_keeps_the_digest(tmp_path):
+    """`lawdiff diff A.txt B.txt` (JSON) hashes each file without hashlib (which maps OpenSSL's
+    libcrypto, 3.5 MiB resident), and the digest is still the file's sha256."""
+    import hashlib
+
+    (tmp_path / "a.txt").write_text("SECTION 1. The owner shall pay the fee.\n")
+    (tmp_path / "b.txt").write_text("SECTION 1. The owner shall pay the yearly fee.\n")
+    probe = ("import sys, runpy; sys.argv = ['lawdiff', 'diff', 'a.txt', 'b.txt', '--out', 'out.json']\n"
+             "try:\n    runpy.run_module('lawdiff', run_name='__main__')\nexcept SystemExit as e:\n    assert not e.code, e\n"
+             "print(sorted({'hashlib', '_hashlib'} & set(sys.modules)), file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr
+    data = (tmp_path / "b.txt").read_bytes()
+    assert parse_bytes(data, "b.txt").meta["sha256"] == hashlib.sha256(data).hexdigest()

@@ -423,3 +423,19 @@ def test_controls_counted_in_the_bytes():
             assert _looks_binary(decoded, data) == want
             answers.add(want)
     assert answers == {True, False}
+
+
+def test_median_is_the_statistics_median():
+    """``body._median`` (the width of a full printed line) stands for ``statistics.median``, which
+    imports ``fractions`` and ``decimal``: the same value and type, odd and even counts."""
+    import statistics
+
+    from lawdiff.parse.body import _median
+
+    rng = random.Random(26)
+    for n in range(1, 80):
+        values = [rng.randint(0, 120) for _ in range(n)]
+        expected = statistics.median(values)
+        got = _median(values)
+        assert got == expected and type(got) is type(expected), values
+    assert _median([70, 10, 40]) == 40 and _median([10, 40, 70, 80]) == 55.0

@@ -2,32 +2,52 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from lawdiff.errors import LawdiffError
 from lawdiff.files import read_regular
 from lawdiff.gcpause import no_cycle_collector
 from lawdiff.load.manifest import Corpus, default_corpus_dir
-from lawdiff.parse.line_text import LineText
-from lawdiff.parse.structure import parse
+from lawdiff.parse.line_text import LineText, pack
+from lawdiff.parse.structure import parse_units
+from lawdiff.parse.units import units as units_of
 from lawdiff.read import MAX_BYTES, Reading, read
 from lawdiff.read.xmlhead import foreign_xml_root, is_akn, refuse_internal_subset
 from lawdiff.parse.tree import Document
+
+# hashlib's sha256 is OpenSSL's: importing hashlib maps libcrypto, 3.5 MiB resident in every
+# ``lawdiff diff`` for the one digest a file needs (issue 26: memory).  CPython's own (``_sha2``
+# from 3.12, ``_sha256`` before) gives the same digest, more slowly (75 ms for an 8.7 MB file
+# against 9, of the 2.5 s loading it takes); hashlib's is the fallback where neither is built.
+try:
+    from _sha2 import sha256 as _sha256
+except ImportError:
+    try:
+        from _sha256 import sha256 as _sha256
+    except ImportError:
+        from hashlib import sha256 as _sha256
 
 
 def parse_bytes(data: bytes, source: object, meta: dict | None = None, sha256: str | None = None) -> Document:
     """Parse the bytes of one instrument; ``meta`` is its manifest entry, if it has one;
     ``sha256``: the hash of ``data``, when the caller has just computed it (it is not computed twice)."""
+    return _parse_held([data], source, meta, sha256)
+
+
+def _parse_held(held: list[bytes], source: object, meta: dict | None, sha256: str | None) -> Document:
+    """``parse_bytes`` of ``held``'s one item, which it takes out: where the caller keeps no other
+    reference (``load_document``), the file's bytes are let go once read, not held through the
+    parse (8 MB at 30,000 sections; issue 26: memory)."""
     # Reading and parsing make many small objects that live on (lines, units, the tree), and few
     # cycles; the collector's full passes would walk them all, and any document loaded before,
     # again and again for little to collect (a tenth of loading at 30,000 sections). Paused here,
     # it collects whatever cycles were left once it is restored.
     with no_cycle_collector():
-        return _parse_bytes(data, source, meta, sha256)
+        return _parse_bytes(held, source, meta, sha256)
 
 
-def _parse_bytes(data: bytes, source: object, meta: dict | None, sha256: str | None) -> Document:
+def _parse_bytes(held: list[bytes], source: object, meta: dict | None, sha256: str | None) -> Document:
+    data = held.pop()
     refuse_internal_subset(data, source)
     if is_akn(data):
         from lawdiff.read.akn import read_akn  # lxml: imported for an AKN file only (issue 26: memory)
@@ -37,22 +57,38 @@ def _parse_bytes(data: bytes, source: object, meta: dict | None, sha256: str | N
         raise LawdiffError(source, f"XML with root <{root}>, not Akoma Ntoso (root <akomaNtoso>)")
     meta = dict(meta or {})
     meta.pop("fetched", None)  # when a file was downloaded is no part of the document: output stays reproducible
+    sha256 = sha256 or _sha256(data).hexdigest()
     reading = read(data, source)
-    tree, facts = parse(reading, meta.get("kind") or reading.meta.get("kind"))
+    del data
+    # What the tree does not need of the reading is taken first (its line texts, packed: 1.2 MB at
+    # 30,000 sections where the dict is 5) and its lines let go before the tree is built: a Line and
+    # a source position each, 12 MB there, were held through the parse (issue 26: memory).
+    lines = line_text(reading)
+    packed = pack(lines)
+    if packed:
+        del lines
+    units = units_of(reading)
+    found, line_numbers, body_only = reading.meta, reading.line_numbers, reading.body_only
+    del reading
+    tree, facts = parse_units(units, meta.get("kind") or found.get("kind"), body_only)
+    del units
     meta.setdefault("id", Path(str(source)).stem)
     meta.setdefault("kind", facts["kind"])
-    for key, value in reading.meta.items():
+    for key, value in found.items():
         meta.setdefault(key, value)  # the curated manifest wins over what the reader found
     meta["source"] = str(source)
-    meta["sha256"] = sha256 or hashlib.sha256(data).hexdigest()
-    meta["line_numbers"] = reading.line_numbers
+    meta["sha256"] = sha256
+    meta["line_numbers"] = line_numbers
     meta["structure"] = facts["structure"]
     if facts["warnings"]:
         meta["warnings"] = facts["warnings"]
-    lines = line_text(reading)
-    del reading  # its lines (a Line each) are not needed once their words are in ``lines``: not held through derive
-    # The lines' words as places in the tree's words, where they are the same words (not kept twice).
-    return Document(meta=meta, tree=tree, line_text=LineText.derive(lines, tree) or lines)
+    if packed:
+        # The lines' words as places in the tree's words, where they are the same words (not kept twice).
+        compact = LineText.derive_packed(*packed, tree)
+        if compact is not None:
+            return Document(meta=meta, tree=tree, line_text=compact)
+        lines = dict(zip(*packed))
+    return Document(meta=meta, tree=tree, line_text=lines)
 
 
 def line_text(reading: Reading) -> dict[int, str]:
@@ -74,7 +110,7 @@ def load_document(ref: str, corpus: Corpus | None = None) -> Document:
         if corpus is None:
             corpus = _try_corpus()
         entry = corpus.entry_for_path(path) if corpus else None
-        return parse_bytes(_read_bytes(path), path, entry)
+        return _parse_held([_read_bytes(path)], path, entry, None)
     if path.exists():
         raise LawdiffError(ref, "not a file")
     if corpus is None:
@@ -89,11 +125,11 @@ def load_document(ref: str, corpus: Corpus | None = None) -> Document:
     raw = corpus.raw_path(entry)
     if raw is None:
         raise LawdiffError(ref, f"no text in the corpus yet (lawdiff fetch {ref} downloads it)")
-    data = _read_bytes(raw)
-    actual = hashlib.sha256(data).hexdigest()
+    held = [_read_bytes(raw)]
+    actual = _sha256(held[0]).hexdigest()
     if entry.get("sha256") and entry["sha256"] != actual:
         raise LawdiffError(raw, f"sha256 {actual} does not match the manifest's {entry['sha256']}")
-    return parse_bytes(data, raw, entry, sha256=actual)
+    return _parse_held(held, raw, entry, actual)
 
 
 def _read_bytes(path: Path) -> bytes:

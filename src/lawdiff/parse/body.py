@@ -10,7 +10,6 @@ happens to begin "(ii)" mid-sentence stays text.
 from __future__ import annotations
 
 import re
-import statistics
 
 from lawdiff.parse.eids import clean_num
 from lawdiff.parse.markers import (BARE_SECTION, DEFINITION, HYPHENATED_SECTION, LEVELS, MARKER_FIRSTS, ONE_SECTION,
@@ -115,12 +114,13 @@ class Body:
         self.stack: list[tuple[Node, float]] = [(self.body, 0.0)]
         self.last_label: dict[tuple[int, str], str] = {}  # (id(parent), kind) -> last label opened under it
         self.previous_heading = False
+        self.nums: dict[str, str] = {}  # each subdivision number as first printed (shared by those alike)
         # Closing words being gathered: (their parent, the wrapUp node, the node whose text the
         # words would otherwise continue).  The stack stays as it was, so a marker after them is
         # placed exactly as without them.
         self.wrap_up: tuple[Node, Node, Node] | None = None
         printed = [len(u.text) for u in units if u.printed]
-        self.full_line = statistics.median(printed) if printed else 0
+        self.full_line = _median(printed) if printed else 0
 
     def add(self, i: int, unit: Unit) -> None:
         """Place the i-th unit: open the provisions its markers start, or continue the one open."""
@@ -226,7 +226,9 @@ class Body:
                     self._leave_definitions_for(num, unit)
                 rank = rank or base + LEVELS[kind]
                 self._pop_to(rank)
-                node = Node(kind.value, num=num)
+                # One string for each number printed alike: "(a)", "(1)" stand thousands of times in a
+                # long bill (0.6 MB at 30,000 sections, held through the redline; issue 26: memory).
+                node = Node(kind.value, num=self.nums.setdefault(num, num))
                 self.last_label[(id(self.stack[-1][0]), kind)] = subdivision_label(num)
             self._push(node, rank)
             if rank == 1.0 and len(self.stack) == 2:
@@ -269,7 +271,7 @@ class Body:
                 # section;" then "Section 42B.", S.1592): quoted, not the bill's own.
                 if self.stack[-1][0] is self.body:
                     self._push(Node("section"), 1.0)
-                elif not any(AMENDING_WORDS.search(part) for part in self.text.parts.get(id(self.stack[-1][0]), ())):
+                elif not any(AMENDING_WORDS.search(part) for part in self.text.pieces(self.stack[-1][0])):
                     # No instruction puts it: a bill that reprints a section of the General Laws
                     # whole, catalogue headings and all (H.1291).  Read as quoted, but said so.
                     self.warnings.append(f"{num} is read as quoted text, but no amending instruction "
@@ -739,3 +741,11 @@ def _last_quoted_section(frame: Node) -> Node | None:
             if child.type == "section":
                 return child
     return None
+
+
+def _median(values: list[int]) -> float:
+    """``statistics.median``, which imports ``fractions`` and ``decimal`` (0.65 MiB resident in every
+    ``lawdiff diff``; issue 26: memory) for this one call: the middle value, or the mean of the two."""
+    values = sorted(values)
+    half = len(values) // 2
+    return values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2

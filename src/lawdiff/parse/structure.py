@@ -22,10 +22,15 @@ from lawdiff.read.lines import Reading
 
 def parse(reading: Reading, kind: str | None = None) -> tuple[Node, dict]:
     """Build the tree; returns (root, facts) where facts tell what was recognised."""
-    units = units_of(reading)
+    return parse_units(units_of(reading), kind, reading.body_only)
+
+
+def parse_units(units: list[Unit], kind: str | None = None, body_only: bool = False) -> tuple[Node, dict]:
+    """``parse`` of a reading's units (``units.units``), its ``body_only`` said apart: a caller that
+    has what else it needs of the reading lets go of its lines before the tree is built (issue 26)."""
     root = Node(_root_type(kind, units))
     text = NodeText()
-    front = FrontMatter(text, "body" if reading.body_only else "preface")
+    front = FrontMatter(text, "body" if body_only else "preface")
     body = Body(root.type, units, text)
     for i, unit in enumerate(units):
         if not front.take(unit):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lawdiff.parse.provisions import lines_text
 from lawdiff.parse.markers import BILL_SECTION, DEFINITION, DEFINITIONS_INTRO, FIELD, continues, marker, terminal
-from lawdiff.parse.tree import Node
+from lawdiff.parse.tree import NO_CHILDREN, Node
 from lawdiff.read.cover import is_header
 from lawdiff.read.lines import Reading, fold, is_folded
 
@@ -179,30 +179,45 @@ def _defines(text: str) -> bool:
 
 class NodeText:
     """Each provision's text as the pieces added (joined once, at the end), the printed lines
-    it covers, and which provisions introduce definitions."""
+    it covers, and which provisions introduce definitions.
+
+    While the tree is built a node holds its first piece in its own ``text`` and the lines of its
+    own units in its ``lines`` (``[first, last]``, widened in place); only a node given a second
+    piece has a list of them here.  A dict of every node's pieces and one of its lines, keyed by
+    ``id(node)``, were 11 MB at 30,000 sections, held through the parse (issue 26: memory)."""
 
     def __init__(self):
-        self.parts: dict[int, list[str]] = {}
-        self.extents: dict[int, list[int]] = {}
+        self.more: dict[int, list[str]] = {}  # the pieces of a node given more than one
+        self.merged: set[int] = set()  # nodes given another's pieces, none yet of their own: they have text
         self.defines: set[int] = set()  # nodes whose text introduces definitions
 
     def add(self, node: Node, unit: Unit, text: str | None = None) -> None:
         text = unit.text if text is None else text
-        key = id(node)
         if text:
-            parts = self.parts.setdefault(key, [])
+            key = id(node)
+            before = node.text
+            if not before:
+                parts = self.more.get(key)  # pieces merged in, the first of them gone: a list here
+                before = parts[-1] if parts else ""
             # The intro may wrap across printed lines: look at this piece and the end of the last
             # (not again for a node already known to introduce definitions).
-            if key not in self.defines and _defines(f"{parts[-1][-120:]} {text}" if parts else text):
+            if key not in self.defines and _defines(f"{before[-120:]} {text}" if before else text):
                 self.defines.add(key)
-            parts.append(text)
+            if not node.text and key not in self.more:
+                node.text = text  # its first piece
+            else:
+                parts = self.more.get(key)
+                if parts is None:
+                    parts = self.more[key] = [node.text]
+                    node.text = ""
+                parts.append(text)
         # ``self.extend(node, unit)`` written out: it is done for every unit placed.
         first, last = unit.first, unit.last
         if first is None:
             return
-        extent = self.extents.get(key)
+        extent = node.lines
         if extent is None:
-            self.extents[key] = [first, last]
+            node.lines = [first, last]
         else:
             if first < extent[0]:
                 extent[0] = first
@@ -213,19 +228,36 @@ class NodeText:
         first, last = unit.first, unit.last
         if first is None:
             return
-        extent = self.extents.get(id(node))
+        extent = node.lines
         if extent is None:
-            self.extents[id(node)] = [first, last]
+            node.lines = [first, last]
         else:  # comparisons, not min() and max(): once for each unit placed
             if first < extent[0]:
                 extent[0] = first
             if last > extent[1]:
                 extent[1] = last
 
+    def pieces(self, node: Node) -> list[str]:
+        """The pieces of ``node``'s text so far, in order."""
+        parts = self.more.get(id(node))
+        if parts is not None:
+            return parts
+        return [node.text] if node.text else []
+
     def merge(self, into: Node, node: Node) -> None:
         """Give ``node``'s words and lines to ``into`` (which they follow), as if added there."""
-        self.parts.setdefault(id(into), []).extend(self.parts.pop(id(node), []))
-        extent = self.extents.pop(id(node), None)
+        given = self.pieces(node)
+        self.more.pop(id(node), None)
+        node.text = ""
+        if given:
+            parts = self.more.get(id(into))
+            if parts is None:
+                parts = self.more[id(into)] = [into.text] if into.text else []
+                into.text = ""
+            parts.extend(given)
+        elif not self.has_text(into):
+            self.merged.add(id(into))  # as when the pieces were listed for every node: an empty list is some
+        extent, node.lines = node.lines, None
         if extent:
             first, last = extent
             self.extend(into, Unit("", first, last, False))
@@ -233,30 +265,39 @@ class NodeText:
             self.defines.add(id(into))
 
     def tail(self, node: Node) -> str:
-        parts = self.parts.get(id(node))
-        return parts[-1].rstrip() if parts else ""
+        parts = self.more.get(id(node))
+        if parts:
+            return parts[-1].rstrip()
+        return node.text.rstrip()
 
     def has_text(self, node: Node) -> bool:
-        return id(node) in self.parts
+        return bool(node.text) or id(node) in self.more or id(node) in self.merged
 
     def finish(self, root: Node) -> None:
         """Join each node's pieces, and give each node the printed lines of its text and children."""
+        more = self.more
         for node in root.walk():
-            text = " ".join(self.parts.get(id(node), ()))
+            parts = more.get(id(node))
+            text = " ".join(parts) if parts is not None else node.text
             node.text = text if is_folded(text) else fold(text)  # most are: no list of words made
-        _set_extents(root, self.extents)
+            if not node.children:
+                node.children = NO_CHILDREN  # the tree is built: every leaf shares one empty list
+        _set_extents(root)
 
 
-def _set_extents(node: Node, extents: dict[int, list[int]]) -> list[int] | None:
-    """A node's lines cover its own text and all its children."""
-    own = extents.get(id(node))
+def _set_extents(node: Node) -> list[int] | None:
+    """A node's lines cover its own text and all its children (its own: what ``NodeText`` gave it)."""
+    own = node.lines
     first, last = own if own else (None, None)
     for child in node.children:  # compared as the spans come: no list of them made for each node
-        span = _set_extents(child, extents)
+        span = _set_extents(child)
         if span:
             if first is None or span[0] < first:
                 first = span[0]
             if last is None or span[1] > last:
                 last = span[1]
-    node.lines = [first, last] if first is not None else None
+    if own:
+        own[0], own[1] = first, last
+    elif first is not None:
+        node.lines = [first, last]
     return node.lines
