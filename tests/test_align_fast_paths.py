@@ -35,6 +35,7 @@
   made again: the provisions it is given and their texts must be those the test made again gave.
 """
 
+import json
 import sys
 import zlib
 from collections import Counter
@@ -553,3 +554,78 @@ def test_items_share_their_integers_and_read_the_same():
     old, new = shared
     assert len(old) > 260 and all(old[k].index is new[k].index for k in range(min(len(old), len(new))))
     assert all(it.end is ints[it.end] and it.rank is ints[it.rank] for items in shared for it in items)
+
+
+def by_subtree_text_with_lists(old, new, pairs, how):
+    """``align._by_subtree_text`` as it was: signatures and sizes in dicts, every item with a key in
+    a list, both sides' unique keys made in full."""
+    def unique(items):
+        sig, size, seen = {}, {}, {}
+        for it in reversed(items):
+            own = it.seq
+            sig[it.index] = hash((" ".join(own), tuple(sig[c] for c in it.children)))
+            size[it.index] = len(own) + sum(size[c] for c in it.children)
+            if it.index and size[it.index] >= align.MIN_TEXT_WORDS:
+                seen.setdefault((it.kind, sig[it.index]), []).append(it.index)
+        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+    uo, un = unique(old), unique(new)
+    taken = set(pairs.values())
+    for k, o in sorted(uo.items(), key=lambda kv: kv[1]):
+        n = un.get(k)
+        if (n is not None and o not in pairs and n not in taken
+                and align.clean_num(old[o].node.num or "") != align.clean_num(new[n].node.num or "")):
+            align._pair(o, n, "text", pairs, how)
+            taken.add(n)
+
+
+def test_subtree_text_pass_as_with_lists(monkeypatch):
+    """``align._by_subtree_text`` keeps an item (or -1) for each key, the new side's only where the
+    old side has it once: the same pairs as with every item listed (omnibus pairs with sections
+    renumbered and moved, whose words this pass pairs, and real bills and their new drafts)."""
+    docs = []
+    for seed in (31, 32, 33):
+        old_text, new_text = omnibus.generate(150, seed, moved=0.05).texts()
+        docs.append((parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")))
+    for pair in ("H3306-H4450", "H83-H4632", "H1745-H4115"):
+        names = [SESSION / "documents" / f"{name}.json" for name in pair.split("-")]
+        docs.append(tuple(parse_bytes(path.read_bytes(), path) for path in names))
+    docs.append(renumbered_runs())
+    by_pass = 0
+    for old, new in docs:
+        found = []
+        for before in (False, True):
+            if before:
+                monkeypatch.setattr(align, "_by_subtree_text", by_subtree_text_with_lists)
+            made = align.align(old.tree, new.tree)
+            found.append((made.pairs, made.how, made.moved))
+        monkeypatch.undo()
+        assert found[0] == found[1]
+        made = align.align(old.tree, new.tree)
+        by_pass += sum(1 for o, n in made.pairs.items() if made.how[n] == "text" and made.old[o].node.num
+                       and align.clean_num(made.old[o].node.num) != align.clean_num(made.new[n].node.num))
+    assert by_pass >= 4  # pass 1 pairs no renumbered provision whose words are all in its children
+
+
+def renumbered_runs():
+    """An act's sections put in and renumbered, each with its words in its subsections (which only
+    the subtree pass pairs by their words), some subsections' words repeated under two sections on
+    a side (keys held by several items), in the API records' layout."""
+    def doc(name, *paragraphs):
+        text = "".join(f"\t{p}\r\n" for p in paragraphs)
+        return parse_bytes(json.dumps({"DocumentText": text, "BillNumber": name, "GeneralCourtNumber": 193}).encode(),
+                           f"{name}.json")
+
+    def section(k, topic):
+        return (f"SECTION {k}.", f"(a) The keeper of the {topic} shall count the boats that pass each week of the year.",
+                f"(b) The keeper shall send the counts of the {topic} to the harbor board by the first of May.")
+
+    repeated = ("SECTION {}.", "(a) Each town shall keep a list of its wells and pumps and the water they draw.",
+                "(b) The list shall be open to the public at the town hall during business hours.")
+    topics = ["north lock", "south lock", "east weir", "west weir", "middle canal", "upper basin"]
+    old = [p for k, t in enumerate(topics, 1) for p in section(k, t)]
+    old += [p.format(7) for p in repeated] + [p.format(8) for p in repeated]
+    new = [*section(1, topics[0]), *section(2, "river gate")]
+    new += [p for k, t in enumerate(topics[1:], 3) for p in section(k, t)]
+    new += [p.format(8) for p in repeated] + [p.format(9) for p in repeated]
+    return doc("H9101", *old), doc("H9102", *new)

@@ -487,22 +487,35 @@ def _by_subtree_text(old, new, pairs, how) -> None:
     in its subsections).  A section renumbered with its words unchanged (a run of sections
     renumbered after one put in before them) pairs with its words, never with the section that
     merely kept its number (issue #22, class 8)."""
-    def unique(items):
-        sig: dict[int, int] = {}
-        size: dict[int, int] = {}
-        seen: dict[tuple, list[int]] = {}
+    kinds: dict[tuple, tuple] = {}  # one tuple for each kind, not one for each provision
+
+    def unique(items, want: dict | None = None) -> dict[tuple, int]:
+        """(kind, signature) -> the one item with it, or -1 where several have it; ``want``: only the
+        keys it holds once.  Lists by index for the signatures and sizes, and an item (or -1) for each
+        key, not a list of every item with it: at 30,000 sections that was 24 MB, this pass the
+        alignment's highest point (issue 26: memory)."""
+        sig = [0] * len(items)
+        size = [0] * len(items)
+        seen: dict[tuple, int] = {}
         for it in reversed(items):  # children before their parents
             own = _seq(it)  # the words of its key, as the weights found them
-            sig[it.index] = hash((" ".join(own), tuple(sig[c] for c in it.children)))
-            size[it.index] = len(own) + sum(size[c] for c in it.children)
-            if it.index and size[it.index] >= MIN_TEXT_WORDS:
-                seen.setdefault((it.kind, sig[it.index]), []).append(it.index)
-        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+            i = it.index
+            sig[i] = hash((" ".join(own), tuple([sig[c] for c in it.children])))
+            size[i] = len(own) + sum([size[c] for c in it.children])
+            if i and size[i] >= MIN_TEXT_WORDS:
+                kind = it.kind
+                key = (kinds.setdefault(kind, kind), sig[i])
+                if want is None or want.get(key, -1) >= 0:
+                    seen[key] = -1 if key in seen else i
+        return seen
 
-    uo, un = unique(old), unique(new)
+    uo = unique(old)
+    un = unique(new, uo)
     taken = set(pairs.values())
-    for k, o in sorted(uo.items(), key=lambda kv: kv[1]):
+    for k, o in sorted(((k, o) for k, o in uo.items() if o >= 0), key=lambda kv: kv[1]):
         n = un.get(k)
+        if n is not None and n < 0:
+            n = None
         # Under the same number the number pass pairs them as before: this pass decides only
         # between a provision's words and its number.
         if (n is not None and o not in pairs and n not in taken
