@@ -629,3 +629,38 @@ def renumbered_runs():
     new += [p for k, t in enumerate(topics[1:], 3) for p in section(k, t)]
     new += [p.format(8) for p in repeated] + [p.format(9) for p in repeated]
     return doc("H9101", *old), doc("H9102", *new)
+
+
+def gaps_of_with_points(old, new, pairs, taken, po, pn):
+    """``align._gaps_of`` as it was: the anchors as pairs, chained as pairs, the ends added to a copy."""
+    co, cn = old[po].children, new[pn].children
+    where = {c: j for j, c in enumerate(cn)}
+    anchors = align.heaviest_increasing([(i, where[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in where])
+    bounds = [(-1, -1)] + anchors + [(len(co), len(cn))]
+    for (ao, an), (bo, bn) in zip(bounds, bounds[1:]):
+        gap_o = [c for c in co[ao + 1:bo] if c not in pairs]
+        gap_n = [c for c in cn[an + 1:bn] if c not in taken]
+        if gap_o and gap_n:
+            yield gap_o, gap_n
+
+
+def test_gaps_as_with_points(monkeypatch):
+    """``align._gaps_of`` chains the anchors' places as two lists: the gaps the pairs gave, each time
+    the passes ask (omnibus pairs with moves, struck and inserted sections, and a real redraft)."""
+    asked = []
+
+    def both(old, new, pairs, taken, po, pn):
+        got = list(fresh(old, new, pairs, taken, po, pn))
+        asked.append((got, list(gaps_of_with_points(old, new, pairs, taken, po, pn))))
+        return iter(got)
+
+    fresh = align._gaps_of
+    monkeypatch.setattr(align, "_gaps_of", both)
+    for seed in (41, 42, 43):
+        old_text, new_text = omnibus.generate(150, seed, moved=0.05, struck=0.05, inserted=0.05).texts()
+        align.align(parse_bytes(old_text, "old.txt").tree, parse_bytes(new_text, "new.txt").tree)
+    names = [SESSION / "documents" / f"{name}.json" for name in ("H83", "H4632")]
+    old, new = (parse_bytes(path.read_bytes(), path) for path in names)
+    align.align(old.tree, new.tree)
+    assert all(got == before for got, before in asked)
+    assert sum(len(got) for got, _ in asked) > 20
