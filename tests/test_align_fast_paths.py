@@ -39,6 +39,7 @@ import json
 import sys
 import zlib
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -607,7 +608,7 @@ def test_subtree_text_pass_as_with_lists(monkeypatch):
     assert by_pass >= 4  # pass 1 pairs no renumbered provision whose words are all in its children
 
 
-def renumbered_runs():
+def renumbered_runs(moved: bool = False):
     """An act's sections put in and renumbered, each with its words in its subsections (which only
     the subtree pass pairs by their words), some subsections' words repeated under two sections on
     a side (keys held by several items), in the API records' layout."""
@@ -628,6 +629,8 @@ def renumbered_runs():
     new = [*section(1, topics[0]), *section(2, "river gate")]
     new += [p for k, t in enumerate(topics[1:], 3) for p in section(k, t)]
     new += [p.format(8) for p in repeated] + [p.format(9) for p in repeated]
+    if moved:  # the first section moved last, its subsections with it
+        new = new[3:] + new[:3]
     return doc("H9101", *old), doc("H9102", *new)
 
 
@@ -664,3 +667,50 @@ def test_gaps_as_with_points(monkeypatch):
     align.align(old.tree, new.tree)
     assert all(got == before for got, before in asked)
     assert sum(len(got) for got, _ in asked) > 20
+
+
+def test_changes_held_as_integers_are_made_as_change_makes_them():
+    """``changes.Changes`` holds a change with no word diff of its own to keep as one integer, its words'
+    lines located once, and makes it when it is read without ``_change``: every such change must be the
+    one ``_change`` makes (omnibus pairs with sections struck, inserted, moved and renumbered; real
+    bills and their redrafts, printed and API records), and every change of the model as before."""
+    from lawdiff.diff import changes as changes_module
+    from lawdiff.diff.model import ChangeModel
+
+    docs = []
+    for seed in (51, 52):
+        old_text, new_text = omnibus.generate(200, seed, moved=0.05, struck=0.05, inserted=0.05).texts()
+        docs.append((parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")))
+    for pair in ("H3306-H4450", "H83-H4632", "H1745-H4115"):
+        names = [SESSION / "documents" / f"{name}.json" for name in pair.split("-")]
+        docs.append(tuple(parse_bytes(path.read_bytes(), path) for path in names))
+    docs += [renumbered_runs(), renumbered_runs(moved=True)]
+    held = displaced = 0
+    seen = set()
+    for old, new in docs:
+        model, made = changes_module._compare(old, new, changes_module.DEFAULT_TIMEOUT)
+        for e in made.entries:
+            if type(e) is not int:
+                continue
+            o, n, moved, how, displaced = made.unpack(e)
+            assert made.made(e) == changes_module._change(made.sides, o, n, moved, how, displaced)
+            held += 1
+            seen.add(made.made(e).kind)
+        assert made[0] == next(iter(made)) and made[-2:] == list(made)[-2:]
+        typed = list(made)
+        assert displaced_as_before([replace(c, displaced=False) for c in typed]) == typed
+        displaced += sum(c.displaced for c in typed)
+        whole = ChangeModel(model.old, model.new, model.not_compared, tuple(made), model.stats)
+        assert model.stats == type(model.stats).of(list(made)) and whole.to_dict()["stats"] == model.stats.to_dict()
+    assert held > 500 and {"equal", "renumber", "insert", "delete", "move"} <= {k.value for k in seen}
+    assert displaced > 0
+
+
+def displaced_as_before(changes):
+    """``changes._displaced`` as it was, over typed changes."""
+    from lawdiff.diff.model import ChangeKind
+
+    pairs = [k for k, c in enumerate(changes) if c.old is not None and c.new is not None and c.kind != ChangeKind.MOVE]
+    kept = set(align.heaviest_chain([changes[k].old.order for k in pairs]))
+    return [replace(c, displaced=True) if k in pairs and pairs.index(k) not in kept else c
+            for k, c in enumerate(changes)]

@@ -108,19 +108,21 @@ class _Sides:
         self.nodes, self.located, self.places, self.timeout = nodes, located, places, timeout
 
 
-# A change made only when it is read (``Changes``) is one integer: its old and new item indexes (each
-# plus one, 0 for none), the code of the pass that paired them (``Changes.hows``), moved, displaced.
-_O_SHIFT, _N_SHIFT, _HOW_SHIFT = 40, 8, 2
-_N_MASK, _HOW_MASK = (1 << 32) - 1, (1 << 6) - 1
-_MOVED, _DISPLACED = 2, 1
+# A change made only when it is read (``Changes``) is one integer, from its low bits: displaced, moved,
+# the code of the pass that paired the two (``Changes.hows``), the new and the old item index (each plus
+# one, 0 for none), then for the old and the new side the line of the first and of the last word of its
+# content (each plus one, 0 where the side's words are not located): all a ``_change`` finds.
+_DISPLACED, _MOVED, _HOW_SHIFT, _N_SHIFT, _O_SHIFT, _LINES_SHIFT = 1, 2, 2, 8, 40, 72
+_MASK, _HOW_MASK = (1 << 32) - 1, (1 << 6) - 1
 
 
 class Changes:
-    """The model's changes in order, each a ``Change`` made as it is read.  A change with a word diff
-    of its own to keep (a pair whose contents differ, a split or join) is made and held as built; any
-    other (an unchanged, renumbered or moved provision, an insertion, a deletion: at 30,000 sections
-    39,000 of 42,600) is held as one integer and made from the nodes when it is read, by the same
-    ``_change``.  The typed changes were 42 MB at 30,000 sections, these 2 (issue 26: memory)."""
+    """The model's changes in order, each a ``Change`` made as it is read (``made``; by index too).  A
+    change with a word diff of its own to keep (a pair whose contents differ, a split or join) is made
+    and held as built; any other (an unchanged, renumbered or moved provision, an insertion, a deletion:
+    at 30,000 sections 39,000 of 42,600) is held as one integer, its words located once as it is built,
+    and made from the nodes when it is read: the change ``_change`` makes.  The typed changes were
+    42 MB at 30,000 sections, these 2 (issue 26: memory)."""
 
     __slots__ = ("entries", "sides", "hows", "codes")
 
@@ -133,27 +135,81 @@ class Changes:
     def pending(self, o: int | None, n: int | None, moved: bool, how: str | None) -> Change | int:
         """The entry of the change of old item ``o`` and new item ``n`` (either None): the change
         itself where the two contents differ (its word diff is made now, once), else an integer."""
-        nodes = self.sides.nodes
-        if o is not None and n is not None and content(nodes[0][o]) != content(nodes[1][n]):
-            return _change(self.sides, o, n, moved, how)
+        sides = self.sides
+        old = sides.nodes[0][o] if o is not None else None
+        new = sides.nodes[1][n] if n is not None else None
+        if old is not None and new is not None and content(old) != content(new):
+            return _change(sides, o, n, moved, how)
         code = self.codes.get(how)
         if code is None:
             code = self.codes[how] = len(self.hows)
             self.hows.append(how)
             assert code <= _HOW_MASK
-        return ((0 if o is None else o + 1) << _O_SHIFT | (0 if n is None else n + 1) << _N_SHIFT
-                | code << _HOW_SHIFT | (_MOVED if moved else 0))
+        lines = 0
+        for side, node in enumerate((old, new)):
+            words = sides.located[side].lines(node) if node is not None else None
+            if words:
+                first, last = words[0], words[-1]
+                if not (type(first) is int and type(last) is int and 0 <= first < _MASK and 0 <= last < _MASK):
+                    return _change(sides, o, n, moved, how)  # no room for it here: held as made
+                lines |= ((first + 1) << 32 | (last + 1)) << (64 * side)
+        return (lines << _LINES_SHIFT | (0 if o is None else o + 1) << _O_SHIFT
+                | (0 if n is None else n + 1) << _N_SHIFT | code << _HOW_SHIFT | (_MOVED if moved else 0))
 
     def unpack(self, e: int) -> tuple[int | None, int | None, bool, str | None, bool]:
-        o, n = (e >> _O_SHIFT) - 1, ((e >> _N_SHIFT) & _N_MASK) - 1
+        """(old item, new item, moved, the pass that paired them, displaced) of an integer entry."""
+        o, n = ((e >> _O_SHIFT) & _MASK) - 1, ((e >> _N_SHIFT) & _MASK) - 1
         return (o if o >= 0 else None, n if n >= 0 else None, bool(e & _MOVED),
                 self.hows[(e >> _HOW_SHIFT) & _HOW_MASK], bool(e & _DISPLACED))
 
     def made(self, e: Change | int) -> Change:
+        """The change of an entry: as held, or made from an integer (``_change`` without its word diff,
+        which is the whole content, nor locating the words again)."""
         if type(e) is not int:
             return e
         o, n, moved, how, displaced = self.unpack(e)
-        return _change(self.sides, o, n, moved, how, displaced)
+        sides = self.sides
+        old = sides.nodes[0][o] if o is not None else None
+        new = sides.nodes[1][n] if n is not None else None
+        lines = e >> _LINES_SHIFT
+        words = [None, None]  # each side's (first, last) word line, None where not located
+        for side in (0, 1):
+            first, last = ((lines >> (64 * side + 32)) & _MASK) - 1, ((lines >> (64 * side)) & _MASK) - 1
+            if first >= 0:
+                words[side] = (first, last)
+        wo, wn = words
+        if old is None:
+            text, op, kind = content(new), "+", ChangeKind.INSERT
+        elif new is None:
+            text, op, kind = content(old), "-", ChangeKind.DELETE
+        else:
+            text, op = content(old), "="  # both contents the same (``pending``)
+            kind = (ChangeKind.MOVE if moved else ChangeKind.RENUMBER if _renumbered(old, new, how)
+                    else ChangeKind.EQUAL)
+        if text and (wo or wn):
+            token_lines = ((wo[0] if wo else None, wn[0] if wn else None),)
+            token_last_lines = ((wo[1] if wo else None, wn[1] if wn else None),)
+        else:  # no token, or neither side located
+            token_lines = token_last_lines = None
+        both = old is not None and new is not None
+        return Change(
+            kind=kind,
+            old=_ref_at(o, 0, sides, wo[1] if wo else None),
+            new=_ref_at(n, 1, sides, wn[1] if wn else None),
+            tokens=((op, text),) if text else (),
+            heading=(old.heading if old is not None else None, new.heading if new is not None else None),
+            degraded=False,
+            renumbered=both and _renumbered(old, new, how),
+            matched_by=how if both else None,
+            token_lines=token_lines,
+            token_last_lines=token_last_lines,
+            displaced=displaced,
+        )
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self.made(e) for e in self.entries[k]]
+        return self.made(self.entries[k])
 
     def __iter__(self):
         made = self.made
@@ -302,13 +358,20 @@ def _ref(i: int | None, side: int, sides: _Sides) -> Ref | None:
     """The ``Ref`` of item ``i`` of a side (0 old, 1 new), or None."""
     if i is None:
         return None
+    words = sides.located[side].lines(sides.nodes[side][i])
+    return _ref_at(i, side, sides, words[-1] if words else None)
+
+
+def _ref_at(i: int | None, side: int, sides: _Sides, last_word: int | None) -> Ref | None:
+    """``_ref``, given the line of the last word of the node's content (None where not located)."""
+    if i is None:
+        return None
     node = sides.nodes[side][i]
     lines = own_lines(node)
-    words = sides.located[side].lines(node)
-    if lines and words:
+    if lines and last_word is not None:
         # The tree knows where the next provision starts, not where these words end: in a
         # source with blank lines between paragraphs that is a blank line.
-        lines = [lines[0], max(lines[0], words[-1])]
+        lines = [lines[0], max(lines[0], last_word)]
     orders, depths = sides.places[side]
     return Ref(node.eid, node.num, node.term, tuple(lines) if lines else None, node.type, orders[i], depths[i])
 
