@@ -672,7 +672,7 @@ def test_gaps_as_with_points(monkeypatch):
 def test_changes_held_as_integers_are_made_as_change_makes_them():
     """``changes.Changes`` holds a change with no word diff of its own to keep as one integer, its words'
     lines located once, and makes it when it is read without ``_change``: every such change must be the
-    one ``_change`` makes (omnibus pairs with sections struck, inserted, moved and renumbered; real
+    one ``_change`` makes, and its kind and old order, read without making it, those of the change (omnibus pairs with sections struck, inserted, moved and renumbered; real
     bills and their redrafts, printed and API records), and every change of the model as before."""
     from lawdiff.diff import changes as changes_module
     from lawdiff.diff.model import ChangeModel
@@ -698,6 +698,9 @@ def test_changes_held_as_integers_are_made_as_change_makes_them():
             seen.add(made.made(e).kind)
         assert made[0] == next(iter(made)) and made[-2:] == list(made)[-2:]
         typed = list(made)
+        assert [made.kind(k) for k in range(len(made))] == [c.kind for c in typed]
+        assert [made.old_order(k) for k in range(len(made))] == [
+            None if c.old is None else -1 if c.old.order is None else c.old.order for c in typed]
         assert displaced_as_before([replace(c, displaced=False) for c in typed]) == typed
         displaced += sum(c.displaced for c in typed)
         whole = ChangeModel(model.old, model.new, model.not_compared, tuple(made), model.stats)

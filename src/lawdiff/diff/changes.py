@@ -219,6 +219,33 @@ class Changes:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def kind(self, k: int) -> ChangeKind:
+        """``self[k].kind``, without making a change held as an integer."""
+        e = self.entries[k]
+        if type(e) is not int:
+            return e.kind
+        o, n, moved, how, _ = self.unpack(e)
+        if n is None:
+            return ChangeKind.DELETE
+        if o is None:
+            return ChangeKind.INSERT
+        if moved:
+            return ChangeKind.MOVE
+        return ChangeKind.RENUMBER if _renumbered(self.sides.nodes[0][o], self.sides.nodes[1][n], how) \
+            else ChangeKind.EQUAL
+
+    def old_order(self, k: int) -> int | None:
+        """``self[k].old.order`` (None where there is no old side; -1 where its old side has no
+        order, a whole document's root), without making a change held as an integer."""
+        e = self.entries[k]
+        if type(e) is not int:
+            return None if e.old is None else -1 if e.old.order is None else e.old.order
+        o = ((e >> _O_SHIFT) & _MASK) - 1
+        if o < 0:
+            return None
+        order = self.sides.places[0][0][o]
+        return -1 if order is None else order
+
     def stats(self) -> Stats:
         """``Stats.of`` the changes, without making those held as integers: their kind, number and
         words are the nodes' (an integer's pair has equal contents: no word is struck or inserted)."""
