@@ -18,6 +18,7 @@ by one space; the number is in ``old.num``/``new.num``.  A split or join
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import replace
 
 from lawdiff.diff.align import align, heaviest_chain, content, has_content
@@ -243,8 +244,7 @@ class Changes:
         o = ((e >> _O_SHIFT) & _MASK) - 1
         if o < 0:
             return None
-        order = self.sides.places[0][0][o]
-        return -1 if order is None else order
+        return self.sides.places[0][0][o]  # -1 where it has none, as asked
 
     def stats(self) -> Stats:
         """``Stats.of`` the changes, without making those held as integers: their kind, number and
@@ -358,16 +358,17 @@ def without_zones(root: Node, zones: list[str]) -> Node:
                 [c for c in root.children if c.type not in zones])
 
 
-Places = tuple[list[int | None], list[int]]
+Places = tuple[array, array]
 
 
 def _places(items) -> Places:
     """The order and the depth of each item, by its index (``Ref.order``, ``Ref.depth``); the
-    order counts provisions with words only (None for a node without: a whole document's root
-    paired with the one provision the other side names).  Two lists, not a pair for each node
-    in a dict by its id: that was 15 MB at 30,000 sections (issue 26: memory)."""
-    orders: list[int | None] = []
-    depths: list[int] = []
+    order counts provisions with words only (-1, None in the ``Ref``, for a node without: a whole
+    document's root paired with the one provision the other side names).  Two arrays, not a pair for
+    each node in a dict by its id (15 MB at 30,000 sections), nor two lists of integer objects, held
+    while the changes are made as they are read (7 MB; issue 26: memory)."""
+    orders = array("l")
+    depths = array("l")
     order = 0
     for item in items:  # document order: a parent before its children
         if item.parent is None:
@@ -376,7 +377,7 @@ def _places(items) -> Places:
             parent = items[item.parent]
             counts = parent.parent is not None and has_content(parent.node)  # the root does not count
             depths.append(depths[item.parent] + counts)
-        orders.append(order if has_content(item.node) else None)
+        orders.append(order if has_content(item.node) else -1)
         order += has_content(item.node)
     return orders, depths
 
@@ -400,7 +401,9 @@ def _ref_at(i: int | None, side: int, sides: _Sides, last_word: int | None) -> R
         # source with blank lines between paragraphs that is a blank line.
         lines = [lines[0], max(lines[0], last_word)]
     orders, depths = sides.places[side]
-    return Ref(node.eid, node.num, node.term, tuple(lines) if lines else None, node.type, orders[i], depths[i])
+    order = orders[i]
+    return Ref(node.eid, node.num, node.term, tuple(lines) if lines else None, node.type,
+               order if order >= 0 else None, depths[i])
 
 
 def _change(sides: _Sides, o: int | None, n: int | None, moved: bool, how: str | None,
