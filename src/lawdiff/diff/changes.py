@@ -55,7 +55,7 @@ def compare_streamed(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
     """``compare(old, new)`` for writing out once (``lawdiff diff --format json``): the same dict,
     but its ``"changes"`` is a ``ChangeDicts``, which makes each change's dict as it is read.  The
     changes are made then too (``Changes``): neither their dicts nor the typed changes are ever all
-    held (issue 26: memory; the documents must live as long as the dict)."""
+    held (issue 26: memory).  The dict holds the two documents' nodes and located words until then."""
     with _no_cycle_collector():
         model, changes = _compare(old, new, timeout)
     out = model.to_dict()
@@ -143,9 +143,10 @@ class Changes:
             return _change(sides, o, n, moved, how)
         code = self.codes.get(how)
         if code is None:
+            if len(self.hows) > _HOW_MASK:  # no room for another pass's code: held as made
+                return _change(sides, o, n, moved, how)
             code = self.codes[how] = len(self.hows)
             self.hows.append(how)
-            assert code <= _HOW_MASK
         lines = 0
         for side, node in enumerate((old, new)):
             words = sides.located[side].lines(node) if node is not None else None
