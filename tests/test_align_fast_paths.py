@@ -717,3 +717,38 @@ def displaced_as_before(changes):
     kept = set(align.heaviest_chain([changes[k].old.order for k in pairs]))
     return [replace(c, displaced=True) if k in pairs and pairs.index(k) not in kept else c
             for k, c in enumerate(changes)]
+
+
+POOL = ["The board shall meet each month in the town hall and keep minutes of what it decides.",
+        "(a) Each town shall keep a list of its wells and the water each of them draws in a year.",
+        "(b) The list shall be open to the public during the hours the town hall is open.",
+        "The clerk shall send a copy of the minutes to the state secretary by the first of June.",
+        "(a) No person shall fish in the reservoir between the first of March and the last of May.",
+        "This act shall take effect upon its passage."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=8),
+       st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=8), st.integers(0, 3))
+def test_changes_held_as_integers_of_random_bills(old_picks, new_picks, shift):
+    """Random bills in the API records' layout, their paragraphs drawn from a few (repeated, reordered,
+    dropped, renumbered by ``shift``): every change held as an integer made as ``_change`` makes it,
+    its kind and old order read without making it, and the counts those of the made changes."""
+    from lawdiff.diff import changes as changes_module
+
+    def bill(name, picks, first):
+        text = "".join(f"\tSECTION {first + k}. {POOL[p]}\r\n" if not POOL[p].startswith("(") else f"\t{POOL[p]}\r\n"
+                       for k, p in enumerate(picks))
+        return parse_bytes(json.dumps({"DocumentText": text, "BillNumber": name, "GeneralCourtNumber": 193}).encode(),
+                           f"{name}.json")
+
+    model, made = changes_module._compare(bill("H9201", old_picks, 1), bill("H9202", new_picks, 1 + shift),
+                                          changes_module.DEFAULT_TIMEOUT)
+    typed = list(made)
+    for k, e in enumerate(made.entries):
+        assert made.kind(k) == typed[k].kind and made.old_order(k) == (
+            None if typed[k].old is None else -1 if typed[k].old.order is None else typed[k].old.order)
+        if type(e) is int:
+            o, n, moved, how, displaced = made.unpack(e)
+            assert typed[k] == changes_module._change(made.sides, o, n, moved, how, displaced)
+    assert model.stats == type(model.stats).of(typed)
