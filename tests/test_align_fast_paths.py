@@ -35,9 +35,11 @@
   made again: the provisions it is given and their texts must be those the test made again gave.
 """
 
+import json
 import sys
 import zlib
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -553,3 +555,200 @@ def test_items_share_their_integers_and_read_the_same():
     old, new = shared
     assert len(old) > 260 and all(old[k].index is new[k].index for k in range(min(len(old), len(new))))
     assert all(it.end is ints[it.end] and it.rank is ints[it.rank] for items in shared for it in items)
+
+
+def by_subtree_text_with_lists(old, new, pairs, how):
+    """``align._by_subtree_text`` as it was: signatures and sizes in dicts, every item with a key in
+    a list, both sides' unique keys made in full."""
+    def unique(items):
+        sig, size, seen = {}, {}, {}
+        for it in reversed(items):
+            own = it.seq
+            sig[it.index] = hash((" ".join(own), tuple(sig[c] for c in it.children)))
+            size[it.index] = len(own) + sum(size[c] for c in it.children)
+            if it.index and size[it.index] >= align.MIN_TEXT_WORDS:
+                seen.setdefault((it.kind, sig[it.index]), []).append(it.index)
+        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+    uo, un = unique(old), unique(new)
+    taken = set(pairs.values())
+    for k, o in sorted(uo.items(), key=lambda kv: kv[1]):
+        n = un.get(k)
+        if (n is not None and o not in pairs and n not in taken
+                and align.clean_num(old[o].node.num or "") != align.clean_num(new[n].node.num or "")):
+            align._pair(o, n, "text", pairs, how)
+            taken.add(n)
+
+
+def test_subtree_text_pass_as_with_lists(monkeypatch):
+    """``align._by_subtree_text`` keeps an item (or -1) for each key, the new side's only where the
+    old side has it once: the same pairs as with every item listed (omnibus pairs with sections
+    renumbered and moved, whose words this pass pairs, and real bills and their new drafts)."""
+    docs = []
+    for seed in (31, 32, 33):
+        old_text, new_text = omnibus.generate(150, seed, moved=0.05).texts()
+        docs.append((parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")))
+    for pair in ("H3306-H4450", "H83-H4632", "H1745-H4115"):
+        names = [SESSION / "documents" / f"{name}.json" for name in pair.split("-")]
+        docs.append(tuple(parse_bytes(path.read_bytes(), path) for path in names))
+    docs.append(renumbered_runs())
+    by_pass = 0
+    for old, new in docs:
+        found = []
+        for before in (False, True):
+            if before:
+                monkeypatch.setattr(align, "_by_subtree_text", by_subtree_text_with_lists)
+            made = align.align(old.tree, new.tree)
+            found.append((made.pairs, made.how, made.moved))
+        monkeypatch.undo()
+        assert found[0] == found[1]
+        made = align.align(old.tree, new.tree)
+        by_pass += sum(1 for o, n in made.pairs.items() if made.how[n] == "text" and made.old[o].node.num
+                       and align.clean_num(made.old[o].node.num) != align.clean_num(made.new[n].node.num))
+    assert by_pass >= 4  # pass 1 pairs no renumbered provision whose words are all in its children
+
+
+def renumbered_runs(moved: bool = False):
+    """An act's sections put in and renumbered, each with its words in its subsections (which only
+    the subtree pass pairs by their words), some subsections' words repeated under two sections on
+    a side (keys held by several items), in the API records' layout."""
+    def doc(name, *paragraphs):
+        text = "".join(f"\t{p}\r\n" for p in paragraphs)
+        return parse_bytes(json.dumps({"DocumentText": text, "BillNumber": name, "GeneralCourtNumber": 193}).encode(),
+                           f"{name}.json")
+
+    def section(k, topic):
+        return (f"SECTION {k}.", f"(a) The keeper of the {topic} shall count the boats that pass each week of the year.",
+                f"(b) The keeper shall send the counts of the {topic} to the harbor board by the first of May.")
+
+    repeated = ("SECTION {}.", "(a) Each town shall keep a list of its wells and pumps and the water they draw.",
+                "(b) The list shall be open to the public at the town hall during business hours.")
+    topics = ["north lock", "south lock", "east weir", "west weir", "middle canal", "upper basin"]
+    old = [p for k, t in enumerate(topics, 1) for p in section(k, t)]
+    old += [p.format(7) for p in repeated] + [p.format(8) for p in repeated]
+    new = [*section(1, topics[0]), *section(2, "river gate")]
+    new += [p for k, t in enumerate(topics[1:], 3) for p in section(k, t)]
+    new += [p.format(8) for p in repeated] + [p.format(9) for p in repeated]
+    if moved:  # the first section moved last, its subsections with it
+        new = new[3:] + new[:3]
+    return doc("H9101", *old), doc("H9102", *new)
+
+
+def gaps_of_with_points(old, new, pairs, taken, po, pn):
+    """``align._gaps_of`` as it was: the anchors as pairs, chained as pairs, the ends added to a copy."""
+    co, cn = old[po].children, new[pn].children
+    where = {c: j for j, c in enumerate(cn)}
+    anchors = align.heaviest_increasing([(i, where[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in where])
+    bounds = [(-1, -1)] + anchors + [(len(co), len(cn))]
+    for (ao, an), (bo, bn) in zip(bounds, bounds[1:]):
+        gap_o = [c for c in co[ao + 1:bo] if c not in pairs]
+        gap_n = [c for c in cn[an + 1:bn] if c not in taken]
+        if gap_o and gap_n:
+            yield gap_o, gap_n
+
+
+def test_gaps_as_with_points(monkeypatch):
+    """``align._gaps_of`` chains the anchors' places as two lists: the gaps the pairs gave, each time
+    the passes ask (omnibus pairs with moves, struck and inserted sections, and a real redraft)."""
+    asked = []
+
+    def both(old, new, pairs, taken, po, pn):
+        got = list(fresh(old, new, pairs, taken, po, pn))
+        asked.append((got, list(gaps_of_with_points(old, new, pairs, taken, po, pn))))
+        return iter(got)
+
+    fresh = align._gaps_of
+    monkeypatch.setattr(align, "_gaps_of", both)
+    for seed in (41, 42, 43):
+        old_text, new_text = omnibus.generate(150, seed, moved=0.05, struck=0.05, inserted=0.05).texts()
+        align.align(parse_bytes(old_text, "old.txt").tree, parse_bytes(new_text, "new.txt").tree)
+    names = [SESSION / "documents" / f"{name}.json" for name in ("H83", "H4632")]
+    old, new = (parse_bytes(path.read_bytes(), path) for path in names)
+    align.align(old.tree, new.tree)
+    assert all(got == before for got, before in asked)
+    assert sum(len(got) for got, _ in asked) > 20
+
+
+def test_changes_held_as_integers_are_made_as_change_makes_them():
+    """``changes.Changes`` holds a change with no word diff of its own to keep as one integer, its words'
+    lines located once, and makes it when it is read without ``_change``: every such change must be the
+    one ``_change`` makes, and its kind and old order, read without making it, those of the change (omnibus pairs with sections struck, inserted, moved and renumbered; real
+    bills and their redrafts, printed and API records), and every change of the model as before."""
+    from lawdiff.diff import changes as changes_module
+    from lawdiff.diff.model import ChangeModel
+
+    docs = []
+    for seed in (51, 52):
+        old_text, new_text = omnibus.generate(200, seed, moved=0.05, struck=0.05, inserted=0.05).texts()
+        docs.append((parse_bytes(old_text, "old.txt"), parse_bytes(new_text, "new.txt")))
+    for pair in ("H3306-H4450", "H83-H4632", "H1745-H4115"):
+        names = [SESSION / "documents" / f"{name}.json" for name in pair.split("-")]
+        docs.append(tuple(parse_bytes(path.read_bytes(), path) for path in names))
+    docs += [renumbered_runs(), renumbered_runs(moved=True)]
+    held = displaced = 0
+    seen = set()
+    for old, new in docs:
+        model, made = changes_module._compare(old, new, changes_module.DEFAULT_TIMEOUT)
+        for e in made.entries:
+            if type(e) is not int:
+                continue
+            o, n, moved, how, displaced = made.unpack(e)
+            assert made.made(e) == changes_module._change(made.sides, o, n, moved, how, displaced)
+            held += 1
+            seen.add(made.made(e).kind)
+        assert made[0] == next(iter(made)) and made[-2:] == list(made)[-2:]
+        typed = list(made)
+        assert [made.kind(k) for k in range(len(made))] == [c.kind for c in typed]
+        assert [made.old_order(k) for k in range(len(made))] == [
+            None if c.old is None else -1 if c.old.order is None else c.old.order for c in typed]
+        assert displaced_as_before([replace(c, displaced=False) for c in typed]) == typed
+        displaced += sum(c.displaced for c in typed)
+        whole = ChangeModel(model.old, model.new, model.not_compared, tuple(made), model.stats)
+        assert model.stats == type(model.stats).of(list(made)) and whole.to_dict()["stats"] == model.stats.to_dict()
+    assert held > 500 and {"equal", "renumber", "insert", "delete", "move"} <= {k.value for k in seen}
+    assert displaced > 0
+
+
+def displaced_as_before(changes):
+    """``changes._displaced`` as it was, over typed changes."""
+    from lawdiff.diff.model import ChangeKind
+
+    pairs = [k for k, c in enumerate(changes) if c.old is not None and c.new is not None and c.kind != ChangeKind.MOVE]
+    kept = set(align.heaviest_chain([changes[k].old.order for k in pairs]))
+    return [replace(c, displaced=True) if k in pairs and pairs.index(k) not in kept else c
+            for k, c in enumerate(changes)]
+
+
+POOL = ["The board shall meet each month in the town hall and keep minutes of what it decides.",
+        "(a) Each town shall keep a list of its wells and the water each of them draws in a year.",
+        "(b) The list shall be open to the public during the hours the town hall is open.",
+        "The clerk shall send a copy of the minutes to the state secretary by the first of June.",
+        "(a) No person shall fish in the reservoir between the first of March and the last of May.",
+        "This act shall take effect upon its passage."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=8),
+       st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=8), st.integers(0, 3))
+def test_changes_held_as_integers_of_random_bills(old_picks, new_picks, shift):
+    """Random bills in the API records' layout, their paragraphs drawn from a few (repeated, reordered,
+    dropped, renumbered by ``shift``): every change held as an integer made as ``_change`` makes it,
+    its kind and old order read without making it, and the counts those of the made changes."""
+    from lawdiff.diff import changes as changes_module
+
+    def bill(name, picks, first):
+        text = "".join(f"\tSECTION {first + k}. {POOL[p]}\r\n" if not POOL[p].startswith("(") else f"\t{POOL[p]}\r\n"
+                       for k, p in enumerate(picks))
+        return parse_bytes(json.dumps({"DocumentText": text, "BillNumber": name, "GeneralCourtNumber": 193}).encode(),
+                           f"{name}.json")
+
+    model, made = changes_module._compare(bill("H9201", old_picks, 1), bill("H9202", new_picks, 1 + shift),
+                                          changes_module.DEFAULT_TIMEOUT)
+    typed = list(made)
+    for k, e in enumerate(made.entries):
+        assert made.kind(k) == typed[k].kind and made.old_order(k) == (
+            None if typed[k].old is None else -1 if typed[k].old.order is None else typed[k].old.order)
+        if type(e) is int:
+            o, n, moved, how, displaced = made.unpack(e)
+            assert typed[k] == changes_module._change(made.sides, o, n, moved, how, displaced)
+    assert model.stats == type(model.stats).of(typed)

@@ -487,22 +487,35 @@ def _by_subtree_text(old, new, pairs, how) -> None:
     in its subsections).  A section renumbered with its words unchanged (a run of sections
     renumbered after one put in before them) pairs with its words, never with the section that
     merely kept its number (issue #22, class 8)."""
-    def unique(items):
-        sig: dict[int, int] = {}
-        size: dict[int, int] = {}
-        seen: dict[tuple, list[int]] = {}
+    kinds: dict[tuple, tuple] = {}  # one tuple for each kind, not one for each provision
+
+    def unique(items, want: dict | None = None) -> dict[tuple, int]:
+        """(kind, signature) -> the one item with it, or -1 where several have it; ``want``: only the
+        keys it holds once.  Lists by index for the signatures and sizes, and an item (or -1) for each
+        key, not a list of every item with it: at 30,000 sections that was 24 MB, this pass the
+        alignment's highest point (issue 26: memory)."""
+        sig = [0] * len(items)
+        size = [0] * len(items)
+        seen: dict[tuple, int] = {}
         for it in reversed(items):  # children before their parents
             own = _seq(it)  # the words of its key, as the weights found them
-            sig[it.index] = hash((" ".join(own), tuple(sig[c] for c in it.children)))
-            size[it.index] = len(own) + sum(size[c] for c in it.children)
-            if it.index and size[it.index] >= MIN_TEXT_WORDS:
-                seen.setdefault((it.kind, sig[it.index]), []).append(it.index)
-        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+            i = it.index
+            sig[i] = hash((" ".join(own), tuple([sig[c] for c in it.children])))
+            size[i] = len(own) + sum([size[c] for c in it.children])
+            if i and size[i] >= MIN_TEXT_WORDS:
+                kind = it.kind
+                key = (kinds.setdefault(kind, kind), sig[i])
+                if want is None or want.get(key, -1) >= 0:
+                    seen[key] = -1 if key in seen else i
+        return seen
 
-    uo, un = unique(old), unique(new)
+    uo = unique(old)
+    un = unique(new, uo)
     taken = set(pairs.values())
-    for k, o in sorted(uo.items(), key=lambda kv: kv[1]):
+    for k, o in sorted(((k, o) for k, o in uo.items() if o >= 0), key=lambda kv: kv[1]):
         n = un.get(k)
+        if n is not None and n < 0:
+            n = None
         # Under the same number the number pass pairs them as before: this pass decides only
         # between a provision's words and its number.
         if (n is not None and o not in pairs and n not in taken
@@ -649,13 +662,20 @@ def _gaps_of(old, new, pairs, taken, po, pn):
     other and kept in order: [(old children, new children), ...] between the same anchors."""
     co, cn = old[po].children, new[pn].children
     where = {c: j for j, c in enumerate(cn)}
-    anchors = heaviest_increasing([(i, where[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in where])
-    bounds = [(-1, -1)] + anchors + [(len(co), len(cn))]
-    for (ao, an), (bo, bn) in zip(bounds, bounds[1:]):
+    # The anchors' places on each side in two lists, their chain as indexes (``heaviest_chain``), not a
+    # pair for each anchor, its chain as pairs and that list twice more with the ends: a bill's body has
+    # 30,000 of them (issue 26: a fifth of the in-order pass's transient, the alignment's highest point).
+    at = [i for i, c in enumerate(co) if pairs.get(c) in where]
+    ys = [where[pairs[co[i]]] for i in at]
+    del where
+    ao = an = -1
+    for k in chain(heaviest_chain(ys), (None,)):
+        bo, bn = (at[k], ys[k]) if k is not None else (len(co), len(cn))
         gap_o = [c for c in co[ao + 1:bo] if c not in pairs]
         gap_n = [c for c in cn[an + 1:bn] if c not in taken]
         if gap_o and gap_n:
             yield gap_o, gap_n
+        ao, an = bo, bn
 
 
 def _by_order(old, new, pairs, how, weights, seen: dict, kept: dict | None = None,
@@ -1004,15 +1024,23 @@ def _moves(old, new, pairs, how, weights) -> set[int]:
         if not co or not cn:
             continue
         position = {c: i for i, c in enumerate(cn)}
-        points = [(i, position[pairs[c]]) for i, c in enumerate(co) if pairs.get(c) in position]
-        sizes = [max(1, old[co[i]].size + len(old[co[i]].children)) for i, _ in points]
+        # The paired children's places on each side in two lists, the chain kept a byte for each, not a
+        # pair for each and a set of them (issue 26: a bill's body, 30,000 pairs, the alignment's peak).
+        at = [i for i, c in enumerate(co) if pairs.get(c) in position]
+        ys = [position[pairs[co[i]]] for i in at]
+        del position
         # Fewest provisions moved first, then the shortest: one long section moved up past
         # three short ones is one move, and of two swapped ones the shorter moved.
+        sizes = [max(1, old[co[i]].size + len(old[co[i]].children)) for i in at]
         whole = sum(sizes) + 1
-        weights_ = [whole + size for size in sizes]
-        kept = set(heaviest_increasing(points, weights_))
-        for i, j in points:
-            n = cn[j]
-            if (i, j) not in kept and n not in moved and same(co[i], n):
+        for k in range(len(sizes)):
+            sizes[k] += whole
+        kept = bytearray(len(at))
+        for k in heaviest_chain(ys, sizes):
+            kept[k] = 1
+        del sizes
+        for k, i in enumerate(at):
+            n = cn[ys[k]]
+            if not kept[k] and n not in moved and same(co[i], n):
                 moved.add(n)
     return moved
