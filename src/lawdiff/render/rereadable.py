@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from lawdiff.diff.changes import ChangeDicts
+from lawdiff.diff.changes import ChangeDicts, Changes
+from lawdiff.diff.model import ChangeKind
 
 
 def rereadable(changes) -> Sequence:
@@ -54,8 +55,11 @@ def places(changes: Sequence) -> Iterator[tuple[str, int | None]]:
     """(kind, old order) of each change, in order: the old order None where it has no old side,
     -1 where its old side has none (a whole document's root, which comes first)."""
     if isinstance(changes, ChangeList):
+        typed = changes.typed
+        if isinstance(typed, Changes):  # answered without making the changes held as integers
+            return ((typed.kind(k).value, typed.old_order(k)) for k in range(len(typed)))
         return ((c.kind.value, None if c.old is None else -1 if c.old.order is None else c.old.order)
-                for c in changes.typed)
+                for c in typed)
     return ((c["kind"], _order(c.get("old"))) for c in changes)
 
 
@@ -69,5 +73,8 @@ def _order(ref: dict | None) -> int | None:
 def changed(changes: Sequence) -> Iterator[dict]:
     """The changes whose kind is not "equal", in order."""
     if isinstance(changes, ChangeList):
-        return (c.to_dict() for c in changes.typed if c.kind.value != "equal")
+        typed = changes.typed
+        if isinstance(typed, Changes):
+            return (typed[k].to_dict() for k in range(len(typed)) if typed.kind(k) is not ChangeKind.EQUAL)
+        return (c.to_dict() for c in typed if c.kind.value != "equal")
     return (c for c in changes if c["kind"] != "equal")
