@@ -1,6 +1,6 @@
-"""The page and the Markdown of ``compare_streamed``'s model, whose changes are made as they are read
-(``render.rereadable``), are those of ``compare``'s list, byte for byte (issue 26: ``lawdiff diff
---format md|html`` no longer holds every change's dict)."""
+"""The page, the Markdown and the Word redline of ``compare_streamed``'s model, whose changes are
+made as they are read (``render.rereadable``), are those of ``compare``'s list, byte for byte (issue
+26: ``lawdiff diff --format md|html|docx`` no longer holds every change's dict)."""
 
 import io
 from pathlib import Path
@@ -10,6 +10,7 @@ from helpers import omnibus
 
 from lawdiff.diff.changes import ChangeDicts, compare, compare_streamed
 from lawdiff.load.documents import parse_bytes
+from lawdiff.render.docx import render_docx
 from lawdiff.render import markdown
 from lawdiff.render.markdown import render_markdown, render_markdown_to
 from lawdiff.render.redline_html import render_redline, render_redline_to, render_redline_utf8
@@ -59,6 +60,8 @@ def _same_either_way(docs):
     assert render_redline(streamed, docs=docs, screen=False) == render_redline(listed, docs=docs, screen=False)
     md = _markdown(streamed)
     assert md == render_markdown(listed).encode("utf-8") and md.endswith(b"\n")
+    # the Word redline, as ``lawdiff diff --format docx`` writes it (its changes read three times)
+    assert render_docx(streamed) == render_docx(listed)
     return listed, page, md
 
 

@@ -342,15 +342,15 @@ def _provision_ref(ref: str, corpus: Corpus):
 def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | None, context: str,
                  old_label: str | None, new_label: str | None) -> None:
     """Redline OLD against NEW (files, corpus ids, or ID#EID for one provision)."""
-    from lawdiff.diff.changes import compare, compare_streamed
+    from lawdiff.diff.changes import compare_streamed
 
     _check_binary_out(fmt, out)
     corpus = corpus_from(ctx)
     old_side, new_side = _provision_ref(old, corpus), _provision_ref(new, corpus)
-    # The JSON and the Markdown are written once, in order, the page (and the PDF's) reads its changes again
-    # (``render.rereadable``): their changes' dicts are made as they are reached, never all held (issue 26: memory).
-    # The Word redline keeps every change for its paragraphs' order: the whole dict.
-    model = (compare if fmt == "docx" else compare_streamed)(old_side, new_side)
+    # The JSON and the Markdown are written once, in order, the page (and the PDF's) and the Word redline read
+    # their changes again (``render.rereadable``): their changes' dicts are made as they are reached, never all
+    # held (issue 26: memory).
+    model = compare_streamed(old_side, new_side)
     docs = (_document(old_side), _document(new_side))
     if fmt != "json":  # labels are for readers; the JSON keeps the documents' own meta
         for side, label in (("old", old_label), ("new", new_label)):
@@ -359,7 +359,6 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, out: Path | N
     if fmt == "docx":
         from lawdiff.render.docx import render_docx
 
-        del old_side, new_side, docs  # it reads the change model alone: the texts' trees can go
         emit(render_docx(model), out)
     elif fmt == "pdf":
         from lawdiff.render.pdf import redline_pdf

@@ -39,15 +39,17 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from operator import attrgetter
+from typing import NamedTuple
 
 from docx import Document as new_docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import NamespacePrefixedTag, nsdecls
 from docx.oxml.ns import qn as _qn
 from docx.oxml.parser import oxml_parser
-from lxml import etree
 from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Pt
+from lxml import etree
 
 from lawdiff.diff.citations import edited_lines
 from lawdiff.parse.provisions import spell_lines
@@ -55,6 +57,7 @@ from lawdiff.diff.model import KIND_WORDS
 from lawdiff.errors import LawdiffError
 from lawdiff.read.lines import refuse_not_text
 from lawdiff.render.page import line_cite, names, part_breaks, parted, ref_label, side_refs, side_title, span_lines
+from lawdiff.render.rereadable import rereadable
 
 # python-docx's OxmlElement and qn read the prefixed name anew on every call, most of a long
 # bill's export (30,000 sections: 777,752 elements); the same element, its name read once.
@@ -102,12 +105,22 @@ def _provision(change: dict, side: str) -> Provision | None:
     return Provision(ref["num"], change["heading"][0 if side == "old" else 1], text, ref["type"], ref["depth"])
 
 
+class Place(NamedTuple):
+    """Where a paragraph of the redline goes: the change (its index in the model), its role, and
+    its old order (-1 for a whole document's root, which comes first; None on the new side)."""
+
+    k: int
+    role: str  # "both", "old" (deleted or moved away), "new" (inserted or moved here)
+    order: int | None
+
+
 @dataclass
 class Slot:
     """One paragraph of the redline: a provision on the old side, the new side, or both."""
 
     change: dict
     role: str  # "both", "old" (deleted or moved away), "new" (inserted or moved here)
+    k: int = 0  # the change's index in the model: both ends of a move share it
 
     @property
     def old(self) -> Provision | None:
@@ -119,26 +132,34 @@ class Slot:
 
 
 def render_docx(model: dict) -> bytes:
-    """The Word redline of the change model ``model`` (``compare``'s dict), as .docx bytes."""
+    """The Word redline of the change model ``model`` (``compare``'s dict, or ``compare_streamed``'s,
+    whose changes are read three times over: each dict made when read, never all held), as .docx bytes."""
     for side in ("old", "new"):
         meta = model[side]  # the text itself is safe (read.text_only)
         refuse_not_text(meta, meta.get("id", "document"), "Word")
-    _check_complete(model)
+    changes = rereadable(model["changes"])
+    _check_complete(model, changes)
     builder = _Builder(model, _revision_date(model))
     builder.front_matter()
-    for slot in _slots(model):
-        builder.paragraph(slot)
+    for k, role, _ in _places(changes):
+        builder.paragraph(Slot(changes[k], role, k))
         builder.set_down(at_least=_BATCH)
     builder.set_down()
     builder.end()
     return builder.save()
 
 
-def _check_complete(model: dict) -> None:
+def _check_complete(model: dict, changes=None) -> None:
     """Accept-all and reject-all can only be exact if every provision with words is in the
-    model: each side's ``order``s are 0, 1, 2, ... with none left out."""
+    model: each side's ``order``s are 0, 1, 2, ... with none left out.  ``changes``: the model's
+    changes as ``rereadable`` gives them (read once here)."""
+    changes = rereadable(model["changes"]) if changes is None else changes
+    found: dict[str, list[int]] = {"old": [], "new": []}
+    for c in changes:
+        for side, orders in found.items():
+            orders.extend(r["order"] for r in side_refs(c, side) if r["order"] is not None)
     for side in ("old", "new"):
-        orders = sorted(r["order"] for c in model["changes"] for r in side_refs(c, side) if r["order"] is not None)
+        orders = sorted(found[side])
         missing = sorted(set(range(orders[-1] + 1)) - set(orders)) if orders else []
         if missing or len(orders) != len(set(orders)):
             what = (f"leaves out {side} provision(s) number {', '.join(str(k + 1) for k in missing[:3])} "
@@ -162,7 +183,7 @@ def _revision_date(model: dict) -> str | None:
 
 # -- the order of paragraphs ------------------------------------------------------
 
-def _slots(model: dict) -> list[Slot]:
+def _places(changes) -> list[Place]:
     """Paragraphs in an order that reads as the new text with the old text's removals in place.
 
     Provisions on both sides keep the model's (new) order; what exists on one
@@ -171,41 +192,37 @@ def _slots(model: dict) -> list[Slot]:
     A move, and a pair the new order displaced (``displaced``), is shown at both places.
     """
     old_only, new_seq = [], []
-    for change in model["changes"]:
+    for k, change in enumerate(changes):
         o, n = change["old"], change["new"]
+        order = None if o is None else -1 if o["order"] is None else o["order"]
         if o is not None and n is not None and change["kind"] != "move" and not change["displaced"]:
-            new_seq.append(Slot(change, "both"))
+            new_seq.append(Place(k, "both", order))
             continue
         if o is not None:
-            old_only.append(Slot(change, "old"))
+            old_only.append(Place(k, "old", order))
         if n is not None:
-            new_seq.append(Slot(change, "new"))
-    old_only.sort(key=_old_order)
-    out: list[Slot] = []
-    for slot in new_seq:
-        if slot.role == "both":
-            here = _old_order(slot)
-            while old_only and _old_order(old_only[0]) < here:
-                out.append(old_only.pop(0))
-        out.append(slot)
-    out.extend(old_only)
+            new_seq.append(Place(k, "new", None))
+    old_only.sort(key=attrgetter("order"))
+    old_only.reverse()  # taken from the end
+    out: list[Place] = []
+    for place in new_seq:
+        if place.role == "both":
+            while old_only and old_only[-1].order < place.order:
+                out.append(old_only.pop())
+        out.append(place)
+    out.extend(reversed(old_only))
     return _deletions_first(out)
 
 
-def _old_order(slot: Slot) -> int:
-    order = slot.change["old"]["order"]
-    return -1 if order is None else order  # a whole document's root, before its provisions
-
-
-def _deletions_first(slots: list[Slot]) -> list[Slot]:
+def _deletions_first(places: list[Place]) -> list[Place]:
     out, gap = [], []
-    for slot in slots:
-        if slot.role == "both":
+    for place in places:
+        if place.role == "both":
             out.extend(sorted(gap, key=lambda s: s.role != "old"))  # stable: old order, new order kept
             gap = []
-            out.append(slot)
+            out.append(place)
         else:
-            gap.append(slot)
+            gap.append(place)
     out.extend(sorted(gap, key=lambda s: s.role != "old"))
     return out
 
@@ -359,7 +376,7 @@ class _Builder:
             self._prefix(p, _prefix(slot.old), _prefix(slot.new))
             self._tokens(p, change["tokens"], slot.old, slot.new)
         elif moved:
-            name = self.move_names.setdefault(id(change), f"move{len(self.move_names) + 1}")
+            name = self.move_names.setdefault(slot.k, f"move{len(self.move_names) + 1}")
             side = slot.role
             self._range(p, f"w:{'moveFrom' if side == 'old' else 'moveTo'}RangeStart", name)
             old, new = _provision(change, "old"), _provision(change, "new")  # both ends of the move
