@@ -37,10 +37,11 @@ import functools
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from docx import Document as new_docx
 from docx.oxml import parse_xml
@@ -263,7 +264,7 @@ class _Builder:
         self.body_end = self.body.find(qn("w:sectPr"))
         self.next_id = 1
         self.made: list = []  # the paragraphs of the provision being built, in the tree
-        self.pieces: list[bytes] = []  # the bill's paragraphs set down, in order
+        self.pieces: list[bytes] = []  # the bill's paragraphs set down, in order (compressed)
         self.comment_pieces: list[bytes] = []
         self.numbered = 0  # revisions and move ranges set down
         self.ranges: dict[tuple, str] = {}  # a move range's end -> its start's provisional id
@@ -576,15 +577,17 @@ class _Builder:
                 el.set(qn("w:id"), number)
         # They stand between the marker and the section properties; printed as the body prints
         # them (one element printed alone would declare every namespace in scope).
-        self.pieces.append(_after(etree.tostring(self.body, encoding="UTF-8"), self.place, b"<w:sectPr"))
+        # Held compressed (a sixth of their size) until the comments are counted.
+        self.pieces.append(zlib.compress(_after(etree.tostring(self.body, encoding="UTF-8"), self.place,
+                                                b"<w:sectPr"), 1))
         for p in self.made:
             self.body.remove(p)
         self.made.clear()
 
     def _set_down_comments(self) -> None:
         """The comments after the comments part's marker as XML bytes, out of the tree."""
-        self.comment_pieces.append(_after(etree.tostring(self.comments, encoding="UTF-8"), self.comment_place,
-                                          b"</w:comments>"))
+        self.comment_pieces.append(zlib.compress(_after(etree.tostring(self.comments, encoding="UTF-8"),
+                                                        self.comment_place, b"</w:comments>"), 1))
         for comment in list(self.comment_place.itersiblings()):
             self.comments.remove(comment)
 
@@ -594,13 +597,13 @@ class _Builder:
         shift = self.comment_count
 
         def final(piece: bytes) -> bytes:
-            return _PROVISIONAL_ID.sub(lambda m: m[1] + b"%d\"" % (int(m[2]) + shift), piece)
+            return _PROVISIONAL_ID.sub(lambda m: m[1] + b"%d\"" % (int(m[2]) + shift), zlib.decompress(piece))
 
-        def blob(part) -> bytes | None:  # asked for as the package writes each part
+        def blob(part):  # asked for as the package writes each part
             if part is self.doc.part:
                 return _with_pieces(part.blob, self.place, map(final, self.pieces))
             if self.comments is not None and getattr(part, "_element", None) is self.comments:
-                return _with_pieces(part.blob, self.comment_place, self.comment_pieces)
+                return _with_pieces(part.blob, self.comment_place, map(zlib.decompress, self.comment_pieces))
             return None
         return _package_bytes(self.doc, blob)
 
@@ -625,13 +628,15 @@ def _after(xml: bytes, mark, end: bytes) -> bytes:
     return xml[xml.index(_fragment(mark)) + len(_fragment(mark)):xml.rindex(end)]
 
 
-def _with_pieces(blob: bytes, mark, pieces) -> bytes:
+def _with_pieces(blob: bytes, mark, pieces) -> Iterator[bytes]:
     """A part's ``blob`` with ``pieces`` where its marker ``mark`` prints (what was not set down
-    still prints after it)."""
+    still prints after it), piece by piece."""
     head, found, tail = blob.rpartition(_fragment(mark))
     if not found:
         raise AssertionError("the part lost its marker")
-    return b"".join([head, *pieces, tail])
+    yield head
+    yield from pieces
+    yield tail
 
 
 def _join(words: str, cite: str) -> str:
@@ -712,17 +717,24 @@ class _FixedTimeZip:
     def __init__(self, zip_file: zipfile.ZipFile):
         self.zip_file = zip_file
 
-    def write(self, pack_uri, blob: bytes) -> None:
+    def write(self, pack_uri, blob) -> None:
+        """Write a part: its bytes, or its pieces of bytes in order (never joined in memory)."""
         fixed = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
         fixed.compress_type = zipfile.ZIP_DEFLATED
         fixed.external_attr = 0o644 << 16
-        self.zip_file.writestr(fixed, blob, compresslevel=1)
+        if isinstance(blob, bytes):
+            self.zip_file.writestr(fixed, blob, compresslevel=1)
+            return
+        fixed._compresslevel = 1  # what writestr(compresslevel=1) sets
+        with self.zip_file.open(fixed, "w") as part:
+            for piece in blob:
+                part.write(piece)
 
 
 def _package_bytes(doc, blob_of=None) -> bytes:
     """The .docx file: what ``doc.save`` writes (``OpcPackage.save``: each part marshalled, then
     python-docx's PackageWriter, in its order), through ``_FixedTimeZip``; ``blob_of(part)``, where
-    it answers, gives a part's bytes instead of its element's."""
+    it answers, gives a part's bytes (or pieces of bytes, in order) instead of its element's."""
     package = doc.part.package
     for part in package.parts:
         part.before_marshal()
