@@ -49,8 +49,10 @@ def _markdown(model):
     return out.getvalue()
 
 
-def _same_either_way(docs):
-    listed, streamed = compare(*docs), compare_streamed(*docs)
+def _same_either_way(docs, sides=None):
+    """``sides``: what is compared, where not the whole ``docs`` (``(doc, eid)`` for one provision)."""
+    sides = docs if sides is None else sides
+    listed, streamed = compare(*sides), compare_streamed(*sides)
     assert isinstance(streamed["changes"], ChangeDicts)
     for context in ("changes", "all"):
         page = _page(streamed, docs, context)
@@ -113,3 +115,27 @@ def test_a_change_list_reads_as_the_list_of_dicts():
     assert list(changed(changes)) == [c for c in listed["changes"] if c["kind"] != "equal"]
     assert rereadable(listed["changes"]) is listed["changes"]
     assert rereadable(iter(listed["changes"])) == listed["changes"]  # a one-time iterable is listed
+
+
+# A section with no words between two with words; the last one has its number only.
+WORDLESS = b"""SECTION 1. The keeper of the harbor shall post the tide tables each morning.
+SECTION 2.
+SECTION 3. Every lantern carried on a public way after dusk shall be lit.
+SECTION 4.
+"""
+
+
+@pytest.mark.parametrize("old, old_eid, new, new_eid", [
+    (OLD, "sec_1", NEW, "sec_5"),  # the same words under another number (lawdiff diff A#EID B#EID)
+    (OLD, "sec_3", NEW, "sec_2"),  # words changed
+    (OLD, None, NEW, "sec_5"),  # the whole document against one provision: its root has no order
+    (OLD, "sec_5", NEW, None),
+    (WORDLESS, "sec_2", WORDLESS, "sec_4"),  # no words on either side
+    (WORDLESS, "sec_4", NEW, "sec_1"),  # words on one side only
+    (WORDLESS, "sec_1", WORDLESS, "sec_3"),
+])
+def test_one_provision_read_from_the_streamed_model(old, old_eid, new, new_eid):
+    docs = _docs(old, new)
+    sides = [doc if eid is None else (doc, eid) for doc, eid in zip(docs, (old_eid, new_eid))]
+    listed, page, md = _same_either_way(docs, sides)
+    assert listed["changes"] and md.startswith(b"# Redline: ")
