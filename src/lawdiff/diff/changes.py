@@ -53,8 +53,8 @@ def compare(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
 
 def compare_streamed(old, new, timeout: float = DEFAULT_TIMEOUT) -> dict:
     """``compare(old, new)`` for a renderer that reads the changes as it writes (``lawdiff diff``
-    in every format but docx: the JSON and the Markdown read them once, the page and the PDF through
-    ``render.rereadable``, again and by index): the same dict, but its ``"changes"`` is a
+    in every format: the JSON and the Markdown read them once, the page, the PDF and the Word
+    redline through ``render.rereadable``, again and by index): the same dict, but its ``"changes"`` is a
     ``ChangeDicts``, which makes each change's dict anew every time it is read (no indexing of its
     own).  The changes are made then too (``Changes``): neither their dicts nor the typed changes are
     ever all held (issue 26: memory).  The dict holds the two documents' nodes and located words
@@ -82,10 +82,10 @@ class ChangeDicts:
 
     def __iter__(self):
         # The cycle collector paused while they are made, as ``compare`` pauses it: a reader that keeps
-        # them all (a list of them, as the Markdown once did) had it walk the documents and the dicts made so far
-        # again and again, for nothing to collect (issue 26: 30,000 sections, 0.86 s for 10 times the
-        # sections that took 0.02 s; reference counting frees as usual).  Restored when the iteration
-        # ends or is dropped.
+        # them all (a list of them, as the Markdown once did) had it walk the documents and the dicts
+        # made so far again and again, for nothing to collect (issue 26: 30,000 sections, 0.86 s for 10
+        # times the sections that took 0.02 s; reference counting frees as usual).  Restored when the
+        # iteration ends or is dropped.
         with _no_cycle_collector():
             for c in self.changes:
                 yield c.to_dict()
