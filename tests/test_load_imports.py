@@ -9,15 +9,21 @@ _AKN = b"""<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"></act></akomaNtoso>"""
 
 
-def test_a_text_diff_imports_no_xml_library(tmp_path):
-    """`lawdiff diff A.txt B.txt` (JSON) reads no XML: lxml (megabytes at start) and jinja2 stay out."""
+def _imported_by_a_text_diff(tmp_path, new: str, modules: set[str]) -> list[str]:
+    """Which of ``modules`` (top-level names) `lawdiff diff a.txt b.txt --out out.json` imports, in a
+    fresh interpreter; the old text's words are "the fee", the new text's ``new``."""
     (tmp_path / "a.txt").write_text("SECTION 1. The owner shall pay the fee.\n")
-    (tmp_path / "b.txt").write_text("SECTION 1. The owner shall pay the annual fee.\n")
+    (tmp_path / "b.txt").write_text(f"SECTION 1. The owner shall pay {new}.\n")
     probe = ("import sys, runpy; sys.argv = ['lawdiff', 'diff', 'a.txt', 'b.txt', '--out', 'out.json']\n"
              "try:\n    runpy.run_module('lawdiff', run_name='__main__')\nexcept SystemExit as e:\n    assert not e.code, e\n"
-             "print(sorted({m.split('.')[0] for m in sys.modules} & {'lxml', 'jinja2', 'cobalt'}), file=sys.stderr)\n")
+             f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(modules)!r})), file=sys.stderr)\n")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=60)
-    assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr
+    return out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.stderr
+
+
+def test_a_text_diff_imports_no_xml_library(tmp_path):
+    """`lawdiff diff A.txt B.txt` (JSON) reads no XML: lxml (megabytes at start) and jinja2 stay out."""
+    assert _imported_by_a_text_diff(tmp_path, "the annual fee", {"lxml", "jinja2", "cobalt"}) == "[]"
     assert 'annual' in (tmp_path / "out.json").read_text()
 
 
@@ -36,12 +42,6 @@ def test_a_text_diff_maps_no_openssl_and_keeps_the_digest(tmp_path):
     libcrypto, 3.5 MiB resident), and the digest is still the file's sha256."""
     import hashlib
 
-    (tmp_path / "a.txt").write_text("SECTION 1. The owner shall pay the fee.\n")
-    (tmp_path / "b.txt").write_text("SECTION 1. The owner shall pay the yearly fee.\n")
-    probe = ("import sys, runpy; sys.argv = ['lawdiff', 'diff', 'a.txt', 'b.txt', '--out', 'out.json']\n"
-             "try:\n    runpy.run_module('lawdiff', run_name='__main__')\nexcept SystemExit as e:\n    assert not e.code, e\n"
-             "print(sorted({'hashlib', '_hashlib'} & set(sys.modules)), file=sys.stderr)\n")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=60)
-    assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr
+    assert _imported_by_a_text_diff(tmp_path, "the yearly fee", {"hashlib", "_hashlib"}) == "[]"
     data = (tmp_path / "b.txt").read_bytes()
     assert parse_bytes(data, "b.txt").meta["sha256"] == hashlib.sha256(data).hexdigest()
