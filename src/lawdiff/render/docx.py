@@ -23,10 +23,11 @@ the indent is ``Ref.depth``, the old order ``Ref.order``, and the pairs to show 
 both places are the moves and the ``displaced`` pairs the model marks.
 
 python-docx builds the package and the comments; it cannot write revisions, so
-the revision elements are made with its lxml element classes.  Each provision's
-paragraphs (and each comment) are set down as XML bytes as soon as they are made
-and leave the tree: a tree of the whole bill was nine times its XML (30,000
-sections: 327 MB of elements for 36 MB of XML).  Output is byte-reproducible:
+the revision elements are made with its lxml element classes.  The provisions'
+paragraphs (and the comments) are set down as XML bytes 512 at a time, held
+compressed, and leave the tree; the parts are written into the package piece by
+piece: a tree of the whole bill was nine times its XML (30,000 sections: 327 MB
+of elements for 36 MB of XML).  Output is byte-reproducible:
 revision dates come from the inputs (omitted where they carry none), zip entries
 have a fixed timestamp.
 """
@@ -625,7 +626,8 @@ def _fragment(el) -> bytes:
 
 def _after(xml: bytes, mark, end: bytes) -> bytes:
     """What ``xml`` prints after the marker ``mark`` and before the last ``end``."""
-    return xml[xml.index(_fragment(mark)) + len(_fragment(mark)):xml.rindex(end)]
+    mark_xml = _fragment(mark)
+    return xml[xml.index(mark_xml) + len(mark_xml):xml.rindex(end)]
 
 
 def _with_pieces(blob: bytes, mark, pieces) -> Iterator[bytes]:
