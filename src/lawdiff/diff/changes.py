@@ -184,13 +184,12 @@ class Changes:
                 words[side] = (first, last)
         wo, wn = words
         if old is None:
-            text, op, kind = content(new), "+", ChangeKind.INSERT
+            text, op = content(new), "+"
         elif new is None:
-            text, op, kind = content(old), "-", ChangeKind.DELETE
+            text, op = content(old), "-"
         else:
             text, op = content(old), "="  # both contents the same (``pending``)
-            kind = (ChangeKind.MOVE if moved else ChangeKind.RENUMBER if _renumbered(old, new, how)
-                    else ChangeKind.EQUAL)
+        kind = self._kind(o, n, moved, how)
         if text and (wo or wn):
             token_lines = ((wo[0] if wo else None, wn[0] if wn else None),)
             token_last_lines = ((wo[1] if wo else None, wn[1] if wn else None),)
@@ -230,6 +229,10 @@ class Changes:
         if type(e) is not int:
             return e.kind
         o, n, moved, how, _ = self.unpack(e)
+        return self._kind(o, n, moved, how)
+
+    def _kind(self, o: int | None, n: int | None, moved: bool, how: str | None) -> ChangeKind:
+        """The kind of an integer entry's change (its two contents are equal: ``pending``)."""
         if n is None:
             return ChangeKind.DELETE
         if o is None:
