@@ -59,7 +59,7 @@ from lawdiff.diff.model import KIND_WORDS
 from lawdiff.errors import LawdiffError
 from lawdiff.read.lines import refuse_not_text
 from lawdiff.render.page import line_cite, names, part_breaks, parted, ref_label, side_refs, side_title, span_lines
-from lawdiff.render.rereadable import rereadable
+from lawdiff.render.rereadable import old_order, rereadable
 
 # python-docx's OxmlElement and qn read the prefixed name anew on every call, most of a long
 # bill's export (30,000 sections: 777,752 elements); the same element, its name read once.
@@ -196,7 +196,7 @@ def _places(changes) -> list[Place]:
     old_only, new_seq = [], []
     for k, change in enumerate(changes):
         o, n = change["old"], change["new"]
-        order = None if o is None else -1 if o["order"] is None else o["order"]
+        order = old_order(o)
         if o is not None and n is not None and change["kind"] != "move" and not change["displaced"]:
             new_seq.append(Place(k, "both", order))
             continue

@@ -60,10 +60,12 @@ def places(changes: Sequence) -> Iterator[tuple[str, int | None]]:
             return ((typed.kind(k).value, typed.old_order(k)) for k in range(len(typed)))
         return ((c.kind.value, None if c.old is None else -1 if c.old.order is None else c.old.order)
                 for c in typed)
-    return ((c["kind"], _order(c.get("old"))) for c in changes)
+    return ((c["kind"], old_order(c.get("old"))) for c in changes)
 
 
-def _order(ref: dict | None) -> int | None:
+def old_order(ref: dict | None) -> int | None:
+    """A change's old ``ref``'s order as ``places`` gives it: None for no old side, -1 for one
+    without an order (a whole document's root, which comes first)."""
     if not ref:
         return None
     order = ref.get("order")
