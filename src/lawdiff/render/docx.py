@@ -122,7 +122,7 @@ class Slot:
 
     change: dict
     role: str  # "both", "old" (deleted or moved away), "new" (inserted or moved here)
-    k: int = 0  # the change's index in the model: both ends of a move share it
+    k: int  # the change's index in the model: both ends of a move share it
 
     @property
     def old(self) -> Provision | None:
